@@ -1,0 +1,154 @@
+"""The extraction pipeline: articles in, entities and merged facts out.
+
+One ``nlp.pipe`` pass parses every block of every article; mentions are found
+per block, merged into entities across the corpus, and each article is then
+read for facts (:mod:`kg.facts`). Observations of one fact (same kind and key)
+merge into one :class:`Fact` with one piece of evidence per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .entities import Entity, MentionFinder, resolve_entities
+from .facts import ArticleReader, Observation
+from .kb import load_kb, merge_key, normalize
+from .nlp import load_pipeline
+from .text import Article
+
+#: Key roles per fact kind: observations agreeing on these merge into one fact.
+FACT_KEYS = {
+    "policy": ("issuer", "product"),
+    "allegation": ("accuser", "accused"),
+    "collection": ("product",),
+    "development": ("developer", "product"),
+    "location": ("organization", "country"),
+    "nonresponse": ("party",),
+}
+#: Entity-valued attributes (lists of entities) per fact kind.
+ENTITY_ATTRS = {
+    "policy": ("region", "alternative"),
+    "allegation": ("target", "addressed_to"),
+    "collection": ("stated_by",),
+}
+
+
+@dataclass
+class Evidence:
+    """A sentence that states a fact: article identifier, character offsets
+    into the article text (0-based, end-exclusive) and the hedge."""
+
+    article: str
+    start: int
+    end: int
+    certainty: str
+
+
+@dataclass
+class Fact:
+    """One n-ary fact merged over every sentence that states it.
+
+    Attributes:
+        kind: a key of :data:`FACT_KEYS`.
+        roles: key role -> Entity.
+        entity_attrs: attribute -> entities (region, alternative, target, ...).
+        attrs: attribute -> literal values in first-seen order.
+        evidence: the sentences stating it, in corpus order.
+    """
+
+    kind: str
+    roles: dict
+    entity_attrs: dict = field(default_factory=dict)
+    attrs: dict = field(default_factory=dict)
+    evidence: list = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Everything kg read from a corpus."""
+
+    articles: list[Article]
+    entities: dict[str, Entity]
+    facts: list[Fact]
+
+
+def extract(articles: list[Article], progress: Callable[[int], None] | None = None) -> Extraction:
+    """Read articles into entities and facts.
+
+    Args:
+        articles: articles in corpus order (the order decides nothing but
+            evidence order; output is sorted when written).
+        progress: called with 1 after each article is parsed.
+
+    Returns:
+        The :class:`Extraction`.
+    """
+    nlp = load_pipeline()
+    kb = load_kb()
+    finder = MentionFinder(nlp, kb)
+    parsed = []
+    all_mentions = []
+    for article in articles:
+        docs = list(nlp.pipe([b.text for b in article.blocks], batch_size=64))
+        mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
+        parsed.append((article, docs, mentions))
+        all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
+        if progress:
+            progress(1)
+    entities = resolve_entities(all_mentions, kb)
+
+    def implicit_factory(article: Article):
+        def implicit(label: str, kind: str, mentioned: bool) -> Entity:
+            key = merge_key(label)
+            ent = entities.get(key)
+            if ent is None:
+                entry = kb.lookup(label)
+                ent = Entity(key=key, label=entry.name if entry else label, kind=entry.kind if entry else kind,
+                             wikidata=entry.wikidata if entry else "", implicit=not mentioned)
+                entities[key] = ent
+            if mentioned:
+                ent.implicit = False
+                ent.articles.add(article.identifier)
+            return ent
+        return implicit
+
+    observations: list[Observation] = []
+    for article, docs, mentions in parsed:
+        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article))
+        observations += reader.read()
+    for ent in entities.values():
+        if ent.implicit:
+            ent.articles = set()
+    return Extraction(articles, entities, merge(observations))
+
+
+def merge(observations: Iterable[Observation]) -> list[Fact]:
+    """Merge observations with the same kind and key roles into facts."""
+    facts: dict[tuple, Fact] = {}
+    for o in observations:
+        keys = FACT_KEYS.get(o.kind)
+        if keys is None or any(o.roles.get(k) is None for k in keys):
+            continue
+        key = (o.kind, *(o.roles[k].key for k in keys))
+        if o.kind == "nonresponse":
+            key += (normalize(o.attrs["matter"][0]),)
+        fact = facts.get(key)
+        if fact is None:
+            fact = facts[key] = Fact(o.kind, {k: o.roles[k] for k in keys})
+        for name in ENTITY_ATTRS.get(o.kind, ()):
+            value = o.roles.get(name)
+            values = value if isinstance(value, list) else [value] if value is not None else []
+            bucket = fact.entity_attrs.setdefault(name, [])
+            for v in values:
+                if v is not None and v not in bucket and v not in fact.roles.values():
+                    bucket.append(v)
+        for name, values in o.attrs.items():
+            bucket = fact.attrs.setdefault(name, [])
+            for v in values:
+                if v and v not in bucket:
+                    bucket.append(v)
+        ev = Evidence(o.article, o.start, o.end, o.certainty)
+        if ev not in fact.evidence:
+            fact.evidence.append(ev)
+    return list(facts.values())

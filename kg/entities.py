@@ -1,0 +1,361 @@
+"""Entity mentions: detection, typing from context, linking and simple coreference.
+
+A *mention* is a span of tokens in one parsed block that names an entity. kg
+collects candidate spans from three sources (spaCy's NER, runs of proper
+nouns, and the knowledge base's names), cleans them ("the", possessive "'s",
+nationality adjectives), and types them by votes: the knowledge base, cue
+nouns in the parse ("the coding platform, X", "tech giant X", "X model"),
+name suffixes ("Labs", "Ministry") and, weakest, the NER label. Mentions merge
+into one entity per :func:`kg.kb.merge_key` across the whole corpus.
+
+Token offsets are spaCy token indices in the block's ``Doc``; character offsets
+are 0-based and end-exclusive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KnowledgeBase, merge_key, normalize
+from .resources import lexicon
+
+#: Top-level kinds used by facts and competency questions.
+ORG_KINDS = {"Company", "GovernmentBody", "NewsOrganization", "Organization"}
+PRODUCT_KINDS = {"SoftwareProduct", "AIModel"}
+PLACE_KINDS = {"Country", "Place"}
+AGENT_KINDS = ORG_KINDS | {"Person"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5
+
+
+def top_kind(kind: str) -> str:
+    """Map a specific kind to its family: Organization, Product, Place or Person."""
+    if kind in ORG_KINDS:
+        return "Organization"
+    if kind in PRODUCT_KINDS:
+        return "Product"
+    if kind in PLACE_KINDS:
+        return "Place"
+    return kind
+
+
+@dataclass(eq=False)
+class Mention:
+    """A mention of an entity in one block.
+
+    Attributes:
+        block: index of the block (and of its ``Doc``) in the article.
+        start, end: token span in the block's Doc (end-exclusive).
+        text: the cleaned surface form.
+        key: merge key of the surface form (see :func:`kg.kb.merge_key`).
+        heading: True when the block is a headline or section title.
+        votes: kind -> weight collected from this mention's context.
+        strong: True when something besides NER supports the mention.
+        entity: the resolved :class:`Entity` (set by :func:`resolve_entities`).
+    """
+
+    block: int
+    start: int
+    end: int
+    text: str
+    key: str
+    heading: bool
+    votes: Counter = field(default_factory=Counter)
+    strong: bool = False
+    ner: bool = False
+    entity: "Entity | None" = None
+
+
+@dataclass(eq=False)
+class Entity:
+    """An entity of the corpus: one IRI, one label, one kind.
+
+    Attributes:
+        key: merge key; the IRI is minted from it.
+        label: preferred label (knowledge-base name, else the most frequent surface form).
+        kind: most specific kind, one of :data:`kg.kb.KINDS`.
+        wikidata: Q-identifier from the knowledge base, or "".
+        surfaces: surface forms seen, with counts.
+        articles: identifiers of the articles that mention it.
+        implicit: True for entities kg created without a named mention.
+    """
+
+    key: str
+    label: str = ""
+    kind: str = ""
+    wikidata: str = ""
+    surfaces: Counter = field(default_factory=Counter)
+    articles: set = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+    implicit: bool = False
+
+    @property
+    def family(self) -> str:
+        """Top-level kind (Organization, Product, Place, Person)."""
+        return top_kind(self.kind)
+
+
+class MentionFinder:
+    """Finds and types entity mentions in parsed blocks.
+
+    Args:
+        nlp: the spaCy pipeline (its vocab builds the phrase matcher).
+        kb: the knowledge base.
+    """
+
+    def __init__(self, nlp, kb: KnowledgeBase):
+        self.kb = kb
+        lex = lexicon()
+        self.cues = {kind: set(words) for kind, words in lex["cue_nouns"].items()}
+        self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
+        self.not_names = {normalize(w) for w in lex["not_names"]}
+        self.ner_kind = lex["ner_labels"]
+        self.agentive = set(lex["agentive_verbs"])
+        self.staff = set(lex["staff_nouns"])
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = sorted({f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)})
+        self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
+
+    # -- candidate spans -------------------------------------------------
+    def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
+        """Mentions in one parsed block, non-overlapping, in text order."""
+        kb_spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        kb_spans = _longest_first(kb_spans)
+        kb_spans = [s for s in kb_spans if not self._inside_name(s)]
+        chosen: list[tuple[Span, bool, str | None]] = [(s, True, None) for s in kb_spans]
+        covered = {t.i for s in kb_spans for t in s}
+        others: list[tuple[Span, str | None]] = []
+        for ent in doc.ents:
+            if ent.label_ not in self.ner_kind or self.ner_kind[ent.label_] is None:
+                continue
+            for piece in self._clean(ent):
+                others.append((piece, ent.label_))
+        ner_tokens = {t.i for s, _ in others for t in s}
+        for run in _propn_runs(doc):
+            if not any(t.i in ner_tokens for t in run):
+                for piece in self._clean(run):
+                    others.append((piece, None))
+        for span, label in others:
+            overlap = [t for t in span if t.i in covered]
+            if not overlap:
+                chosen.append((span, False, label))
+                continue
+            rest = [t for t in span if t.i not in covered]
+            if all(self._filler(t) for t in rest):
+                continue  # the KB spans already name it
+            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title for t in span):
+                # a longer name containing known ones ("Claude Code" around "Claude")
+                kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
+                if len(kb_inside) == 1 and self.kb.lookup(span.text) is None:
+                    chosen.remove(kb_inside[0])
+                    covered -= {t.i for t in kb_inside[0][0]}
+                    chosen.append((span, False, label))
+                    covered |= {t.i for t in span}
+        mentions = []
+        for span, from_kb, label in sorted(chosen, key=lambda c: c[0].start):
+            m = self._mention(span, block, heading, from_kb, label)
+            if m is not None:
+                mentions.append(m)
+        return mentions
+
+    def _inside_name(self, span: Span) -> bool:
+        """True when a KB match is part of a larger capitalized word sequence
+        that is itself not a KB name, e.g. "Apple" in "Apple Daily"? No: only
+        rejects matches glued to a hyphenated or dotted token ("X-based")."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        return bool(after is not None and after.text in {"-"} and not after.whitespace_ and
+                    span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
+
+    def _filler(self, tok: Token) -> bool:
+        return (tok.is_punct or tok.pos_ == "DET" or tok.text in POSSESSIVE
+                or tok.lower_ in lexicon()["merge_suffixes"] or normalize(tok.text) in self.not_names)
+
+    def _clean(self, span: Span) -> list[Span]:
+        """Strip determiners, nationality adjectives, possessives and punctuation;
+        split at an inner possessive ("Anthropic's Claude Code")."""
+        doc = span.doc
+        pieces, begin = [], span.start
+        for tok in span:
+            if tok.text in POSSESSIVE or (tok.tag_ == "POS"):
+                pieces.append((begin, tok.i))
+                begin = tok.i + 1
+        pieces.append((begin, span.end))
+        out = []
+        for s, e in pieces:
+            while s < e and (doc[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or doc[s].is_lower
+                             or self.kb.is_demonym(doc[s].text) and e - s > 1 or doc[s].text in POSSESSIVE):
+                s += 1
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE or doc[e - 1].tag_ == "POS"
+                             or doc[e - 1].is_lower and doc[e - 1].lower_ not in {"ai"}):
+                e -= 1
+            if e > s:
+                out.append(doc[s:e])
+        return out
+
+    def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
+        text = span.text
+        key_text = normalize(text)
+        if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
+            return None
+        entry = self.kb.lookup(text)
+        if len(key_text.replace(" ", "")) < 2 and entry is None:
+            return None
+        if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
+            return None  # "U.S.-China": a relation between places, not a name
+        if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):
+            return None
+        votes: Counter = Counter()
+        strong = False
+        if entry is not None:
+            votes[entry.kind] += W_KB
+            strong = True
+            key = merge_key(entry.name)
+        else:
+            key = merge_key(text)
+        if label and self.ner_kind.get(label):
+            votes[self.ner_kind[label]] += W_NER
+        last = span[-1].lower_
+        for kind, words in self.suffixes.items():
+            if last in words and len(span) > 1:
+                votes[kind] += W_SUFFIX
+                strong = True
+        for kind, weight in self._context_votes(span):
+            votes[kind] += weight
+            strong = True
+        if not votes:
+            return None
+        return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None)
+
+    def _context_votes(self, span: Span):
+        """Kinds suggested by cue nouns around the span."""
+        root = span.root
+        doc = span.doc
+        head = root.head
+        # "X tool", "X model": the name modifies a cue noun
+        if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end:
+            kind = self._cue_kind(head, modifier=True)
+            if kind:
+                yield kind, W_CUE_MOD
+        # "the coding platform, X" / "X, the chatbot"
+        if root.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"}:
+            kind = self._cue_kind(head)
+            if kind:
+                yield kind, W_CUE
+        for child in root.children:
+            if child.dep_ == "appos" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < span.start):
+                kind = self._cue_kind(child)
+                if kind:
+                    yield kind, W_CUE
+        # "the American company X": a cue noun right before the name
+        if span.start > 0:
+            prev = doc[span.start - 1]
+            if prev.head != root and prev.pos_ == "NOUN":
+                kind = self._cue_kind(prev)
+                if kind:
+                    yield kind, W_CUE
+        # agentive roles: "X banned ...", "X's employees", "X's own platform"
+        agentive = self.agentive
+        if root.dep_ == "nsubj" and head.lemma_ in agentive:
+            yield "Company", W_ROLE
+        if root.dep_ == "poss" and (head.lemma_ in self.staff or head.lower_ in self.staff):
+            yield "Company", W_ROLE
+        # "X is a startup"
+        if root.dep_ in {"nsubj"} and head.lemma_ == "be":
+            for child in head.children:
+                if child.dep_ == "attr":
+                    kind = self._cue_kind(child)
+                    if kind:
+                        yield kind, W_CUE
+
+    def _cue_kind(self, tok: Token, modifier: bool = False) -> str | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        word = tok.lower_
+        two = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else word
+        for kind, words in self.cues.items():
+            if word in words or two in words:
+                if modifier and kind in {"Person", "Place", "GovernmentBody"}:
+                    return None
+                if modifier and kind == "Company" and word in {"group", "business"}:
+                    return None
+                return kind
+        return None
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(i in taken for i in range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _propn_runs(doc: Doc):
+    run: list[Token] = []
+    for tok in doc:
+        if tok.pos_ == "PROPN" and not tok.is_punct:
+            run.append(tok)
+            continue
+        if run:
+            yield doc[run[0].i:run[-1].i + 1]
+            run = []
+    if run:
+        yield doc[run[0].i:run[-1].i + 1]
+
+
+def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase) -> dict[str, Entity]:
+    """Merge mentions into entities across the corpus and choose label and kind.
+
+    Args:
+        all_mentions: (article identifier, mention) pairs.
+        kb: the knowledge base (canonical labels, kinds, Wikidata IDs).
+
+    Returns:
+        Entities by merge key. Mentions whose entity is dropped (only weak
+        evidence, or only headings) get ``entity=None``.
+    """
+    entities: dict[str, Entity] = {}
+    support: Counter = Counter()
+    for art, m in all_mentions:
+        ent = entities.setdefault(m.key, Entity(m.key))
+        ent.surfaces[m.text] += 1
+        ent.votes.update(m.votes)
+        ent.articles.add(art)
+        if m.strong or (m.ner and not m.heading):
+            support[m.key] += 1
+    for key, ent in list(entities.items()):
+        if not support[key]:
+            del entities[key]
+            continue
+        entry = None
+        for surface, _ in ent.surfaces.most_common():
+            entry = kb.lookup(surface)
+            if entry:
+                break
+        ent.kind = _choose_kind(ent.votes)
+        if entry is not None:
+            ent.label, ent.wikidata = entry.name, entry.wikidata
+        else:
+            ent.label = max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+    for _, m in all_mentions:
+        m.entity = entities.get(m.key)
+    return entities
+
+
+_KIND_ORDER = ("Country", "Place", "GovernmentBody", "NewsOrganization", "Company", "Organization",
+               "AIModel", "SoftwareProduct", "Person")
+
+
+def _choose_kind(votes: Counter) -> str:
+    best = max(_KIND_ORDER, key=lambda k: (votes.get(k, 0.0), -_KIND_ORDER.index(k)))
+    if best == "Place" and votes.get("Country"):
+        return "Country"
+    return best

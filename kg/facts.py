@@ -1,0 +1,1160 @@
+"""Fact extraction from the dependency parse.
+
+Each extractor reads one sentence and emits :class:`Observation` objects: one
+n-ary fact as stated in one sentence of one article. Trigger words, cue nouns
+and role markers come from ``kg/data/lexicon.json``; the sentence structure
+(subjects, objects, passive agents, xcomp/ccomp chains, appositions,
+possessives, coordination) comes from spaCy's parser (ClearNLP-style labels,
+https://github.com/clir/clearnlp-guidelines/blob/master/md/specifications/dependency_labels.md).
+
+Fact kinds and their keys (observations with one key merge into one fact):
+
+=============  ===========================  ==========================================
+kind           key                          attributes
+=============  ===========================  ==========================================
+policy         issuer, product              type, scope, region, date, reason, alternative
+allegation     accuser, accused             practice, target, addressed_to
+collection     product                      signal, purpose, stated_by
+development    developer, product           —
+location       organization, country        —
+nonresponse    party, matter                —
+=============  ===========================  ==========================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import AGENT_KINDS, PRODUCT_KINDS, Entity, Mention, top_kind
+from .kb import KnowledgeBase, merge_key, normalize
+from .resources import lexicon
+from .text import Article
+
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_UP = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "aux", "npadvmod"}
+
+
+@dataclass
+class Observation:
+    """One fact as stated in one sentence.
+
+    Attributes:
+        kind: fact kind (see the module table).
+        roles: role -> Entity for the key roles and entity-valued attributes
+            (entity-valued attributes hold a list).
+        attrs: attribute -> list of literal strings.
+        article: article identifier.
+        start, end: character offsets of the sentence in the article text
+            (0-based, end-exclusive).
+        certainty: ``stated``, ``reported``, ``alleged``, ``claimed`` or ``denied``.
+    """
+
+    kind: str
+    roles: dict
+    attrs: dict = field(default_factory=dict)
+    article: str = ""
+    start: int = 0
+    end: int = 0
+    certainty: str = "stated"
+    attributed_to: Entity | None = None
+
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+
+def normalize_date(text: str) -> str | None:
+    """ISO 8601 form of a date phrase, or None when it is not a calendar day.
+
+    Returns ``YYYY-MM-DD`` when the year is given, ``--MM-DD`` (xsd:gMonthDay)
+    when it is not.
+
+    >>> normalize_date("July 10")
+    '--07-10'
+    >>> normalize_date("March 3, 2025")
+    '2025-03-03'
+    """
+    t = text.lower().replace(",", " ").replace(".", " ")
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
+    if m:
+        return m.group(0)
+    words = t.split()
+    month = day = year = None
+    for i, w in enumerate(words):
+        if w in MONTHS and month is None:
+            month = MONTHS[w]
+            for nb in words[i + 1:i + 3] + words[max(0, i - 2):i]:
+                d = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", nb)
+                if d and day is None and 1 <= int(d.group(1)) <= 31:
+                    day = int(d.group(1))
+        y = re.fullmatch(r"(19|20)\d{2}", w)
+        if y:
+            year = int(w)
+    if month is None or day is None:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24) -> str:
+    """Text of a token's subtree without leading determiners/possessive pronouns
+    and without trailing punctuation; coordinated siblings are excluded."""
+    skip: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in {"conj", "cc"} or (child.dep_ == "punct" and child.i > tok.i) or \
+                (drop_relcl and child.dep_ in {"relcl", "acl"}) or child.dep_ == "appos":
+            skip.update(t.i for t in child.subtree)
+    toks = [t for t in tok.subtree if t.i not in skip]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "NUM"} or toks[0].tag_ == "PRP$"
+                    or toks[0].lower_ in {"such", "these", "those", "this", "that"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP"}):
+        toks = toks[:-1]
+    toks = toks[:max_words]
+    out = "".join(t.text_with_ws for t in toks).strip()
+    return out.strip(" ,;:\"'“”‘’")
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+class ArticleReader:
+    """Extracts observations from one parsed article.
+
+    Args:
+        article: the article.
+        docs: one parsed ``Doc`` per block, aligned with ``article.blocks``.
+        mentions: mentions per block, aligned with ``docs``.
+        kb: the knowledge base.
+        implicit: callback ``(label, kind, mentioned) -> Entity`` that creates or
+            returns an entity for a phrase without a named mention.
+    """
+
+    def __init__(self, article: Article, docs: list[Doc], mentions: list[list[Mention]],
+                 kb: KnowledgeBase, implicit):
+        self.article = article
+        self.docs = docs
+        self.mentions = mentions
+        self.kb = kb
+        self.implicit = implicit
+        self.lex = lexicon()
+        self.token_mention: dict[tuple[int, int], Mention] = {}
+        self.anchor_mention: dict[tuple[int, int], Mention] = {}
+        for b, ms in enumerate(mentions):
+            for m in ms:
+                if m.entity is None:
+                    continue
+                for i in range(m.start, m.end):
+                    self.token_mention[(b, i)] = m
+                root = docs[b][m.start:m.end].root
+                head = root.head
+                if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN":
+                    self.anchor_mention.setdefault((b, head.i), m)
+        self.observations: list[Observation] = []
+        self.block = 0
+        self.sent: Span | None = None
+
+    # ---------------------------------------------------------------- helpers
+    def mention_at(self, tok: Token) -> Mention | None:
+        """The named mention that contains ``tok`` (or that ``tok`` heads as a cue noun)."""
+        return self.token_mention.get((self.block, tok.i)) or self.anchor_mention.get((self.block, tok.i))
+
+    def entity_at(self, tok: Token, families: set[str] | None = None, subject_first: bool = False) -> Entity | None:
+        """Entity denoted by ``tok``: a named mention, else a resolved anaphor."""
+        m = self.mention_at(tok)
+        if m is not None:
+            ent = m.entity
+            return ent if families is None or ent.family in families else None
+        if families is None:
+            return None
+        return self.coref(tok, families, subject_first)
+
+    def coref(self, tok: Token, families: set[str], subject_first: bool = False) -> Entity | None:
+        """Resolve a pronoun ("its") or a definite description ("the company",
+        "the tool") to the most salient compatible entity before it."""
+        low = tok.lower_
+        anaphors = self.lex["anaphors"]
+        is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
+        is_def = tok.pos_ == "NOUN" and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
+                                            for c in tok.children if c.dep_ in {"det", "poss"})
+        if is_def:
+            wanted = {fam for fam, words in anaphors.items() if tok.lemma_ in words or low in words}
+            wanted = {"Product" if w == "AIModel" else w for w in wanted}
+            families = families & wanted
+            if not families:
+                return None
+        elif not is_pron:
+            return None
+        sent = tok.sent
+        if subject_first or is_pron:
+            subj = self._clause_subject(sent.root)
+            if subj is not None and subj.i < tok.i:
+                m = self.mention_at(subj)
+                if m and m.entity and m.entity.family in families and m.entity.kind != "NewsOrganization":
+                    return m.entity
+        blocked: set[int] = set()
+        if is_def:
+            for anc in tok.ancestors:
+                for c in anc.children:
+                    if c.dep_ in SUBJ:
+                        blocked.update(t.i for t in c.subtree)
+        cands: list[Mention] = []
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            for m in reversed(self.mentions[b]):
+                if m.entity is None:
+                    continue
+                if b == self.block and (m.start >= tok.i or m.start in blocked):
+                    continue
+                cands.append(m)
+        for m in cands:
+            ent = m.entity
+            if ent.family in families and not (ent.kind == "NewsOrganization" and "Organization" in families
+                                                and low not in {"outlet", "agency", "newspaper"}):
+                return ent
+        return None
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return c
+        return None
+
+    def agent_of(self, trig: Token, families: set[str], depth: int = 5) -> Entity | None:
+        """Who performs ``trig``: its subject (active), its ``by`` agent
+        (passive), a possessor ("X's ban"), or the same found higher up the
+        clause chain ("X plans to ban", "X told staff to stop using")."""
+        node = trig
+        reporting = set(self.lex["reporting_verbs"])
+        for _ in range(depth):
+            passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
+            for c in node.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for t in conjuncts(p):
+                                e = self.entity_at(t, families)
+                                if e:
+                                    return e
+                if (c.dep_ == "nsubj" and not passive) or (c.dep_ in {"poss"} and node.pos_ == "NOUN"):
+                    e = self.entity_at(c, families, subject_first=True)
+                    if e:
+                        return e
+                if c.dep_ == "compound" and node.pos_ == "NOUN":
+                    e = self.entity_at(c, families)
+                    if e:
+                        return e
+            if node.pos_ == "NOUN":
+                for c in node.children:
+                    if c.dep_ == "prep" and c.lower_ in {"by", "at", "from"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                e = self.entity_at(p, families)
+                                if e:
+                                    return e
+            if node.dep_ in {"ROOT"} or node.head == node:
+                return None
+            if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:
+                return None
+            if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
+                return None
+            node = node.head
+        return None
+
+    def entities_in(self, toks, families: set[str], exclude: set[int] = frozenset()) -> list[Entity]:
+        """Entities of the given families named by tokens in ``toks`` (no duplicates, in order)."""
+        out: list[Entity] = []
+        for t in toks:
+            if t.i in exclude:
+                continue
+            m = self.mention_at(t)
+            if m is None or m.entity is None or m.entity.family not in families:
+                continue
+            if t.dep_ == "poss" or any(x.tag_ == "POS" for x in t.children) and t.i == m.end - 1 and \
+                    self.docs[self.block][m.start:m.end].root.dep_ == "poss":
+                continue
+            if m.entity not in out:
+                out.append(m.entity)
+        return out
+
+    def emit(self, kind: str, roles: dict, **attrs) -> Observation:
+        """Record an observation for the current sentence."""
+        sent = self.sent
+        block = self.article.blocks[self.block]
+        start = block.start + sent.start_char
+        end = block.start + sent.end_char
+        obs = Observation(kind, roles, {k: [v for v in vs if v] for k, vs in attrs.items()},
+                          self.article.identifier, start, end, self.certainty(sent))
+        self.observations.append(obs)
+        return obs
+
+    def certainty(self, sent: Span) -> str:
+        """Hedge of a sentence: the first of denied, alleged, claimed, reported found, else stated."""
+        words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
+        for level in ("denied", "alleged", "claimed", "reported"):
+            if words & set(self.lex["certainty"][level]):
+                return level
+        return "stated"
+
+    # ---------------------------------------------------------------- driver
+    def read(self) -> list[Observation]:
+        """Run every extractor over every sentence; returns the observations."""
+        passes = (self.sentence_development, self.sentence_location, self.sentence_policy,
+                  self.sentence_allegation, self.sentence_collection, self.sentence_nonresponse)
+        for extractor in passes:
+            for b, doc in enumerate(self.docs):
+                self.block = b
+                for sent in doc.sents:
+                    self.sent = sent
+                    extractor(sent)
+        self.link_article_level()
+        return self.observations
+
+    # ---------------------------------------------------------- development
+    def sentence_development(self, sent: Span) -> None:
+        """"X's P", "P, X's assistant", "P from X", "X P" (compound), "P developed by X", "X launched P"."""
+        orgs = {"Organization", "Person"}
+        dev_verbs = set(self.lex["development"]["develop_verbs"])
+        maker_nouns = set(self.lex["development"]["maker_nouns"])
+        for m in self._mentions_in(sent):
+            ent = m.entity
+            if ent.family != "Product":
+                continue
+            doc = self.docs[self.block]
+            root = doc[m.start:m.end].root
+            anchors = [root]
+            if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= m.end:
+                anchors.append(root.head)
+            if anchors[-1].dep_ == "appos":
+                anchors.append(anchors[-1].head)
+            for child in list(anchors[-1].children) + list(root.children):
+                if child.dep_ == "appos":
+                    anchors.append(child)
+            dev = None
+            for a in anchors:
+                for c in a.children:
+                    if c.dep_ in {"poss"} or (c.dep_ in {"compound", "nmod"} and c.i < m.start):
+                        dev = self.entity_at(c, {"Organization"}, subject_first=True)
+                        if dev:
+                            break
+                    if c.dep_ == "acl" and c.lemma_ in dev_verbs:
+                        dev = self.agent_of(c, {"Organization"}, depth=1)
+                        if dev:
+                            break
+                if dev:
+                    break
+            if dev is None:
+                # "the X tool from the American company Y"
+                for t in doc[m.end:min(len(doc), m.end + 3)]:
+                    if t.lower_ == "from" and t.dep_ == "prep":
+                        for p in t.children:
+                            if p.dep_ == "pobj":
+                                dev = self.entity_at(p, {"Organization"})
+                        if dev is None:
+                            nxt = [x for x in doc[t.i + 1:t.i + 6] if self.mention_at(x)]
+                            if nxt:
+                                cand = self.mention_at(nxt[0]).entity
+                                dev = cand if cand.family == "Organization" else None
+                        break
+            if dev is None:
+                # "Y launched / develops X"
+                verb = root.head if root.dep_ in {"dobj"} else None
+                if verb is not None and verb.lemma_ in dev_verbs:
+                    dev = self.agent_of(verb, {"Organization"}, depth=1)
+            if dev is None and root.dep_ == "pobj" and root.head.head.lemma_ in maker_nouns:
+                maker = root.head.head
+                for c in maker.children:
+                    if c.dep_ in {"poss", "compound"}:
+                        dev = self.entity_at(c, {"Organization"})
+                if dev is None and maker.dep_ == "appos":
+                    dev = self.entity_at(maker.head, {"Organization"})
+            if dev is not None and dev is not ent and dev.family in orgs:
+                self.emit("development", {"developer": dev, "product": ent})
+
+    def _mentions_in(self, sent: Span):
+        for m in self.mentions[self.block]:
+            if m.entity is not None and sent.start <= m.start < sent.end:
+                yield m
+
+    # ------------------------------------------------------------- location
+    def sentence_location(self, sent: Span) -> None:
+        """Nationality or "-based" modifiers of a named organization or of a
+        definite description of one ("Chinese tech giant X", "the U.S.-based company")."""
+        cue_orgs = set(self.lex["cue_nouns"]["Company"]) | set(self.lex["cue_nouns"]["GovernmentBody"])
+        for tok in sent:
+            country = self._nationality(tok)
+            if country is None:
+                continue
+            noun = tok.head
+            if noun.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            org = None
+            m = self.mention_at(noun)
+            if m and m.entity.family == "Organization":
+                org = m.entity
+            elif noun.lemma_ in cue_orgs and noun.tag_ in {"NN", "NNP"}:
+                if noun.dep_ in {"compound", "appos"}:
+                    org = self.entity_at(noun.head, {"Organization"})
+                if org is None:
+                    for c in noun.children:
+                        if c.dep_ == "appos" or (c.dep_ == "compound" and c.i > tok.i):
+                            org = self.entity_at(c, {"Organization"})
+                if org is None and noun.i + 1 < len(noun.doc):
+                    nxt = self.mention_at(noun.doc[noun.i + 1])
+                    if nxt and nxt.entity.family == "Organization":
+                        org = nxt.entity
+                if org is None and any(c.lower_ in {"the", "this"} for c in noun.children):
+                    org = self.coref(noun, {"Organization"})
+            if org is not None and org.kind != "NewsOrganization":
+                place = self.implicit(country.name, country.kind, False)
+                self.emit("location", {"organization": org, "country": place})
+        for m in self._mentions_in(sent):
+            if m.entity.family != "Organization":
+                continue
+            root = self.docs[self.block][m.start:m.end].root
+            for c in root.children:
+                if c.dep_ in {"acl", "amod"} and c.lemma_ in self.lex["location"]["based_words"]:
+                    for p in c.children:
+                        if p.dep_ == "prep" and p.lower_ == "in":
+                            for o in p.children:
+                                place = self.entity_at(o, {"Place"})
+                                if place and place.kind == "Country":
+                                    self.emit("location", {"organization": m.entity, "country": place})
+
+    def _nationality(self, tok: Token):
+        """Country entry for a nationality word or an "X-based" token."""
+        text = tok.text
+        if text.lower().endswith("-based") and len(text) > 6:
+            text = text[:-6]
+        elif tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ == "based":
+            pass
+        elif tok.pos_ not in {"ADJ", "PROPN", "NOUN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
+            return None
+        entry = self.kb.country_of_demonym(text)
+        if entry is None:
+            e = self.kb.lookup(text)
+            entry = e if e is not None and e.kind == "Country" else None
+            if entry is not None and not tok.text.lower().endswith("-based") and tok.pos_ != "ADJ":
+                return None
+        return entry
+
+    # --------------------------------------------------------------- policy
+    def sentence_policy(self, sent: Span) -> None:
+        """Bans and restrictions, with scope, region, date, reason and alternative."""
+        pol = self.lex["policy"]
+        ban_v, res_v = set(pol["ban"]), set(pol["restriction"])
+        ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
+        stop_v = set(pol["stop_verbs"])
+        seen_products: set = set()
+        for tok in sent:
+            ptype = None
+            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
+                ptype = "ban" if tok.lemma_ in ban_v else "restriction"
+                if tok.lemma_ in stop_v and not self._under_directive(tok):
+                    continue
+                if tok.lemma_ == "tighten":
+                    ptype = "restriction"
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in ban_n | res_n:
+                ptype = "ban" if tok.lemma_.lower() in ban_n else "restriction"
+                if tok.dep_ == "pobj" and tok.head.lower_ in {"around", "by", "bypass"}:
+                    continue
+            elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
+                ptype = "restriction"
+            if ptype is None:
+                continue
+            region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
+            issuer = self.agent_of(tok, {"Organization"})
+            if issuer is None and region_tok is not tok:
+                issuer = self.agent_of(region_tok, {"Organization"})
+            if issuer is None:
+                continue
+            scope_toks = self._policy_scope_tokens(region_tok, tok)
+            products = [p for p in self.entities_in(scope_toks, {"Product"}) if p is not issuer]
+            products = [p for p in products if not self._is_alternative_slot(p, sent)]
+            if not products:
+                if any(t.lemma_ in {"access", "service", "use", "user", "availability"} for t in scope_toks) \
+                        or tok.lemma_ in res_v | res_n:
+                    products = [None]  # filled at article level with the issuer's own product
+                else:
+                    continue
+            scope = self._scope(scope_toks)
+            region = self.entities_in(scope_toks, {"Place"})
+            region += [e for e in self._country_anaphor(scope_toks) if e not in region]
+            dates = self._dates(sent, tok)
+            reasons = self._reasons(region_tok, sent)
+            for product in products:
+                if product is not None and product in seen_products:
+                    continue
+                seen_products.add(product)
+                self.emit("policy", {"issuer": issuer, "product": product, "region": region},
+                          type=[ptype], scope=scope, date=dates, reason=reasons)
+        self._sentence_alternative(sent)
+        self._sentence_reason(sent)
+
+    def _under_directive(self, tok: Token) -> bool:
+        """True for "stop"/"avoid" governed by a directive ("told staff to stop using")."""
+        directive = set(self.lex["policy"]["directive_verbs"])
+        node = tok
+        for _ in range(3):
+            if node.dep_ in {"xcomp", "ccomp", "conj", "pcomp"}:
+                node = node.head
+                if node.lemma_ in directive:
+                    return True
+                if node.pos_ == "NOUN" and node.lemma_ in self.lex["policy"]["policy_container_nouns"]:
+                    return True
+            elif node.dep_ == "acl" and node.head.lemma_ in self.lex["policy"]["policy_container_nouns"]:
+                return True
+            else:
+                return False
+        return False
+
+    def _policy_scope_tokens(self, clause: Token, trig: Token) -> list[Token]:
+        """Tokens of the policy clause, without its subject, reasons and alternatives."""
+        excluded: set[int] = set()
+        for c in clause.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "agent", "mark", "advmod"} and c.i < clause.i:
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "advcl" and c.lemma_ in {"point", "cite", "follow"}:
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ == "according":
+                excluded.update(t.i for t in c.subtree)
+        toks = [t for t in clause.subtree if t.i not in excluded]
+        if trig is not clause:
+            toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
+        return toks
+
+    def _is_reason_marker(self, prep: Token) -> bool:
+        text = prep.lower_
+        nxt = prep.nbor(1).lower_ if prep.i + 1 < len(prep.doc) else ""
+        return text in {"because", "due", "owing", "amid", "citing", "over", "after", "following"} or \
+            f"{text} {nxt}" in {"due to", "because of", "in response", "owing to"}
+
+    def _is_alternative_slot(self, product: Entity, sent: Span) -> bool:
+        """True when the product is named as the recommended alternative in this sentence."""
+        for t in sent:
+            m = self.mention_at(t)
+            if m is None or m.entity is not product:
+                continue
+            for anc in [t, *t.ancestors]:
+                if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
+                        c.lower_ in {"instead", "rather"} for c in anc.children):
+                    return True
+                if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
+                    return True
+                if anc.dep_ == "ROOT":
+                    break
+        return False
+
+    def _scope(self, toks: list[Token]) -> list[str]:
+        words = set(self.lex["policy"]["scope_nouns"])
+        out: list[str] = []
+        for t in toks:
+            if t.pos_ not in {"NOUN"} or t.lower_ not in words or self.mention_at(t):
+                continue
+            head = t
+            while head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                head = head.head
+            mods = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i and not self.mention_at(c)
+                    and not self.kb.is_demonym(c.text)]
+            span_toks = sorted([*mods, head], key=lambda x: x.i)
+            if head is not t and t not in span_toks:
+                span_toks = sorted([t, head], key=lambda x: x.i)
+            text = " ".join(x.text for x in span_toks)
+            if text not in out:
+                out.append(text)
+        return out
+
+    def _country_anaphor(self, toks: list[Token]) -> list[Entity]:
+        out = []
+        for t in toks:
+            if t.lemma_ == "country" and any(c.lower_ == "the" for c in t.children):
+                e = self.coref_place(t)
+                if e:
+                    out.append(e)
+        return out
+
+    def coref_place(self, tok: Token) -> Entity | None:
+        """Most recent Country mention before ``tok`` ("the country")."""
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            for m in reversed(self.mentions[b]):
+                if m.entity is not None and m.entity.kind == "Country" and (b < self.block or m.start < tok.i):
+                    return m.entity
+        return None
+
+    def _dates(self, sent: Span, trig: Token) -> list[str]:
+        out = []
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            iso = normalize_date(ent.text)
+            if iso:
+                out.append(iso)
+        return out
+
+    def _reasons(self, clause: Token, sent: Span) -> list[str]:
+        """Reasons attached to a policy clause: "due to X", "citing X", "pointing to X", "over concerns"."""
+        nouns = set(self.lex["reason"]["reason_nouns"])
+        out = []
+        for c in clause.children:
+            objs: list[Token] = []
+            if c.dep_ == "prep" and self._is_reason_marker(c):
+                for d in c.subtree:
+                    if d.dep_ == "pobj":
+                        objs.append(d)
+                        break
+            elif c.dep_ == "advcl" and c.lemma_ in self.lex["reason"]["verbs"]:
+                for d in c.subtree:
+                    if d.dep_ in {"dobj", "pobj"}:
+                        objs.append(d)
+                        break
+            for o in objs:
+                for x in conjuncts(o):
+                    if x.lemma_ in nouns or x.lower_ in nouns:
+                        out.append(phrase(x))
+        return out
+
+    def _sentence_reason(self, sent: Span) -> None:
+        """Reasons stated about an earlier policy: "The ban follows concerns over X",
+        "X played a role in the decision", "X drive policy", "a response to X"."""
+        rz = self.lex["reason"]
+        nouns = set(rz["reason_nouns"])
+        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        root = sent.root
+        subj = self._clause_subject(root)
+        found: list[str] = []
+        if subj is not None and subj.lemma_ in anaphors:
+            if root.lemma_ in rz["follow_verbs"]:
+                for c in root.children:
+                    cands = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] \
+                        if c.dep_ == "prep" and c.lower_ in {"after", "from", "amid", "over"} else []
+                    for o in cands:
+                        found += [phrase(x) for x in conjuncts(o) if x.lemma_ in nouns]
+            if root.lemma_ == "be":
+                for c in root.children:
+                    if c.dep_ == "attr" and c.lemma_ in rz["response_nouns"]:
+                        for p in c.children:
+                            if p.dep_ == "prep" and p.lower_ == "to":
+                                found += [phrase(o) for o in p.children if o.dep_ == "pobj"]
+        if root.lemma_ in {"play"} and subj is not None:
+            for c in root.children:
+                if c.dep_ == "dobj" and c.lemma_ in rz["role_phrase"]:
+                    found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
+        if root.lemma_ in rz["drive_verbs"] and subj is not None:
+            if any(c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children):
+                found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
+        for text in found:
+            self.emit("reason", {}, reason=[text])
+
+    def _sentence_alternative(self, sent: Span) -> None:
+        """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""
+        pol = self.lex["policy"]
+        alt_verbs, governors = set(pol["alternative_verbs"]), set(pol["alternative_governors"])
+        for tok in sent:
+            if tok.pos_ != "VERB":
+                continue
+            instead = any(c.lower_ in {"instead", "rather"} for c in tok.children) or \
+                any(t.lower_ == "instead" for t in sent)
+            gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
+            if not ((tok.lemma_ in alt_verbs and (instead or gov)) or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
+                continue
+            if tok.lemma_ in self.lex["policy"]["stop_verbs"]:
+                continue
+            objs: list[Token] = []
+            restricted: list[Entity] = []
+            for c in tok.children:
+                if c.dep_ in {"dobj", "attr"}:
+                    objs.append(c)
+                elif c.dep_ == "prep":
+                    if c.lower_ == "instead" or (c.lower_ == "of" and c.head.lower_ == "instead"):
+                        restricted += self.entities_in(c.subtree, {"Product"})
+                        continue
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            objs.append(p)
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            restricted += self.entities_in(p.subtree, {"Product"})
+            alts: list[Entity] = []
+            for o in objs:
+                for x in conjuncts(o):
+                    e = self.entity_at(x, {"Product"})
+                    if e is None:
+                        for c in x.children:
+                            if c.dep_ == "appos":
+                                e = self.entity_at(c, {"Product"})
+                    if e is not None and e not in restricted:
+                        alts.append(e)
+            for alt in alts:
+                owner = None
+                m = None
+                issuer = self.agent_of(tok, {"Organization"})
+                self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
+                                          "alternative": alt, "owner": owner})
+
+    # ----------------------------------------------------------- allegation
+    def sentence_allegation(self, sent: Span) -> None:
+        """"X accused Y of Z", "X alleged that Y ...", "X's accusations that Y ...",
+        "allegations from X that Y ...", and to whom they were addressed."""
+        al = self.lex["allegation"]
+        practices = al["practices"]
+        agents = {"Organization", "Person"}
+        for tok in sent:
+            accuser = accused = None
+            clause: Token | None = None
+            if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
+                accuser = self.agent_of(tok, agents, depth=1)
+                if tok.lemma_ in {"accuse", "charge"}:
+                    for c in tok.children:
+                        if c.dep_ in {"dobj", "nsubjpass"}:
+                            accused = self.entity_at(c, agents)
+                        if c.dep_ == "prep" and c.lower_ in {"of", "with"}:
+                            clause = c
+                else:
+                    for c in tok.children:
+                        if c.dep_ == "ccomp":
+                            clause = c
+                            s = self._clause_subject(c)
+                            accused = self.entity_at(s, agents) if s is not None else None
+            elif tok.pos_ == "NOUN" and tok.lemma_ in al["nouns"] and tok.lemma_ != "charge":
+                for c in tok.children:
+                    if c.dep_ in {"poss", "compound"}:
+                        accuser = accuser or self.entity_at(c, agents)
+                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                accuser = accuser or self.entity_at(p, agents)
+                    if c.dep_ == "prep" and c.lower_ == "against":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                accused = self.entity_at(p, agents)
+                    if c.dep_ in {"acl", "ccomp", "relcl"} and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children):
+                        clause = c
+                        s = self._clause_subject(c)
+                        accused = accused or (self.entity_at(s, agents) if s is not None else None)
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        clause = c
+            if accuser is None or accused is None or accuser is accused:
+                continue
+            scope = list(clause.subtree) if clause is not None else []
+            found = []
+            for t in scope:
+                key = t.lemma_.lower() if t.lemma_.lower() in practices else t.lower_.strip("\"'“”")
+                for part in key.split("-"):
+                    if part in practices and practices[part] not in found:
+                        found.append(practices[part])
+            if not found and tok.lemma_ in {"allege", "claim", "allegation", "claim"}:
+                continue
+            practice = found or ([phrase(clause)] if clause is not None else [])
+            targets = self.entities_in(scope, {"Product"})
+            self.emit("allegation", {"accuser": accuser, "accused": accused, "target": targets},
+                      practice=practice)
+        self._sentence_addressee(sent)
+
+    def _sentence_addressee(self, sent: Span) -> None:
+        """"in a letter to X", "raised these concerns with X", "wrote to X"."""
+        al = self.lex["allegation"]
+        for tok in sent:
+            if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or
+                    (tok.pos_ == "VERB" and tok.lemma_ in al["addressee_verbs"])):
+                continue
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
+            for c in tok.children:
+                if c.dep_ in {"acl", "relcl"}:
+                    preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
+            for p in preps:
+                if p.lower_ == "with" and tok.lemma_ not in {"raise", "share", "file"}:
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    ent = self.entity_at(o, {"Organization", "Person"})
+                    if ent is None and o.lemma_ in set(self.lex["cue_nouns"]["GovernmentBody"]) | {"senator", "lawmaker"}:
+                        label = phrase(o, drop_relcl=True, max_words=6)
+                        ent = self.implicit(label, "GovernmentBody", True)
+                    if ent is not None:
+                        accuser = self.agent_of(tok, {"Organization", "Person"}, depth=3)
+                        self.emit("addressee", {"accuser": accuser, "addressee": ent})
+
+    # ------------------------------------------------------ data collection
+    def sentence_collection(self, sent: Span) -> None:
+        """What a product inspects or collects, or adds to requests, and the purpose its maker gave."""
+        dc = self.lex["data_collection"]
+        collect, add = set(dc["collect_verbs"]), set(dc["add_verbs"])
+        for tok in sent:
+            objs: list[Token] = []
+            if tok.pos_ == "VERB" and tok.lemma_ in collect | add:
+                if tok.lemma_ in add and not any(c.dep_ == "prep" and c.lower_ in {"into", "to", "in"} and
+                                                 any(p.lemma_ in {"request", "prompt", "query", "message", "traffic", "output", "response", "code", "file", "header", "commit"}
+                                                     for p in c.children) for c in tok.children):
+                    continue
+                objs = [c for c in tok.children if c.dep_ in {"dobj"}]
+            elif tok.pos_ == "NOUN" and tok.lower_ in dc["check_nouns"]:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in {"on", "of"}:
+                        objs += [p for p in c.children if p.dep_ == "pobj"]
+            if not objs:
+                continue
+            product = self._product_of(tok)
+            if product is None:
+                continue
+            signals: list[str] = []
+            for o in objs:
+                for x in conjuncts(o):
+                    if x.pos_ in {"NOUN", "PROPN"}:
+                        signals += self._signals(x)
+            if signals:
+                self.emit("collection", {"product": product}, signal=signals)
+        self._sentence_purpose(sent)
+
+    def _signals(self, tok: Token) -> list[str]:
+        dc = self.lex["data_collection"]
+        if tok.lower_ in dc["not_signals"] or tok.pos_ == "PRON" or self.mention_at(tok):
+            return []
+        items: list[str] = []
+        for d in tok.subtree:
+            if d.dep_ == "prep" and d.lower_ in {"including", "like"} or (d.lower_ == "as" and d.nbor(-1).lower_ == "such"):
+                for p in d.children:
+                    if p.dep_ == "pobj":
+                        items += [phrase(x) for x in conjuncts(p)]
+        if tok.lemma_ in dc["generic_heads"] or tok.lower_ in dc["generic_heads"]:
+            keep = any(c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "from"} for c in tok.children)
+            head_text = phrase_without(tok, {"including", "like", "such"})
+            return ([head_text] if keep and head_text else []) + items
+        return [phrase_without(tok, {"including", "like", "such"})] + items
+
+    def _product_of(self, tok: Token) -> Entity | None:
+        """The product a collecting verb or feature belongs to: its subject,
+        the product a feature noun is part of, or the subject higher up."""
+        feature = set(self.lex["data_collection"]["feature_nouns"])
+        node = tok
+        for _ in range(7):
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i:
+                    e = self.entity_at(c, {"Product"})
+                    if e:
+                        return e
+                    if c.lemma_ in feature or c.lower_ in feature:
+                        e = self._feature_owner(c)
+                        if e:
+                            return e
+            if node.pos_ == "NOUN" and (node.lemma_ in feature or node.lower_ in feature):
+                e = self._feature_owner(node)
+                if e:
+                    return e
+            if node.dep_ == "ROOT" or node.head == node:
+                return None
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"] and node.head.lemma_ not in {"disclose", "reveal"}:
+                return None
+            node = node.head
+        return None
+
+    def _feature_owner(self, noun: Token) -> Entity | None:
+        for c in noun.children:
+            if c.dep_ in {"compound", "poss", "nmod"}:
+                e = self.entity_at(c, {"Product"})
+                if e:
+                    return e
+            if c.dep_ == "prep" and c.lower_ in {"in", "within", "of", "inside"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        e = self.entity_at(p, {"Product"})
+                        if e:
+                            return e
+        m = self.anchor_mention.get((self.block, noun.i))
+        if m and m.entity.family == "Product":
+            return m.entity
+        if noun.pos_ == "PRON" or any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+            return self.coref(noun, {"Product"})
+        return None
+
+    def _sentence_purpose(self, sent: Span) -> None:
+        """"the mechanism was intended to prevent X and help Y", "an experiment designed to combat X"."""
+        intent = {"intend", "design", "aim", "mean"}
+        dc = self.lex["data_collection"]
+        function_verbs = set(dc["collect_verbs"]) | set(dc["add_verbs"])
+        feature = set(dc["feature_nouns"]) - {"tool", "software", "app", "application", "system", "update", "version", "code"}
+        for tok in sent:
+            if tok.lemma_ not in intent or tok.pos_ not in {"VERB", "ADJ"}:
+                continue
+            goals: list[Token] = []
+            for c in tok.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    goals.append(c)
+                if c.dep_ == "prep" and c.lower_ in {"at", "to"}:
+                    goals += [p for p in c.children if p.dep_ in {"pcomp", "pobj"} and p.pos_ == "VERB"]
+            goals = [g for c in goals for g in conjuncts(c)]
+            goals = [g for g in goals if g.lemma_ not in function_verbs]
+            if not goals:
+                continue
+            holder = None
+            if tok.dep_ in {"acl", "amod"}:
+                holder = tok.head
+            else:
+                holder = next((c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+            if holder is None:
+                continue
+            product = self.entity_at(holder, {"Product"})
+            if product is None:
+                if not (holder.lemma_ in feature or holder.lower_ in feature):
+                    continue
+                product = self._feature_owner(holder) or self._product_of(holder)
+            if product is None:
+                product = self._article_collection_product()
+            if product is None:
+                continue
+            purposes = [phrase_verb(g) for g in goals]
+            speaker = self._speaker(tok)
+            self.emit("collection", {"product": product, "stated_by": speaker}, purpose=purposes)
+
+    def _article_collection_product(self) -> Entity | None:
+        products = Counter(o.roles["product"] for o in self.observations if o.kind == "collection")
+        return products.most_common(1)[0][0] if products else None
+
+    def _speaker(self, tok: Token) -> Entity | None:
+        """Who said the sentence: the subject of a reporting verb above ``tok``,
+        an organization named inside it ("an Anthropic employee"), else the
+        speaker of the sentence before."""
+        reporting = set(self.lex["reporting_verbs"])
+        for anc in [tok, *tok.ancestors]:
+            if anc.lemma_ in reporting and anc.pos_ == "VERB":
+                subj = self._clause_subject(anc)
+                if subj is not None:
+                    return self._speaker_entity(subj)
+        sent = tok.sent
+        doc = sent.doc
+        prev_sents = [s for s in doc.sents if s.end <= sent.start]
+        for s in reversed(prev_sents[-2:]):
+            for t in s:
+                if t.lemma_ in reporting and t.pos_ == "VERB":
+                    subj = self._clause_subject(t)
+                    if subj is not None:
+                        e = self._speaker_entity(subj)
+                        if e:
+                            return e
+        if self.block > 0:
+            for s in list(self.docs[self.block - 1].sents)[-1:]:
+                for t in s:
+                    if t.lemma_ in reporting and t.pos_ == "VERB":
+                        subj = self._clause_subject(t)
+                        if subj is not None:
+                            saved = self.block
+                            self.block -= 1
+                            e = self._speaker_entity(subj)
+                            self.block = saved
+                            if e:
+                                return e
+        return None
+
+    def _speaker_entity(self, subj: Token) -> Entity | None:
+        e = self.entity_at(subj, {"Organization", "Person"})
+        if e:
+            return e
+        for t in subj.subtree:
+            m = self.mention_at(t)
+            if m and m.entity.family in {"Organization", "Person"}:
+                return m.entity
+        if subj.lemma_ in {"employee", "spokesperson", "spokesman", "spokeswoman", "executive", "official", "representative"}:
+            for b in range(self.block, max(-1, self.block - 4), -1):
+                for s in reversed(list(self.docs[b].sents)):
+                    for t in s:
+                        if t.lemma_ == subj.lemma_ and (b < self.block or t.i < subj.i):
+                            for c in t.children:
+                                if c.dep_ in {"compound", "nmod", "poss"}:
+                                    m = self.token_mention.get((b, c.i))
+                                    if m and m.entity and m.entity.family == "Organization":
+                                        return m.entity
+        return None
+
+    # ---------------------------------------------------------- non-response
+    def sentence_nonresponse(self, sent: Span) -> None:
+        """"X did not respond to requests for comment", "X declined to comment on Y",
+        "X has yet to address Y", "X remained silent on Y", "X refrained from Y"."""
+        nr = self.lex["non_response"]
+        respond, decline = set(nr["respond_verbs"]), set(nr["decline_verbs"])
+        agents = {"Organization", "Person"}
+        for tok in sent:
+            verb = None
+            matter_from: Token | None = None
+            if tok.pos_ == "VERB" and tok.lemma_ in respond and self._negated(tok):
+                verb, matter_from = tok, tok
+            elif tok.pos_ == "VERB" and tok.lemma_ in decline:
+                verb = tok
+                comp = next((c for c in tok.children if c.dep_ in {"xcomp"}), None)
+                if comp is None:
+                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+                    comp = next((p for p in prep.children if p.dep_ == "pcomp"), None) if prep is not None else None
+                matter_from = comp
+                if matter_from is None and tok.lemma_ != "decline":
+                    continue
+            elif tok.lemma_ in nr["silent_adjectives"] and tok.dep_ == "acomp":
+                verb, matter_from = tok.head, tok
+            if verb is None:
+                continue
+            parties = self._parties(verb)
+            if not parties:
+                continue
+            matters = self._matters(matter_from) if matter_from is not None else []
+            if not matters:
+                word = (matter_from or tok).lemma_
+                matters = ["comment" if word in {"comment", "decline", "respond", "reply", "return"} else word]
+            for party in parties:
+                for matter in matters:
+                    self.emit("nonresponse", {"party": party}, matter=[matter])
+
+    def _negated(self, tok: Token) -> bool:
+        node = tok
+        for _ in range(3):
+            if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in node.children):
+                return True
+            if any(c.lower_ == "yet" for c in node.children) and node is not tok:
+                return True
+            subj = self._clause_subject(node)
+            if subj is not None and any(c.lower_ in {"neither", "nor"} for c in [*subj.children, subj]):
+                return True
+            if node.dep_ not in {"xcomp", "conj"}:
+                return False
+            node = node.head
+        return False
+
+    def _parties(self, verb: Token) -> list[Entity]:
+        node = verb
+        for _ in range(3):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                out = []
+                for t in conjuncts(subj):
+                    e = self.entity_at(t, {"Organization", "Person"}, subject_first=False)
+                    if e is not None and e not in out:
+                        out.append(e)
+                return out
+            if node.dep_ not in {"xcomp", "conj", "advcl"}:
+                return []
+            node = node.head
+        return []
+
+    def _matters(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            objs = []
+            if c.dep_ == "dobj":
+                objs = [c]
+            elif c.dep_ == "prep" and c.lower_ in {"to", "on", "about", "regarding", "over"}:
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+            for o in objs:
+                if o.pos_ == "PRON":
+                    text = self._pronoun_matter(o)
+                else:
+                    text = phrase(o, drop_relcl=True, max_words=12)
+                if text:
+                    out.append(text)
+            if c.dep_ == "xcomp":
+                out += self._matters(c)
+        return out
+
+    def _pronoun_matter(self, pron: Token) -> str:
+        sent = pron.sent
+        prev = [s for s in sent.doc.sents if s.end <= sent.start]
+        if not prev and self.block > 0:
+            prev = list(self.docs[self.block - 1].sents)
+        for s in reversed(prev[-1:]):
+            subj = self._clause_subject(s.root)
+            if subj is not None and subj.pos_ == "NOUN":
+                return phrase(subj, drop_relcl=True, max_words=8)
+        return ""
+
+    # -------------------------------------------------------- article level
+    def link_article_level(self) -> None:
+        """Attach article-level observations to the facts they refine: reasons and
+        alternatives to the article's main policy, addressees to the allegation,
+        and a product to access restrictions that name none."""
+        obs = self.observations
+        developed: Counter = Counter()
+        for o in obs:
+            if o.kind == "development":
+                developed[(o.roles["developer"], o.roles["product"])] += 1
+        mention_count: Counter = Counter(m.entity for ms in self.mentions for m in ms if m.entity is not None)
+        policies = [o for o in obs if o.kind == "policy"]
+        for o in policies:
+            if o.roles["product"] is None:
+                issuer = o.roles["issuer"]
+                own = [p for (d, p) in developed if d is issuer]
+                if own:
+                    o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
+                else:
+                    o.roles["product"] = self.implicit(f"{issuer.label} services", "SoftwareProduct", False)
+        weights = Counter()
+        for o in policies:
+            weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1
+        main = weights.most_common(1)[0][0] if weights else None
+        for o in [o for o in obs if o.kind == "reason"]:
+            if main is not None:
+                o.kind = "policy"
+                o.roles = {"issuer": main[0], "product": main[1], "region": []}
+                o.attrs = {"reason": o.attrs["reason"]}
+        for o in [o for o in obs if o.kind == "alternative"]:
+            alt, issuer, restricted = o.roles["alternative"], o.roles["issuer"], o.roles["restricted"]
+            target = None
+            for key in weights:
+                if (issuer is None or key[0] is issuer) and (restricted is None or key[1] is restricted) \
+                        and key[1] is not alt:
+                    if target is None or weights[key] > weights[target]:
+                        target = key
+            if target is None and main is not None and main[1] is not alt and issuer in (None, main[0]):
+                target = main
+            if target is None:
+                o.kind = "dropped"
+                continue
+            o.kind = "policy"
+            o.roles = {"issuer": target[0], "product": target[1], "region": [], "alternative": [alt]}
+            o.attrs = {}
+        allegations = Counter((o.roles["accuser"], o.roles["accused"]) for o in obs if o.kind == "allegation")
+        for o in [o for o in obs if o.kind == "addressee"]:
+            cands = [k for k in allegations if o.roles["accuser"] in (None, k[0])]
+            if not cands:
+                o.kind = "dropped"
+                continue
+            key = max(cands, key=lambda k: allegations[k])
+            o.kind = "allegation"
+            o.roles = {"accuser": key[0], "accused": key[1], "target": [], "addressed_to": [o.roles["addressee"]]}
+            o.attrs = {}
+        self.observations = [o for o in obs if o.kind != "dropped"]
+
+
+def phrase_without(tok: Token, markers: set[str]) -> str:
+    """Like :func:`phrase` but cut before an "including"/"such as"/"like" list."""
+    skip: set[int] = set()
+    for d in tok.subtree:
+        if d.lower_ in markers and d.i > tok.i:
+            skip.update(x.i for x in d.subtree)
+            if d.lower_ == "such":
+                skip.update(x.i for x in d.head.subtree if x.i > d.i)
+    for c in tok.children:
+        if c.dep_ in {"conj", "cc", "appos", "relcl", "acl"} or (c.dep_ == "punct" and c.i > tok.i):
+            skip.update(x.i for x in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in skip]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "NUM"} or toks[0].tag_ == "PRP$" or toks[0].lower_ in {"such", "other"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP", "ADJ"} and toks[-1].lower_ == "such"):
+        toks = toks[:-1]
+    return "".join(t.text_with_ws for t in toks).strip(" ,;:")
+
+
+def phrase_verb(verb: Token) -> str:
+    """A verb phrase without its coordinated siblings and subject: "prevent account abuse by resellers"."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in {"conj", "cc", "nsubj", "aux", "mark"} or (c.dep_ == "punct"):
+            skip.update(x.i for x in c.subtree)
+    toks = [t for t in verb.subtree if t.i not in skip and t.i >= verb.i]
+    return "".join(t.text_with_ws for t in toks).strip(" ,;:\"'“”")

@@ -1,0 +1,231 @@
+"""Write an :class:`~kg.build.Extraction` as an RDF graph (the ABox).
+
+IRIs are minted deterministically from normalized names, so the same input
+gives the same graph, byte for byte, whatever the file order or hash seed:
+
+- entities: ``kgr:<slug of the merge key>`` (``https://w3id.org/kg-news/id/alibaba``);
+- articles: ``kgr:article/<slug of the file stem>``;
+- facts: ``kgr:fact/<kind>-<slug of the key labels>``;
+- evidence: ``kgr:evidence/<sha1 of fact, article and offsets>``.
+
+Terms of the ontology come from a closed namespace built from
+``ontology/kg.ttl``: a typo in a term name raises ``AttributeError`` at once.
+Evidence follows the W3C Web Annotation Data Model
+(https://www.w3.org/TR/annotation-model/#text-position-selector).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, ClosedNamespace
+
+from . import EXTRACTOR_VERSION, __version__
+from .build import Extraction, Fact
+from .resources import ontology_file
+
+ONTOLOGY_IRI = URIRef("https://w3id.org/kg-news/ontology")
+KGO_URI = "https://w3id.org/kg-news/ontology#"
+KGR = Namespace("https://w3id.org/kg-news/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+WD = Namespace("http://www.wikidata.org/entity/")
+GRAPH_IRI = URIRef("https://w3id.org/kg-news/id/graph")
+
+_CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+@lru_cache(maxsize=1)
+def kgo() -> ClosedNamespace:
+    """The ontology's namespace, closed over the terms declared in ``kg.ttl``."""
+    onto = Graph().parse(ontology_file(), format="turtle")
+    terms = sorted({str(s)[len(KGO_URI):] for s in onto.subjects() if str(s).startswith(KGO_URI)})
+    return ClosedNamespace(KGO_URI, terms)
+
+
+def slug(text: str) -> str:
+    """IRI-safe local name: NFKC, case folded, non-alphanumerics as ``-``,
+    non-ASCII letters percent-encoded (RFC 3987 compatible).
+
+    >>> slug("Claude Code")
+    'claude-code'
+    """
+    text = _CONTROL.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    text = re.sub(r"[^\w]+|_", "-", text).strip("-") or "x"
+    return quote(text, safe="-")
+
+
+def clean_label(text: str) -> str:
+    """A label without control, zero-width or bidi characters."""
+    return " ".join(_CONTROL.sub("", text).split())
+
+
+KIND_CLASS = {"Company": "Company", "GovernmentBody": "GovernmentBody", "NewsOrganization": "NewsOrganization",
+              "Organization": "Organization", "Person": "Person", "SoftwareProduct": "SoftwareProduct",
+              "AIModel": "AIModel", "Country": "Country", "Place": "Place"}
+
+
+def to_graph(ex: Extraction) -> Graph:
+    """Build the ABox graph of an extraction.
+
+    Returns:
+        An rdflib ``Graph`` with an ``owl:Ontology`` header that imports the kg ontology.
+    """
+    K = kgo()
+    g = Graph()
+    for prefix, ns in (("kgo", Namespace(KGO_URI)), ("kgr", KGR), ("oa", OA), ("prov", PROV), ("dcterms", DCTERMS),
+                       ("skos", SKOS), ("owl", OWL), ("wd", WD)):
+        g.bind(prefix, ns)
+    g.add((GRAPH_IRI, RDF.type, OWL.Ontology))
+    g.add((GRAPH_IRI, OWL.imports, ONTOLOGY_IRI))
+    g.add((GRAPH_IRI, RDFS.label, Literal("kg knowledge graph")))
+    g.add((GRAPH_IRI, DCTERMS.description,
+           Literal(f"ABox written by kg {__version__} (extractor {EXTRACTOR_VERSION}) from {len(ex.articles)} article(s).")))
+
+    article_iri = {}
+    for art in ex.articles:
+        iri = KGR[f"article/{slug(art.identifier)}"]
+        article_iri[art.identifier] = iri
+        g.add((iri, RDF.type, K.Article))
+        g.add((iri, RDFS.label, Literal(clean_label(art.path.name))))
+        g.add((iri, DCTERMS.identifier, Literal(art.identifier)))
+        g.add((iri, K.fileName, Literal(art.path.name)))
+        g.add((iri, K.sha256, Literal(art.sha256)))
+        if art.title:
+            g.add((iri, DCTERMS.title, Literal(clean_label(art.title))))
+
+    used = {id(e) for f in ex.facts for e in _fact_entities(f)}
+    for ent in ex.entities.values():
+        if ent.implicit and id(ent) not in used:
+            continue
+        iri = entity_iri(ent)
+        g.add((iri, RDF.type, K[KIND_CLASS[ent.kind]]))
+        g.add((iri, RDFS.label, Literal(clean_label(ent.label))))
+        seen = {clean_label(ent.label).casefold()}
+        for surface in sorted(ent.surfaces):
+            lab = clean_label(surface)
+            if lab.casefold() not in seen:
+                seen.add(lab.casefold())
+                g.add((iri, SKOS.altLabel, Literal(lab)))
+        for art in sorted(ent.articles):
+            g.add((iri, K.mentionedIn, article_iri[art]))
+        if ent.wikidata:
+            g.add((iri, OWL.sameAs, WD[ent.wikidata]))
+
+    texts = {a.identifier: a.text for a in ex.articles}
+    for fact in ex.facts:
+        _add_fact(g, K, fact, article_iri, texts)
+    return g
+
+
+def entity_iri(ent) -> URIRef:
+    """IRI of an entity, minted from its merge key."""
+    return KGR[slug(ent.key)]
+
+
+def _fact_entities(f: Fact):
+    yield from f.roles.values()
+    for values in f.entity_attrs.values():
+        yield from values
+
+
+FACT_CLASS = {"allegation": "Allegation", "collection": "DataCollection", "development": "ProductDevelopment",
+              "location": "OrganizationLocation", "nonresponse": "NonResponse"}
+ROLE_PROP = {"issuer": "issuer", "product": "product", "accuser": "accuser", "accused": "accused",
+             "developer": "developer", "organization": "organization", "country": "country", "party": "party",
+             "region": "region", "alternative": "alternative", "target": "target", "addressed_to": "addressedTo",
+             "stated_by": "statedBy"}
+ATTR_PROP = {"scope": "scope", "reason": "reason", "practice": "allegedPractice", "signal": "signal",
+             "purpose": "purpose", "matter": "matter"}
+
+
+def fact_iri(fact: Fact) -> URIRef:
+    """IRI of a fact, from its kind and key labels (a hash keeps it short and unique)."""
+    parts = [fact.kind] + [r.key for r in fact.roles.values()]
+    if fact.kind == "nonresponse":
+        parts.append(fact.attrs["matter"][0])
+    digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:8]
+    readable = "--".join(slug(r.key) for r in fact.roles.values())[:80]
+    return KGR[f"fact/{fact.kind}-{readable}-{digest}"]
+
+
+def _add_fact(g: Graph, K, fact: Fact, article_iri: dict, texts: dict) -> None:
+    iri = fact_iri(fact)
+    if fact.kind == "policy":
+        cls = K.Ban if "ban" in fact.attrs.get("type", []) else K.Restriction
+    else:
+        cls = K[FACT_CLASS[fact.kind]]
+    g.add((iri, RDF.type, cls))
+    for role, ent in fact.roles.items():
+        g.add((iri, K[ROLE_PROP[role]], entity_iri(ent)))
+    for role, ents in fact.entity_attrs.items():
+        for ent in ents:
+            g.add((iri, K[ROLE_PROP[role]], entity_iri(ent)))
+    for name, values in fact.attrs.items():
+        if name == "date":
+            for v in values:
+                dtype = XSD.gMonthDay if v.startswith("--") else XSD.date
+                g.add((iri, K.effectiveDate, Literal(v, datatype=dtype)))
+        elif name in ATTR_PROP:
+            for v in values:
+                g.add((iri, K[ATTR_PROP[name]], Literal(clean_label(v))))
+    for ev in fact.evidence:
+        art = article_iri[ev.article]
+        g.add((iri, PROV.wasDerivedFrom, art))
+        eid = hashlib.sha1(f"{iri}|{ev.article}|{ev.start}|{ev.end}".encode()).hexdigest()[:16]
+        e = KGR[f"evidence/{eid}"]
+        target, pos, quote_sel = KGR[f"evidence/{eid}-target"], KGR[f"evidence/{eid}-pos"], KGR[f"evidence/{eid}-quote"]
+        g.add((iri, K.evidence, e))
+        g.add((e, RDF.type, K.Evidence))
+        g.add((e, OA.hasBody, iri))
+        g.add((e, OA.hasTarget, target))
+        g.add((e, K.certainty, Literal(ev.certainty)))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, art))
+        g.add((target, OA.hasSelector, pos))
+        g.add((target, OA.hasSelector, quote_sel))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
+        g.add((quote_sel, RDF.type, OA.TextQuoteSelector))
+        g.add((quote_sel, OA.exact, Literal(texts[ev.article][ev.start:ev.end])))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder
+    and ``os.replace``, so that a reader never sees a half-written file.
+
+    Raises:
+        OSError: when the folder is not writable or the disk is full; the
+            previous file, if any, is left intact.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def serialize(g: Graph, fmt: str) -> bytes:
+    """Serialize a graph deterministically (rdflib sorts subjects and predicates for Turtle)."""
+    data = g.serialize(format=fmt, encoding="utf-8")
+    if fmt in {"nt", "ntriples", "nt11"}:
+        lines = sorted(set(data.decode("utf-8").splitlines()))
+        data = ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
+    return data

@@ -1,0 +1,124 @@
+"""The knowledge base of well-known entities: names, kinds, aliases, Wikidata IDs.
+
+``kg/data/kb.csv`` (columns ``name,kind,aliases,wikidata``) and
+``kg/data/demonyms.csv`` (``adjective,country``) hold names only, never
+relations between entities. kg uses them to type mentions, to merge aliases
+("U.S." and "United States") and to link entities to Wikidata with
+``owl:sameAs`` (https://www.wikidata.org/wiki/Wikidata:Identifiers).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import DATA_DIR, lexicon
+
+KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization", "Person",
+         "SoftwareProduct", "AIModel", "Country", "Place")
+
+_NON_WORD = re.compile(r"[^\w]+|_")
+
+
+def normalize(text: str) -> str:
+    """Normalize a name for comparison: NFKC, case folded, straight quotes,
+    no leading "the", no trailing possessive, punctuation runs as one space.
+
+    >>> normalize("The Alibaba’s")
+    'alibaba'
+    """
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"^\s*the\s+", "", text)
+    text = re.sub(r"'s?\s*$", "", text.strip())
+    text = re.sub(r"'s\b", "", text)
+    text = text.replace(".", "")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def merge_key(text: str) -> str:
+    """Key under which mentions of one entity merge: the normalized name without
+    generic trailing words such as "Inc", "Group", "AI" or "models"
+    (``lexicon.json`` ``merge_suffixes``).
+
+    >>> merge_key("Alibaba Group")
+    'alibaba'
+    """
+    words = normalize(text).split()
+    suffixes = {normalize(s) for s in lexicon()["merge_suffixes"]}
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    """One knowledge-base row: canonical ``name``, ``kind`` (one of :data:`KINDS`),
+    aliases and an optional Wikidata Q-identifier."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    wikidata: str
+
+
+class KnowledgeBase:
+    """Name lookup over ``kb.csv`` and ``demonyms.csv``.
+
+    Attributes:
+        entries: every row, by canonical name.
+        surface_forms: every name and alias as written (for phrase matching).
+    """
+
+    def __init__(self, rows: list[KBEntry], demonyms: dict[str, str]):
+        self.entries = {r.name: r for r in rows}
+        self._by_key: dict[str, KBEntry] = {}
+        self.surface_forms: list[str] = []
+        for row in rows:
+            for form in (row.name, *row.aliases):
+                self.surface_forms.append(form)
+                for key in {normalize(form), merge_key(form)}:
+                    self._by_key.setdefault(key, row)
+        # exact normalized names win over suffix-stripped ones
+        for row in rows:
+            for form in (row.name, *row.aliases):
+                self._by_key[normalize(form)] = row
+        self.demonyms = {normalize(k): v for k, v in demonyms.items()}
+
+    def lookup(self, name: str) -> KBEntry | None:
+        """The entry a name or alias denotes, or None."""
+        return self._by_key.get(normalize(name)) or self._by_key.get(merge_key(name))
+
+    def country_of_demonym(self, adjective: str) -> KBEntry | None:
+        """The country entry for a nationality adjective ("Chinese" -> China), or None."""
+        name = self.demonyms.get(normalize(adjective))
+        return self.entries.get(name) if name else None
+
+    def is_demonym(self, word: str) -> bool:
+        """True when ``word`` is a known nationality adjective."""
+        return normalize(word) in self.demonyms
+
+
+@lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    """Load the shipped knowledge base (cached per process)."""
+    rows: list[KBEntry] = []
+    path = DATA_DIR / "kb.csv"
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as fh:
+            for rec in csv.DictReader(fh):
+                kind = rec["kind"].strip()
+                if kind not in KINDS:
+                    continue
+                aliases = tuple(a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip())
+                rows.append(KBEntry(rec["name"].strip(), kind, aliases, (rec.get("wikidata") or "").strip()))
+    demonyms: dict[str, str] = {}
+    path = DATA_DIR / "demonyms.csv"
+    if path.exists():
+        with path.open(encoding="utf-8", newline="") as fh:
+            for rec in csv.DictReader(fh):
+                demonyms[rec["adjective"].strip()] = rec["country"].strip()
+    return KnowledgeBase(rows, demonyms)

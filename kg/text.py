@@ -1,0 +1,166 @@
+"""Read articles from a corpus folder and cut them into text blocks.
+
+An article is a UTF-8 ``.txt`` file. A *block* is one non-empty line of it
+(a paragraph, a headline, or a bullet with its marker removed). Blocks are
+parsed separately, so a named entity never spans two lines, and every block
+keeps its character offset into the article so that evidence offsets are
+offsets into the article text as stored (0-based, end-exclusive, counted in
+Unicode code points of the decoded text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
+#: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
+MAX_BLOCK_CHARS = 100_000
+
+
+@dataclass
+class Block:
+    """One line of an article.
+
+    Attributes:
+        start: offset of ``text[0]`` in the article text (0-based).
+        text: the line without its bullet marker and surrounding spaces.
+        heading: True for a headline or section title (no final punctuation, short).
+        bullet: True when the line was a list item.
+    """
+
+    start: int
+    text: str
+    heading: bool = False
+    bullet: bool = False
+
+
+@dataclass
+class Article:
+    """A news article read from disk.
+
+    Attributes:
+        path: the file read.
+        identifier: file name without extension (used in IRIs and ``dcterms:identifier``).
+        text: the decoded text, exactly as stored (BOM removed).
+        sha256: hex digest of the file's bytes.
+        blocks: the article cut into :class:`Block` objects.
+    """
+
+    path: Path
+    identifier: str
+    text: str
+    sha256: str
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """First block of the article, taken as its headline."""
+        return self.blocks[0].text if self.blocks else ""
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
+    """Decode an article's bytes.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are recognized; any other
+    encoding must be named.
+
+    Raises:
+        InputError: E030 when the bytes are not valid in the encoding, naming
+            the file and the byte offset.
+    """
+    if encoding:
+        enc = encoding
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16"
+    else:
+        enc = "utf-8-sig"
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise InputError("E030", f"{path}: not valid {enc} at byte offset {exc.start}; "
+                         "pass --encoding (for example --encoding latin-1) or re-save the file as UTF-8.") from exc
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Cut text into blocks, one per non-empty line.
+
+    A lone bullet marker on its own line ("-") is skipped. Headings are short
+    lines (at most 16 words) that do not end in sentence punctuation.
+    """
+    blocks: list[Block] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = pos
+        pos += len(line)
+        m = BULLET_RE.match(body)
+        bullet = bool(m)
+        if m:
+            start += m.end()
+            body = body[m.end():]
+        stripped = body.strip()
+        if not stripped or not any(ch.isalnum() for ch in stripped):
+            continue
+        start += len(body) - len(body.lstrip())
+        words = stripped.split()
+        heading = (not bullet and len(words) <= 16 and stripped[-1] not in ".!?\"”’'")
+        for offset, piece in _chunks(stripped):
+            blocks.append(Block(start + offset, piece, heading, bullet))
+    return blocks
+
+
+def _chunks(text: str):
+    """Yield (offset, piece) with pieces at most MAX_BLOCK_CHARS long, cut after sentence ends."""
+    if len(text) <= MAX_BLOCK_CHARS:
+        yield 0, text
+        return
+    begin = 0
+    while begin < len(text):
+        end = min(begin + MAX_BLOCK_CHARS, len(text))
+        if end < len(text):
+            cut = max(text.rfind(". ", begin, end), text.rfind("\n", begin, end))
+            end = cut + 1 if cut > begin else end
+        yield begin, text[begin:end]
+        begin = end
+
+
+def read_article(path: Path, encoding: str | None = None) -> Article | None:
+    """Read one article file.
+
+    Returns:
+        The :class:`Article`, or None when the file is empty, whitespace only or
+        binary (contains NUL bytes); the caller warns about skipped files.
+
+    Raises:
+        InputError: E030 for undecodable bytes, E031 when the file cannot be read.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("E031", f"{path}: cannot read ({exc.strerror}).") from exc
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    text = decode(data, path, encoding)
+    if not text.strip():
+        return None
+    return Article(path=path, identifier=path.stem, text=text,
+                   sha256=hashlib.sha256(data).hexdigest(), blocks=split_blocks(text))
+
+
+def list_corpus(corpus: Path) -> list[Path]:
+    """The ``.txt`` files directly in a corpus folder, sorted by name.
+
+    Raises:
+        InputError: E032 when the folder does not exist or holds no ``.txt`` file.
+    """
+    if not corpus.is_dir():
+        raise InputError("E032", f"{corpus}: not a folder; give the folder that holds the .txt articles.")
+    files = sorted(p for p in corpus.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not files:
+        raise InputError("E032", f"{corpus}: no .txt articles found.")
+    return files
