@@ -342,7 +342,10 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
                 break
         ent.kind = _choose_kind(ent.votes)
         if entry is not None:
-            ent.label, ent.wikidata = entry.name, entry.wikidata
+            ent.wikidata = entry.wikidata
+            used = {normalize(s) for s in ent.surfaces}
+            ent.label = entry.name if normalize(entry.name) in used else \
+                max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         else:
             ent.label = max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
     for _, m in all_mentions:

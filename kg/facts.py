@@ -71,22 +71,46 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
 
-def normalize_date(text: str) -> str | None:
+def normalize_date(text: str, reference: str = "") -> str | None:
     """ISO 8601 form of a date phrase, or None when it is not a calendar day.
 
-    Returns ``YYYY-MM-DD`` when the year is given, ``--MM-DD`` (xsd:gMonthDay)
-    when it is not.
+    Returns ``YYYY-MM-DD`` when the year is known, ``--MM-DD`` (xsd:gMonthDay)
+    when it is not. ``reference`` is the article's date as written in its
+    dateline ("May 2, 2025"); it supplies a missing year and resolves "the
+    18th of last month".
 
     >>> normalize_date("July 10")
     '--07-10'
     >>> normalize_date("March 3, 2025")
     '2025-03-03'
+    >>> normalize_date("the 18th of last month", "May 2, 2025")
+    '2025-04-18'
     """
-    t = text.lower().replace(",", " ").replace(".", " ")
+    ref = _parse_day(reference) if reference else None
+    t = text.lower()
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
     if m:
         return m.group(0)
-    words = t.split()
+    day = _parse_day(text)
+    if day is not None:
+        year, month, dom = day
+        if year is None and ref is not None and ref[0] is not None:
+            year = ref[0] if month <= ref[1] else ref[0] - 1
+        return f"{year:04d}-{month:02d}-{dom:02d}" if year else f"--{month:02d}-{dom:02d}"
+    rel = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(last|this|next)\s+month\b", t)
+    if rel and ref is not None and ref[0] is not None:
+        year, month = ref[0], ref[1] + {"last": -1, "this": 0, "next": 1}[rel.group(2)]
+        if month < 1:
+            year, month = year - 1, 12
+        if month > 12:
+            year, month = year + 1, 1
+        return f"{year:04d}-{month:02d}-{int(rel.group(1)):02d}"
+    return None
+
+
+def _parse_day(text: str):
+    """(year or None, month, day) of "July 10", "10 July 2025", "Jan. 29, 2025", else None."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()
     month = day = year = None
     for i, w in enumerate(words):
         if w in MONTHS and month is None:
@@ -95,12 +119,11 @@ def normalize_date(text: str) -> str | None:
                 d = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", nb)
                 if d and day is None and 1 <= int(d.group(1)) <= 31:
                     day = int(d.group(1))
-        y = re.fullmatch(r"(19|20)\d{2}", w)
-        if y:
+        if re.fullmatch(r"(19|20)\d{2}", w):
             year = int(w)
     if month is None or day is None:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    return year, month, day
 
 
 def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24) -> str:
@@ -204,9 +227,12 @@ class ArticleReader:
         blocked: set[int] = set()
         if is_def:
             for anc in tok.ancestors:
-                for c in anc.children:
-                    if c.dep_ in SUBJ:
-                        blocked.update(t.i for t in c.subtree)
+                subj = self._clause_subject(anc) if anc.pos_ in {"VERB", "AUX"} else None
+                if subj is not None and subj.i < tok.i:
+                    m = self.mention_at(subj)
+                    if m is not None:
+                        blocked.add(m.start)
+                    break
         cands: list[Mention] = []
         for b in range(self.block, max(-1, self.block - 4), -1):
             for m in reversed(self.mentions[b]):
@@ -480,13 +506,12 @@ class ArticleReader:
             products = [p for p in self.entities_in(scope_toks, {"Product"}) if p is not issuer]
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
             if not products:
-                if any(t.lemma_ in {"access", "service", "use", "user", "availability"} for t in scope_toks) \
-                        or tok.lemma_ in res_v | res_n:
+                if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
                     continue
             scope = self._scope(scope_toks)
-            region = self.entities_in(scope_toks, {"Place"})
+            region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)], {"Place"})]
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent, tok)
             reasons = self._reasons(region_tok, sent)
@@ -498,6 +523,15 @@ class ArticleReader:
                           type=[ptype], scope=scope, date=dates, reason=reasons)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
+
+    def _locative(self, tok: Token) -> bool:
+        """True for a place in a locative phrase: "in X", "users from X", "X's agencies"."""
+        node = tok
+        while node.dep_ in {"compound", "conj", "appos"} and node.head is not node:
+            node = node.head
+        if node.dep_ == "pobj":
+            return node.head.lower_ in {"in", "within", "across", "inside", "throughout", "from", "for", "to"}
+        return node.dep_ in {"poss", "compound", "nmod"} or node.dep_ == "npadvmod"
 
     def _under_directive(self, tok: Token) -> bool:
         """True for "stop"/"avoid" governed by a directive ("told staff to stop using")."""
@@ -598,7 +632,7 @@ class ArticleReader:
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
-            iso = normalize_date(ent.text)
+            iso = normalize_date(ent.text, self.article.dateline)
             if iso:
                 out.append(iso)
         return out
@@ -664,8 +698,9 @@ class ArticleReader:
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue
-            instead = any(c.lower_ in {"instead", "rather"} for c in tok.children) or \
-                any(t.lower_ == "instead" for t in sent)
+            if tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]:
+                continue
+            instead = any(c.lower_ in {"instead", "rather"} for c in [*tok.children, *tok.head.children])
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
             if not ((tok.lemma_ in alt_verbs and (instead or gov)) or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
                 continue
@@ -1064,6 +1099,9 @@ class ArticleReader:
 
     def _pronoun_matter(self, pron: Token) -> str:
         sent = pron.sent
+        subj = self._clause_subject(sent.root)
+        if subj is not None and subj.pos_ == "NOUN" and subj.i < pron.i and subj.tag_ in {"NNS", "NN"}:
+            return phrase(subj, drop_relcl=True, max_words=8)
         prev = [s for s in sent.doc.sents if s.end <= sent.start]
         if not prev and self.block > 0:
             prev = list(self.docs[self.block - 1].sents)

@@ -17,6 +17,10 @@ from pathlib import Path
 
 from .errors import InputError
 
+#: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source.
+DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})"
+    r"(?:\s*\([^)]{0,60}\))?\s*[\u2014\u2013-]+\s*")
 BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 #: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
 MAX_BLOCK_CHARS = 100_000
@@ -49,6 +53,7 @@ class Article:
         text: the decoded text, exactly as stored (BOM removed).
         sha256: hex digest of the file's bytes.
         blocks: the article cut into :class:`Block` objects.
+        dateline: the date of a dateline ("SEOUL, May 2, 2025 —"), as written, or "".
     """
 
     path: Path
@@ -56,6 +61,7 @@ class Article:
     text: str
     sha256: str
     blocks: list[Block] = field(default_factory=list)
+    dateline: str = ""
 
     @property
     def title(self) -> str:
@@ -148,8 +154,16 @@ def read_article(path: Path, encoding: str | None = None) -> Article | None:
     text = decode(data, path, encoding)
     if not text.strip():
         return None
-    return Article(path=path, identifier=path.stem, text=text,
-                   sha256=hashlib.sha256(data).hexdigest(), blocks=split_blocks(text))
+    blocks = split_blocks(text)
+    dateline = ""
+    for i, block in enumerate(blocks[:3]):
+        m = DATELINE_RE.match(block.text)
+        if m:
+            dateline = m.group("date")
+            blocks[i] = Block(block.start + m.end(), block.text[m.end():], False, block.bullet)
+            break
+    return Article(path=path, identifier=path.stem, text=text, sha256=hashlib.sha256(data).hexdigest(),
+                   blocks=blocks, dateline=dateline)
 
 
 def list_corpus(corpus: Path) -> list[Path]:
