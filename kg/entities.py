@@ -14,6 +14,7 @@ are 0-based and end-exclusive.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ ORG_KINDS = {"Company", "GovernmentBody", "NewsOrganization", "Organization"}
 PRODUCT_KINDS = {"SoftwareProduct", "AIModel"}
 PLACE_KINDS = {"Country", "Place"}
 AGENT_KINDS = ORG_KINDS | {"Person"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
+POSSESSIVE = {"'s", "’s", "‘s", "'", "’", "‘"}
 
 W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5
 
@@ -135,11 +136,16 @@ class MentionFinder:
                 continue
             for piece in self._clean(ent):
                 others.append((piece, ent.label_))
-        ner_tokens = {t.i for s, _ in others for t in s}
         for run in _propn_runs(doc):
-            if not any(t.i in ner_tokens for t in run):
-                for piece in self._clean(run):
-                    others.append((piece, None))
+            inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
+            if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
+                continue
+            if inside and all(s.start == run.start and s.end == run.end for s, _ in inside):
+                continue
+            label = inside[0][1] if inside else None
+            others = [o for o in others if o not in inside]
+            for piece in self._clean(run):
+                others.append((piece, label))
         for span, label in others:
             overlap = [t for t in span if t.i in covered]
             if not overlap:
@@ -185,6 +191,9 @@ class MentionFinder:
             if tok.text in POSSESSIVE or (tok.tag_ == "POS"):
                 pieces.append((begin, tok.i))
                 begin = tok.i + 1
+            elif len(tok.text) > 2 and tok.text[-2:] in POSSESSIVE and tok.i + 1 < span.end:
+                pieces.append((begin, tok.i + 1))  # "Anthropic‘s" tokenized as one word
+                begin = tok.i + 1
         pieces.append((begin, span.end))
         out = []
         for s, e in pieces:
@@ -199,7 +208,7 @@ class MentionFinder:
         return out
 
     def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
-        text = span.text
+        text = re.sub(r"[\'’‘]s?$", "", span.text)
         key_text = normalize(text)
         if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
             return None
@@ -298,10 +307,14 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+_CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w.]*$")
+
+
 def _propn_runs(doc: Doc):
+    """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns."""
     run: list[Token] = []
     for tok in doc:
-        if tok.pos_ == "PROPN" and not tok.is_punct:
+        if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)) and not tok.is_punct:
             run.append(tok)
             continue
         if run:

@@ -255,6 +255,24 @@ class ArticleReader:
         return None
 
     def agent_of(self, trig: Token, families: set[str], depth: int = 5) -> Entity | None:
+        """The first of :meth:`agents_of`, or None."""
+        agents = self.agents_of(trig, families, depth)
+        return agents[0] if agents else None
+
+    def agents_of(self, trig: Token, families: set[str], depth: int = 5) -> list[Entity]:
+        """Every coordinated agent of ``trig`` ("X and Y restricted ...")."""
+        found = self._agent_token(trig, families, depth)
+        if found is None:
+            return []
+        ent, tok = found
+        out = [ent]
+        for c in tok.conjuncts:
+            e = self.entity_at(c, families)
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def _agent_token(self, trig: Token, families: set[str], depth: int = 5):
         """Who performs ``trig``: its subject (active), its ``by`` agent
         (passive), a possessor ("X's ban"), or the same found higher up the
         clause chain ("X plans to ban", "X told staff to stop using")."""
@@ -269,15 +287,15 @@ class ArticleReader:
                             for t in conjuncts(p):
                                 e = self.entity_at(t, families)
                                 if e:
-                                    return e
+                                    return e, t
                 if (c.dep_ == "nsubj" and not passive) or (c.dep_ in {"poss"} and node.pos_ == "NOUN"):
                     e = self.entity_at(c, families, subject_first=True)
                     if e:
-                        return e
+                        return e, c
                 if c.dep_ == "compound" and node.pos_ == "NOUN":
                     e = self.entity_at(c, families)
                     if e:
-                        return e
+                        return e, c
             if node.pos_ == "NOUN":
                 for c in node.children:
                     if c.dep_ == "prep" and c.lower_ in {"by", "at", "from"}:
@@ -285,7 +303,7 @@ class ArticleReader:
                             if p.dep_ == "pobj":
                                 e = self.entity_at(p, families)
                                 if e:
-                                    return e
+                                    return e, p
             if node.dep_ in {"ROOT"} or node.head == node:
                 return None
             if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:
@@ -497,11 +515,12 @@ class ArticleReader:
             if ptype is None:
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
-            issuer = self.agent_of(tok, {"Organization"})
-            if issuer is None and region_tok is not tok:
-                issuer = self.agent_of(region_tok, {"Organization"})
-            if issuer is None:
+            issuers = self.agents_of(tok, {"Organization"})
+            if not issuers and region_tok is not tok:
+                issuers = self.agents_of(region_tok, {"Organization"})
+            if not issuers:
                 continue
+            issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
             products = [p for p in self.entities_in(scope_toks, {"Product"}) if p is not issuer]
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
@@ -519,8 +538,9 @@ class ArticleReader:
                 if product is not None and product in seen_products:
                     continue
                 seen_products.add(product)
-                self.emit("policy", {"issuer": issuer, "product": product, "region": region},
-                          type=[ptype], scope=scope, date=dates, reason=reasons)
+                for issuer in issuers:
+                    self.emit("policy", {"issuer": issuer, "product": product, "region": region},
+                              type=[ptype], scope=scope, date=dates, reason=reasons)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
 
@@ -554,7 +574,7 @@ class ArticleReader:
         """Tokens of the policy clause, without its subject, reasons and alternatives."""
         excluded: set[int] = set()
         for c in clause.children:
-            if c.dep_ in {"nsubj", "nsubjpass", "agent", "mark", "advmod"} and c.i < clause.i:
+            if c.dep_ in {"nsubj", "agent", "mark", "advmod"} and c.i < clause.i or c.dep_ == "agent":
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
                 excluded.update(t.i for t in c.subtree)
@@ -1142,12 +1162,16 @@ class ArticleReader:
                 o.attrs = {"reason": o.attrs["reason"]}
         for o in [o for o in obs if o.kind == "alternative"]:
             alt, issuer, restricted = o.roles["alternative"], o.roles["issuer"], o.roles["restricted"]
+            if issuer is None:
+                makers = [d for (d, p) in developed if p is alt]
+                issuer = makers[0] if makers else None
             target = None
-            for key in weights:
+            nearest = -1
+            for p in policies:
+                key = (p.roles["issuer"], p.roles["product"])
                 if (issuer is None or key[0] is issuer) and (restricted is None or key[1] is restricted) \
-                        and key[1] is not alt:
-                    if target is None or weights[key] > weights[target]:
-                        target = key
+                        and key[1] is not alt and p.start <= o.start and p.start >= nearest:
+                    target, nearest = key, p.start
             if target is None and main is not None and main[1] is not alt and issuer in (None, main[0]):
                 target = main
             if target is None:
