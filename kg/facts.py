@@ -460,10 +460,22 @@ class ArticleReader:
             if org is not None and org.kind != "NewsOrganization":
                 place = self.implicit(country.name, country.kind, False)
                 self.emit("location", {"organization": org, "country": place})
+        cue_words = cue_orgs | {"tech", "technology", "ai", "e-commerce", "internet", "software", "chip", "state-owned",
+                                "artificial", "intelligence", "search", "social", "media", "cloud", "telecom", "tech-focused"}
         for m in self._mentions_in(sent):
-            if m.entity.family != "Organization":
+            if m.entity.family != "Organization" or m.entity.kind == "NewsOrganization":
                 continue
-            root = self.docs[self.block][m.start:m.end].root
+            doc = self.docs[self.block]
+            # surface fallback for parses that miss "Chinese startup X": nationality, cue words, name
+            i = m.start - 1
+            while i >= sent.start and doc[i].lower_ in cue_words and i >= m.start - 4:
+                i -= 1
+            if i >= sent.start and i < m.start - 1:
+                entry = self.kb.country_of_demonym(doc[i].text)
+                if entry is not None:
+                    self.emit("location", {"organization": m.entity,
+                                           "country": self.implicit(entry.name, entry.kind, False)})
+            root = doc[m.start:m.end].root
             for c in root.children:
                 if c.dep_ in {"acl", "amod"} and c.lemma_ in self.lex["location"]["based_words"]:
                     for p in c.children:
