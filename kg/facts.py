@@ -697,7 +697,16 @@ class ArticleReader:
         rz = self.lex["reason"]
         nouns = set(rz["reason_nouns"])
         anaphors = set(self.lex["policy"]["policy_anaphors"])
-        root = sent.root
+        found: list[str] = []
+        clauses = [sent.root] + [t for t in sent if t is not sent.root and t.pos_ in {"VERB", "AUX"}
+                                 and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
+        for root in clauses:
+            found += self._reason_clause(root, nouns, anaphors)
+        for text in found:
+            self.emit("reason", {}, reason=[text])
+
+    def _reason_clause(self, root: Token, nouns: set[str], anaphors: set[str]) -> list[str]:
+        rz = self.lex["reason"]
         subj = self._clause_subject(root)
         found: list[str] = []
         if subj is not None and subj.lemma_ in anaphors:
@@ -717,11 +726,19 @@ class ArticleReader:
             for c in root.children:
                 if c.dep_ == "dobj" and c.lemma_ in rz["role_phrase"]:
                     found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
+        if root.lemma_ in rz["drive_verbs"] and subj is not None and subj.dep_ == "nsubjpass" \
+                and subj.lemma_ in anaphors:
+            # "the decision was driven by its duty to protect customer data and by ..."
+            for agent in [root, *[c for c in root.children if c.dep_ == "conj"]]:
+                for c in agent.children:
+                    if c.dep_ == "agent":
+                        for by in [c, *c.conjuncts]:
+                            found += [phrase(o, max_words=14) for p in by.children
+                                      if p.dep_ == "pobj" for o in conjuncts(p)]
         if root.lemma_ in rz["drive_verbs"] and subj is not None:
             if any(c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children):
                 found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
-        for text in found:
-            self.emit("reason", {}, reason=[text])
+        return found
 
     def _sentence_alternative(self, sent: Span) -> None:
         """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""
@@ -1168,10 +1185,19 @@ class ArticleReader:
             weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1
         main = weights.most_common(1)[0][0] if weights else None
         for o in [o for o in obs if o.kind == "reason"]:
-            if main is not None:
-                o.kind = "policy"
-                o.roles = {"issuer": main[0], "product": main[1], "region": []}
-                o.attrs = {"reason": o.attrs["reason"]}
+            if main is None:
+                o.kind = "dropped"
+                continue
+            same_issuer = [k for k in weights if k[0] is main[0]]
+            o.kind = "policy"
+            o.roles = {"issuer": main[0], "product": main[1], "region": []}
+            o.attrs = {"reason": o.attrs["reason"]}
+            for k in same_issuer:
+                if k != main:
+                    self.observations.append(Observation("policy", {"issuer": k[0], "product": k[1], "region": []},
+                                                         {"reason": o.attrs["reason"]}, o.article, o.start, o.end,
+                                                         o.certainty))
+        obs = self.observations
         for o in [o for o in obs if o.kind == "alternative"]:
             alt, issuer, restricted = o.roles["alternative"], o.roles["issuer"], o.roles["restricted"]
             if issuer is None:
