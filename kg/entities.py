@@ -155,7 +155,7 @@ class MentionFinder:
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
             if all(t.i in covered or t.pos_ == "PROPN" or t.is_title for t in span):
-                # a longer name containing known ones ("Claude Code" around "Claude")
+                # a longer name containing known ones ("Acme Code" around "Acme")
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
                 if len(kb_inside) == 1 and self.kb.lookup(span.text) is None:
                     chosen.remove(kb_inside[0])
@@ -170,9 +170,7 @@ class MentionFinder:
         return mentions
 
     def _inside_name(self, span: Span) -> bool:
-        """True when a KB match is part of a larger capitalized word sequence
-        that is itself not a KB name, e.g. "Apple" in "Apple Daily"? No: only
-        rejects matches glued to a hyphenated or dotted token ("X-based")."""
+        """True when a KB match is glued to "-based" ("China-based"): a modifier, not a mention."""
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         return bool(after is not None and after.text in {"-"} and not after.whitespace_ and
@@ -184,7 +182,7 @@ class MentionFinder:
 
     def _clean(self, span: Span) -> list[Span]:
         """Strip determiners, nationality adjectives, possessives and punctuation;
-        split at an inner possessive ("Anthropic's Claude Code")."""
+        split at an inner possessive ("Acme's Widget Pro")."""
         doc = span.doc
         pieces, begin = [], span.start
         for tok in span:
@@ -192,7 +190,7 @@ class MentionFinder:
                 pieces.append((begin, tok.i))
                 begin = tok.i + 1
             elif len(tok.text) > 2 and tok.text[-2:] in POSSESSIVE and tok.i + 1 < span.end:
-                pieces.append((begin, tok.i + 1))  # "Anthropic‘s" tokenized as one word
+                pieces.append((begin, tok.i + 1))  # "Acme‘s" tokenized as one word
                 begin = tok.i + 1
         pieces.append((begin, span.end))
         out = []

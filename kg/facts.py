@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import AGENT_KINDS, PRODUCT_KINDS, Entity, Mention, top_kind
-from .kb import KnowledgeBase, merge_key, normalize
+from .entities import Entity, Mention
+from .kb import KnowledgeBase
 from .resources import lexicon
 from .text import Article
 
@@ -544,7 +544,7 @@ class ArticleReader:
             scope = self._scope(scope_toks)
             region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)], {"Place"})]
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
-            dates = self._dates(sent, tok)
+            dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
             for product in products:
                 if product is not None and product in seen_products:
@@ -659,7 +659,8 @@ class ArticleReader:
                     return m.entity
         return None
 
-    def _dates(self, sent: Span, trig: Token) -> list[str]:
+    def _dates(self, sent: Span) -> list[str]:
+        """Calendar days named in the sentence, normalized with the article's dateline."""
         out = []
         for ent in sent.ents:
             if ent.label_ != "DATE":
@@ -780,11 +781,9 @@ class ArticleReader:
                     if e is not None and e not in restricted:
                         alts.append(e)
             for alt in alts:
-                owner = None
-                m = None
                 issuer = self.agent_of(tok, {"Organization"})
                 self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
-                                          "alternative": alt, "owner": owner})
+                                          "alternative": alt})
 
     # ----------------------------------------------------------- allegation
     def sentence_allegation(self, sent: Span) -> None:
@@ -1007,7 +1006,7 @@ class ArticleReader:
 
     def _speaker(self, tok: Token) -> Entity | None:
         """Who said the sentence: the subject of a reporting verb above ``tok``,
-        an organization named inside it ("an Anthropic employee"), else the
+        an organization named inside it ("an Acme employee"), else the
         speaker of the sentence before."""
         reporting = set(self.lex["reporting_verbs"])
         for anc in [tok, *tok.ancestors]:
@@ -1066,7 +1065,6 @@ class ArticleReader:
         "X has yet to address Y", "X remained silent on Y", "X refrained from Y"."""
         nr = self.lex["non_response"]
         respond, decline = set(nr["respond_verbs"]), set(nr["decline_verbs"])
-        agents = {"Organization", "Person"}
         for tok in sent:
             verb = None
             matter_from: Token | None = None

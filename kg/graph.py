@@ -3,7 +3,7 @@
 IRIs are minted deterministically from normalized names, so the same input
 gives the same graph, byte for byte, whatever the file order or hash seed:
 
-- entities: ``kgr:<slug of the merge key>`` (``https://w3id.org/kg-news/id/alibaba``);
+- entities: ``kgr:<slug of the merge key>`` (``https://w3id.org/kg-news/id/acme``);
 - articles: ``kgr:article/<slug of the file stem>``;
 - facts: ``kgr:fact/<kind>-<slug of the key labels>``;
 - evidence: ``kgr:evidence/<sha1 of fact, article and offsets>``.
@@ -54,8 +54,8 @@ def slug(text: str) -> str:
     """IRI-safe local name: NFKC, case folded, non-alphanumerics as ``-``,
     non-ASCII letters percent-encoded (RFC 3987 compatible).
 
-    >>> slug("Claude Code")
-    'claude-code'
+    >>> slug("Widget Pro")
+    'widget-pro'
     """
     text = _CONTROL.sub("", unicodedata.normalize("NFKC", text)).casefold()
     text = re.sub(r"[^\w]+|_", "-", text).strip("-") or "x"
