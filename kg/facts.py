@@ -963,7 +963,7 @@ class ArticleReader:
 
     def _sentence_purpose(self, sent: Span) -> None:
         """"the mechanism was intended to prevent X and help Y", "an experiment designed to combat X"."""
-        intent = {"intend", "design", "aim", "mean"}
+        intent = set(self.lex["purpose"]["intent_verbs"])
         dc = self.lex["data_collection"]
         function_verbs = set(dc["collect_verbs"]) | set(dc["add_verbs"])
         feature = set(dc["feature_nouns"]) - {"tool", "software", "app", "application", "system", "update", "version", "code"}
