@@ -99,11 +99,12 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     entities = resolve_entities(all_mentions, kb)
 
     def implicit_factory(article: Article):
-        def implicit(label: str, kind: str, mentioned: bool) -> Entity:
-            key = merge_key(label)
+        def implicit(label: str, kind: str, mentioned: bool, key: str | None = None) -> Entity:
+            twin = key is not None
+            key = key or merge_key(label)
             ent = entities.get(key)
             if ent is None:
-                entry = kb.lookup(label)
+                entry = None if twin else kb.lookup(label)
                 ent = Entity(key=key, label=entry.name if entry else label, kind=entry.kind if entry else kind,
                              wikidata=entry.wikidata if entry else "", implicit=not mentioned)
                 entities[key] = ent

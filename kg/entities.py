@@ -185,8 +185,12 @@ class MentionFinder:
         split at an inner possessive ("Acme's Widget Pro")."""
         doc = span.doc
         pieces, begin = [], span.start
+        known = self.kb.lookup(span.text) is not None
         for tok in span:
-            if tok.text in POSSESSIVE or (tok.tag_ == "POS"):
+            if not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ","):
+                pieces.append((begin, tok.i))  # "Acme and Zenith": two names, not one
+                begin = tok.i + 1
+            elif tok.text in POSSESSIVE or (tok.tag_ == "POS"):
                 pieces.append((begin, tok.i))
                 begin = tok.i + 1
             elif len(tok.text) > 2 and tok.text[-2:] in POSSESSIVE and tok.i + 1 < span.end:
@@ -266,6 +270,17 @@ class MentionFinder:
                 kind = self._cue_kind(prev)
                 if kind:
                     yield kind, W_CUE
+        # "chatbots such as X and Y", "assistants, including X": the list's head noun
+        base = root
+        while base.dep_ == "conj" and base.head is not base:
+            base = base.head
+        if base.dep_ == "pobj" and base.head.lower_ in {"including", "like", "as"}:
+            noun = base.head.head
+            if noun.lower_ == "such" and noun.head is not noun:
+                noun = noun.head
+            kind = self._cue_kind(noun)
+            if kind:
+                yield kind, W_CUE
         # agentive roles: "X banned ...", "X's employees", "X's own platform"
         agentive = self.agentive
         if root.dep_ == "nsubj" and head.lemma_ in agentive:
@@ -283,10 +298,10 @@ class MentionFinder:
     def _cue_kind(self, tok: Token, modifier: bool = False) -> str | None:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
-        word = tok.lower_
+        word, lemma = tok.lower_, tok.lemma_.lower()
         two = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else word
         for kind, words in self.cues.items():
-            if word in words or two in words:
+            if word in words or two in words or lemma in words:
                 if modifier and kind in {"Person", "Place", "GovernmentBody"}:
                     return None
                 if modifier and kind == "Company" and word in {"group", "business"}:
@@ -359,6 +374,8 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
                 max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         else:
             ent.label = max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        if re.match(r"^the\s", ent.label, re.I) and not (entry and entry.name.lower().startswith("the ")):
+            ent.label = ent.label[4:].strip()  # "The Pentagon" -> "Pentagon"
     for _, m in all_mentions:
         m.entity = entities.get(m.key)
     return entities

@@ -30,12 +30,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .entities import Entity, Mention
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, normalize
 from .resources import lexicon
 from .text import Article
 
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE = {"that", "which", "who", "whom"}
 CLAUSE_UP = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "aux", "npadvmod"}
 
 
@@ -170,6 +171,7 @@ class ArticleReader:
         self.kb = kb
         self.implicit = implicit
         self.lex = lexicon()
+        self.cue_kind = {w: kind for kind, words in self.lex["cue_nouns"].items() for w in words if " " not in w}
         self.token_mention: dict[tuple[int, int], Mention] = {}
         self.anchor_mention: dict[tuple[int, int], Mention] = {}
         for b, ms in enumerate(mentions):
@@ -241,12 +243,19 @@ class ArticleReader:
                 if b == self.block and (m.start >= tok.i or m.start in blocked):
                     continue
                 cands.append(m)
-        for m in cands:
-            ent = m.entity
-            if ent.family in families and not (ent.kind == "NewsOrganization" and "Organization" in families
-                                                and low not in {"outlet", "agency", "newspaper"}):
-                return ent
-        return None
+        ok = [m.entity for m in cands
+              if m.entity.family in families and not (m.entity.kind == "NewsOrganization" and "Organization" in families
+                                                      and low not in {"outlet", "agency", "newspaper"})]
+        if is_def:
+            # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
+            named = [e for e in ok if tok.lemma_ in normalize(e.label).split()]
+            if named:
+                return named[0]
+            kind = self.cue_kind.get(tok.lemma_)
+            typed = [e for e in ok if kind and e.kind == kind]
+            if typed:
+                return typed[0]
+        return ok[0] if ok else None
 
     def _clause_subject(self, verb: Token) -> Token | None:
         for c in verb.children:
@@ -286,10 +295,16 @@ class ArticleReader:
                         if p.dep_ == "pobj":
                             for t in conjuncts(p):
                                 e = self.entity_at(t, families)
+                                if e is None:
+                                    # "built by Samsung's own research center"
+                                    e = next((self.entity_at(x, families) for x in t.children
+                                              if x.dep_ == "poss" and self.entity_at(x, families)), None)
                                 if e:
                                     return e, t
                 if (c.dep_ == "nsubj" and not passive) or (c.dep_ in {"poss"} and node.pos_ == "NOUN"):
                     e = self.entity_at(c, families, subject_first=True)
+                    if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
+                        e = self._antecedent(node.head, families)
                     if e:
                         return e, c
                 if c.dep_ == "compound" and node.pos_ == "NOUN":
@@ -312,6 +327,14 @@ class ArticleReader:
                 return None
             node = node.head
         return None
+
+    def _antecedent(self, noun: Token, families: set[str]) -> Entity | None:
+        """The entity a relative clause's head noun stands for: the noun itself,
+        or what it is in apposition to ("Acme, the company that makes X")."""
+        e = self.entity_at(noun, families)
+        if e is None and noun.dep_ == "appos":
+            e = self.entity_at(noun.head, families)
+        return e
 
     def entities_in(self, toks, families: set[str], exclude: set[int] = frozenset()) -> list[Entity]:
         """Entities of the given families named by tokens in ``toks`` (no duplicates, in order)."""
@@ -389,7 +412,7 @@ class ArticleReader:
                         dev = self.entity_at(c, {"Organization"}, subject_first=True)
                         if dev:
                             break
-                    if c.dep_ == "acl" and c.lemma_ in dev_verbs:
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_ in dev_verbs:
                         dev = self.agent_of(c, {"Organization"}, depth=1)
                         if dev:
                             break
@@ -534,7 +557,7 @@ class ArticleReader:
                 continue
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
-            products = [p for p in self.entities_in(scope_toks, {"Product"}) if p is not issuer]
+            products = [p for p in self._restricted_things(scope_toks) if p is not issuer]
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
             if not products:
                 if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
@@ -555,6 +578,34 @@ class ArticleReader:
                               type=[ptype], scope=scope, date=dates, reason=reasons)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
+
+    def _restricted_things(self, toks: list[Token]) -> list[Entity]:
+        """Products named in a policy clause. A company named where a product
+        belongs ("banned DeepSeek", "use of A, B and Perplexity") stands for its
+        product: a product entity with the company's label and its own IRI."""
+        out: list[Entity] = []
+        for t in toks:
+            m = self.mention_at(t)
+            if m is None or m.entity is None or t.i != m.end - 1:
+                continue
+            ent = m.entity
+            if ent.family == "Organization" and ent.kind == "Company" and self._object_slot(t):
+                ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
+            elif ent.family != "Product" or t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children):
+                continue
+            if ent not in out:
+                out.append(ent)
+        return out
+
+    def _object_slot(self, tok: Token) -> bool:
+        """True for a name in the slot of the thing restricted: an object, a
+        passive subject, or the object of "of"/"on"/"against"/"including"."""
+        node = tok
+        while node.dep_ in {"conj", "appos"} and node.head is not node:
+            node = node.head
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            return True
+        return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
 
     def _locative(self, tok: Token) -> bool:
         """True for a place in a locative phrase: "in X", "users from X", "X's agencies"."""
@@ -752,7 +803,11 @@ class ArticleReader:
                 continue
             instead = any(c.lower_ in {"instead", "rather"} for c in [*tok.children, *tok.head.children])
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
-            if not ((tok.lemma_ in alt_verbs and (instead or gov)) or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
+            toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards"}
+                                                     for c in tok.children)
+            designated = tok.lemma_ in pol["alternative_designators"] and self._designated_as(tok)
+            if not ((tok.lemma_ in alt_verbs and (instead or gov)) or toward or designated
+                    or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
                 continue
             if tok.lemma_ in self.lex["policy"]["stop_verbs"]:
                 continue
@@ -784,6 +839,16 @@ class ArticleReader:
                 issuer = self.agent_of(tok, {"Organization"})
                 self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
                                           "alternative": alt})
+
+    def _designated_as(self, verb: Token) -> bool:
+        """True for "names X as the recommended assistant", "X is the approved tool"."""
+        adjs = set(self.lex["policy"]["alternative_adjectives"])
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for p in c.children:
+                    if p.dep_ == "pobj" and any(a.lower_ in adjs for a in p.children if a.dep_ in {"amod", "compound"}):
+                        return True
+        return False
 
     # ----------------------------------------------------------- allegation
     def sentence_allegation(self, sent: Span) -> None:
@@ -1201,21 +1266,27 @@ class ArticleReader:
             if issuer is None:
                 makers = [d for (d, p) in developed if p is alt]
                 issuer = makers[0] if makers else None
-            target = None
-            nearest = -1
+            # the restricted product if named; else every product the issuer
+            # restricted before this sentence (the nearest issuer when none is named)
+            if issuer is None:
+                before = [p for p in policies if p.start <= o.start and p.roles["product"] is not alt]
+                issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else main[0] if main else None
+            targets: list = []
             for p in policies:
                 key = (p.roles["issuer"], p.roles["product"])
-                if (issuer is None or key[0] is issuer) and (restricted is None or key[1] is restricted) \
-                        and key[1] is not alt and p.start <= o.start and p.start >= nearest:
-                    target, nearest = key, p.start
-            if target is None and main is not None and main[1] is not alt and issuer in (None, main[0]):
-                target = main
-            if target is None:
+                if key[0] is issuer and (restricted is None or key[1] is restricted) and key[1] is not alt \
+                        and key not in targets:
+                    targets.append(key)
+            if not targets:
                 o.kind = "dropped"
                 continue
             o.kind = "policy"
-            o.roles = {"issuer": target[0], "product": target[1], "region": [], "alternative": [alt]}
+            o.roles = {"issuer": targets[0][0], "product": targets[0][1], "region": [], "alternative": [alt]}
             o.attrs = {}
+            for key in targets[1:]:
+                self.observations.append(Observation("policy", {"issuer": key[0], "product": key[1], "region": [],
+                                                                "alternative": [alt]}, {}, o.article, o.start,
+                                                     o.end, o.certainty))
         allegations = Counter((o.roles["accuser"], o.roles["accused"]) for o in obs if o.kind == "allegation")
         for o in [o for o in obs if o.kind == "addressee"]:
             cands = [k for k in allegations if o.roles["accuser"] in (None, k[0])]
