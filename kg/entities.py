@@ -118,6 +118,7 @@ class MentionFinder:
         self.ner_kind = lex["ner_labels"]
         self.agentive = set(lex["agentive_verbs"])
         self.staff = set(lex["staff_nouns"])
+        self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)})
         self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
@@ -287,6 +288,9 @@ class MentionFinder:
             yield "Company", W_ROLE
         if root.dep_ == "poss" and (head.lemma_ in self.staff or head.lower_ in self.staff):
             yield "Company", W_ROLE
+        # "banned X", "X was blocked": the thing restricted is a product
+        if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive:
+            yield "SoftwareProduct", W_ROLE
         # "X is a startup"
         if root.dep_ in {"nsubj"} and head.lemma_ == "be":
             for child in head.children:

@@ -127,13 +127,15 @@ def _parse_day(text: str):
     return year, month, day
 
 
-def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24) -> str:
+def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24, drop_preps: frozenset = frozenset()) -> str:
     """Text of a token's subtree without leading determiners/possessive pronouns
-    and without trailing punctuation; coordinated siblings are excluded."""
+    and without trailing punctuation; coordinated siblings are excluded, and so
+    are prepositional phrases headed by a word in ``drop_preps``."""
     skip: set[int] = set()
     for child in tok.children:
         if child.dep_ in {"conj", "cc"} or (child.dep_ == "punct" and child.i > tok.i) or \
-                (drop_relcl and child.dep_ in {"relcl", "acl"}) or child.dep_ == "appos":
+                (drop_relcl and child.dep_ in {"relcl", "acl"}) or child.dep_ == "appos" or \
+                (child.dep_ == "prep" and child.lower_ in drop_preps):
             skip.update(t.i for t in child.subtree)
     toks = [t for t in tok.subtree if t.i not in skip]
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "NUM"} or toks[0].tag_ == "PRP$"
@@ -142,8 +144,19 @@ def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24) -> str:
     while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP"}):
         toks = toks[:-1]
     toks = toks[:max_words]
-    out = "".join(t.text_with_ws for t in toks).strip()
+    out = join_tokens(toks).strip()
     return out.strip(" ,;:\"'“”‘’")
+
+
+def join_tokens(toks: list[Token]) -> str:
+    """Text of tokens in order, with a space wherever the source had one or a
+    token in between was left out."""
+    out = []
+    for i, t in enumerate(toks):
+        out.append(t.text)
+        if i + 1 < len(toks) and (t.whitespace_ or toks[i + 1].i != t.i + 1):
+            out.append(" ")
+    return "".join(out)
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -755,7 +768,73 @@ class ArticleReader:
         for root in clauses:
             found += self._reason_clause(root, nouns, anaphors)
         for text in found:
-            self.emit("reason", {}, reason=[text])
+            self.emit("reason", {"heading": self.article.blocks[self.block].heading}, reason=[text])
+        self._cited_reasons(sent)
+        self._justification(sent)
+
+    def _issuer_or_container(self, verb: Token) -> tuple[bool, Entity | None]:
+        """Who gives a reason: (is it about a policy, the organization if named).
+        The subject may be an organization, a policy document ("the notice",
+        "the memo") or an anaphor ("the ban", "it")."""
+        containers = set(self.lex["policy"]["policy_container_nouns"]) | set(self.lex["policy"]["policy_anaphors"])
+        node = verb
+        for _ in range(4):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                if subj.lemma_ in containers:
+                    return True, None
+                ent = self.entity_at(subj, {"Organization"}, subject_first=True)
+                if ent is not None:
+                    return True, ent
+            if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp"} and node.head is not node:
+                node = node.head
+            else:
+                break
+        return False, None
+
+    def _cited_reasons(self, sent: Span) -> None:
+        """"citing X", "the notice cites X as the main reason", "pointed to X as the reason"."""
+        rz = self.lex["reason"]
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_ not in rz["verbs"]:
+                continue
+            objs: list[Token] = []
+            for c in tok.children:
+                if c.dep_ == "dobj" and tok.lemma_ == "cite":
+                    objs.append(c)
+                if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_ == "point" and \
+                        not any(d.dep_ == "dobj" for d in tok.children):  # "points staff to X" directs
+                    objs += [p for p in c.children if p.dep_ == "pobj"]
+            if not objs:
+                continue
+            about, issuer = self._issuer_or_container(tok)
+            as_reason = any(t.lower_ in rz["reason_words"] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for t in c.subtree)
+            if not (about or as_reason):
+                continue
+            for o in objs:
+                for x in conjuncts(o):
+                    self.emit("reason", {"issuer": issuer}, reason=[phrase(x, max_words=20, drop_preps=frozenset({"as"}))])
+
+    def _justification(self, sent: Span) -> None:
+        """"The ministry said the apps transmit data across borders in ways that could
+        endanger security": a statement by an issuer, next to its policy, that names a risk."""
+        rz = self.lex["reason"]
+        risk = set(rz["risk_words"])
+        root = sent.root
+        if root.lemma_ not in self.lex["reporting_verbs"]:
+            return
+        for c in root.children:
+            if c.dep_ != "ccomp" or not any(t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
+                continue
+            if any(t.lemma_ in self.lex["policy"]["ban"] + self.lex["policy"]["restriction"] for t in c.subtree):
+                continue  # a policy statement, read by sentence_policy
+            about, issuer = self._issuer_or_container(root)
+            if issuer is None:
+                continue
+            text = phrase_verb_clause(c)
+            if text:
+                self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
 
     def _reason_clause(self, root: Token, nouns: set[str], anaphors: set[str]) -> list[str]:
         rz = self.lex["reason"]
@@ -767,7 +846,8 @@ class ArticleReader:
                     cands = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] \
                         if c.dep_ == "prep" and c.lower_ in {"after", "from", "amid", "over"} else []
                     for o in cands:
-                        found += [phrase(x) for x in conjuncts(o) if x.lemma_ in nouns]
+                        # "the ban follows advice that ...": what a policy follows is its reason
+                        found += [phrase(x, max_words=20) for x in conjuncts(o) if x.lemma_ in nouns]
             if root.lemma_ == "be":
                 for c in root.children:
                     if c.dep_ == "attr" and c.lemma_ in rz["response_nouns"]:
@@ -1247,19 +1327,35 @@ class ArticleReader:
         for o in policies:
             weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1
         main = weights.most_common(1)[0][0] if weights else None
+        issuers = {k[0] for k in weights}
         for o in [o for o in obs if o.kind == "reason"]:
-            if main is None:
+            # a reason belongs to every policy of its issuer: the one named, else
+            # the issuer of the nearest policy stated before it
+            issuer = o.roles.get("issuer")
+            if issuer is not None and issuer not in issuers:
+                issuer = None
+                if o.roles.get("near"):
+                    o.kind = "dropped"
+                    continue
+            if issuer is None and not o.roles.get("heading"):
+                before = [p for p in policies if p.start <= o.start]
+                issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else None
+            if issuer is None:
+                issuer = main[0] if main else None  # a section title speaks of the article's main policy
+            if o.roles.get("near") and not any(p.roles["issuer"] is issuer and 0 <= o.start - p.start < 900
+                                               for p in policies):
+                issuer = None
+            keys = [k for k in weights if k[0] is issuer]
+            if not keys:
                 o.kind = "dropped"
                 continue
-            same_issuer = [k for k in weights if k[0] is main[0]]
             o.kind = "policy"
-            o.roles = {"issuer": main[0], "product": main[1], "region": []}
+            o.roles = {"issuer": keys[0][0], "product": keys[0][1], "region": []}
             o.attrs = {"reason": o.attrs["reason"]}
-            for k in same_issuer:
-                if k != main:
-                    self.observations.append(Observation("policy", {"issuer": k[0], "product": k[1], "region": []},
-                                                         {"reason": o.attrs["reason"]}, o.article, o.start, o.end,
-                                                         o.certainty))
+            for k in keys[1:]:
+                self.observations.append(Observation("policy", {"issuer": k[0], "product": k[1], "region": []},
+                                                     {"reason": o.attrs["reason"]}, o.article, o.start, o.end,
+                                                     o.certainty))
         obs = self.observations
         for o in [o for o in obs if o.kind == "alternative"]:
             alt, issuer, restricted = o.roles["alternative"], o.roles["issuer"], o.roles["restricted"]
@@ -1316,7 +1412,14 @@ def phrase_without(tok: Token, markers: set[str]) -> str:
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP", "ADJ"} and toks[-1].lower_ == "such"):
         toks = toks[:-1]
-    return "".join(t.text_with_ws for t in toks).strip(" ,;:")
+    return join_tokens(toks).strip(" ,;:")
+
+
+def phrase_verb_clause(verb: Token, max_words: int = 20) -> str:
+    """A whole clause without its complementizer: "both services transmit data across borders"."""
+    toks = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head is verb)]
+    toks = toks[:max_words]
+    return join_tokens(toks).strip(" ,;:\"'“”")
 
 
 def phrase_verb(verb: Token) -> str:
@@ -1326,4 +1429,4 @@ def phrase_verb(verb: Token) -> str:
         if c.dep_ in {"conj", "cc", "nsubj", "aux", "mark"} or (c.dep_ == "punct"):
             skip.update(x.i for x in c.subtree)
     toks = [t for t in verb.subtree if t.i not in skip and t.i >= verb.i]
-    return "".join(t.text_with_ws for t in toks).strip(" ,;:\"'“”")
+    return join_tokens(toks).strip(" ,;:\"'“”")
