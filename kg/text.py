@@ -19,8 +19,10 @@ from .errors import InputError
 
 #: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source.
 DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})"
-    r"(?:\s*\([^)]{0,60}\))?\s*[\u2014\u2013-]+\s*")
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\s*\([^)]{0,60}\))?\s*[\u2014\u2013-]+\s*"
+    r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\))?\s+[\u2014\u2013]+\s*")
 BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 #: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
 MAX_BLOCK_CHARS = 100_000
@@ -159,7 +161,7 @@ def read_article(path: Path, encoding: str | None = None) -> Article | None:
     for i, block in enumerate(blocks[:3]):
         m = DATELINE_RE.match(block.text)
         if m:
-            dateline = m.group("date")
+            dateline = m.group("date") or ""
             blocks[i] = Block(block.start + m.end(), block.text[m.end():], False, block.bullet)
             break
     return Article(path=path, identifier=path.stem, text=text, sha256=hashlib.sha256(data).hexdigest(),
