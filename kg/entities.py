@@ -273,11 +273,11 @@ class MentionFinder:
                     yield kind, W_CUE
         # "chatbots such as X and Y", "assistants, including X": the list's head noun
         base = root
-        while base.dep_ == "conj" and base.head is not base:
+        while base.dep_ == "conj" and base.head != base:
             base = base.head
         if base.dep_ == "pobj" and base.head.lower_ in {"including", "like", "as"}:
             noun = base.head.head
-            if noun.lower_ == "such" and noun.head is not noun:
+            if noun.lower_ == "such" and noun.head != noun:
                 noun = noun.head
             kind = self._cue_kind(noun)
             if kind:

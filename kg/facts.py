@@ -268,7 +268,18 @@ class ArticleReader:
             typed = [e for e in ok if kind and e.kind == kind]
             if typed:
                 return typed[0]
-        return ok[0] if ok else None
+        if ok:
+            return ok[0]
+        return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
+
+    def salient(self, tok: Token, family: str) -> Entity | None:
+        """The most mentioned entity of ``family`` in the article before ``tok``."""
+        counts: Counter = Counter()
+        for b in range(0, self.block + 1):
+            for m in self.mentions[b]:
+                if m.entity is not None and m.entity.family == family and (b < self.block or m.start < tok.i):
+                    counts[m.entity] += 1
+        return max(counts, key=lambda e: (counts[e], e.label)) if counts else None
 
     def _clause_subject(self, verb: Token) -> Token | None:
         for c in verb.children:
@@ -389,6 +400,14 @@ class ArticleReader:
         """Run every extractor over every sentence; returns the observations."""
         passes = (self.sentence_development, self.sentence_location, self.sentence_policy,
                   self.sentence_allegation, self.sentence_collection, self.sentence_nonresponse)
+        # a bullet list introduced by a line ending in ":" continues that line's sentence
+        self.list_lead: dict[int, int] = {}
+        lead = None
+        for b, block in enumerate(self.article.blocks):
+            if block.bullet and lead is not None:
+                self.list_lead[b] = lead
+            elif not block.bullet:
+                lead = b if block.text.rstrip().endswith(":") else None
         for extractor in passes:
             for b, doc in enumerate(self.docs):
                 self.block = b
@@ -564,7 +583,7 @@ class ArticleReader:
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
             issuers = self.agents_of(tok, {"Organization"})
-            if not issuers and region_tok is not tok:
+            if not issuers and region_tok != tok:
                 issuers = self.agents_of(region_tok, {"Organization"})
             if not issuers:
                 continue
@@ -614,7 +633,7 @@ class ArticleReader:
         """True for a name in the slot of the thing restricted: an object, a
         passive subject, or the object of "of"/"on"/"against"/"including"."""
         node = tok
-        while node.dep_ in {"conj", "appos"} and node.head is not node:
+        while node.dep_ in {"conj", "appos"} and node.head != node:
             node = node.head
         if node.dep_ in {"dobj", "nsubjpass"}:
             return True
@@ -623,7 +642,7 @@ class ArticleReader:
     def _locative(self, tok: Token) -> bool:
         """True for a place in a locative phrase: "in X", "users from X", "X's agencies"."""
         node = tok
-        while node.dep_ in {"compound", "conj", "appos"} and node.head is not node:
+        while node.dep_ in {"compound", "conj", "appos"} and node.head != node:
             node = node.head
         if node.dep_ == "pobj":
             return node.head.lower_ in {"in", "within", "across", "inside", "throughout", "from", "for", "to"}
@@ -661,7 +680,7 @@ class ArticleReader:
             if c.dep_ == "prep" and c.lower_ == "according":
                 excluded.update(t.i for t in c.subtree)
         toks = [t for t in clause.subtree if t.i not in excluded]
-        if trig is not clause:
+        if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
         return toks
 
@@ -699,7 +718,7 @@ class ArticleReader:
             mods = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i and not self.mention_at(c)
                     and not self.kb.is_demonym(c.text)]
             span_toks = sorted([*mods, head], key=lambda x: x.i)
-            if head is not t and t not in span_toks:
+            if head != t and t not in span_toks:
                 span_toks = sorted([t, head], key=lambda x: x.i)
             text = " ".join(x.text for x in span_toks)
             if text not in out:
@@ -763,7 +782,7 @@ class ArticleReader:
         nouns = set(rz["reason_nouns"])
         anaphors = set(self.lex["policy"]["policy_anaphors"])
         found: list[str] = []
-        clauses = [sent.root] + [t for t in sent if t is not sent.root and t.pos_ in {"VERB", "AUX"}
+        clauses = [sent.root] + [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
                                  and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
         for root in clauses:
             found += self._reason_clause(root, nouns, anaphors)
@@ -771,6 +790,26 @@ class ArticleReader:
             self.emit("reason", {"heading": self.article.blocks[self.block].heading}, reason=[text])
         self._cited_reasons(sent)
         self._justification(sent)
+        self._listed_reasons(sent)
+
+    def _listed_reasons(self, sent: Span) -> None:
+        """"The Authority found that:" followed by bullets: each bullet is a finding."""
+        lead = self._lead_sentence()
+        if lead is None or sent.start != 0:
+            return
+        rz = self.lex["reason"]
+        verb = next((t for t in reversed(lead) if t.pos_ == "VERB" and t.lemma_ in rz["finding_verbs"]), None)
+        if verb is None:
+            return
+        here = self.block
+        self.block = self.list_lead[here]
+        about, issuer = self._issuer_or_container(verb)
+        self.block = here
+        if not about:
+            return
+        text = phrase_verb_clause(sent.root) if sent.root.pos_ in {"VERB", "AUX"} else phrase(sent.root)
+        if text:
+            self.emit("reason", {"issuer": issuer}, reason=[text.split(";")[0]])
 
     def _issuer_or_container(self, verb: Token) -> tuple[bool, Entity | None]:
         """Who gives a reason: (is it about a policy, the organization if named).
@@ -786,7 +825,7 @@ class ArticleReader:
                 ent = self.entity_at(subj, {"Organization"}, subject_first=True)
                 if ent is not None:
                     return True, ent
-            if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp"} and node.head is not node:
+            if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp"} and node.head != node:
                 node = node.head
             else:
                 break
@@ -1020,13 +1059,13 @@ class ArticleReader:
         if m is not None:
             return m.entity if m.entity is not None and m.entity.family in families else None
         for d in tok.subtree:
-            if d is tok:
+            if d == tok:
                 continue
             m = self.mention_at(d)
             if m is not None and m.entity is not None and m.entity.family in families and d.dep_ != "poss":
                 return m.entity
         for d in tok.subtree:
-            if d is tok or d.pos_ == "NOUN" and d.dep_ == "pobj":
+            if d == tok or d.pos_ == "NOUN" and d.dep_ == "pobj":
                 e = self.coref(d, families)
                 if e is not None:
                     return e
@@ -1065,9 +1104,10 @@ class ArticleReader:
         for tok in sent:
             objs: list[Token] = []
             if tok.pos_ == "VERB" and tok.lemma_ in collect | add:
+                carriers = set(self.lex["data_collection"]["carrier_nouns"])
                 if tok.lemma_ in add and not any(c.dep_ == "prep" and c.lower_ in {"into", "to", "in"} and
-                                                 any(p.lemma_ in {"request", "prompt", "query", "message", "traffic", "output", "response", "code", "file", "header", "commit"}
-                                                     for p in c.children) for c in tok.children):
+                                                 any(p.lemma_ in carriers for p in c.children)
+                                                 for c in tok.subtree if c.head == tok or c.head.head == tok):
                     continue
                 objs = [c for c in tok.children if c.dep_ in {"dobj"}]
             elif tok.pos_ == "NOUN" and tok.lower_ in dc["check_nouns"]:
@@ -1077,6 +1117,10 @@ class ArticleReader:
             if not objs:
                 continue
             product = self._product_of(tok)
+            if product is None and tok.pos_ == "VERB":
+                # "Google now records X for Gemini API accounts"
+                product = next((e for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "from", "on", "in"}
+                                for e in self.entities_in(list(c.subtree), {"Product"})), None)
             if product is None:
                 continue
             signals: list[str] = []
@@ -1086,17 +1130,54 @@ class ArticleReader:
                         signals += self._signals(x)
             if signals:
                 self.emit("collection", {"product": product}, signal=signals)
+        self._listed_signals(sent)
         self._sentence_purpose(sent)
+
+    def _lead_sentence(self) -> Span | None:
+        """The sentence ending in ":" that introduces the current bullet, if any."""
+        lead = self.list_lead.get(self.block)
+        if lead is None:
+            return None
+        sents = list(self.docs[lead].sents)
+        return sents[-1] if sents else None
+
+    def _listed_signals(self, sent: Span) -> None:
+        """"every request carries:" followed by bullets: each bullet names a signal."""
+        lead = self._lead_sentence()
+        if lead is None or sent.root.pos_ not in {"NOUN", "PROPN"}:
+            return
+        dc = self.lex["data_collection"]
+        verbs = set(dc["collect_verbs"]) | set(dc["add_verbs"]) | set(dc["list_verbs"])
+        verb = next((t for t in reversed(lead) if t.pos_ == "VERB" and t.lemma_ in verbs
+                     and not any(c.dep_ == "dobj" for c in t.children)), None)
+        if verb is None:
+            return
+        here = self.block
+        self.block = self.list_lead[here]
+        product = self._product_of(verb) or self.salient(verb, "Product")
+        self.block = here
+        if product is None:
+            return
+        signals = [p for x in conjuncts(sent.root) for p in self._signals(x)]
+        if signals:
+            self.emit("collection", {"product": product}, signal=signals)
 
     def _signals(self, tok: Token) -> list[str]:
         dc = self.lex["data_collection"]
-        if tok.lower_ in dc["not_signals"] or tok.pos_ == "PRON" or self.mention_at(tok):
-            return []
+        if tok.lower_ in dc["not_signals"] or tok.pos_ == "PRON" or self.mention_at(tok) \
+                or tok.lemma_ in dc["feature_nouns"]:
+            return []  # "included experimental mechanisms": a feature, not data
         items: list[str] = []
         for d in tok.subtree:
             if d.dep_ == "prep" and d.lower_ in {"including", "like"} or (d.lower_ == "as" and d.nbor(-1).lower_ == "such"):
                 for p in d.children:
                     if p.dep_ == "pobj":
+                        items += [phrase(x) for x in conjuncts(p)]
+        for c in tok.children:
+            # "the contents of user prompts, device model information and IP address"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and [x for x in p.conjuncts if x.i > p.i]:
                         items += [phrase(x) for x in conjuncts(p)]
         if tok.lemma_ in dc["generic_heads"] or tok.lower_ in dc["generic_heads"]:
             keep = any(c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "from"} for c in tok.children)
@@ -1287,7 +1368,7 @@ class ArticleReader:
         for _ in range(3):
             if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in node.children):
                 return True
-            if any(c.lower_ == "yet" for c in node.children) and node is not tok:
+            if any(c.lower_ == "yet" for c in node.children) and node != tok:
                 return True
             subj = self._clause_subject(node)
             if subj is not None and any(c.lower_ in {"neither", "nor"} for c in [*subj.children, subj]):
@@ -1460,7 +1541,7 @@ def phrase_without(tok: Token, markers: set[str]) -> str:
 
 def phrase_verb_clause(verb: Token, max_words: int = 20) -> str:
     """A whole clause without its complementizer: "both services transmit data across borders"."""
-    toks = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head is verb)]
+    toks = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
     toks = toks[:max_words]
     return join_tokens(toks).strip(" ,;:\"'“”")
 
