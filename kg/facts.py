@@ -1132,6 +1132,7 @@ class ArticleReader:
                 self.emit("collection", {"product": product}, signal=signals)
         self._listed_signals(sent)
         self._sentence_purpose(sent)
+        self._enabled_purposes(sent)
 
     def _lead_sentence(self) -> Span | None:
         """The sentence ending in ":" that introduces the current bullet, if any."""
@@ -1268,6 +1269,52 @@ class ArticleReader:
             purposes = [phrase_verb(g) for g in goals]
             speaker = self._speaker(tok)
             self.emit("collection", {"product": product, "stated_by": speaker}, purpose=purposes)
+
+    def _enabled_purposes(self, sent: Span) -> None:
+        """Purposes given for collected data: "the identifier lets the company detect
+        shared accounts", "the time zone is used to route requests", "the flag helps
+        Lumora spot automated traffic", "for the purpose of service quality"."""
+        pz = self.lex["purpose"]
+        product = self._article_collection_product()
+        if product is None:
+            return
+        for tok in sent:
+            goals: list[Token] = []
+            texts: list[str] = []
+            if tok.pos_ == "VERB" and tok.lemma_ in pz["enable_verbs"]:
+                subj = self._clause_subject(tok)
+                if subj is None or subj.pos_ == "PRON" and subj.lower_ not in {"it", "this", "they"} \
+                        or subj.dep_ == "nsubjpass" or subj.lower_ in self.lex["staff_nouns"]:
+                    continue
+                ent = self.entity_at(subj, {"Organization", "Person"})
+                if ent is not None or subj.lemma_ in self.lex["staff_nouns"]:
+                    continue  # "Lumora lets customers ...": not a feature's purpose
+                for c in tok.children:
+                    if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB":
+                        goals.append(c)
+            elif tok.lemma_ == "use" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
+                subj = self._clause_subject(tok)
+                if subj is not None and self._is_signal_word(subj):
+                    goals += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            elif tok.lower_ == "purpose" and tok.head.lower_ == "for":
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        texts += [phrase(p) for p in c.children if p.dep_ == "pobj" for p in conjuncts(p)]
+            goals = [g for c in goals for g in conjuncts(c)]
+            texts += [phrase_verb(g) for g in goals]
+            texts = [t for t in texts if t]
+            if texts:
+                self.emit("collection", {"product": product, "stated_by": self._speaker(tok)}, purpose=texts)
+
+    def _is_signal_word(self, noun: Token) -> bool:
+        """True for a noun naming collected data: a generic data word or a word of
+        a signal already read in this article ("the time zone")."""
+        dc = self.lex["data_collection"]
+        if noun.lemma_ in dc["generic_heads"] or noun.lemma_ in dc["feature_nouns"]:
+            return True
+        words = {w.lower() for o in self.observations if o.kind == "collection"
+                 for sig in o.attrs.get("signal", []) for w in sig.split()}
+        return noun.lower_ in words
 
     def _article_collection_product(self) -> Entity | None:
         products = Counter(o.roles["product"] for o in self.observations if o.kind == "collection")
