@@ -218,6 +218,8 @@ class MentionFinder:
         entry = self.kb.lookup(text)
         if len(key_text.replace(" ", "")) < 2 and entry is None:
             return None
+        if entry is None and len(span) == 1 and any(key_text in words for words in self.cues.values()):
+            return None  # "the Authority", "the Commission": a definite description, not a name
         if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
             return None  # "U.S.-China": a relation between places, not a name
         if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):

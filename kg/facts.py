@@ -222,11 +222,14 @@ class ArticleReader:
         low = tok.lower_
         anaphors = self.lex["anaphors"]
         is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
-        is_def = tok.pos_ == "NOUN" and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
+        is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
                                             for c in tok.children if c.dep_ in {"det", "poss"})
         if is_def:
             wanted = {fam for fam, words in anaphors.items() if tok.lemma_ in words or low in words}
             wanted = {"Product" if w == "AIModel" else w for w in wanted}
+            cue = self.cue_kind.get(tok.lemma_.lower()) or self.cue_kind.get(low)
+            if cue in {"GovernmentBody", "Company", "NewsOrganization"}:
+                wanted.add("Organization")  # "the Navy", "the Commission"
             families = families & wanted
             if not families:
                 return None
@@ -261,10 +264,10 @@ class ArticleReader:
                                                       and low not in {"outlet", "agency", "newspaper"})]
         if is_def:
             # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
-            named = [e for e in ok if tok.lemma_ in normalize(e.label).split()]
+            named = [e for e in ok if tok.lemma_.lower() in normalize(e.label).split()]
             if named:
                 return named[0]
-            kind = self.cue_kind.get(tok.lemma_)
+            kind = self.cue_kind.get(tok.lemma_.lower())
             typed = [e for e in ok if kind and e.kind == kind]
             if typed:
                 return typed[0]
@@ -597,7 +600,8 @@ class ArticleReader:
                 else:
                     continue
             scope = self._scope(scope_toks)
-            region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)], {"Place"})]
+            region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)
+                                                   and not self._seat_of_organization(t)], {"Place"})]
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
@@ -621,13 +625,25 @@ class ArticleReader:
             if m is None or m.entity is None or t.i != m.end - 1:
                 continue
             ent = m.entity
-            if ent.family == "Organization" and ent.kind == "Company" and self._object_slot(t):
+            if ent.family != "Product" and (ent.kind == "Company" and self._object_slot(t)
+                                            or self._conjoined_with_product(t)):
                 ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
             elif ent.family != "Product" or t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children):
                 continue
             if ent not in out:
                 out.append(ent)
         return out
+
+    def _conjoined_with_product(self, tok: Token) -> bool:
+        """True for a name in a list with a product ("A, B and C" where A is a product)."""
+        first = tok
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        for t in [first, *first.conjuncts]:
+            m = self.mention_at(t)
+            if t != tok and m is not None and m.entity is not None and m.entity.family == "Product":
+                return True
+        return False
 
     def _object_slot(self, tok: Token) -> bool:
         """True for a name in the slot of the thing restricted: an object, a
@@ -638,6 +654,11 @@ class ArticleReader:
         if node.dep_ in {"dobj", "nsubjpass"}:
             return True
         return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
+
+    def _seat_of_organization(self, tok: Token) -> bool:
+        """True for a place that says where an organization sits ("a company based in X")."""
+        seat = set(self.lex["location"]["seat_verbs"])
+        return any(a.lemma_ in seat and a.dep_ in {"acl", "relcl", "amod"} for a in tok.ancestors)
 
     def _locative(self, tok: Token) -> bool:
         """True for a place in a locative phrase: "in X", "users from X", "X's agencies"."""
@@ -817,7 +838,7 @@ class ArticleReader:
         "the memo") or an anaphor ("the ban", "it")."""
         containers = set(self.lex["policy"]["policy_container_nouns"]) | set(self.lex["policy"]["policy_anaphors"])
         node = verb
-        for _ in range(4):
+        for _ in range(7):
             subj = self._clause_subject(node)
             if subj is not None:
                 if subj.lemma_ in containers:
@@ -825,7 +846,8 @@ class ArticleReader:
                 ent = self.entity_at(subj, {"Organization"}, subject_first=True)
                 if ent is not None:
                     return True, ent
-            if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp"} and node.head != node:
+            if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp", "pobj", "prep", "dobj", "relcl"} \
+                    and node.head != node:
                 node = node.head
             else:
                 break
@@ -853,7 +875,9 @@ class ArticleReader:
                 continue
             for o in objs:
                 for x in conjuncts(o):
-                    self.emit("reason", {"issuer": issuer}, reason=[phrase(x, max_words=20, drop_preps=frozenset({"as"}))])
+                    text = phrase(x, max_words=20, drop_preps=frozenset({"as"}))
+                    text = re.split(r",?\s+as (?:the|a|an|its|their) (?:\w+ )?(?:reason|cause|justification)", text)[0]
+                    self.emit("reason", {"issuer": issuer}, reason=[text])
 
     def _justification(self, sent: Span) -> None:
         """"The ministry said the apps transmit data across borders in ways that could
@@ -1181,7 +1205,8 @@ class ArticleReader:
                     if p.dep_ == "pobj" and [x for x in p.conjuncts if x.i > p.i]:
                         items += [phrase(x) for x in conjuncts(p)]
         if tok.lemma_ in dc["generic_heads"] or tok.lower_ in dc["generic_heads"]:
-            keep = any(c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "from"} for c in tok.children)
+            keep = any(c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "from"} or c.dep_ == "compound"
+                       for c in tok.children)  # "data about X", "the language setting"
             head_text = phrase_without(tok, {"including", "like", "such"})
             return ([head_text] if keep and head_text else []) + items
         return [phrase_without(tok, {"including", "like", "such"})] + items

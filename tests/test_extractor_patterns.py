@@ -1,0 +1,115 @@
+"""Relation patterns of real news wording, on sentences written for these tests
+with invented names, on the real spaCy model. Each test names the pattern it guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.build import extract
+from kg.text import read_article
+
+from .conftest import write_corpus
+
+ARTICLES = {
+    # a company named where a product belongs; alternatives for every restricted product;
+    # a reason cited by a participle; a reason in a memo that "pointed to" it
+    "bank": (
+        "OSLO, March 3, 2025 — Fjordline Bank has restricted its employees' use of Brinta Chat, Volka and "
+        "Zemri, according to an internal memo.\n"
+        "Zemri is a startup based in Lisbon.\n"
+        "Workers have been directed to Fjordline Helper, a tool the bank built on a private model.\n"
+        "In an email to staff, the bank said the tools must not be used for client work, citing concerns "
+        "about client data leaving the bank.\n"
+    ),
+    # an allegation reported through "told ... that", with the accused inside a noun phrase
+    "lab": (
+        "Corvane Labs has told its enterprise customers that the startup Mirelo Systems built a rival "
+        "product by distilling the behaviour of Corvane's Orin-4 model.\n"
+    ),
+    # signals in a bullet list introduced by a colon; purposes given as what the data lets it do
+    "tool": (
+        "Tessmark, the coding assistant developed by Pellora, attaches more data to each request than its "
+        "documentation says. A researcher found that every request carries:\n"
+        "- a hashed hardware identifier;\n"
+        "- the system time zone and the keyboard language setting.\n"
+        "Pellora said the hardware identifier lets the company detect shared accounts.\n"
+    ),
+    # findings listed after a colon as the reasons of a regulator's order
+    "regulator": (
+        "The Lunaria Data Protection Authority has ordered Quorra Systems to block Quorra Chat for users "
+        "in Lunaria.\n"
+        "The Authority found that:\n"
+        "- the app has no age verification mechanism;\n"
+        "- the privacy notice names no legal basis for processing.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def ex(tmp_path_factory):
+    folder = write_corpus(tmp_path_factory.mktemp("patterns"), ARTICLES)
+    return extract([read_article(p) for p in sorted(folder.glob("*.txt"))])
+
+
+def of_kind(ex, kind):
+    return [f for f in ex.facts if f.kind == kind]
+
+
+def labels(f, role):
+    return {e.label for e in f.entity_attrs.get(role, [])}
+
+
+def test_company_named_as_restricted_product_becomes_a_product(ex):
+    policy = {(f.roles["issuer"].label, f.roles["product"].label): f for f in of_kind(ex, "policy")}
+    assert ("Fjordline Bank", "Zemri") in policy
+    product = policy[("Fjordline Bank", "Zemri")].roles["product"]
+    assert product.family == "Product"
+    company = ex.entities.get(product.key.removesuffix(" product"))
+    assert company is not None and company.family == "Organization" and company is not product
+
+
+def test_alternative_applies_to_every_restricted_product(ex):
+    alts = {f.roles["product"].label: labels(f, "alternative") for f in of_kind(ex, "policy")
+            if f.roles["issuer"].label == "Fjordline Bank"}
+    assert {"Brinta Chat", "Volka", "Zemri"} <= set(alts)
+    assert all(alts[p] == {"Fjordline Helper"} for p in ("Brinta Chat", "Volka", "Zemri"))
+
+
+def test_bank_built_its_own_tool(ex):
+    devs = {(f.roles["developer"].label, f.roles["product"].label) for f in of_kind(ex, "development")}
+    assert ("Fjordline Bank", "Fjordline Helper") in devs
+
+
+def test_cited_reason_reaches_each_policy_of_the_issuer(ex):
+    reasons = {f.roles["product"].label: f.attrs.get("reason", []) for f in of_kind(ex, "policy")
+               if f.roles["issuer"].label == "Fjordline Bank"}
+    for product in ("Brinta Chat", "Volka", "Zemri"):
+        assert any("client data" in r for r in reasons[product]), reasons
+
+
+def test_allegation_reported_with_told_that(ex):
+    allegations = of_kind(ex, "allegation")
+    assert [(f.roles["accuser"].label, f.roles["accused"].label) for f in allegations] == \
+        [("Corvane Labs", "Mirelo Systems")]
+    assert allegations[0].attrs["practice"] == ["distillation"]
+    assert labels(allegations[0], "target") == {"Orin-4"}
+
+
+def test_signals_listed_after_a_colon(ex):
+    signals = [s for f in of_kind(ex, "collection") if f.roles["product"].label == "Tessmark"
+               for s in f.attrs.get("signal", [])]
+    assert any("hardware identifier" in s for s in signals)
+    assert any("time zone" in s for s in signals)
+    assert any("language setting" in s for s in signals)
+
+
+def test_purpose_as_what_the_data_lets_the_maker_do(ex):
+    purposes = [p for f in of_kind(ex, "collection") for p in f.attrs.get("purpose", [])]
+    assert any(p.startswith("detect shared accounts") for p in purposes)
+
+
+def test_findings_after_a_colon_are_reasons_of_the_order(ex):
+    reasons = [r for f in of_kind(ex, "policy") if f.roles["product"].label == "Quorra Chat"
+               for r in f.attrs.get("reason", [])]
+    assert any("age verification" in r for r in reasons)
+    assert any("legal basis" in r for r in reasons)
