@@ -37,12 +37,15 @@ ENTITY_ATTRS = {
 @dataclass
 class Evidence:
     """A sentence that states a fact: article identifier, character offsets
-    into the article text (0-based, end-exclusive) and the hedge."""
+    into the article text (0-based, end-exclusive), the hedge, and who the
+    sentence attributes the statement to (an Entity, the label of an
+    anonymous source, or None when the article states it itself)."""
 
     article: str
     start: int
     end: int
     certainty: str
+    attributed_to: object = None
 
 
 @dataclass
@@ -149,7 +152,7 @@ def merge(observations: Iterable[Observation]) -> list[Fact]:
             for v in values:
                 if v and v not in bucket:
                     bucket.append(v)
-        ev = Evidence(o.article, o.start, o.end, o.certainty)
+        ev = Evidence(o.article, o.start, o.end, o.certainty, o.attributed_to)
         if ev not in fact.evidence:
             fact.evidence.append(ev)
     return list(facts.values())

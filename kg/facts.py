@@ -184,6 +184,8 @@ class ArticleReader:
         self.kb = kb
         self.implicit = implicit
         self.lex = lexicon()
+        self._attribution: dict = {}
+        self._sources: list[str] = []
         self.cue_kind = {w: kind for kind, words in self.lex["cue_nouns"].items() for w in words if " " not in w}
         self.token_mention: dict[tuple[int, int], Mention] = {}
         self.anchor_mention: dict[tuple[int, int], Mention] = {}
@@ -223,7 +225,8 @@ class ArticleReader:
         anaphors = self.lex["anaphors"]
         is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
         is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
-                                            for c in tok.children if c.dep_ in {"det", "poss"})
+                                                         for c in tok.children if c.dep_ in {"det", "poss"}) \
+            or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
         if is_def:
             wanted = {fam for fam, words in anaphors.items() if tok.lemma_ in words or low in words}
             wanted = {"Product" if w == "AIModel" else w for w in wanted}
@@ -386,9 +389,81 @@ class ArticleReader:
         start = block.start + sent.start_char
         end = block.start + sent.end_char
         obs = Observation(kind, roles, {k: [v for v in vs if v] for k, vs in attrs.items()},
-                          self.article.identifier, start, end, self.certainty(sent))
+                          self.article.identifier, start, end, self.certainty(sent), self.attribution(sent))
         self.observations.append(obs)
         return obs
+
+    def attribution(self, sent: Span) -> Entity | str | None:
+        """Who the sentence attributes its statement to (PROV-O ``prov:wasAttributedTo``).
+
+        Returns:
+            An organization or person entity ("according to Reuters", "Acme said",
+            "a Navy spokesperson confirmed" -> the Navy), the label of an anonymous
+            source as a string ("a person familiar with the matter said" ->
+            ``"person familiar with the matter"``), or None when the sentence
+            is stated by the article itself.
+        """
+        key = (self.block, sent.start)
+        if key not in self._attribution:
+            self._attribution[key] = self._find_attribution(sent)
+        return self._attribution[key]
+
+    def _find_attribution(self, sent: Span) -> Entity | str | None:
+        reporting = set(self.lex["reporting_verbs"])
+        for tok in sent:
+            if tok.lower_ == "according":
+                for to in tok.children:
+                    for p in to.children:
+                        if p.dep_ == "pobj":
+                            return self._source(p)
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in reporting
+                 and (t.dep_ in {"ROOT", "parataxis"} or t.dep_ in {"advcl", "ccomp"} and t.i > t.head.i
+                      and any(c.dep_ == "punct" for c in t.children))]
+        for verb in verbs:
+            subj = self._clause_subject(verb)
+            if subj is not None and subj.dep_ == "nsubj":
+                if subj.pos_ == "PRON" or any(c.lower_ == "the" for c in subj.children):
+                    # "Acme accused Vexa of ..., the company said": the reported clause's subject
+                    clauses = [verb.head] if verb.dep_ != "ROOT" else [c for c in verb.children
+                                                                       if c.dep_ == "ccomp" and c.i < verb.i]
+                    for clause in clauses:
+                        main = self._clause_subject(clause)
+                        ent = self.entity_at(main, {"Organization", "Person"}) if main is not None else None
+                        if ent is not None:
+                            return ent
+                src = self._source(subj)
+                if src is not None:
+                    return src
+        return None
+
+    def _source(self, tok: Token) -> Entity | str | None:
+        """The agent a source phrase names: an entity, an organization's
+        spokesperson (-> the organization) or an anonymous source (-> its label)."""
+        at = self.lex["attribution"]
+        ent = self._np_entity(tok, {"Organization", "Person"}) if tok.pos_ in {"PROPN", "PRON"} or \
+            self.mention_at(tok) else None
+        if ent is not None:
+            return ent
+        if tok.lemma_.lower() in at["anonymous_nouns"] or tok.lower_ in at["anonymous_nouns"]:
+            owner = next((self.entity_at(c, {"Organization"}) for c in tok.children
+                          if c.dep_ in {"compound", "poss"} and self.entity_at(c, {"Organization"})), None)
+            named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and self.entity_at(c, {"Person"})]
+            if named:
+                return self.entity_at(named[0], {"Person"})
+            if owner is not None and tok.lemma_ in at["spokes_nouns"]:
+                return owner
+            text = phrase(tok, drop_relcl=False, max_words=10)
+            if any(c.lower_ in {"the", "this", "that"} for c in tok.children) and text.lower() == tok.lower_:
+                # "the source" -> the source introduced earlier ("a source familiar with ...")
+                earlier = [t for head, t in self._sources if head == tok.lemma_]
+                if earlier:
+                    return earlier[-1]
+            if text:
+                self._sources.append((tok.lemma_, text))
+            return text or None
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            return self.coref(tok, {"Organization"})
+        return None
 
     def certainty(self, sent: Span) -> str:
         """Hedge of a sentence: the first of denied, alleged, claimed, reported found, else stated."""
@@ -411,6 +486,10 @@ class ArticleReader:
                 self.list_lead[b] = lead
             elif not block.bullet:
                 lead = b if block.text.rstrip().endswith(":") else None
+        for b, doc in enumerate(self.docs):  # sources in text order, so "the source" finds its antecedent
+            self.block = b
+            for sent in doc.sents:
+                self.attribution(sent)
         for extractor in passes:
             for b, doc in enumerate(self.docs):
                 self.block = b

@@ -187,6 +187,8 @@ def _add_fact(g: Graph, K, fact: Fact, article_iri: dict, texts: dict) -> None:
         g.add((e, OA.hasBody, iri))
         g.add((e, OA.hasTarget, target))
         g.add((e, K.certainty, Literal(ev.certainty)))
+        if ev.attributed_to is not None:
+            g.add((e, PROV.wasAttributedTo, _source_iri(g, K, ev)))
         g.add((target, RDF.type, OA.SpecificResource))
         g.add((target, OA.hasSource, art))
         g.add((target, OA.hasSelector, pos))
@@ -196,6 +198,21 @@ def _add_fact(g: Graph, K, fact: Fact, article_iri: dict, texts: dict) -> None:
         g.add((pos, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
         g.add((quote_sel, RDF.type, OA.TextQuoteSelector))
         g.add((quote_sel, OA.exact, Literal(texts[ev.article][ev.start:ev.end])))
+
+
+def _source_iri(g: Graph, K, ev) -> URIRef:
+    """IRI of the agent a piece of evidence is attributed to (PROV-O
+    ``prov:wasAttributedTo``, https://www.w3.org/TR/prov-o/#wasAttributedTo).
+    An anonymous source is one ``kgo:AnonymousSource`` per article and wording:
+    ``kgr:source/<article slug>--<label slug>``."""
+    src = ev.attributed_to
+    if not isinstance(src, str):
+        return entity_iri(src)
+    label = clean_label(src)
+    iri = KGR[f"source/{slug(ev.article)}--{slug(label)}"]
+    g.add((iri, RDF.type, K.AnonymousSource))
+    g.add((iri, RDFS.label, Literal(label)))
+    return iri
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -42,6 +42,13 @@ ARTICLES = {
         "- the app has no age verification mechanism;\n"
         "- the privacy notice names no legal basis for processing.\n"
     ),
+    # attribution: a news agency, an anonymous source and its later mention, a spokesperson
+    "sources": (
+        "Dravik Bank has banned Quellio Chat for all staff, according to Corvell News.\n"
+        "A person familiar with the matter said Dravik Bank also restricted Tamsin Code.\n"
+        "The person said Dravik Bank restricted Ovra Writer as well.\n"
+        "Pellmont Corp said it banned Quellio Chat on its networks.\n"
+    ),
 }
 
 
@@ -113,3 +120,15 @@ def test_findings_after_a_colon_are_reasons_of_the_order(ex):
                for r in f.attrs.get("reason", [])]
     assert any("age verification" in r for r in reasons)
     assert any("legal basis" in r for r in reasons)
+
+
+def test_attribution_of_each_piece_of_evidence(ex):
+    by_product = {f.roles["product"].label: f for f in of_kind(ex, "policy")
+                  if f.roles["issuer"].label == "Dravik Bank"}
+    agency = by_product["Quellio Chat"].evidence[0].attributed_to
+    assert getattr(agency, "label", None) == "Corvell News"
+    assert by_product["Tamsin Code"].evidence[0].attributed_to == "person familiar with the matter"
+    # "the person" is the anonymous source introduced the line before
+    assert by_product["Ovra Writer"].evidence[0].attributed_to == "person familiar with the matter"
+    pellmont = [f for f in of_kind(ex, "policy") if f.roles["issuer"].label == "Pellmont Corp"]
+    assert pellmont and pellmont[0].evidence[0].attributed_to.label == "Pellmont Corp"
