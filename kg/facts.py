@@ -575,6 +575,8 @@ class ArticleReader:
             if country is None:
                 continue
             noun = tok.head
+            if noun.lower_ in self.lex["location"]["based_words"] and noun.dep_ == "amod":
+                noun = noun.head  # "the Singapore-headquartered Kestrel Dynamics"
             if noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
             org = None
@@ -613,29 +615,41 @@ class ArticleReader:
                     self.emit("location", {"organization": m.entity,
                                            "country": self.implicit(entry.name, entry.kind, False)})
             root = doc[m.start:m.end].root
-            for c in root.children:
-                if c.dep_ in {"acl", "amod"} and c.lemma_ in self.lex["location"]["based_words"]:
-                    for p in c.children:
-                        if p.dep_ == "prep" and p.lower_ == "in":
-                            for o in p.children:
-                                place = self.entity_at(o, {"Place"})
-                                if place and place.kind == "Country":
-                                    self.emit("location", {"organization": m.entity, "country": place})
+            holders = [root, *[c for c in root.children if c.dep_ == "appos"]]  # "X, the company based in ..."
+            based = set(self.lex["location"]["based_words"])
+            for c in [c for h in holders for c in h.children]:
+                seat = set(self.lex["location"]["seat_verbs"])
+                if c.dep_ in {"acl", "amod", "relcl"} and (c.lemma_ in seat or c.lower_ in based or c.lemma_ == "be"):
+                    for p in [c, *[x for x in c.children if x.dep_ == "acomp" or x.lemma_ in seat]]:
+                        for prep in p.children:
+                            if prep.dep_ == "prep" and prep.lower_ == "in":
+                                for o in prep.children:
+                                    for x in [o, *[y for y in o.children if y.dep_ in {"appos", "conj"}]]:
+                                        place = self.entity_at(x, {"Place"})
+                                        if place and place.kind == "Country":
+                                            self.emit("location", {"organization": m.entity, "country": place})
 
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""
         text = tok.text
-        if text.lower().endswith("-based") and len(text) > 6:
-            text = text[:-6]
-        elif tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ == "based":
-            pass
+        based = self.lex["location"]["based_words"]
+        suffix = next((w for w in based if text.lower().endswith("-" + w) and len(text) > len(w) + 1), None)
+        if suffix:
+            text = text[:-len(suffix) - 1]
+        elif tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in based:
+            suffix = tok.nbor(2).lower_
+        elif tok.dep_ == "poss" and tok.pos_ == "PROPN":
+            m = self.mention_at(tok)  # "China's Yunji Intelligence", "Taiwan's ministry"
+            if m is None or m.entity is None or m.entity.kind != "Country":
+                return None
+            return self.kb.lookup(m.entity.label) or self.kb.lookup(tok.text)
         elif tok.pos_ not in {"ADJ", "PROPN", "NOUN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
             return None
         entry = self.kb.country_of_demonym(text)
         if entry is None:
             e = self.kb.lookup(text)
             entry = e if e is not None and e.kind == "Country" else None
-            if entry is not None and not tok.text.lower().endswith("-based") and tok.pos_ != "ADJ":
+            if entry is not None and not suffix and tok.pos_ != "ADJ":
                 return None
         return entry
 
