@@ -675,7 +675,7 @@ class ArticleReader:
                     continue
             elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
                 ptype = "restriction"
-            if ptype is None:
+            if ptype is None or self._hypothetical(tok):
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
             issuers = self.agents_of(tok, {"Organization"})
@@ -707,6 +707,16 @@ class ArticleReader:
                               type=[ptype], scope=scope, date=dates, reason=reasons)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
+
+    @staticmethod
+    def _hypothetical(tok: Token) -> bool:
+        """True inside a "whether"/"if" clause ("did not say whether staff need approval")."""
+        for node in [tok, *tok.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+                return True
+            if node.dep_ == "ROOT":
+                break
+        return False
 
     def _restricted_things(self, toks: list[Token]) -> list[Entity]:
         """Products named in a policy clause. A company named where a product
