@@ -675,12 +675,19 @@ class ArticleReader:
                     continue
             elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
                 ptype = "restriction"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
+                    self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+                    and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
+                    or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
+                ptype = "ban"  # "ordered agencies to remove X from official devices"
             if ptype is None or self._hypothetical(tok):
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
             issuers = self.agents_of(tok, {"Organization"})
             if not issuers and region_tok != tok:
                 issuers = self.agents_of(region_tok, {"Organization"})
+            if not issuers:
+                issuers = [self.government_of(c) for c in self.agents_of(tok, {"Place"}) if c.kind == "Country"]
             if not issuers:
                 continue
             issuer = issuers[0]
@@ -707,6 +714,12 @@ class ArticleReader:
                               type=[ptype], scope=scope, date=dates, reason=reasons)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
+
+    def government_of(self, country: Entity) -> Entity:
+        """The government body that acts for a country named as an issuer
+        ("Australia has ordered agencies to remove X" -> "Australian government")."""
+        adjective = self.kb.demonym_of(country.label) or country.label
+        return self.implicit(f"{adjective} government", "GovernmentBody", True, key=f"{country.key} government")
 
     @staticmethod
     def _hypothetical(tok: Token) -> bool:

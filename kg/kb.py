@@ -87,6 +87,9 @@ class KnowledgeBase:
             for form in (row.name, *row.aliases):
                 self._by_key[normalize(form)] = row
         self.demonyms = {normalize(k): v for k, v in demonyms.items()}
+        self._adjective: dict[str, str] = {}
+        for adjective, country in demonyms.items():
+            self._adjective.setdefault(normalize(country), adjective)
 
     def lookup(self, name: str) -> KBEntry | None:
         """The entry a name or alias denotes, or None."""
@@ -96,6 +99,10 @@ class KnowledgeBase:
         """The country entry for a nationality adjective ("Chinese" -> China), or None."""
         name = self.demonyms.get(normalize(adjective))
         return self.entries.get(name) if name else None
+
+    def demonym_of(self, country: str) -> str | None:
+        """The first adjective listed for a country ("Australia" -> "Australian"), or None."""
+        return self._adjective.get(normalize(country))
 
     def is_demonym(self, word: str) -> bool:
         """True when ``word`` is a known nationality adjective."""

@@ -42,6 +42,8 @@ ARTICLES = {
         "- the app has no age verification mechanism;\n"
         "- the privacy notice names no legal basis for processing.\n"
     ),
+    # a country as issuer acts through its government; "ordered ... to remove X from devices" bans X
+    "country": "Australia has ordered all federal agencies to remove the Pinto Assistant chatbot from official devices.\n",
     # attribution: a news agency, an anonymous source and its later mention, a spokesperson
     "sources": (
         "Dravik Bank has banned Quellio Chat for all staff, according to Corvell News.\n"
@@ -132,3 +134,10 @@ def test_attribution_of_each_piece_of_evidence(ex):
     assert by_product["Ovra Writer"].evidence[0].attributed_to == "person familiar with the matter"
     pellmont = [f for f in of_kind(ex, "policy") if f.roles["issuer"].label == "Pellmont Corp"]
     assert pellmont and pellmont[0].evidence[0].attributed_to.label == "Pellmont Corp"
+
+
+def test_country_issuer_is_its_government_and_removal_is_a_ban(ex):
+    bans = [f for f in of_kind(ex, "policy") if f.roles["product"].label == "Pinto Assistant"]
+    assert [(f.roles["issuer"].label, f.roles["issuer"].kind) for f in bans] == \
+        [("Australian government", "GovernmentBody")]
+    assert bans[0].attrs["type"] == ["ban"]
