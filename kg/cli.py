@@ -33,19 +33,25 @@ def _fail(exc: KgError) -> None:
 
 @app.command()
 def build(
-    corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 .txt articles.")],
+    corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 .txt articles (and optional metadata.csv or metadata.jsonl).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder for graph.ttl and validation.ttl.")],
     encoding: Annotated[str | None, typer.Option(help="Decode articles with this encoding instead of UTF-8.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
 ) -> None:
-    """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl."""
+    """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
+
+    CORPUS/metadata.csv or CORPUS/metadata.jsonl, when present, gives each
+    article's headline, publisher, publication date and URL.
+    """
     from .build import extract
     from .graph import serialize, to_graph, write_atomic
+    from .metadata import apply_metadata, read_metadata
     from .text import list_corpus, read_article
     from .validate import validate
 
     try:
         files = list_corpus(corpus)
+        metadata = read_metadata(corpus, files)
         if output.exists() and not output.is_dir():
             raise KgError("E033", f"{output}: exists and is not a folder.")
         output.mkdir(parents=True, exist_ok=True)
@@ -58,6 +64,7 @@ def build(
             articles.append(art)
         if not articles:
             raise KgError("E034", f"{corpus}: every article is empty or binary; nothing to build.")
+        apply_metadata(articles, metadata)
     except KgError as exc:
         _fail(exc)
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -8,6 +8,11 @@ gives the same graph, byte for byte, whatever the file order or hash seed:
 - facts: ``kgr:fact/<kind>-<slug of the key labels>``;
 - evidence: ``kgr:evidence/<sha1 of fact, article and offsets>``.
 
+Each article records its text length (``kgo:characterCount``, code points) and,
+when the corpus has a metadata file (:mod:`kg.metadata`), its headline
+(``dcterms:title``), publisher (``dcterms:publisher``), publication date
+(``dcterms:issued``, ``xsd:date``) and URL (``schema:url``, ``xsd:anyURI``).
+
 Terms of the ontology come from a closed namespace built from
 ``ontology/kg.ttl``: a typo in a term name raises ``AttributeError`` at once.
 Evidence follows the W3C Web Annotation Data Model
@@ -26,7 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, ClosedNamespace
+from rdflib.namespace import DCTERMS, PROV, SDO, ClosedNamespace
 
 from . import EXTRACTOR_VERSION, __version__
 from .build import Extraction, Fact
@@ -81,7 +86,7 @@ def to_graph(ex: Extraction) -> Graph:
     K = kgo()
     g = Graph()
     for prefix, ns in (("kgo", Namespace(KGO_URI)), ("kgr", KGR), ("oa", OA), ("prov", PROV), ("dcterms", DCTERMS),
-                       ("skos", SKOS), ("owl", OWL), ("wd", WD)):
+                       ("skos", SKOS), ("owl", OWL), ("wd", WD), ("schema", SDO)):
         g.bind(prefix, ns)
     g.add((GRAPH_IRI, RDF.type, OWL.Ontology))
     g.add((GRAPH_IRI, OWL.imports, ONTOLOGY_IRI))
@@ -98,8 +103,18 @@ def to_graph(ex: Extraction) -> Graph:
         g.add((iri, DCTERMS.identifier, Literal(art.identifier)))
         g.add((iri, K.fileName, Literal(art.path.name)))
         g.add((iri, K.sha256, Literal(art.sha256)))
-        if art.title:
-            g.add((iri, DCTERMS.title, Literal(clean_label(art.title))))
+        g.add((iri, K.characterCount, Literal(len(art.text), datatype=XSD.nonNegativeInteger)))
+        meta = art.metadata
+        title = (meta.headline if meta and meta.headline else "") or art.title
+        if title:
+            g.add((iri, DCTERMS.title, Literal(clean_label(title))))
+        if meta is not None:
+            if meta.publisher:
+                g.add((iri, DCTERMS.publisher, Literal(clean_label(meta.publisher))))
+            if meta.published:
+                g.add((iri, DCTERMS.issued, Literal(meta.published, datatype=XSD.date)))
+            if meta.url:
+                g.add((iri, SDO.url, Literal(meta.url, datatype=XSD.anyURI)))
 
     used = {id(e) for f in ex.facts for e in _fact_entities(f)}
     for ent in ex.entities.values():

@@ -14,8 +14,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .metadata import ArticleMetadata
 
 #: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source.
 DATELINE_RE = re.compile(
@@ -55,7 +59,10 @@ class Article:
         text: the decoded text, exactly as stored (BOM removed).
         sha256: hex digest of the file's bytes.
         blocks: the article cut into :class:`Block` objects.
-        dateline: the date of a dateline ("SEOUL, May 2, 2025 —"), as written, or "".
+        dateline: the date of a dateline ("SEOUL, May 2, 2025 —"), as written, or "";
+            when there is none, the ``published`` date of the corpus metadata
+            file in the same form ("May 2, 2025", see :func:`kg.metadata.apply_metadata`).
+        metadata: the article's row of the corpus metadata file, or None.
     """
 
     path: Path
@@ -64,6 +71,7 @@ class Article:
     sha256: str
     blocks: list[Block] = field(default_factory=list)
     dateline: str = ""
+    metadata: ArticleMetadata | None = None
 
     @property
     def title(self) -> str:

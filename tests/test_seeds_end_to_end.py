@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph, Namespace
+from rdflib.namespace import PROV
 
 from kg.cli import app
 from kg.query import render, resolve_query, run
+from kg.text import read_article
 
 from .conftest import ROOT
+
+KGO = Namespace("https://w3id.org/kg-news/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 
 def rows(graph, name):
@@ -89,18 +94,36 @@ def test_cq11_every_article_reports_the_ban_and_the_allegation(seeds_graph):
         assert got == articles, relation
 
 
-def test_evidence_quotes_slice_the_article(seeds_graph):
-    q = """PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX kgo: <https://w3id.org/kg-news/ontology#>
-    PREFIX dcterms: <http://purl.org/dc/terms/>
-    SELECT ?file ?start ?end ?exact WHERE { ?f kgo:evidence ?e . ?e oa:hasTarget ?t .
-      ?t oa:hasSource ?a ; oa:hasSelector ?p , ?q . ?a kgo:fileName ?file .
-      ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact }"""
-    n = 0
-    for file, start, end, exact in seeds_graph.query(q):
-        text = (ROOT / "seeds" / str(file)).read_text(encoding="utf-8")
-        assert text[int(start):int(end)] == str(exact)
-        n += 1
-    assert n > 20
+def test_every_fact_has_evidence_that_slices_its_article_exactly(seeds_graph):
+    """For every instance of every subclass of kgo:Fact, every evidence's oa:start/oa:end
+    slice the article text as kg reads it (kg.text.read_article) to exactly its oa:exact."""
+    fact_classes = set(seeds_graph.transitive_subjects(RDFS.subClassOf, KGO.Fact))
+    facts = {f for c in fact_classes for f in seeds_graph.subjects(RDF.type, c)}
+    assert len(facts) >= 15
+    texts = {}
+    checked = 0
+    for fact in sorted(facts):
+        evidence = sorted(seeds_graph.objects(fact, KGO.evidence))
+        assert evidence, f"{fact} has no evidence"
+        sources = set()
+        for ev in evidence:
+            assert seeds_graph.value(ev, OA.hasBody) == fact
+            target = seeds_graph.value(ev, OA.hasTarget)
+            article = seeds_graph.value(target, OA.hasSource)
+            sources.add(article)
+            selectors = list(seeds_graph.objects(target, OA.hasSelector))
+            (pos,) = [s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in seeds_graph]
+            (quote,) = [s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in seeds_graph]
+            name = str(seeds_graph.value(article, KGO.fileName))
+            if name not in texts:
+                texts[name] = read_article(ROOT / "seeds" / name).text
+                assert seeds_graph.value(article, KGO.characterCount).toPython() == len(texts[name])
+            start, end = (seeds_graph.value(pos, p).toPython() for p in (OA.start, OA.end))
+            assert 0 <= start < end <= len(texts[name])
+            assert texts[name][start:end] == str(seeds_graph.value(quote, OA.exact)), (fact, ev)
+            checked += 1
+        assert sources == set(seeds_graph.objects(fact, PROV.wasDerivedFrom)), fact
+    assert checked >= len(facts) and len(texts) == 5
 
 
 def test_same_input_gives_identical_bytes(seeds_build, runner, tmp_path):

@@ -85,3 +85,80 @@ def test_entity_without_label_fails(abox):
     abox.remove((company, RDFS.label, None))
     result = validate(abox)
     assert str(RDFS.label) in violated_paths(result)
+
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+SCHEMA = Namespace("https://schema.org/")
+
+
+def sparql_results(result) -> set[tuple[str, str]]:
+    """(focus node, value) of each result raised by a SHACL-SPARQL constraint."""
+    report = result.report
+    return {(str(report.value(r, SH.focusNode)), str(report.value(r, SH.value)))
+            for r in report.subjects(SH.sourceConstraintComponent, SH.SPARQLConstraintComponent)}
+
+
+def position_selector(g: Graph, evidence: URIRef) -> URIRef:
+    target = g.value(evidence, OA.hasTarget)
+    return next(s for s in g.objects(target, OA.hasSelector) if (s, RDF.type, OA.TextPositionSelector) in g)
+
+
+def test_fixture_raises_no_sparql_result(abox):
+    assert sparql_results(validate(abox)) == set()
+
+
+def test_evidence_ending_past_the_article_fails(abox):
+    ev = URIRef("https://w3id.org/kg-news/id/evidence/e9")  # the last sentence of a1 (603..656, length 657)
+    pos = position_selector(abox, ev)
+    abox.set((pos, OA.end, Literal(700, datatype=XSD.nonNegativeInteger)))
+    result = validate(abox)
+    assert not result.conforms
+    assert (str(ev), str(pos)) in sparql_results(result)
+    assert "657" in result.text
+
+
+def test_evidence_ending_exactly_at_the_article_end_conforms(abox):
+    a1 = URIRef("https://w3id.org/kg-news/id/article/a1")
+    abox.set((a1, KGO.characterCount, Literal(656, datatype=XSD.nonNegativeInteger)))
+    assert validate(abox).conforms
+    abox.set((a1, KGO.characterCount, Literal(655, datatype=XSD.nonNegativeInteger)))
+    result = validate(abox)
+    assert (str(URIRef("https://w3id.org/kg-news/id/evidence/e9")),
+            str(position_selector(abox, URIRef("https://w3id.org/kg-news/id/evidence/e9")))) in sparql_results(result)
+
+
+def test_evidence_starting_after_its_end_fails(abox):
+    ev = URIRef("https://w3id.org/kg-news/id/evidence/e4")
+    pos = position_selector(abox, ev)
+    abox.set((pos, OA.start, Literal(345, datatype=XSD.nonNegativeInteger)))
+    result = validate(abox)
+    assert (str(ev), str(pos)) in sparql_results(result)
+
+
+def test_quote_of_another_length_than_its_span_fails(abox):
+    ev = URIRef("https://w3id.org/kg-news/id/evidence/e13")
+    pos = position_selector(abox, ev)
+    abox.set((pos, OA.end, Literal(350, datatype=XSD.nonNegativeInteger)))
+    result = validate(abox)
+    assert not result.conforms
+    assert any(focus == str(ev) for focus, _ in sparql_results(result))
+
+
+def test_article_without_character_count_fails(abox):
+    abox.remove((URIRef("https://w3id.org/kg-news/id/article/a2"), KGO.characterCount, None))
+    result = validate(abox)
+    assert str(KGO.characterCount) in violated_paths(result)
+
+
+@pytest.mark.parametrize("prop, value", [
+    (DCTERMS.issued, Literal("2 March 2025")),
+    (DCTERMS.issued, Literal("2025-03-02T10:00:00", datatype=XSD.dateTime)),
+    (SCHEMA.url, Literal("news.example.org/x", datatype=XSD.anyURI)),
+    (SCHEMA.url, Literal("https://news.example.org/x")),
+    (DCTERMS.publisher, Literal("")),
+])
+def test_bad_article_metadata_fails(abox, prop, value):
+    abox.set((URIRef("https://w3id.org/kg-news/id/article/a2"), prop, value))
+    result = validate(abox)
+    assert str(prop) in violated_paths(result)

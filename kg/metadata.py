@@ -1,0 +1,225 @@
+"""Read the optional article metadata file of a corpus.
+
+A corpus folder may hold, beside its ``.txt`` articles, one metadata file:
+
+- ``metadata.csv``: UTF-8 CSV (RFC 4180) whose header names some of the
+  columns ``file,headline,publisher,published,url`` (``file`` is required);
+- ``metadata.jsonl``: UTF-8 JSON Lines, one object per line with some of the
+  keys ``file``, ``headline``, ``publisher``, ``published``, ``url``
+  (``file`` is required; values are strings or null).
+
+``file`` is an article's file name (``0001.txt``); ``published`` is a calendar
+date ``YYYY-MM-DD`` (ISO 8601, xsd:date); ``url`` is an absolute ``http`` or
+``https`` URL. Empty values and nulls mean "unknown". Blank lines are skipped.
+
+kg writes the values on the article's individual (``dcterms:title``,
+``dcterms:publisher``, ``dcterms:issued``, ``schema:url``; see
+``ontology/kg.ttl``), and the published date stands in for a missing dateline
+when the extractor resolves dates without a year or relative to the article
+("the 18th of last month").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import InputError
+from .text import Article
+
+#: Column names (CSV) or keys (JSON Lines) of a metadata file, in their documented order.
+COLUMNS = ("file", "headline", "publisher", "published", "url")
+#: Metadata file names looked for in a corpus folder.
+FILE_NAMES = ("metadata.csv", "metadata.jsonl")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """One article's row of a metadata file.
+
+    Attributes:
+        file: the article's file name, as in the corpus folder.
+        source: the metadata file the row was read from.
+        line: 1-based line of the row in that file.
+        headline: the headline, or "" when unknown.
+        publisher: the publisher's name, or "".
+        published: the publication date as ``YYYY-MM-DD``, or "".
+        url: the absolute http(s) URL of the article, or "".
+    """
+
+    file: str
+    source: Path
+    line: int
+    headline: str = ""
+    publisher: str = ""
+    published: str = ""
+    url: str = ""
+
+
+def find_metadata_file(corpus: Path) -> Path | None:
+    """The metadata file of a corpus folder, or None when it has none.
+
+    Raises:
+        InputError: E060 when the folder holds both ``metadata.csv`` and ``metadata.jsonl``.
+    """
+    found = [corpus / name for name in FILE_NAMES if (corpus / name).is_file()]
+    if len(found) > 1:
+        raise InputError("E060", f"{corpus}: holds both metadata.csv and metadata.jsonl; keep one of them.")
+    return found[0] if found else None
+
+
+def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]:
+    """Read a corpus's metadata file, if it has one.
+
+    Args:
+        corpus: the corpus folder.
+        files: the article files of the corpus (:func:`kg.text.list_corpus`);
+            every row must name one of them.
+
+    Returns:
+        File name -> :class:`ArticleMetadata`; empty when there is no metadata file.
+
+    Raises:
+        InputError: naming the metadata file and line: E060 unreadable or
+            undecodable file; E061 unknown or missing column (key); E062 a line
+            that is not a well-formed row (bad JSON, not an object, wrong number
+            of fields, a value that is not a string); E063 a ``published`` value
+            that is not a ``YYYY-MM-DD`` date; E064 a row without ``file``,
+            naming a file that is not an article of the corpus, or describing
+            a file twice; E065 a ``url`` that is not an absolute http(s) URL.
+    """
+    path = find_metadata_file(corpus)
+    if path is None:
+        return {}
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise InputError("E060", f"{path}: cannot read ({exc.strerror}).") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("E060", f"{path}: not valid UTF-8 at byte offset {exc.start}; re-save it as UTF-8.") from exc
+    rows = _csv_rows(path, text) if path.suffix == ".csv" else _jsonl_rows(path, text)
+    names = {f.name for f in files}
+    out: dict[str, ArticleMetadata] = {}
+    for line, values in rows:
+        meta = _check_row(path, line, values, names)
+        if meta.file in out:
+            raise InputError("E064", f"{path}, line {line}: {meta.file} is already described on line "
+                             f"{out[meta.file].line}; keep one row per article.")
+        out[meta.file] = meta
+    return out
+
+
+def apply_metadata(articles: list[Article], metadata: dict[str, ArticleMetadata]) -> None:
+    """Attach metadata rows to the articles they name, in place.
+
+    An article without a dateline gets the published date as its dateline, in
+    the form the dateline parser produces ("May 2, 2025"), so that the
+    extractor dates "July 10" and "the 18th of last month" against it. A
+    dateline in the text wins over the metadata.
+    """
+    for art in articles:
+        meta = metadata.get(art.path.name)
+        if meta is None:
+            continue
+        art.metadata = meta
+        if meta.published and not art.dateline:
+            art.dateline = dateline_form(meta.published)
+
+
+def dateline_form(iso: str) -> str:
+    """A ``YYYY-MM-DD`` date written as a dateline writes it.
+
+    >>> dateline_form("2025-05-02")
+    'May 2, 2025'
+    """
+    day = dt.date.fromisoformat(iso)
+    return f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+
+
+def _csv_rows(path: Path, text: str):
+    """Yield (line, {column: value}) for each non-blank data row of a CSV file."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [c.strip() for c in row]
+                _check_columns(path, line, header, "column")
+                continue
+            if len(row) != len(header):
+                raise InputError("E062", f"{path}, line {line}: {len(row)} fields where the header has "
+                                 f"{len(header)} ({', '.join(header)}); quote values that contain commas.")
+            yield line, dict(zip(header, row))
+    except csv.Error as exc:
+        raise InputError("E062", f"{path}, line {reader.line_num}: not valid CSV ({exc}).") from exc
+    if header is None:
+        raise InputError("E061", f"{path}, line 1: no header; the first line must name the columns "
+                         f"({','.join(COLUMNS)}).")
+
+
+def _jsonl_rows(path: Path, text: str):
+    """Yield (line, {key: value}) for each non-blank line of a JSON Lines file."""
+    for line, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError("E062", f"{path}, line {line}: not valid JSON ({exc.msg} at column {exc.colno}).") from exc
+        if not isinstance(obj, dict):
+            raise InputError("E062", f"{path}, line {line}: a JSON object {{\"file\": ...}} is needed, "
+                             f"not {type(obj).__name__}.")
+        _check_columns(path, line, list(obj), "key")
+        for key, value in obj.items():
+            if value is not None and not isinstance(value, str):
+                raise InputError("E062", f"{path}, line {line}: {key!r} must be a string or null, "
+                                 f"not {json.dumps(value)}.")
+        yield line, {k: v or "" for k, v in obj.items()}
+
+
+def _check_columns(path: Path, line: int, names: list[str], what: str) -> None:
+    unknown = [n for n in names if n not in COLUMNS]
+    if unknown:
+        raise InputError("E061", f"{path}, line {line}: unknown {what} {unknown[0]!r}; "
+                         f"use {', '.join(COLUMNS)}.")
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise InputError("E061", f"{path}, line {line}: {what} {dupes[0]!r} appears twice.")
+    if "file" not in names:
+        raise InputError("E061", f"{path}, line {line}: no 'file' {what}; it names the article each row describes.")
+
+
+def _check_row(path: Path, line: int, values: dict[str, str], names: set[str]) -> ArticleMetadata:
+    v = {k: " ".join(values.get(k, "").split()) for k in COLUMNS}
+    where = f"{path}, line {line}"
+    if not v["file"]:
+        raise InputError("E064", f"{where}: 'file' is empty; give the article's file name (for example 0001.txt).")
+    if v["file"] not in names:
+        raise InputError("E064", f"{where}: {v['file']!r} is not an article of {path.parent} "
+                         "(give the file name of a .txt file in that folder).")
+    if v["published"]:
+        try:
+            if not _ISO_DATE.fullmatch(v["published"]):
+                raise ValueError
+            dt.date.fromisoformat(v["published"])
+        except ValueError:
+            raise InputError("E063", f"{where}: published {v['published']!r} is not a date; "
+                             "write it as YYYY-MM-DD (for example 2025-05-02).") from None
+    if v["url"]:
+        parts = urlsplit(v["url"])
+        if parts.scheme not in {"http", "https"} or not parts.netloc or re.search(r"[\s<>\"{}|\\^`]", v["url"]):
+            raise InputError("E065", f"{where}: url {v['url']!r} is not an absolute http(s) URL.")
+    return ArticleMetadata(file=v["file"], source=path, line=line, headline=v["headline"],
+                           publisher=v["publisher"], published=v["published"], url=v["url"])
