@@ -52,7 +52,7 @@ class Observation:
         article: article identifier.
         start, end: character offsets of the sentence in the article text
             (0-based, end-exclusive).
-        certainty: ``stated``, ``reported``, ``alleged``, ``claimed`` or ``denied``.
+        certainty: ``stated``, ``confirmed``, ``reported``, ``alleged``, ``claimed`` or ``denied``.
     """
 
     kind: str
@@ -466,9 +466,9 @@ class ArticleReader:
         return None
 
     def certainty(self, sent: Span) -> str:
-        """Hedge of a sentence: the first of denied, alleged, claimed, reported found, else stated."""
+        """Hedge of a sentence: the first of denied, alleged, claimed, reported, confirmed found, else stated."""
         words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
-        for level in ("denied", "alleged", "claimed", "reported"):
+        for level in ("denied", "alleged", "claimed", "reported", "confirmed"):
             if words & set(self.lex["certainty"][level]):
                 return level
         return "stated"

@@ -50,6 +50,8 @@ ARTICLES = {
         "A person familiar with the matter said Dravik Bank also restricted Tamsin Code.\n"
         "The person said Dravik Bank restricted Ovra Writer as well.\n"
         "Pellmont Corp said it banned Quellio Chat on its networks.\n"
+        "Nolvik Corp confirmed that it banned Zappa Chat.\n"
+        "Torvane Bank has reportedly banned Zappa Chat.\n"
     ),
 }
 
@@ -141,3 +143,9 @@ def test_country_issuer_is_its_government_and_removal_is_a_ban(ex):
     assert [(f.roles["issuer"].label, f.roles["issuer"].kind) for f in bans] == \
         [("Australian government", "GovernmentBody")]
     assert bans[0].attrs["type"] == ["ban"]
+
+
+def test_certainty_of_each_piece_of_evidence(ex):
+    certainty = {f.roles["issuer"].label: [e.certainty for e in f.evidence] for f in of_kind(ex, "policy")
+                 if f.roles["product"].label == "Zappa Chat"}
+    assert certainty == {"Nolvik Corp": ["confirmed"], "Torvane Bank": ["reported"]}
