@@ -159,6 +159,21 @@ def export(
 
 
 @app.command()
+def explain(
+    name: Annotated[str, typer.Argument(help="An entity label or alternative label (any case), an entity IRI or a fact IRI.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph file built by kg build.")],
+) -> None:
+    """Show an entity (IRI, type, Wikidata link, facts) or a fact (parts), with every evidence sentence."""
+    from .explain import explain as run_explain
+    from .query import load_graph
+
+    try:
+        run_explain(out, load_graph(graph), name, source=str(graph))
+    except KgError as exc:
+        _fail(exc)
+
+
+@app.command()
 def evaluate(
     graph: Annotated[Path, typer.Argument(help="A graph file built by kg build.")],
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold CSV files (cq01.csv ...).")],
