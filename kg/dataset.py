@@ -141,6 +141,9 @@ def serialize_dataset(ds: Dataset, fmt: str) -> bytes:
 
     Returns:
         UTF-8 bytes.
+
+    Raises:
+        ValueError: for any other format.
     """
     if fmt == "nquads":
         text = ds.serialize(format="nquads", encoding="utf-8").decode("utf-8")
