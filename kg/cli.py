@@ -23,7 +23,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 out = Console()
 
-EXPORT_FORMATS = {"ttl": "turtle", "nt": "nt", "xml": "xml", "jsonld": "json-ld"}
+EXPORT_FORMATS = {"ttl": "turtle", "nt": "nt", "xml": "xml", "jsonld": "json-ld", "trig": "trig", "nq": "nquads"}
+#: Export formats that write a dataset with one named graph per article (kg.dataset).
+DATASET_FORMATS = {"trig", "nq"}
 
 
 def _fail(exc: KgError) -> None:
@@ -129,10 +131,14 @@ def query(
 @app.command()
 def export(
     graph: Annotated[Path, typer.Argument(help="A graph file built by kg build.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, xml or jsonld.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, xml, jsonld, or trig / nq (one named graph per article).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
 ) -> None:
-    """Convert GRAPH to another RDF syntax."""
+    """Convert GRAPH to another RDF syntax.
+
+    trig and nq write an RDF dataset: each article's assertions in a named graph
+    <article IRI>/graph, entities and the header in the default graph.
+    """
     from .graph import serialize, write_atomic
     from .query import load_graph
 
@@ -142,7 +148,53 @@ def export(
         g = load_graph(graph, with_ontology=False)
     except KgError as exc:
         _fail(exc)
-    write_atomic(output, serialize(g, EXPORT_FORMATS[fmt]))
+    if fmt in DATASET_FORMATS:
+        from .dataset import serialize_dataset, to_dataset
+        from .validate import load_tbox
+
+        data = serialize_dataset(to_dataset(g, load_tbox()), EXPORT_FORMATS[fmt])
+    else:
+        data = serialize(g, EXPORT_FORMATS[fmt])
+    write_atomic(output, data)
+
+
+@app.command()
+def explain(
+    name: Annotated[str, typer.Argument(help="An entity label or alternative label (any case), an entity IRI or a fact IRI.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph file built by kg build.")],
+) -> None:
+    """Show an entity (IRI, type, Wikidata link, facts) or a fact (parts), with every evidence sentence."""
+    from .explain import explain as run_explain
+    from .query import load_graph
+
+    try:
+        run_explain(out, load_graph(graph), name, source=str(graph))
+    except KgError as exc:
+        _fail(exc)
+
+
+@app.command()
+def conflicts(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph file built by kg build.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+) -> None:
+    """List facts whose articles disagree on a date, scope or region, each value with the evidence that states it.
+
+    Exits 0 whether or not there are conflicts.
+    """
+    from .conflicts import COLUMNS, find_conflicts, print_table
+    from .query import load_graph, render
+
+    if fmt not in {"table", "csv", "json"}:
+        _fail(KgError("E043", f"unknown format {fmt!r}; use table, csv or json."))
+    try:
+        rows = find_conflicts(load_graph(graph))
+    except KgError as exc:
+        _fail(exc)
+    if fmt == "table":
+        print_table(out, rows)
+    else:
+        sys.stdout.write(render(COLUMNS, rows, fmt))
 
 
 @app.command()

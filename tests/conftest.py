@@ -39,3 +39,26 @@ def write_corpus(folder: Path, articles: dict[str, str]) -> Path:
     for name, text in articles.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+#: Two invented articles that disagree on when one ban starts (and a third that agrees with neither).
+CONFLICT_ARTICLES = {
+    "zentrix-a": "Zentrix Corp bans Quorra Chat\n"
+                 "Zentrix Corp has banned its employees from using the chatbot Quorra Chat from March 3, 2025, "
+                 "the company said.\n",
+    "zentrix-b": "Quorra Chat barred at Zentrix\n"
+                 "Zentrix Corp has banned employees from using the Quorra Chat app from April 9, 2025, "
+                 "citing security concerns.\n",
+    "velloran": "Velloran limits Brisko\n"
+                "Velloran Group has banned its staff from using the chatbot Brisko from June 2, 2025.\n",
+}
+
+
+@pytest.fixture(scope="session")
+def conflict_build(tmp_path_factory, runner) -> Path:
+    """Build CONFLICT_ARTICLES once; returns the output folder."""
+    root = tmp_path_factory.mktemp("conflicts")
+    corpus = write_corpus(root / "corpus", CONFLICT_ARTICLES)
+    result = runner.invoke(app, ["build", str(corpus), "-o", str(root / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    return root / "out"
