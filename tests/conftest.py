@@ -62,3 +62,12 @@ def conflict_build(tmp_path_factory, runner) -> Path:
     result = runner.invoke(app, ["build", str(corpus), "-o", str(root / "out"), "-q"])
     assert result.exit_code == 0, result.output
     return root / "out"
+
+
+def extract_corpus(folder: Path, articles: dict[str, str]):
+    """Write articles into folder and read them with the extractor (real model)."""
+    from kg.build import extract
+    from kg.text import read_article
+
+    write_corpus(folder, articles)
+    return extract([read_article(p) for p in sorted(folder.glob("*.txt"))])

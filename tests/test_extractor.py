@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract
-from kg.text import read_article
-
-from .conftest import write_corpus
+from .conftest import extract_corpus
 
 ARTICLES = {
     "policies": (
@@ -30,8 +27,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def extraction(tmp_path_factory):
-    folder = write_corpus(tmp_path_factory.mktemp("unit"), ARTICLES)
-    return extract([read_article(p) for p in sorted(folder.glob("*.txt"))])
+    return extract_corpus(tmp_path_factory.mktemp("unit"), ARTICLES)
 
 
 def facts(ex, kind):

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract
-from kg.text import read_article
-
-from .conftest import write_corpus
+from .conftest import extract_corpus
 
 ARTICLES = {
     # a company named where a product belongs; alternatives for every restricted product;
@@ -58,8 +55,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def ex(tmp_path_factory):
-    folder = write_corpus(tmp_path_factory.mktemp("patterns"), ARTICLES)
-    return extract([read_article(p) for p in sorted(folder.glob("*.txt"))])
+    return extract_corpus(tmp_path_factory.mktemp("patterns"), ARTICLES)
 
 
 def of_kind(ex, kind):
