@@ -10,4 +10,4 @@ development, organization locations, non-responses), and writes an RDF graph
 __version__ = "0.1.0"
 
 #: Version of the extraction logic; part of every cache key and of the graph header.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
