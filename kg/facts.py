@@ -1416,9 +1416,8 @@ class ArticleReader:
         shared accounts", "the time zone is used to route requests", "the flag helps
         Lumora spot automated traffic", "for the purpose of service quality"."""
         pz = self.lex["purpose"]
-        product = self._article_collection_product()
-        if product is None:
-            return
+        if not any(o.kind == "collection" for o in self.observations):
+            return  # purposes are read only where the article reports collected data
         for tok in sent:
             goals: list[Token] = []
             texts: list[str] = []
@@ -1445,7 +1444,8 @@ class ArticleReader:
             texts += [phrase_verb(g) for g in goals]
             texts = [t for t in texts if t]
             if texts:
-                self.emit("collection", {"product": product, "stated_by": self._speaker(tok)}, purpose=texts)
+                self.emit("collection", {"product": self._article_collection_product(),
+                                         "stated_by": self._speaker(tok)}, purpose=texts)
 
     def _is_signal_word(self, noun: Token) -> bool:
         """True for a noun naming collected data: a generic data word or a word of

@@ -71,3 +71,8 @@ def extract_corpus(folder: Path, articles: dict[str, str]):
 
     write_corpus(folder, articles)
     return extract([read_article(p) for p in sorted(folder.glob("*.txt"))])
+
+
+def facts_of(ex, kind: str) -> list:
+    """The merged facts of one kind ("policy", "allegation", ...) of an extraction."""
+    return [f for f in ex.facts if f.kind == kind]

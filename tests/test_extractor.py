@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import extract_corpus
+from .conftest import extract_corpus, facts_of
 
 ARTICLES = {
     "policies": (
@@ -30,51 +30,43 @@ def extraction(tmp_path_factory):
     return extract_corpus(tmp_path_factory.mktemp("unit"), ARTICLES)
 
 
-def facts(ex, kind):
-    out = []
-    for f in ex.facts:
-        if f.kind == kind:
-            out.append(f)
-    return out
-
-
 def key(f):
     return tuple(r.label for r in f.roles.values())
 
 
 def test_coordinated_products_each_get_a_policy(extraction):
-    keys = {key(f) for f in facts(extraction, "policy")}
+    keys = {key(f) for f in facts_of(extraction, "policy")}
     assert ("Harbor Crest Bank", "ChatGPT") in keys
     assert ("Harbor Crest Bank", "Gemini") in keys
 
 
 def test_policy_type_scope_and_alternative(extraction):
-    bank = [f for f in facts(extraction, "policy") if key(f) == ("Harbor Crest Bank", "Gemini")][0]
+    bank = [f for f in facts_of(extraction, "policy") if key(f) == ("Harbor Crest Bank", "Gemini")][0]
     assert bank.attrs["type"] == ["restriction"]
     assert "employees" in bank.attrs["scope"]
-    alts = {a.label for f in facts(extraction, "policy") if f.roles["issuer"].label == "Harbor Crest Bank"
+    alts = {a.label for f in facts_of(extraction, "policy") if f.roles["issuer"].label == "Harbor Crest Bank"
             for a in f.entity_attrs.get("alternative", [])}
     assert alts == {"Crestline Assistant"}
 
 
 def test_passive_ban_with_agent_and_partial_date(extraction):
-    navy = [f for f in facts(extraction, "policy") if key(f) == ("U.S. Navy", "Quillpoint")]
-    assert navy, [key(f) for f in facts(extraction, "policy")]
+    navy = [f for f in facts_of(extraction, "policy") if key(f) == ("U.S. Navy", "Quillpoint")]
+    assert navy, [key(f) for f in facts_of(extraction, "policy")]
     assert navy[0].attrs["type"] == ["ban"]
     assert navy[0].attrs["date"] == ["--03-03"]
     assert extraction.entities[navy[0].roles["issuer"].key].kind == "GovernmentBody"
 
 
 def test_barred_from_using_with_reason_and_location(extraction):
-    f = [f for f in facts(extraction, "policy") if key(f) == ("Kestrel Dynamics", "Cursor")][0]
+    f = [f for f in facts_of(extraction, "policy") if key(f) == ("Kestrel Dynamics", "Cursor")][0]
     assert f.attrs["type"] == ["ban"] and f.attrs["scope"] == ["staff"]
     assert f.attrs["reason"] == ["security concerns"]
     assert ("Kestrel Dynamics", "China") in {(f.roles["organization"].label, f.roles["country"].label)
-                                             for f in facts(extraction, "location")}
+                                             for f in facts_of(extraction, "location")}
 
 
 def test_allegation_practice_target_and_addressee(extraction):
-    (f,) = facts(extraction, "allegation")
+    (f,) = facts_of(extraction, "allegation")
     assert key(f) == ("Lumora Labs", "Parallax AI")
     assert f.attrs["practice"] == ["copying"]
     assert [t.label for t in f.entity_attrs["target"]] == ["Tessera-7"]
@@ -83,17 +75,17 @@ def test_allegation_practice_target_and_addressee(extraction):
 
 
 def test_non_responses(extraction):
-    rows = {(f.roles["party"].label, f.attrs["matter"][0]) for f in facts(extraction, "nonresponse")}
+    rows = {(f.roles["party"].label, f.attrs["matter"][0]) for f in facts_of(extraction, "nonresponse")}
     assert rows == {("Parallax AI", "comment"), ("Lumora Labs", "request for comment")}
 
 
 def test_signals_purposes_and_developer(extraction):
-    (f,) = facts(extraction, "collection")
+    (f,) = facts_of(extraction, "collection")
     assert f.roles["product"].label == "Quillpoint"
     assert f.attrs["signal"] == ["user's time zone", "hidden identifier"]
     assert f.attrs["purpose"] == ["prevent account sharing", "stop resellers"]
     assert [e.label for e in f.entity_attrs["stated_by"]] == ["Lumora Labs"]
-    assert ("Lumora Labs", "Quillpoint") in {key(d) for d in facts(extraction, "development")}
+    assert ("Lumora Labs", "Quillpoint") in {key(d) for d in facts_of(extraction, "development")}
 
 
 def test_every_fact_has_evidence_inside_its_article(extraction):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import extract_corpus
+from .conftest import extract_corpus, facts_of
 
 ARTICLES = {
     # a company named where a product belongs; alternatives for every restricted product;
@@ -58,16 +58,12 @@ def ex(tmp_path_factory):
     return extract_corpus(tmp_path_factory.mktemp("patterns"), ARTICLES)
 
 
-def of_kind(ex, kind):
-    return [f for f in ex.facts if f.kind == kind]
-
-
 def labels(f, role):
     return {e.label for e in f.entity_attrs.get(role, [])}
 
 
 def test_company_named_as_restricted_product_becomes_a_product(ex):
-    policy = {(f.roles["issuer"].label, f.roles["product"].label): f for f in of_kind(ex, "policy")}
+    policy = {(f.roles["issuer"].label, f.roles["product"].label): f for f in facts_of(ex, "policy")}
     assert ("Fjordline Bank", "Zemri") in policy
     product = policy[("Fjordline Bank", "Zemri")].roles["product"]
     assert product.family == "Product"
@@ -76,26 +72,26 @@ def test_company_named_as_restricted_product_becomes_a_product(ex):
 
 
 def test_alternative_applies_to_every_restricted_product(ex):
-    alts = {f.roles["product"].label: labels(f, "alternative") for f in of_kind(ex, "policy")
+    alts = {f.roles["product"].label: labels(f, "alternative") for f in facts_of(ex, "policy")
             if f.roles["issuer"].label == "Fjordline Bank"}
     assert {"Brinta Chat", "Volka", "Zemri"} <= set(alts)
     assert all(alts[p] == {"Fjordline Helper"} for p in ("Brinta Chat", "Volka", "Zemri"))
 
 
 def test_bank_built_its_own_tool(ex):
-    devs = {(f.roles["developer"].label, f.roles["product"].label) for f in of_kind(ex, "development")}
+    devs = {(f.roles["developer"].label, f.roles["product"].label) for f in facts_of(ex, "development")}
     assert ("Fjordline Bank", "Fjordline Helper") in devs
 
 
 def test_cited_reason_reaches_each_policy_of_the_issuer(ex):
-    reasons = {f.roles["product"].label: f.attrs.get("reason", []) for f in of_kind(ex, "policy")
+    reasons = {f.roles["product"].label: f.attrs.get("reason", []) for f in facts_of(ex, "policy")
                if f.roles["issuer"].label == "Fjordline Bank"}
     for product in ("Brinta Chat", "Volka", "Zemri"):
         assert any("client data" in r for r in reasons[product]), reasons
 
 
 def test_allegation_reported_with_told_that(ex):
-    allegations = of_kind(ex, "allegation")
+    allegations = facts_of(ex, "allegation")
     assert [(f.roles["accuser"].label, f.roles["accused"].label) for f in allegations] == \
         [("Corvane Labs", "Mirelo Systems")]
     assert allegations[0].attrs["practice"] == ["distillation"]
@@ -103,7 +99,7 @@ def test_allegation_reported_with_told_that(ex):
 
 
 def test_signals_listed_after_a_colon(ex):
-    signals = [s for f in of_kind(ex, "collection") if f.roles["product"].label == "Tessmark"
+    signals = [s for f in facts_of(ex, "collection") if f.roles["product"].label == "Tessmark"
                for s in f.attrs.get("signal", [])]
     assert any("hardware identifier" in s for s in signals)
     assert any("time zone" in s for s in signals)
@@ -111,37 +107,37 @@ def test_signals_listed_after_a_colon(ex):
 
 
 def test_purpose_as_what_the_data_lets_the_maker_do(ex):
-    purposes = [p for f in of_kind(ex, "collection") for p in f.attrs.get("purpose", [])]
+    purposes = [p for f in facts_of(ex, "collection") for p in f.attrs.get("purpose", [])]
     assert any(p.startswith("detect shared accounts") for p in purposes)
 
 
 def test_findings_after_a_colon_are_reasons_of_the_order(ex):
-    reasons = [r for f in of_kind(ex, "policy") if f.roles["product"].label == "Quorra Chat"
+    reasons = [r for f in facts_of(ex, "policy") if f.roles["product"].label == "Quorra Chat"
                for r in f.attrs.get("reason", [])]
     assert any("age verification" in r for r in reasons)
     assert any("legal basis" in r for r in reasons)
 
 
 def test_attribution_of_each_piece_of_evidence(ex):
-    by_product = {f.roles["product"].label: f for f in of_kind(ex, "policy")
+    by_product = {f.roles["product"].label: f for f in facts_of(ex, "policy")
                   if f.roles["issuer"].label == "Dravik Bank"}
     agency = by_product["Quellio Chat"].evidence[0].attributed_to
     assert getattr(agency, "label", None) == "Corvell News"
     assert by_product["Tamsin Code"].evidence[0].attributed_to == "person familiar with the matter"
     # "the person" is the anonymous source introduced the line before
     assert by_product["Ovra Writer"].evidence[0].attributed_to == "person familiar with the matter"
-    pellmont = [f for f in of_kind(ex, "policy") if f.roles["issuer"].label == "Pellmont Corp"]
+    pellmont = [f for f in facts_of(ex, "policy") if f.roles["issuer"].label == "Pellmont Corp"]
     assert pellmont and pellmont[0].evidence[0].attributed_to.label == "Pellmont Corp"
 
 
 def test_country_issuer_is_its_government_and_removal_is_a_ban(ex):
-    bans = [f for f in of_kind(ex, "policy") if f.roles["product"].label == "Pinto Assistant"]
+    bans = [f for f in facts_of(ex, "policy") if f.roles["product"].label == "Pinto Assistant"]
     assert [(f.roles["issuer"].label, f.roles["issuer"].kind) for f in bans] == \
         [("Australian government", "GovernmentBody")]
     assert bans[0].attrs["type"] == ["ban"]
 
 
 def test_certainty_of_each_piece_of_evidence(ex):
-    certainty = {f.roles["issuer"].label: [e.certainty for e in f.evidence] for f in of_kind(ex, "policy")
+    certainty = {f.roles["issuer"].label: [e.certainty for e in f.evidence] for f in facts_of(ex, "policy")
                  if f.roles["product"].label == "Zappa Chat"}
     assert certainty == {"Nolvik Corp": ["confirmed"], "Torvane Bank": ["reported"]}
