@@ -1,0 +1,36 @@
+"""The ``kg`` command line (typer): one module per command in this package.
+
+Exit codes follow pySHACL: 0 success (the graph conforms), 1 the graph does not
+conform to the shapes, 2 bad input or usage. Errors go to stderr as one line
+with a code (``[E030] ...``) that says how to fix the problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..errors import KgError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="kg: read AI-industry news into a validated OWL/RDF knowledge graph.")
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(exc: KgError) -> None:
+    err.print(f"[red]error[/red] {exc}", highlight=False)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    app()
+
+
+# Register the commands (each module decorates its function with @app.command).
+from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd  # noqa: E402,F401

@@ -1,0 +1,5 @@
+"""``python -m kg.cli``: run the kg command line."""
+
+from . import main
+
+main()
