@@ -43,6 +43,10 @@ KGR = Namespace("https://w3id.org/kg-news/id/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 WD = Namespace("http://www.wikidata.org/entity/")
 GRAPH_IRI = URIRef("https://w3id.org/kg-news/id/graph")
+#: The license of the graph kg writes (the facts and IRIs it mints): CC BY 4.0, like the ontology.
+GRAPH_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+GRAPH_RIGHTS = ("Facts and identifiers: CC BY 4.0. Quoted sentences (oa:exact) and headlines remain under "
+                "the terms of the articles' publishers.")
 
 _CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
@@ -91,6 +95,9 @@ def to_graph(ex: Extraction) -> Graph:
     g.add((GRAPH_IRI, RDF.type, OWL.Ontology))
     g.add((GRAPH_IRI, OWL.imports, ONTOLOGY_IRI))
     g.add((GRAPH_IRI, RDFS.label, Literal("kg knowledge graph")))
+    g.add((GRAPH_IRI, DCTERMS.title, Literal("kg knowledge graph", lang="en")))
+    g.add((GRAPH_IRI, DCTERMS.license, GRAPH_LICENSE))
+    g.add((GRAPH_IRI, DCTERMS.rights, Literal(GRAPH_RIGHTS, lang="en")))
     g.add((GRAPH_IRI, DCTERMS.description,
            Literal(f"ABox written by kg {__version__} (extractor {EXTRACTOR_VERSION}) from {len(ex.articles)} article(s).")))
 
