@@ -27,6 +27,15 @@ def seeds_build(tmp_path_factory, runner) -> Path:
 
 
 @pytest.fixture(scope="session")
+def dev_build(tmp_path_factory, runner) -> Path:
+    """Build the development corpus (tests/dev/corpus) once; returns the output folder."""
+    out = tmp_path_factory.mktemp("dev-out")
+    result = runner.invoke(app, ["build", str(ROOT / "tests" / "dev" / "corpus"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
 def seeds_graph(seeds_build):
     from kg.query import load_graph
 

@@ -18,10 +18,8 @@ DEV = Path(__file__).parent / "dev"
 F1_FLOOR = 0.79
 
 
-def test_dev_corpus_scores_above_the_floor(runner, tmp_path):
-    out = tmp_path / "dev"
-    result = runner.invoke(app, ["build", str(DEV / "corpus"), "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.output
+def test_dev_corpus_scores_above_the_floor(runner, dev_build):
+    out = dev_build
     scores = evaluate(load_graph(out / "graph.ttl"), queries_dir(), DEV / "gold")
     total = totals(scores)
     assert total["f1"] >= F1_FLOOR, total

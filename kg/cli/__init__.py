@@ -18,7 +18,7 @@ from ..errors import KgError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="kg: read AI-industry news into a validated OWL/RDF knowledge graph.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 
