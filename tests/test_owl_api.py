@@ -116,13 +116,22 @@ def test_without_the_catalog_the_import_is_reported_missing(owlapi, protege_bund
     assert found["lists"].get("MISSING_IMPORT") == [ONTOLOGY_IRI]
 
 
-def test_build_output_and_inferred_graph_are_owl2_dl(owlapi, runner, seeds_build, tmp_path):
+def test_build_output_every_export_and_the_inferred_graph_are_owl2_dl(owlapi, runner, seeds_build, tmp_path):
+    files = [seeds_build / "graph.ttl"]
+    for fmt, ext in (("xml", "rdf"), ("nt", "nt"), ("jsonld", "jsonld")):
+        target = tmp_path / f"graph.{ext}"
+        result = runner.invoke(app, ["export", str(seeds_build / "graph.ttl"), "-f", fmt, "-o", str(target)])
+        assert result.exit_code == 0, result.output
+        files.append(target)
     inferred = tmp_path / "inferred.ttl"
     result = runner.invoke(app, ["reason", str(seeds_build / "graph.ttl"), "-o", str(inferred)])
     assert result.exit_code == 0, result.output
-    report = owlapi(seeds_build / "graph.ttl", inferred, maps={ONTOLOGY_IRI: ROOT / "ontology" / "kg.ttl"})
+    report = owlapi(*files, inferred, maps={ONTOLOGY_IRI: ROOT / "ontology" / "kg.ttl"})
+    assert len(report) == 5
     for found in report.values():
         assert_clean(found)
+    # every syntax carries the same axioms
+    assert len({report[f.name]["LOGICAL_AXIOMS"] for f in files}) == 1
 
 
 BROKEN = {
@@ -145,3 +154,32 @@ def test_the_checker_catches_what_protege_would_reject(owlapi, tmp_path, name):
     problems = (int(found.get("VIOLATIONS", 0)) + int(found.get("UNPARSED", 0))
                 + len(found["lists"].get("ERROR_ENTITY", [])) + len(found["lists"].get("LOAD_ERROR", [])))
     assert problems > 0, found
+
+
+def test_catalog_maps_ontology_and_version_iri_to_the_local_file(protege_bundle):
+    import xml.etree.ElementTree as ET
+
+    from rdflib import OWL, Graph, URIRef
+
+    ns = {"c": "urn:oasis:names:tc:entity:xmlns:xml:catalog"}
+    entries = {e.get("name"): e.get("uri")
+               for e in ET.parse(protege_bundle / "catalog-v001.xml").getroot().findall("c:uri", ns)}
+    version = Graph().parse(ROOT / "ontology" / "kg.ttl").value(URIRef(ONTOLOGY_IRI), OWL.versionIRI)
+    assert entries == {ONTOLOGY_IRI: "kg-ontology.owl", str(version): "kg-ontology.owl"}
+
+
+@pytest.mark.parametrize("case", ["folder is a file", "graph without header"])
+def test_protege_export_refuses_bad_targets(runner, seeds_build, tmp_path, case):
+    graph = seeds_build / "graph.ttl"
+    target = tmp_path / "bundle"
+    if case == "folder is a file":
+        target.write_text("x", encoding="utf-8")
+    else:
+        graph = tmp_path / "plain.ttl"
+        graph.write_text("<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n",
+                         encoding="utf-8")
+    result = runner.invoke(app, ["export", str(graph), "--protege", str(target)])
+    assert result.exit_code == 2
+    assert "E082" in result.output
+    if case == "graph without header":
+        assert not target.exists()
