@@ -270,22 +270,45 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+class SortedGraph(Graph):
+    """A graph whose ``triples`` (and so ``subjects``, ``predicate_objects`` ...)
+    come in sorted order, so serializers that walk the store write the same
+    bytes whatever ``PYTHONHASHSEED`` is."""
+
+    def triples(self, triple, *args, **kwargs):
+        yield from sorted(super().triples(triple, *args, **kwargs))
+
+
 def serialize(g: Graph, fmt: str) -> bytes:
     """Serialize a graph deterministically, whatever the hash seed.
 
     rdflib sorts subjects and predicates for Turtle; N-Triples lines are
-    sorted here; for the other syntaxes (RDF/XML, JSON-LD) the triples are
-    copied in sorted order into a fresh graph, whose store keeps insertion order.
+    sorted here; for the other syntaxes (RDF/XML, JSON-LD), whose rdflib
+    serializers write triples in store order (hash order), the graph is
+    copied into a :class:`SortedGraph`.
     """
     if fmt not in {"turtle", "ttl", "nt", "ntriples", "nt11"}:
-        ordered = Graph()
+        ordered = SortedGraph()
         for prefix, ns in sorted(g.namespaces()):
             ordered.bind(prefix, ns, override=True, replace=True)
         for triple in sorted(g):
             ordered.add(triple)
         g = ordered
     data = g.serialize(format=fmt, encoding="utf-8")
+    if fmt in {"json-ld", "jsonld"}:
+        data = _sorted_jsonld(data)
     if fmt in {"nt", "ntriples", "nt11"}:
         lines = sorted(set(data.decode("utf-8").splitlines()))
         data = ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     return data
+
+
+def _sorted_jsonld(data: bytes) -> bytes:
+    """JSON-LD with its node objects sorted by ``@id`` (rdflib walks a set of subjects)."""
+    import json
+
+    doc = json.loads(data)
+    nodes = doc if isinstance(doc, list) else doc.get("@graph") if isinstance(doc, dict) else None
+    if isinstance(nodes, list):
+        nodes.sort(key=lambda n: json.dumps(n, sort_keys=True, ensure_ascii=False))
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

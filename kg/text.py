@@ -33,12 +33,12 @@ DATELINE_RE = re.compile(
 BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 #: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
 MAX_BLOCK_CHARS = 100_000
-#: A run of one punctuation character longer than this keeps only its first
-#: characters for the parser; the rest become spaces (same length, so offsets
-#: hold). spaCy's tokenizer splits suffix punctuation one character at a time,
-#: which is quadratic on "!!!!..." runs.
-MAX_PUNCT_RUN = 3
-_PUNCT_RUN = re.compile(r"([^\w\s])\1{%d,}" % MAX_PUNCT_RUN)
+#: A run of punctuation longer than this keeps only its first characters for
+#: the parser; the rest become spaces (same length, so offsets hold). spaCy's
+#: tokenizer splits suffix punctuation one character at a time, which is
+#: quadratic on "!!!!..." runs.
+MAX_PUNCT_RUN = 10
+_PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCT_RUN + 1))
 
 
 def _invisible_class() -> str:

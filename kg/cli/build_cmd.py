@@ -39,7 +39,7 @@ def build(
         for path in files:
             art = read_article(path, encoding)
             if art is None:
-                err.print(f"[yellow]warning[/yellow] {path}: empty or binary, skipped", highlight=False)
+                err.print(f"[yellow]warning[/yellow] {path}: empty or binary, skipped", highlight=False, soft_wrap=True)
                 continue
             articles.append(art)
         if not articles:
