@@ -8,9 +8,11 @@ merge into one :class:`Fact` with one piece of evidence per sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from .cache import ParseCache
 from .entities import Entity, MentionFinder, resolve_entities
 from .facts import ArticleReader, Observation
 from .kb import load_kb, merge_key, normalize
@@ -74,15 +76,22 @@ class Extraction:
     articles: list[Article]
     entities: dict[str, Entity]
     facts: list[Fact]
+    #: number of articles whose parse came from the parse cache (the rest were parsed).
+    from_cache: int = 0
 
 
-def extract(articles: list[Article], progress: Callable[[int], None] | None = None) -> Extraction:
+def extract(articles: list[Article], progress: Callable[[int], None] | None = None,
+            jobs: int = 1, cache: Path | None = None) -> Extraction:
     """Read articles into entities and facts.
 
     Args:
         articles: articles in corpus order (the order decides nothing but
             evidence order; output is sorted when written).
-        progress: called with 1 after each article is parsed.
+        progress: called with 1 after each article is parsed (or read from the cache).
+        jobs: spaCy worker processes for parsing (``nlp.pipe(n_process=jobs)``);
+            the result does not depend on it.
+        cache: a folder for the per-article parse cache (:mod:`kg.cache`), or
+            None to parse every article.
 
     Returns:
         The :class:`Extraction`.
@@ -90,10 +99,10 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     nlp = load_pipeline()
     kb = load_kb()
     finder = MentionFinder(nlp, kb)
+    store = ParseCache(cache, nlp) if cache is not None else None
     parsed = []
     all_mentions = []
-    for article in articles:
-        docs = list(nlp.pipe([b.text for b in article.blocks], batch_size=64))
+    for article, docs in _parse(nlp, articles, jobs, store):
         mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
         parsed.append((article, docs, mentions))
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
@@ -124,7 +133,34 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     for ent in entities.values():
         if ent.implicit:
             ent.articles = set()
-    return Extraction(articles, entities, merge(observations))
+    return Extraction(articles, entities, merge(observations), from_cache=store.hits if store is not None else 0)
+
+
+def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None) -> Iterator[tuple[Article, list]]:
+    """Yield ``(article, docs)`` in corpus order, one ``Doc`` per block.
+
+    Cached articles come from ``store``; the others go through one ``nlp.pipe``
+    pass (``n_process=jobs``) and are stored. The tok2vec tensor of each Doc is
+    dropped: the extractor does not read it, and it is most of a Doc's memory.
+    """
+    import numpy
+
+    cached = [store.get([b.text for b in a.blocks]) if store is not None else None for a in articles]
+    todo = [(i, j, b.text) for i, a in enumerate(articles) if cached[i] is None for j, b in enumerate(a.blocks)]
+    stream = nlp.pipe(((text, (i, j)) for i, j, text in todo), as_tuples=True, batch_size=64,
+                      n_process=max(1, jobs) if len(todo) > 1 else 1)
+    for i, article in enumerate(articles):
+        if cached[i] is None:
+            docs = []
+            while len(docs) < len(article.blocks):
+                doc, (k, _) = next(stream)  # the stream keeps corpus order, so k == i
+                doc.tensor = numpy.empty((0,), dtype="float32")
+                docs.append(doc)
+            if store is not None:
+                store.put([b.text for b in article.blocks], docs)
+        else:
+            docs = cached[i]
+        yield article, docs
 
 
 def merge(observations: Iterable[Observation]) -> list[Fact]:

@@ -28,14 +28,17 @@ import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, ClosedNamespace
 
 from . import EXTRACTOR_VERSION, __version__
-from .build import Extraction, Fact
 from .resources import ontology_file
+
+if TYPE_CHECKING:  # kg.build imports spaCy; writing and reading graphs does not need it
+    from .build import Extraction, Fact
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-news/ontology")
 KGO_URI = "https://w3id.org/kg-news/ontology#"

