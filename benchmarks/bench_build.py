@@ -1,0 +1,203 @@
+"""Build benchmarks, reported as ratios measured within one run (issue 7's goals).
+
+For each corpus size N (articles), the script makes a corpus by replicating the
+seed and development articles with varied names (so that entities differ from
+copy to copy), then measures:
+
+- ``bare_tps``: tokens/s of bare ``nlp.pipe`` over the same block texts with the
+  same pipeline, one process (the floor);
+- ``build_tps``: tokens/s of kg's whole build in the same process (extract,
+  graph, validate, serialize) and ``build_vs_bare`` = build_tps / bare_tps
+  (goal >= 0.90);
+- ``jobs2_vs_jobs1``: speed-up of ``extract(jobs=2)`` over one process (goal >= 1.6);
+- ``rebuild_speedup``: first ``kg build`` with a cold cache / the same build
+  again, nothing changed (goal >= 20); ``added_parsed``: articles parsed when one
+  article is added (goal 1);
+- ``peak_rss_mib``: peak resident memory of a ``kg build --no-cache`` process
+  (goal <= 2048 at 10,000 articles);
+- ``triples``, ``triples_per_s``, and the time of each stage.
+
+Usage::
+
+    python benchmarks/bench_build.py 100 1000 [--out benchmarks/results]
+
+Results are written as JSON, one file per size, and a Markdown table
+(``benchmarks/results/summary.md``) that the README quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "seeds", ROOT / "tests" / "dev" / "corpus"]
+
+#: Capitalized words that are not names and must stay as they are.
+KEEP = set("""A An And As At But By For From He Her His I If In It Its Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday January February March April May June July August September October November December On Or
+She So That The Their There These They This Those To We What When Where Which While Who Why With You AI CEO US
+UK EU Mr Ms Dr""".split())
+
+
+def _suffix(k: int) -> str:
+    letters = ""
+    k += 1
+    while k:
+        k, r = divmod(k - 1, 26)
+        letters = "bcdfghjklmnpqrstvwxzaeiouy"[r] + letters
+    return letters
+
+
+def vary(text: str, k: int) -> str:
+    """Copy ``k`` of a text: every capitalized word that is not sentence-initial
+    and not in :data:`KEEP` gets a suffix of its own, so names differ per copy."""
+    if k == 0:
+        return text
+    suffix = _suffix(k)
+
+    def repl(m: re.Match) -> str:
+        word = m.group(2)
+        if word in KEEP or m.group(1).endswith((". ", "\n", "“", '"')) or m.start(2) == 0:
+            return m.group(0)
+        return m.group(1) + word + suffix
+
+    return re.sub(r"(^|[\s(“\"'])([A-Z][a-z]{2,})\b", repl, text, flags=re.M)
+
+
+def make_corpus(folder: Path, n: int) -> Path:
+    """Write ``n`` articles into ``folder`` (replicas of the seeds and dev articles)."""
+    sources = [p for d in SOURCES for p in sorted(d.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        k = i // len(sources)
+        (folder / f"a{i:05d}-{src.stem}.txt").write_text(vary(src.read_text(encoding="utf-8"), k), encoding="utf-8")
+    return folder
+
+
+_CHILD = ("import resource, sys\nfrom kg.cli import main\nsys.argv = ['kg'] + sys.argv[1:]\n"
+          "try:\n    main()\nfinally:\n"
+          "    print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+
+
+def _kg(*args: str) -> tuple[float, str, int]:
+    """Run ``kg`` in a child process; returns (seconds, stdout, peak RSS of that process in KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(proc.stderr)
+    rss = int(re.findall(r"maxrss (\d+)", proc.stderr)[-1])
+    return seconds, proc.stdout, rss
+
+
+def run(n: int, work: Path) -> dict:
+    from kg.build import extract
+    from kg.graph import serialize, to_graph
+    from kg.nlp import load_pipeline
+    from kg.text import list_corpus, read_article
+    from kg.validate import validate
+
+    corpus = make_corpus(work / "corpus", n)
+    articles = [read_article(p) for p in list_corpus(corpus)]
+    texts = [b.text for a in articles for b in a.blocks]
+    nlp = load_pipeline()
+    list(nlp.pipe(texts[:50]))  # warm up
+
+    start = time.perf_counter()
+    tokens = sum(len(d) for d in nlp.pipe(texts, batch_size=64))
+    bare = time.perf_counter() - start
+
+    stages = {}
+    start = time.perf_counter()
+    ex = extract(articles)
+    stages["extract"] = time.perf_counter() - start
+    t = time.perf_counter()
+    graph = to_graph(ex)
+    stages["graph"] = time.perf_counter() - t
+    t = time.perf_counter()
+    result = validate(graph)
+    stages["validate"] = time.perf_counter() - t
+    t = time.perf_counter()
+    serialize(graph, "turtle")
+    serialize(result.report, "turtle")
+    stages["serialize"] = time.perf_counter() - t
+    build = time.perf_counter() - start
+    triples = len(graph)
+    del ex, graph, result
+
+    start = time.perf_counter()
+    extract(articles, jobs=2)
+    jobs2 = time.perf_counter() - start
+    one = stages["extract"]
+
+    cache, out = work / "cache", work / "out"
+    cold, _, _ = _kg("build", str(corpus), "-o", str(out), "--cache", str(cache), "-q")
+    warm, _, _ = _kg("build", str(corpus), "-o", str(out), "--cache", str(cache), "-q")
+    (corpus / "zzzzz-added.txt").write_text(vary((SOURCES[0] / sorted(p.name for p in SOURCES[0].glob("*.txt"))[0])
+                                                 .read_text(encoding="utf-8"), 9999), encoding="utf-8")
+    added, added_out, _ = _kg("build", str(corpus), "-o", str(out), "--cache", str(cache))
+    m = re.search(r"\((\d+) parsed", added_out)
+    (corpus / "zzzzz-added.txt").unlink()
+    _, _, rss = _kg("build", str(corpus), "-o", str(work / "out-nocache"), "--no-cache", "-q")
+
+    return {
+        "articles": n, "tokens": tokens, "triples": triples,
+        "bare_s": round(bare, 2), "build_s": round(build, 2), "stages_s": {k: round(v, 2) for k, v in stages.items()},
+        "bare_tps": round(tokens / bare), "build_tps": round(tokens / build),
+        "build_vs_bare": round(bare / build, 3),
+        "jobs1_extract_s": round(one, 2), "jobs2_extract_s": round(jobs2, 2), "jobs2_vs_jobs1": round(one / jobs2, 2),
+        "cold_build_s": round(cold, 2), "unchanged_rebuild_s": round(warm, 2), "rebuild_speedup": round(cold / warm, 1),
+        "added_one_s": round(added, 2), "added_parsed": int(m.group(1)) if m else None,
+        "triples_per_s": round(triples / build), "peak_rss_mib": round(rss / 1024),
+    }
+
+
+GOALS = [("build_vs_bare", ">=", 0.90), ("jobs2_vs_jobs1", ">=", 1.6), ("rebuild_speedup", ">=", 20),
+         ("added_parsed", "==", 1)]
+
+
+def summary(results: list[dict]) -> str:
+    """A Markdown table of the results, one column per corpus size."""
+    keys = ["tokens", "triples", "bare_tps", "build_tps", "build_vs_bare", "jobs2_vs_jobs1", "cold_build_s",
+            "unchanged_rebuild_s", "rebuild_speedup", "added_parsed", "triples_per_s", "peak_rss_mib"]
+    goals = {k: f"{op} {v}" for k, op, v in GOALS}
+    goals["peak_rss_mib"] = "<= 2048 at 10,000"
+    lines = ["| measure | goal | " + " | ".join(f"{r['articles']} articles" for r in results) + " |",
+             "|---|---|" + "---|" * len(results)]
+    for k in keys:
+        lines.append(f"| {k} | {goals.get(k, '')} | " + " | ".join(str(r.get(k)) for r in results) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="+", type=int)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"kg-bench-{n}-"))
+        try:
+            r = run(n, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps(r), flush=True)
+        (args.out / f"build-{n}.json").write_text(json.dumps(r, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        results.append(r)
+    existing = sorted((json.loads(p.read_text()) for p in args.out.glob("build-*.json")), key=lambda r: r["articles"])
+    (args.out / "summary.md").write_text(summary(existing), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
