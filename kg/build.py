@@ -139,28 +139,65 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
 def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None) -> Iterator[tuple[Article, list]]:
     """Yield ``(article, docs)`` in corpus order, one ``Doc`` per block.
 
-    Cached articles come from ``store``; the others go through one ``nlp.pipe``
-    pass (``n_process=jobs``) and are stored. The tok2vec tensor of each Doc is
+    Cached articles come from ``store``; the others are parsed, in this process
+    (one ``nlp.pipe`` pass) or, with ``jobs`` > 1, by a pool of forked worker
+    processes that share the loaded model and send each article back as a
+    ``DocBin``; either way they are stored. The tok2vec tensor of each Doc is
     dropped: the extractor does not read it, and it is most of a Doc's memory.
     """
-    import numpy
-
     cached = [store.get([b.text for b in a.blocks]) if store is not None else None for a in articles]
-    todo = [(i, j, b.text) for i, a in enumerate(articles) if cached[i] is None for j, b in enumerate(a.blocks)]
-    stream = nlp.pipe(((text, (i, j)) for i, j, text in todo), as_tuples=True, batch_size=64,
-                      n_process=max(1, jobs) if len(todo) > 1 else 1)
+    todo = [[b.text for b in a.blocks] for i, a in enumerate(articles) if cached[i] is None]
+    if jobs > 1 and len(todo) >= 2 * jobs:
+        fresh = _parse_in_pool(nlp, todo, jobs)
+    else:
+        fresh = _parse_here(nlp, todo)
     for i, article in enumerate(articles):
         if cached[i] is None:
-            docs = []
-            while len(docs) < len(article.blocks):
-                doc, (k, _) = next(stream)  # the stream keeps corpus order, so k == i
-                doc.tensor = numpy.empty((0,), dtype="float32")
-                docs.append(doc)
+            docs = next(fresh)
             if store is not None:
                 store.put([b.text for b in article.blocks], docs)
         else:
             docs = cached[i]
         yield article, docs
+
+
+def _parse_here(nlp, todo: list[list[str]]) -> Iterator[list]:
+    """Parse each article's block texts in this process; yields one Doc list per article."""
+    import numpy
+
+    stream = nlp.pipe((t for texts in todo for t in texts), batch_size=64)
+    for texts in todo:
+        docs = [next(stream) for _ in texts]
+        for doc in docs:
+            doc.tensor = numpy.empty((0,), dtype="float32")
+        yield docs
+
+
+def _parse_batch(batch: list[list[str]]) -> list[bytes]:
+    """Worker task: parse a few articles; one DocBin (bytes) per article."""
+    from spacy.tokens import DocBin
+
+    out = []
+    for docs in _parse_here(load_pipeline(), batch):
+        bin_ = DocBin(store_user_data=False)
+        for doc in docs:
+            bin_.add(doc)
+        out.append(bin_.to_bytes())
+    return out
+
+
+def _parse_in_pool(nlp, todo: list[list[str]], jobs: int, per_task: int = 4) -> Iterator[list]:
+    """Parse with ``jobs`` forked workers (they inherit the loaded pipeline);
+    yields one Doc list per article, in order."""
+    import multiprocessing
+
+    from spacy.tokens import DocBin
+
+    batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for result in pool.imap(_parse_batch, batches):
+            for data in result:
+                yield list(DocBin().from_bytes(data).get_docs(nlp.vocab))
 
 
 def merge(observations: Iterable[Observation]) -> list[Fact]:
