@@ -15,7 +15,7 @@ import pytest
 
 from kg.cli import app
 
-from .conftest import CONFLICT_ARTICLES, write_corpus
+from .conftest import CONFLICT_ARTICLES, ROOT, write_corpus
 
 OLD = {"old": "Velloran Group has banned its staff from using the chatbot Brisko from June 2, 2025.\n"}
 
@@ -26,14 +26,17 @@ def _start(corpus: Path, out: Path) -> subprocess.Popen:
 
 
 def _holds_lock(proc: subprocess.Popen, out: Path, timeout: float = 60) -> None:
-    """Wait until proc has the output folder's lock file open (it is past start-up and checks)."""
+    """Wait until proc holds the output folder's lock (it is past start-up and checks)."""
     lock = str((out / ".kg-build.lock").resolve())
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, proc.communicate()
         try:
-            if any(os.readlink(f"/proc/{proc.pid}/fd/{fd}") == lock for fd in os.listdir(f"/proc/{proc.pid}/fd")):
-                return
+            for fd in os.listdir(f"/proc/{proc.pid}/fd"):
+                if os.readlink(f"/proc/{proc.pid}/fd/{fd}") == lock:
+                    # open is not enough: wait for the flock (listed in fdinfo)
+                    if "FLOCK" in Path(f"/proc/{proc.pid}/fdinfo/{fd}").read_text():
+                        return
         except OSError:
             pass
         time.sleep(0.02)
@@ -171,14 +174,17 @@ def test_full_disk_gives_a_no_space_error_and_keeps_the_old_output(runner, old_a
         _umount(mnt)
 
 
-def test_two_builds_into_one_folder_never_mix(old_and_new, tmp_path):
-    root, old, new = old_and_new
+def test_two_builds_into_one_folder_never_mix(runner, old_and_new, seeds_build, tmp_path):
+    import kg.graph, kg.output, kg.validate  # noqa: E401,F401  (so the second build starts at once)
+
+    root, _, _ = old_and_new
     out = tmp_path / "out"
-    first = _start(root / "new", out)
+    first = _start(ROOT / "seeds", out)  # five articles: a few seconds of NLP after taking the lock
     _holds_lock(first, out)
-    second = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(root / "old"), "-o", str(out), "-q"],
-                            capture_output=True, text=True, timeout=120)
+    second = runner.invoke(app, ["build", str(root / "old"), "-o", str(out), "-q"])
+    still_running = first.poll() is None
     assert first.wait(timeout=120) == 0, first.communicate()
-    assert second.returncode == 2
-    assert "E038" in second.stderr and "another kg build" in second.stderr and str(out) in second.stderr
-    assert _snapshot(out) == new
+    assert still_running, "the first build ended before the second started; the test proves nothing"
+    assert second.exit_code == 2, second.output
+    assert "E038" in second.output and "another kg build" in second.output and str(out) in second.output
+    assert _snapshot(out) == _snapshot(seeds_build)
