@@ -23,6 +23,7 @@ KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization", "Perso
 _NON_WORD = re.compile(r"[^\w]+|_")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Normalize a name for comparison: NFKC, case folded, straight quotes,
     no leading "the", no trailing possessive, punctuation runs as one space.

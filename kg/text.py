@@ -32,7 +32,7 @@ DATELINE_RE = re.compile(
     r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\))?\s+[\u2014\u2013]+\s*")
 BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 #: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
-MAX_BLOCK_CHARS = 100_000
+MAX_BLOCK_CHARS = 20_000
 #: A run of punctuation longer than this keeps only its first characters for
 #: the parser; the rest become spaces (same length, so offsets hold). spaCy's
 #: tokenizer splits suffix punctuation one character at a time, which is

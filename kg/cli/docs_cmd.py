@@ -19,8 +19,12 @@ def docs(
     """Write HTML documentation of the ontology with pyLODE (CSS inlined, works offline)."""
     from ..docs import write_ontology_html
 
+    from ..output import write_error
+
     try:
         path = write_ontology_html(output, ontology)
     except KgError as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(write_error(output, exc))
     out.print(f"wrote {path}", highlight=False)

@@ -30,6 +30,7 @@ def export(
     catalog that maps the ontology IRI to the local file (no missing-import prompt).
     """
     from ..graph import serialize, write_atomic
+    from ..output import write_error
     from ..query import load_graph
     from ..validate import load_tbox
 
@@ -46,6 +47,8 @@ def export(
                 out.print(f"wrote {path}", highlight=False)
     except KgError as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(write_error(protege, exc))
     if fmt is None or output is None:
         return
     if fmt in DATASET_FORMATS:
@@ -54,4 +57,7 @@ def export(
         data = serialize_dataset(to_dataset(g, load_tbox()), EXPORT_FORMATS[fmt])
     else:
         data = serialize(g, EXPORT_FORMATS[fmt])
-    write_atomic(output, data)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        _fail(write_error(output, exc))

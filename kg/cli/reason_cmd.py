@@ -25,6 +25,7 @@ def reason(
     from rich.table import Table
 
     from ..graph import serialize, write_atomic
+    from ..output import write_error
     from ..query import load_graph
     from ..reason import inferred_graph, reason as run_reason
     from ..validate import load_tbox
@@ -47,7 +48,10 @@ def reason(
                       "open the graph in Protégé and use Explain inconsistency.", highlight=False)
         raise typer.Exit(1)
     target = output or graph.with_name("inferred.ttl")
-    write_atomic(target, serialize(inferred_graph(result, graph.name), "turtle"))
+    try:
+        write_atomic(target, serialize(inferred_graph(result, graph.name), "turtle"))
+    except OSError as exc:
+        _fail(write_error(target, exc))
     labels = {s: str(o) for s, o in tbox.subject_objects(RDFS.label)}
     counts: dict = {}
     for _, cls in result.inferred:
