@@ -81,7 +81,7 @@ class Extraction:
 
 
 def extract(articles: list[Article], progress: Callable[[int], None] | None = None,
-            jobs: int = 1, cache: Path | None = None) -> Extraction:
+            jobs: int = 1, cache: Path | None = None, cluster: str | None = None) -> Extraction:
     """Read articles into entities and facts.
 
     Args:
@@ -92,6 +92,12 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
             the result does not depend on it.
         cache: a folder for the per-article parse cache (:mod:`kg.cache`), or
             None to parse every article.
+        cluster: the address of a Dask distributed scheduler
+            (``tcp://host:8786``); its workers parse the articles (``jobs`` is
+            then ignored). The result does not depend on it.
+
+    Raises:
+        KgError: E090 when the cluster cannot be reached or a worker fails.
 
     Returns:
         The :class:`Extraction`.
@@ -102,7 +108,7 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     store = ParseCache(cache, nlp) if cache is not None else None
     parsed = []
     all_mentions = []
-    for article, docs in _parse(nlp, articles, jobs, store):
+    for article, docs in _parse(nlp, articles, jobs, store, cluster):
         mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
         parsed.append((article, docs, mentions))
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
@@ -136,7 +142,8 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     return Extraction(articles, entities, merge(observations), from_cache=store.hits if store is not None else 0)
 
 
-def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None) -> Iterator[tuple[Article, list]]:
+def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
+           cluster: str | None = None) -> Iterator[tuple[Article, list]]:
     """Yield ``(article, docs)`` in corpus order, one ``Doc`` per block.
 
     Cached articles come from ``store``; the others are parsed, in this process
@@ -147,7 +154,9 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None) ->
     """
     cached = [store.get([b.text for b in a.blocks]) if store is not None else None for a in articles]
     todo = [[b.text for b in a.blocks] for i, a in enumerate(articles) if cached[i] is None]
-    if jobs > 1 and len(todo) >= 2 * jobs:
+    if cluster is not None and todo:
+        fresh = _parse_on_cluster(nlp, todo, cluster)
+    elif jobs > 1 and len(todo) >= 2 * jobs:
         fresh = _parse_in_pool(nlp, todo, jobs)
     else:
         fresh = _parse_here(nlp, todo)
@@ -198,6 +207,50 @@ def _parse_in_pool(nlp, todo: list[list[str]], jobs: int, per_task: int = 4) -> 
         for result in pool.imap(_parse_batch, batches):
             for data in result:
                 yield list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+
+
+def _reachable(address: str) -> None:
+    """Fail at once (OSError) when nothing listens at a ``tcp://HOST:PORT`` address,
+    instead of letting the Dask client retry until its time-out."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme == "tcp" and parts.hostname and parts.port:
+        socket.create_connection((parts.hostname, parts.port), timeout=10).close()
+
+
+def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[list]:
+    """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
+    one task per few articles, each returning one DocBin per article; yields one
+    Doc list per article, in order. Workers need kg installed (same version)."""
+    from spacy.tokens import DocBin
+
+    from .errors import KgError
+
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise KgError("E090", "--cluster needs Dask distributed; install it with "
+                              "`pip install 'distributed>=2024.1'` and retry.") from exc
+    batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
+    try:
+        _reachable(address)
+        client = Client(address, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise KgError("E090", f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
+                              "`dask scheduler` and `dask worker ADDRESS`, or build without --cluster.") from exc
+    try:
+        futures = client.map(_parse_batch, batches, pure=False)
+        for future in futures:
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker's error, re-raised by distributed
+                raise KgError("E090", f"a Dask worker failed to parse articles: {exc!r}") from exc
+            for data in result:
+                yield list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    finally:
+        client.close()
 
 
 def merge(observations: Iterable[Observation]) -> list[Fact]:

@@ -22,6 +22,7 @@ def build(
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="spaCy worker processes for parsing.")] = 1,
     cache: Annotated[Path | None, typer.Option(help="Cache folder for parses and build records (default: $KG_CACHE_DIR, else ~/.cache/kg).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article and rebuild, reading and writing no cache.")] = False,
+    cluster: Annotated[str | None, typer.Option(help="Address of a Dask distributed scheduler (tcp://HOST:8786) whose workers parse the articles.")] = None,
 ) -> None:
     """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
 
@@ -67,7 +68,7 @@ def build(
                         out.print(line, highlight=False)
                     out.print("up to date: nothing changed since the last build into this folder", highlight=False)
                 raise typer.Exit(done["exit"])
-        result, summary = _build(articles, folder, quiet, jobs, cache_dir)
+        result, summary = _build(articles, folder, quiet, jobs, cache_dir, cluster)
         if record is not None:
             record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary)
     raise typer.Exit(0 if result.conforms else 1)
@@ -82,7 +83,7 @@ def _check_identifiers(articles, slug) -> None:
             raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
 
 
-def _build(articles, folder, quiet: bool, jobs: int, cache_dir):
+def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None):
     from ..build import extract
     from ..graph import serialize, to_graph
     from ..validate import validate
@@ -90,7 +91,11 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir):
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
         task = bar.add_task("read", total=len(articles))
-        ex = extract(articles, progress=lambda n: bar.advance(task, n), jobs=jobs, cache=cache_dir)
+        try:
+            ex = extract(articles, progress=lambda n: bar.advance(task, n), jobs=jobs, cache=cache_dir,
+                         cluster=cluster)
+        except KgError as exc:
+            _fail(exc)
     graph = to_graph(ex)
     result = validate(graph)
     try:
