@@ -386,8 +386,8 @@ class ArticleReader:
         """Record an observation for the current sentence."""
         sent = self.sent
         block = self.article.blocks[self.block]
-        start = block.start + sent.start_char
-        end = block.start + sent.end_char
+        start = block.offset(sent.start_char)
+        end = block.end_offset(sent.end_char)
         obs = Observation(kind, roles, {k: [v for v in vs if v] for k, vs in attrs.items()},
                           self.article.identifier, start, end, self.certainty(sent), self.attribution(sent))
         self.observations.append(obs)

@@ -48,7 +48,7 @@ GRAPH_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 GRAPH_RIGHTS = ("Facts and identifiers: CC BY 4.0. Quoted sentences (oa:exact) and headlines remain under "
                 "the terms of the articles' publishers.")
 
-_CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+from .text import INVISIBLE as _CONTROL  # noqa: E402  (control, zero-width, bidi, BOM)
 
 
 @lru_cache(maxsize=1)
@@ -71,9 +71,25 @@ def slug(text: str) -> str:
     return quote(text, safe="-")
 
 
+#: Characters XML 1.0 does not allow (https://www.w3.org/TR/xml/#charsets), and lone surrogates.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids (most C0 controls, U+FFFE,
+    U+FFFF, lone surrogates of undecodable file names) replaced by U+FFFD, so
+    that every RDF syntax, RDF/XML included, can carry it. Length is kept, so
+    offsets into the text still hold.
+
+    >>> xml_safe("a\x01b")
+    'a\ufffdb'
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def clean_label(text: str) -> str:
     """A label without control, zero-width or bidi characters."""
-    return " ".join(_CONTROL.sub("", text).split())
+    return xml_safe(" ".join(_CONTROL.sub("", text).split()))
 
 
 KIND_CLASS = {"Company": "Company", "GovernmentBody": "GovernmentBody", "NewsOrganization": "NewsOrganization",
@@ -107,8 +123,8 @@ def to_graph(ex: Extraction) -> Graph:
         article_iri[art.identifier] = iri
         g.add((iri, RDF.type, K.Article))
         g.add((iri, RDFS.label, Literal(clean_label(art.path.name))))
-        g.add((iri, DCTERMS.identifier, Literal(art.identifier)))
-        g.add((iri, K.fileName, Literal(art.path.name)))
+        g.add((iri, DCTERMS.identifier, Literal(xml_safe(art.identifier))))
+        g.add((iri, K.fileName, Literal(xml_safe(art.path.name))))
         g.add((iri, K.sha256, Literal(art.sha256)))
         g.add((iri, K.characterCount, Literal(len(art.text), datatype=XSD.nonNegativeInteger)))
         meta = art.metadata
@@ -219,7 +235,7 @@ def _add_fact(g: Graph, K, fact: Fact, article_iri: dict, texts: dict) -> None:
         g.add((pos, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger)))
         g.add((pos, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger)))
         g.add((quote_sel, RDF.type, OA.TextQuoteSelector))
-        g.add((quote_sel, OA.exact, Literal(texts[ev.article][ev.start:ev.end])))
+        g.add((quote_sel, OA.exact, Literal(xml_safe(texts[ev.article][ev.start:ev.end]))))
 
 
 def _source_iri(g: Graph, K, ev) -> URIRef:
@@ -268,10 +284,45 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+class SortedGraph(Graph):
+    """A graph whose ``triples`` (and so ``subjects``, ``predicate_objects`` ...)
+    come in sorted order, so serializers that walk the store write the same
+    bytes whatever ``PYTHONHASHSEED`` is."""
+
+    def triples(self, triple, *args, **kwargs):
+        yield from sorted(super().triples(triple, *args, **kwargs))
+
+
 def serialize(g: Graph, fmt: str) -> bytes:
-    """Serialize a graph deterministically (rdflib sorts subjects and predicates for Turtle)."""
+    """Serialize a graph deterministically, whatever the hash seed.
+
+    rdflib sorts subjects and predicates for Turtle; N-Triples lines are
+    sorted here; for the other syntaxes (RDF/XML, JSON-LD), whose rdflib
+    serializers write triples in store order (hash order), the graph is
+    copied into a :class:`SortedGraph`.
+    """
+    if fmt not in {"turtle", "ttl", "nt", "ntriples", "nt11"}:
+        ordered = SortedGraph()
+        for prefix, ns in sorted(g.namespaces()):
+            ordered.bind(prefix, ns, override=True, replace=True)
+        for triple in sorted(g):
+            ordered.add(triple)
+        g = ordered
     data = g.serialize(format=fmt, encoding="utf-8")
+    if fmt in {"json-ld", "jsonld"}:
+        data = _sorted_jsonld(data)
     if fmt in {"nt", "ntriples", "nt11"}:
         lines = sorted(set(data.decode("utf-8").splitlines()))
         data = ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     return data
+
+
+def _sorted_jsonld(data: bytes) -> bytes:
+    """JSON-LD with its node objects sorted by ``@id`` (rdflib walks a set of subjects)."""
+    import json
+
+    doc = json.loads(data)
+    nodes = doc if isinstance(doc, list) else doc.get("@graph") if isinstance(doc, dict) else None
+    if isinstance(nodes, list):
+        nodes.sort(key=lambda n: json.dumps(n, sort_keys=True, ensure_ascii=False))
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

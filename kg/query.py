@@ -13,7 +13,7 @@ import io
 import json
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDFS
 
 from .errors import InputError
@@ -43,16 +43,27 @@ def resolve_query(name_or_file: str) -> Path:
 def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     """Parse a graph file (format from the extension), plus the ontology.
 
+    Nothing is fetched: ``owl:imports`` is never followed (rdflib does not),
+    an XML file with a DOCTYPE or ENTITY declaration is refused before parsing
+    (:func:`refuse_dtd`) and so is a JSON-LD file that names a remote context
+    (:func:`refuse_remote_context`).
+
     Raises:
-        InputError: E041 when the file is missing or is not valid RDF.
+        InputError: E041 when the file is missing or is not valid RDF; E048 for
+            a DOCTYPE or ENTITY declaration; E049 for a remote JSON-LD context.
     """
     from rdflib.util import guess_format
 
     if not path.is_file():
         raise InputError("E041", f"{path}: no such graph file; build one with `kg build CORPUS -o OUTDIR`.")
+    fmt = guess_format(str(path)) or "turtle"
+    if fmt in {"xml", "trix"}:
+        refuse_dtd(path)
+    elif fmt == "json-ld":
+        refuse_remote_context(path)
     g = Graph()
     try:
-        g.parse(path, format=guess_format(str(path)) or "turtle")
+        g.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
         raise InputError("E041", f"{path}: not valid RDF ({exc}).") from exc
     if with_ontology:
@@ -60,24 +71,205 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     return g
 
 
-def run(graph: Graph, query_path: Path) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query.
+class _Stop(Exception):
+    """Raised by the expat handlers to stop scanning."""
+
+
+def refuse_dtd(path: Path) -> None:
+    """Refuse an XML file (RDF/XML, TriX) that declares a DOCTYPE or an ENTITY.
+
+    Entity expansion is how "billion laughs" and external-entity attacks work;
+    RDF/XML has no need for a DTD. The file is scanned with expat up to its
+    first element, so the refusal comes before any RDF parsing.
+
+    Raises:
+        InputError: E048 naming the file.
+    """
+    import xml.parsers.expat
+
+    def doctype(*_args):
+        raise _Stop("DOCTYPE")
+
+    def entity(*_args):
+        raise _Stop("ENTITY")
+
+    def element(*_args):
+        raise _Stop("")
+
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = entity
+    parser.StartElementHandler = element
+    try:
+        with path.open("rb") as fh:
+            parser.ParseFile(fh)
+    except _Stop as stop:
+        if str(stop):
+            raise InputError("E048", f"{path}: XML with a {stop} declaration is refused (entity expansion, "
+                             "'billion laughs'); remove the DOCTYPE and ENTITY declarations.") from None
+    except xml.parsers.expat.ExpatError as exc:
+        raise InputError("E041", f"{path}: not valid RDF ({exc}).") from exc
+
+
+def refuse_remote_context(path: Path) -> None:
+    """Refuse a JSON-LD file whose ``@context`` (or ``@import``) names a
+    document instead of holding the context inline: rdflib would fetch it
+    (JSON-LD 1.1 section 3.1, https://www.w3.org/TR/json-ld11/#the-context).
+
+    Raises:
+        InputError: E049 naming the file and the context IRI; E041 for bad JSON.
+    """
+    try:
+        data = json.loads(path.read_bytes())
+    except (ValueError, OSError) as exc:
+        raise InputError("E041", f"{path}: not valid JSON-LD ({exc}).") from exc
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in {"@context", "@import"}:
+                    for ctx in value if isinstance(value, list) else [value]:
+                        if isinstance(ctx, str):
+                            raise InputError("E049", f"{path}: remote JSON-LD context {ctx!r} is refused (kg never "
+                                             "fetches); put the context inline in the file.")
+                stack.append(value)
+
+
+#: Parse-tree nodes that make rdflib reach outside the loaded graph.
+_REMOTE_NODES = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM / FROM NAMED"}
+#: Default time limit of ``kg query`` in seconds.
+DEFAULT_TIMEOUT = 60.0
+
+
+def check_query(text: str, source: Path) -> set[str]:
+    """Refuse a query that is not a plain SELECT over the loaded graph,
+    before anything runs, by inspecting rdflib's SPARQL parse tree.
+
+    Refused: every update form (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD,
+    MOVE, COPY; SPARQL 1.1 Update section 3), ``SERVICE`` (federated query,
+    which rdflib would send over HTTP) and ``FROM`` / ``FROM NAMED`` (which
+    rdflib would load from the IRI, remote or ``file:``), and ASK, CONSTRUCT
+    and DESCRIBE.
+
+    Returns:
+        The names of the query's variables (for ``--param``).
+
+    Raises:
+        InputError: E042 when the query does not parse or is not a SELECT;
+            E045 for an update form, SERVICE, FROM or FROM NAMED.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(text)
+    except ParseException as exc:
+        try:
+            parseUpdate(text)
+        except ParseException:
+            raise InputError("E042", f"{source}: not a valid SPARQL query ({exc}).") from None
+        raise InputError("E045", f"{source}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused; "
+                         "kg query only reads.") from None
+    variables: set[str] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name in _REMOTE_NODES:
+                raise InputError("E045", f"{source}: {_REMOTE_NODES[node.name]} is refused; kg query reads only "
+                                 "the graph given with --graph and never fetches anything.")
+            stack.extend(node.values())
+        elif isinstance(node, Variable):
+            variables.add(str(node))
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+    if tree[1].name != "SelectQuery":
+        raise InputError("E042", f"{source}: only SELECT queries are supported.")
+    return variables
+
+
+def run(graph: Graph, query_path: Path, params: dict[str, str] | None = None,
+        timeout: float | None = None) -> tuple[list[str], list[list[str]]]:
+    """Run a SELECT query, checked first by :func:`check_query`.
+
+    Args:
+        graph: the graph to query.
+        query_path: the ``.rq`` file.
+        params: variable name (without ``?``) -> value; each value is bound
+            as a plain literal through rdflib's ``initBindings``, never pasted
+            into the query text.
+        timeout: seconds after which the query is stopped (it runs in a
+            forked worker process that is killed); None or 0 for no limit.
 
     Returns:
         (column names, rows of strings); IRIs are shown by their ``rdfs:label``
         when they have one.
 
     Raises:
-        InputError: E042 when the query does not parse or is not a SELECT.
+        InputError: E042 when the query does not parse or is not a SELECT;
+            E045 when it is refused; E046 for a parameter the query does not
+            use; E047 when the time limit is reached.
     """
-    text = query_path.read_text(encoding="utf-8")
     try:
-        result = graph.query(text)
+        text = query_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("E042", f"{query_path}: cannot read the query ({exc}).") from exc
+    variables = check_query(text, query_path)
+    bindings = {}
+    for name, value in (params or {}).items():
+        if name not in variables:
+            raise InputError("E046", f"{query_path}: --param {name}=...: the query has no variable ?{name}.")
+        bindings[Variable(name)] = Literal(value)
+    if not timeout:
+        return _run(graph, text, bindings, query_path)
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(sender, graph, text, bindings, query_path), daemon=True)
+    worker.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise InputError("E047", f"{query_path}: query stopped after the time limit of {timeout:g} s; "
+                             "narrow it down or pass a larger --timeout.")
+        try:
+            status, payload = receiver.recv()
+        except EOFError:
+            raise InputError("E042", f"{query_path}: the query worker died (exit code {worker.exitcode}).") from None
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receiver.close()
+    if status == "error":
+        raise InputError("E042", payload)
+    return payload
+
+
+def _worker(sender, graph, text, bindings, query_path) -> None:
+    try:
+        sender.send(("ok", _run(graph, text, bindings, query_path)))
+    except InputError as exc:
+        sender.send(("error", exc.message))
+    except BaseException as exc:  # report anything to the parent
+        sender.send(("error", f"{query_path}: query failed ({exc})."))
+    finally:
+        sender.close()
+
+
+def _run(graph: Graph, text: str, bindings: dict, query_path: Path) -> tuple[list[str], list[list[str]]]:
+    try:
+        result = graph.query(text, initBindings=bindings)
+        cols = [str(v) for v in result.vars]
+        raw = list(result)
     except Exception as exc:
         raise InputError("E042", f"{query_path}: query failed ({exc}).") from exc
-    if result.type != "SELECT":
-        raise InputError("E042", f"{query_path}: only SELECT queries are supported.")
-    cols = [str(v) for v in result.vars]
+    result = raw
     rows = []
     for row in result:
         out = []

@@ -10,8 +10,11 @@ Unicode code points of the decoded text).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +33,39 @@ DATELINE_RE = re.compile(
 BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 #: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
 MAX_BLOCK_CHARS = 100_000
+#: A run of punctuation longer than this keeps only its first characters for
+#: the parser; the rest become spaces (same length, so offsets hold). spaCy's
+#: tokenizer splits suffix punctuation one character at a time, which is
+#: quadratic on "!!!!..." runs.
+MAX_PUNCT_RUN = 10
+_PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCT_RUN + 1))
+
+
+def _invisible_class() -> str:
+    """A regex character class of the Unicode control (Cc) and format (Cf)
+    characters except TAB: C0/C1 controls, zero-width, bidi and BOM
+    (Unicode General Category, UAX #44 section 5.7.1)."""
+    ranges: list[list[int]] = []
+    for cp in range(sys.maxunicode + 1):
+        if cp != 9 and unicodedata.category(chr(cp)) in ("Cc", "Cf"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+#: Invisible characters: dropped from names, labels and the text the parser sees.
+INVISIBLE = re.compile(_invisible_class())
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without control, zero-width, bidi and BOM characters (see :data:`INVISIBLE`).
+
+    >>> strip_invisible("Zen\u200btrix\u202c")
+    'Zentrix'
+    """
+    return INVISIBLE.sub("", text)
 
 
 @dataclass
@@ -47,6 +83,23 @@ class Block:
     text: str
     heading: bool = False
     bullet: bool = False
+    #: For each invisible character removed from the line, the index in
+    #: ``text`` it stood before (nondecreasing); empty when none was removed.
+    removed: tuple[int, ...] = ()
+
+    def offset(self, i: int) -> int:
+        """Article offset (0-based) of ``text[i]``; ``offset(len(text))`` is the end of the block."""
+        return self.start + i + bisect.bisect_right(self.removed, i)
+
+    def end_offset(self, i: int) -> int:
+        """Article offset just after ``text[i - 1]`` (for end-exclusive spans)."""
+        return self.offset(i - 1) + 1 if i > 0 else self.offset(0)
+
+    def tail(self, i: int) -> "Block":
+        """The block from ``text[i]`` on, offsets kept."""
+        n = bisect.bisect_right(self.removed, i)
+        return Block(self.start + i + n, self.text[i:], self.heading, self.bullet,
+                     tuple(r - i for r in self.removed[n:]))
 
 
 @dataclass
@@ -126,8 +179,32 @@ def split_blocks(text: str) -> list[Block]:
         words = stripped.split()
         heading = (not bullet and len(words) <= 16 and stripped[-1] not in ".!?\"”’'")
         for offset, piece in _chunks(stripped):
-            blocks.append(Block(start + offset, piece, heading, bullet))
-    return blocks
+            blocks.append(_clean_block(start + offset, piece, heading, bullet))
+    return [b for b in blocks if b.text.strip()]
+
+
+def _clean_block(start: int, text: str, heading: bool, bullet: bool) -> Block:
+    """A block of ``text`` without invisible characters and with long runs of
+    one punctuation character cut short (replaced by spaces); ``removed``
+    records where characters were dropped so offsets map back to the article."""
+    removed = []
+    if INVISIBLE.search(text):
+        parts = []
+        pos = kept = 0
+        for m in INVISIBLE.finditer(text):
+            parts.append(text[pos:m.start()])
+            kept += m.start() - pos
+            removed.append(kept)
+            pos = m.end()
+        parts.append(text[pos:])
+        text = "".join(parts)
+        lead = len(text) - len(text.lstrip())
+        if lead:
+            text = text[lead:]
+            start += lead + bisect.bisect_right(removed, lead)
+            removed = [r - lead for r in removed if r > lead]
+    text = _PUNCT_RUN.sub(lambda m: m.group(0)[:MAX_PUNCT_RUN] + " " * (len(m.group(0)) - MAX_PUNCT_RUN), text)
+    return Block(start, text, heading, bullet, tuple(removed))
 
 
 def _chunks(text: str):
@@ -170,7 +247,8 @@ def read_article(path: Path, encoding: str | None = None) -> Article | None:
         m = DATELINE_RE.match(block.text)
         if m:
             dateline = m.group("date") or ""
-            blocks[i] = Block(block.start + m.end(), block.text[m.end():], False, block.bullet)
+            blocks[i] = block.tail(m.end())
+            blocks[i].heading = False
             break
     return Article(path=path, identifier=path.stem, text=text, sha256=hashlib.sha256(data).hexdigest(),
                    blocks=blocks, dateline=dateline)

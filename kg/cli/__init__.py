@@ -7,6 +7,7 @@ with a code (``[E030] ...``) that says how to fix the problem.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -23,13 +24,34 @@ out = Console()
 
 
 def _fail(exc: KgError) -> None:
-    err.print(f"[red]error[/red] {exc}", highlight=False)
+    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
+#: Exit code after Ctrl-C (SIGINT): 128 + 2, as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+class Interrupted(BaseException):
+    """Raised by the SIGINT handler; not an ``Exception``, so click and typer let it through."""
+
+
+def _on_sigint(signum, frame) -> None:
+    raise Interrupted()
+
+
 def main() -> None:
-    """Entry point of the ``kg`` console script."""
-    app()
+    """Entry point of the ``kg`` console script.
+
+    Ctrl-C (SIGINT) stops kg with exit code 130; temporary files are removed
+    on the way out and earlier output is left as it was.
+    """
+    signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        app()
+    except Interrupted:
+        err.print("[red]interrupted[/red]: stopped by SIGINT; earlier output is unchanged.", highlight=False)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 # Register the commands (each module decorates its function with @app.command).

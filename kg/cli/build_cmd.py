@@ -25,41 +25,62 @@ def build(
     CORPUS/metadata.csv or CORPUS/metadata.jsonl, when present, gives each
     article's headline, publisher, publication date and URL.
     """
-    from ..build import extract
-    from ..graph import serialize, to_graph, write_atomic
+    from ..graph import slug
     from ..metadata import apply_metadata, read_metadata
+    from ..output import OutputFolder
     from ..text import list_corpus, read_article
-    from ..validate import validate
 
+    folder = OutputFolder(output)
     try:
         files = list_corpus(corpus)
         metadata = read_metadata(corpus, files)
-        if output.exists() and not output.is_dir():
-            raise KgError("E033", f"{output}: exists and is not a folder.")
-        output.mkdir(parents=True, exist_ok=True)
+        folder.acquire()  # lock, writable check, stale temporary files removed: before any NLP work
         articles = []
         for path in files:
             art = read_article(path, encoding)
             if art is None:
-                err.print(f"[yellow]warning[/yellow] {path}: empty or binary, skipped", highlight=False)
+                err.print(f"[yellow]warning[/yellow] {path}: empty or binary, skipped", highlight=False, soft_wrap=True)
                 continue
             articles.append(art)
         if not articles:
             raise KgError("E034", f"{corpus}: every article is empty or binary; nothing to build.")
+        _check_identifiers(articles, slug)
         apply_metadata(articles, metadata)
     except KgError as exc:
+        folder.close()
         _fail(exc)
+    with folder:
+        result = _build(articles, folder, quiet)
+    raise typer.Exit(0 if result.conforms else 1)
+
+
+def _check_identifiers(articles, slug) -> None:
+    """Refuse two articles whose names give the same article IRI (``a b.txt`` and ``a-b.txt``)."""
+    seen: dict[str, str] = {}
+    for art in articles:
+        other = seen.setdefault(slug(art.identifier), art.path.name)
+        if other != art.path.name:
+            raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
+
+
+def _build(articles, folder, quiet: bool):
+    from ..build import extract
+    from ..graph import serialize, to_graph
+    from ..validate import validate
+
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
         task = bar.add_task("read", total=len(articles))
         ex = extract(articles, progress=lambda n: bar.advance(task, n))
     graph = to_graph(ex)
-    write_atomic(output / "graph.ttl", serialize(graph, "turtle"))
     result = validate(graph)
-    write_atomic(output / "validation.ttl", serialize(result.report, "turtle"))
+    try:
+        folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
+    except KgError as exc:
+        _fail(exc)
     if not quiet:
         _summary(ex, result)
-    raise typer.Exit(0 if result.conforms else 1)
+    return result
 
 
 def _summary(ex, result) -> None:

@@ -1,0 +1,148 @@
+"""The output folder of ``kg build``: one writer at a time, all or nothing.
+
+A build takes an exclusive lock on ``OUTDIR/.kg-build.lock`` (``fcntl.flock``,
+released when the process ends, even on SIGKILL), checks that the folder is
+writable before any NLP work, removes temporary files that a killed build left
+behind, and writes every output file to a temporary file in the same folder
+(``.<name>.<random>.tmp``, flushed and fsync'ed) before renaming them all into
+place with ``os.replace`` (atomic on POSIX), so a reader sees either the
+previous output or the new one, never a half-written file.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import KgError
+
+LOCK_NAME = ".kg-build.lock"
+
+
+def write_error(path: Path, exc: OSError) -> KgError:
+    """A :class:`KgError` for a failed write: E036 when the disk (or quota,
+    or file-size limit) is full, E037 otherwise."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return KgError("E036", f"{path}: no space left on the device ({exc.strerror}); free some space and "
+                       "build again (the previous output is unchanged).")
+    return KgError("E037", f"{path}: cannot write ({exc.strerror}); choose a writable output folder "
+                   "(the previous output is unchanged).")
+
+
+class OutputFolder:
+    """Exclusive, checked access to an output folder (a context manager).
+
+    Args:
+        folder: the output folder; created if missing.
+
+    Raises:
+        KgError: E033 when ``folder`` is a file; E036/E037 when it cannot be
+            created or written; E038 when another build holds the lock.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._fd: int | None = None
+
+    def __enter__(self) -> "OutputFolder":
+        return self if self._fd is not None else self.acquire()
+
+    def acquire(self) -> "OutputFolder":
+        """Create, lock and check the folder; remove stale temporary files.
+
+        Raises:
+            KgError: see the class.
+        """
+        folder = self.folder
+        if folder.exists() and not folder.is_dir():
+            raise KgError("E033", f"{folder}: exists and is not a folder.")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(folder, exc) from exc
+        lock = folder / LOCK_NAME
+        try:
+            self._fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if not lock.exists():
+                raise write_error(folder, exc) from exc
+            self._fd = os.open(lock, os.O_RDONLY)  # a read-only folder: lock anyway, fail below
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self._fd)
+            self._fd = None
+            raise KgError("E038", f"{folder}: another kg build is writing to this folder; wait for it to "
+                          "finish or choose another output folder.") from None
+        try:
+            self._check_writable()
+            self._remove_stale()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the lock."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def _check_writable(self) -> None:
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".kg-check.", suffix=".tmp", dir=self.folder)
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            raise write_error(self.folder, exc) from exc
+
+    def _remove_stale(self) -> None:
+        """Delete temporary files of earlier builds that were killed (the lock is ours)."""
+        for path in self.folder.iterdir():
+            if path.name.startswith(".") and path.name.endswith(".tmp") and path.is_file():
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+    def write(self, files: dict[str, bytes]) -> None:
+        """Write every file to a temporary file first, then rename them all into place.
+
+        Args:
+            files: file name (in the folder) -> bytes.
+
+        Raises:
+            KgError: E036 when the disk is full, E037 for any other write error;
+                no temporary file is left and no earlier file is changed.
+        """
+        temps: list[tuple[str, Path]] = []
+        try:
+            for name, data in files.items():
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+                temps.append((name, Path(tmp)))
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            for name, tmp in temps:
+                os.replace(tmp, self.folder / name)
+            dir_fd = os.open(self.folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except BaseException as exc:
+            for _, tmp in temps:
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
+            if isinstance(exc, OSError):
+                raise write_error(self.folder, exc) from exc
+            raise
