@@ -9,7 +9,7 @@ import typer
 
 from ..errors import KgError
 from ..query import DEFAULT_TIMEOUT
-from . import Interrupted, _fail, app, err, out
+from . import VERBOSITY, Interrupted, _fail, app, err, out
 
 
 @app.command()
@@ -27,6 +27,7 @@ def serve(
     """
     from ..serve import make_server
 
+    quiet = quiet or VERBOSITY["level"] < 0
     try:
         with err.status("loading the graph", spinner="dots") if not quiet else _null():
             server = make_server(graph, port, timeout, log=None if quiet else _log)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KgError
-from . import _fail, app, err, out
+from . import VERBOSITY, _fail, app, err, out
 
 
 @app.command()
@@ -22,6 +22,7 @@ def view(
     from ..serve import graph_file
     from ..view import write_view
 
+    quiet = quiet or VERBOSITY["level"] < 0
     try:
         with err.status("drawing the graph", spinner="dots") if not quiet else _Null():
             file = graph_file(graph)
