@@ -224,40 +224,64 @@ def run(graph: Graph, query_path: Path, params: dict[str, str] | None = None,
         if name not in variables:
             raise InputError("E046", f"{query_path}: --param {name}=...: the query has no variable ?{name}.")
         bindings[Variable(name)] = Literal(value)
+    return call_with_limit(_run, (graph, text, bindings, query_path), timeout, query_path)
+
+
+def call_with_limit(fn, args: tuple, timeout: float | None, source: Path | str):
+    """Call ``fn(*args)`` in a forked worker process that is killed after ``timeout`` seconds.
+
+    Used by :func:`run` (``kg query --timeout``) and by ``kg serve`` (the
+    endpoint's per-query time limit). ``fn`` reports bad input by raising
+    :class:`InputError`; its return value must be picklable.
+
+    Args:
+        fn: the function to call.
+        args: its positional arguments.
+        timeout: seconds; None or 0 calls ``fn`` in this process with no limit.
+        source: how to name the query in messages (its file, or the request).
+
+    Returns:
+        What ``fn`` returns.
+
+    Raises:
+        InputError: what ``fn`` raised (same code and message); E047 when the
+            time limit is reached; E042 when the worker dies or ``fn`` fails.
+    """
     if not timeout:
-        return _run(graph, text, bindings, query_path)
+        return fn(*args)
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_worker, args=(sender, graph, text, bindings, query_path), daemon=True)
+    worker = ctx.Process(target=_worker, args=(sender, fn, args, source), daemon=True)
     worker.start()
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise InputError("E047", f"{query_path}: query stopped after the time limit of {timeout:g} s; "
+            raise InputError("E047", f"{source}: query stopped after the time limit of {timeout:g} s; "
                              "narrow it down or pass a larger --timeout.")
         try:
             status, payload = receiver.recv()
         except EOFError:
-            raise InputError("E042", f"{query_path}: the query worker died (exit code {worker.exitcode}).") from None
+            raise InputError("E042", f"{source}: the query worker died (exit code {worker.exitcode}).") from None
     finally:
         if worker.is_alive():
             worker.kill()
         worker.join()
         receiver.close()
     if status == "error":
-        raise InputError("E042", payload)
+        code, message = payload
+        raise InputError(code, message)
     return payload
 
 
-def _worker(sender, graph, text, bindings, query_path) -> None:
+def _worker(sender, fn, args, source) -> None:
     try:
-        sender.send(("ok", _run(graph, text, bindings, query_path)))
+        sender.send(("ok", fn(*args)))
     except InputError as exc:
-        sender.send(("error", exc.message))
+        sender.send(("error", (exc.code, exc.message)))
     except BaseException as exc:  # report anything to the parent
-        sender.send(("error", f"{query_path}: query failed ({exc})."))
+        sender.send(("error", ("E042", f"{source}: query failed ({exc}).")))
     finally:
         sender.close()
 
