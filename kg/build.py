@@ -110,7 +110,7 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     all_mentions = []
     for article, docs in _parse(nlp, articles, jobs, store, cluster):
         mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
-        parsed.append((article, docs, mentions))
+        parsed.append((article, _pack(docs), mentions))  # compact until the second pass
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
         if progress:
             progress(1)
@@ -133,8 +133,9 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
         return implicit
 
     observations: list[Observation] = []
-    for article, docs, mentions in parsed:
-        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article))
+    for n, (article, packed, mentions) in enumerate(parsed):
+        reader = ArticleReader(article, _unpack(packed, nlp), mentions, kb, implicit_factory(article))
+        parsed[n] = None  # let the article's parse go once it is read
         observations += reader.read()
     for ent in entities.values():
         if ent.implicit:
@@ -168,6 +169,23 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
         else:
             docs = cached[i]
         yield article, docs
+
+
+def _pack(docs: list) -> bytes:
+    """An article's parsed blocks as ``DocBin`` bytes: a small fraction of the
+    memory of live ``Doc`` objects, so a corpus's parses fit between the two passes."""
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(store_user_data=False)
+    for doc in docs:
+        bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def _unpack(data: bytes, nlp) -> list:
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_bytes(data).get_docs(nlp.vocab))
 
 
 def _parse_here(nlp, todo: list[list[str]]) -> Iterator[list]:
