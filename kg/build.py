@@ -108,9 +108,9 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     store = ParseCache(cache, nlp) if cache is not None else None
     parsed = []
     all_mentions = []
-    for article, docs in _parse(nlp, articles, jobs, store, cluster):
+    for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):
         mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
-        parsed.append((article, _pack(docs), mentions))  # compact until the second pass
+        parsed.append((article, packed, mentions))  # DocBin bytes: compact until the second pass
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
         if progress:
             progress(1)
@@ -144,31 +144,36 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
 
 
 def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
-           cluster: str | None = None) -> Iterator[tuple[Article, list]]:
-    """Yield ``(article, docs)`` in corpus order, one ``Doc`` per block.
+           cluster: str | None = None) -> Iterator[tuple[Article, list, bytes]]:
+    """Yield ``(article, docs, packed)`` in corpus order: one ``Doc`` per block,
+    and the same parse as ``DocBin`` bytes.
 
-    Cached articles come from ``store``; the others are parsed, in this process
-    (one ``nlp.pipe`` pass) or, with ``jobs`` > 1, by a pool of forked worker
-    processes that share the loaded model and send each article back as a
-    ``DocBin``; either way they are stored. The tok2vec tensor of each Doc is
-    dropped: the extractor does not read it, and it is most of a Doc's memory.
+    Cached articles come from ``store``, one at a time; the others are parsed,
+    in this process (one ``nlp.pipe`` pass), by a pool of ``jobs`` forked
+    workers that share the loaded model, or on a Dask cluster, and are stored.
+    An entry that proves unreadable is parsed again on the spot. The tok2vec
+    tensor of each Doc is dropped: the extractor does not read it, and it is
+    most of a Doc's memory.
     """
-    cached = [store.get([b.text for b in a.blocks]) if store is not None else None for a in articles]
-    todo = [[b.text for b in a.blocks] for i, a in enumerate(articles) if cached[i] is None]
+    texts = [[b.text for b in a.blocks] for a in articles]
+    present = [store is not None and store.contains(t) for t in texts]
+    todo = [t for t, p in zip(texts, present) if not p]
     if cluster is not None and todo:
         fresh = _parse_on_cluster(nlp, todo, cluster)
     elif jobs > 1 and len(todo) >= 2 * jobs:
         fresh = _parse_in_pool(nlp, todo, jobs)
     else:
         fresh = _parse_here(nlp, todo)
-    for i, article in enumerate(articles):
-        if cached[i] is None:
-            docs = next(fresh)
+    for article, blocks, cached in zip(articles, texts, present):
+        got = store.get(blocks) if cached else None
+        if got is None:
+            docs, packed = next(fresh) if not cached else next(_parse_here(nlp, [blocks]))
+            packed = packed or _pack(docs)
             if store is not None:
-                store.put([b.text for b in article.blocks], docs)
+                store.put(blocks, packed)
         else:
-            docs = cached[i]
-        yield article, docs
+            docs, packed = got
+        yield article, docs, packed
 
 
 def _pack(docs: list) -> bytes:
@@ -188,8 +193,8 @@ def _unpack(data: bytes, nlp) -> list:
     return list(DocBin().from_bytes(data).get_docs(nlp.vocab))
 
 
-def _parse_here(nlp, todo: list[list[str]]) -> Iterator[list]:
-    """Parse each article's block texts in this process; yields one Doc list per article."""
+def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, None]]:
+    """Parse each article's block texts in this process; yields ``(docs, None)`` per article."""
     import numpy
 
     stream = nlp.pipe((t for texts in todo for t in texts), batch_size=64)
@@ -197,34 +202,24 @@ def _parse_here(nlp, todo: list[list[str]]) -> Iterator[list]:
         docs = [next(stream) for _ in texts]
         for doc in docs:
             doc.tensor = numpy.empty((0,), dtype="float32")
-        yield docs
+        yield docs, None
 
 
 def _parse_batch(batch: list[list[str]]) -> list[bytes]:
     """Worker task: parse a few articles; one DocBin (bytes) per article."""
-    from spacy.tokens import DocBin
-
-    out = []
-    for docs in _parse_here(load_pipeline(), batch):
-        bin_ = DocBin(store_user_data=False)
-        for doc in docs:
-            bin_.add(doc)
-        out.append(bin_.to_bytes())
-    return out
+    return [_pack(docs) for docs, _ in _parse_here(load_pipeline(), batch)]
 
 
-def _parse_in_pool(nlp, todo: list[list[str]], jobs: int, per_task: int = 4) -> Iterator[list]:
+def _parse_in_pool(nlp, todo: list[list[str]], jobs: int, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
     """Parse with ``jobs`` forked workers (they inherit the loaded pipeline);
-    yields one Doc list per article, in order."""
+    yields ``(docs, DocBin bytes)`` per article, in order."""
     import multiprocessing
-
-    from spacy.tokens import DocBin
 
     batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for result in pool.imap(_parse_batch, batches):
             for data in result:
-                yield list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+                yield _unpack(data, nlp), data
 
 
 def _reachable(address: str) -> None:
@@ -238,12 +233,10 @@ def _reachable(address: str) -> None:
         socket.create_connection((parts.hostname, parts.port), timeout=10).close()
 
 
-def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[list]:
+def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
     """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
-    one task per few articles, each returning one DocBin per article; yields one
-    Doc list per article, in order. Workers need kg installed (same version)."""
-    from spacy.tokens import DocBin
-
+    one task per few articles, each returning one DocBin per article; yields
+    ``(docs, DocBin bytes)`` per article, in order. Workers need kg installed (same version)."""
     from .errors import KgError
 
     try:
@@ -266,7 +259,7 @@ def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 
             except Exception as exc:  # a worker's error, re-raised by distributed
                 raise KgError("E090", f"a Dask worker failed to parse articles: {exc!r}") from exc
             for data in result:
-                yield list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+                yield _unpack(data, nlp), data
     finally:
         client.close()
 

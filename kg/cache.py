@@ -59,9 +59,14 @@ class ParseCache:
     def _path(self, key: str) -> Path:
         return self.folder / "parse" / key[:2] / f"{key}.spacy"
 
-    def get(self, texts: list[str]) -> list | None:
-        """The cached ``Doc`` list for these block texts, or None on a miss
-        (including an unreadable or mismatched entry)."""
+    def contains(self, texts: list[str]) -> bool:
+        """Whether an entry exists for these block texts (it may still prove unreadable)."""
+        return self._path(self.key(texts)).is_file()
+
+    def get(self, texts: list[str]) -> tuple[list, bytes] | None:
+        """The cached ``Doc`` list for these block texts and the ``DocBin`` bytes
+        it was read from, or None on a miss (including an unreadable or
+        mismatched entry)."""
         from spacy.tokens import DocBin
 
         path = self._path(self.key(texts))
@@ -75,18 +80,13 @@ class ParseCache:
             self.misses += 1
             return None
         self.hits += 1
-        return docs
+        return docs, data
 
-    def put(self, texts: list[str], docs: list) -> None:
-        """Store the parsed blocks of one article (atomically)."""
-        from spacy.tokens import DocBin
-
+    def put(self, texts: list[str], data: bytes) -> None:
+        """Store the parsed blocks of one article, as ``DocBin`` bytes (atomically)."""
         from .graph import write_atomic
 
-        bin_ = DocBin(store_user_data=False)  # spaCy's default attributes: all the pipeline sets
-        for d in docs:
-            bin_.add(d)
-        write_atomic(self._path(self.key(texts)), bin_.to_bytes())
+        write_atomic(self._path(self.key(texts)), data)
 
 
 def default_cache_dir() -> Path:
