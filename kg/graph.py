@@ -334,7 +334,7 @@ def _ox_term(term):
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
+        if term.datatype is not None and term.datatype != XSD.string:  # "x"^^xsd:string is "x" (RDF 1.1)
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise _HasBlankNode

@@ -77,7 +77,9 @@ def select(graph: Graph, name: str, **bindings: Node) -> list[dict[str, Node | N
     Returns:
         One dict per solution, variable name -> RDF term (None when unbound).
     """
-    result = graph.query(sparql(name), initBindings=bindings)
+    from .store import run_select
+
+    result = run_select(graph, sparql(name), bindings)
     names = [str(v) for v in result.vars]
     return [dict(zip(names, row)) for row in result]
 

@@ -43,6 +43,10 @@ def resolve_query(name_or_file: str) -> Path:
 def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     """Parse a graph file (format from the extension), plus the ontology.
 
+    ``path`` may also be a store folder written by ``kg build --store``
+    (:mod:`kg.store`), opened read-only, when ``with_ontology`` (queries then
+    run in Oxigraph); a store is refused otherwise (E041).
+
     Nothing is fetched: ``owl:imports`` is never followed (rdflib does not),
     an XML file with a DOCTYPE or ENTITY declaration is refused before parsing
     (:func:`refuse_dtd`) and so is a JSON-LD file that names a remote context
@@ -54,6 +58,14 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     """
     from rdflib.util import guess_format
 
+    from .store import is_store, open_store
+
+    if is_store(path):
+        if not with_ontology:
+            raise InputError("E041", f"{path}: a kg store answers queries only (Oxigraph keeps "
+                             "xsd:nonNegativeInteger values as xsd:integer); give the graph file, "
+                             "OUTDIR/graph.ttl, to this command.")
+        return open_store(path)
     if not path.is_file():
         raise InputError("E041", f"{path}: no such graph file; build one with `kg build CORPUS -o OUTDIR`.")
     fmt = guess_format(str(path)) or "turtle"
@@ -288,7 +300,9 @@ def _worker(sender, fn, args, source) -> None:
 
 def _run(graph: Graph, text: str, bindings: dict, query_path: Path) -> tuple[list[str], list[list[str]]]:
     try:
-        result = graph.query(text, initBindings=bindings)
+        from .store import run_select
+
+        result = run_select(graph, text, bindings)
         cols = [str(v) for v in result.vars]
         raw = list(result)
     except Exception as exc:

@@ -55,11 +55,15 @@ HOST = "127.0.0.1"
 
 
 def graph_file(path: Path) -> Path:
-    """The graph file of GRAPH_OR_STORE: the file itself, or ``graph.ttl`` in a ``kg build`` output folder.
+    """The graph of GRAPH_OR_STORE: the file itself, a store folder (``kg build --store``), or ``graph.ttl`` in a ``kg build`` output folder.
 
     Raises:
         InputError: E041 when neither exists.
     """
+    from .store import is_store
+
+    if is_store(path):
+        return path
     if path.is_dir():
         inside = path / "graph.ttl"
         if inside.is_file():

@@ -23,6 +23,7 @@ def build(
     cache: Annotated[Path | None, typer.Option(help="Cache folder for parses and build records (default: $KG_CACHE_DIR, else ~/.cache/kg).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article and rebuild, reading and writing no cache.")] = False,
     cluster: Annotated[str | None, typer.Option(help="Address of a Dask distributed scheduler (tcp://HOST:8786) whose workers parse the articles.")] = None,
+    store: Annotated[Path | None, typer.Option(help="Also load the graph and the ontology into an on-disk Oxigraph store in this folder, for kg query / serve / stats.")] = None,
 ) -> None:
     """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
 
@@ -54,21 +55,22 @@ def build(
         folder.close()
         _fail(exc)
     from ..cache import BuildRecord, build_key, default_cache_dir
+    from ..store import is_store
 
     cache_dir = None if no_cache else (cache or default_cache_dir())
     with folder:
         record = key = None
         if cache_dir is not None:
             record = BuildRecord(cache_dir, output)
-            key = build_key(articles, {"encoding": encoding})
+            key = build_key(articles, {"encoding": encoding, "store": str(store.resolve()) if store else None})
             done = record.up_to_date(key)
-            if done is not None:
+            if done is not None and (store is None or is_store(store)):
                 if not quiet:
                     for line in done["summary"]:
                         out.print(line, highlight=False)
                     out.print("up to date: nothing changed since the last build into this folder", highlight=False)
                 raise typer.Exit(done["exit"])
-        result, summary = _build(articles, folder, quiet, jobs, cache_dir, cluster)
+        result, summary = _build(articles, folder, quiet, jobs, cache_dir, cluster, store)
         if record is not None:
             record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary)
     raise typer.Exit(0 if result.conforms else 1)
@@ -83,7 +85,7 @@ def _check_identifiers(articles, slug) -> None:
             raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
 
 
-def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None):
+def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None):
     from ..build import extract
     from ..graph import serialize, to_graph
     from ..validate import validate
@@ -102,6 +104,15 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None):
         folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
         _fail(exc)
+    if store is not None:
+        from ..output import write_error
+        from ..store import write_store
+        from ..validate import load_tbox
+
+        try:
+            write_store(graph, load_tbox(), store)
+        except OSError as exc:
+            _fail(write_error(store, exc))
     summary = _summary(ex, result)
     if not quiet:
         for line in summary:
