@@ -163,10 +163,53 @@ class BuildRecord:
             return None
         return record
 
-    def save(self, key: str, outputs: list[str], exit_code: int, summary: list[str]) -> None:
-        """Record a finished build (atomically)."""
+    def save(self, key: str, outputs: list[str], exit_code: int, summary: list[str],
+             graph_nt: bytes | None = None, validation: str | None = None) -> None:
+        """Record a finished build (atomically).
+
+        Args:
+            key: :func:`build_key` of the build.
+            outputs: names of the files written in the output folder (their
+                SHA-256 are recorded).
+            exit_code, summary: what the build reported.
+            graph_nt: the graph as canonical N-Triples (:func:`kg.graph.serialize`),
+                kept beside the record for the next build's incremental validation.
+            validation: :func:`kg.validate.validation_signature` of the report
+                in ``validation.ttl``.
+        """
         from .graph import write_atomic
 
         record = {"key": key, "outputs": {n: _sha256_file(self.outdir / n) for n in outputs},
                   "exit": exit_code, "summary": summary}
+        if graph_nt is not None and validation is not None:
+            write_atomic(self.path.with_suffix(".nt"), graph_nt)
+            record["graph_nt"] = hashlib.sha256(graph_nt).hexdigest()
+            record["validation"] = validation
         write_atomic(self.path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
+
+    def previous_validation(self, signature: str) -> tuple[set[bytes], "Graph"] | None:
+        """The last build's graph (its N-Triples lines) and validation report,
+        when both are intact and the report was made by the same shapes,
+        ontology and validator (``signature``); else None.
+
+        The report is read from ``validation.ttl`` in the output folder, which
+        must still have the bytes the last build wrote.
+        """
+        from rdflib import Graph
+
+        try:
+            record = json.loads(self.path.read_text(encoding="utf-8"))
+            if record.get("validation") != signature:
+                return None
+            report_path = self.outdir / "validation.ttl"
+            if _sha256_file(report_path) != record["outputs"]["validation.ttl"]:
+                return None
+            data = self.path.with_suffix(".nt").read_bytes()
+            if hashlib.sha256(data).hexdigest() != record["graph_nt"]:
+                return None
+            report = Graph().parse(report_path, format="turtle")
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        except Exception:  # noqa: BLE001 - an unparsable report means: validate everything
+            return None
+        return set(data.splitlines()), report

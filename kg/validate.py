@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Graph
-from rdflib.namespace import SH
+from rdflib.namespace import RDF, SH
 
 from .resources import ontology_file, shapes_file
 
@@ -26,12 +26,16 @@ class ValidationResult:
         report: the SHACL validation report graph.
         text: pySHACL's human-readable report.
         violations: number of ``sh:ValidationResult`` nodes in the report.
+        rechecked: for incremental validation (:func:`validate_changes`), the
+            number of focus nodes validated again; None when the whole graph
+            was validated.
     """
 
     conforms: bool
     report: Graph
     text: str
     violations: int
+    rechecked: int | None = None
 
 
 def load_tbox() -> Graph:
@@ -82,3 +86,177 @@ def validate(data: Graph, tbox: Graph | None = None) -> ValidationResult:
         advanced=True, allow_warnings=True, meta_shacl=False)
     count = sum(1 for _ in report.subjects(predicate=SH.resultSeverity))
     return ValidationResult(bool(conforms), report, text, count)
+
+
+#: How far shapes read from a focus node along outgoing edges (evidence ->
+#: target -> selector -> oa:start; evidence -> target -> article ->
+#: kgo:characterCount). A change this many edges downstream of a node can
+#: change that node's results. Kept in step with ``ontology/shapes.ttl``; the
+#: test that compares incremental and full validation fails when a shape reads
+#: further.
+SHAPE_DEPTH = 3
+
+
+def validation_signature() -> str:
+    """SHA-256 over what decides a validation result besides the data: the
+    shapes, the ontology, this module and the pySHACL version. Incremental
+    validation (:func:`validate_changes`) reuses an earlier report only when
+    this is unchanged."""
+    import hashlib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    h = hashlib.sha256(version("pyshacl").encode("utf-8"))
+    for path in (shapes_file(), ontology_file(), Path(__file__)):
+        h.update(Path(path).read_bytes())
+    return h.hexdigest()
+
+
+def changed_focus_nodes(data: Graph, added: Graph, removed: Graph) -> set:  # noqa: C901
+    """The nodes whose validation results can differ after a change.
+
+    A node is touched when it is the subject, or the non-class object, of an
+    added or removed triple (a class named by ``rdf:type`` is TBox: the
+    typed node is touched instead); its results, and those of every node up to ``SHAPE_DEPTH - 1``
+    edges upstream of it (whose shapes read through it: a fact whose
+    ``kgo:issuer`` changed type, an evidence whose selector's offsets
+    changed), are recomputed.
+
+    Args:
+        data: the new graph (ABox).
+        added, removed: the triples in ``data`` and not in the earlier graph,
+            and the reverse.
+
+    Returns:
+        A set of IRIs and blank nodes (no literals).
+    """
+    from rdflib import Literal
+
+    touched = set()
+    for g in (added, removed):
+        for s, p, o in g:
+            touched.add(s)
+            if p != RDF.type and not isinstance(o, Literal):
+                touched.add(o)
+    frontier = set(touched)
+    for _ in range(SHAPE_DEPTH - 1):
+        upstream = set()
+        for node in frontier:
+            upstream.update(s for s, p in data.subject_predicates(node) if p != RDF.type)
+        frontier = upstream - touched
+        touched |= frontier
+    return touched
+
+
+def _neighbourhood(data: Graph, focus: set) -> Graph:
+    """The triples a shape may read for ``focus``: paths of up to
+    ``SHAPE_DEPTH`` edges out of each node, and the edges into it (inverse
+    paths such as ``[ sh:inversePath kgo:evidence ]``)."""
+    from rdflib import Literal
+
+    out = Graph()
+    seen = set()
+    frontier = set(focus)
+    for _ in range(SHAPE_DEPTH):
+        nxt = set()
+        for node in frontier:
+            if node in seen:
+                continue
+            seen.add(node)
+            for p, o in data.predicate_objects(node):
+                out.add((node, p, o))
+                if not isinstance(o, Literal):
+                    nxt.add(o)
+        frontier = nxt - seen
+    for node in focus:
+        for s, p in data.subject_predicates(node):
+            out.add((s, p, node))
+    return out
+
+
+def validate_changes(data: Graph, added: Graph, removed: Graph, previous_report: Graph,
+                     tbox: Graph | None = None) -> ValidationResult:
+    """Validate ``data`` given how it differs from an earlier graph and that
+    graph's validation report, re-checking only the focus nodes the change can
+    affect.
+
+    The results of untouched focus nodes are taken from ``previous_report``;
+    the touched ones (:func:`changed_focus_nodes`) are validated with pySHACL
+    over their neighbourhood plus the ontology. The merged report has the
+    same results as :func:`validate` over the whole graph (tested), as long as
+    the shapes and ontology are those that made ``previous_report`` (callers
+    compare :func:`validation_signature`).
+
+    Args:
+        data: the new graph (ABox).
+        added, removed: the triples in ``data`` and not in the earlier graph,
+            and the reverse (:func:`graph_diff`, or from N-Triples lines).
+        previous_report: a SHACL validation report graph of the earlier graph.
+        tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
+
+    Returns:
+        The merged :class:`ValidationResult`; ``text`` lists the results.
+    """
+    focus = changed_focus_nodes(data, added, removed)
+    fresh = validate(_neighbourhood(data, focus), tbox).report if focus else Graph()
+    result = _merge(previous_report, fresh, focus)
+    result.rechecked = len(focus)
+    return result
+
+
+def graph_diff(new: Graph, old: Graph) -> tuple[Graph, Graph]:
+    """``(added, removed)``: the triples of ``new`` not in ``old``, and the reverse."""
+    return new - old, old - new
+
+
+def nt_diff(new_lines: set[bytes], old_lines: set[bytes]) -> tuple[Graph, Graph]:
+    """``(added, removed)`` from two sets of canonical N-Triples lines (as
+    :func:`kg.graph.serialize` writes them): only the differing lines are parsed."""
+    def parse(lines):
+        g = Graph()
+        if lines:
+            g.parse(data=b"\n".join(sorted(lines)).decode("utf-8"), format="nt")
+        return g
+
+    return parse(new_lines - old_lines), parse(old_lines - new_lines)
+
+
+def _merge(previous_report: Graph, fresh: Graph, focus: set) -> ValidationResult:
+    from rdflib import BNode, Literal
+    from rdflib.namespace import RDF
+
+    report = Graph()
+    report.bind("sh", SH)
+    root = BNode()
+    report.add((root, RDF.type, SH.ValidationReport))
+    kept = [(previous_report, r) for r in previous_report.subjects(RDF.type, SH.ValidationResult)
+            if previous_report.value(r, SH.focusNode) not in focus]
+    kept += [(fresh, r) for r in fresh.subjects(RDF.type, SH.ValidationResult)
+             if fresh.value(r, SH.focusNode) in focus]
+    conforms = True
+    for source, result in kept:
+        report.add((root, SH.result, result))
+        _copy_closure(source, result, report)
+        if source.value(result, SH.resultSeverity) == SH.Violation:
+            conforms = False
+    report.add((root, SH.conforms, Literal(conforms)))
+    lines = [f"Validation Report\nConforms: {conforms}\nResults ({len(kept)}):"]
+    for source, result in sorted(kept, key=lambda k: (str(k[0].value(k[1], SH.focusNode)),
+                                                      str(k[0].value(k[1], SH.resultMessage)))):
+        lines.append(f"  {source.value(result, SH.focusNode)}: {source.value(result, SH.resultMessage)}")
+    return ValidationResult(conforms, report, "\n".join(lines), len(kept))
+
+
+def _copy_closure(source: Graph, node, target: Graph) -> None:
+    from rdflib import BNode
+
+    todo, seen = [node], set()
+    while todo:
+        n = todo.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        for p, o in source.predicate_objects(n):
+            target.add((n, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)

@@ -52,9 +52,13 @@ def test_a_new_article_is_the_only_one_parsed_and_output_matches_a_clean_build(r
                                     "the company said on Monday.\n"})
     again = build(runner, corpus, out, cache)
     assert "1 parsed, 3 from the parse cache" in again
+    rechecked = int(again.split("re-checked ")[1].split()[0])  # incremental validation ran
     clean = tmp_path / "clean"
-    build(runner, corpus, clean, None)
+    assert "re-checked" not in build(runner, corpus, clean, None)
     assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    assert (out / "validation.ttl").read_bytes() == (clean / "validation.ttl").read_bytes()
+    from rdflib import Graph
+    assert 0 < rechecked < len(set(Graph().parse(clean / "graph.ttl").subjects())) / 2
 
 
 def test_an_edited_output_or_a_corrupt_cache_entry_is_rebuilt(runner, corpus, tmp_path):

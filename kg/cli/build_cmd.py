@@ -70,9 +70,10 @@ def build(
                         out.print(line, highlight=False)
                     out.print("up to date: nothing changed since the last build into this folder", highlight=False)
                 raise typer.Exit(done["exit"])
-        result, summary = _build(articles, folder, quiet, jobs, cache_dir, cluster, store)
+        result, summary, graph_nt, signature = _build(articles, folder, quiet, jobs, cache_dir, cluster, store, record)
         if record is not None:
-            record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary)
+            record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary,
+                        graph_nt, signature)
     raise typer.Exit(0 if result.conforms else 1)
 
 
@@ -85,10 +86,9 @@ def _check_identifiers(articles, slug) -> None:
             raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
 
 
-def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None):
+def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None):
     from ..build import extract
     from ..graph import serialize, to_graph
-    from ..validate import validate
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
@@ -99,7 +99,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         except KgError as exc:
             _fail(exc)
     graph = to_graph(ex)
-    result = validate(graph)
+    result, graph_nt, signature = _validate(graph, record)
     try:
         folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
@@ -117,7 +117,31 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
     if not quiet:
         for line in summary:
             out.print(line, highlight=False)
-    return result, summary
+    return result, summary, graph_nt, signature
+
+
+def _validate(graph, record):
+    """Validate the graph: only the focus nodes near what changed since the last
+    build into the same folder when that build's report can be reused
+    (:func:`kg.validate.validate_changes`), else all of it.
+
+    Returns:
+        The result, the graph's canonical N-Triples and the validation
+        signature (both None without a build record).
+    """
+    from ..graph import serialize
+    from ..validate import nt_diff, validate, validate_changes, validation_signature
+
+    if record is None:
+        return validate(graph), None, None
+    signature = validation_signature()
+    graph_nt = serialize(graph, "nt")
+    previous = record.previous_validation(signature)
+    if previous is None:
+        return validate(graph), graph_nt, signature
+    lines, report = previous
+    added, removed = nt_diff(set(graph_nt.splitlines()), lines)
+    return validate_changes(graph, added, removed, report), graph_nt, signature
 
 
 def _summary(ex, result) -> list[str]:
@@ -129,4 +153,5 @@ def _summary(ex, result) -> list[str]:
     return [f"articles: {len(ex.articles)} ({len(ex.articles) - ex.from_cache} parsed, {ex.from_cache} from the parse cache)",
             "entities: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
             "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(facts.items())),
-            f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)")]
+            f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)")
+            + ("" if result.rechecked is None else f"  (re-checked {result.rechecked} nodes near what changed)")]
