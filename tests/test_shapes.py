@@ -162,3 +162,35 @@ def test_bad_article_metadata_fails(abox, prop, value):
     abox.set((URIRef("https://w3id.org/kg-news/id/article/a2"), prop, value))
     result = validate(abox)
     assert str(prop) in violated_paths(result)
+
+
+def _messages(result) -> set[str]:
+    return {str(m) for m in result.report.objects(None, SH.resultMessage)}
+
+
+@pytest.mark.parametrize("fault, expected", [
+    ("untyped", "each an IRI typed oa:TextPositionSelector or oa:TextQuoteSelector"),
+    ("quote-missing", "at least one oa:TextQuoteSelector"),
+    ("position-missing", "at least one oa:TextPositionSelector"),
+    ("other-type", "each an IRI typed oa:TextPositionSelector or oa:TextQuoteSelector"),
+])
+def test_evidence_target_selector_faults_fail(abox, fault, expected):
+    ev = URIRef("https://w3id.org/kg-news/id/evidence/e9")
+    target = abox.value(ev, OA.hasTarget)
+    pos = position_selector(abox, ev)
+    quote = next(s for s in abox.objects(target, OA.hasSelector) if s != pos)
+    if fault == "untyped":
+        extra = URIRef("https://w3id.org/kg-news/id/selector/extra")
+        abox.add((target, OA.hasSelector, extra))
+    elif fault == "quote-missing":
+        abox.remove((target, OA.hasSelector, quote))
+    elif fault == "position-missing":
+        abox.remove((pos, RDF.type, OA.TextPositionSelector))
+        abox.add((pos, RDF.type, OA.TextQuoteSelector))
+    else:
+        abox.add((quote, RDF.type, KGO.Article))
+    result = validate(abox)
+    assert not result.conforms
+    assert (target, SH.focusNode) in {(result.report.value(r, SH.focusNode), SH.focusNode)
+                                      for r in result.report.subjects(SH.resultMessage, None)}
+    assert any(expected in m for m in _messages(result)), _messages(result)
