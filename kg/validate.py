@@ -66,24 +66,37 @@ class _PreparedQueryGraph(Graph):
         return super().query(query_object, *args, **kwargs)
 
 
-def validate(data: Graph, tbox: Graph | None = None) -> ValidationResult:
+def validate(data: Graph, tbox: Graph | None = None, inplace: bool = False) -> ValidationResult:
     """Validate a graph against ``ontology/shapes.ttl``.
 
     Args:
         data: the ABox graph.
         tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
+        inplace: add the ontology's triples to ``data`` itself for the run and
+            take them out again afterwards (``data`` ends as it began), instead
+            of validating a copy: no second copy of a large graph in memory.
+            ``data`` must not be read by anyone else meanwhile.
     """
     from pyshacl import validate as shacl_validate
 
     shapes = Graph().parse(shapes_file(), format="turtle")
-    # pySHACL would copy the data graph to mix the ontology in; make that one copy
-    # ourselves, in a graph that parses each SHACL-SPARQL query text once.
-    work = _PreparedQueryGraph()
-    work.addN((s, p, o, work) for s, p, o in data)
-    work.addN((s, p, o, work) for s, p, o in (tbox if tbox is not None else load_tbox()))
-    conforms, report, text = shacl_validate(
-        work, shacl_graph=shapes, inference="none", inplace=True,
-        advanced=True, allow_warnings=True, meta_shacl=False)
+    tbox = tbox if tbox is not None else load_tbox()
+    if inplace:
+        work, borrowed = data, [t for t in tbox if t not in data]
+        work.addN((s, p, o, work) for s, p, o in borrowed)
+    else:
+        # pySHACL would copy the data graph to mix the ontology in; make that one copy
+        # ourselves, in a graph that parses each SHACL-SPARQL query text once.
+        work, borrowed = _PreparedQueryGraph(), []
+        work.addN((s, p, o, work) for s, p, o in data)
+        work.addN((s, p, o, work) for s, p, o in tbox)
+    try:
+        conforms, report, text = shacl_validate(
+            work, shacl_graph=shapes, inference="none", inplace=True,
+            advanced=True, allow_warnings=True, meta_shacl=False)
+    finally:
+        for triple in borrowed:
+            work.remove(triple)
     count = sum(1 for _ in report.subjects(predicate=SH.resultSeverity))
     return ValidationResult(bool(conforms), report, text, count)
 
@@ -198,7 +211,7 @@ def validate_changes(data: Graph, added: Graph, removed: Graph, previous_report:
         The merged :class:`ValidationResult`; ``text`` lists the results.
     """
     focus = changed_focus_nodes(data, added, removed)
-    fresh = validate(_neighbourhood(data, focus), tbox).report if focus else Graph()
+    fresh = validate(_neighbourhood(data, focus), tbox, inplace=True).report if focus else Graph()
     result = _merge(previous_report, fresh, focus)
     result.rechecked = len(focus)
     return result

@@ -87,3 +87,13 @@ def test_the_diff_of_n_triples_lines_is_the_diff_of_graphs(graphs):
     expected = graph_diff(bad, clean)
     assert len(added) and len(removed)
     assert isomorphic(added, expected[0]) and isomorphic(removed, expected[1])
+
+
+def test_validating_in_place_leaves_the_graph_as_it_was(graphs):
+    clean, bad = graphs
+    work = Graph()
+    work += bad
+    before = set(work)
+    result = validate(work, inplace=True)
+    assert set(work) == before
+    assert _results(result.report) == _results(validate(bad).report)

@@ -133,12 +133,12 @@ def _validate(graph, record):
     from ..validate import nt_diff, validate, validate_changes, validation_signature
 
     if record is None:
-        return validate(graph), None, None
+        return validate(graph, inplace=True), None, None
     signature = validation_signature()
     graph_nt = serialize(graph, "nt")
     previous = record.previous_validation(signature)
     if previous is None:
-        return validate(graph), graph_nt, signature
+        return validate(graph, inplace=True), graph_nt, signature
     lines, report = previous
     added, removed = nt_diff(set(graph_nt.splitlines()), lines)
     return validate_changes(graph, added, removed, report), graph_nt, signature
