@@ -19,7 +19,7 @@ def build(
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder for graph.ttl and validation.ttl.")],
     encoding: Annotated[str | None, typer.Option(help="Decode articles with this encoding instead of UTF-8.")] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
-    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="spaCy worker processes for parsing.")] = 1,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes for parsing and validation.")] = 1,
     cache: Annotated[Path | None, typer.Option(help="Cache folder for parses and build records (default: $KG_CACHE_DIR, else ~/.cache/kg).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article and rebuild, reading and writing no cache.")] = False,
     cluster: Annotated[str | None, typer.Option(help="Address of a Dask distributed scheduler (tcp://HOST:8786) whose workers parse the articles.")] = None,
@@ -99,7 +99,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         except KgError as exc:
             _fail(exc)
     graph = to_graph(ex)
-    result, graph_nt, signature = _validate(graph, record)
+    result, graph_nt, signature = _validate(graph, record, 1 if cluster else jobs)
     try:
         folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
@@ -120,25 +120,26 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
     return result, summary, graph_nt, signature
 
 
-def _validate(graph, record):
+def _validate(graph, record, jobs: int = 1):
     """Validate the graph: only the focus nodes near what changed since the last
     build into the same folder when that build's report can be reused
-    (:func:`kg.validate.validate_changes`), else all of it.
+    (:func:`kg.validate.validate_changes`), else all of it, with ``jobs``
+    worker processes (:func:`kg.validate.validate_parallel`).
 
     Returns:
         The result, the graph's canonical N-Triples and the validation
         signature (both None without a build record).
     """
     from ..graph import serialize
-    from ..validate import nt_diff, validate, validate_changes, validation_signature
+    from ..validate import nt_diff, validate_changes, validate_parallel, validation_signature
 
     if record is None:
-        return validate(graph, inplace=True), None, None
+        return validate_parallel(graph, jobs), None, None
     signature = validation_signature()
     graph_nt = serialize(graph, "nt")
     previous = record.previous_validation(signature)
     if previous is None:
-        return validate(graph, inplace=True), graph_nt, signature
+        return validate_parallel(graph, jobs), graph_nt, signature
     lines, report = previous
     added, removed = nt_diff(set(graph_nt.splitlines()), lines)
     return validate_changes(graph, added, removed, report), graph_nt, signature
