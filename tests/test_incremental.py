@@ -79,6 +79,7 @@ def test_two_jobs_give_the_same_graph_as_one(runner, corpus, tmp_path):
     build(runner, corpus, one, None)
     build(runner, corpus, two, None, "--jobs", "2")
     assert (one / "graph.ttl").read_bytes() == (two / "graph.ttl").read_bytes()
+    assert (one / "validation.ttl").read_bytes() == (two / "validation.ttl").read_bytes()
 
 
 def test_a_changed_option_invalidates_the_record(runner, corpus, tmp_path):
