@@ -33,11 +33,13 @@ def is_store(path: Path) -> bool:
     return path.is_dir() and (path / MARKER).is_file()
 
 
-def write_store(abox: Graph, tbox: Graph, folder: Path) -> int:
+def write_store(abox: Graph | bytes, tbox: Graph, folder: Path) -> int:
     """Load the graph and the ontology into a new Oxigraph store at ``folder``.
 
     Args:
-        abox: the graph built by ``kg build``.
+        abox: the graph built by ``kg build``, or its N-Triples (bytes, as
+            :func:`kg.graph.serialize` writes them: Oxigraph's own writer, far
+            faster than rdflib's for a large graph).
         tbox: the kg ontology (loaded too, so that ``rdfs:subClassOf*`` paths work).
         folder: the store folder; an earlier store there is replaced.
 
@@ -56,7 +58,8 @@ def write_store(abox: Graph, tbox: Graph, folder: Path) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
         store = ox.Store(str(tmp / "oxigraph"))
-        store.bulk_load(abox.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        data = abox if isinstance(abox, bytes) else abox.serialize(format="nt", encoding="utf-8")
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
         store.bulk_load(tbox.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
                         to_graph=ox.NamedNode(str(ONTOLOGY_IRI)))
         store.flush()

@@ -110,7 +110,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         from ..validate import load_tbox
 
         try:
-            write_store(graph, load_tbox(), store)
+            write_store(graph_nt if graph_nt is not None else serialize(graph, "nt"), load_tbox(), store)
         except OSError as exc:
             _fail(write_error(store, exc))
     summary = _summary(ex, result)
