@@ -99,6 +99,8 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         except KgError as exc:
             _fail(exc)
     graph = to_graph(ex)
+    counts = _counts(ex)
+    del ex  # entities, facts and evidence are in the graph now: free them before validating
     result, graph_nt, signature = _validate(graph, record, 1 if cluster else jobs)
     try:
         folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
@@ -113,7 +115,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
             write_store(graph_nt if graph_nt is not None else serialize(graph, "nt"), load_tbox(), store)
         except OSError as exc:
             _fail(write_error(store, exc))
-    summary = _summary(ex, result)
+    summary = counts + [_violations(result)]
     if not quiet:
         for line in summary:
             out.print(line, highlight=False)
@@ -145,7 +147,8 @@ def _validate(graph, record, jobs: int = 1):
     return validate_changes(graph, added, removed, report), graph_nt, signature
 
 
-def _summary(ex, result) -> list[str]:
+def _counts(ex) -> list[str]:
+    """The summary lines about what was read: articles, entities by kind, facts by kind."""
     from ..entities import top_kind
 
     kinds = Counter(top_kind(e.kind) if e.kind != "AIModel" else "AIModel"
@@ -153,6 +156,10 @@ def _summary(ex, result) -> list[str]:
     facts = Counter(f.kind for f in ex.facts)
     return [f"articles: {len(ex.articles)} ({len(ex.articles) - ex.from_cache} parsed, {ex.from_cache} from the parse cache)",
             "entities: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
-            "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(facts.items())),
-            f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)")
-            + ("" if result.rechecked is None else f"  (re-checked {result.rechecked} nodes near what changed)")]
+            "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(facts.items()))]
+
+
+def _violations(result) -> str:
+    """The summary line about validation."""
+    return (f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)")
+            + ("" if result.rechecked is None else f"  (re-checked {result.rechecked} nodes near what changed)"))
