@@ -19,6 +19,13 @@ from pathlib import Path
 
 from .errors import KgError
 
+
+def umask() -> int:
+    """The process's file-mode creation mask (``os.umask`` read without changing it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 LOCK_NAME = ".kg-build.lock"
 
 
@@ -126,6 +133,7 @@ class OutputFolder:
             for name, data in files.items():
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
                 temps.append((name, Path(tmp)))
+                os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; give the file the mode open() would
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
                     fh.flush()

@@ -188,3 +188,17 @@ def test_two_builds_into_one_folder_never_mix(runner, old_and_new, seeds_build, 
     assert second.exit_code == 2, second.output
     assert "E038" in second.output and "another kg build" in second.output and str(out) in second.output
     assert _snapshot(out) == _snapshot(seeds_build)
+
+
+def test_outputs_get_the_mode_the_umask_gives(runner, tmp_path):
+    """Temporary files are made 0600; the files kg writes end with the mode open() would give."""
+    import os
+
+    old = os.umask(0o027)
+    try:
+        result = runner.invoke(app, ["build", str(ROOT / "seeds"), "-o", str(tmp_path / "out"), "-q", "--no-cache"])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    for name in ("graph.ttl", "validation.ttl"):
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o640, name
