@@ -182,3 +182,26 @@ def test_missing_graph_is_one_sentence_with_exit_2(tmp_path):
     result = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(tmp_path / "nope.ttl"), "--port", "0"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "E041" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_store_is_served_with_the_rows_kg_query_gives_from_it(runner, tmp_path):
+    """`kg serve DIR` on a `kg build --store DIR` folder: the queries run in Oxigraph."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    store = tmp_path / "db"
+    built = runner.invoke(app, ["build", str(root / "seeds"), "-o", str(tmp_path / "out"), "--store", str(store),
+                                "--no-cache", "-q"])
+    assert built.exit_code == 0, built.output
+    proc, url = _start(str(store))
+    try:
+        for path in CQS[:3]:
+            want = runner.invoke(app, ["query", str(path), "--graph", str(store), "--format", "csv"]).output
+            request = urllib.request.Request(url + "sparql", data=urllib.parse.urlencode(
+                {"query": path.read_text(encoding="utf-8")}).encode(), headers={"Accept": "text/csv"})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                got = list(csv.reader(io.StringIO(response.read().decode("utf-8"))))
+            rows = list(csv.reader(io.StringIO(want)))
+            assert got[0] == rows[0] and len(got) == len(rows) > 1, path.name
+    finally:
+        _stop(proc)
