@@ -125,15 +125,15 @@ def validation_signature() -> str:
     return h.hexdigest()
 
 
-def changed_focus_nodes(data: Graph, added: Graph, removed: Graph) -> set:  # noqa: C901
+def changed_focus_nodes(data: Graph, added: Graph, removed: Graph) -> set:
     """The nodes whose validation results can differ after a change.
 
     A node is touched when it is the subject, or the non-class object, of an
-    added or removed triple (a class named by ``rdf:type`` is TBox: the
-    typed node is touched instead); its results, and those of every node up to ``SHAPE_DEPTH - 1``
-    edges upstream of it (whose shapes read through it: a fact whose
-    ``kgo:issuer`` changed type, an evidence whose selector's offsets
-    changed), are recomputed.
+    added or removed triple (a class named by ``rdf:type`` is TBox: the typed
+    node is touched instead). Its results are recomputed, and so are those of
+    every node up to ``SHAPE_DEPTH - 1`` edges upstream of it, whose shapes
+    read through it (a fact whose ``kgo:issuer`` changed type, an evidence
+    whose selector's offsets changed).
 
     Args:
         data: the new graph (ABox).
