@@ -101,3 +101,15 @@ def test_a_store_answers_byte_for_byte_the_same_after_a_rebuild(runner, stored, 
     for query in sorted(p.stem for p in queries_dir().glob("*.rq")):
         outputs = [runner.invoke(app, ["query", query, "--graph", str(d), "--format", "csv"]).output for d in (db, again)]
         assert outputs[0] == outputs[1], query
+
+
+def test_kg_view_draws_the_same_page_from_the_store(runner, stored, tmp_path):
+    graph, db = stored
+    pages = []
+    for source, name in ((graph.parent, "file.html"), (db, "store.html")):
+        result = runner.invoke(app, ["view", str(source), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        page = (tmp_path / name).read_text(encoding="utf-8")
+        pages.append(page.replace(f"kg view: {Path(source).name}", "kg view").replace("kg view: graph.ttl", "kg view"))
+    assert pages[0] == pages[1]
+    assert "vis-network" in pages[0] or "vis.Network" in pages[0]
