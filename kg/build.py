@@ -88,8 +88,8 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
         articles: articles in corpus order (the order decides nothing but
             evidence order; output is sorted when written).
         progress: called with 1 after each article is parsed (or read from the cache).
-        jobs: spaCy worker processes for parsing (``nlp.pipe(n_process=jobs)``);
-            the result does not depend on it.
+        jobs: worker processes for parsing (a pool forked after the model is
+            loaded; :func:`_parse_in_pool`); the result does not depend on it.
         cache: a folder for the per-article parse cache (:mod:`kg.cache`), or
             None to parse every article.
         cluster: the address of a Dask distributed scheduler

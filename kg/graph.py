@@ -296,16 +296,16 @@ def serialize(g: Graph, fmt: str) -> bytes:
     """Serialize a graph deterministically, whatever the hash seed.
 
     Turtle and N-Triples of a graph without blank nodes are written by
-    Oxigraph from sorted triples (:func:`_serialize_oxigraph`); otherwise
+    Oxigraph from sorted triples (:func:`serialize_many`); otherwise
     rdflib sorts subjects and predicates for Turtle and N-Triples lines are
     sorted here; for the other syntaxes (RDF/XML, JSON-LD), whose rdflib
     serializers write triples in store order (hash order), the graph is
     copied into a :class:`SortedGraph`.
     """
     if fmt in {"turtle", "ttl", "nt", "ntriples", "nt11"}:
-        fast = _serialize_oxigraph(g, "turtle" if fmt in {"turtle", "ttl"} else "nt")
+        fast = serialize_many(g, ("turtle" if fmt in {"turtle", "ttl"} else "nt",))
         if fast is not None:
-            return fast
+            return next(iter(fast.values()))
     if fmt not in {"turtle", "ttl", "nt", "ntriples", "nt11"}:
         ordered = SortedGraph()
         for prefix, ns in sorted(g.namespaces()):
@@ -340,13 +340,16 @@ class _HasBlankNode(Exception):
     pass
 
 
-def _serialize_oxigraph(g: Graph, fmt: str) -> bytes | None:
-    """Turtle or N-Triples written by Oxigraph (pyoxigraph), triples sorted by
-    their N-Triples line, prefixes sorted: the same bytes on every run, 20-50x
-    faster than rdflib's serializers on large graphs.
+def serialize_many(g: Graph, formats: tuple[str, ...]) -> dict[str, bytes] | None:
+    """Turtle and/or N-Triples (``"turtle"``, ``"nt"``) of one graph, written by
+    Oxigraph (pyoxigraph) from one sorted copy of its triples: triples sorted by
+    their N-Triples line, prefixes sorted, the same bytes on every run. At 1.17
+    million triples, Turtle takes a quarter of rdflib's serializer; N-Triples
+    takes twice rdflib's, which does not sort (``benchmarks/bench_store.py``).
 
-    Returns None for a graph with blank nodes (their labels are not stable
-    across runs; rdflib's Turtle serializer nests them instead).
+    Returns:
+        Format -> bytes, or None for a graph with blank nodes (their labels are
+        not stable across runs; rdflib's Turtle serializer nests them instead).
     """
     import pyoxigraph as ox
 
@@ -355,12 +358,16 @@ def _serialize_oxigraph(g: Graph, fmt: str) -> bytes | None:
     except _HasBlankNode:
         return None
     triples.sort(key=str)  # by N-Triples line, formed by Oxigraph: the lines of the N-Triples output in order
-    if fmt == "nt":
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    prefixes = {p: str(n) for p, n in sorted(g.namespaces()) if p and p not in {"brick", "csvw", "dc", "dcat",
-                "dcmitype", "dcam", "doap", "foaf", "geo", "odrl", "org", "prof", "qb", "sh", "sosa", "ssn",
-                "time", "vann", "void", "wgs", "xml"}}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    out = {}
+    for fmt in formats:
+        if fmt == "nt":
+            out[fmt] = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            prefixes = {p: str(n) for p, n in sorted(g.namespaces()) if p and p not in {
+                "brick", "csvw", "dc", "dcat", "dcmitype", "dcam", "doap", "foaf", "geo", "odrl", "org", "prof",
+                "qb", "sh", "sosa", "ssn", "time", "vann", "void", "wgs", "xml"}}
+            out[fmt] = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return out
 
 
 def _sorted_jsonld(data: bytes) -> bytes:

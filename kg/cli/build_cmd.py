@@ -88,7 +88,7 @@ def _check_identifiers(articles, slug) -> None:
 
 def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None):
     from ..build import extract
-    from ..graph import serialize, to_graph
+    from ..graph import serialize, serialize_many, to_graph
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
@@ -101,9 +101,12 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
     graph = to_graph(ex)
     counts = _counts(ex)
     del ex  # entities, facts and evidence are in the graph now: free them before validating
-    result, graph_nt, signature = _validate(graph, record, 1 if cluster else jobs)
+    # one sorted copy of the triples gives graph.ttl and the N-Triples the build record and the store keep
+    texts = serialize_many(graph, ("turtle", "nt")) or {f: serialize(graph, f) for f in ("turtle", "nt")}
+    graph_nt = texts["nt"]
+    result, signature = _validate(graph, record, graph_nt, 1 if cluster else jobs)
     try:
-        folder.write({"graph.ttl": serialize(graph, "turtle"), "validation.ttl": serialize(result.report, "turtle")})
+        folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
         _fail(exc)
     if store is not None:
@@ -112,7 +115,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         from ..validate import load_tbox
 
         try:
-            write_store(graph_nt if graph_nt is not None else serialize(graph, "nt"), load_tbox(), store)
+            write_store(graph_nt, load_tbox(), store)
         except OSError as exc:
             _fail(write_error(store, exc))
     summary = counts + [_violations(result)]
@@ -122,29 +125,32 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
     return result, summary, graph_nt, signature
 
 
-def _validate(graph, record, jobs: int = 1):
+def _validate(graph, record, graph_nt: bytes | None, jobs: int = 1):
     """Validate the graph: only the focus nodes near what changed since the last
     build into the same folder when that build's report can be reused
     (:func:`kg.validate.validate_changes`), else all of it, with ``jobs``
     worker processes (:func:`kg.validate.validate_parallel`).
 
+    Args:
+        graph: the ABox.
+        record: the output folder's :class:`kg.cache.BuildRecord`, or None.
+        graph_nt: the graph's canonical N-Triples (:func:`kg.graph.serialize_many`).
+        jobs: worker processes.
+
     Returns:
-        The result, the graph's canonical N-Triples and the validation
-        signature (both None without a build record).
+        The result and the validation signature (None without a build record).
     """
-    from ..graph import serialize
     from ..validate import nt_diff, validate_changes, validate_parallel, validation_signature
 
     if record is None:
-        return validate_parallel(graph, jobs), None, None
+        return validate_parallel(graph, jobs), None
     signature = validation_signature()
-    graph_nt = serialize(graph, "nt")
     previous = record.previous_validation(signature)
     if previous is None:
-        return validate_parallel(graph, jobs), graph_nt, signature
+        return validate_parallel(graph, jobs), signature
     lines, report = previous
     added, removed = nt_diff(set(graph_nt.splitlines()), lines)
-    return validate_changes(graph, added, removed, report), graph_nt, signature
+    return validate_changes(graph, added, removed, report), signature
 
 
 def _counts(ex) -> list[str]:
