@@ -25,6 +25,10 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 class ParseCache:
     """Parsed blocks of articles, stored on disk by content and pipeline.

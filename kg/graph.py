@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -264,16 +263,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         OSError: when the folder is not writable or the disk is full; the
             previous file, if any, is left intact.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        from .output import umask
+    from .output import write_temp
 
-        os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; give the file the mode open() would
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = write_temp(path.parent, path.name, data)
+    try:
         os.replace(tmp, path)
     except BaseException:
         try:

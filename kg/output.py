@@ -26,6 +26,32 @@ def umask() -> int:
     os.umask(mask)
     return mask
 
+
+def write_temp(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file ``.<name>.<random>.tmp`` in
+    ``folder``, flushed and fsync'ed, with the mode ``open()`` would give
+    (mkstemp makes 0600); the caller renames it into place.
+
+    Raises:
+        OSError: when the folder is not writable or the disk is full; no
+            temporary file is left behind.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, 0o666 & ~umask())
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return Path(tmp)
+
+
 LOCK_NAME = ".kg-build.lock"
 
 
@@ -131,13 +157,7 @@ class OutputFolder:
         temps: list[tuple[str, Path]] = []
         try:
             for name, data in files.items():
-                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
-                temps.append((name, Path(tmp)))
-                os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; give the file the mode open() would
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
+                temps.append((name, write_temp(self.folder, name, data)))
             for name, tmp in temps:
                 os.replace(tmp, self.folder / name)
             dir_fd = os.open(self.folder, os.O_RDONLY)

@@ -299,24 +299,21 @@ def _worker(sender, fn, args, source) -> None:
 
 
 def _run(graph: Graph, text: str, bindings: dict, query_path: Path) -> tuple[list[str], list[list[str]]]:
-    try:
-        from .store import run_select
+    from .store import run_select
 
+    try:
         result = run_select(graph, text, bindings)
         cols = [str(v) for v in result.vars]
         raw = list(result)
     except Exception as exc:
         raise InputError("E042", f"{query_path}: query failed ({exc}).") from exc
-    result = raw
     rows = []
-    for row in result:
+    for row in raw:
         out = []
         for term in row:
             if isinstance(term, URIRef):
                 label = graph.value(term, RDFS.label)
                 out.append(str(label) if label is not None else str(term))
-            elif isinstance(term, Literal):
-                out.append(str(term))
             else:
                 out.append("" if term is None else str(term))
         rows.append(out)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import json
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
