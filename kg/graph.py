@@ -25,6 +25,8 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,18 +123,203 @@ class _InterningAdder:
         self.graph.add((terms.setdefault(s, s), terms.setdefault(p, p), terms.setdefault(o, o)))
 
 
+#: Prefixes bound in every graph kg writes.
+PREFIXES = (("kgo", Namespace(KGO_URI)), ("kgr", KGR), ("oa", OA), ("prov", PROV), ("dcterms", DCTERMS),
+            ("skos", SKOS), ("owl", OWL), ("wd", WD), ("schema", SDO))
+
+
+def new_graph() -> Graph:
+    """An empty rdflib graph with kg's prefixes bound."""
+    graph = Graph()
+    for prefix, ns in PREFIXES:
+        graph.bind(prefix, ns)
+    return graph
+
+
 def to_graph(ex: Extraction) -> Graph:
-    """Build the ABox graph of an extraction.
+    """Build the ABox graph of an extraction: the union of the ``own`` triples
+    of every :class:`GraphPart` of :func:`graph_parts`.
 
     Returns:
         An rdflib ``Graph`` with an ``owl:Ontology`` header that imports the kg ontology.
     """
-    K = kgo()
-    graph = Graph()
+    graph = new_graph()
     g = _InterningAdder(graph)
-    for prefix, ns in (("kgo", Namespace(KGO_URI)), ("kgr", KGR), ("oa", OA), ("prov", PROV), ("dcterms", DCTERMS),
-                       ("skos", SKOS), ("owl", OWL), ("wd", WD), ("schema", SDO)):
-        graph.bind(prefix, ns)
+    plan = _Plan(ex)
+    for spec in plan.specs(None):
+        plan.add_own(g, spec)
+    return graph
+
+
+@dataclass
+class GraphPart:
+    """One piece of the ABox, small enough to validate on its own.
+
+    The ``own`` graphs of the parts of an extraction partition its graph: every
+    triple is in exactly one, and every subject's triples are in one
+    (:func:`to_graph` is their union). ``context`` holds the nodes of other
+    parts that the shapes (``ontology/shapes.ttl``) reach from the part's
+    nodes, each with all its triples: the entities, anonymous sources and
+    articles its triples point at (``sh:class`` reads their types, the evidence
+    offsets rule an article's ``kgo:characterCount``), and the articles those
+    entities are mentioned in. Validating ``own`` + ``context`` + the ontology and keeping
+    the results whose focus node is in ``owned`` gives the part's share of a
+    whole-graph validation (:func:`kg.validate.validate_part`; tested).
+
+    Attributes:
+        own: the part's triples.
+        context: triples of other parts its shapes read.
+        owned: the part's focus nodes: the subjects of ``own`` and the objects
+            of its ``oa:hasTarget`` triples (``sh:targetObjectsOf``).
+    """
+
+    own: Graph
+    context: Graph
+    owned: set
+
+
+class _Plan:
+    """How an extraction is cut into parts: the header and articles, then
+    entities, anonymous sources and facts, each sorted by IRI and cut into
+    runs that never split the nodes of one IRI."""
+
+    def __init__(self, ex: Extraction):
+        self.K = kgo()
+        self.ex = ex
+        self.article_iri = {art.identifier: KGR[f"article/{slug(art.identifier)}"] for art in ex.articles}
+        self.articles = {art.identifier: art for art in ex.articles}
+        used = {id(e) for f in ex.facts for e in _fact_entities(f)}
+        self.entities = sorted(((str(entity_iri(e)), e) for e in ex.entities.values()
+                                if not (e.implicit and id(e) not in used)), key=lambda p: p[0])
+        sources = {}
+        for fact in ex.facts:
+            for ev in fact.evidence:
+                if isinstance(ev.attributed_to, str):
+                    iri, label = _anonymous_source(ev)
+                    sources.setdefault(str(iri), set()).add(label)
+        self.sources = sorted((iri, sorted(labels)) for iri, labels in sources.items())
+        self.facts = sorted(((str(fact_iri(f)), f) for f in ex.facts), key=lambda p: p[0])
+
+    def specs(self, size: int | None) -> list[tuple[str, list]]:
+        """``(kind, items)`` per part, ``size`` items at most (None: one part per kind)."""
+        out = [("articles", [None] + list(self.ex.articles))]  # None: the graph header
+        for kind, items in (("entities", self.entities), ("sources", self.sources), ("facts", self.facts)):
+            out += [(kind, run) for run in _runs(items, size)]
+        return out
+
+    def add_own(self, g: "_InterningAdder", spec: tuple[str, list]) -> None:
+        """Add the triples of part ``spec`` to ``g``."""
+        kind, items = spec
+        K = self.K
+        if kind == "articles":
+            for art in items:
+                if art is None:
+                    _add_header(g, len(self.ex.articles))
+                else:
+                    _add_article(g, K, art, self.article_iri[art.identifier])
+        elif kind == "entities":
+            for _, ent in items:
+                _add_entity(g, K, ent, self.article_iri)
+        elif kind == "sources":
+            for iri, labels in items:
+                node = URIRef(iri)
+                g.add((node, RDF.type, K.AnonymousSource))
+                for label in labels:
+                    g.add((node, RDFS.label, Literal(label)))
+        else:
+            texts = {}
+            for _, fact in items:
+                for ev in fact.evidence:
+                    texts.setdefault(ev.article, self.articles[ev.article].text)
+            for _, fact in items:
+                _add_fact(g, K, fact, self.article_iri, texts)
+
+    def add_context(self, g: "_InterningAdder", spec: tuple[str, list]) -> None:
+        """Add to ``g`` the nodes of other parts that the shapes reach from part
+        ``spec``, each with all its triples (so that they conform as they do in
+        the whole graph, and cost pySHACL no violation reports): the entities,
+        anonymous sources and articles its triples point at, and the articles
+        those entities are mentioned in."""
+        kind, items = spec
+        K = self.K
+        articles, entities, sources = set(), {}, set()
+        if kind == "entities":
+            for _, ent in items:
+                articles.update(ent.articles)
+        elif kind == "facts":
+            for _, fact in items:
+                for ent in _fact_entities(fact):
+                    entities[entity_iri(ent)] = ent
+                for ev in fact.evidence:
+                    articles.add(ev.article)
+                    if isinstance(ev.attributed_to, str):
+                        sources.add(str(_anonymous_source(ev)[0]))
+                    elif ev.attributed_to is not None:
+                        entities[entity_iri(ev.attributed_to)] = ev.attributed_to
+        for iri in sorted(entities):
+            for _, ent in self._by_iri(self.entities, str(iri)):
+                _add_entity(g, K, ent, self.article_iri)
+                articles.update(ent.articles)
+        for iri in sorted(sources):
+            for _, labels in self._by_iri(self.sources, iri):
+                g.add((URIRef(iri), RDF.type, K.AnonymousSource))
+                for label in labels:
+                    g.add((URIRef(iri), RDFS.label, Literal(label)))
+        for identifier in sorted(articles):
+            _add_article(g, K, self.articles[identifier], self.article_iri[identifier])
+
+    @staticmethod
+    def _by_iri(items: list, iri: str) -> list:
+        """The ``(iri, item)`` pairs of ``items`` (sorted by IRI) with this IRI."""
+        import bisect
+
+        lo = bisect.bisect_left(items, iri, key=lambda p: p[0])
+        hi = bisect.bisect_right(items, iri, key=lambda p: p[0])
+        return items[lo:hi]
+
+    def part(self, spec: tuple[str, list]) -> GraphPart:
+        """The :class:`GraphPart` of ``spec``."""
+        own, context = new_graph(), Graph()
+        self.add_own(_InterningAdder(own), spec)
+        self.add_context(_InterningAdder(context), spec)
+        owned = set(own.subjects())
+        owned.update(own.objects(None, OA.hasTarget))
+        return GraphPart(own, context, owned)
+
+
+def graph_parts(ex: Extraction, size: int = 2000) -> Iterator[GraphPart]:
+    """The ABox of an extraction as parts of at most ``size`` articles,
+    entities, anonymous sources or facts each (see :class:`GraphPart`), so
+    that the whole graph never has to be held as one rdflib graph
+    (``kg build`` writes and validates it part by part).
+
+    Yields:
+        :class:`GraphPart` objects, header and articles first, then entities,
+        anonymous sources and facts in IRI order.
+    """
+    plan = _Plan(ex)
+    for spec in plan.specs(size):
+        yield plan.part(spec)
+
+
+def _runs(items: list[tuple[str, object]], size: int | None) -> Iterator[list]:
+    """Consecutive runs of ``(iri, item)`` pairs sorted by IRI, ``size`` at most
+    (longer only where one IRI has more items), never cutting between items of one IRI."""
+    if not items:
+        return
+    if size is None:
+        yield items
+        return
+    start = 0
+    while start < len(items):
+        end = min(start + size, len(items))
+        while end < len(items) and items[end][0] == items[end - 1][0]:
+            end += 1
+        yield items[start:end]
+        start = end
+
+
+def _add_header(g: "_InterningAdder", articles: int) -> None:
     g.add((GRAPH_IRI, RDF.type, OWL.Ontology))
     g.add((GRAPH_IRI, OWL.imports, ONTOLOGY_IRI))
     g.add((GRAPH_IRI, RDFS.label, Literal("kg knowledge graph")))
@@ -140,52 +327,43 @@ def to_graph(ex: Extraction) -> Graph:
     g.add((GRAPH_IRI, DCTERMS.license, GRAPH_LICENSE))
     g.add((GRAPH_IRI, DCTERMS.rights, Literal(GRAPH_RIGHTS, lang="en")))
     g.add((GRAPH_IRI, DCTERMS.description,
-           Literal(f"ABox written by kg {__version__} (extractor {EXTRACTOR_VERSION}) from {len(ex.articles)} article(s).")))
+           Literal(f"ABox written by kg {__version__} (extractor {EXTRACTOR_VERSION}) from {articles} article(s).")))
 
-    article_iri = {}
-    for art in ex.articles:
-        iri = KGR[f"article/{slug(art.identifier)}"]
-        article_iri[art.identifier] = iri
-        g.add((iri, RDF.type, K.Article))
-        g.add((iri, RDFS.label, Literal(clean_label(art.path.name))))
-        g.add((iri, DCTERMS.identifier, Literal(xml_safe(art.identifier))))
-        g.add((iri, K.fileName, Literal(xml_safe(art.path.name))))
-        g.add((iri, K.sha256, Literal(art.sha256)))
-        g.add((iri, K.characterCount, Literal(len(art.text), datatype=XSD.nonNegativeInteger)))
-        meta = art.metadata
-        title = (meta.headline if meta and meta.headline else "") or art.title
-        if title:
-            g.add((iri, DCTERMS.title, Literal(clean_label(title))))
-        if meta is not None:
-            if meta.publisher:
-                g.add((iri, DCTERMS.publisher, Literal(clean_label(meta.publisher))))
-            if meta.published:
-                g.add((iri, DCTERMS.issued, Literal(meta.published, datatype=XSD.date)))
-            if meta.url:
-                g.add((iri, SDO.url, Literal(meta.url, datatype=XSD.anyURI)))
 
-    used = {id(e) for f in ex.facts for e in _fact_entities(f)}
-    for ent in ex.entities.values():
-        if ent.implicit and id(ent) not in used:
-            continue
-        iri = entity_iri(ent)
-        g.add((iri, RDF.type, K[KIND_CLASS[ent.kind]]))
-        g.add((iri, RDFS.label, Literal(clean_label(ent.label))))
-        seen = {clean_label(ent.label).casefold()}
-        for surface in sorted(ent.surfaces):
-            lab = clean_label(surface)
-            if lab.casefold() not in seen:
-                seen.add(lab.casefold())
-                g.add((iri, SKOS.altLabel, Literal(lab)))
-        for art in sorted(ent.articles):
-            g.add((iri, K.mentionedIn, article_iri[art]))
-        if ent.wikidata:
-            g.add((iri, OWL.sameAs, WD[ent.wikidata]))
+def _add_article(g: "_InterningAdder", K, art, iri: URIRef) -> None:
+    g.add((iri, RDF.type, K.Article))
+    g.add((iri, RDFS.label, Literal(clean_label(art.path.name))))
+    g.add((iri, DCTERMS.identifier, Literal(xml_safe(art.identifier))))
+    g.add((iri, K.fileName, Literal(xml_safe(art.path.name))))
+    g.add((iri, K.sha256, Literal(art.sha256)))
+    g.add((iri, K.characterCount, Literal(len(art.text), datatype=XSD.nonNegativeInteger)))
+    meta = art.metadata
+    title = (meta.headline if meta and meta.headline else "") or art.title
+    if title:
+        g.add((iri, DCTERMS.title, Literal(clean_label(title))))
+    if meta is not None:
+        if meta.publisher:
+            g.add((iri, DCTERMS.publisher, Literal(clean_label(meta.publisher))))
+        if meta.published:
+            g.add((iri, DCTERMS.issued, Literal(meta.published, datatype=XSD.date)))
+        if meta.url:
+            g.add((iri, SDO.url, Literal(meta.url, datatype=XSD.anyURI)))
 
-    texts = {a.identifier: a.text for a in ex.articles}
-    for fact in ex.facts:
-        _add_fact(g, K, fact, article_iri, texts)
-    return graph
+
+def _add_entity(g: "_InterningAdder", K, ent, article_iri: dict) -> None:
+    iri = entity_iri(ent)
+    g.add((iri, RDF.type, K[KIND_CLASS[ent.kind]]))
+    g.add((iri, RDFS.label, Literal(clean_label(ent.label))))
+    seen = {clean_label(ent.label).casefold()}
+    for surface in sorted(ent.surfaces):
+        lab = clean_label(surface)
+        if lab.casefold() not in seen:
+            seen.add(lab.casefold())
+            g.add((iri, SKOS.altLabel, Literal(lab)))
+    for art in sorted(ent.articles):
+        g.add((iri, K.mentionedIn, article_iri[art]))
+    if ent.wikidata:
+        g.add((iri, OWL.sameAs, WD[ent.wikidata]))
 
 
 def entity_iri(ent) -> URIRef:
@@ -251,7 +429,7 @@ def _add_fact(g: _InterningAdder, K, fact: Fact, article_iri: dict, texts: dict)
         g.add((e, OA.hasTarget, target))
         g.add((e, K.certainty, Literal(ev.certainty)))
         if ev.attributed_to is not None:
-            g.add((e, PROV.wasAttributedTo, _source_iri(g, K, ev)))
+            g.add((e, PROV.wasAttributedTo, _source_iri(ev)))
         g.add((target, RDF.type, OA.SpecificResource))
         g.add((target, OA.hasSource, art))
         g.add((target, OA.hasSelector, pos))
@@ -263,19 +441,22 @@ def _add_fact(g: _InterningAdder, K, fact: Fact, article_iri: dict, texts: dict)
         g.add((quote_sel, OA.exact, Literal(xml_safe(texts[ev.article][ev.start:ev.end]))))
 
 
-def _source_iri(g: _InterningAdder, K, ev) -> URIRef:
-    """IRI of the agent a piece of evidence is attributed to (PROV-O
-    ``prov:wasAttributedTo``, https://www.w3.org/TR/prov-o/#wasAttributedTo).
-    An anonymous source is one ``kgo:AnonymousSource`` per article and wording:
+def _anonymous_source(ev) -> tuple[URIRef, str]:
+    """IRI and label of the anonymous source a piece of evidence is attributed
+    to (PROV-O ``prov:wasAttributedTo``, https://www.w3.org/TR/prov-o/#wasAttributedTo):
+    one ``kgo:AnonymousSource`` per article and wording,
     ``kgr:source/<article slug>--<label slug>``."""
+    label = clean_label(ev.attributed_to)
+    return KGR[f"source/{slug(ev.article)}--{slug(label)}"], label
+
+
+def _source_iri(ev) -> URIRef:
+    """IRI of the agent a piece of evidence is attributed to: an entity, or an
+    anonymous source (:func:`_anonymous_source`)."""
     src = ev.attributed_to
     if not isinstance(src, str):
         return entity_iri(src)
-    label = clean_label(src)
-    iri = KGR[f"source/{slug(ev.article)}--{slug(label)}"]
-    g.add((iri, RDF.type, K.AnonymousSource))
-    g.add((iri, RDFS.label, Literal(label)))
-    return iri
+    return _anonymous_source(ev)[0]
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -357,11 +538,51 @@ class _HasBlankNode(Exception):
     pass
 
 
+def nt_lines(g: Graph) -> bytes:
+    """The triples of ``g`` as N-Triples lines written by Oxigraph (pyoxigraph),
+    in store order: triples are streamed into the writer, not held as term
+    objects.
+
+    Raises:
+        _HasBlankNode: when ``g`` has a blank node.
+    """
+    import pyoxigraph as ox
+
+    return ox.serialize((ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in g),
+                        format=ox.RdfFormat.N_TRIPLES)
+
+
+def canonical_nt(pieces: list[bytes]) -> bytes:
+    """Canonical N-Triples from pieces of N-Triples lines (:func:`nt_lines`):
+    every distinct line once, in UTF-8 byte order (code point order). Empties
+    ``pieces`` as it goes, so that the pieces and the sorted lines are not all
+    held at once."""
+    lines = []
+    while pieces:
+        lines += pieces.pop().split(b"\n")
+    lines.sort()
+    out = [line for k, line in enumerate(lines) if line and (k == 0 or line != lines[k - 1])]
+    del lines
+    return b"\n".join(out) + b"\n" if out else b""
+
+
+def turtle_from_nt(nt: bytes, namespaces) -> bytes:
+    """Turtle of canonical N-Triples, streamed by Oxigraph in the lines' order,
+    with the prefixes of ``namespaces`` (``(prefix, IRI)`` pairs, as
+    ``Graph.namespaces()`` gives) that the graph uses, sorted."""
+    import pyoxigraph as ox
+
+    prefixes = {p: str(n) for p, n in sorted(namespaces) if p and p not in {
+        "brick", "csvw", "dc", "dcat", "dcmitype", "dcam", "doap", "foaf", "geo", "odrl", "org", "prof",
+        "qb", "sh", "sosa", "ssn", "time", "vann", "void", "wgs", "xml"}}
+    return ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
 def serialize_many(g: Graph, formats: tuple[str, ...]) -> dict[str, bytes] | None:
     """Turtle and/or N-Triples (``"turtle"``, ``"nt"``) of one graph, written by
-    Oxigraph (pyoxigraph): N-Triples lines in sorted (UTF-8 byte) order, and
-    Turtle streamed from those lines with prefixes sorted, the same bytes on
-    every run.
+    Oxigraph (pyoxigraph): N-Triples lines in sorted (UTF-8 byte) order
+    (:func:`canonical_nt`), and Turtle streamed from those lines with prefixes
+    sorted (:func:`turtle_from_nt`), the same bytes on every run.
 
     Memory: the triples are streamed into Oxigraph's N-Triples writer, and
     only its output (one bytes object per line while sorting) is held in
@@ -375,27 +596,11 @@ def serialize_many(g: Graph, formats: tuple[str, ...]) -> dict[str, bytes] | Non
         Format -> bytes, or None for a graph with blank nodes (their labels are
         not stable across runs; rdflib's Turtle serializer nests them instead).
     """
-    import pyoxigraph as ox
-
     try:
-        lines = ox.serialize((ox.Triple(_ox_term(s), _ox_term(p), _ox_term(o)) for s, p, o in g),
-                             format=ox.RdfFormat.N_TRIPLES).split(b"\n")
+        nt = canonical_nt([nt_lines(g)])
     except _HasBlankNode:
         return None
-    lines.sort()  # byte order of UTF-8 is code point order; the empty last piece sorts first
-    nt = b"\n".join(lines[1:]) + b"\n" if len(lines) > 1 else b""
-    del lines
-    out = {}
-    for fmt in formats:
-        if fmt == "nt":
-            out[fmt] = nt
-        else:
-            prefixes = {p: str(n) for p, n in sorted(g.namespaces()) if p and p not in {
-                "brick", "csvw", "dc", "dcat", "dcmitype", "dcam", "doap", "foaf", "geo", "odrl", "org", "prof",
-                "qb", "sh", "sosa", "ssn", "time", "vann", "void", "wgs", "xml"}}
-            out[fmt] = ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                                    prefixes=prefixes)
-    return out
+    return {fmt: nt if fmt == "nt" else turtle_from_nt(nt, g.namespaces()) for fmt in formats}
 
 
 def _sorted_jsonld(data: bytes) -> bytes:

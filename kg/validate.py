@@ -338,3 +338,81 @@ def _validate_share(index: int, jobs: int) -> bytes:
         if report.value(r, SH.focusNode) in share:
             _copy_closure(report, r, out)
     return out.serialize(format="nt", encoding="utf-8") if len(out) else b""
+
+
+def validate_part(part, tbox: Graph | None = None) -> Graph:
+    """Validate one part of an ABox (:class:`kg.graph.GraphPart`): pySHACL over
+    its own triples, its context and the ontology, keeping the results whose
+    focus node the part owns. The union of the parts' results is a
+    whole-graph validation's results (tested against :func:`validate`).
+
+    ``part.own`` gets the context's triples added (it is the working graph).
+
+    Returns:
+        A graph of the kept ``sh:ValidationResult`` nodes with their closures.
+    """
+    work = part.own
+    work.addN((s, p, o, work) for s, p, o in part.context)
+    report = validate(work, tbox, inplace=True).report
+    out = Graph()
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        if report.value(r, SH.focusNode) in part.owned:
+            _copy_closure(report, r, out)
+    return out
+
+
+_PARTS: tuple | None = None  # (plan, specs, tbox) for forked part workers
+
+
+def write_and_validate(ex, jobs: int = 1, size: int = 2000, tbox: Graph | None = None) -> tuple[bytes, ValidationResult]:
+    """The canonical N-Triples of an extraction's ABox and its SHACL
+    validation, made part by part (:func:`kg.graph.graph_parts`) so that the
+    whole graph is never one rdflib graph: memory holds one part at a time
+    (per worker) and the N-Triples lines. The N-Triples are those of
+    ``serialize(to_graph(ex), "nt")`` and the results those of
+    ``validate(to_graph(ex))`` (tested).
+
+    Args:
+        ex: the :class:`kg.build.Extraction`.
+        jobs: worker processes (forked; they read ``ex`` through ``fork``).
+            With 1, or where ``fork`` is not available, parts are made here.
+        size: at most this many articles, entities, anonymous sources or facts per part.
+        tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
+
+    Returns:
+        ``(N-Triples bytes, ValidationResult)``.
+    """
+    import multiprocessing
+
+    from .graph import _Plan, canonical_nt
+
+    global _PARTS
+    plan = _Plan(ex)
+    specs = plan.specs(size)
+    _PARTS = (plan, specs, tbox if tbox is not None else load_tbox())
+    pieces, kept = [], []
+    try:
+        if jobs > 1 and len(specs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                done = list(pool.imap(_part_job, range(len(specs))))
+        else:
+            done = (_part_job(i) for i in range(len(specs)))
+        for nt, results in done:
+            pieces.append(nt)
+            if results:
+                g = Graph().parse(data=results, format="nt")
+                kept += [(g, r) for r in g.subjects(RDF.type, SH.ValidationResult)]
+    finally:
+        _PARTS = None
+    return canonical_nt(pieces), _report(kept)
+
+
+def _part_job(index: int) -> tuple[bytes, bytes]:
+    """Make part ``index``: its N-Triples lines and its results as N-Triples."""
+    from .graph import nt_lines
+
+    plan, specs, tbox = _PARTS
+    part = plan.part(specs[index])
+    nt = nt_lines(part.own)
+    results = validate_part(part, tbox)
+    return nt, results.serialize(format="nt", encoding="utf-8") if len(results) else b""

@@ -88,7 +88,7 @@ def _check_identifiers(articles, slug) -> None:
 
 def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None):
     from ..build import extract
-    from ..graph import serialize, serialize_many, to_graph
+    from ..graph import serialize
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
@@ -98,13 +98,10 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
                          cluster=cluster)
         except KgError as exc:
             _fail(exc)
-    graph = to_graph(ex)
     counts = _counts(ex)
-    del ex  # entities, facts and evidence are in the graph now: free them before validating
-    # one sorted copy of the triples gives graph.ttl and the N-Triples the build record and the store keep
-    texts = serialize_many(graph, ("turtle", "nt")) or {f: serialize(graph, f) for f in ("turtle", "nt")}
+    texts, result, signature = _graph_and_validation(ex, record, 1 if cluster else jobs)
+    del ex
     graph_nt = texts["nt"]
-    result, signature = _validate(graph, record, graph_nt, 1 if cluster else jobs)
     try:
         folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
@@ -125,32 +122,33 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
     return result, summary, graph_nt, signature
 
 
-def _validate(graph, record, graph_nt: bytes | None, jobs: int = 1):
-    """Validate the graph: only the focus nodes near what changed since the last
-    build into the same folder when that build's report can be reused
-    (:func:`kg.validate.validate_changes`), else all of it, with ``jobs``
-    worker processes (:func:`kg.validate.validate_parallel`).
+def _graph_and_validation(ex, record, jobs: int = 1):
+    """The graph's Turtle and canonical N-Triples, its validation, and the
+    validation signature (None without a build record).
 
-    Args:
-        graph: the ABox.
-        record: the output folder's :class:`kg.cache.BuildRecord`, or None.
-        graph_nt: the graph's canonical N-Triples (:func:`kg.graph.serialize_many`).
-        jobs: worker processes.
+    When the last build into the same folder left a report that can be
+    reused, the graph is built whole and only the focus nodes near what
+    changed are validated (:func:`kg.validate.validate_changes`). Otherwise
+    the graph is written and validated part by part, with ``jobs`` worker
+    processes (:func:`kg.validate.write_and_validate`): it is never held as one
+    rdflib graph.
 
     Returns:
-        The result and the validation signature (None without a build record).
+        ``({"turtle": bytes, "nt": bytes}, ValidationResult, signature)``.
     """
-    from ..validate import nt_diff, validate_changes, validate_parallel, validation_signature
+    from ..graph import new_graph, serialize_many, to_graph, turtle_from_nt
+    from ..validate import nt_diff, validate_changes, validation_signature, write_and_validate
 
-    if record is None:
-        return validate_parallel(graph, jobs), None
-    signature = validation_signature()
-    previous = record.previous_validation(signature)
+    signature = validation_signature() if record is not None else None
+    previous = record.previous_validation(signature) if record is not None else None
     if previous is None:
-        return validate_parallel(graph, jobs), signature
+        nt, result = write_and_validate(ex, jobs)
+        return {"nt": nt, "turtle": turtle_from_nt(nt, new_graph().namespaces())}, result, signature
+    graph = to_graph(ex)
+    texts = serialize_many(graph, ("turtle", "nt"))
     lines, report = previous
-    added, removed = nt_diff(set(graph_nt.splitlines()), lines)
-    return validate_changes(graph, added, removed, report), signature
+    added, removed = nt_diff(set(texts["nt"].splitlines()), lines)
+    return texts, validate_changes(graph, added, removed, report), signature
 
 
 def _counts(ex) -> list[str]:
