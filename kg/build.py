@@ -233,10 +233,14 @@ def _reachable(address: str) -> None:
         socket.create_connection((parts.hostname, parts.port), timeout=10).close()
 
 
-def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
-    """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
-    one task per few articles, each returning one DocBin per article; yields
-    ``(docs, DocBin bytes)`` per article, in order. Workers need kg installed (same version)."""
+def cluster_client(address: str):
+    """A Dask distributed ``Client`` connected to the scheduler at ``address``
+    (https://distributed.dask.org).
+
+    Raises:
+        KgError: E090 when Dask distributed is not installed or the scheduler
+            cannot be reached.
+    """
     from .errors import KgError
 
     try:
@@ -244,13 +248,22 @@ def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 
     except ImportError as exc:
         raise KgError("E090", "--cluster needs Dask distributed; install it with "
                               "`pip install 'distributed>=2024.1'` and retry.") from exc
-    batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
     try:
         _reachable(address)
-        client = Client(address, timeout=30)
+        return Client(address, timeout=30)
     except (OSError, TimeoutError) as exc:
         raise KgError("E090", f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
                               "`dask scheduler` and `dask worker ADDRESS`, or build without --cluster.") from exc
+
+
+def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
+    """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
+    one task per few articles, each returning one DocBin per article; yields
+    ``(docs, DocBin bytes)`` per article, in order. Workers need kg installed (same version)."""
+    from .errors import KgError
+
+    batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
+    client = cluster_client(address)
     try:
         futures = client.map(_parse_batch, batches, pure=False)
         for future in futures:

@@ -184,7 +184,6 @@ class _Plan:
     runs that never split the nodes of one IRI."""
 
     def __init__(self, ex: Extraction):
-        self.K = kgo()
         self.ex = ex
         self.article_iri = {art.identifier: KGR[f"article/{slug(art.identifier)}"] for art in ex.articles}
         self.articles = {art.identifier: art for art in ex.articles}
@@ -199,6 +198,11 @@ class _Plan:
                     sources.setdefault(str(iri), set()).add(label)
         self.sources = sorted((iri, sorted(labels)) for iri, labels in sources.items())
         self.facts = sorted(((str(fact_iri(f)), f) for f in ex.facts), key=lambda p: p[0])
+
+    @property
+    def K(self) -> ClosedNamespace:  # noqa: N802 - the ontology namespace, as elsewhere
+        """The ontology's namespace (:func:`kgo`; not pickled with the plan)."""
+        return kgo()
 
     def specs(self, size: int | None) -> list[tuple[str, list]]:
         """``(kind, items)`` per part, ``size`` items at most (None: one part per kind)."""

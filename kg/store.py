@@ -35,13 +35,15 @@ def is_store(path: Path) -> bool:
     return path.is_dir() and (path / MARKER).is_file()
 
 
-def write_store(abox: Graph | bytes, tbox: Graph, folder: Path) -> int:
+def write_store(abox: Graph | bytes | list[Path], tbox: Graph, folder: Path) -> int:
     """Load the graph and the ontology into a new Oxigraph store at ``folder``.
 
     Args:
-        abox: the graph built by ``kg build``, or its N-Triples (bytes, as
+        abox: the graph built by ``kg build``, its N-Triples (bytes, as
             :func:`kg.graph.serialize` writes them: Oxigraph's own writer, far
-            faster than rdflib's for a large graph).
+            faster than rdflib's for a large graph), or the N-Quads shards the
+            build's workers wrote (:func:`kg.validate.write_and_validate`),
+            each bulk-loaded from its file.
         tbox: the kg ontology (loaded too, so that ``rdfs:subClassOf*`` paths work).
         folder: the store folder; an earlier store there is replaced.
 
@@ -60,8 +62,12 @@ def write_store(abox: Graph | bytes, tbox: Graph, folder: Path) -> int:
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
         store = ox.Store(str(tmp / "oxigraph"))
-        data = abox if isinstance(abox, bytes) else abox.serialize(format="nt", encoding="utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        if isinstance(abox, list):
+            for shard in abox:
+                store.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+        else:
+            data = abox if isinstance(abox, bytes) else abox.serialize(format="nt", encoding="utf-8")
+            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
         store.bulk_load(tbox.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
                         to_graph=ox.NamedNode(str(ONTOLOGY_IRI)))
         store.flush()

@@ -10,6 +10,7 @@ of ``sh:ValidationReport``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
@@ -361,10 +362,11 @@ def validate_part(part, tbox: Graph | None = None) -> Graph:
     return out
 
 
-_PARTS: tuple | None = None  # (plan, specs, tbox) for forked part workers
+_PARTS: tuple | None = None  # (plan, specs, tbox, shard folder) for forked part workers
 
 
-def write_and_validate(ex, jobs: int = 1, size: int = 2000, tbox: Graph | None = None) -> tuple[bytes, ValidationResult]:
+def write_and_validate(ex, jobs: int = 1, size: int = 2000, tbox: Graph | None = None,
+                       cluster: str | None = None, shards: Path | None = None) -> tuple[bytes, ValidationResult]:
     """The canonical N-Triples of an extraction's ABox and its SHACL
     validation, made part by part (:func:`kg.graph.graph_parts`) so that the
     whole graph is never one rdflib graph: memory holds one part at a time
@@ -372,15 +374,29 @@ def write_and_validate(ex, jobs: int = 1, size: int = 2000, tbox: Graph | None =
     ``serialize(to_graph(ex), "nt")`` and the results those of
     ``validate(to_graph(ex))`` (tested).
 
+    Each part is made and validated by one worker: this process, one of
+    ``jobs`` forked processes, or a worker of a Dask distributed cluster. With
+    ``shards``, the worker writes the part's triples there as an N-Quads
+    shard (W3C RDF 1.1 N-Quads, https://www.w3.org/TR/n-quads/; the default
+    graph), ``part-NNNNN.nq``, which :func:`kg.store.write_store` bulk-loads.
+
     Args:
         ex: the :class:`kg.build.Extraction`.
         jobs: worker processes (forked; they read ``ex`` through ``fork``).
             With 1, or where ``fork`` is not available, parts are made here.
         size: at most this many articles, entities, anonymous sources or facts per part.
         tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
+        cluster: the address of a Dask distributed scheduler; its workers
+            make the parts (``jobs`` is then ignored). The extraction is sent
+            to each worker once.
+        shards: a folder for the N-Quads shards, visible to every worker
+            (a shared file system for a cluster of several machines).
 
     Returns:
         ``(N-Triples bytes, ValidationResult)``.
+
+    Raises:
+        KgError: E090 when the cluster cannot be reached or a worker fails.
     """
     import multiprocessing
 
@@ -389,30 +405,76 @@ def write_and_validate(ex, jobs: int = 1, size: int = 2000, tbox: Graph | None =
     global _PARTS
     plan = _Plan(ex)
     specs = plan.specs(size)
-    _PARTS = (plan, specs, tbox if tbox is not None else load_tbox())
-    pieces, kept = [], []
-    try:
-        if jobs > 1 and len(specs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if shards is not None:
+        Path(shards).mkdir(parents=True, exist_ok=True)
+        for stale in shard_files(shards):
+            stale.unlink()
+    if cluster is not None:
+        done = _parts_on_cluster(plan, specs, cluster, shards)
+    elif jobs > 1 and len(specs) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _PARTS = (plan, specs, tbox if tbox is not None else load_tbox(), shards)
+        try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 done = list(pool.imap(_part_job, range(len(specs))))
-        else:
-            done = (_part_job(i) for i in range(len(specs)))
-        for nt, results in done:
-            pieces.append(nt)
-            if results:
-                g = Graph().parse(data=results, format="nt")
-                kept += [(g, r) for r in g.subjects(RDF.type, SH.ValidationResult)]
-    finally:
-        _PARTS = None
+        finally:
+            _PARTS = None
+    else:
+        tbox = tbox if tbox is not None else load_tbox()
+        done = (make_part(plan, spec, i, tbox, shards) for i, spec in enumerate(specs))
+    pieces, kept = [], []
+    for nt, results in done:
+        pieces.append(nt)  # empty when the worker wrote a shard: read below
+        if results:
+            g = Graph().parse(data=results, format="nt")
+            kept += [(g, r) for r in g.subjects(RDF.type, SH.ValidationResult)]
+    if shards is not None:
+        pieces = [path.read_bytes() for path in shard_files(shards)]
     return canonical_nt(pieces), _report(kept)
 
 
+def shard_files(shards: Path) -> list[Path]:
+    """The N-Quads shards :func:`write_and_validate` wrote into ``shards``, in part order."""
+    return sorted(Path(shards).glob("part-*.nq"))
+
+
 def _part_job(index: int) -> tuple[bytes, bytes]:
-    """Make part ``index``: its N-Triples lines and its results as N-Triples."""
+    """Make part ``index`` of the forked plan (:data:`_PARTS`)."""
+    plan, specs, tbox, shards = _PARTS
+    return make_part(plan, specs[index], index, tbox, shards)
+
+
+def make_part(plan, spec, index: int, tbox: Graph | None = None, shards: Path | None = None) -> tuple[bytes, bytes]:
+    """Make one part: its triples as N-Triples lines, or, when ``shards`` is
+    given, written as the N-Quads shard ``shards/part-NNNNN.nq`` (empty bytes
+    returned), and its validation results as N-Triples
+    (:func:`validate_part`). Runs in any worker."""
     from .graph import nt_lines
 
-    plan, specs, tbox = _PARTS
-    part = plan.part(specs[index])
+    part = plan.part(spec)
     nt = nt_lines(part.own)
-    results = validate_part(part, tbox)
+    if shards is not None:
+        from .graph import write_atomic
+
+        write_atomic(Path(shards) / f"part-{index:05d}.nq", nt)  # default-graph N-Triples lines are N-Quads
+        nt = b""
+    results = validate_part(part, tbox if tbox is not None else load_tbox())
     return nt, results.serialize(format="nt", encoding="utf-8") if len(results) else b""
+
+
+def _parts_on_cluster(plan, specs: list, address: str, shards: Path | None) -> list[tuple[bytes, bytes]]:
+    """Make every part on the workers of a Dask distributed cluster, the plan
+    (the extraction) sent to each worker once; results in part order."""
+    from .build import cluster_client
+    from .errors import KgError
+
+    client = cluster_client(address)
+    try:
+        shared = client.scatter(plan, broadcast=True)
+        futures = client.map(make_part, [shared] * len(specs), specs, range(len(specs)),
+                             tbox=None, shards=shards, pure=False)
+        try:
+            return client.gather(futures)
+        except Exception as exc:  # a worker's error, re-raised by distributed
+            raise KgError("E090", f"a Dask worker failed to write or validate part of the graph: {exc!r}") from exc
+    finally:
+        client.close()

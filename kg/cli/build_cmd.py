@@ -24,6 +24,7 @@ def build(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article and rebuild, reading and writing no cache.")] = False,
     cluster: Annotated[str | None, typer.Option(help="Address of a Dask distributed scheduler (tcp://HOST:8786) whose workers parse the articles.")] = None,
     store: Annotated[Path | None, typer.Option(help="Also load the graph and the ontology into an on-disk Oxigraph store in this folder, for kg query, serve, view, explain, conflicts and evaluate.")] = None,
+    shards: Annotated[Path | None, typer.Option(help="Folder where the workers write the graph's N-Quads shards (kept), which --store bulk-loads; with --cluster it must be seen by every worker (default there: a temporary folder beside OUTDIR, removed after the build).")] = None,
 ) -> None:
     """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
 
@@ -70,7 +71,8 @@ def build(
                         out.print(line, highlight=False)
                     out.print("up to date: nothing changed since the last build into this folder", highlight=False)
                 raise typer.Exit(done["exit"])
-        result, summary, graph_nt, signature = _build(articles, folder, quiet, jobs, cache_dir, cluster, store, record)
+        result, summary, graph_nt, signature = _build(articles, folder, quiet, jobs, cache_dir, cluster, store, record,
+                                                      shards)
         if record is not None:
             record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary,
                         graph_nt, signature)
@@ -86,9 +88,9 @@ def _check_identifiers(articles, slug) -> None:
             raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
 
 
-def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None):
+def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None,
+           shards=None):
     from ..build import extract
-    from ..graph import serialize
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
@@ -99,9 +101,36 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         except KgError as exc:
             _fail(exc)
     counts = _counts(ex)
-    texts, result, signature = _graph_and_validation(ex, record, 1 if cluster else jobs)
-    del ex
-    graph_nt = texts["nt"]
+    temporary = None
+    if cluster is not None and shards is None:
+        import tempfile
+
+        shards = temporary = Path(tempfile.mkdtemp(prefix=".kg-shards-", dir=Path(folder.folder).resolve().parent))
+    try:
+        try:
+            texts, result, signature, shard_list = _graph_and_validation(ex, record, jobs, cluster, shards)
+        except KgError as exc:
+            _fail(exc)
+        del ex
+        graph_nt = texts["nt"]
+        _write(folder, texts, result, store, shard_list or graph_nt)
+    finally:
+        if temporary is not None:
+            import shutil
+
+            shutil.rmtree(temporary, ignore_errors=True)
+    summary = counts + [_violations(result)]
+    if not quiet:
+        for line in summary:
+            out.print(line, highlight=False)
+    return result, summary, graph_nt, signature
+
+
+def _write(folder, texts: dict, result, store, abox) -> None:
+    """Write graph.ttl and validation.ttl, then the store (from ``abox``: the
+    N-Quads shards, or the graph's N-Triples)."""
+    from ..graph import serialize
+
     try:
         folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")})
     except KgError as exc:
@@ -112,17 +141,12 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         from ..validate import load_tbox
 
         try:
-            write_store(graph_nt, load_tbox(), store)
+            write_store(abox, load_tbox(), store)
         except OSError as exc:
             _fail(write_error(store, exc))
-    summary = counts + [_violations(result)]
-    if not quiet:
-        for line in summary:
-            out.print(line, highlight=False)
-    return result, summary, graph_nt, signature
 
 
-def _graph_and_validation(ex, record, jobs: int = 1):
+def _graph_and_validation(ex, record, jobs: int = 1, cluster: str | None = None, shards: Path | None = None):
     """The graph's Turtle and canonical N-Triples, its validation, and the
     validation signature (None without a build record).
 
@@ -130,25 +154,28 @@ def _graph_and_validation(ex, record, jobs: int = 1):
     reused, the graph is built whole and only the focus nodes near what
     changed are validated (:func:`kg.validate.validate_changes`). Otherwise
     the graph is written and validated part by part, with ``jobs`` worker
-    processes (:func:`kg.validate.write_and_validate`): it is never held as one
-    rdflib graph.
+    processes or on the workers of the Dask cluster at ``cluster``
+    (:func:`kg.validate.write_and_validate`): it is never held as one rdflib
+    graph. With ``shards``, the workers write the graph's N-Quads shards there.
 
     Returns:
-        ``({"turtle": bytes, "nt": bytes}, ValidationResult, signature)``.
+        ``({"turtle": bytes, "nt": bytes}, ValidationResult, signature, shard
+        files or None)``.
     """
     from ..graph import new_graph, serialize_many, to_graph, turtle_from_nt
-    from ..validate import nt_diff, validate_changes, validation_signature, write_and_validate
+    from ..validate import nt_diff, shard_files, validate_changes, validation_signature, write_and_validate
 
     signature = validation_signature() if record is not None else None
     previous = record.previous_validation(signature) if record is not None else None
     if previous is None:
-        nt, result = write_and_validate(ex, jobs)
-        return {"nt": nt, "turtle": turtle_from_nt(nt, new_graph().namespaces())}, result, signature
+        nt, result = write_and_validate(ex, jobs, cluster=cluster, shards=shards)
+        turtle = turtle_from_nt(nt, new_graph().namespaces())
+        return {"nt": nt, "turtle": turtle}, result, signature, shard_files(shards) if shards else None
     graph = to_graph(ex)
     texts = serialize_many(graph, ("turtle", "nt"))
     lines, report = previous
     added, removed = nt_diff(set(texts["nt"].splitlines()), lines)
-    return texts, validate_changes(graph, added, removed, report), signature
+    return texts, validate_changes(graph, added, removed, report), signature, None
 
 
 def _counts(ex) -> list[str]:
