@@ -101,3 +101,18 @@ def extract_corpus(folder: Path, articles: dict[str, str]):
 def facts_of(ex, kind: str) -> list:
     """The merged facts of one kind ("policy", "allegation", ...) of an extraction."""
     return [f for f in ex.facts if f.kind == kind]
+
+
+def report_results(report) -> set:
+    """Each result of a SHACL validation report as (focus node, path,
+    constraint component, value, message): comparable across reports."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDF, SH
+
+    out = set()
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        path = report.value(r, SH.resultPath)
+        out.add((report.value(r, SH.focusNode), path if isinstance(path, URIRef) else None,
+                 report.value(r, SH.sourceConstraintComponent), report.value(r, SH.value),
+                 str(report.value(r, SH.resultMessage))))
+    return out

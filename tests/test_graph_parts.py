@@ -10,24 +10,14 @@ import copy
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import Graph
 
 from kg.graph import _Plan, graph_parts, serialize, to_graph
 from kg.validate import load_tbox, validate, write_and_validate
 
+from .conftest import report_results
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _results(report: Graph) -> set:
-    """Each result as (focus node, path, constraint component, value, message)."""
-    out = set()
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        path = report.value(r, SH.resultPath)
-        out.add((report.value(r, SH.focusNode), path if isinstance(path, URIRef) else None,
-                 report.value(r, SH.sourceConstraintComponent), report.value(r, SH.value),
-                 str(report.value(r, SH.resultMessage))))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +71,7 @@ def test_parts_partition_the_graph(extraction):
 
 def test_faults_are_planted(broken):
     _, _, whole = broken
-    components = {c.split("#")[-1] for _, _, c, _, _ in _results(whole.report)}
+    components = {c.split("#")[-1] for _, _, c, _, _ in report_results(whole.report)}
     assert not whole.conforms
     assert {"ClassConstraintComponent", "PatternConstraintComponent"} <= components
     assert whole.violations >= 5
@@ -94,7 +84,7 @@ def test_part_by_part_is_the_whole_graph(broken, size, jobs):
     assert parts_nt == nt
     assert result.conforms == whole.conforms
     assert result.violations == whole.violations
-    assert _results(result.report) == _results(whole.report)
+    assert report_results(result.report) == report_results(whole.report)
 
 
 def test_context_is_needed(broken, monkeypatch):
@@ -103,4 +93,4 @@ def test_context_is_needed(broken, monkeypatch):
     bad, _, whole = broken
     monkeypatch.setattr(_Plan, "add_context", lambda self, g, spec: None)
     _, result = write_and_validate(bad, jobs=1, size=40)
-    assert _results(result.report) != _results(whole.report)
+    assert report_results(result.report) != report_results(whole.report)

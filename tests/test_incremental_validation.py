@@ -6,24 +6,15 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.graph import OA
 from kg.graph import serialize
 from kg.validate import changed_focus_nodes, graph_diff, nt_diff, validate, validate_changes
 
+from .conftest import report_results
+
 KGO = "https://w3id.org/kg-news/ontology#"
-
-
-def _results(report: Graph) -> set:
-    """Each result as (focus node, path, source constraint component, value), comparable across reports."""
-    out = set()
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        path = report.value(r, SH.resultPath)
-        out.add((report.value(r, SH.focusNode), path if isinstance(path, URIRef) else None,
-                 report.value(r, SH.sourceConstraintComponent), report.value(r, SH.value),
-                 str(report.value(r, SH.resultMessage))))
-    return out
 
 
 def _break(g: Graph) -> Graph:
@@ -57,10 +48,10 @@ def test_incremental_validation_finds_what_full_validation_finds(graphs):
     incremental = validate_changes(bad, *graph_diff(bad, clean), before.report)
     assert incremental.conforms == full.conforms
     assert incremental.violations == full.violations
-    assert _results(incremental.report) == _results(full.report)
+    assert report_results(incremental.report) == report_results(full.report)
 
 
-def test_fixing_the_faults_clears_their_results(graphs):
+def test_fixing_the_faults_clears_theirreport_results(graphs):
     clean, bad = graphs
     broken = validate(bad)
     fixed = validate_changes(clean, *graph_diff(clean, bad), broken.report)
@@ -96,7 +87,7 @@ def test_validating_in_place_leaves_the_graph_as_it_was(graphs):
     before = set(work)
     result = validate(work, inplace=True)
     assert set(work) == before
-    assert _results(result.report) == _results(validate(bad).report)
+    assert report_results(result.report) == report_results(validate(bad).report)
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
@@ -107,5 +98,5 @@ def test_parallel_validation_finds_what_one_process_finds(graphs, jobs):
     full = validate(bad)
     parallel = validate_parallel(bad, jobs)
     assert parallel.conforms == full.conforms and parallel.violations == full.violations
-    assert _results(parallel.report) == _results(full.report)
+    assert report_results(parallel.report) == report_results(full.report)
     assert validate_parallel(clean, jobs).conforms

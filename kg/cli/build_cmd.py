@@ -24,7 +24,10 @@ def build(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article and rebuild, reading and writing no cache.")] = False,
     cluster: Annotated[str | None, typer.Option(help="Address of a Dask distributed scheduler (tcp://HOST:8786) whose workers parse the articles.")] = None,
     store: Annotated[Path | None, typer.Option(help="Also load the graph and the ontology into an on-disk Oxigraph store in this folder, for kg query, serve, view, explain, conflicts and evaluate.")] = None,
-    shards: Annotated[Path | None, typer.Option(help="Folder where the workers write the graph's N-Quads shards (kept), which --store bulk-loads; with --cluster it must be seen by every worker (default there: a temporary folder beside OUTDIR, removed after the build).")] = None,
+    shards: Annotated[Path | None, typer.Option(
+        help="Folder where the workers write the graph's N-Quads shards (kept), which --store bulk-loads; with "
+             "--cluster it must be seen by every worker (default there: a temporary folder beside OUTDIR, removed "
+             "after the build).")] = None,
 ) -> None:
     """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
 
