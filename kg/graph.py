@@ -145,7 +145,7 @@ def to_graph(ex: Extraction) -> Graph:
     """
     graph = new_graph()
     g = _InterningAdder(graph)
-    plan = _Plan(ex)
+    plan = GraphPlan(ex)
     for spec in plan.specs(None):
         plan.add_own(g, spec)
     return graph
@@ -178,10 +178,25 @@ class GraphPart:
     owned: set
 
 
-class _Plan:
-    """How an extraction is cut into parts: the header and articles, then
-    entities, anonymous sources and facts, each sorted by IRI and cut into
-    runs that never split the nodes of one IRI."""
+class GraphPlan:
+    """How the ABox of an extraction is cut into :class:`GraphPart` objects:
+    the header and articles, then entities, anonymous sources and facts, each
+    sorted by IRI and cut into runs that never split the items of one IRI.
+
+    A plan is picklable (it holds the extraction, not the ontology
+    namespace), so that a Dask worker can make parts of it.
+
+    Args:
+        ex: the :class:`kg.build.Extraction`.
+
+    Example:
+        >>> from kg.build import Extraction
+        >>> plan = GraphPlan(Extraction([], {}, []))
+        >>> [(kind, len(items)) for kind, items in plan.specs(2000)]
+        [('articles', 1)]
+        >>> len(plan.part(plan.specs(2000)[0]).own)  # the graph header
+        7
+    """
 
     def __init__(self, ex: Extraction):
         self.ex = ex
@@ -301,7 +316,7 @@ def graph_parts(ex: Extraction, size: int = 2000) -> Iterator[GraphPart]:
         :class:`GraphPart` objects, header and articles first, then entities,
         anonymous sources and facts in IRI order.
     """
-    plan = _Plan(ex)
+    plan = GraphPlan(ex)
     for spec in plan.specs(size):
         yield plan.part(spec)
 

@@ -400,10 +400,10 @@ def write_and_validate(ex, jobs: int = 1, size: int = 2000, tbox: Graph | None =
     """
     import multiprocessing
 
-    from .graph import _Plan, canonical_nt
+    from .graph import GraphPlan, canonical_nt
 
     global _PARTS
-    plan = _Plan(ex)
+    plan = GraphPlan(ex)
     specs = plan.specs(size)
     if shards is not None:
         Path(shards).mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.graph import _Plan, graph_parts, serialize, to_graph
+from kg.graph import GraphPlan, graph_parts, serialize, to_graph
 from kg.validate import load_tbox, validate, write_and_validate
 
 from .conftest import report_results
@@ -91,6 +91,6 @@ def test_context_is_needed(broken, monkeypatch):
     """Without the context of other parts, part-by-part validation reports
     false violations (the check above can fail)."""
     bad, _, whole = broken
-    monkeypatch.setattr(_Plan, "add_context", lambda self, g, spec: None)
+    monkeypatch.setattr(GraphPlan, "add_context", lambda self, g, spec: None)
     _, result = write_and_validate(bad, jobs=1, size=40)
     assert report_results(result.report) != report_results(whole.report)
