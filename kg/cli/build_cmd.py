@@ -114,6 +114,12 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
             texts, result, signature, shard_list = _graph_and_validation(ex, record, jobs, cluster, shards)
         except KgError as exc:
             _fail(exc)
+        except OSError as exc:
+            if shards is None:
+                raise
+            from ..output import write_error
+
+            _fail(write_error(shards, exc))
         del ex
         graph_nt = texts["nt"]
         _write(folder, texts, result, store, shard_list or graph_nt)
