@@ -159,10 +159,10 @@ class GraphPart:
     triple is in exactly one, and every subject's triples are in one
     (:func:`to_graph` is their union). ``context`` holds the nodes of other
     parts that the shapes (``ontology/shapes.ttl``) reach from the part's
-    nodes, each with all its triples: the entities, anonymous sources and
-    articles its triples point at (``sh:class`` reads their types, the evidence
-    offsets rule an article's ``kgo:characterCount``), and the articles those
-    entities are mentioned in. Validating ``own`` + ``context`` + the ontology and keeping
+    nodes, with their triples: the entities (without ``kgo:mentionedIn``),
+    anonymous sources and articles its triples point at (``sh:class`` reads
+    their types, the evidence offsets rule an article's
+    ``kgo:characterCount``). Validating ``own`` + ``context`` + the ontology and keeping
     the results whose focus node is in ``owned`` gives the part's share of a
     whole-graph validation (:func:`kg.validate.validate_part`; tested).
 
@@ -180,8 +180,9 @@ class GraphPart:
 
 class GraphPlan:
     """How the ABox of an extraction is cut into :class:`GraphPart` objects:
-    the header and articles, then entities, anonymous sources and facts, each
-    sorted by IRI and cut into runs that never split the items of one IRI.
+    the header and articles, then entities, anonymous sources and facts, cut
+    into runs that never split the items of one IRI. Entities and facts are
+    ordered by the first article they appear in, then by IRI.
 
     A plan is picklable (it holds the extraction, not the ontology
     namespace), so that a Dask worker can make parts of it.
@@ -203,8 +204,11 @@ class GraphPlan:
         self.article_iri = {art.identifier: KGR[f"article/{slug(art.identifier)}"] for art in ex.articles}
         self.articles = {art.identifier: art for art in ex.articles}
         used = {id(e) for f in ex.facts for e in _fact_entities(f)}
-        self.entities = sorted(((str(entity_iri(e)), e) for e in ex.entities.values()
-                                if not (e.implicit and id(e) not in used)), key=lambda p: p[0])
+        self.entity_of: dict[str, list] = {}
+        for e in ex.entities.values():
+            if not (e.implicit and id(e) not in used):
+                self.entity_of.setdefault(str(entity_iri(e)), []).append(e)
+        self.entities = _grouped(self.entity_of, lambda e: min(e.articles, default=""))
         sources = {}
         for fact in ex.facts:
             for ev in fact.evidence:
@@ -212,7 +216,11 @@ class GraphPlan:
                     iri, label = _anonymous_source(ev)
                     sources.setdefault(str(iri), set()).add(label)
         self.sources = sorted((iri, sorted(labels)) for iri, labels in sources.items())
-        self.facts = sorted(((str(fact_iri(f)), f) for f in ex.facts), key=lambda p: p[0])
+        self.source_labels = dict(self.sources)
+        fact_of: dict[str, list] = {}
+        for f in ex.facts:
+            fact_of.setdefault(str(fact_iri(f)), []).append(f)
+        self.facts = _grouped(fact_of, lambda f: min(ev.article for ev in f.evidence) if f.evidence else "")
 
     @property
     def K(self) -> ClosedNamespace:  # noqa: N802 - the ontology namespace, as elsewhere
@@ -220,10 +228,14 @@ class GraphPlan:
         return kgo()
 
     def specs(self, size: int | None) -> list[tuple[str, list]]:
-        """``(kind, items)`` per part, ``size`` items at most (None: one part per kind)."""
-        out = [("articles", [None] + list(self.ex.articles))]  # None: the graph header
-        for kind, items in (("entities", self.entities), ("sources", self.sources), ("facts", self.facts)):
-            out += [(kind, run) for run in _runs(items, size)]
+        """``(kind, items)`` per part: at most ``size`` facts, or ``5 * size``
+        articles, entities or anonymous sources (they have a few triples
+        each, a fact with its evidence some thirty); None: one part per kind."""
+        articles = [("", None)] + [(str(self.article_iri[a.identifier]), a) for a in self.ex.articles]  # None: header
+        out = []
+        for kind, items in (("articles", articles), ("entities", self.entities), ("sources", self.sources),
+                            ("facts", self.facts)):
+            out += [(kind, run) for run in _runs(items, size if size is None or kind == "facts" else 5 * size)]
         return out
 
     def add_own(self, g: "_InterningAdder", spec: tuple[str, list]) -> None:
@@ -231,7 +243,7 @@ class GraphPlan:
         kind, items = spec
         K = self.K
         if kind == "articles":
-            for art in items:
+            for _, art in items:
                 if art is None:
                     _add_header(g, len(self.ex.articles))
                 else:
@@ -255,10 +267,10 @@ class GraphPlan:
 
     def add_context(self, g: "_InterningAdder", spec: tuple[str, list]) -> None:
         """Add to ``g`` the nodes of other parts that the shapes reach from part
-        ``spec``, each with all its triples (so that they conform as they do in
-        the whole graph, and cost pySHACL no violation reports): the entities,
-        anonymous sources and articles its triples point at, and the articles
-        those entities are mentioned in."""
+        ``spec``, with their triples (so that they conform as they do in the
+        whole graph, and cost pySHACL no violation reports): the entities
+        (without ``kgo:mentionedIn``, which no shape reads from another node),
+        anonymous sources and articles its triples point at."""
         kind, items = spec
         K = self.K
         articles, entities, sources = set(), {}, set()
@@ -276,25 +288,14 @@ class GraphPlan:
                     elif ev.attributed_to is not None:
                         entities[entity_iri(ev.attributed_to)] = ev.attributed_to
         for iri in sorted(entities):
-            for _, ent in self._by_iri(self.entities, str(iri)):
-                _add_entity(g, K, ent, self.article_iri)
-                articles.update(ent.articles)
+            for ent in self.entity_of.get(str(iri), ()):
+                _add_entity(g, K, ent, self.article_iri, mentions=False)
         for iri in sorted(sources):
-            for _, labels in self._by_iri(self.sources, iri):
-                g.add((URIRef(iri), RDF.type, K.AnonymousSource))
-                for label in labels:
-                    g.add((URIRef(iri), RDFS.label, Literal(label)))
+            g.add((URIRef(iri), RDF.type, K.AnonymousSource))
+            for label in self.source_labels.get(iri, ()):
+                g.add((URIRef(iri), RDFS.label, Literal(label)))
         for identifier in sorted(articles):
             _add_article(g, K, self.articles[identifier], self.article_iri[identifier])
-
-    @staticmethod
-    def _by_iri(items: list, iri: str) -> list:
-        """The ``(iri, item)`` pairs of ``items`` (sorted by IRI) with this IRI."""
-        import bisect
-
-        lo = bisect.bisect_left(items, iri, key=lambda p: p[0])
-        hi = bisect.bisect_right(items, iri, key=lambda p: p[0])
-        return items[lo:hi]
 
     def part(self, spec: tuple[str, list]) -> GraphPart:
         """The :class:`GraphPart` of ``spec``."""
@@ -306,15 +307,16 @@ class GraphPlan:
         return GraphPart(own, context, owned)
 
 
-def graph_parts(ex: Extraction, size: int = 2000) -> Iterator[GraphPart]:
-    """The ABox of an extraction as parts of at most ``size`` articles,
-    entities, anonymous sources or facts each (see :class:`GraphPart`), so
+def graph_parts(ex: Extraction, size: int = 4000) -> Iterator[GraphPart]:
+    """The ABox of an extraction as parts of at most ``size`` facts or
+    ``5 * size`` articles, entities or anonymous sources each
+    (:meth:`GraphPlan.specs`, :class:`GraphPart`), so
     that the whole graph never has to be held as one rdflib graph
     (``kg build`` writes and validates it part by part).
 
     Yields:
         :class:`GraphPart` objects, header and articles first, then entities,
-        anonymous sources and facts in IRI order.
+        anonymous sources and facts, each in the order of :class:`GraphPlan`.
     """
     plan = GraphPlan(ex)
     for spec in plan.specs(size):
@@ -322,7 +324,7 @@ def graph_parts(ex: Extraction, size: int = 2000) -> Iterator[GraphPart]:
 
 
 def _runs(items: list[tuple[str, object]], size: int | None) -> Iterator[list]:
-    """Consecutive runs of ``(iri, item)`` pairs sorted by IRI, ``size`` at most
+    """Consecutive runs of ``(iri, item)`` pairs (the items of one IRI together), ``size`` at most
     (longer only where one IRI has more items), never cutting between items of one IRI."""
     if not items:
         return
@@ -369,7 +371,15 @@ def _add_article(g: "_InterningAdder", K, art, iri: URIRef) -> None:
             g.add((iri, SDO.url, Literal(meta.url, datatype=XSD.anyURI)))
 
 
-def _add_entity(g: "_InterningAdder", K, ent, article_iri: dict) -> None:
+def _grouped(groups: dict[str, list], first) -> list[tuple[str, object]]:
+    """``(iri, item)`` pairs, the items of one IRI together, groups ordered by
+    ``(first(first item), iri)``: by the article an item first appears in, so
+    that a run of items points at few articles (a small context)."""
+    order = sorted(groups, key=lambda iri: (first(groups[iri][0]), iri))
+    return [(iri, item) for iri in order for item in groups[iri]]
+
+
+def _add_entity(g: "_InterningAdder", K, ent, article_iri: dict, mentions: bool = True) -> None:
     iri = entity_iri(ent)
     g.add((iri, RDF.type, K[KIND_CLASS[ent.kind]]))
     g.add((iri, RDFS.label, Literal(clean_label(ent.label))))
@@ -379,7 +389,7 @@ def _add_entity(g: "_InterningAdder", K, ent, article_iri: dict) -> None:
         if lab.casefold() not in seen:
             seen.add(lab.casefold())
             g.add((iri, SKOS.altLabel, Literal(lab)))
-    for art in sorted(ent.articles):
+    for art in sorted(ent.articles) if mentions else ():
         g.add((iri, K.mentionedIn, article_iri[art]))
     if ent.wikidata:
         g.add((iri, OWL.sameAs, WD[ent.wikidata]))
