@@ -280,67 +280,6 @@ def _copy_closure(source: Graph, node, target: Graph) -> None:
                 todo.append(o)
 
 
-_SHARED: tuple | None = None  # (data, tbox, focus nodes) for forked validation workers
-
-
-def focus_candidates(data: Graph) -> list:
-    """Every node a shape could target, sorted: subjects, and objects that are
-    not literals or classes (``sh:targetObjectsOf`` targets objects)."""
-    from rdflib import Literal
-
-    nodes = set(data.subjects())
-    nodes.update(o for _, p, o in data if p != RDF.type and not isinstance(o, Literal))
-    return sorted(nodes)
-
-
-def validate_parallel(data: Graph, jobs: int, tbox: Graph | None = None) -> ValidationResult:
-    """Validate ``data`` with ``jobs`` forked worker processes.
-
-    The focus nodes (:func:`focus_candidates`, sorted) are cut into ``jobs``
-    runs; each worker validates its share over the share's
-    neighbourhood plus the ontology (as :func:`validate_changes` does for
-    changed nodes) and sends back the results whose focus node is in its share.
-    The merged report has the same results as :func:`validate` (tested). With
-    ``jobs`` <= 1, or where ``fork`` is not available, this is
-    ``validate(data, tbox, inplace=True)``.
-
-    Args:
-        data: the ABox graph (read by the workers through ``fork``, not copied).
-        jobs: worker processes.
-        tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
-    """
-    import multiprocessing
-
-    global _SHARED
-    tbox = tbox if tbox is not None else load_tbox()
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return validate(data, tbox, inplace=True)
-    _SHARED = (data, tbox, focus_candidates(data))
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.starmap(_validate_share, [(i, jobs) for i in range(jobs)])
-    finally:
-        _SHARED = None
-    kept = []
-    for nt in parts:
-        g = Graph().parse(data=nt, format="nt") if nt else Graph()
-        kept += [(g, r) for r in g.subjects(RDF.type, SH.ValidationResult)]
-    return _report(kept)
-
-
-def _validate_share(index: int, jobs: int) -> bytes:
-    """Worker: validate share ``index`` of ``jobs``; its results as N-Triples."""
-    data, tbox, nodes = _SHARED
-    size = -(-len(nodes) // jobs)
-    share = set(nodes[index * size:(index + 1) * size])  # a run of sorted IRIs: an evidence and its parts together
-    report = validate(_neighbourhood(data, share), tbox, inplace=True).report
-    out = Graph()
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        if report.value(r, SH.focusNode) in share:
-            _copy_closure(report, r, out)
-    return out.serialize(format="nt", encoding="utf-8") if len(out) else b""
-
-
 def validate_part(part, tbox: Graph | None = None) -> Graph:
     """Validate one part of an ABox (:class:`kg.graph.GraphPart`): pySHACL over
     its own triples, its context and the ontology, keeping the results whose

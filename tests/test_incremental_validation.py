@@ -88,15 +88,3 @@ def test_validating_in_place_leaves_the_graph_as_it_was(graphs):
     result = validate(work, inplace=True)
     assert set(work) == before
     assert report_results(result.report) == report_results(validate(bad).report)
-
-
-@pytest.mark.parametrize("jobs", [2, 3])
-def test_parallel_validation_finds_what_one_process_finds(graphs, jobs):
-    from kg.validate import validate_parallel
-
-    clean, bad = graphs
-    full = validate(bad)
-    parallel = validate_parallel(bad, jobs)
-    assert parallel.conforms == full.conforms and parallel.violations == full.violations
-    assert report_results(parallel.report) == report_results(full.report)
-    assert validate_parallel(clean, jobs).conforms
