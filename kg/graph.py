@@ -162,9 +162,10 @@ class GraphPart:
     nodes, with their triples: the entities (without ``kgo:mentionedIn``),
     anonymous sources and articles its triples point at (``sh:class`` reads
     their types, the evidence offsets rule an article's
-    ``kgo:characterCount``). Validating ``own`` + ``context`` + the ontology and keeping
-    the results whose focus node is in ``owned`` gives the part's share of a
-    whole-graph validation (:func:`kg.validate.validate_part`; tested).
+    ``kgo:characterCount``). Validating ``own`` + ``context`` + the ontology
+    and keeping the results whose focus node is in ``owned`` gives the part's
+    share of a whole-graph validation (:func:`kg.validate.validate_part`;
+    tested).
 
     Attributes:
         own: the part's triples.
@@ -215,8 +216,8 @@ class GraphPlan:
                 if isinstance(ev.attributed_to, str):
                     iri, label = _anonymous_source(ev)
                     sources.setdefault(str(iri), set()).add(label)
-        self.sources = sorted((iri, sorted(labels)) for iri, labels in sources.items())
-        self.source_labels = dict(self.sources)
+        self.source_labels = {iri: sorted(labels) for iri, labels in sorted(sources.items())}
+        self.sources = list(self.source_labels.items())
         fact_of: dict[str, list] = {}
         for f in ex.facts:
             fact_of.setdefault(str(fact_iri(f)), []).append(f)

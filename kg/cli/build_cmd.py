@@ -25,9 +25,10 @@ def build(
     cluster: Annotated[str | None, typer.Option(help="Address of a Dask distributed scheduler (tcp://HOST:8786) whose workers parse the articles.")] = None,
     store: Annotated[Path | None, typer.Option(help="Also load the graph and the ontology into an on-disk Oxigraph store in this folder, for kg query, serve, view, explain, conflicts and evaluate.")] = None,
     shards: Annotated[Path | None, typer.Option(
-        help="Folder where the workers write the graph's N-Quads shards (kept), which --store bulk-loads; with "
-             "--cluster it must be seen by every worker (default there: a temporary folder beside OUTDIR, removed "
-             "after the build).")] = None,
+        help="Folder where the workers write the graph's N-Quads shards, part-NNNNN.nq (kept; earlier ones there "
+             "are replaced), which --store bulk-loads; with --cluster it must be seen by every worker (default "
+             "there: a temporary folder beside OUTDIR, removed after the build). A rebuild that reuses the last "
+             "validation report builds the graph whole and writes no shards.")] = None,
 ) -> None:
     """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
 
