@@ -124,9 +124,8 @@ def join_gold(events: list[str], out: Path) -> None:
 
 
 def kg_command() -> list[str]:
-    """The ``kg`` command of this environment (the one beside this Python, else the module)."""
-    exe = Path(sys.executable).with_name("kg")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "kg.cli"]
+    """``kg`` as a module of this Python (so ``PYTHONPATH`` chooses the checkout that is scored)."""
+    return [sys.executable, "-m", "kg.cli"]
 
 
 def score_split(split: str, rows: list[dict], texts: Path, work: Path, show_misses: bool) -> dict:
