@@ -202,12 +202,13 @@ def write_results(records: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("splits", nargs="*", choices=[[], *SPLITS], default=list(SPLITS), metavar="SPLIT",
-                    help="tune and/or check (default both)")
+    ap.add_argument("splits", nargs="*", metavar="SPLIT", help="tune and/or check (default both)")
     ap.add_argument("--show-misses", action="store_true", help="print missed and wrong rows (tune only)")
     ap.add_argument("--list-missing", action="store_true", help="list missing or changed texts and stop")
     args = ap.parse_args(argv)
     splits = args.splits or list(SPLITS)
+    if any(s not in SPLITS for s in splits):
+        ap.error(f"a SPLIT is one of: {', '.join(SPLITS)}")
     if args.show_misses and "check" in splits:
         print("error: the misses of the check split are not to be read; run `run.py tune --show-misses`",
               file=sys.stderr)
