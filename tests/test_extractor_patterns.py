@@ -133,7 +133,7 @@ def test_attribution_of_each_piece_of_evidence(ex):
 def test_country_issuer_is_its_government_and_removal_is_a_ban(ex):
     bans = [f for f in facts_of(ex, "policy") if f.roles["product"].label == "Pinto Assistant"]
     assert [(f.roles["issuer"].label, f.roles["issuer"].kind) for f in bans] == \
-        [("Australian government", "GovernmentBody")]
+        [("Australia", "GovernmentBody")]  # the government, labelled with the name the text uses
     assert bans[0].attrs["type"] == ["ban"]
 
 
