@@ -824,7 +824,8 @@ class ArticleReader:
             if m is None or m.entity is None or t.i != m.end - 1:
                 continue
             ent = m.entity
-            if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t))
+            if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t)
+                                                                       and not self._names_product(toks))
                                             or self._conjoined_with_product(t)):
                 ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
             elif ent.family != "Product" or t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children):
@@ -832,6 +833,11 @@ class ArticleReader:
             if ent not in out:
                 out.append(ent)
         return out
+
+    def _names_product(self, toks: list[Token]) -> bool:
+        """True when the tokens name a product ("the Claude-like tool from X" names one)."""
+        return any((m := self.mention_at(t)) is not None and m.entity is not None and m.entity.family == "Product"
+                   for t in toks)
 
     def _maker_slot(self, tok: Token) -> bool:
         """True for a company named as the maker of the thing restricted: "services
@@ -842,11 +848,16 @@ class ArticleReader:
             node = node.head
         if node.dep_ == "poss":  # "X's app", "prohibited X's use"
             return node.head.lemma_.lower() in things | set(self.lex["policy"]["use_nouns"])
-        if node.dep_ in {"pobj"} and node.head.lower_ in {"by", "from"}:
+        uses = set(self.lex["policy"]["use_nouns"])
+        if node.dep_ == "pobj" and node.head.lower_ in {"by", "from"}:
             head = node.head.head
+            if head.pos_ == "VERB" and head.lemma_ in uses | {"download", "install", "buy", "purchase"}:
+                return True  # "using technology from X"
             if head.dep_ == "acl" and head.pos_ == "VERB":
                 head = head.head
             return head.lemma_.lower() in things
+        if node.dep_ == "pobj" and node.head.lower_ == "to":  # "restricted access to X"
+            return node.head.head.lemma_.lower() in uses
         return False
 
     def _conjoined_with_product(self, tok: Token) -> bool:
@@ -948,6 +959,9 @@ class ArticleReader:
         for t in toks:
             if t.pos_ not in {"NOUN"} or t.lower_ not in words or self.mention_at(t):
                 continue
+            if any(c.dep_ == "appos" and self.mention_at(c) for c in t.children) or \
+                    t.dep_ == "compound" and self.mention_at(t.head):
+                continue  # a descriptor of a name ("the AI company X"), not who is affected
             head = t
             while head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 head = head.head
@@ -990,25 +1004,50 @@ class ArticleReader:
         return out
 
     def _reasons(self, clause: Token, sent: Span) -> list[str]:
-        """Reasons attached to a policy clause: "due to X", "citing X", "pointing to X", "over concerns"."""
-        nouns = set(self.lex["reason"]["reason_nouns"])
-        out = []
-        for c in clause.children:
-            objs: list[Token] = []
-            if c.dep_ == "prep" and self._is_reason_marker(c):
-                for d in c.subtree:
-                    if d.dep_ == "pobj":
-                        objs.append(d)
-                        break
-            elif c.dep_ == "advcl" and c.lemma_ in self.lex["reason"]["verbs"]:
-                for d in c.subtree:
-                    if d.dep_ in {"dobj", "pobj"}:
-                        objs.append(d)
-                        break
-            for o in objs:
+        """Reasons attached anywhere in a policy clause (not in its subject): "due to X",
+        "because of X", "amid X", "citing X", "pointing to X", "over concerns", "fearing X",
+        "to prevent X" / "to protect X". Weak markers ("over", "after", "following", "for")
+        count only when their object names a concern or a risk (``reason_nouns``, ``risk_words``)."""
+        rz = self.lex["reason"]
+        nouns = set(rz["reason_nouns"])
+        risky = nouns | set(rz["risk_words"])
+        strong = set(rz["strong_markers"])
+        subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
+        out: list[str] = []
+        for node in clause.subtree:
+            if node.i in subj:
+                continue
+            objs: list[tuple[Token, bool]] = []
+            if node.dep_ == "prep" and self._is_reason_marker(node) and node.head.i not in subj:
+                is_strong = node.lower_ in strong
+                pobj = next((d for d in node.children if d.dep_ == "pobj"), None) or \
+                    next((d for d in node.subtree if d.dep_ == "pobj" and d.head.head == node), None)
+                pcomp = next((d for d in node.children if d.dep_ == "pcomp" and d.pos_ == "VERB"), None)
+                if pobj is not None:
+                    objs.append((pobj, is_strong))
+                elif pcomp is not None:  # "after discovering that staff uploaded sensitive code"
+                    objs.append((pcomp, is_strong))
+            elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and node.i > clause.i:
+                mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
+                if mark in {"after", "following", "because", "since", "as"}:
+                    # "after discovering that staff uploaded sensitive code", "because it may leak data"
+                    objs.append((node, mark == "because"))
+                elif node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]:
+                    objs += [(d, True) for d in node.children if d.dep_ in {"dobj", "ccomp"}]
+                    objs += [(p, True) for d in node.children if d.dep_ == "prep" for p in d.children
+                             if p.dep_ == "pobj"]
+                elif node.lemma_ in rz["protect_verbs"] and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                 for c in node.children):
+                    text = phrase_verb_clause(node)
+                    if text and text not in out:
+                        out.append(text)
+            for o, is_strong in objs:
                 for x in conjuncts(o):
-                    if x.lemma_ in nouns or x.lower_ in nouns:
-                        out.append(phrase(x))
+                    words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
+                    if is_strong or x.lemma_ in nouns or x.lower_ in nouns or words & risky:
+                        text = phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"} else phrase(x)
+                        if text and text not in out:
+                            out.append(text)
         return out
 
     def _sentence_reason(self, sent: Span) -> None:
@@ -1025,8 +1064,33 @@ class ArticleReader:
         for text in found:
             self.emit("reason", {"heading": self.article.blocks[self.block].heading}, reason=[text])
         self._cited_reasons(sent)
+        self._concern_reasons(sent)
         self._justification(sent)
         self._listed_reasons(sent)
+
+    def _concern_reasons(self, sent: Span) -> None:
+        """"The company is concerned that X", "Acme also fears that X", "Acme worries about X":
+        the concern of an organization; it becomes a reason of that organization's policies
+        in this article (:meth:`link_article_level` drops it when the organization issued none)."""
+        words = set(self.lex["reason"]["concern_words"])
+        for tok in sent:
+            if tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}:
+                continue
+            verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok
+            subj = self._clause_subject(verb)
+            if subj is None:
+                continue
+            issuer = self.entity_at(subj, {"Organization"}, subject_first=True)
+            if issuer is None:
+                continue
+            for c in tok.children:
+                text = ""
+                if c.dep_ == "ccomp":
+                    text = phrase_verb_clause(c)
+                elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
+                    text = phrase(c, max_words=24)
+                if text:
+                    self.emit("reason", {"issuer": issuer}, reason=[text])
 
     def _listed_reasons(self, sent: Span) -> None:
         """"The Authority found that:" followed by bullets: each bullet is a finding."""
@@ -1737,10 +1801,16 @@ class ArticleReader:
             if o.roles["product"] is None:
                 issuer = o.roles["issuer"]
                 own = [p for (d, p) in developed if d is issuer]
+                # "access has been limited", "blocked the app": the issuer's own product, else the
+                # product the article is about (the most mentioned one); never a made-up "X services"
+                products = [e for e in mention_count if e.family == "Product" and e is not issuer]
                 if own:
                     o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
+                elif products:
+                    o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
                 else:
-                    o.roles["product"] = self.implicit(f"{issuer.label} services", "SoftwareProduct", False)
+                    o.kind = "dropped"
+        policies = [o for o in policies if o.kind == "policy"]
         weights = Counter()
         for o in policies:
             weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1

@@ -1,11 +1,811 @@
-"""Frame reader: lawsuit (see :mod:`kg.extract`)."""
+"""Frame reader: lawsuits, complaints, accusations, regulators' fines, and non-responses.
+
+News states an allegation in many shapes besides "X accused Y of Z":
+
+- lawsuits: "X sued Y for copyright infringement", "X filed a lawsuit against Y,
+  accusing it of scraping", "Y was sued by A and B", "X has taken steps to sue Y,
+  claiming ...";
+- the suit speaking for its plaintiff: "The lawsuit alleges that Y copied ...",
+  "The suit accuses Y of ...", "According to the complaint, Y copied ...";
+- regulators' findings and fines: "X fined Y for violating ...", "X imposed a
+  penalty against Y", "Y received a fine for ...", "X charged Y 15 million euros
+  due to ...", "a probe accusing Y of antitrust violations";
+- concerns and reported speech: "X had concerns that Y's use of data ...",
+  "... Y may have distilled our models, an X spokesperson said".
+
+A sentence often names only part of the allegation (the suit but not its
+plaintiff, a fine but not who imposed it). Such partial allegations are kept
+until the article's last sentence and completed from the article's other
+allegations: the plaintiff of its lawsuits ("the plaintiff in the suit is X"
+counts too), the defendants, the regulator that fined the same party, and the
+court the suit was filed in. Practices missing from one statement are shared
+between statements of one accuser and accused.
+
+Non-responses add what the built-in pass misses: passive ("a request for
+comment was not answered by A, B and C"), "neither A nor B returned requests
+for comment", unnamed parties ("the governor's office declined to comment",
+"a spokesperson for X did not respond"), and "Reuters could not reach X for
+comment".
+
+Word lists live in ``kg/data/frames/lawsuit.json``.
+"""
 
 from __future__ import annotations
 
-from . import frame
+from spacy.tokens import Span, Token
+
+from ..facts import join_tokens, phrase
+from . import frame, frame_data
+
+ALL = {"Organization", "Person", "Place", "Product"}
+PARTY = {"Organization", "Person", "Place"}
+LEGAL = "legal"      # accuser: the plaintiff of the article's lawsuit
+DESC = "desc"        # accuser: a description ("the company"), resolved against other allegations
+FINED = "fined"      # accuser: whoever fined the same party
+
+
+class _Record:
+    """A candidate allegation of one sentence, completed at the article's end."""
+
+    def __init__(self, block: int, sent: Span, legal: bool):
+        self.block, self.sent, self.legal = block, sent, legal
+        self.accusers: list = []
+        self.accuser_mode: str | None = None
+        self.accused: list = []
+        self.practice: list[str] = []
+        self.targets: list = []
+        self.courts: list = []
+
+
+def _state(reader) -> dict:
+    st = getattr(reader, "_lawsuit_state", None)
+    if st is None:
+        last = None
+        for b in range(len(reader.docs) - 1, -1, -1):
+            sents = list(reader.docs[b].sents) if len(reader.docs[b]) else []
+            if sents:
+                last = (b, sents[-1].start)
+                break
+        st = {"records": [], "plaintiffs": [], "courts": [], "last": last, "done": False}
+        reader._lawsuit_state = st
+    return st
 
 
 @frame("lawsuit")
 def read(reader, sent) -> None:
-    """Emit observations of this frame from one sentence (nothing yet)."""
+    """Read lawsuits, accusations, fines and non-responses from one sentence."""
+    st = _state(reader)
+    d = frame_data("lawsuit")
+    before = len(st["records"])
+    legal_words = set(d["legal_nouns"]) | set(d["sue_verbs"]) | set(d["plaintiff_nouns"])
+    is_legal = any(t.lemma_.lower() in legal_words or t.lower_ in legal_words for t in sent)
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        try:
+            if lemma in d["sue_verbs"] or low in {"sues", "sued"}:
+                _sue(reader, tok, st, d)
+            elif tok.pos_ == "VERB" and lemma in d["file_verbs"]:
+                _file(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["accuse_verbs"]:
+                _accuse(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["fine_verbs"]:
+                _fine_verb(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["fine_nouns"]:
+                _fine_noun(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"]:
+                _suit_says(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["concern_nouns"]:
+                _concern(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["practice_verbs"]:
+                _reported(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["plaintiff_nouns"]:
+                _plaintiff(reader, tok, st, d)
+        except (IndexError, KeyError):  # a malformed parse: skip the token
+            continue
+    if is_legal:
+        courts = _courts(reader, sent, d)
+        for r in st["records"][before:]:
+            if r.legal:
+                r.courts += [c for c in courts if c not in r.courts]
+        st["courts"] += [c for c in courts if c not in st["courts"]]
+    _nonresponse(reader, sent, d)
+    if st["last"] == (reader.block, sent.start) and not st["done"]:
+        st["done"] = True
+        _finish(reader, st, d)
+
+
+# ------------------------------------------------------------------ parties
+def _uniq(items: list) -> list:
+    out = []
+    for x in items:
+        if x is not None and x not in out:
+            out.append(x)
+    return out
+
+
+def _developer(reader, product, tok: Token | None):
+    """The maker of a product: its possessor in the phrase ("Google's Gemini"), else a development fact."""
+    if tok is not None:
+        for t in tok.subtree:
+            if t.dep_ == "poss":
+                e = reader.entity_at(t, {"Organization"})
+                if e is not None:
+                    return e
+    for o in reader.observations:
+        if o.kind == "development" and o.roles.get("product") is product:
+            return o.roles.get("developer")
     return None
+
+
+def _conj_tokens(tok: Token) -> list[Token]:
+    """``tok``, its coordinated siblings and the appositions of each ("three firms, namely A, B and C")."""
+    out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    for t in list(out):
+        for c in t.children:
+            if c.dep_ == "appos":
+                out += [c, *[x for x in c.conjuncts if x.i > c.i]]
+    return out
+
+
+def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
+    """Named parties listed after token ``end`` ("..., as well as A, B and C"), read on the surface
+    for lists the parser breaks; stops at a preposition, a verb or a clause word."""
+    out = []
+    stop, words = set(d["stop_list"]), set(d["list_words"])
+    for t in sent.doc[end + 1:min(sent.end, end + 26)]:
+        if t.lower_ in stop and t.lower_ not in words:
+            break
+        m = reader.mention_at(t)
+        if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
+            if m.entity not in out:
+                out.append(m.entity)
+            continue
+        if t.lower_ in words or t.pos_ in {"ADJ", "NUM", "NOUN", "PROPN", "DET", "PUNCT"} or t.tag_ == "VBG":
+            continue
+        break
+    return out
+
+
+def _accused(reader, tok: Token, d: dict, surface: bool = True) -> tuple[list, list]:
+    """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
+    and appositions; a product stands for its maker."""
+    ents, targets = [], []
+    for t in _conj_tokens(tok):
+        e = reader.entity_at(t, ALL)
+        if e is None:
+            e = reader._np_entity(t, ALL)
+        if e is None:
+            continue
+        if e.family == "Product":
+            dev = _developer(reader, e, t)
+            targets.append(e)
+            e = dev
+        ents.append(e)
+    ents = _uniq(ents)
+    if ents and surface:
+        last = max(x.i for x in tok.subtree)
+        ents = _uniq(ents + _surface_list(reader, last, tok.sent, d))
+    return ents, targets
+
+
+def _implicit_body(reader, tok: Token, d: dict):
+    """An unnamed body or group as a party ("Chinese regulators", "the governor's office")."""
+    if tok.lemma_.lower() not in d["body_nouns"] and tok.lower_ not in d["body_nouns"]:
+        return None
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"} or
+            (c.dep_ == "prep" and c.lower_ in {"in", "of"})]
+    if not mods:
+        return None
+    toks = [t for t in tok.subtree if t.lower_ not in {"neither", "nor", "either", "both"}
+            and not (t.dep_ in {"relcl", "acl", "conj", "cc", "appos"} and t.head == tok)]
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in {"relcl", "acl", "conj", "cc", "appos"} or (c.dep_ == "punct" and c.i > tok.i):
+            skip.update(x.i for x in c.subtree)
+    toks = [t for t in toks if t.i not in skip]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ"} or toks[0].tag_ == "PRP$"):
+        toks = toks[1:]
+    label = join_tokens(toks[:8]).strip(" ,;:\"'“”")
+    if not label:
+        return None
+    kind = "GovernmentBody" if tok.lemma_.lower() in {"government", "ministry", "regulator", "watchdog", "authority",
+                                                       "agency", "department", "commission", "court", "probe",
+                                                       "customs", "embassy", "police", "prosecutor"} \
+        else "Organization"
+    return reader.implicit(label, kind, False)
+
+
+def _party(reader, tok: Token, d: dict, depth: int = 0) -> tuple[list, str | None]:
+    """(parties, pending mode) of a subject noun phrase."""
+    lemma = tok.lemma_.lower()
+    if lemma in d["legal_nouns"] or lemma in d["plaintiff_nouns"]:
+        owner = _owner(reader, tok)
+        return ([owner], None) if owner is not None else ([], LEGAL)
+    if lemma in d["agent_nouns"] or tok.lower_ in d["agent_nouns"]:
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"for", "at", "from", "of"}):
+                for x in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]):
+                    e = reader.entity_at(x, PARTY)
+                    if e is not None:
+                        return [e], None
+    m = reader.mention_at(tok)
+    if m is not None and m.entity is not None:
+        out = [m.entity]
+        for c in tok.conjuncts:
+            e = reader.entity_at(c, ALL) or reader._np_entity(c, ALL)
+            if e is not None:
+                out.append(e)
+        return _uniq(out), None
+    if tok.pos_ == "PRON":
+        e = reader.coref(tok, PARTY, subject_first=True)
+        if e is None and depth < 2 and tok.head.dep_ == "ccomp":
+            subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj is not tok:
+                return _party(reader, subj, d, depth + 1)
+        return ([e], None) if e is not None else ([], None)
+    body = _implicit_body(reader, tok, d)
+    if body is not None:
+        return [body], None
+    is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
+    e = reader.entity_at(tok, PARTY)
+    if e is None:
+        e = reader._np_entity(tok, PARTY)
+    if is_def:
+        return ([e] if e is not None else []), DESC
+    return ([e], None) if e is not None else ([], None)
+
+
+def _owner(reader, noun: Token):
+    """Whose lawsuit: "Amazon's lawsuit", "a suit filed by X", "a complaint by X"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            e = reader.entity_at(c, ALL)
+            if e is not None:
+                return e
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    e = reader.entity_at(p, PARTY)
+                    if e is not None:
+                        return e
+        if c.dep_ == "acl":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        e = reader.entity_at(p, PARTY) if p.dep_ == "pobj" else None
+                        if e is not None:
+                            return e
+    return None
+
+
+def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
+    """(parties, pending mode, subject token ids) of the doer of ``verb``, up the clause chain."""
+    node = verb
+    for _ in range(4):
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+        for c in node.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out = []
+                        for t in _conj_tokens(p):
+                            out += _party(reader, t, d)[0]
+                        return _uniq(out), None, {x.i for x in c.subtree}
+            if c.dep_ == "nsubj" and not passive:
+                parties, mode = _party(reader, c, d)
+                if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
+                    parties, mode = _party(reader, node.head, d)
+                return parties, mode, {x.i for x in c.subtree}
+        if node.dep_ in {"acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            # "a probe accusing X of ...", "a complaint ... alleging ..."
+            parties, mode = _party(reader, node.head, d)
+            return parties, mode, {node.head.i}
+        if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj"} \
+                or node.head is node:
+            break
+        node = node.head
+    return [], None, set()
+
+
+# ------------------------------------------------------------------ practices
+def _practices(toks, d: dict) -> list[str]:
+    """Practice names of the words in ``toks`` ("scraped" -> scraping, "copyright" -> copyright infringement)."""
+    pr = d["practices"]
+    found: list[str] = []
+    for t in toks:
+        words = {t.lemma_.lower(), t.lower_.strip("\"'“”")}
+        words |= {p for w in list(words) for p in w.split("-") if p}
+        for w in words:
+            label = pr.get(w)
+            if label is None:
+                continue
+            if w.startswith("secret") and not (t.i > 0 and t.nbor(-1).lower_ == "trade"):
+                continue
+            if label not in found:
+                found.append(label)
+    return found
+
+
+def _clause_text(tok: Token, max_words: int = 14) -> str:
+    toks = [t for t in tok.subtree if not (t.dep_ == "mark" and t.head == tok)]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "SCONJ"} or toks[0].lower_ in {"that", "of", "for"}):
+        toks = toks[1:]
+    toks = toks[:max_words]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP", "DET"}):
+        toks = toks[:-1]
+    return join_tokens(toks).strip(" ,;:\"'“”")
+
+
+def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
+    """Short phrases saying what was alleged: "for violating ...", "of scraping ...", "claiming that ..."."""
+    out: list[str] = []
+    say = set(d["suit_say_verbs"])
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in set(d["cause_preps"]) | {"of", "with"} and c.lower_ != "in":
+            for p in c.children:
+                if p.dep_ in {"pobj", "pcomp"}:
+                    out.append(_clause_text(p))
+        elif c.dep_ in {"advcl", "xcomp", "ccomp", "acl"} and depth < 2:
+            if c.lemma_ in d["accuse_verbs"] or c.lemma_ in say:
+                out += _complements(c, d, depth + 1)
+                for x in c.children:
+                    if x.dep_ == "ccomp":
+                        out.append(_clause_text(x))
+            elif c.dep_ == "ccomp" and depth > 0:
+                out.append(_clause_text(c))
+    return [o for o in out if o]
+
+
+def _fill(record: _Record, scope: list[Token], verb: Token, d: dict, reader) -> None:
+    record.practice = _uniq(_practices(scope, d) + _complements(verb, d))
+    for t in scope:
+        m = reader.mention_at(t)
+        if m is not None and m.entity is not None and m.entity.family == "Product" and m.entity not in record.targets:
+            record.targets.append(m.entity)
+
+
+# ------------------------------------------------------------------ triggers
+def _sue(reader, tok: Token, st: dict, d: dict) -> None:
+    """ "X sued Y for Z", "Y was sued by X", "X has taken steps to sue Y, claiming ..."."""
+    r = _Record(reader.block, tok.sent, True)
+    accusers, mode, subj_ids = _subject(reader, tok, d)
+    accused: list = []
+    targets: list = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            accused, targets = _accused(reader, c, d)
+    if not accused:  # the parser broke the object ("sue synthetic media startup X"): the next name
+        for t in tok.sent.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
+            m = reader.mention_at(t)
+            if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
+                accused = _uniq([m.entity] + _surface_list(reader, m.end - 1, tok.sent, d))
+                break
+            if t.pos_ not in {"ADJ", "NOUN", "PROPN", "DET", "PUNCT", "NUM"}:
+                break
+    if not accusers and mode is None and tok.pos_ != "VERB":
+        # a headline "X Sues Y": the name right before the trigger
+        prev = reader.mention_at(tok.nbor(-1)) if tok.i > tok.sent.start else None
+        if prev is not None and prev.entity is not None:
+            accusers = [prev.entity]
+    r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
+    scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
+    _fill(r, scope, tok, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
+
+
+def _file(reader, tok: Token, st: dict, d: dict) -> None:
+    """ "X filed a lawsuit against Y", "charges were filed against Y", "X brought a complaint to court"."""
+    legal = set(d["legal_nouns"])
+    noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in legal), None)
+    if noun is None:
+        return
+    against = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ == "against"
+               for p in c.children if p.dep_ == "pobj"]
+    if not against and noun.lemma_.lower() not in d["strong_legal_nouns"]:
+        return
+    if noun.lemma_.lower() == "action" and not any(c.lower_ == "legal" for c in noun.children):
+        return
+    r = _Record(reader.block, tok.sent, True)
+    accusers, mode, subj_ids = ([], None, set())
+    if noun.dep_ == "dobj":
+        accusers, mode, subj_ids = _subject(reader, tok, d)
+    else:
+        accusers, mode, subj_ids = _subject(reader, tok, d)
+        if not accusers:
+            mode = LEGAL
+    owner = _owner(reader, noun)
+    if owner is not None and not accusers:
+        accusers, mode = [owner], None
+    if not accusers and mode is None:
+        mode = LEGAL
+    r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
+    for p in against:
+        ents, targets = _accused(reader, p, d)
+        r.accused += ents
+        r.targets += targets
+    r.accused = _uniq(r.accused)
+    scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
+    _fill(r, scope, tok, d, reader)
+    r.practice = _uniq(r.practice + _practices([c for c in noun.children if c.dep_ in {"compound", "amod"}], d))
+    _keep(st, r)
+
+
+def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
+    """ "X accused Y of Z" where X is a place, an unnamed body, a lawsuit or a description;
+    and "Y was accused by X of Z"."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "with"}]
+    if tok.lemma_ == "charge" and not of:
+        return
+    if not objs:
+        # "the lawsuit accuses Google's Gemini assistant of ...": the object may hang under "of"
+        return
+    r = _Record(reader.block, tok.sent, False)
+    accusers, mode, subj_ids = _subject(reader, tok, d)
+    if mode == LEGAL:
+        r.legal = True
+    accused, targets = _accused(reader, objs[0], d)
+    r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
+    if not accusers and mode is None:
+        return
+    scope = [t for c in of for t in c.subtree]
+    _fill(r, scope, tok, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
+
+
+def _money(tok: Token, d: dict) -> bool:
+    money = set(d["money_words"])
+    return any(t.lower_ in money or t.like_num for t in tok.subtree)
+
+
+def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
+    """ "X fined Y for Z", "X charged Y 15 million euros due to Z", "Y was fined by X"."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    if tok.lemma_ == "charge" and not any(_money(c, d) for c in objs):
+        return
+    accused: list = []
+    targets: list = []
+    for o in objs:
+        if _money(o, d) and reader.mention_at(o) is None:
+            # "charged OpenAI 15 million euros": the name inside the amount's phrase
+            names = [e for t in o.subtree if (m := reader.mention_at(t)) is not None and (e := m.entity) is not None
+                     and e.family in {"Organization", "Person"}]
+            accused += names[:1]
+        else:
+            a, t = _accused(reader, o, d, surface=False)
+            accused += a
+            targets += t
+    accused = _uniq(accused)
+    if not accused:
+        return
+    r = _Record(reader.block, tok.sent, False)
+    r.accusers, mode, subj_ids = _subject(reader, tok, d)
+    r.accuser_mode = None if r.accusers else (FINED if mode in {None, DESC} else mode)
+    r.accused = accused
+    scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
+    _fill(r, scope, tok, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    r.kind = "fine"
+    _keep(st, r)
+
+
+def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
+    """ "X imposed a fine on Y", "a penalty against Y", "Y received a fine for Z"."""
+    verb = tok.head
+    if tok.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return
+    on = [p for x in (tok, verb) for c in x.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+          for p in c.children if p.dep_ == "pobj"]
+    r = _Record(reader.block, tok.sent, False)
+    r.kind = "fine"
+    if verb.lemma_ in d["receive_verbs"]:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return
+        r.accused, r.targets = _accused(reader, subj, d, surface=False)
+        src = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+               if p.dep_ == "pobj"]
+        r.accusers = _uniq([e for p in src for e in _party(reader, p, d)[0]])
+        r.accuser_mode = None if r.accusers else FINED
+        subj_ids = {x.i for x in subj.subtree}
+    elif verb.lemma_ in d["impose_verbs"] and on:
+        for p in on:
+            a, t = _accused(reader, p, d, surface=False)
+            r.accused += a
+            r.targets += t
+        r.accusers, mode, subj_ids = _subject(reader, verb, d)
+        r.accuser_mode = None if r.accusers else (FINED if mode in {None, DESC} else mode)
+    else:
+        return
+    r.accused = _uniq(r.accused)
+    if not r.accused:
+        return
+    scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
+    practice, targets = r.practice, r.targets
+    _fill(r, scope, verb, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
+
+
+def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "The lawsuit alleges that Y ...", "The suit accuses Y of ...", "According to the complaint, Y ...",
+    "The complaint ..., alleging that Y ..."."""
+    verb = None
+    clause = None
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in d["suit_say_verbs"] and noun.head.lemma_ not in d["accuse_verbs"]:
+        verb = noun.head
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+        verb = noun.sent.root
+        clause = verb if verb.pos_ in {"VERB", "AUX"} else None
+    elif noun.dep_ in {"nsubj", "nsubjpass"}:
+        verb = noun.head
+        clause = next((x for c in verb.children if c.dep_ == "advcl" and c.lemma_ in d["suit_say_verbs"]
+                       for x in c.children if x.dep_ == "ccomp"), None)
+    if verb is None or clause is None:
+        return
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return
+    accused, targets = _accused(reader, subj, d, surface=False)
+    if not accused:
+        # "Perplexity's answer engine free rides ...": the possessor of the subject
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            accused, targets = _accused(reader, poss, d, surface=False)
+    if not accused:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    owner = _owner(reader, noun)
+    r.accusers = [owner] if owner is not None else []
+    r.accuser_mode = None if owner is not None else LEGAL
+    r.accused = accused
+    scope = [t for t in clause.subtree if t.i not in {x.i for x in subj.subtree}]
+    r.practice = _uniq(_practices(scope, d) + [_clause_text(clause)])
+    r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
+                                 and m.entity is not None and m.entity.family == "Product"])
+    _keep(st, r)
+
+
+def _concern(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "X had concerns that Y's use of data threatens ...": the concern's owner accuses the clause's subject."""
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                   and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)), None)
+    if clause is None:
+        return
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return
+    accused, targets = _accused(reader, subj, d, surface=False)
+    if not accused:
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            accused, targets = _accused(reader, poss, d, surface=False)
+    if not accused:
+        return
+    r = _Record(reader.block, noun.sent, False)
+    r.accusers, mode, _ = _subject(reader, noun.head, d) if noun.dep_ in {"dobj", "pobj"} else ([], None, set())
+    if not r.accusers:
+        return
+    r.accused = accused
+    scope = list(clause.subtree)
+    r.practice = _uniq(_practices([t for t in scope if t.i not in {x.i for x in subj.subtree}], d)
+                       + [_clause_text(clause)])
+    r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
+                                 and m.entity is not None and m.entity.family == "Product"])
+    _keep(st, r)
+
+
+def _reported(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "Y may have distilled our models, an X spokesperson said": a practice verb whose named subject
+    is not the sentence's source, in a sentence attributed to an organization or person."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return
+    src = reader.attribution(verb.sent)
+    if src is None or isinstance(src, str) or src.family not in {"Organization", "Person"} \
+            or src.kind == "NewsOrganization":
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ in {"xcomp", "conj"}:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return
+    if subj.pos_ == "PRON":
+        # "what Y did here is they distilled ...": the named subject of the sentence's other clause
+        named = [t for t in verb.sent if t.dep_ == "nsubj" and t is not subj and reader.mention_at(t) is not None]
+        if not named:
+            return
+        subj = named[0]
+    accused, targets = _accused(reader, subj, d, surface=False)
+    accused = [a for a in accused if a is not src and a.family in {"Organization", "Person"}]
+    if not accused:
+        return
+    r = _Record(reader.block, verb.sent, False)
+    r.accusers, r.accused = [src], accused
+    scope = [t for t in verb.subtree if t.i not in {x.i for x in subj.subtree}]
+    r.practice = _uniq(_practices([verb], d) + [_clause_text(verb)])
+    r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
+                                 and m.entity is not None and m.entity.family == "Product"])
+    _keep(st, r)
+
+
+def _plaintiff(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "The plaintiff in the suit is a man named X", "X, the plaintiff, ..."."""
+    cands = []
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        cands = [c for c in noun.head.children if c.dep_ == "attr"]
+    elif noun.dep_ == "appos":
+        cands = [noun.head]
+    elif noun.dep_ == "attr":
+        cands = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    for c in cands:
+        e = reader.entity_at(c, {"Organization", "Person"}) or reader._np_entity(c, {"Organization", "Person"})
+        if e is not None and e not in st["plaintiffs"]:
+            st["plaintiffs"].append(e)
+
+
+def _keep(st: dict, r: _Record) -> None:
+    if not (r.accusers or r.accuser_mode):
+        return
+    st["records"].append(r)
+
+
+# ------------------------------------------------------------------ courts
+def _courts(reader, sent: Span, d: dict) -> list:
+    """Courts a suit is filed in or brought to ("filed in the Southern District of New York")."""
+    out = []
+    court_nouns = set(d["court_nouns"])
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in d["court_preps"]:
+            continue
+        m = reader.mention_at(tok)
+        if m is not None and m.entity is not None and m.entity.family == "Organization" and \
+                any(w in m.entity.label.lower() for w in court_nouns):
+            out.append(m.entity)
+            continue
+        if tok.lemma_.lower() in court_nouns:
+            label = phrase(tok, drop_relcl=True, max_words=10)
+            if label and label.lower() not in court_nouns:
+                out.append(reader.implicit(label, "GovernmentBody", False))
+    return _uniq(out)
+
+
+# ------------------------------------------------------------------ article end
+def _finish(reader, st: dict, d: dict) -> None:
+    """Complete the partial allegations from the article's others, and emit them all."""
+    records = st["records"]
+    if not records:
+        return
+    legal_known = [r for r in records if r.legal and r.accusers]
+    plaintiffs = _uniq([a for r in legal_known for a in r.accusers] + st["plaintiffs"])
+    for r in records:
+        if r.accusers:
+            continue
+        if r.accuser_mode == LEGAL:
+            same = [a for x in legal_known if set(x.accused) & set(r.accused) for a in x.accusers]
+            r.accusers = _uniq(same) or (st["plaintiffs"] or plaintiffs)[:3]
+            if not r.accusers and any(not x.accusers for x in records if x.legal):
+                r.accusers = [reader.implicit(d["unnamed_plaintiff"], "Organization", False)]
+        elif r.accuser_mode in {DESC, FINED}:
+            same = [a for x in records if x.accusers and x is not r and set(x.accused) & set(r.accused)
+                    and (r.accuser_mode == DESC or getattr(x, "kind", "") == "fine") for a in x.accusers]
+            r.accusers = _uniq(same)
+    for r in records:
+        if r.accused or not r.accusers:
+            continue
+        r.accused = _uniq([a for x in records if x.accused and set(x.accusers) & set(r.accusers) for a in x.accused])
+    for r in records:
+        if r.practice:
+            continue
+        pool = [x for x in records if x.practice and set(x.accused) & set(r.accused) and set(x.accusers) & set(r.accusers)]
+        pool = pool or [x for x in records if x.practice and set(x.accused) & set(r.accused)]
+        r.practice = _uniq([p for x in pool for p in x.practice])
+    saved = (reader.block, reader.sent)
+    try:
+        for r in records:
+            if r.legal and not r.courts and st["courts"]:
+                r.courts = st["courts"][:1]
+            reader.block, reader.sent = r.block, r.sent
+            for accuser in _uniq(r.accusers):
+                for accused in _uniq(r.accused):
+                    if accuser is accused:
+                        continue
+                    roles = {"accuser": accuser, "accused": accused, "target": _uniq(r.targets)}
+                    if r.courts:
+                        roles["addressed_to"] = _uniq(r.courts)
+                    reader.emit("allegation", roles, practice=r.practice)
+    finally:
+        reader.block, reader.sent = saved
+
+
+# ------------------------------------------------------------------ non-response
+def _negated(verb: Token, d: dict) -> bool:
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
+            return True
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and any(t.lower_ in d["neither_words"] for t in subj.subtree):
+            return True
+        if node.head.lemma_ in {"fail"} and node.dep_ == "xcomp":
+            return True
+        if node.dep_ not in {"xcomp", "conj"}:
+            return False
+        node = node.head
+    return False
+
+
+def _nr_parties(reader, toks: list[Token], d: dict) -> list:
+    out = []
+    for t in toks:
+        for x in _conj_tokens(t):
+            parties, _ = _party(reader, x, d)
+            out += [p for p in parties if p.family in {"Organization", "Person", "Place"}]
+    return _uniq(out)
+
+
+def _nonresponse(reader, sent: Span, d: dict) -> None:
+    """Non-responses with parties the built-in pass does not name (see the module doc)."""
+    nr = reader.lex["non_response"]
+    respond = set(nr["respond_verbs"]) | {"provide", "give", "offer"}
+    reply_objs = {"comment", "response", "email", "call", "request", "message", "inquiry", "enquiry", "question"}
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_
+        parties: list = []
+        matter_from = tok
+        if lemma in respond and _negated(tok, d):
+            if lemma in {"provide", "give", "offer"} and not any(c.dep_ == "dobj" and c.lemma_ in reply_objs
+                                                                for c in tok.children):
+                continue
+            agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agent:
+                parties = _nr_parties(reader, agent, d)
+                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                matters = ["request for comment"] if subj is not None and subj.lemma_ == "request" and \
+                    any(t.lemma_ == "comment" for t in subj.subtree) else []
+                for p in parties:
+                    for m in matters or ["comment"]:
+                        reader.emit("nonresponse", {"party": p}, matter=[m])
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            node = tok
+            while subj is None and node.dep_ in {"xcomp", "conj"} and node.head is not node:
+                node = node.head
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            parties = _nr_parties(reader, [subj], d)
+        elif lemma in set(nr["decline_verbs"]):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            parties = _nr_parties(reader, [subj], d)
+            matter_from = next((c for c in tok.children if c.dep_ == "xcomp"), None) or tok
+        elif lemma in d["nonresponse_reach_verbs"] and _negated(tok, d):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            src = reader.entity_at(subj, {"Organization"}) if subj is not None else None
+            if subj is None or not (subj.lower_ in d["news_subjects"] or
+                                    (src is not None and src.kind == "NewsOrganization")):
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            parties = _nr_parties(reader, objs, d)
+            for p in parties:
+                reader.emit("nonresponse", {"party": p}, matter=["comment"])
+            continue
+        else:
+            continue
+        parties = [p for p in parties if p.kind != "NewsOrganization"]
+        if not parties:
+            continue
+        matters = reader._matters(matter_from) if matter_from is not None else []
+        if not matters:
+            word = matter_from.lemma_
+            matters = ["comment" if word in {"comment", "decline", "respond", "reply", "return", "provide"} else word]
+        for p in parties:
+            for m in matters:
+                reader.emit("nonresponse", {"party": p}, matter=[m])
