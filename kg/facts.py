@@ -687,6 +687,8 @@ class ArticleReader:
                     and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
                     or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
                 ptype = "ban"  # "ordered agencies to remove X from official devices"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
+                ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
             if ptype is None or self._hypothetical(tok):
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
@@ -735,6 +737,9 @@ class ArticleReader:
             places = self.agents_of(node, {"Place"})
             if places:
                 return [self.government_of(c) for c in places]
+        staff = self._staff_owner(trig)
+        if staff:
+            return staff
         subj = self._subject_up(trig)
         if subj is None:
             return []
@@ -751,6 +756,45 @@ class ArticleReader:
                     if entry is not None:
                         place = self.implicit(entry.name, entry.kind, False)
                         return [self.government_of(place)]
+        return []
+
+    def _denied_use(self, verb: Token) -> bool:
+        """True for a use that a rule denies: "cannot use", "can no longer use", "are not
+        allowed to use", "not permitted to download" (a negation on the verb or on the
+        permission above it)."""
+        permission = set(self.lex["policy"]["permission_words"])
+        nodes = [verb]
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in permission:
+            nodes.append(verb.head)
+            if verb.head.dep_ in {"acomp", "xcomp"}:
+                nodes.append(verb.head.head)
+        for n in nodes:
+            if any(c.dep_ == "neg" for c in n.children):
+                return True
+            if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in n.children):
+                return True
+        return False
+
+    def _staff_owner(self, trig: Token) -> list[Entity]:
+        """The organization whose staff a rule binds, when the clause names no issuer:
+        "Acme staff have been banned from using X", "employees at Acme cannot use X",
+        "Kestria state employees will no longer be able to use X"."""
+        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        node = trig
+        for _ in range(4):
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff | {w.rstrip("s") for w in staff}:
+                    found = [m.entity for d in c.subtree
+                             if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in {"at", "of", "in"})
+                             and (m := self.mention_at(d)) is not None and m.entity is not None
+                             and m.entity.family in {"Organization", "Place"}]
+                    orgs = [e for e in found if e.family == "Organization"]
+                    if orgs:
+                        return orgs[:1]
+                    return [self.government_of(found[0])] if found else []
+            if node.dep_ not in CLAUSE_UP | {"acomp"} or node.head == node:
+                return []
+            node = node.head
         return []
 
     def _subject_up(self, trig: Token) -> Token | None:
@@ -1798,6 +1842,17 @@ class ArticleReader:
         mention_count: Counter = Counter(m.entity for ms in self.mentions for m in ms if m.entity is not None)
         policies = [o for o in obs if o.kind == "policy"]
         for o in policies:
+            product, issuer = o.roles["product"], o.roles["issuer"]
+            if product is not None and product.key.endswith(" product"):
+                # a company named where its product belongs ("OpenAI's chatbot"): the product
+                # the article says it makes, when there is one; never the issuer's own name
+                maker = product.key[: -len(" product")]
+                if maker == issuer.key:
+                    o.kind = "dropped"
+                    continue
+                made = [p for (d, p) in developed if d.key == maker and p is not issuer]
+                if made:
+                    o.roles["product"] = max(made, key=lambda p: (mention_count[p], p.label))
             if o.roles["product"] is None:
                 issuer = o.roles["issuer"]
                 own = [p for (d, p) in developed if d is issuer]

@@ -55,6 +55,7 @@ def read(reader, sent) -> None:
     if state is None:
         state = {"pending": []}
         setattr(reader, _STATE, state)
+    _remember_feature(reader, sent, D)
     for tok in sent:
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBG", "VBN"}:
             _read_verb(reader, tok, D)
@@ -134,12 +135,21 @@ def _read_verb(reader, tok, D) -> None:
         train = bool(objs)
         if train:
             goals = [tok]
-    if not objs:
+    if not objs or _negated(tok):
         return
     signals = [s for o in objs for s in _signals(reader, o, D)]
     if not signals:
         return
     weak = lemma in D["weak_verbs"]
+    if lemma in D["transfer_verbs"]:
+        named = [p for p in _named_products(reader, tok, [], [], D)]
+        agent = _agent_token(tok)
+        subj = _entity(reader, agent, {"Product"}) if agent is not None else None
+        product = subj or (named[0] if named else None)
+        if product is None:
+            return
+        _emit(reader, product, signals, [], None)
+        return
     found = _product(reader, tok, objs, goals, passive, D, strict=weak or train and tok.dep_ in {"amod", "compound"})
     if found is None:
         return
@@ -274,14 +284,43 @@ def _for_training(tok, D) -> list:
     return out
 
 
+def _negated(tok) -> bool:
+    """ "will not be used to train", "does not collect": the clause or the verb governing it is negated."""
+    for node in [tok, tok.head] if tok.dep_ in {"xcomp", "conj"} else [tok]:
+        if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in node.children):
+            return True
+    return False
+
+
+def _remember_feature(reader, sent, D) -> None:
+    """ "a new feature called X", "this feature – X –", "X is a controversial feature": X is
+    what "the feature", "the tool" stand for in the sentences after."""
+    state = getattr(reader, _STATE)
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in D["named_product_nouns"]:
+            continue
+        named = None
+        for c in tok.children:
+            if c.dep_ == "appos" or c.dep_ in {"acl", "amod"} and c.lower_ in D["naming_words"]:
+                named = next((t for t in c.subtree if reader.token_mention.get((reader.block, t.i))), None)
+        if named is None and tok.dep_ == "attr":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and reader.token_mention.get((reader.block, subj.i)):
+                named = subj
+        if named is not None:
+            ent = reader.token_mention[(reader.block, named.i)].entity
+            if ent is not None and ent.family not in {"Person"} and ent.kind not in {"Country", "GovernmentBody"}:
+                state["feature"] = _as_product(reader, ent)
+
+
 def _list_items(tok) -> list:
     """The object and its coordinated items, also where the parser hung the rest of
     the list higher up ("collection of A, B, and C" with B, C attached above)."""
     items = conjuncts(tok)
     last = max(x.right_edge.i for x in items)
-    for anc in list(tok.ancestors)[:4]:
+    for anc in tok.ancestors:
         for c in anc.children:
-            if c.dep_ == "conj" and c.i > last:
+            if c.dep_ in {"conj", "appos"} and c.i > last and c.pos_ in {"NOUN", "PROPN"}:
                 between = tok.doc[last + 1:c.left_edge.i]
                 if all(t.is_punct or t.dep_ == "cc" for t in between):
                     items += conjuncts(c)
@@ -294,12 +333,19 @@ def _signals(reader, tok, D) -> list[str]:
     for x in _list_items(tok):
         if x.pos_ not in {"NOUN", "PROPN"} or x.lower_ in D["not_signals"] or x.lemma_.lower() in D["not_signals"]:
             continue
-        if x.ent_type_ in D["not_signal_ents"]:
+        if x.ent_type_ in D["not_signal_ents"] or any(c.lower_ in D["not_signal_mods"] for c in x.children):
             continue
+        if any(reader.token_mention.get((reader.block, t.i)) is not None and
+               reader.token_mention[(reader.block, t.i)].entity is not None and
+               reader.token_mention[(reader.block, t.i)].entity.family == "Organization"
+               for t in x.subtree if t.i < x.i):
+            continue  # "Getty's images", "Reddit content": another company's content, not users' data
         if x is not tok and x.left_edge.i > 0 and x.doc[x.left_edge.i - 1].text in {"--", "—", "–", "-"}:
             continue  # "images --an activity ...": an aside, not an item
-        m = reader.mention_at(x)
+        m = reader.token_mention.get((reader.block, x.i))
         if m is not None and m.entity is not None:
+            continue
+        if not x.left_edge.text[:1].isalnum() and x.left_edge.text[:1] not in {"'", "’", "\"", "“"}:
             continue
         items = []
         for d in x.subtree:
@@ -329,8 +375,8 @@ def _text(tok, D) -> str:
     return text.strip(" ,;:")
 
 
-def _entity(reader, tok, families):
-    m = reader.mention_at(tok)
+def _entity(reader, tok, families, anchor=False):
+    m = reader.mention_at(tok) if anchor else reader.token_mention.get((reader.block, tok.i))
     if m is not None and m.entity is not None:
         return m.entity if m.entity.family in families else None
     return None
@@ -448,7 +494,7 @@ def _agent_token(tok):
 def _feature_product(reader, noun, D):
     """The product a feature noun or anaphor stands for: a named product, "a feature
     called X", "this feature – X –", its owner ("P's feature"), else the article's product."""
-    e = _entity(reader, noun, {"Product"})
+    e = _entity(reader, noun, {"Product"}, anchor=True)
     if e is not None:
         return e
     m = reader.mention_at(noun)
@@ -469,6 +515,9 @@ def _feature_product(reader, noun, D):
             if ent is not None:
                 return ent
     if noun.pos_ == "PRON" or any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+        feature = getattr(reader, _STATE).get("feature")
+        if feature is not None and lemma in D["named_product_nouns"]:
+            return feature
         return _discourse_product(reader, noun)
     return None
 
@@ -479,12 +528,26 @@ def _is_feature_noun(noun, D) -> bool:
 
 def _discourse_product(reader, tok):
     """ "the app", "the tool", "it": the product the article collects for, else its most mentioned product."""
-    top = reader.salient(tok, "Product")
+    top = _salient_product(reader)
     if top is not None:
         return top
     counts = Counter(o.roles["product"] for o in reader.observations
                      if o.kind == "collection" and o.attrs.get("signal") and o.roles.get("product") is not None)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _salient_product(reader):
+    """The product the article is about: its most mentioned product, a company's
+    mentions counting for the product of the same name that a policy restricts."""
+    twins = {o.roles["product"].label: o.roles["product"] for o in reader.observations
+             if o.kind == "policy" and o.roles.get("product") is not None}
+    counts: Counter = Counter()
+    for e, n in _mention_counts(reader).items():
+        if e.family == "Product":
+            counts[twins.get(e.label, e)] += n
+        elif e.label in twins:
+            counts[twins[e.label]] += n
+    return max(counts, key=lambda e: (counts[e], e.label)) if counts else None
 
 
 def _product_of_agent(reader, agent, tok, goals, D):
@@ -528,7 +591,7 @@ def _product_of_agent(reader, agent, tok, goals, D):
     # a company without a product of its own in the article: the article's
     # product nobody else is said to make, else the company's name as a product
     others = {p for d, ps in developed.items() if d is not ent for p in ps}
-    top = reader.salient(tok, "Product")
+    top = _salient_product(reader)
     if top is not None and top not in others and _mention_counts(reader)[top] >= 2:
         return top, ent
     return _as_product(reader, ent), ent
@@ -543,8 +606,10 @@ def _product(reader, tok, objs, goals, passive, D, strict=False):
             return None
         m = reader.mention_at(agent)
         # the maker's own plan: the company is the agent ("Acme plans to use X to train ...")
-        own_voice = maker is not None and (m is not None and m.entity is maker or agent.pos_ in {"PRON", "NOUN"}
-                                           and not _entity(reader, agent, {"Product"}))
+        own_voice = maker is not None and product is not None and product.label != maker.label and \
+            (m is not None and m.entity is maker or agent.pos_ in {"PRON", "NOUN"}
+             and not _entity(reader, agent, {"Product"}, anchor=True)) or \
+            maker is not None and product is not None and product.label == maker.label
         return product, maker, own_voice, m is not None
     if strict:
         return None
@@ -603,7 +668,9 @@ def _stated(reader, tok, maker, own_voice, agent_named, D, designed=False):
     if subj is not None:
         if subj.lower_ == "we":
             return (maker is not None or designed), maker
-        if agent_named and subj.pos_ == "PRON":
+        if subj.pos_ == "PRON" and (agent_named or maker is not None and any(
+                reader.token_mention.get((reader.block, t.i)) is not None
+                and reader.token_mention[(reader.block, t.i)].entity is maker for t in subj.head.subtree if t.i > subj.i)):
             return False, None  # "It noted that Acme has processed ...": someone reporting on the maker
         speaker = _speaker_entity(reader, subj)
         if speaker is None:
@@ -629,15 +696,17 @@ def _purposes(reader, tok, goals, maker, own_voice, D, agent_named=False):
     texts = [t for t in texts if t]
     if not texts or maker is None:
         return [], None
+    if reader.certainty(tok.sent) in D["hedged"] or any(a.lemma_.lower() in D["stop_verbs"] for a in tok.ancestors):
+        return [], None  # an allegation, or a practice the maker stops, is not a purpose its maker gives
     ok, stated_by = _stated(reader, tok, maker, own_voice, agent_named, D)
     return (texts, stated_by) if ok else ([], None)
 
 
 def _train_text(tok) -> str:
-    toks = [t for t in tok.subtree if t.i >= tok.i and not (t.dep_ == "prep" and t.head == tok)]
-    keep = []
-    for t in toks:
-        if any(a.dep_ == "prep" and a.head == tok for a in [t, *t.ancestors] if a.i > tok.i):
-            continue
-        keep.append(t)
-    return join_tokens(keep[:8]).strip(" ,;:")
+    """ "train its models" out of "training its models on X using Y"."""
+    keep = [tok]
+    for c in tok.children:
+        if c.dep_ in {"dobj", "prt"} and c.i > tok.i:
+            keep += [t for t in c.subtree if not any(a.dep_ in {"relcl", "acl"} for a in [t, *t.ancestors]
+                                                     if a.i > c.i and a in c.subtree)]
+    return join_tokens(sorted(keep, key=lambda t: t.i)[:8]).strip(" ,;:")

@@ -55,6 +55,7 @@ class _Record:
         self.practice: list[str] = []
         self.targets: list = []
         self.courts: list = []
+        self.info: dict = {}
 
 
 def _state(reader) -> dict:
@@ -140,12 +141,25 @@ def _developer(reader, product, tok: Token | None):
 
 def _conj_tokens(tok: Token) -> list[Token]:
     """``tok``, its coordinated siblings and the appositions of each ("three firms, namely A, B and C")."""
-    out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-    for t in list(out):
+    out = [tok]
+    i = 0
+    while i < len(out) and len(out) < 12:
+        t = out[i]
         for c in t.children:
-            if c.dep_ == "appos":
-                out += [c, *[x for x in c.conjuncts if x.i > c.i]]
+            if c.dep_ in {"appos", "conj"} and c.i > t.i and c not in out:
+                out.append(c)
+        i += 1
     return out
+
+
+def _head_entity(reader, tok: Token, families: set[str]):
+    """The entity a noun phrase's head names: its mention, an apposition's, or an anaphor's antecedent."""
+    m = reader.mention_at(tok)
+    if m is not None:
+        return m.entity if m.entity is not None and m.entity.family in families else None
+    if tok.pos_ == "PRON" and tok.lower_ not in {"it", "its", "they", "their", "them"}:
+        return None
+    return reader.coref(tok, families)
 
 
 def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
@@ -167,20 +181,19 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     return out
 
 
-def _accused(reader, tok: Token, d: dict, surface: bool = True) -> tuple[list, list]:
+def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
     and appositions; a product stands for its maker."""
     ents, targets = [], []
     for t in _conj_tokens(tok):
-        e = reader.entity_at(t, ALL)
-        if e is None:
-            e = reader._np_entity(t, ALL)
+        e = _head_entity(reader, t, ALL)
         if e is None:
             continue
+        if reader.mention_at(t) is None and info is not None:
+            info["described"] = True  # "the company": resolved by coreference, checked at the article's end
         if e.family == "Product":
-            dev = _developer(reader, e, t)
             targets.append(e)
-            e = dev
+            e = _developer(reader, e, t)
         ents.append(e)
     ents = _uniq(ents)
     if ents and surface:
@@ -216,8 +229,9 @@ def _implicit_body(reader, tok: Token, d: dict):
     return reader.implicit(label, kind, False)
 
 
-def _party(reader, tok: Token, d: dict, depth: int = 0) -> tuple[list, str | None]:
-    """(parties, pending mode) of a subject noun phrase."""
+def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) -> tuple[list, str | None]:
+    """(parties, pending mode) of a subject noun phrase (not its conjuncts); ``groups`` admits
+    unnamed groups ("the governor's office") besides unnamed authorities ("Chinese regulators")."""
     lemma = tok.lemma_.lower()
     if lemma in d["legal_nouns"] or lemma in d["plaintiff_nouns"]:
         owner = _owner(reader, tok)
@@ -229,14 +243,16 @@ def _party(reader, tok: Token, d: dict, depth: int = 0) -> tuple[list, str | Non
                     e = reader.entity_at(x, PARTY)
                     if e is not None:
                         return [e], None
+    if tok.pos_ == "NOUN":
+        # "News Corp units Dow Jones and NYP Holdings": the names in apposition, not the anchor
+        named = [m.entity for c in tok.children if c.dep_ == "appos" for t in c.subtree
+                 if (m := reader.mention_at(t)) is not None and m.entity is not None
+                 and m.entity.family in {"Organization", "Person"}]
+        if named:
+            return _uniq(named), None
     m = reader.mention_at(tok)
     if m is not None and m.entity is not None:
-        out = [m.entity]
-        for c in tok.conjuncts:
-            e = reader.entity_at(c, ALL) or reader._np_entity(c, ALL)
-            if e is not None:
-                out.append(e)
-        return _uniq(out), None
+        return [m.entity], None
     if tok.pos_ == "PRON":
         e = reader.coref(tok, PARTY, subject_first=True)
         if e is None and depth < 2 and tok.head.dep_ == "ccomp":
@@ -245,12 +261,10 @@ def _party(reader, tok: Token, d: dict, depth: int = 0) -> tuple[list, str | Non
                 return _party(reader, subj, d, depth + 1)
         return ([e], None) if e is not None else ([], None)
     body = _implicit_body(reader, tok, d)
-    if body is not None:
+    if body is not None and (groups or body.kind == "GovernmentBody"):
         return [body], None
     is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
     e = reader.entity_at(tok, PARTY)
-    if e is None:
-        e = reader._np_entity(tok, PARTY)
     if is_def:
         return ([e] if e is not None else []), DESC
     return ([e], None) if e is not None else ([], None)
@@ -292,8 +306,10 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                         for t in _conj_tokens(p):
                             out += _party(reader, t, d)[0]
                         return _uniq(out), None, {x.i for x in c.subtree}
-            if c.dep_ == "nsubj" and not passive:
+            if c.dep_ == "nsubj" and not passive and not any(x.dep_ == "agent" for x in node.children):
                 parties, mode = _party(reader, c, d)
+                for x in _conj_tokens(c)[1:]:
+                    parties = _uniq(parties + _party(reader, x, d)[0])
                 if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
                 return parties, mode, {x.i for x in c.subtree}
@@ -372,8 +388,9 @@ def _sue(reader, tok: Token, st: dict, d: dict) -> None:
     accusers, mode, subj_ids = _subject(reader, tok, d)
     accused: list = []
     targets: list = []
+    has_agent = any(c.dep_ == "agent" for c in tok.children)
     for c in tok.children:
-        if c.dep_ in {"dobj", "nsubjpass"}:
+        if c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and has_agent):  # "Y sued by X" (headline)
             accused, targets = _accused(reader, c, d)
     if not accused:  # the parser broke the object ("sue synthetic media startup X"): the next name
         for t in tok.sent.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
@@ -418,11 +435,11 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
     owner = _owner(reader, noun)
     if owner is not None and not accusers:
         accusers, mode = [owner], None
-    if not accusers and mode is None:
-        mode = LEGAL
+    if not accusers and mode is None and not subj_ids:
+        mode = LEGAL  # "charges were filed against Y": the article's plaintiff
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
     for p in against:
-        ents, targets = _accused(reader, p, d)
+        ents, targets = _accused(reader, p, d, info=r.info)
         r.accused += ents
         r.targets += targets
     r.accused = _uniq(r.accused)
@@ -436,7 +453,8 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
     """ "X accused Y of Z" where X is a place, an unnamed body, a lawsuit or a description;
     and "Y was accused by X of Z"."""
     objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "with"}]
+    of = [c for x in [tok, *[t for o in objs for t in _conj_tokens(o)]] for c in x.children
+          if c.dep_ == "prep" and c.lower_ in {"of", "with"}]
     if tok.lemma_ == "charge" and not of:
         return
     if not objs:
@@ -446,7 +464,7 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
     accusers, mode, subj_ids = _subject(reader, tok, d)
     if mode == LEGAL:
         r.legal = True
-    accused, targets = _accused(reader, objs[0], d)
+    accused, targets = _accused(reader, objs[0], d, info=r.info)
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     if not accusers and mode is None:
         return
@@ -694,6 +712,15 @@ def _finish(reader, st: dict, d: dict) -> None:
                     and (r.accuser_mode == DESC or getattr(x, "kind", "") == "fine") for a in x.accusers]
             r.accusers = _uniq(same)
     for r in records:
+        if r.legal and r.info.get("described"):
+            # "the complaint accused the company of ...": the defendant the article named
+            named = _uniq([a for x in records if x.legal and x is not r and not x.info.get("described")
+                           and set(x.accusers) & set(r.accusers) for a in x.accused])
+            if named and not set(named) & set(r.accused):
+                r.accused = named
+        if r.legal:  # co-plaintiffs do not sue each other
+            r.accused = [a for a in r.accused if a not in plaintiffs]
+    for r in records:
         if r.accused or not r.accusers:
             continue
         r.accused = _uniq([a for x in records if x.accused and set(x.accusers) & set(r.accusers) for a in x.accused])
@@ -742,7 +769,7 @@ def _nr_parties(reader, toks: list[Token], d: dict) -> list:
     out = []
     for t in toks:
         for x in _conj_tokens(t):
-            parties, _ = _party(reader, x, d)
+            parties, _ = _party(reader, x, d, groups=True)
             out += [p for p in parties if p.family in {"Organization", "Person", "Place"}]
     return _uniq(out)
 
