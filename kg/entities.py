@@ -450,7 +450,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
         ent.surfaces[m.text] += 1
         ent.votes.update(m.votes)
         ent.articles.add(art)
-        if m.known or not m.heading and (m.strong or m.ner):
+        if m.known or not m.heading and (m.strong or m.ner) or m.heading and kb.is_place(m.text):
             support[m.key] += 1
     for key, ent in list(entities.items()):
         if not support[key]:

@@ -746,8 +746,11 @@ class ArticleReader:
         listed = self._listed_members(subj)
         if listed:
             return listed
-        if subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() in self.lex["policy"]["government_nouns"]:
-            for c in subj.children:
+        govt = set(self.lex["policy"]["government_nouns"])
+        left = [d for d in subj.subtree if d.i <= subj.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
+                or d is subj]
+        if subj.pos_ in {"NOUN", "PROPN"} and any(d.lemma_.lower() in govt for d in left):
+            for c in left:
                 if c.dep_ in {"compound", "poss", "amod", "nmod"}:
                     m = self.mention_at(c)
                     if m is not None and m.entity is not None and m.entity.family == "Place":
@@ -872,8 +875,9 @@ class ArticleReader:
                                                                        and not self._names_product(toks))
                                             or self._conjoined_with_product(t)):
                 ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
-            elif ent.family != "Product" or t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children):
-                continue
+            elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
+                    and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
+                continue  # "X's owner" is not X; "X's use" is
             if ent not in out:
                 out.append(ent)
         return out

@@ -317,14 +317,31 @@ def _list_items(tok) -> list:
     """The object and its coordinated items, also where the parser hung the rest of
     the list higher up ("collection of A, B, and C" with B, C attached above)."""
     items = conjuncts(tok)
-    last = max(x.right_edge.i for x in items)
-    for anc in tok.ancestors:
-        for c in anc.children:
-            if c.dep_ in {"conj", "appos"} and c.i > last and c.pos_ in {"NOUN", "PROPN"}:
-                between = tok.doc[last + 1:c.left_edge.i]
-                if all(t.is_punct or t.dep_ == "cc" for t in between):
-                    items += conjuncts(c)
-                    last = max(x.right_edge.i for x in items)
+    doc = tok.doc
+    for x in list(items):  # "device information, IP addresses and keyboard patterns" parsed as an apposition
+        for c in x.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > x.i and doc[c.left_edge.i - 1].text == ",":
+                items += [y for y in conjuncts(c) if y not in items]
+
+    def own_end(x):
+        cut = [c.left_edge.i for c in x.children if c.dep_ in {"conj", "appos", "cc", "punct", "relcl"} and c.i > x.i]
+        return min(cut) - 1 if cut else x.right_edge.i
+
+    last = max(own_end(x) for x in items)
+    sent_end = tok.sent.end
+    while last + 1 < sent_end:
+        i = last + 1
+        while i < sent_end and (doc[i].text == "," or doc[i].dep_ == "cc"):
+            i += 1
+        if i == last + 1 or i >= sent_end:
+            break
+        # the noun whose phrase starts at doc[i] and is hung as a list item somewhere
+        nxt = next((h for h in [doc[i], *doc[i].ancestors] if h.left_edge.i == i and h.dep_ in {"conj", "appos"}
+                    and h.pos_ in {"NOUN", "PROPN"}), None)
+        if nxt is None or nxt in items:
+            break
+        items.append(nxt)
+        last = own_end(nxt)
     return items
 
 

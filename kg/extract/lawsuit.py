@@ -96,6 +96,9 @@ def read(reader, sent) -> None:
                 _fine_noun(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"]:
                 _suit_says(reader, tok, st, d)
+                _faces(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["allege_verbs"]:
+                _allege_practice(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["concern_nouns"]:
                 _concern(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["practice_verbs"]:
@@ -200,6 +203,22 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
         last = max(x.i for x in tok.subtree)
         ents = _uniq(ents + _surface_list(reader, last, tok.sent, d))
     return ents, targets
+
+
+def _possessor(reader, subj: Token, d: dict) -> tuple[list, list]:
+    """The party whose act a subject names: "X's use of the data", "Perplexity's answer engine"."""
+    for c in subj.children:
+        if c.dep_ in {"poss", "nmod", "compound"} and c.i < subj.i:
+            m = reader.mention_at(c)
+            e = m.entity if m is not None and m.entity is not None else \
+                (reader.coref(c, PARTY) if c.dep_ == "poss" else None)
+            if e is None:
+                continue
+            if e.family == "Product":
+                dev = _developer(reader, e, c)
+                return ([dev] if dev is not None else [e]), [e]  # a product "uses" nothing: its name stands for its maker
+            return [e], []
+    return [], []
 
 
 def _implicit_body(reader, tok: Token, d: dict):
@@ -568,16 +587,26 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
     subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return
-    accused, targets = _accused(reader, subj, d, surface=False)
+    accused, targets = [], []
+    about = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"about", "against"}
+             for p in c.children if p.dep_ == "pobj"]
+    for p in about:  # "a complaint about Perplexity's behavior", "a suit against X"
+        a, t = _accused(reader, p, d, surface=False)
+        if not a:
+            a, t = _possessor(reader, p, d)
+        accused, targets = accused + a, targets + t
+    if not accused:
+        accused, targets = _accused(reader, subj, d, surface=False)
     if not accused:
         # "Perplexity's answer engine free rides ...": the possessor of the subject
-        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
-        if poss is not None:
-            accused, targets = _accused(reader, poss, d, surface=False)
+        accused, targets = _possessor(reader, subj, d)
     if not accused:
         return
     r = _Record(reader.block, noun.sent, True)
     owner = _owner(reader, noun)
+    if owner is None and noun.dep_ == "nsubjpass":  # "a complaint ... was made by X"
+        owner = next((reader.entity_at(p, PARTY) for c in verb.children if c.dep_ == "agent"
+                      for p in c.children if p.dep_ == "pobj"), None)
     r.accusers = [owner] if owner is not None else []
     r.accuser_mode = None if owner is not None else LEGAL
     r.accused = accused
@@ -599,9 +628,7 @@ def _concern(reader, noun: Token, st: dict, d: dict) -> None:
         return
     accused, targets = _accused(reader, subj, d, surface=False)
     if not accused:
-        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
-        if poss is not None:
-            accused, targets = _accused(reader, poss, d, surface=False)
+        accused, targets = _possessor(reader, subj, d)
     if not accused:
         return
     r = _Record(reader.block, noun.sent, False)
@@ -623,6 +650,8 @@ def _reported(reader, verb: Token, st: dict, d: dict) -> None:
     if any(c.dep_ == "neg" for c in verb.children):
         return
     src = reader.attribution(verb.sent)
+    if src is None:
+        src = _speaker(reader, verb.sent)
     if src is None or isinstance(src, str) or src.family not in {"Organization", "Person"} \
             or src.kind == "NewsOrganization":
         return
@@ -645,6 +674,95 @@ def _reported(reader, verb: Token, st: dict, d: dict) -> None:
     r.accusers, r.accused = [src], accused
     scope = [t for t in verb.subtree if t.i not in {x.i for x in subj.subtree}]
     r.practice = _uniq(_practices([verb], d) + [_clause_text(verb)])
+    r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
+                                 and m.entity is not None and m.entity.family == "Product"])
+    _keep(st, r)
+
+
+def _speaker(reader, sent: Span):
+    """The person a quote's "he said" / "she said" stands for: the last person named before it."""
+    verb = sent.root
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_ not in reader.lex["reporting_verbs"] or subj is None or subj.lower_ not in {"he", "she"}:
+        return None
+    for b in range(reader.block, max(-1, reader.block - 3), -1):
+        for m in reversed(reader.mentions[b]):
+            if m.entity is not None and m.entity.family == "Person" and (b < reader.block or m.start < sent.start):
+                return m.entity
+    return None
+
+
+def _faces(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "Y is facing lawsuits from A, B and C, who have raised claims of ...", "Y faces a suit by X"."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in d["receive_verbs"]:
+        return
+    srcs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+            for p in c.children if p.dep_ == "pobj"]
+    subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if not srcs or subj is None:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    r.accused, r.targets = _accused(reader, subj, d, surface=False)
+    r.accusers = _uniq([e for p in srcs for t in _conj_tokens(p) for e in _party(reader, t, d)[0]])
+    if not r.accused or not r.accusers:
+        return
+    clauses = [c for p in srcs for t in _conj_tokens(p) for c in t.children if c.dep_ == "relcl"]
+    r.practice = _uniq(_practices([t for c in clauses for t in c.subtree], d) + [_clause_text(c) for c in clauses])
+    _keep(st, r)
+
+
+def _allege_practice(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "The companies also allege trademark violations, saying Y has ...": a practice as the object of
+    "allege"; the accused is the subject of the clause that explains it, else the article's defendant."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        _allege_that(reader, verb, st, d)
+        return
+    found = _practices(list(obj.subtree), d)
+    if not found:
+        return
+    r = _Record(reader.block, verb.sent, False)
+    r.accusers, mode, _ = _subject(reader, verb, d)
+    r.accuser_mode = None if r.accusers else mode
+    if mode in {DESC, LEGAL}:
+        r.accusers, r.accuser_mode, r.legal = [], mode, True
+    for c in verb.children:
+        if c.dep_ in {"advcl", "ccomp"} and c.lemma_ in d["suit_say_verbs"]:
+            for x in c.children:
+                if x.dep_ == "ccomp":
+                    s = next((y for y in x.children if y.dep_ in {"nsubj", "nsubjpass"}), None)
+                    if s is not None:
+                        r.accused, r.targets = _accused(reader, s, d, surface=False)
+                    r.practice.append(_clause_text(x))
+    r.practice = _uniq(found + [phrase(obj, drop_relcl=True, max_words=8)] + r.practice)
+    if not r.accused:
+        return
+    _keep(st, r)
+
+
+def _allege_that(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "X alleges that Y broke copyright rules by ...": named practices of the clause, so that the
+    allegation is named in the practice words of news ("copyrighted" -> copyright infringement)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return
+    scope = [t for t in clause.subtree if t.i not in {x.i for x in subj.subtree}]
+    found = _practices(scope, d)
+    if not found:
+        return
+    accused, targets = _accused(reader, subj, d, surface=False)
+    if not accused:
+        return
+    r = _Record(reader.block, verb.sent, False)
+    r.accusers, mode, _ = _subject(reader, verb, d)
+    r.accuser_mode = None if r.accusers else mode
+    if mode == LEGAL:
+        r.legal = True
+    r.accused = accused
+    r.practice = _uniq(found + [_clause_text(clause)])
     r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
                                  and m.entity is not None and m.entity.family == "Product"])
     _keep(st, r)

@@ -1,0 +1,121 @@
+"""Rules of the policy frame on invented news sentences, read by the real model.
+
+Each test names the rule it checks (``kg.facts.ArticleReader`` method or lexicon
+list). Organizations and people are invented; products and places are
+well-known names from the knowledge base or the gazetteer, so that the test
+exercises the frame's rules rather than entity typing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.build import extract
+from kg.text import read_article
+
+
+def policies(tmp_path, text: str) -> dict[tuple[str, str], dict]:
+    """(issuer label, product label) -> the policy fact's attributes, for one article."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = extract([read_article(path)]).facts
+    return {(f.roles["issuer"].label, f.roles["product"].label): f.attrs for f in facts if f.kind == "policy"}
+
+
+def test_place_issuer_is_its_government_labelled_with_the_place(tmp_path):
+    """_policy_issuers step 2 and government_of: a state, not only a country."""
+    got = policies(tmp_path, "Ohio has banned ChatGPT on state-issued devices.\n")
+    assert ("Ohio", "ChatGPT") in got
+
+
+def test_issuers_listed_with_including(tmp_path):
+    """_listed_members: "states ... including A, B and C" attached anywhere in the clause."""
+    got = policies(tmp_path, "Other states have banned the use of ChatGPT through executive orders, "
+                             "including Ohio, Nevada and Oregon.\n")
+    assert {("Ohio", "ChatGPT"), ("Nevada", "ChatGPT"), ("Oregon", "ChatGPT")} <= set(got)
+
+
+def test_relative_clause_antecedent_gives_every_conjunct(tmp_path):
+    """_agent_token: "A, B and C, which have imposed ..." -> A, B and C."""
+    got = policies(tmp_path, "The move puts Harbor Crest Bank alongside other lenders, including Dravik Bank "
+                             "and Torvane Bank, which have imposed restrictions on ChatGPT.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
+
+
+def test_headline_noun_phrase_issuer(tmp_path):
+    """_agent_token: compounds before a noun trigger ("Ohio governor orders ban on X")."""
+    got = policies(tmp_path, "Ohio governor orders ban on ChatGPT for government devices\n\n"
+                             "The order takes effect at once.\n")
+    assert ("Ohio", "ChatGPT") in got
+
+
+def test_services_provided_by_a_company_are_its_product(tmp_path):
+    """_maker_slot: "services provided by X" stands for X's product when none is named."""
+    got = policies(tmp_path, "Torvane Bank has prohibited staff from using AI services provided by "
+                             "the Chinese firm Lumora Labs.\n")
+    assert ("Torvane Bank", "Lumora Labs") in got
+
+
+def test_named_product_wins_over_its_maker(tmp_path):
+    """_names_product: "the ChatGPT tool from X" restricts ChatGPT, not X."""
+    got = policies(tmp_path, "Torvane Bank has banned employees from using the ChatGPT tool from the "
+                             "American company Lumora Labs.\n")
+    assert set(got) == {("Torvane Bank", "ChatGPT")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dravik Bank restricted access to ChatGPT within the company.",
+    "Dravik Bank issued an advisory prohibiting ChatGPT's use on company networks.",
+])
+def test_access_to_and_possessive_use(tmp_path, sentence):
+    """_maker_slot / _object_slot: "access to X", "X's use"."""
+    assert ("Dravik Bank", "ChatGPT") in policies(tmp_path, sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Employees at Harbor Crest Bank are not allowed to use ChatGPT.",
+    "Harbor Crest Bank staff have been banned from using ChatGPT on work laptops.",
+    "Harbor Crest Bank employees will no longer be able to use ChatGPT.",
+])
+def test_organization_whose_staff_a_rule_binds(tmp_path, sentence):
+    """_denied_use and _staff_owner: a rule with no named issuer binds an organization's staff."""
+    assert ("Harbor Crest Bank", "ChatGPT") in policies(tmp_path, sentence + "\n")
+
+
+def test_permitted_use_is_no_policy(tmp_path):
+    """_denied_use: only a negated use is a rule."""
+    assert policies(tmp_path, "Employees at Harbor Crest Bank are allowed to use ChatGPT.\n") == {}
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Dravik Bank has banned staff from using ChatGPT due to security concerns.", "security"),
+    ("Dravik Bank has banned staff from using ChatGPT after discovering that engineers uploaded "
+     "sensitive code to it.", "sensitive"),
+    ("Dravik Bank restricted employee use of ChatGPT to prevent the release of confidential data.",
+     "confidential"),
+])
+def test_reasons_anywhere_in_the_policy_clause(tmp_path, sentence, word):
+    """_reasons: strong markers, "after" + clause, and "to prevent ..."."""
+    reasons = policies(tmp_path, sentence + "\n")[("Dravik Bank", "ChatGPT")].get("reason", [])
+    assert any(word in r for r in reasons)
+
+
+def test_weak_marker_needs_a_concern(tmp_path):
+    """_reasons: "over the weekend" is no reason."""
+    got = policies(tmp_path, "Dravik Bank banned ChatGPT on company networks over the weekend.\n")
+    assert got[("Dravik Bank", "ChatGPT")].get("reason", []) == []
+
+
+def test_stated_concern_is_a_reason_of_the_issuers_policy(tmp_path):
+    """_concern_reasons: "X is concerned that ..." in a later sentence."""
+    got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                             "The bank is concerned that prompts are stored on external servers.\n")
+    assert any("external servers" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+
+
+def test_company_named_for_its_product_becomes_the_product_it_makes(tmp_path):
+    """link_article_level: "OpenAI's chatbot" -> the product the article says OpenAI makes."""
+    got = policies(tmp_path, "OpenAI develops ChatGPT.\n\n"
+                             "Dravik Bank and Torvane Bank have imposed bans on OpenAI's chatbot.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
+    assert not any(product == "OpenAI" for _, product in got)
