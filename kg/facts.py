@@ -564,8 +564,39 @@ class ArticleReader:
                         dev = self.entity_at(c, {"Organization"})
                 if dev is None and maker.dep_ == "appos":
                     dev = self.entity_at(maker.head, {"Organization"})
-            if dev is not None and dev is not ent and dev.family in orgs:
+            if dev is None:
+                dev = self._owned_by(doc, m)
+            if dev is None:
+                dev = self._name_prefix_maker(m)
+            if dev is not None and dev is not ent and dev.family in orgs and \
+                    dev.kind not in {"GovernmentBody", "NewsOrganization"}:
                 self.emit("development", {"developer": dev, "product": ent})
+
+    def _owned_by(self, doc: Doc, m: Mention) -> Entity | None:
+        """"X-owned P", "X-developed P", "X-made P": a maker joined to an ownership participle
+        by a hyphen, just before the product's name (a few tokens at most)."""
+        words = set(self.lex["development"]["owner_participles"])
+        for t in doc[max(0, m.start - 4):m.start]:
+            if t.lower_ in words and t.i > 1 and doc[t.i - 1].text == "-":
+                maker = self.mention_at(doc[t.i - 2])
+                if maker is not None and maker.entity is not None and maker.entity.kind == "Company":
+                    return maker.entity
+        return None
+
+    def _name_prefix_maker(self, m: Mention) -> Entity | None:
+        """A product whose name begins with a company's name ("Kestrel Chat" of "Kestrel"):
+        the company named so in this article, if any."""
+        ent = m.entity
+        words = ent.label.split()
+        if len(words) < 2:
+            return None
+        for ms in self.mentions:
+            for other in ms:
+                e = other.entity
+                if e is not None and e is not ent and e.kind == "Company" and \
+                        words[:len(e.label.split())] == e.label.split() and len(e.label.split()) < len(words):
+                    return e
+        return None
 
     def _mentions_in(self, sent: Span):
         for m in self.mentions[self.block]:

@@ -289,6 +289,28 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     return ([e], None) if e is not None else ([], None)
 
 
+def _coordinated_names(reader, np: Token) -> list:
+    """Names coordinated inside a noun phrase the parser folded into one ("A and B Bank" read as
+    one noun with a modifier): the names outside prepositional, possessive and clausal modifiers,
+    when a coordinator lies outside every name."""
+    names, has_cc = [], False
+    for t in np.subtree:
+        node, ok = t, True
+        while node is not np:
+            if node.dep_ in {"prep", "poss", "relcl", "acl", "appos", "advcl"}:
+                ok = False
+                break
+            node = node.head
+        if not ok:
+            continue
+        m = reader.mention_at(t)
+        if m is None and t.dep_ == "cc" and t.lower_ in {"and", "&"}:
+            has_cc = True
+        if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"} and t.i < m.end:
+            names.append(m.entity)
+    return _uniq(names) if has_cc else []
+
+
 def _owner(reader, noun: Token):
     """Whose lawsuit: "Amazon's lawsuit", "a suit filed by X", "a complaint by X"."""
     for c in noun.children:
@@ -329,6 +351,8 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                 parties, mode = _party(reader, c, d)
                 for x in _conj_tokens(c)[1:]:
                     parties = _uniq(parties + _party(reader, x, d)[0])
+                if parties:
+                    parties = _uniq(_coordinated_names(reader, c) + parties)
                 if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
                 return parties, mode, {x.i for x in c.subtree}
@@ -703,7 +727,8 @@ def _faces(reader, noun: Token, st: dict, d: dict) -> None:
         return
     r = _Record(reader.block, noun.sent, True)
     r.accused, r.targets = _accused(reader, subj, d, surface=False)
-    r.accusers = _uniq([e for p in srcs for t in _conj_tokens(p) for e in _party(reader, t, d)[0]])
+    r.accusers = _uniq([e for p in srcs for t in _conj_tokens(p) for e in _party(reader, t, d)[0]]
+                       + [e for p in srcs for e in _coordinated_names(reader, p)])
     if not r.accused or not r.accusers:
         return
     clauses = [c for p in srcs for t in _conj_tokens(p) for c in t.children if c.dep_ == "relcl"]

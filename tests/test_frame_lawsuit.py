@@ -1,0 +1,162 @@
+"""The lawsuit frame (kg/extract/lawsuit.py) on invented articles, end to end.
+
+Each test names the rule it checks. Names are invented; the sentences are
+written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build import extract
+from kg.text import read_article
+
+
+def _facts(tmp_path: Path, text: str, name: str = "a1.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract([read_article(path)]).facts
+
+
+def _allegations(facts) -> dict:
+    """(accuser, accused) -> (practice words, targets, addressees) of the allegation facts."""
+    out = {}
+    for f in facts:
+        if f.kind != "allegation":
+            continue
+        key = (f.roles["accuser"].label, f.roles["accused"].label)
+        practice = " ; ".join(sorted(f.attrs.get("practice", [])))
+        targets = {e.label for e in f.entity_attrs.get("target", [])}
+        addressed = {e.label for e in f.entity_attrs.get("addressed_to", [])}
+        out[key] = (practice.lower(), targets, addressed)
+    return out
+
+
+def _nonresponses(facts) -> set:
+    return {(f.roles["party"].label, tuple(f.attrs.get("matter", []))) for f in facts if f.kind == "nonresponse"}
+
+
+@pytest.fixture(scope="module")
+def tmp_module(tmp_path_factory):
+    return tmp_path_factory.mktemp("lawsuit")
+
+
+def test_sue_for_practice_with_plaintiff_list(tmp_module):
+    """Rule _sue: "A and B sued Y for violating their copyright" -> one allegation per plaintiff."""
+    facts = _facts(tmp_module, "Quillpoint and Harbor Crest Bank sued Lumora Labs on Monday for violating "
+                               "their copyright.\n", "sue.txt")
+    got = _allegations(facts)
+    assert ("Quillpoint", "Lumora Labs") in got
+    assert ("Harbor Crest Bank", "Lumora Labs") in got
+    assert "copyright" in got[("Quillpoint", "Lumora Labs")][0]
+
+
+def test_filed_lawsuit_against_list_and_court(tmp_module):
+    """Rule _file + _surface_list + _courts: "X filed a lawsuit against Y, as well as A and B,
+    for scraping ..." in a named court."""
+    text = ("Quillpoint has filed a lawsuit against Lumora Labs, as well as two data firms, namely Brightwave "
+            "Systems and Tessaly Data, for what it calls a scheme to illegally scrape its content. "
+            "The complaint was filed in the Southern District of New York.\n")
+    got = _allegations(_facts(tmp_module, text, "file.txt"))
+    for accused in ("Lumora Labs", "Brightwave Systems", "Tessaly Data"):
+        assert ("Quillpoint", accused) in got, got
+    assert "scraping" in got[("Quillpoint", "Lumora Labs")][0]
+
+
+def test_suit_alleges_gets_the_article_plaintiff(tmp_module):
+    """Rules _suit_says + _finish: "The lawsuit alleges that Y copied ..." takes the plaintiff named elsewhere."""
+    text = ("Quillpoint sued Lumora Labs on Tuesday.\n\n"
+            "The lawsuit alleges that Lumora Labs copied thousands of copyrighted articles to train its chatbot.\n")
+    got = _allegations(_facts(tmp_module, text, "says.txt"))
+    assert ("Quillpoint", "Lumora Labs") in got
+    practice = got[("Quillpoint", "Lumora Labs")][0]
+    assert "copy" in practice and "copyright" in practice
+
+
+def test_unnamed_plaintiff_and_product_stands_for_its_maker(tmp_module):
+    """Rules _accuse (lawsuit as subject) + _developer: "A lawsuit accuses X's assistant Y of spying" ->
+    accused X, target Y, accuser the unnamed plaintiffs."""
+    text = ("Lumora Labs launched its assistant Vexa last year.\n\n"
+            "A lawsuit filed in California accuses Lumora Labs' Vexa assistant of spying on private messages.\n")
+    got = _allegations(_facts(tmp_module, text, "unnamed.txt"))
+    keys = [k for k in got if k[1] == "Lumora Labs"]
+    assert keys, got
+    assert "spying" in got[keys[0]][0]
+
+
+def test_plaintiff_named_in_copula(tmp_module):
+    """Rule _plaintiff: "The plaintiff in the suit is a man named X" supplies the suit's accuser."""
+    text = ("A federal lawsuit accuses Lumora Labs of secretly recording private calls.\n\n"
+            "The plaintiff in the suit is a man named Dorian Vale of Fresno.\n")
+    got = _allegations(_facts(tmp_module, text, "plaintiff.txt"))
+    assert ("Dorian Vale", "Lumora Labs") in got, got
+    assert "recording" in got[("Dorian Vale", "Lumora Labs")][0]
+
+
+def test_regulator_fine_and_unnamed_authority(tmp_module):
+    """Rules _fine_noun / _accuse with an unnamed authority: "Chinese regulators accused Y of breaching
+    anti-monopoly law"; "X imposed a penalty against Y for unlawful processing of personal data"."""
+    text = ("Chinese regulators have accused Lumora Labs of breaching anti-monopoly law.\n\n"
+            "The Harbor Data Authority imposed a 5 million euros penalty against Quillpoint for "
+            "unlawfully processing personal data.\n")
+    got = _allegations(_facts(tmp_module, text, "fine.txt"))
+    assert ("Chinese regulators", "Lumora Labs") in got, got
+    assert "anti-monopoly" in got[("Chinese regulators", "Lumora Labs")][0]
+    fined = [k for k in got if k[1] == "Quillpoint"]
+    assert fined and "processing" in got[fined[0]][0], got
+
+
+def test_country_as_accuser(tmp_module):
+    """Rule _accuse with a place: "Taiwan has long accused China of cyberattacks" (a country for its government)."""
+    got = _allegations(_facts(tmp_module, "Taiwan has long accused China of using cyberattacks against "
+                                          "its agencies.\n", "place.txt"))
+    assert ("Taiwan", "China") in got
+    assert "cyberattacks" in got[("Taiwan", "China")][0]
+
+
+def test_reported_practice_in_attributed_quote(tmp_module):
+    """Rule _reported: "Y may have distilled our models, an X spokesperson said"."""
+    text = ("\"We are reviewing indications that Brightwave Systems may have distilled our models,\" "
+            "a Lumora Labs spokesperson said.\n")
+    got = _allegations(_facts(tmp_module, text, "quote.txt"))
+    assert ("Lumora Labs", "Brightwave Systems") in got, got
+    assert "distillation" in got[("Lumora Labs", "Brightwave Systems")][0]
+
+
+def test_faces_lawsuits_from(tmp_module):
+    """Rule _faces: "Y is facing lawsuits from A and B, who have raised claims of unauthorised use"."""
+    text = ("Lumora Labs is already facing lawsuits from Quillpoint and Harbor Crest Bank, who have raised "
+            "similar claims of unauthorised use of their work.\n")
+    got = _allegations(_facts(tmp_module, text, "faces.txt"))
+    assert ("Quillpoint", "Lumora Labs") in got, got
+    assert "unauthorised use" in got[("Quillpoint", "Lumora Labs")][0]
+
+
+def test_nonresponse_passive_and_neither_nor_and_unnamed_party(tmp_module):
+    """Rule _nonresponse: passive "was not answered by A, B and C"; "Neither X's legal team nor a
+    spokesperson for Y returned requests for comment"; "the governor's office declined to comment"."""
+    text = ("A request for comment was not answered by Quillpoint, Lumora Labs and Harbor Crest Bank.\n\n"
+            "Neither Dorian Vale's legal team nor a spokesperson for Brightwave Systems returned requests "
+            "for comment.\n\n"
+            "The governor's office declined to comment further.\n")
+    got = _nonresponses(_facts(tmp_module, text, "nonresponse.txt"))
+    parties = {p for p, _ in got}
+    assert {"Quillpoint", "Lumora Labs", "Harbor Crest Bank", "Brightwave Systems"} <= parties, got
+    assert "governor's office" in parties, got
+
+
+def test_news_agency_could_not_reach(tmp_module):
+    """Rule _nonresponse (reach): "Reuters could not immediately reach X for comment" -> X did not respond."""
+    got = _nonresponses(_facts(tmp_module, "Reuters could not immediately reach Lumora Labs for comment.\n",
+                               "reach.txt"))
+    assert ("Lumora Labs", ("comment",)) in got, got
+
+
+def test_no_allegation_from_plain_statement(tmp_module):
+    """Precision guard: a claim without a practice word and a lawsuit by an unnamed group make no allegation."""
+    text = ("Quillpoint claimed that Lumora Labs had a strong quarter.\n\n"
+            "A group of artists filed a lawsuit against Lumora Labs in California.\n")
+    got = _allegations(_facts(tmp_module, text, "none.txt"))
+    assert not got, got
