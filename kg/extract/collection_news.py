@@ -357,7 +357,7 @@ def _signals(reader, tok, D) -> list[str]:
                reader.token_mention[(reader.block, t.i)].entity.family == "Organization"
                for t in x.subtree if t.i < x.i):
             continue  # "Getty's images", "Reddit content": another company's content, not users' data
-        if x is not tok and x.left_edge.i > 0 and x.doc[x.left_edge.i - 1].text in {"--", "—", "–", "-"}:
+        if x.i != tok.i and x.left_edge.i > 0 and x.doc[x.left_edge.i - 1].text in {"--", "—", "–", "-"}:
             continue  # "images --an activity ...": an aside, not an item
         m = reader.token_mention.get((reader.block, x.i))
         if m is not None and m.entity is not None:
@@ -478,7 +478,7 @@ def _agent_token(tok):
                 p = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if p is not None:
                     return p
-        if passive and node is tok:
+        if passive and node.i == tok.i:
             return None
         if node.dep_ == "xcomp":
             ctrl = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
@@ -647,7 +647,7 @@ def _reporter(reader, tok, D):
     "Acme emailed users, saying ..."), or None."""
     reporting = set(reader.lex["reporting_verbs"]) | D["report_verbs"]
     for anc in [tok, *tok.ancestors]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in reporting and anc is not tok:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in reporting and anc.i != tok.i:
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
             if subj is None and anc.dep_ in {"advcl", "xcomp", "conj"}:
                 subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
@@ -708,7 +708,7 @@ def _purposes(reader, tok, goals, maker, own_voice, D, agent_named=False):
     for g in goals:
         if g.lemma_.lower() in D["bad_purpose_heads"]:
             continue
-        texts.append(phrase_verb(g) if g is not tok else _train_text(g))
+        texts.append(phrase_verb(g) if g.i != tok.i else _train_text(g))
     texts += [phrase(p, max_words=8) for p in _for_training(tok, D)]
     texts = [t for t in texts if t]
     if not texts or maker is None:

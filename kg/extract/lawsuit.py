@@ -296,7 +296,7 @@ def _coordinated_names(reader, np: Token) -> list:
     names, has_cc = [], False
     for t in np.subtree:
         node, ok = t, True
-        while node is not np:
+        while node.i != np.i and node.head.i != node.i:  # Tokens are compared by index, not identity
             if node.dep_ in {"prep", "poss", "relcl", "acl", "appos", "advcl"}:
                 ok = False
                 break
@@ -361,7 +361,7 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
             parties, mode = _party(reader, node.head, d)
             return parties, mode, {node.head.i}
         if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj"} \
-                or node.head is node:
+                or node.head.i == node.i:
             break
         node = node.head
     return [], None, set()
