@@ -200,6 +200,9 @@ class ArticleReader:
                 if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN":
                     self.anchor_mention.setdefault((b, head.i), m)
         self.observations: list[Observation] = []
+        #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
+        self._maker_named: set[tuple[str, int, int]] = set()
+        self._obs_sent: dict[int, tuple[int, int]] = {}
         self.block = 0
         self.sent: Span | None = None
 
@@ -395,6 +398,7 @@ class ArticleReader:
         obs = Observation(kind, roles, {k: [v for v in vs if v] for k, vs in attrs.items()},
                           self.article.identifier, start, end, self.certainty(sent), self.attribution(sent))
         self.observations.append(obs)
+        self._obs_sent[id(obs)] = (self.block, sent.start)
         return obs
 
     def attribution(self, sent: Span) -> Entity | str | None:
@@ -905,6 +909,9 @@ class ArticleReader:
             if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t)
                                                                        and not self._names_product(toks))
                                             or self._conjoined_with_product(t)):
+                if t.dep_ == "poss" and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
+                    # "X's chatbot": the product X makes, resolved at article level
+                    self._maker_named.add((f"{ent.key} product", self.block, t.sent.start))
                 ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
             elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
                     and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
@@ -1251,11 +1258,22 @@ class ArticleReader:
             if any(t.lemma_ in self.lex["policy"]["ban"] + self.lex["policy"]["restriction"] for t in c.subtree):
                 continue  # a policy statement, read by sentence_policy
             about, issuer = self._issuer_or_container(root)
-            if issuer is None:
+            if issuer is None and not self._person_speaker(root):
                 continue
             text = phrase_verb_clause(c)
             if text:
+                # a person's statement ("the governor said") refines the nearest policy before it
                 self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
+
+    def _person_speaker(self, verb: Token) -> bool:
+        """True when a reporting verb's subject is a person or a spokesperson-like noun."""
+        subj = self._clause_subject(verb)
+        if subj is None:
+            return False
+        if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"]:
+            return True
+        m = self.mention_at(subj)
+        return m is not None and m.entity is not None and m.entity.family == "Person"
 
     def _reason_clause(self, root: Token, nouns: set[str], anaphors: set[str]) -> list[str]:
         rz = self.lex["reason"]
@@ -1886,7 +1904,7 @@ class ArticleReader:
                     o.kind = "dropped"
                     continue
                 made = [p for (d, p) in developed if d.key == maker and p is not issuer]
-                if made:
+                if made and (product.key, *self._obs_sent[id(o)]) in self._maker_named:
                     o.roles["product"] = max(made, key=lambda p: (mention_count[p], p.label))
             if o.roles["product"] is None:
                 issuer = o.roles["issuer"]
