@@ -636,16 +636,20 @@ class ArticleReader:
                     nxt = self.mention_at(noun.doc[noun.i + 1])
                     if nxt and nxt.entity.family == "Organization":
                         org = nxt.entity
-                if org is None and any(c.lower_ in {"the", "this"} for c in noun.children):
+                if org is None and any(c.lower_ in {"the", "this"} for c in noun.children) and noun.dep_ != "attr":
                     org = self.coref(noun, {"Organization"})
-            if org is not None and org.kind != "NewsOrganization":
-                place = self.implicit(country.name, country.kind, False)
-                self.emit("location", {"organization": org, "country": place})
+            members = [org] if org is not None else []
+            if org is None and noun.lemma_ in cue_orgs:
+                members = self._described_members(noun)
+            for org in members:
+                if org.kind not in {"NewsOrganization", "GovernmentBody"}:
+                    place = self.implicit(country.name, country.kind, False)
+                    self.emit("location", {"organization": org, "country": place})
         cue_words = cue_orgs | {"tech", "technology", "ai", "e-commerce", "internet", "software", "chip", "state-owned",
                                 "artificial", "intelligence", "search", "social", "media", "cloud", "telecom", "tech-focused"}
         for m in self._mentions_in(sent):
-            if m.entity.family != "Organization" or m.entity.kind == "NewsOrganization":
-                continue
+            if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
+                continue  # a government body's own country is no news (the contract makes it optional)
             doc = self.docs[self.block]
             # surface fallback for parses that miss "Chinese startup X": nationality, cue words, name
             i = m.start - 1
@@ -670,6 +674,29 @@ class ArticleReader:
                                         place = self.entity_at(x, {"Place"})
                                         if place and place.kind == "Country":
                                             self.emit("location", {"organization": m.entity, "country": place})
+
+    def _described_members(self, noun: Token) -> list[Entity]:
+        """Organizations a descriptive noun stands for: "Kestrian companies, including A and B",
+        "Kestrian rivals A and B" (apposition or compound list), "A became the first Kestrian
+        company to ..." (the subject of a copula)."""
+        heads: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}:
+                heads += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "appos" or c.dep_ == "compound" and c.i > noun.i:
+                heads.append(c)
+        if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+            subj = self._clause_subject(noun.head)
+            if subj is not None:
+                heads.append(subj)
+        out: list[Entity] = []
+        for h in heads:
+            for t in [h, *h.conjuncts]:
+                m = self.mention_at(t)
+                if m is not None and m.entity is not None and m.entity.family == "Organization" \
+                        and m.entity not in out:
+                    out.append(m.entity)
+        return out
 
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""

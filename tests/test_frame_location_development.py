@@ -1,0 +1,59 @@
+"""Rules of the location and development frames on invented sentences, read by the real model.
+
+Each test names the rule it checks (a ``kg.facts.ArticleReader`` method).
+"""
+
+from __future__ import annotations
+
+from kg.build import extract
+from kg.text import read_article
+
+
+def facts_of(tmp_path, text: str, kind: str) -> set[tuple[str, ...]]:
+    """The key labels of one article's facts of ``kind``."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return {tuple(r.label for r in f.roles.values()) for f in extract([read_article(path)]).facts if f.kind == kind}
+
+
+def test_nationality_of_listed_companies(tmp_path):
+    """_described_members: "Japanese companies, including A and B"."""
+    got = facts_of(tmp_path, "Curbs are spreading among Japanese companies, including Dravik Bank and "
+                             "Torvane Bank.\n", "location")
+    assert {("Dravik Bank", "Japan"), ("Torvane Bank", "Japan")} <= got
+
+
+def test_nationality_through_a_copula(tmp_path):
+    """_described_members: "A became the first South Korean company to ..." (not the previous company)."""
+    got = facts_of(tmp_path, "Torvane Bank is a lender.\n\nDravik Bank became the first major South Korean "
+                             "company to ban the app.\n", "location")
+    assert ("Dravik Bank", "South Korea") in got
+    assert ("Torvane Bank", "South Korea") not in got
+
+
+def test_government_body_gets_no_seat_from_a_demonym(tmp_path):
+    """sentence_location: a government body's own country is not stated as its seat."""
+    got = facts_of(tmp_path, "The Italian regulator Garante blocked the app.\n", "location")
+    assert not any(org == "Garante" for org, _ in got)
+
+
+def test_owned_by_hyphen(tmp_path):
+    """_owned_by: "X-owned P"."""
+    got = facts_of(tmp_path, "Staff may not use Lumora-owned ChatGPT on work phones.\n\n"
+                             "Lumora Labs is a startup.\n", "development")
+    assert got == set() or all(dev != "Harbor Crest Bank" for dev, _ in got)
+    got = facts_of(tmp_path, "ByteDance-owned TikTok was also banned.\n", "development")
+    assert ("ByteDance", "TikTok") in got
+
+
+def test_product_named_after_its_maker(tmp_path):
+    """_name_prefix_maker: "Microsoft Copilot" is made by Microsoft when the article names Microsoft."""
+    got = facts_of(tmp_path, "Dravik Bank told staff to stop using Microsoft Copilot, Microsoft said.\n",
+                   "development")
+    assert ("Microsoft", "Microsoft Copilot") in got
+
+
+def test_government_body_is_no_developer(tmp_path):
+    """sentence_development: a regulator's compound ("the Garante ChatGPT probe") makes nothing."""
+    got = facts_of(tmp_path, "The Italian Garante ChatGPT probe ended on Monday.\n", "development")
+    assert not any(dev == "Garante" for dev, _ in got)
