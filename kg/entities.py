@@ -119,6 +119,8 @@ class MentionFinder:
         self.cues = {kind: set(words) for kind, words in lex["cue_nouns"].items()}
         self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
         self.not_names = {normalize(w) for w in lex["not_names"]}
+        self.document_heads = set(lex["document_heads"])
+        self.document_prefixes = set(lex["document_prefixes"])
         self.ner_kind = lex["ner_labels"]
         self.agentive = set(lex["agentive_verbs"])
         self.staff = set(lex["staff_nouns"])
@@ -291,6 +293,9 @@ class MentionFinder:
             return None  # "U.S.-China": a relation between places, not a name
         if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):
             return None
+        if entry is None and (span[-1].lower_ in self.document_heads or span[0].lower_ in self.document_prefixes
+                              and len(span) > 1):
+            return None  # laws, policies, sections and court districts are documents or places of no kind here
         votes: Counter = Counter()
         strong = False
         titled = (span.start, span.end) in self._titled
