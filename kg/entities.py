@@ -311,6 +311,12 @@ class MentionFinder:
             elif len(span) <= 4 and (label != "ORG" or self._inside_name(span)) and self.kb.is_place(text):
                 votes["Place"] += W_PLACE
                 strong = True
+        if entry is None and len(span) >= 2 and label != "ORG" and not any(span[-1].lower_ in w for k, w in self.suffixes.items()
+                                                        if k in ORG_KINDS):
+            maker = self.kb.lookup(span[0].text)
+            if maker is not None and maker.kind == "Company":
+                votes["SoftwareProduct"] += W_SUFFIX  # "Acme Notes": a product named after its maker
+                strong = True
         if label and self.ner_kind.get(label):
             votes[self.ner_kind[label]] += W_NER
         last = span[-1].lower_
