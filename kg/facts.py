@@ -749,6 +749,9 @@ class ArticleReader:
                     and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
                     or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
                 ptype = "ban"  # "ordered agencies to remove X from official devices"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
+                    c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+                ptype = "restriction"  # "clamped down on exports of X", "cracks down on X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
                 ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
             if ptype is None or self._hypothetical(tok):
@@ -759,7 +762,8 @@ class ArticleReader:
                 continue
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
-            products = [p for p in self._restricted_things(scope_toks) if p is not issuer]
+            products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
+                self._generic_goods(scope_toks)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
             if not products:
                 if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
@@ -811,6 +815,12 @@ class ArticleReader:
         govt = set(self.lex["policy"]["government_nouns"])
         left = [d for d in subj.subtree if d.i <= subj.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
                 or d is subj]
+        if subj.lemma_.lower() == "administration":  # "the Kestrel administration"
+            named = [d for d in left if d.dep_ == "compound" and (m := self.mention_at(d)) is not None
+                     and m.entity is not None and m.entity.family == "Person"]
+            if named:
+                label = f"{named[-1].text} administration"
+                return [self.implicit(label, "GovernmentBody", True)]
         if subj.pos_ in {"NOUN", "PROPN"} and any(d.lemma_.lower() in govt for d in left):
             for c in left:
                 if c.dep_ in {"compound", "poss", "amod", "nmod"}:
@@ -945,6 +955,37 @@ class ArticleReader:
                 continue  # "X's owner" is not X; "X's use" is
             if ent not in out:
                 out.append(ent)
+        return out
+
+    def _generic_goods(self, toks: list[Token]) -> list[Entity]:
+        """Unnamed goods a trade rule restricts ("exports of advanced chips", "US-made AI
+        chips"): a product labelled with the noun phrase, without determiners and degree words.
+        Only heads of ``policy.generic_goods`` count (chips, semiconductors, GPUs ...)."""
+        heads = set(self.lex["policy"]["generic_goods"])
+        drop = {"det", "predet", "nummod", "quantmod", "poss", "prep", "relcl", "acl", "punct", "cc", "conj", "appos"}
+        out: list[Entity] = []
+        for t in toks:
+            if t.pos_ != "NOUN" or t.lower_ not in heads or t.dep_ == "compound":
+                continue
+            words = sorted(self._modifiers(t), key=lambda d: d.i)
+            while words and (words[0].lower_ in {"more", "most", "less", "all", "some", "such"} or words[0].is_punct):
+                words = words[1:]
+            if len(words) < 2:
+                continue  # a bare "chips" names nothing
+            label = "".join(d.text_with_ws for d in words).strip()
+            ent = self.implicit(label, "SoftwareProduct", False)  # a description, not a name (no cq08 row)
+            if ent not in out:
+                out.append(ent)
+        return out
+
+    @staticmethod
+    def _modifiers(head: Token) -> list[Token]:
+        """``head`` and the modifiers before it (adjectives, compounds, hyphenated parts), recursively."""
+        out = [head]
+        for c in head.children:
+            if c.i < head.i and c.tag_ != "VBG" and (c.dep_ in {"amod", "compound", "nmod", "npadvmod", "advmod"}
+                                                     or c.text == "-"):
+                out += ArticleReader._modifiers(c)
         return out
 
     def _names_product(self, toks: list[Token]) -> bool:
@@ -1931,8 +1972,12 @@ class ArticleReader:
                     o.kind = "dropped"
                     continue
                 made = [p for (d, p) in developed if d.key == maker and p is not issuer]
-                if made and (product.key, *self._obs_sent[id(o)]) in self._maker_named:
-                    o.roles["product"] = max(made, key=lambda p: (mention_count[p], p.label))
+                if (product.key, *self._obs_sent[id(o)]) in self._maker_named:
+                    if made:
+                        o.roles["product"] = max(made, key=lambda p: (mention_count[p], p.label))
+                    elif not self.kb.names_product_after(product.label):
+                        o.kind = "dropped"  # "Acme's chatbot" when nothing says which one it is
+                        continue
             if o.roles["product"] is None:
                 issuer = o.roles["issuer"]
                 own = [p for (d, p) in developed if d is issuer]

@@ -96,6 +96,18 @@ class KnowledgeBase:
         """The entry a name or alias denotes, or None."""
         return self._by_key.get(normalize(name)) or self._by_key.get(merge_key(name))
 
+    def names_product_after(self, company: str) -> bool:
+        """True when a known product's name begins with ``company``'s name ("Acme" of "Acme app"):
+        news then uses the company's name for that product.
+
+        >>> kb = KnowledgeBase([KBEntry("Acme app", "SoftwareProduct", (), "")], {})
+        >>> kb.names_product_after("Acme"), kb.names_product_after("Zenith")
+        (True, False)
+        """
+        prefix = normalize(company) + " "
+        return any(key.startswith(prefix) and row.kind in {"SoftwareProduct", "AIModel"}
+                   for key, row in self._by_key.items())
+
     def country_of_demonym(self, adjective: str) -> KBEntry | None:
         """The country entry for a nationality adjective ("Chinese" -> China), or
         for a city or region name used as a modifier ("Seoul-based", "a Texas

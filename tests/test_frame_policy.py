@@ -119,3 +119,27 @@ def test_company_named_for_its_product_becomes_the_product_it_makes(tmp_path):
                              "Dravik Bank and Torvane Bank have imposed bans on OpenAI's chatbot.\n")
     assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
     assert not any(product == "OpenAI" for _, product in got)
+
+
+def test_trade_rule_on_unnamed_goods(tmp_path):
+    """_generic_goods and phrasal_restriction: "clamped down on exports of US-made AI chips"."""
+    got = policies(tmp_path, "Malaysia clamped down on Monday on the export of all US-made AI chips.\n")
+    assert ("Malaysia", "US-made AI chips") in got
+
+
+def test_bare_goods_name_nothing(tmp_path):
+    """_generic_goods: a bare "chips" is no product."""
+    assert policies(tmp_path, "Dravik Bank banned staff from buying chips.\n") == {}
+
+
+def test_administration_named_after_a_person(tmp_path):
+    """_policy_issuers: "the Kestrel administration restricted ..." is a government body."""
+    got = policies(tmp_path, "Dana Kestrel took office in 2021.\n\n"
+                             "The Kestrel administration restricted the sale of advanced chips to China.\n")
+    assert ("Kestrel administration", "advanced chips") in got
+
+
+def test_unresolved_company_possessive_is_dropped(tmp_path):
+    """link_article_level: "Lumora Labs' chatbot" with nothing saying which product it is gives no row."""
+    got = policies(tmp_path, "Dravik Bank has banned Lumora Labs' chatbot among employees.\n")
+    assert not any(product == "Lumora Labs" for _, product in got)
