@@ -277,6 +277,8 @@ class ArticleReader:
             typed = [e for e in ok if kind and e.kind == kind]
             if typed:
                 return typed[0]
+            if kind in {"GovernmentBody", "NewsOrganization"}:
+                return None  # "the ministry" is no company named before it
         if ok:
             return ok[0]
         return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
@@ -752,6 +754,9 @@ class ArticleReader:
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on exports of X", "cracks down on X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
+                    and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
+                ptype = "restriction"  # "advised staff against using X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
                 ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
             if ptype is None or self._hypothetical(tok):
@@ -1186,7 +1191,9 @@ class ArticleReader:
                 if mark in {"after", "following", "because", "since", "as"}:
                     # "after discovering that staff uploaded sensitive code", "because it may leak data"
                     objs.append((node, mark == "because"))
-                elif node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]:
+                elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
+                        node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
+                    # ("pointing them to X" directs people to an alternative; it gives no reason)
                     objs += [(d, True) for d in node.children if d.dep_ in {"dobj", "ccomp"}]
                     objs += [(p, True) for d in node.children if d.dep_ == "prep" for p in d.children
                              if p.dep_ == "pobj"]
@@ -1855,8 +1862,8 @@ class ArticleReader:
             matter_from: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in respond and self._negated(tok):
                 verb, matter_from = tok, tok
-            elif tok.pos_ == "VERB" and tok.lemma_ in decline:
-                verb = tok
+            elif tok.pos_ == "VERB" and tok.lemma_ in decline and not self._under_directive(tok):
+                verb = tok  # ("told staff to refrain from X" is a rule, not a silence)
                 comp = next((c for c in tok.children if c.dep_ in {"xcomp"}), None)
                 if comp is None:
                     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)

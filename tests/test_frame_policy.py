@@ -143,3 +143,29 @@ def test_unresolved_company_possessive_is_dropped(tmp_path):
     """link_article_level: "Lumora Labs' chatbot" with nothing saying which product it is gives no row."""
     got = policies(tmp_path, "Dravik Bank has banned Lumora Labs' chatbot among employees.\n")
     assert not any(product == "Lumora Labs" for _, product in got)
+
+
+@pytest.mark.parametrize("sentence, issuer, product", [
+    ("Pellmont Corp advised its engineers against using GitHub Copilot.", "Pellmont Corp", "GitHub Copilot"),
+    ("The Nevada finance ministry asked staff to refrain from using ChatGPT on office computers.",
+     "Nevada", "ChatGPT"),
+    ("Berlin's data protection commissioner asked Apple and Google to remove ChatGPT from their app stores.",
+     "Berlin", "ChatGPT"),
+])
+def test_directives_against_use(tmp_path, sentence, issuer, product):
+    """Triggers under a directive: "advised against using", "asked to refrain from", "asked to remove"."""
+    assert (issuer, product) in policies(tmp_path, "Torvane Bank is a lender.\n\n" + sentence + "\n")
+
+
+def test_definite_government_description_is_no_company(tmp_path):
+    """coref: "the ministry" never resolves to a company named earlier."""
+    got = policies(tmp_path, "Torvane Bank is a lender.\n\n"
+                             "The finance ministry asked staff to refrain from using ChatGPT.\n")
+    assert ("Torvane Bank", "ChatGPT") not in got
+
+
+def test_pointing_people_to_an_alternative_is_no_reason(tmp_path):
+    """_reasons: "pointing them to X" directs; it gives no reason."""
+    got = policies(tmp_path, "Harbor Crest Bank temporarily blocked ChatGPT for employees, "
+                             "pointing them to Bing Chat instead.\n")
+    assert got[("Harbor Crest Bank", "ChatGPT")].get("reason", []) == []
