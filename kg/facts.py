@@ -801,9 +801,9 @@ class ArticleReader:
            "nations, including A and B, which have imposed ...").
         """
         for node in dict.fromkeys([trig, clause]):
-            orgs = self.agents_of(node, {"Organization"})
+            orgs = [e for e in self.agents_of(node, {"Organization"}) if e.kind != "NewsOrganization"]
             if orgs:
-                return orgs
+                return orgs  # (a news organization reports a policy; it issues none)
         for node in dict.fromkeys([trig, clause]):
             places = self.agents_of(node, {"Place"})
             if places:
@@ -1002,6 +1002,8 @@ class ArticleReader:
         """True for a company named as the maker of the thing restricted: "services
         provided by X", "technology from X", "X's app", "apps developed by X"."""
         things = set(self.lex["policy"]["product_nouns"])
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in things and tok.head.i > tok.i:
+            return True  # "the X chatbot", "the X app"
         node = tok
         while node.dep_ in {"conj", "appos", "compound"} and node.head != node:
             node = node.head
@@ -1205,9 +1207,11 @@ class ArticleReader:
             for o, is_strong in objs:
                 for x in conjuncts(o):
                     words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
-                    if is_strong or x.lemma_ in nouns or x.lower_ in nouns or words & risky:
-                        text = phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"} else phrase(x)
-                        if text and text not in out:
+                    clause_ = x.pos_ in {"VERB", "AUX"}
+                    risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
+                    if is_strong or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) or words & risks:
+                        text = phrase_verb_clause(x) if clause_ else phrase(x)
+                        if text and text not in out and text.lower() not in nouns:  # not a bare "worries"
                             out.append(text)
         return out
 
