@@ -811,6 +811,13 @@ class ArticleReader:
         staff = self._staff_owner(trig)
         if staff:
             return staff
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
+        if passive:
+            # "Acme said access to X had been restricted": the speaker issued it
+            speaker = self.attribution(trig.sent)
+            if isinstance(speaker, Entity) and speaker.family == "Organization" and \
+                    speaker.kind != "NewsOrganization":
+                return [speaker]
         subj = self._subject_up(trig)
         if subj is None:
             return []
@@ -2002,6 +2009,14 @@ class ArticleReader:
                 else:
                     o.kind = "dropped"
         policies = [o for o in policies if o.kind == "policy"]
+        # a company named for its product makes that product ("banned DeepSeek": DeepSeek's product)
+        by_key = {m.entity.key: m.entity for ms in self.mentions for m in ms if m.entity is not None}
+        for o in policies:
+            product = o.roles["product"]
+            maker = by_key.get(product.key[: -len(" product")]) if product.key.endswith(" product") else None
+            if maker is not None and maker.kind == "Company":
+                self.observations.append(Observation("development", {"developer": maker, "product": product},
+                                                     {}, o.article, o.start, o.end, o.certainty, o.attributed_to))
         weights = Counter()
         for o in policies:
             weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1

@@ -169,3 +169,21 @@ def test_pointing_people_to_an_alternative_is_no_reason(tmp_path):
     got = policies(tmp_path, "Harbor Crest Bank temporarily blocked ChatGPT for employees, "
                              "pointing them to Bing Chat instead.\n")
     assert got[("Harbor Crest Bank", "ChatGPT")].get("reason", []) == []
+
+
+def test_passive_without_agent_is_issued_by_the_speaker(tmp_path):
+    """_policy_issuers: "Acme said access to X had been restricted" -> Acme; a news agency issues nothing."""
+    got = policies(tmp_path, "Dravik Bank said access to ChatGPT had been temporarily restricted on all its PCs.\n\n"
+                             "ChatGPT has been banned on some devices, according to Reuters.\n")
+    assert set(got) == {("Dravik Bank", "ChatGPT")}
+
+
+def test_company_named_for_its_product_develops_it(tmp_path):
+    """link_article_level: "banned Lumora Labs" -> Lumora Labs develops the product of that name."""
+    path = tmp_path / "a.txt"
+    path.write_text("Dravik Bank has banned Lumora Labs on work phones.\n\nLumora Labs is a Chinese startup.\n",
+                    encoding="utf-8")
+    facts = extract([read_article(path)]).facts
+    dev = {(f.roles["developer"].label, f.roles["product"].label, f.roles["product"].kind)
+           for f in facts if f.kind == "development"}
+    assert ("Lumora Labs", "Lumora Labs", "SoftwareProduct") in dev
