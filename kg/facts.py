@@ -764,6 +764,11 @@ class ArticleReader:
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
             issuers = self._policy_issuers(tok, region_tok)
             if not issuers:
+                if self.article.blocks[self.block].heading:
+                    # "Companies Ban X over Security Fears": the headline's reason is the article's
+                    reasons = self._reasons(sent.root, sent)  # a headline's parse is flat: read all of it
+                    if reasons:
+                        self.emit("reason", {"heading": True, "every": True}, reason=reasons)
                 continue
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
@@ -781,6 +786,8 @@ class ArticleReader:
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
+            if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
+                reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Security Fears" (a flat headline parse)
             for product in products:
                 if product is not None and product in seen_products:
                     continue
@@ -2040,6 +2047,8 @@ class ArticleReader:
                                                for p in policies):
                 issuer = None
             keys = [k for k in weights if k[0] is issuer]
+            if o.roles.get("every"):
+                keys = list(weights)
             if not keys:
                 o.kind = "dropped"
                 continue

@@ -187,3 +187,10 @@ def test_company_named_for_its_product_develops_it(tmp_path):
     dev = {(f.roles["developer"].label, f.roles["product"].label, f.roles["product"].kind)
            for f in facts if f.kind == "development"}
     assert ("Lumora Labs", "Lumora Labs", "SoftwareProduct") in dev
+
+
+def test_headline_reason_refines_the_articles_policies(tmp_path):
+    """sentence_policy: a headline without an issuer ("Banks Ban X over Security Fears") gives its reason."""
+    got = policies(tmp_path, "Kestrian Banks Ban ChatGPT over Security Fears\n\n"
+                             "Dravik Bank has banned ChatGPT for internal use.\n")
+    assert any("Security" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
