@@ -199,6 +199,11 @@ class ArticleReader:
                 head = root.head
                 if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN":
                     self.anchor_mention.setdefault((b, head.i), m)
+        pol = self.lex["policy"]
+        #: every lemma that can trigger a policy (a pre-filter for sentence_policy)
+        self._policy_lemmas = frozenset(
+            [*pol["ban"], *pol["restriction"], *pol["ban_nouns"], *pol["restriction_nouns"], "approval", "permission",
+             *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"]])
         self.observations: list[Observation] = []
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
@@ -703,6 +708,8 @@ class ArticleReader:
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""
         text = tok.text
+        if tok.pos_ not in {"ADJ", "PROPN", "NOUN"} and "-" not in text:
+            return None  # (most tokens)
         based = self.lex["location"]["based_words"]
         suffix = next((w for w in based if text.lower().endswith("-" + w) and len(text) > len(w) + 1), None)
         if suffix:
@@ -732,7 +739,11 @@ class ArticleReader:
         ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
         stop_v = set(pol["stop_verbs"])
         seen_products: set = set()
+        triggers = self._policy_lemmas
         for tok in sent:
+            lemma = tok.lemma_
+            if lemma not in triggers and lemma.lower() not in triggers:
+                continue  # (most tokens: one set look-up)
             ptype = None
             if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
