@@ -836,12 +836,24 @@ class ArticleReader:
             if isinstance(speaker, Entity) and speaker.family == "Organization" and \
                     speaker.kind != "NewsOrganization":
                 return [speaker]
+            node = trig
+            while node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                said_by = self._clause_subject(node.head)  # "the trade ministry said access was restricted"
+                if said_by is not None:
+                    bodies = self._described_bodies(said_by)
+                    if bodies:
+                        return bodies
         subj = self._subject_up(trig)
         if subj is None:
             return []
         listed = self._listed_members(subj)
         if listed:
             return listed
+        bodies = self._described_bodies(subj)
+        if bodies:
+            return bodies
         govt = set(self.lex["policy"]["government_nouns"])
         left = [d for d in subj.subtree if d.i <= subj.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
                 or d is subj]
@@ -901,6 +913,35 @@ class ArticleReader:
                 return []
             node = node.head
         return []
+
+    def _described_bodies(self, noun: Token) -> list[Entity]:
+        """Government bodies a description names without a proper name: "the trade ministry",
+        "Kestria's finance ministry", "the foreign, trade and defence ministries" (one body per
+        coordinated modifier), "police". Labels are the text's own words, lower case.
+        Only heads of ``policy.body_nouns`` count."""
+        head = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or head not in self.lex["policy"]["body_nouns"] or self.mention_at(noun):
+            return []
+        if any(self.mention_at(c) is not None or self.kb.is_demonym(c.text) for c in noun.children
+               if c.dep_ in {"poss", "compound", "amod", "nmod"}):
+            return []  # "Kestria's police", "the Kestrian ministry": the place's government answers
+        word = noun.lower_ if noun.tag_ != "NNS" else head
+        mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
+                and not self.mention_at(c) and not self.kb.is_demonym(c.text) and c.pos_ in {"NOUN", "ADJ", "PROPN"}
+                and c.lower_ not in {"new", "other", "several", "some", "many", "local", "national", "federal",
+                                     "government", "state"}]
+        labels = []
+        for m in mods:
+            for x in [m, *[c for c in m.conjuncts]]:
+                labels.append(f"{x.lower_} {word}")
+        if not labels:
+            if head != "police":
+                return []
+            labels = ["police"]
+        out = []
+        for label in dict.fromkeys(labels):
+            out.append(self.implicit(label, "GovernmentBody", True))
+        return out
 
     def _subject_up(self, trig: Token) -> Token | None:
         """The active subject of ``trig`` or of the clauses above it (the relative pronoun's
@@ -2020,8 +2061,11 @@ class ArticleReader:
                 # "access has been limited", "blocked the app": the issuer's own product, else the
                 # product the article is about (the most mentioned one); never a made-up "X services"
                 products = [e for e in mention_count if e.family == "Product" and e is not issuer]
+                stated = Counter(p.roles["product"] for p in policies if p.roles["product"] is not None)
                 if own:
                     o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
+                elif stated:  # the product the article's other policies restrict
+                    o.roles["product"] = max(stated, key=lambda p: (stated[p], p.label))
                 elif products:
                     o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
                 else:

@@ -194,3 +194,22 @@ def test_headline_reason_refines_the_articles_policies(tmp_path):
     got = policies(tmp_path, "Kestrian Banks Ban ChatGPT over Security Fears\n\n"
                              "Dravik Bank has banned ChatGPT for internal use.\n")
     assert any("Security" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+
+
+def test_unnamed_ministries_are_government_bodies(tmp_path):
+    """_described_bodies: "the foreign, trade and defence ministries" are three bodies."""
+    got = policies(tmp_path, "The foreign, trade and defence ministries have blocked ChatGPT.\n")
+    assert {("foreign ministry", "ChatGPT"), ("trade ministry", "ChatGPT"), ("defence ministry", "ChatGPT")} <= set(got)
+
+
+def test_placed_body_answers_as_its_place(tmp_path):
+    """_described_bodies: "Ohio's police" is Ohio's government, the name the questions accept."""
+    got = policies(tmp_path, "Ohio's police have blocked ChatGPT on work computers.\n")
+    assert ("Ohio", "ChatGPT") in got
+
+
+def test_access_only_policy_takes_the_product_other_policies_restrict(tmp_path):
+    """link_article_level: "access has been restricted" -> the product the article's policies restrict."""
+    got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                             "Torvane Bank said access had been temporarily restricted on all its PCs.\n")
+    assert ("Torvane Bank", "ChatGPT") in got
