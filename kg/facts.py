@@ -831,6 +831,12 @@ class ArticleReader:
             return staff
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
         if passive:
+            for c in trig.children:  # "X has been blocked at Acme", "... across Acme"
+                if c.dep_ == "prep" and c.lower_ in {"at", "across", "within", "throughout"}:
+                    at = [e for p in c.children if p.dep_ == "pobj"
+                          for e in [self.entity_at(p, {"Organization"})] if e is not None]
+                    if at:
+                        return at
             # "Acme said access to X had been restricted": the speaker issued it
             speaker = self.attribution(trig.sent)
             if isinstance(speaker, Entity) and speaker.family == "Organization" and \
@@ -881,7 +887,7 @@ class ArticleReader:
         permission above it)."""
         permission = set(self.lex["policy"]["permission_words"])
         nodes = [verb]
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in permission:
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in permission:
             nodes.append(verb.head)
             if verb.head.dep_ in {"acomp", "xcomp"}:
                 nodes.append(verb.head.head)

@@ -213,3 +213,13 @@ def test_access_only_policy_takes_the_product_other_policies_restrict(tmp_path):
     got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
                              "Torvane Bank said access had been temporarily restricted on all its PCs.\n")
     assert ("Torvane Bank", "ChatGPT") in got
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("ChatGPT has been blocked at Torvane Bank since Monday.", "Torvane Bank"),
+    ("Nolvik Corp will not allow its employees to use ChatGPT on company devices.", "Nolvik Corp"),
+    ("Employees of Harbor Crest Bank were instructed to avoid ChatGPT.", "Harbor Crest Bank"),
+])
+def test_more_ways_to_state_a_staff_rule(tmp_path, sentence, issuer):
+    """_policy_issuers ("blocked at X"), _denied_use ("will not allow ... to use"), _staff_owner."""
+    assert (issuer, "ChatGPT") in policies(tmp_path, sentence + "\n")
