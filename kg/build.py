@@ -17,23 +17,8 @@ from .entities import Entity, MentionFinder, resolve_entities
 from .facts import ArticleReader, Observation
 from .kb import load_kb, merge_key, normalize
 from .nlp import load_pipeline
+from .schema import fact_kinds
 from .text import Article
-
-#: Key roles per fact kind: observations agreeing on these merge into one fact.
-FACT_KEYS = {
-    "policy": ("issuer", "product"),
-    "allegation": ("accuser", "accused"),
-    "collection": ("product",),
-    "development": ("developer", "product"),
-    "location": ("organization", "country"),
-    "nonresponse": ("party",),
-}
-#: Entity-valued attributes (lists of entities) per fact kind.
-ENTITY_ATTRS = {
-    "policy": ("region", "alternative"),
-    "allegation": ("target", "addressed_to"),
-    "collection": ("stated_by",),
-}
 
 
 @dataclass
@@ -55,7 +40,7 @@ class Fact:
     """One n-ary fact merged over every sentence that states it.
 
     Attributes:
-        kind: a key of :data:`FACT_KEYS`.
+        kind: a fact kind of :func:`kg.schema.fact_kinds`.
         roles: key role -> Entity.
         entity_attrs: attribute -> entities (region, alternative, target, ...).
         attrs: attribute -> literal values in first-seen order.
@@ -278,19 +263,19 @@ def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 
 
 
 def merge(observations: Iterable[Observation]) -> list[Fact]:
-    """Merge observations with the same kind and key roles into facts."""
+    """Merge observations with the same kind and key (roles and key attributes, :mod:`kg.schema`) into facts."""
     facts: dict[tuple, Fact] = {}
+    kinds = fact_kinds()
     for o in observations:
-        keys = FACT_KEYS.get(o.kind)
-        if keys is None or any(o.roles.get(k) is None for k in keys):
+        kind = kinds.get(o.kind)
+        if kind is None or any(o.roles.get(k) is None for k in kind.key):
             continue
-        key = (o.kind, *(o.roles[k].key for k in keys))
-        if o.kind == "nonresponse":
-            key += (normalize(o.attrs["matter"][0]),)
+        key = (o.kind, *(o.roles[k].key for k in kind.key))
+        key += tuple(normalize(o.attrs[a][0]) for a in kind.key_attributes)
         fact = facts.get(key)
         if fact is None:
-            fact = facts[key] = Fact(o.kind, {k: o.roles[k] for k in keys})
-        for name in ENTITY_ATTRS.get(o.kind, ()):
+            fact = facts[key] = Fact(o.kind, {k: o.roles[k] for k in kind.key})
+        for name in kind.entity_attributes:
             value = o.roles.get(name)
             values = value if isinstance(value, list) else [value] if value is not None else []
             bucket = fact.entity_attrs.setdefault(name, [])

@@ -8,7 +8,7 @@ A user who distrusts one source drops its named graph. The layout
   each of its evidence annotations whole (``kgo:evidence`` link, annotation,
   ``oa:SpecificResource`` target, selectors), and for each fact it states the
   fact's ``rdf:type``, its key parts (those that identify the fact, as
-  :data:`kg.build.FACT_KEYS`) and the other parts its quotes name
+  :func:`kg.schema.fact_kinds`) and the other parts its quotes name
   (:func:`kg.provenance.supporting_evidence`; a part no quote names goes to
   every article stating the fact);
 - the default graph holds everything else: the ABox ``owl:Ontology`` header and
@@ -29,9 +29,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from .build import FACT_KEYS
-from .graph import FACT_CLASS, OA, ROLE_PROP, kgo
+from .graph import OA, kgo
 from .provenance import entity_names, evidence, supporting_evidence
+from .schema import fact_kinds
 
 
 def graph_name(article: URIRef) -> URIRef:
@@ -44,13 +44,12 @@ def graph_name(article: URIRef) -> URIRef:
 
 
 def key_properties() -> dict[URIRef, set[URIRef]]:
-    """Fact class -> the properties that identify a fact of that class (its merge key)."""
+    """Fact class -> the properties that identify a fact of that class (its key roles, :mod:`kg.schema`)."""
     K = kgo()
     out: dict[URIRef, set[URIRef]] = {}
-    for kind, roles in FACT_KEYS.items():
-        classes = [K.UsagePolicy, K.Ban, K.Restriction] if kind == "policy" else [K[FACT_CLASS[kind]]]
-        for cls in classes:
-            out[cls] = {K[ROLE_PROP[r]] for r in roles}
+    for kind in fact_kinds().values():
+        for cls in kind.classes:
+            out[K[cls]] = {K[kind.properties[r]] for r in kind.key}
     return out
 
 

@@ -7,18 +7,10 @@ and role markers come from ``kg/data/lexicon.json``; the sentence structure
 possessives, coordination) comes from spaCy's parser (ClearNLP-style labels,
 https://github.com/clir/clearnlp-guidelines/blob/master/md/specifications/dependency_labels.md).
 
-Fact kinds and their keys (observations with one key merge into one fact):
-
-=============  ===========================  ==========================================
-kind           key                          attributes
-=============  ===========================  ==========================================
-policy         issuer, product              type, scope, region, date, reason, alternative
-allegation     accuser, accused             practice, target, addressed_to
-collection     product                      signal, purpose, stated_by
-development    developer, product           —
-location       organization, country        —
-nonresponse    party, matter                —
-=============  ===========================  ==========================================
+Fact kinds (key roles, entity and literal attributes, ontology classes) are
+defined once, in ``kg/data/fact_kinds.json`` (:mod:`kg.schema`); observations
+with the same kind and key merge into one fact (:func:`kg.build.merge`).
+Readers of further frames live in :mod:`kg.extract`.
 """
 
 from __future__ import annotations

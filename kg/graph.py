@@ -37,6 +37,7 @@ from rdflib.namespace import DCTERMS, PROV, SDO, ClosedNamespace
 
 from . import EXTRACTOR_VERSION, __version__
 from .resources import ontology_file
+from .schema import fact_kinds
 
 if TYPE_CHECKING:  # kg.build imports spaCy; writing and reading graphs does not need it
     from .build import Extraction, Fact
@@ -407,21 +408,10 @@ def _fact_entities(f: Fact):
         yield from values
 
 
-FACT_CLASS = {"allegation": "Allegation", "collection": "DataCollection", "development": "ProductDevelopment",
-              "location": "OrganizationLocation", "nonresponse": "NonResponse"}
-ROLE_PROP = {"issuer": "issuer", "product": "product", "accuser": "accuser", "accused": "accused",
-             "developer": "developer", "organization": "organization", "country": "country", "party": "party",
-             "region": "region", "alternative": "alternative", "target": "target", "addressed_to": "addressedTo",
-             "stated_by": "statedBy"}
-ATTR_PROP = {"scope": "scope", "reason": "reason", "practice": "allegedPractice", "signal": "signal",
-             "purpose": "purpose", "matter": "matter"}
-
-
 def fact_iri(fact: Fact) -> URIRef:
     """IRI of a fact, from its kind and key labels (a hash keeps it short and unique)."""
     parts = [fact.kind] + [r.key for r in fact.roles.values()]
-    if fact.kind == "nonresponse":
-        parts.append(fact.attrs["matter"][0])
+    parts += [fact.attrs[a][0] for a in fact_kinds()[fact.kind].key_attributes]
     digest = hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:8]
     readable = "--".join(slug(r.key) for r in fact.roles.values())[:80]
     return KGR[f"fact/{fact.kind}-{readable}-{digest}"]
@@ -429,24 +419,23 @@ def fact_iri(fact: Fact) -> URIRef:
 
 def _add_fact(g: _InterningAdder, K, fact: Fact, article_iri: dict, texts: dict) -> None:
     iri = fact_iri(fact)
-    if fact.kind == "policy":
-        cls = K.Ban if "ban" in fact.attrs.get("type", []) else K.Restriction
-    else:
-        cls = K[FACT_CLASS[fact.kind]]
-    g.add((iri, RDF.type, cls))
+    kind = fact_kinds()[fact.kind]
+    g.add((iri, RDF.type, K[kind.class_for(fact.attrs)]))
     for role, ent in fact.roles.items():
-        g.add((iri, K[ROLE_PROP[role]], entity_iri(ent)))
+        g.add((iri, K[kind.properties[role]], entity_iri(ent)))
     for role, ents in fact.entity_attrs.items():
         for ent in ents:
-            g.add((iri, K[ROLE_PROP[role]], entity_iri(ent)))
+            g.add((iri, K[kind.properties[role]], entity_iri(ent)))
     for name, values in fact.attrs.items():
-        if name == "date":
-            for v in values:
-                dtype = XSD.gMonthDay if v.startswith("--") else XSD.date
-                g.add((iri, K.effectiveDate, Literal(v, datatype=dtype)))
-        elif name in ATTR_PROP:
-            for v in values:
-                g.add((iri, K[ATTR_PROP[name]], Literal(clean_label(v))))
+        attr = kind.literal_attributes.get(name)
+        if attr is None:  # e.g. a policy's type, which picks its class
+            continue
+        prop = K[attr.prop]
+        for v in values:
+            if attr.value == "date":  # --MM-DD when the year is unknown
+                g.add((iri, prop, Literal(v, datatype=XSD.gMonthDay if v.startswith("--") else XSD.date)))
+            else:
+                g.add((iri, prop, Literal(clean_label(v))))
     for ev in fact.evidence:
         art = article_iri[ev.article]
         g.add((iri, PROV.wasDerivedFrom, art))
