@@ -224,6 +224,8 @@ class ArticleReader:
         low = tok.lower_
         anaphors = self.lex["anaphors"]
         is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
+        if low in {"it", "its"}:
+            families = families - {"Person"}  # "it" is never a person
         is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
                                                          for c in tok.children if c.dep_ in {"det", "poss"}) \
             or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
@@ -276,6 +278,8 @@ class ArticleReader:
                 return typed[0]
             if kind in {"GovernmentBody", "NewsOrganization"}:
                 return None  # "the ministry" is no company named before it
+            if kind == "Company":
+                ok = [e for e in ok if e.kind != "GovernmentBody"]  # "the company" is no regulator
         if ok:
             return ok[0]
         return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
@@ -1943,9 +1947,9 @@ class ArticleReader:
                 verb, matter_from = tok.head, tok
             if verb is None:
                 continue
-            parties = self._parties(verb)
+            parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization"]
             if not parties:
-                continue
+                continue  # ("Reuters could not confirm the report": the reporter, not a party)
             matters = self._matters(matter_from) if matter_from is not None else []
             if not matters:
                 word = (matter_from or tok).lemma_

@@ -585,7 +585,7 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
     if not r.accused:
         return
     scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
-    practice, targets = r.practice, r.targets
+    targets = r.targets
     _fill(r, scope, verb, d, reader)
     r.targets = _uniq(targets + r.targets)
     _keep(st, r)

@@ -1,0 +1,27 @@
+"""Reference rules that real news exposed (``kg.facts.ArticleReader.coref`` and
+``sentence_nonresponse``), on invented sentences read by the real model."""
+
+from __future__ import annotations
+
+from kg.build import extract
+from kg.text import read_article
+
+
+def facts(tmp_path, text: str, kind: str) -> set[tuple[str, ...]]:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return {tuple(r.label for r in f.roles.values()) for f in extract([read_article(path)]).facts if f.kind == kind}
+
+
+def test_news_agency_that_could_not_confirm_is_no_party(tmp_path):
+    """sentence_nonresponse: "Reuters could not confirm the report" is the reporter speaking."""
+    got = facts(tmp_path, "Dravik Bank banned ChatGPT, Reuters reported. Reuters could not confirm the report.\n",
+                "nonresponse")
+    assert not any(party == "Reuters" for party, *_ in got)
+
+
+def test_the_company_is_no_government_body(tmp_path):
+    """coref: "the company" skips a government body named before it."""
+    got = facts(tmp_path, "The Garante questioned Lumora Labs.\n\n"
+                          "The company has banned ChatGPT on its networks.\n", "policy")
+    assert not any(issuer == "Garante" for issuer, _ in got)
