@@ -793,6 +793,7 @@ class ArticleReader:
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
+            reasons += self._means_to_end(tok)
             if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
                 reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Security Fears" (a flat headline parse)
             for product in products:
@@ -1300,6 +1301,18 @@ class ArticleReader:
         self._concern_reasons(sent)
         self._justification(sent)
         self._listed_reasons(sent)
+
+    def _means_to_end(self, trig: Token) -> list[str]:
+        """"took a step to protect users' personal data by blocking X": the end a policy is
+        the means of (a ``protect_verbs`` verb over "by" + the trigger)."""
+        node = trig.head if trig.pos_ == "NOUN" and trig.dep_ == "dobj" else trig
+        if node.dep_ != "pcomp" or node.head.lower_ != "by":
+            return []
+        end = node.head.head
+        if end.pos_ != "VERB" or end.lemma_ not in self.lex["reason"]["protect_verbs"]:
+            return []
+        obj = next((c for c in end.children if c.dep_ == "dobj"), None)
+        return [f"{end.lemma_} {phrase(obj)}" if obj is not None else end.lemma_]
 
     def _concern_reasons(self, sent: Span) -> None:
         """"The company is concerned that X", "Acme also fears that X", "Acme worries about X":

@@ -223,3 +223,10 @@ def test_access_only_policy_takes_the_product_other_policies_restrict(tmp_path):
 def test_more_ways_to_state_a_staff_rule(tmp_path, sentence, issuer):
     """_policy_issuers ("blocked at X"), _denied_use ("will not allow ... to use"), _staff_owner."""
     assert (issuer, "ChatGPT") in policies(tmp_path, sentence + "\n")
+
+
+def test_the_end_a_policy_is_the_means_of(tmp_path):
+    """_means_to_end: "to protect users' personal data by blocking X" gives the reason."""
+    got = policies(tmp_path, "The Garante took a step to protect its citizens' personal data by blocking the "
+                             "ChatGPT app.\n")
+    assert any("personal data" in r for r in got[("Garante", "ChatGPT")]["reason"])
