@@ -47,7 +47,7 @@ def frame(name: str) -> Callable[[Callable[[Any, Any], None]], Callable[[Any, An
 
 def registered() -> dict[str, Callable[[Any, Any], None]]:
     """The registered readers by name, in registration order (imports every frame module)."""
-    from . import collection_news, lawsuit  # noqa: F401  (registration by import)
+    from . import lawsuit, collection_news  # noqa: F401,I001  (registration by import; order is run order)
     return dict(_READERS)
 
 
