@@ -1161,9 +1161,17 @@ class ArticleReader:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
         return toks
 
-    def _is_reason_marker(self, prep: Token) -> bool:
+    def _is_reason_marker(self, prep: Token, weak: bool = False) -> bool:
+        """True for a preposition that can introduce a reason; ``weak`` also admits
+        "for", "on", "out" and "as", whose object must then name a reason."""
         text = prep.lower_
         nxt = prep.nbor(1).lower_ if prep.i + 1 < len(prep.doc) else ""
+        if weak and text in {"for", "on", "out", "as"}:
+            # weak: "for security reasons", "on national security grounds", "out of concern",
+            # "as a precaution" (the object must name a reason, see _reasons)
+            head = prep.head
+            return prep.dep_ == "prep" and (head.pos_ in {"VERB", "AUX"}
+                                            or head.dep_ == "dobj" and head.head.pos_ == "VERB")
         return text in {"because", "due", "owing", "amid", "citing", "over", "after", "following"} or \
             f"{text} {nxt}" in {"due to", "because of", "in response", "owing to"}
 
@@ -1248,7 +1256,7 @@ class ArticleReader:
             if node.i in subj:
                 continue
             objs: list[tuple[Token, bool]] = []
-            if node.dep_ == "prep" and self._is_reason_marker(node) and node.head.i not in subj:
+            if node.dep_ == "prep" and self._is_reason_marker(node, weak=True) and node.head.i not in subj:
                 is_strong = node.lower_ in strong
                 pobj = next((d for d in node.children if d.dep_ == "pobj"), None) or \
                     next((d for d in node.subtree if d.dep_ == "pobj" and d.head.head == node), None)

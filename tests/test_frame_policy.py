@@ -230,3 +230,19 @@ def test_the_end_a_policy_is_the_means_of(tmp_path):
     got = policies(tmp_path, "The Garante took a step to protect its citizens' personal data by blocking the "
                              "ChatGPT app.\n")
     assert any("personal data" in r for r in got[("Garante", "ChatGPT")]["reason"])
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Dravik Bank banned ChatGPT for security reasons.", "security"),
+    ("Dravik Bank banned ChatGPT on national security grounds.", "security"),
+])
+def test_weak_markers_with_a_reason_noun(tmp_path, sentence, word):
+    """_is_reason_marker(weak=True): "for security reasons", "on ... grounds"."""
+    got = policies(tmp_path, sentence + "\n")
+    assert any(word in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+
+
+def test_for_whom_is_scope_not_reason(tmp_path):
+    """_policy_scope_tokens keeps "for all staff" as the scope."""
+    got = policies(tmp_path, "Dravik Bank banned ChatGPT for all staff.\n")[("Dravik Bank", "ChatGPT")]
+    assert got["scope"] == ["staff"] and got.get("reason", []) == []
