@@ -1166,14 +1166,14 @@ class ArticleReader:
         "for", "on", "out" and "as", whose object must then name a reason."""
         text = prep.lower_
         nxt = prep.nbor(1).lower_ if prep.i + 1 < len(prep.doc) else ""
-        if weak and text in {"for", "on", "out", "as"}:
+        rz = self.lex["reason"]
+        if weak and text in rz["weak_markers"]:
             # weak: "for security reasons", "on national security grounds", "out of concern",
             # "as a precaution" (the object must name a reason, see _reasons)
             head = prep.head
             return prep.dep_ == "prep" and (head.pos_ in {"VERB", "AUX"}
                                             or head.dep_ == "dobj" and head.head.pos_ == "VERB")
-        return text in {"because", "due", "owing", "amid", "citing", "over", "after", "following"} or \
-            f"{text} {nxt}" in {"due to", "because of", "in response", "owing to"}
+        return text in rz["markers"] or f"{text} {nxt}" in rz["marker_pairs"]
 
     def _is_alternative_slot(self, product: Entity, sent: Span) -> bool:
         """True when the product is named as the recommended alternative in this sentence."""
