@@ -25,3 +25,11 @@ def test_the_company_is_no_government_body(tmp_path):
     got = facts(tmp_path, "The Garante questioned Lumora Labs.\n\n"
                           "The company has banned ChatGPT on its networks.\n", "policy")
     assert not any(issuer == "Garante" for issuer, _ in got)
+
+
+def test_refrained_matter_is_what_is_declined(tmp_path):
+    """lawsuit frame, non-responses: "To date, X has refrained from making an announcement" -> announcement."""
+    path = tmp_path / "a.txt"
+    path.write_text("To date, Dravik Bank has refrained from making an official announcement.\n", encoding="utf-8")
+    matters = [m for f in extract([read_article(path)]).facts if f.kind == "nonresponse" for m in f.attrs["matter"]]
+    assert matters and "date" not in matters

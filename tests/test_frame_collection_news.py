@@ -79,3 +79,14 @@ def test_negated_collection_is_not_read():
     assert _negated(verb)
     doc = load_pipeline()("Quillpoint collects location history.")
     assert not _negated(next(t for t in doc if t.lemma_ == "collect"))
+
+
+def test_generic_training_statement_gives_no_signal(tmp_path):
+    """collection_news: "a smaller model is trained using the outputs of ..." describes a technique."""
+    path = tmp_path / "a.txt"
+    path.write_text("Lumora Labs makes ChatGPT.\n\nDistillation is a technique in which a smaller model is trained "
+                    "using the outputs of a more advanced system.\n", encoding="utf-8")
+    from kg.build import extract
+    from kg.text import read_article
+    facts = extract([read_article(path)]).facts
+    assert not any("outputs" in s for f in facts if f.kind == "collection" for s in f.attrs.get("signal", []))

@@ -131,6 +131,9 @@ def _read_verb(reader, tok, D) -> None:
             return
         objs = _objects(tok, passive)
     elif lemma in D["train_verbs"] and tok.tag_ != "VBG" or lemma == "train":
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subj.children):
+            return  # a generic statement ("a model is trained using ...") describes a technique, no product
         objs = _train_sources(tok, D)
         train = bool(objs)
         if train:

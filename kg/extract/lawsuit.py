@@ -944,7 +944,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             node = tok
-            while subj is None and node.dep_ in {"xcomp", "conj"} and node.head is not node:
+            while subj is None and node.dep_ in {"xcomp", "conj"} and node.head.i != node.i:
                 node = node.head
                 subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -952,10 +952,15 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
             parties = _nr_parties(reader, [subj], d)
         elif lemma in set(nr["decline_verbs"]):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None:
-                continue
+            if subj is None or reader._under_directive(tok):
+                continue  # ("told staff to refrain from X" is a rule)
             parties = _nr_parties(reader, [subj], d)
-            matter_from = next((c for c in tok.children if c.dep_ == "xcomp"), None) or tok
+            # the matter is what is declined ("declined to comment", "refrained from making an
+            # announcement"), never an adverbial of the clause ("to date")
+            frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            matter_from = next((c for c in tok.children if c.dep_ == "xcomp"), None) or \
+                (next((x for x in frm.children if x.dep_ in {"pcomp", "pobj"}), None) if frm is not None else None) \
+                or tok
         elif lemma in d["nonresponse_reach_verbs"] and _negated(tok, d):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             src = reader.entity_at(subj, {"Organization"}) if subj is not None else None
