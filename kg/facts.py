@@ -760,7 +760,7 @@ class ArticleReader:
                 ptype = "ban"  # "ordered agencies to remove X from official devices"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-                ptype = "restriction"  # "clamped down on exports of X", "cracks down on X"
+                ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
                     and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
                 ptype = "restriction"  # "advised staff against using X"
@@ -772,7 +772,7 @@ class ArticleReader:
             issuers = self._policy_issuers(tok, region_tok)
             if not issuers:
                 if self.article.blocks[self.block].heading:
-                    # "Companies Ban X over Security Fears": the headline's reason is the article's
+                    # "Lenders Ban X over Privacy Fears": the headline's reason is the article's
                     reasons = self._reasons(sent.root, sent)  # a headline's parse is flat: read all of it
                     if reasons:
                         self.emit("reason", {"heading": True, "every": True}, reason=reasons)
@@ -795,7 +795,7 @@ class ArticleReader:
             reasons = self._reasons(region_tok, sent)
             reasons += self._means_to_end(tok)
             if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
-                reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Security Fears" (a flat headline parse)
+                reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Privacy Fears" (a flat headline parse)
             for product in products:
                 if product is not None and product in seen_products:
                     continue
@@ -810,7 +810,7 @@ class ArticleReader:
         """Who issues the policy that ``trig`` states, in order of evidence:
 
         1. organizations that are its agents (subject, ``by`` agent, possessor, up the clause chain);
-        2. places that are its agents ("Taiwan has prohibited ..."), as their governments;
+        2. places that are its agents ("Kestria has prohibited ..."), as their governments;
         3. a descriptive subject that names a place ("Chinese authorities", "the Kestria governor",
            "Kestria's police") or lists the issuers ("states including A, B and C",
            "nations, including A and B, which have imposed ...").
@@ -898,7 +898,7 @@ class ArticleReader:
     def _staff_owner(self, trig: Token) -> list[Entity]:
         """The organization whose staff a rule binds, when the clause names no issuer:
         "Acme staff have been banned from using X", "employees at Acme cannot use X",
-        "Kestria state employees will no longer be able to use X"."""
+        "Kestria civil servants can no longer use X"."""
         staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
         node = trig
         for _ in range(4):
@@ -1263,12 +1263,12 @@ class ArticleReader:
                 pcomp = next((d for d in node.children if d.dep_ == "pcomp" and d.pos_ == "VERB"), None)
                 if pobj is not None:
                     objs.append((pobj, is_strong))
-                elif pcomp is not None:  # "after discovering that staff uploaded sensitive code"
+                elif pcomp is not None:  # "after learning that interns pasted drafts into it"
                     objs.append((pcomp, is_strong))
             elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and node.i > clause.i:
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
                 if mark in {"after", "following", "because", "since", "as"}:
-                    # "after discovering that staff uploaded sensitive code", "because it may leak data"
+                    # "after learning that interns pasted drafts into it", "because it may leak data"
                     objs.append((node, mark == "because"))
                 elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
                         node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
@@ -1311,7 +1311,7 @@ class ArticleReader:
         self._listed_reasons(sent)
 
     def _means_to_end(self, trig: Token) -> list[str]:
-        """"took a step to protect users' personal data by blocking X": the end a policy is
+        """"moved to shield residents' records by blocking X": the end a policy is
         the means of (a ``protect_verbs`` verb over "by" + the trigger)."""
         node = trig.head if trig.pos_ == "NOUN" and trig.dep_ == "dobj" else trig
         if node.dep_ != "pcomp" or node.head.lower_ != "by":
@@ -2094,7 +2094,7 @@ class ArticleReader:
                 else:
                     o.kind = "dropped"
         policies = [o for o in policies if o.kind == "policy"]
-        # a company named for its product makes that product ("banned DeepSeek": DeepSeek's product)
+        # a company named for its product makes that product ("banned Lumora": Lumora's product)
         by_key = {m.entity.key: m.entity for ms in self.mentions for m in ms if m.entity is not None}
         for o in policies:
             product = o.roles["product"]

@@ -22,9 +22,9 @@ def test_news_agency_that_could_not_confirm_is_no_party(tmp_path):
 
 def test_the_company_is_no_government_body(tmp_path):
     """coref: "the company" skips a government body named before it."""
-    got = facts(tmp_path, "The Garante questioned Lumora Labs.\n\n"
+    got = facts(tmp_path, "The Corvell Data Authority questioned Lumora Labs.\n\n"
                           "The company has banned ChatGPT on its networks.\n", "policy")
-    assert not any(issuer == "Garante" for issuer, _ in got)
+    assert not any(issuer == "Corvell Data Authority" for issuer, _ in got)
 
 
 def test_refrained_matter_is_what_is_declined(tmp_path):

@@ -109,11 +109,11 @@ def test_regulator_fine_and_unnamed_authority(tmp_module):
 
 
 def test_country_as_accuser(tmp_module):
-    """Rule _accuse with a place: "Taiwan has long accused China of cyberattacks" (a country for its government)."""
-    got = _allegations(_facts(tmp_module, "Taiwan has long accused China of using cyberattacks against "
+    """Rule _accuse with a place: "Chile has long accused Peru of launching cyberattacks" (a country for its government)."""
+    got = _allegations(_facts(tmp_module, "Chile has long accused Peru of launching cyberattacks against "
                                           "its agencies.\n", "place.txt"))
-    assert ("Taiwan", "China") in got
-    assert "cyberattacks" in got[("Taiwan", "China")][0]
+    assert ("Chile", "Peru") in got
+    assert "cyberattacks" in got[("Chile", "Peru")][0]
 
 
 def test_reported_practice_in_attributed_quote(tmp_module):

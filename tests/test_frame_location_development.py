@@ -17,24 +17,24 @@ def facts_of(tmp_path, text: str, kind: str) -> set[tuple[str, ...]]:
 
 
 def test_nationality_of_listed_companies(tmp_path):
-    """_described_members: "Japanese companies, including A and B"."""
-    got = facts_of(tmp_path, "Curbs are spreading among Japanese companies, including Dravik Bank and "
-                             "Torvane Bank.\n", "location")
+    """_described_members: "Japanese lenders, such as A and B"."""
+    got = facts_of(tmp_path, "Japanese lenders, such as Dravik Bank and "
+                             "Torvane Bank, have adopted similar rules.\n", "location")
     assert {("Dravik Bank", "Japan"), ("Torvane Bank", "Japan")} <= got
 
 
 def test_nationality_through_a_copula(tmp_path):
-    """_described_members: "A became the first South Korean company to ..." (not the previous company)."""
-    got = facts_of(tmp_path, "Torvane Bank is a lender.\n\nDravik Bank became the first major South Korean "
-                             "company to ban the app.\n", "location")
+    """_described_members: "A was the earliest South Korean lender to ..." (not the previous company)."""
+    got = facts_of(tmp_path, "Torvane Bank is a lender.\n\nDravik Bank was the earliest South Korean "
+                             "lender to drop the tool.\n", "location")
     assert ("Dravik Bank", "South Korea") in got
     assert ("Torvane Bank", "South Korea") not in got
 
 
 def test_government_body_gets_no_seat_from_a_demonym(tmp_path):
     """sentence_location: a government body's own country is not stated as its seat."""
-    got = facts_of(tmp_path, "The Italian regulator Garante blocked the app.\n", "location")
-    assert not any(org == "Garante" for org, _ in got)
+    got = facts_of(tmp_path, "The Italian regulator Corvell Data Authority opened a review.\n", "location")
+    assert not any(org == "Corvell Data Authority" for org, _ in got)
 
 
 def test_owned_by_hyphen(tmp_path):
@@ -54,6 +54,6 @@ def test_product_named_after_its_maker(tmp_path):
 
 
 def test_government_body_is_no_developer(tmp_path):
-    """sentence_development: a regulator's compound ("the Garante ChatGPT probe") makes nothing."""
-    got = facts_of(tmp_path, "The Italian Garante ChatGPT probe ended on Monday.\n", "development")
-    assert not any(dev == "Garante" for dev, _ in got)
+    """sentence_development: a regulator's compound ("the Corvell Data Authority ChatGPT review") makes nothing."""
+    got = facts_of(tmp_path, "The Corvell Data Authority ChatGPT review ended on Monday.\n", "development")
+    assert not any(dev == "Corvell Data Authority" for dev, _ in got)

@@ -29,43 +29,43 @@ def test_place_issuer_is_its_government_labelled_with_the_place(tmp_path):
 
 
 def test_issuers_listed_with_including(tmp_path):
-    """_listed_members: "states ... including A, B and C" attached anywhere in the clause."""
-    got = policies(tmp_path, "Other states have banned the use of ChatGPT through executive orders, "
+    """_listed_members: "provinces ... including A, B and C" attached anywhere in the clause."""
+    got = policies(tmp_path, "Several provinces have prohibited ChatGPT by decree this spring, "
                              "including Ohio, Nevada and Oregon.\n")
     assert {("Ohio", "ChatGPT"), ("Nevada", "ChatGPT"), ("Oregon", "ChatGPT")} <= set(got)
 
 
 def test_relative_clause_antecedent_gives_every_conjunct(tmp_path):
     """_agent_token: "A, B and C, which have imposed ..." -> A, B and C."""
-    got = policies(tmp_path, "The move puts Harbor Crest Bank alongside other lenders, including Dravik Bank "
-                             "and Torvane Bank, which have imposed restrictions on ChatGPT.\n")
+    got = policies(tmp_path, "The step aligns Harbor Crest Bank with peers, including Dravik Bank "
+                             "and Torvane Bank, which have placed limits on ChatGPT.\n")
     assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
 
 
 def test_headline_noun_phrase_issuer(tmp_path):
-    """_agent_token: compounds before a noun trigger ("Ohio governor orders ban on X")."""
-    got = policies(tmp_path, "Ohio governor orders ban on ChatGPT for government devices\n\n"
-                             "The order takes effect at once.\n")
-    assert ("Ohio", "ChatGPT") in got
+    """_agent_token: compounds before a noun trigger ("Nevada governor signs ban on X")."""
+    got = policies(tmp_path, "Nevada governor signs ban on ChatGPT for agency laptops\n\n"
+                             "The rule applies at once.\n")
+    assert ("Nevada", "ChatGPT") in got
 
 
 def test_services_provided_by_a_company_are_its_product(tmp_path):
     """_maker_slot: "services provided by X" stands for X's product when none is named."""
-    got = policies(tmp_path, "Torvane Bank has prohibited staff from using AI services provided by "
-                             "the Chinese firm Lumora Labs.\n")
+    got = policies(tmp_path, "Torvane Bank has barred tellers from relying on chat services provided by "
+                             "the startup Lumora Labs.\n")
     assert ("Torvane Bank", "Lumora Labs") in got
 
 
 def test_named_product_wins_over_its_maker(tmp_path):
     """_names_product: "the ChatGPT tool from X" restricts ChatGPT, not X."""
-    got = policies(tmp_path, "Torvane Bank has banned employees from using the ChatGPT tool from the "
-                             "American company Lumora Labs.\n")
+    got = policies(tmp_path, "Torvane Bank has barred analysts from the ChatGPT assistant sold by the "
+                             "Danish vendor Lumora Labs.\n")
     assert set(got) == {("Torvane Bank", "ChatGPT")}
 
 
 @pytest.mark.parametrize("sentence", [
     "Dravik Bank restricted access to ChatGPT within the company.",
-    "Dravik Bank issued an advisory prohibiting ChatGPT's use on company networks.",
+    "Dravik Bank published a notice forbidding ChatGPT's use at its branches.",
 ])
 def test_access_to_and_possessive_use(tmp_path, sentence):
     """_maker_slot / _object_slot: "access to X", "X's use"."""
@@ -75,7 +75,7 @@ def test_access_to_and_possessive_use(tmp_path, sentence):
 @pytest.mark.parametrize("sentence", [
     "Employees at Harbor Crest Bank are not allowed to use ChatGPT.",
     "Harbor Crest Bank staff have been banned from using ChatGPT on work laptops.",
-    "Harbor Crest Bank employees will no longer be able to use ChatGPT.",
+    "Harbor Crest Bank tellers can no longer use ChatGPT at work.",
 ])
 def test_organization_whose_staff_a_rule_binds(tmp_path, sentence):
     """_denied_use and _staff_owner: a rule with no named issuer binds an organization's staff."""
@@ -89,10 +89,10 @@ def test_permitted_use_is_no_policy(tmp_path):
 
 @pytest.mark.parametrize("sentence, word", [
     ("Dravik Bank has banned staff from using ChatGPT due to security concerns.", "security"),
-    ("Dravik Bank has banned staff from using ChatGPT after discovering that engineers uploaded "
-     "sensitive code to it.", "sensitive"),
-    ("Dravik Bank restricted employee use of ChatGPT to prevent the release of confidential data.",
-     "confidential"),
+    ("Dravik Bank has banned staff from using ChatGPT after learning that interns pasted "
+     "confidential drafts into it.", "confidential"),
+    ("Dravik Bank restricted staff use of ChatGPT to protect its unpublished research.",
+     "unpublished"),
 ])
 def test_reasons_anywhere_in_the_policy_clause(tmp_path, sentence, word):
     """_reasons: strong markers, "after" + clause, and "to prevent ..."."""
@@ -109,8 +109,8 @@ def test_weak_marker_needs_a_concern(tmp_path):
 def test_stated_concern_is_a_reason_of_the_issuers_policy(tmp_path):
     """_concern_reasons: "X is concerned that ..." in a later sentence."""
     got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
-                             "The bank is concerned that prompts are stored on external servers.\n")
-    assert any("external servers" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+                             "The bank is concerned that queries may be kept on offshore machines.\n")
+    assert any("offshore machines" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
 
 
 def test_company_named_for_its_product_becomes_the_product_it_makes(tmp_path):
@@ -122,9 +122,9 @@ def test_company_named_for_its_product_becomes_the_product_it_makes(tmp_path):
 
 
 def test_trade_rule_on_unnamed_goods(tmp_path):
-    """_generic_goods and phrasal_restriction: "clamped down on exports of US-made AI chips"."""
-    got = policies(tmp_path, "Malaysia clamped down on Monday on the export of all US-made AI chips.\n")
-    assert ("Malaysia", "US-made AI chips") in got
+    """_generic_goods and phrasal_restriction: "cracked down on resales of Korean-made AI chips"."""
+    got = policies(tmp_path, "Chile cracked down last week on the resale of all Korean-made AI chips.\n")
+    assert ("Chile", "Korean-made AI chips") in got
 
 
 def test_bare_goods_name_nothing(tmp_path):
@@ -135,7 +135,7 @@ def test_bare_goods_name_nothing(tmp_path):
 def test_administration_named_after_a_person(tmp_path):
     """_policy_issuers: "the Kestrel administration restricted ..." is a government body."""
     got = policies(tmp_path, "Dana Kestrel took office in 2021.\n\n"
-                             "The Kestrel administration restricted the sale of advanced chips to China.\n")
+                             "The Kestrel administration restricted the export of advanced chips to Brazil.\n")
     assert ("Kestrel administration", "advanced chips") in got
 
 
@@ -149,8 +149,8 @@ def test_unresolved_company_possessive_is_dropped(tmp_path):
     ("Pellmont Corp advised its engineers against using GitHub Copilot.", "Pellmont Corp", "GitHub Copilot"),
     ("The Nevada finance ministry asked staff to refrain from using ChatGPT on office computers.",
      "Nevada", "ChatGPT"),
-    ("Berlin's data protection commissioner asked Apple and Google to remove ChatGPT from their app stores.",
-     "Berlin", "ChatGPT"),
+    ("Vienna's privacy commissioner asked phone makers to remove ChatGPT from their stores.",
+     "Vienna", "ChatGPT"),
 ])
 def test_directives_against_use(tmp_path, sentence, issuer, product):
     """Triggers under a directive: "advised against using", "asked to refrain from", "asked to remove"."""
@@ -166,14 +166,14 @@ def test_definite_government_description_is_no_company(tmp_path):
 
 def test_pointing_people_to_an_alternative_is_no_reason(tmp_path):
     """_reasons: "pointing them to X" directs; it gives no reason."""
-    got = policies(tmp_path, "Harbor Crest Bank temporarily blocked ChatGPT for employees, "
-                             "pointing them to Bing Chat instead.\n")
+    got = policies(tmp_path, "Harbor Crest Bank briefly blocked ChatGPT for tellers, "
+                             "pointing them to Gemini instead.\n")
     assert got[("Harbor Crest Bank", "ChatGPT")].get("reason", []) == []
 
 
 def test_passive_without_agent_is_issued_by_the_speaker(tmp_path):
     """_policy_issuers: "Acme said access to X had been restricted" -> Acme; a news agency issues nothing."""
-    got = policies(tmp_path, "Dravik Bank said access to ChatGPT had been temporarily restricted on all its PCs.\n\n"
+    got = policies(tmp_path, "Dravik Bank said use of ChatGPT had been limited on its trading floors for now.\n\n"
                              "ChatGPT has been banned on some devices, according to Reuters.\n")
     assert set(got) == {("Dravik Bank", "ChatGPT")}
 
@@ -190,10 +190,10 @@ def test_company_named_for_its_product_develops_it(tmp_path):
 
 
 def test_headline_reason_refines_the_articles_policies(tmp_path):
-    """sentence_policy: a headline without an issuer ("Banks Ban X over Security Fears") gives its reason."""
-    got = policies(tmp_path, "Kestrian Banks Ban ChatGPT over Security Fears\n\n"
+    """sentence_policy: a headline without an issuer ("Lenders Ban X over Privacy Fears") gives its reason."""
+    got = policies(tmp_path, "Kestrian Lenders Ban ChatGPT over Privacy Fears\n\n"
                              "Dravik Bank has banned ChatGPT for internal use.\n")
-    assert any("Security" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+    assert any("Privacy" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
 
 
 def test_unnamed_ministries_are_government_bodies(tmp_path):
@@ -211,7 +211,7 @@ def test_placed_body_answers_as_its_place(tmp_path):
 def test_access_only_policy_takes_the_product_other_policies_restrict(tmp_path):
     """link_article_level: "access has been restricted" -> the product the article's policies restrict."""
     got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
-                             "Torvane Bank said access had been temporarily restricted on all its PCs.\n")
+                             "Torvane Bank said access had been limited at its branches for the time being.\n")
     assert ("Torvane Bank", "ChatGPT") in got
 
 
@@ -226,10 +226,10 @@ def test_more_ways_to_state_a_staff_rule(tmp_path, sentence, issuer):
 
 
 def test_the_end_a_policy_is_the_means_of(tmp_path):
-    """_means_to_end: "to protect users' personal data by blocking X" gives the reason."""
-    got = policies(tmp_path, "The Garante took a step to protect its citizens' personal data by blocking the "
-                             "ChatGPT app.\n")
-    assert any("personal data" in r for r in got[("Garante", "ChatGPT")]["reason"])
+    """_means_to_end: "to shield residents' records by blocking X" gives the reason."""
+    got = policies(tmp_path, "The Corvell Data Authority acted to protect residents' medical records by "
+                             "blocking the ChatGPT app.\n")
+    assert any("medical records" in r for r in got[("Corvell Data Authority", "ChatGPT")]["reason"])
 
 
 @pytest.mark.parametrize("sentence, word", [

@@ -359,7 +359,7 @@ def _signals(reader, tok, D) -> list[str]:
                reader.token_mention[(reader.block, t.i)].entity is not None and
                reader.token_mention[(reader.block, t.i)].entity.family == "Organization"
                for t in x.subtree if t.i < x.i):
-            continue  # "Getty's images", "Reddit content": another company's content, not users' data
+            continue  # "Acme's images", "Zenith content": another company's content, not users' data
         if x.i != tok.i and x.left_edge.i > 0 and x.doc[x.left_edge.i - 1].text in {"--", "—", "–", "-"}:
             continue  # "images --an activity ...": an aside, not an item
         m = reader.token_mention.get((reader.block, x.i))

@@ -206,7 +206,7 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
 
 
 def _possessor(reader, subj: Token, d: dict) -> tuple[list, list]:
-    """The party whose act a subject names: "X's use of the data", "Perplexity's answer engine"."""
+    """The party whose act a subject names: "X's use of the data", "Acme's search tool"."""
     for c in subj.children:
         if c.dep_ in {"poss", "nmod", "compound"} and c.i < subj.i:
             m = reader.mention_at(c)
@@ -614,7 +614,7 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
     accused, targets = [], []
     about = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"about", "against"}
              for p in c.children if p.dep_ == "pobj"]
-    for p in about:  # "a complaint about Perplexity's behavior", "a suit against X"
+    for p in about:  # "a complaint about Acme's conduct", "a suit against X"
         a, t = _accused(reader, p, d, surface=False)
         if not a:
             a, t = _possessor(reader, p, d)
@@ -622,7 +622,7 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
     if not accused:
         accused, targets = _accused(reader, subj, d, surface=False)
     if not accused:
-        # "Perplexity's answer engine free rides ...": the possessor of the subject
+        # "Acme's search tool copies ...": the possessor of the subject
         accused, targets = _possessor(reader, subj, d)
     if not accused:
         return
