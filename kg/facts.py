@@ -851,6 +851,7 @@ class ArticleReader:
         subj = self._subject_up(trig)
         if subj is None:
             return []
+        subj = self._class_member_subject(subj)
         listed = self._listed_members(subj)
         if listed:
             return listed
@@ -961,6 +962,23 @@ class ArticleReader:
                 return None
             node = node.head
         return None
+
+    def _class_member_subject(self, noun: Token) -> Token:
+        """The subject of a copula that places it in a class described by ``noun``: "A, B
+        and C are some of the firms that have banned X", "A is among the agencies that
+        restricted X", "A was one of the first states to ban X" (``noun`` is "firms",
+        "agencies", "states"); else ``noun`` itself."""
+        node = noun
+        if node.dep_ == "pobj" and node.head.lower_ in {"of", "among"}:
+            node = node.head.head
+        if node.dep_ == "attr" or node.dep_ == "prep" and node.lower_ == "among":
+            node = node.head
+        elif node.pos_ not in {"AUX", "VERB"} or node is noun:
+            return noun
+        if node.lemma_ not in {"be", "become", "remain", "join"}:
+            return noun
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and subj.pos_ == "PROPN" else noun
 
     def _listed_members(self, subj: Token) -> list[Entity]:
         """Organizations and places (as governments) that a subject lists: "states including
@@ -1330,7 +1348,7 @@ class ArticleReader:
         for tok in sent:
             if tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}:
                 continue
-            verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok
+            verb = tok.head if tok.dep_ == "acomp" else tok  # "is concerned" (tagged ADJ or VERB)
             subj = self._clause_subject(verb)
             if subj is None:
                 continue
@@ -1404,34 +1422,41 @@ class ArticleReader:
             about, issuer = self._issuer_or_container(tok)
             as_reason = any(t.lower_ in rz["reason_words"] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                             for t in c.subtree)
-            if not (about or as_reason):
+            # "the company's president cited security concerns": a person speaks for the nearest policy
+            person = not about and self._person_speaker(tok)
+            if not (about or as_reason or person):
                 continue
             for o in objs:
-                for x in conjuncts(o):
-                    text = phrase(x, max_words=20, drop_preps=frozenset({"as"}))
+                # "cited security concerns and worries that X": the coordinated reasons as one phrase
+                for x in [o] if o.dep_ == "dobj" else conjuncts(o):
+                    text = phrase(x, max_words=24, drop_preps=frozenset({"as"}))
                     text = re.split(r",?\s+as (?:the|a|an|its|their) (?:\w+ )?(?:reason|cause|justification)", text)[0]
-                    self.emit("reason", {"issuer": issuer}, reason=[text])
+                    roles = {"issuer": issuer, "near": True} if person else {"issuer": issuer}
+                    self.emit("reason", roles, reason=[text])
 
     def _justification(self, sent: Span) -> None:
         """"The ministry said the apps transmit data across borders in ways that could
         endanger security": a statement by an issuer, next to its policy, that names a risk."""
         rz = self.lex["reason"]
         risk = set(rz["risk_words"])
-        root = sent.root
-        if root.lemma_ not in self.lex["reporting_verbs"]:
-            return
-        for c in root.children:
-            if c.dep_ != "ccomp" or not any(t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
-                continue
-            if any(t.lemma_ in self.lex["policy"]["ban"] + self.lex["policy"]["restriction"] for t in c.subtree):
-                continue  # a policy statement, read by sentence_policy
-            about, issuer = self._issuer_or_container(root)
-            if issuer is None and not self._person_speaker(root):
-                continue
-            text = phrase_verb_clause(c)
-            if text:
-                # a person's statement ("the governor said") refines the nearest policy before it
-                self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
+        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
+        # the root ("the ministry said ..."), or a reporting verb hung on the clause that
+        # announces the policy ("announced the ban on Friday, stating that ...")
+        verbs = [t for t in sent if t.lemma_ in self.lex["reporting_verbs"] and t.pos_ == "VERB"
+                 and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
+        for verb in verbs:
+            for c in verb.children:
+                if c.dep_ != "ccomp" or not any(t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
+                    continue
+                if any(t.lemma_ in policy_words for t in c.subtree):
+                    continue  # a policy statement, read by sentence_policy
+                about, issuer = self._issuer_or_container(verb)
+                if issuer is None and not self._person_speaker(verb):
+                    continue
+                text = phrase_verb_clause(c)
+                if text:
+                    # a person's statement ("the governor said") refines the nearest policy before it
+                    self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
 
     def _person_speaker(self, verb: Token) -> bool:
         """True when a reporting verb's subject is a person or a spokesperson-like noun."""
@@ -1449,12 +1474,21 @@ class ArticleReader:
         found: list[str] = []
         if subj is not None and subj.lemma_ in anaphors:
             if root.lemma_ in rz["follow_verbs"]:
+                risky = nouns | set(rz["risk_words"])
                 for c in root.children:
-                    cands = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] \
-                        if c.dep_ == "prep" and c.lower_ in {"after", "from", "amid", "over"} else []
+                    cands = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ in {"pobj", "pcomp"}] \
+                        if c.dep_ == "prep" and c.lower_ in {"after", "from", "amid", "over", "following"} else []
+                    if c.dep_ == "advcl" and any(m.lower_ in {"after", "because", "as"} for m in c.children
+                                                 if m.dep_ == "mark"):
+                        cands.append(c)  # "the move comes after regulators found that ..."
                     for o in cands:
-                        # "the ban follows advice that ...": what a policy follows is its reason
-                        found += [phrase(x, max_words=20) for x in conjuncts(o) if x.lemma_ in nouns]
+                        # "the ban follows advice that ...", "the decision comes after reports of
+                        # security concerns": what a policy follows is its reason when it names one
+                        for x in conjuncts(o):
+                            words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
+                            if x.lemma_ in nouns or words & risky:
+                                found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
+                                             else phrase(x, max_words=20))
             if root.lemma_ == "be":
                 for c in root.children:
                     if c.dep_ == "attr" and c.lemma_ in rz["response_nouns"]:
@@ -2112,10 +2146,12 @@ class ArticleReader:
             # the issuer of the nearest policy stated before it
             issuer = o.roles.get("issuer")
             if issuer is not None and issuer not in issuers:
-                issuer = None
-                if o.roles.get("near"):
+                # a government body speaking next to its country's policy speaks for it
+                # ("the Ministry of Digital Affairs said ..." after "Taiwan banned ...")
+                if o.roles.get("near") and issuer.kind != "GovernmentBody":
                     o.kind = "dropped"
                     continue
+                issuer = None
             if issuer is None and not o.roles.get("heading"):
                 before = [p for p in policies if p.start <= o.start]
                 issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else None

@@ -116,6 +116,14 @@ class Block:
     #: For each invisible character removed from the line, the index in
     #: ``text`` it stood before (nondecreasing); empty when none was removed.
     removed: tuple[int, ...] = ()
+    #: The text handed to the parser: ``text`` itself, except for a title-case
+    #: headline, whose common words are lower-cased (:func:`recase_headline`).
+    #: Always the same length as ``text``, so offsets into it are offsets into ``text``.
+    parse_text: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.parse_text) != len(self.text):
+            self.parse_text = self.text
 
     def offset(self, i: int) -> int:
         """Article offset (0-based) of ``text[i]``; ``offset(len(text))`` is the end of the block."""
@@ -292,8 +300,74 @@ def read_article(path: Path, encoding: str | None = None) -> Article | None:
             blocks[i].heading = False
             break
     blocks = _strip_furniture(blocks)
+    recase_headlines(blocks)
     return Article(path=path, identifier=path.stem, text=text, sha256=hashlib.sha256(data).hexdigest(),
                    blocks=blocks, dateline=dateline)
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“”]\s+|\s[-–—]\s+)$")
+
+
+def recase_headlines(blocks: list[Block]) -> None:
+    """Give each title-case headline ("Lenders Restrict Use Over Privacy Fears") a
+    ``parse_text`` in sentence case, so the parser reads its verbs and nouns as such
+    instead of one long proper name.
+
+    A function word (spaCy's English stop words) is lower-cased, and so is a word that
+    the article's other lines write in lower case, in some inflection ("Bans" for
+    "banned"), unless they also write it capitalized in mid-sentence (a name). The
+    first word keeps its capital, and so does a word written with inner or all capitals
+    ("DeepSeek", "AI", "U.S.") and a word the other lines never write in lower case (a
+    name met only in the headline or a caption). A headline is title case when at least
+    three of its words, and 60% of those of four letters or more, begin with a capital.
+
+    Args:
+        blocks: the article's blocks, changed in place (only ``parse_text``).
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    heads = [b for b in blocks if b.heading and _title_case(b.text)]
+    if not heads:
+        return
+    named: set[str] = set()
+    lower: set[str] = set()
+    for b in blocks:
+        if b in heads:
+            continue
+        for m in _WORD_RE.finditer(b.text):
+            w = m.group(0)
+            if w[0].islower():
+                lower.add(_stem(w))
+            elif not _SENTENCE_START_RE.search(b.text[:m.start()]):
+                named.add(w.lower())
+    for b in heads:
+        chars = list(b.text)
+        for n, m in enumerate(_WORD_RE.finditer(b.text)):
+            w = m.group(0)
+            if n == 0 or not w[0].isupper() or any(c.isupper() for c in w[1:]):
+                continue
+            key = w.lower()
+            if key in STOP_WORDS or _stem(w) in lower and key not in named:
+                chars[m.start()] = w[0].lower()
+        b.parse_text = "".join(chars)
+
+
+def _stem(word: str) -> str:
+    """A crude inflection-free key of a word: "Bans", "banned" and "banning" -> "ban"."""
+    w = word.lower().removesuffix("’s").removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in _WORD_RE.findall(text)]
+    long = [w for w in words if len(w) >= 4]
+    caps = [w for w in long if w[0].isupper()]
+    return len([w for w in words if w[0].isupper()]) >= 3 and bool(long) and len(caps) >= 0.6 * len(long)
 
 
 def _dateline_form(iso: str) -> str:
