@@ -125,6 +125,9 @@ class MentionFinder:
         self.agentive = set(lex["agentive_verbs"])
         self.staff = set(lex["staff_nouns"])
         self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
+        self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
+        self.use_verbs = set(lex["policy"]["use_verbs"])
+        self.use_nouns = set(lex["policy"]["use_nouns"])
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
@@ -387,6 +390,14 @@ class MentionFinder:
             yield "Company", W_ROLE
         # "banned X", "X was blocked": the thing restricted is a product
         if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive:
+            yield "SoftwareProduct", W_ROLE
+        # "using X", "download X", "the use of X", "access to X", "a ban on X": what people
+        # use, download or are barred from is a product
+        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in self.use_verbs:
+            yield "SoftwareProduct", W_ROLE
+        if root.dep_ == "pobj" and head.lower_ in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
+                head.head.lemma_.lower() in self.use_nouns or head.lower_ == "on"
+                and head.head.lemma_.lower() in self.restrictive_nouns):
             yield "SoftwareProduct", W_ROLE
         # "X is a startup"
         if root.dep_ in {"nsubj"} and head.lemma_ == "be":

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .entities import Entity, Mention
-from .kb import KnowledgeBase, normalize
+from .kb import KnowledgeBase, merge_key, normalize
 from .resources import lexicon
 from .text import Article
 
@@ -267,6 +267,9 @@ class ArticleReader:
         ok = [m.entity for m in cands
               if m.entity.family in families and not (m.entity.kind == "NewsOrganization" and "Organization" in families
                                                       and low not in {"outlet", "agency", "newspaper"})]
+        if low == "they" and tok.dep_ == "nsubj":
+            # news says "it" of one company or product; "they" is a group, a body or a people
+            ok = [e for e in ok if e.kind not in {"Company", "SoftwareProduct", "AIModel"}]
         if is_def:
             # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
             named = [e for e in ok if tok.lemma_.lower() in normalize(e.label).split()]
@@ -780,7 +783,7 @@ class ArticleReader:
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
-                self._generic_goods(scope_toks)
+                self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
             if not products:
                 if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
@@ -815,6 +818,9 @@ class ArticleReader:
            "Kestria's police") or lists the issuers ("states including A, B and C",
            "nations, including A and B, which have imposed ...").
         """
+        said = self._reported_speaker(trig)
+        if said:
+            return said
         for node in dict.fromkeys([trig, clause]):
             orgs = [e for e in self.agents_of(node, {"Organization"}) if e.kind != "NewsOrganization"]
             if orgs:
@@ -845,7 +851,7 @@ class ArticleReader:
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
                 said_by = self._clause_subject(node.head)  # "the trade ministry said access was restricted"
                 if said_by is not None:
-                    bodies = self._described_bodies(said_by)
+                    bodies = self._described_bodies(said_by) or self._government_described(said_by)
                     if bodies:
                         return bodies
         subj = self._subject_up(trig)
@@ -858,7 +864,6 @@ class ArticleReader:
         bodies = self._described_bodies(subj)
         if bodies:
             return bodies
-        govt = set(self.lex["policy"]["government_nouns"])
         left = [d for d in subj.subtree if d.i <= subj.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
                 or d is subj]
         if subj.lemma_.lower() == "administration":  # "the Kestrel administration"
@@ -867,16 +872,59 @@ class ArticleReader:
             if named:
                 label = f"{named[-1].text} administration"
                 return [self.implicit(label, "GovernmentBody", True)]
-        if subj.pos_ in {"NOUN", "PROPN"} and any(d.lemma_.lower() in govt for d in left):
-            for c in left:
-                if c.dep_ in {"compound", "poss", "amod", "nmod"}:
-                    m = self.mention_at(c)
-                    if m is not None and m.entity is not None and m.entity.family == "Place":
-                        return [self.government_of(m.entity)]
-                    entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" else None
-                    if entry is not None:
-                        place = self.implicit(entry.name, entry.kind, False)
+        return self._government_described(subj)
+
+    def _government_described(self, noun: Token) -> list[Entity]:
+        """The government a description of one of its organs stands for: "Chinese
+        authorities", "the Kestria governor", "Kestria's police", "the state of Ohio",
+        "regulators in Kenya", "the country's data protection authority" (the country
+        last named). Only heads and modifiers of ``policy.government_nouns`` count."""
+        govt = set(self.lex["policy"]["government_nouns"])
+        left = [d for d in noun.subtree if d.i <= noun.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
+                or d is noun]
+        if noun.pos_ not in {"NOUN", "PROPN"} or not any(d.lemma_.lower() in govt for d in left):
+            return []
+        # "the state of Ohio", "regulators in Kenya": the place after the noun
+        left += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                 for p in c.children if p.dep_ == "pobj"]
+        for c in left:
+            if c.dep_ in {"compound", "poss", "amod", "nmod", "pobj"}:
+                m = self.mention_at(c)
+                if m is not None and m.entity is not None and m.entity.family == "Place":
+                    return [self.government_of(m.entity)]
+                entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" else None
+                if entry is not None:
+                    place = self.implicit(entry.name, entry.kind, False)
+                    return [self.government_of(place)]
+                if c.dep_ == "poss" and c.lemma_ == "country":
+                    place = self.coref_place(c)
+                    if place is not None:
                         return [self.government_of(place)]
+        return []
+
+    def _speaker_issuers(self, subj: Token) -> list[Entity]:
+        """The issuer a speaker's noun phrase names: an organization, a place (as its
+        government), an unnamed body ("the trade ministry") or a government organ
+        ("Kestria's police", "the country's regulator")."""
+        ent = self.entity_at(subj, {"Organization", "Place"}, subject_first=True)
+        if ent is not None and ent.kind != "NewsOrganization":
+            return [self.government_of(ent) if ent.family == "Place" else ent]
+        return self._described_bodies(subj) or self._government_described(subj)
+
+    def _reported_speaker(self, trig: Token) -> list[Entity]:
+        """"Kestria's police said they had blocked X", "the ministry said it would restrict
+        X": a pronoun subject in reported speech stands for the speaker."""
+        subj = self._subject_up(trig)
+        if subj is None or subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}:
+            return []
+        node = trig
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                speaker = self._clause_subject(node.head)
+                return self._speaker_issuers(speaker) if speaker is not None else []
+            if node.dep_ not in CLAUSE_UP or node.head == node:
+                return []
+            node = node.head
         return []
 
     def _denied_use(self, verb: Token) -> bool:
@@ -926,9 +974,17 @@ class ArticleReader:
         head = noun.lemma_.lower()
         if noun.pos_ != "NOUN" or head not in self.lex["policy"]["body_nouns"] or self.mention_at(noun):
             return []
-        if any(self.mention_at(c) is not None or self.kb.is_demonym(c.text) for c in noun.children
-               if c.dep_ in {"poss", "compound", "amod", "nmod"}):
-            return []  # "Kestria's police", "the Kestrian ministry": the place's government answers
+        place = None
+        for c in noun.children:
+            if c.dep_ in {"poss", "compound", "amod", "nmod"}:
+                m = self.mention_at(c)
+                if m is not None and m.entity is not None and m.entity.family == "Place":
+                    place = m.entity
+                elif m is not None:
+                    return []  # "Acme's ministry" is no government body
+                elif self.kb.is_demonym(c.text):
+                    entry = self.kb.country_of_demonym(c.text)
+                    place = self.implicit(entry.name, entry.kind, False) if entry is not None else None
         word = noun.lower_ if noun.tag_ != "NNS" else head
         mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
                 and not self.mention_at(c) and not self.kb.is_demonym(c.text) and c.pos_ in {"NOUN", "ADJ", "PROPN"}
@@ -944,7 +1000,10 @@ class ArticleReader:
             labels = ["police"]
         out = []
         for label in dict.fromkeys(labels):
-            out.append(self.implicit(label, "GovernmentBody", True))
+            # "Kestria's police", "the Kestrian finance ministry": the body's own words, one
+            # body per place (the same words in another country's news name another body)
+            key = f"{place.key} {merge_key(label)}" if place is not None else None
+            out.append(self.implicit(label, "GovernmentBody", True, key=key))
         return out
 
     def _subject_up(self, trig: Token) -> Token | None:
@@ -1024,6 +1083,52 @@ class ArticleReader:
             if node.dep_ == "ROOT":
                 break
         return False
+
+    def _product_anaphors(self, trig: Token, toks: list[Token], issuers: list[Entity]) -> list[Entity]:
+        """The product a policy clause names only by description or pronoun: "banned the
+        app", "restricted this tool", "banned its use", "blocked it" (the product last
+        named before, :meth:`coref`); never one of the issuers."""
+        use_nouns = set(self.lex["policy"]["use_nouns"])
+        out: list[Entity] = []
+        for t in toks:
+            if t.i < trig.i and t.head != trig:
+                continue
+            pron = t.lower_ in {"it", "its"} and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
+                                                   or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
+                                                   or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
+            desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and \
+                any(c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$")
+                    for c in t.children)
+            if not (pron or desc):
+                continue
+            ent = self._salient_product_before(t, issuers)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out[:1]
+
+    def _salient_product_before(self, tok: Token, exclude: list[Entity]) -> Entity | None:
+        """The product a description or pronoun at ``tok`` stands for: of the products named
+        in its block before it and in the three blocks before, the one the article names
+        most (the nearest on a tie); a product named where something is found or put
+        ("from the app store", "on a platform") is a place here, not a candidate."""
+        counts: Counter = Counter(m.entity for ms in self.mentions for m in ms
+                                  if m.entity is not None and m.entity.family == "Product")
+        cands: list[Entity] = []
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            doc = self.docs[b]
+            for m in reversed(self.mentions[b]):
+                if m.entity is None or m.entity.family != "Product" or m.entity in exclude:
+                    continue
+                if b == self.block and m.start >= tok.i:
+                    continue
+                root = doc[m.start:m.end].root
+                while root.dep_ == "conj" and root.head != root:
+                    root = root.head
+                if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"}:
+                    continue
+                if m.entity not in cands:
+                    cands.append(m.entity)
+        return max(cands, key=lambda e: (counts[e], -cands.index(e))) if cands else None
 
     def _restricted_things(self, toks: list[Token]) -> list[Entity]:
         """Products named in a policy clause. A company named where a product
@@ -1353,8 +1458,15 @@ class ArticleReader:
             if subj is None:
                 continue
             issuer = self.entity_at(subj, {"Organization"}, subject_first=True)
+            roles: dict = {"issuer": issuer}
             if issuer is None:
-                continue
+                # "the regulator said it was concerned about X": an unnamed issuer speaks
+                # of the policy stated just before
+                govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+                if not (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}
+                        or subj.lemma_.lower() in govt | {"company", "firm", "bank"}):
+                    continue
+                roles = {"issuer": None, "near": True}
             for c in tok.children:
                 text = ""
                 if c.dep_ == "ccomp":
@@ -1362,7 +1474,7 @@ class ArticleReader:
                 elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
                     text = phrase(c, max_words=24)
                 if text:
-                    self.emit("reason", {"issuer": issuer}, reason=[text])
+                    self.emit("reason", roles, reason=[text])
 
     def _listed_reasons(self, sent: Span) -> None:
         """"The Authority found that:" followed by bullets: each bullet is a finding."""
@@ -1473,20 +1585,32 @@ class ArticleReader:
         subj = self._clause_subject(root)
         found: list[str] = []
         if subj is not None and subj.lemma_ in anaphors:
-            if root.lemma_ in rz["follow_verbs"]:
+            follows = root.lemma_ in rz["follow_verbs"]
+            if True:
+                # "the ban follows X", "the decision comes after X"; any verb of the policy with
+                # "after"/"because"/"amid": "the decision was taken after officials found that ..."
                 risky = nouns | set(rz["risk_words"])
+                findings = {"find", "discover", "learn", "reveal", "conclude", "determine"}
+                preps = {"after", "amid", "over", "following", "because", "due"} | ({"from"} if follows else set())
+                marks = {"after", "because", "since"} | ({"as"} if follows else set())
                 for c in root.children:
-                    cands = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ in {"pobj", "pcomp"}] \
-                        if c.dep_ == "prep" and c.lower_ in {"after", "from", "amid", "over", "following"} else []
-                    if c.dep_ == "advcl" and any(m.lower_ in {"after", "because", "as"} for m in c.children
-                                                 if m.dep_ == "mark"):
+                    cands = [c] if c.dep_ == "dobj" and follows else \
+                        [p for p in c.subtree if p.dep_ in {"pobj", "pcomp"} and p.head == c
+                         or p.dep_ == "pobj" and p.head.head == c and c.lower_ in {"because", "due"}] \
+                        if c.dep_ == "prep" and c.lower_ in preps else []
+                    clause = c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children if m.dep_ == "mark")
+                    if clause:
                         cands.append(c)  # "the move comes after regulators found that ..."
                     for o in cands:
                         # "the ban follows advice that ...", "the decision comes after reports of
-                        # security concerns": what a policy follows is its reason when it names one
+                        # security concerns": what a policy follows is its reason when it names one;
+                        # an event clause ("after officials found that ...") always is
                         for x in conjuncts(o):
                             words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
-                            if x.lemma_ in nouns or words & risky:
+                            # a noun phrase must name a concern ("reports of security concerns"); an
+                            # event clause a risk or a finding ("after regulators found that ...")
+                            if words & nouns and not (clause and x is c) or \
+                                    clause and x is c and words & (set(rz["risk_words"]) | findings):
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x, max_words=20))
             if root.lemma_ == "be":
@@ -2122,7 +2246,7 @@ class ArticleReader:
                 if own:
                     o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
                 elif stated:  # the product the article's other policies restrict
-                    o.roles["product"] = max(stated, key=lambda p: (stated[p], p.label))
+                    o.roles["product"] = max(stated, key=lambda p: (stated[p], mention_count[p], p.label))
                 elif products:
                     o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
                 else:
