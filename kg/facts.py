@@ -808,6 +808,26 @@ class ArticleReader:
                               type=[ptype], scope=scope, date=dates, reason=reasons)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
+        self._policy_extension(sent)
+
+    def _policy_extension(self, sent: Span) -> None:
+        """"The ban also extends to X and Y", "the order covers X", "the restriction applies to
+        X as well": products added to the policy stated just before (its issuer and type are
+        filled at article level)."""
+        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_ not in {"extend", "cover", "include", "apply", "expand"}:
+                continue
+            subj = self._clause_subject(verb)
+            if subj is None or subj.lemma_.lower() not in anaphors:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for p in c.children if p.dep_ == "pobj"]
+            toks = [t for o in objs for t in o.subtree]
+            for product in self._restricted_things(toks):
+                if product.family == "Product":
+                    self.emit("extension", {"product": product})
 
     def _policy_issuers(self, trig: Token, clause: Token) -> list[Entity]:
         """Who issues the policy that ``trig`` states, in order of evidence:
@@ -825,10 +845,27 @@ class ArticleReader:
             orgs = [e for e in self.agents_of(node, {"Organization"}) if e.kind != "NewsOrganization"]
             if orgs:
                 return orgs  # (a news organization reports a policy; it issues none)
+        subj = self._subject_up(trig)
+        listed = self._listed_members(subj) if subj is not None and any(
+            c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
+        if listed:
+            return listed  # "several states, including A, B and C, have banned X"
         for node in dict.fromkeys([trig, clause]):
             places = self.agents_of(node, {"Place"})
             if places:
                 return [self.government_of(c) for c in places]
+        for node in dict.fromkeys([trig, clause]):
+            # "Ohio Gov. Kara Senn ordered ...", "Acme CEO Dana Holt banned ...": the person's
+            # organization or place, named before the name
+            found = self._agent_token(node, {"Person"})
+            if found is not None:
+                ent, tok = found
+                for d in tok.subtree:
+                    if d.i >= tok.i or d.dep_ not in {"compound", "nmod", "poss"}:
+                        continue
+                    e = self.entity_at(d, {"Organization", "Place"})
+                    if e is not None and e.kind != "NewsOrganization":
+                        return [self.government_of(e) if e.family == "Place" else e]
         staff = self._staff_owner(trig)
         if staff:
             return staff
@@ -2252,6 +2289,17 @@ class ArticleReader:
                 else:
                     o.kind = "dropped"
         policies = [o for o in policies if o.kind == "policy"]
+        for o in [o for o in obs if o.kind == "extension"]:
+            before = [p for p in policies if p.start <= o.start and 0 <= o.start - p.start < 900
+                      and p.roles["product"] is not o.roles["product"]]
+            if not before:
+                o.kind = "dropped"
+                continue
+            last = max(before, key=lambda p: p.start)
+            o.kind = "policy"
+            o.roles = {"issuer": last.roles["issuer"], "product": o.roles["product"], "region": list(last.roles["region"])}
+            o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", []))}
+            policies.append(o)
         # a company named for its product makes that product ("banned Lumora": Lumora's product)
         by_key = {m.entity.key: m.entity for ms in self.mentions for m in ms if m.entity is not None}
         for o in policies:
