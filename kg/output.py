@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -136,13 +137,59 @@ class OutputFolder:
             raise write_error(self.folder, exc) from exc
 
     def _remove_stale(self) -> None:
-        """Delete temporary files of earlier builds that were killed (the lock is ours)."""
+        """Delete temporary files and folders of earlier builds that were killed (the lock is ours)."""
         for path in self.folder.iterdir():
-            if path.name.startswith(".") and path.name.endswith(".tmp") and path.is_file():
+            if path.name.startswith(".") and path.name.endswith(".tmp"):
                 try:
-                    path.unlink()
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    elif path.is_file():
+                        path.unlink()
                 except OSError:
                     pass
+
+    def replace_folder(self, name: str, files: dict[str, bytes]) -> None:
+        """Replace the subfolder ``name`` with a new one holding ``files``.
+
+        The files are written to a temporary folder ``.<name>.<random>.tmp``
+        first, which then takes the old folder's place (two renames), so no
+        file of an earlier build is left in it.
+
+        Args:
+            name: the subfolder's name (``texts``).
+            files: path relative to the subfolder (``/`` between folders) -> bytes.
+
+        Raises:
+            KgError: E033 when ``name`` exists and is not a folder; E036 when
+                the disk is full, E037 for any other write error (the old
+                folder is kept).
+        """
+        target = self.folder / name
+        if target.exists() and not target.is_dir():
+            raise KgError("E033", f"{target}: exists and is not a folder; move it away.")
+        tmp = old = None
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder))
+            os.chmod(tmp, 0o777 & ~umask())
+            for rel, data in sorted(files.items()):
+                path = tmp / rel
+                if tmp not in path.parents:
+                    raise ValueError(f"{rel!r} is not inside the folder")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            if target.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{name}-old.", suffix=".tmp", dir=self.folder))
+                os.replace(target, old / name)
+            os.replace(tmp, target)
+            tmp = None
+        except OSError as exc:
+            if old is not None and not target.exists():
+                os.replace(old / name, target)
+            raise write_error(target, exc) from exc
+        finally:
+            for leftover in (tmp, old):
+                if leftover is not None:
+                    shutil.rmtree(leftover, ignore_errors=True)
 
     def write(self, files: dict[str, bytes]) -> None:
         """Write every file to a temporary file first, then rename them all into place.

@@ -51,16 +51,18 @@ def test_empty_blank_and_binary_articles_are_skipped_with_a_warning(runner, tmp_
     assert {str(o) for o in g.objects(None, URIRef("https://w3id.org/kg-news/ontology#fileName"))} == {"ok.txt"}
 
 
-def test_latin1_builds_with_encoding_option(runner, tmp_path):
+def test_latin1_builds_detected_or_with_encoding_option(runner, tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "latin.txt").write_bytes(("Caf\u00e9 news\n" + BAN).encode("latin-1"))
     out = tmp_path / "out"
-    bad = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
-    assert bad.exit_code == 2 and "latin.txt" in bad.output and "byte offset 3" in bad.output
-    assert not (out / "graph.ttl").exists()
-    good = runner.invoke(app, ["build", str(corpus), "-o", str(out), "-q", "--encoding", "latin-1"])
-    assert good.exit_code == 0, good.output
+    detected = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
+    assert detected.exit_code == 0, detected.output
+    assert "latin.txt: not UTF-8; decoded as cp1252 (detected)" in detected.output
+    assert "Caf\u00e9 news" in (out / "graph.ttl").read_text(encoding="utf-8")
+    forced = runner.invoke(app, ["build", str(corpus), "-o", str(out), "--encoding", "latin-1"])
+    assert forced.exit_code == 0, forced.output
+    assert "decoded as" not in forced.output and "warning" not in forced.output
     assert "Caf\u00e9 news" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
