@@ -73,14 +73,14 @@ class HostLimiter:
     least ``interval`` seconds apart (requests to other hosts do not wait).
 
     Args:
-        interval: seconds; 0 turns the limiter off.
+        interval: seconds (default: :data:`REQUEST_INTERVAL` when the limiter is made).
         clock: a monotonic clock in seconds (injectable for tests).
         sleep: waits a number of seconds (injectable for tests).
     """
 
-    def __init__(self, interval: float = REQUEST_INTERVAL, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, interval: float | None = None, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep):
-        self.interval = interval
+        self.interval = REQUEST_INTERVAL if interval is None else interval
         self.clock = clock
         self.sleep = sleep
         self._last: dict[str, float] = {}
