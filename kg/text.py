@@ -584,8 +584,9 @@ class CorpusListing:
         parts = []
         n = sum(self.skipped.values())
         if n:
-            kinds = ", ".join(f"{suffix or 'no extension'} {count}"
-                              for suffix, count in sorted(self.skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+            counts = sorted(((suffix or "no extension", count) for suffix, count in self.skipped.items()),
+                            key=lambda kv: (-kv[1], kv[0]))
+            kinds = ", ".join(f"{label} {count}" for label, count in counts)
             parts.append(f"{n} file{'s' if n != 1 else ''} ({kinds})")
         if self.folders:
             parts.append(f"{self.folders} subfolder{'s' if self.folders != 1 else ''} "

@@ -205,3 +205,20 @@ def test_limiter_spaces_requests_to_one_host_only():
     limiter.wait("news.example")
     assert slept == [0.75, 3.0]
     assert HostLimiter().interval == kg.fetch.REQUEST_INTERVAL == 1.0
+
+
+def test_an_atom_feed_file_on_disk(runner, served, tmp_path):
+    atom = tmp_path / "atom.xml"
+    atom.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Quillpoint Daily</title><id>urn:x-kg-test:feed</id>
+<updated>2025-06-03T08:00:00Z</updated>
+<entry><title>Velloran Group restricts Brisko</title><id>urn:x-kg-test:1</id>
+<link href="{served.base}/news/velloran.html"/><updated>2025-06-03T08:00:00Z</updated></entry>
+</feed>
+""", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    result = runner.invoke(app, ["fetch", str(atom), "-o", str(corpus)])
+    assert result.exit_code == 0, result.output
+    (row,) = _rows(corpus)
+    assert row == {"file": file_name(f"{served.base}/news/velloran.html"), "headline": "Velloran Group restricts Brisko",
+                   "publisher": "Quillpoint Daily", "published": "2025-06-03", "url": f"{served.base}/news/velloran.html"}

@@ -237,3 +237,14 @@ def test_forced_encoding_that_does_not_fit_names_file_and_offset(tmp_path):
     with pytest.raises(InputError) as info:
         read_article(p, encoding="ascii")
     assert "a.txt: not valid ascii at byte offset 3" in str(info.value)
+
+
+def test_scan_reads_text_and_page_suffixes_in_any_case_and_counts_the_rest(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in ("a.txt", "b.md", "c.HTM", "d.html", "e.pdf", "f", ".hidden.txt", "metadata.jsonl"):
+        (corpus / name).write_text(BAN, encoding="utf-8")
+    listing = scan_corpus(corpus)
+    assert [p.name for p in listing.files] == ["a.txt", "b.md", "c.HTM", "d.html"]
+    assert listing.skipped_line() == "skipped 2 files (.pdf 1, no extension 1)"
+    assert read_article(corpus / "c.HTM", root=corpus).identifier == "c"

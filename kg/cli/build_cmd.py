@@ -190,8 +190,8 @@ def _write(folder, texts: dict, result, store, abox, article_texts: dict) -> Non
     from ..graph import serialize
 
     try:
-        folder.replace_folder(TEXTS, article_texts)
-        folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")})
+        folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")},
+                     {TEXTS: article_texts})
     except KgError as exc:
         _fail(exc)
     if store is not None:
