@@ -244,6 +244,7 @@ def test_scan_reads_text_and_page_suffixes_in_any_case_and_counts_the_rest(tmp_p
     corpus.mkdir()
     for name in ("a.txt", "b.md", "c.HTM", "d.html", "e.pdf", "f", ".hidden.txt", "metadata.jsonl"):
         (corpus / name).write_text(BAN, encoding="utf-8")
+    shutil.copy(WEB / "zentrix.html", corpus / "c.HTM")
     listing = scan_corpus(corpus)
     assert [p.name for p in listing.files] == ["a.txt", "b.md", "c.HTM", "d.html"]
     assert listing.skipped_line() == "skipped 2 files (.pdf 1, no extension 1)"
