@@ -13,7 +13,7 @@ from . import _error_console, _fail, app, err
 
 @app.command()
 def fetch(
-    sources: Annotated[list[str], typer.Argument(metavar="URL_OR_FEED...", help="URLs of article pages or of RSS/Atom feeds (each item is downloaded), or feed files on disk.")],
+    sources: Annotated[list[str], typer.Argument(metavar="URL_OR_FEED", help="URLs of article pages or of RSS/Atom feeds (each item is downloaded), or feed files on disk.")],
     output: Annotated[Path, typer.Option("-o", "--output", metavar="CORPUS", help="Corpus folder to save the pages in (created if missing); kg build reads it.")],
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a request may take before it fails.")] = 30.0,
 ) -> None:
