@@ -341,6 +341,11 @@ class ArticleReader:
                                 if e:
                                     return e, t
                 if (c.dep_ == "nsubj" and not passive) or (c.dep_ in {"poss"} and node.pos_ == "NOUN"):
+                    if c.pos_ == "NOUN":
+                        # "radio broadcaster Acme Media has banned ...": the name in apposition
+                        a = next((x for x in c.children if x.dep_ == "appos"), None)
+                        if a is not None and self.mention_at(a) is not None and self.entity_at(a, families):
+                            return self.entity_at(a, families), a
                     e = self.entity_at(c, families, subject_first=True)
                     if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
                         e = self._antecedent(node.head, families)
@@ -946,6 +951,17 @@ class ArticleReader:
         ent = self.entity_at(subj, {"Organization", "Place"}, subject_first=True)
         if ent is not None and ent.kind != "NewsOrganization":
             return [self.government_of(ent) if ent.family == "Place" else ent]
+        appos = [a for a in subj.children if a.dep_ == "appos"]
+        if ent is None and appos:
+            # "two firms, A and B, said they had barred X"
+            out = []
+            for a in appos:
+                for t in [a, *a.conjuncts]:
+                    e = self.entity_at(t, {"Organization", "Place"})
+                    if e is not None and e.kind != "NewsOrganization" and e not in out:
+                        out.append(self.government_of(e) if e.family == "Place" else e)
+            if out:
+                return out
         return self._described_bodies(subj) or self._government_described(subj)
 
     def _reported_speaker(self, trig: Token) -> list[Entity]:
