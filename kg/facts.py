@@ -229,6 +229,8 @@ class ArticleReader:
         is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
                                                          for c in tok.children if c.dep_ in {"det", "poss"}) \
             or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
+        if is_def and tok.tag_ in {"NNS", "NNPS"}:
+            return None  # "the firms", "the ministries": a group, not one entity named before
         if is_def:
             wanted = {fam for fam, words in anaphors.items() if tok.lemma_ in words or low in words}
             wanted = {"Product" if w == "AIModel" else w for w in wanted}
@@ -790,7 +792,11 @@ class ArticleReader:
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
                 self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
+            definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                  for c in tok.children)
             if not products:
+                if definite:
+                    continue  # "announced the ban on Friday": a policy stated before, not a new one
                 if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
@@ -1146,6 +1152,12 @@ class ArticleReader:
         for t in toks:
             if t.i < trig.i and t.head != trig:
                 continue
+            node, nested = t, False
+            while node.head != node and node != trig and node not in trig.ancestors:
+                nested = nested or node.dep_ in {"advcl", "ccomp", "relcl", "parataxis"}
+                node = node.head
+            if nested:
+                continue  # "announced the ban, stating that the service ...": another clause's words
             pron = t.lower_ in {"it", "its"} and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
                                                    or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
                                                    or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
@@ -1616,12 +1628,27 @@ class ArticleReader:
                 if any(t.lemma_ in policy_words for t in c.subtree):
                     continue  # a policy statement, read by sentence_policy
                 about, issuer = self._issuer_or_container(verb)
-                if issuer is None and not self._person_speaker(verb):
+                if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb):
                     continue
                 text = phrase_verb_clause(c)
                 if text:
                     # a person's statement ("the governor said") refines the nearest policy before it
                     self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
+
+    def _body_speaker(self, verb: Token) -> bool:
+        """True when the subject of a reporting verb, or of the clause it hangs on
+        ("announced the ban, stating that ..."), is a government organ named by description
+        ("the digital ministry", "the regulator")."""
+        govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+        node = verb
+        for _ in range(3):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                return subj.lemma_.lower() in govt and subj.tag_ == "NN"
+            if node.dep_ not in {"advcl", "conj", "xcomp"} or node.head == node:
+                return False
+            node = node.head
+        return False
 
     def _person_speaker(self, verb: Token) -> bool:
         """True when a reporting verb's subject is a person or a spokesperson-like noun."""

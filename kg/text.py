@@ -488,7 +488,7 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
                    decoded=dec.how, warning=dec.warning)
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=[^\W\d_]))*")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“”]\s+|\s[-–—]\s+)$")
 
 
