@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..facts import join_tokens, phrase
+from .syntax import join_tokens, phrase
 from . import frame, frame_data
 
 ALL = {"Organization", "Person", "Place", "Product"}
