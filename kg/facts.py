@@ -76,7 +76,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         #: every lemma that can trigger a policy (a pre-filter for sentence_policy)
         self._policy_lemmas = frozenset(
             [*pol["ban"], *pol["restriction"], *pol["ban_nouns"], *pol["restriction_nouns"], "approval", "permission",
-             *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"]])
+             *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"], *pol["release_verbs"],
+             *pol["withhold_verbs"]])
         self.observations: list[Observation] = []
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()

@@ -185,3 +185,19 @@ def test_title_case_headline_is_parsed_in_sentence_case():
     assert blocks[0].parse_text == "Dravik Bank restricts use over security fears"
     assert len(blocks[0].parse_text) == len(blocks[0].text)
     assert blocks[1].parse_text == blocks[1].text
+
+
+def test_product_withheld_from_a_region(tmp_path):
+    """_withheld_in_region: "will not release X in the EU" is its maker's restriction there;
+    "did not release the weights" (no place) is none."""
+    got = policies(tmp_path, "Kestrel Labs will not release its Gemini model in the European Union, citing an "
+                             "unpredictable regulatory environment.\n\nKestrel Labs did not release Grok's weights.\n")
+    assert ("Kestrel Labs", "Gemini") in got
+    assert "regulatory" in " ".join(got[("Kestrel Labs", "Gemini")]["reason"])
+    assert ("Kestrel Labs", "Grok") not in got
+
+
+def test_bare_reason_noun_is_no_reason(tmp_path):
+    """link_article_level: a reason that is only "risks" or "concerns" is dropped."""
+    got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\nThe bank cited risks.\n")
+    assert got[("Dravik Bank", "ChatGPT")].get("reason", []) == []

@@ -83,7 +83,12 @@ class ArticleLinker:
             weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1
         main = weights.most_common(1)[0][0] if weights else None
         issuers = {k[0] for k in weights}
+        bare = set(self.lex["reason"]["reason_nouns"])
         for o in [o for o in obs if o.kind == "reason"]:
+            o.attrs["reason"] = [r for r in o.attrs.get("reason", []) if r.lower().strip() not in bare]
+            if not o.attrs["reason"]:
+                o.kind = "dropped"  # a bare "risks" or "concerns" says no reason
+                continue
             # a reason belongs to every policy of its issuer: the one named, else
             # the issuer of the nearest policy stated before it
             issuer = o.roles.get("issuer")

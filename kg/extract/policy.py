@@ -58,6 +58,8 @@ class PolicyFrame:
                 ptype = "restriction"  # "advised staff against using X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
                 ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
+            elif tok.pos_ == "VERB" and self._withheld_in_region(tok):
+                ptype = "restriction"  # "will not release X in the EU", "is holding back X from Europe"
             if ptype is None or self._hypothetical(tok):
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
@@ -102,6 +104,31 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+
+    def _withheld_in_region(self, verb: Token) -> bool:
+        """A product kept from a region by its maker: a negated ``policy.release_verbs``
+        verb ("will not release X in the EU", "decided not to launch X in Europe") or a
+        ``policy.withhold_verbs`` verb ("withholds X from EU users", "is holding back X
+        from Europe", "delays X in the EU"), with a place named in its clause."""
+        pol = self.lex["policy"]
+        if verb.lemma_ in pol["release_verbs"]:
+            if not any(c.dep_ == "neg" for c in verb.children):
+                return False
+        elif verb.lemma_ in pol["withhold_verbs"]:
+            if verb.lemma_ == "hold" and not any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children):
+                return False
+        else:
+            return False
+        subj = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        for prep in verb.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "to", "for"} or prep.i in subj:
+                continue
+            for t in prep.subtree:
+                m = self.mention_at(t)
+                if m is not None and m.entity is not None and m.entity.family == "Place" or \
+                        self.kb.is_demonym(t.text) and t.head.lemma_ in {"user", "customer", "consumer", "market"}:
+                    return True
+        return False
 
     def _policy_extension(self, sent: Span) -> None:
         """"The ban also extends to X and Y", "the order covers X", "the restriction applies to
