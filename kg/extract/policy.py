@@ -45,6 +45,9 @@ class PolicyFrame:
                     continue
             elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
                 ptype = "restriction"
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in pol["control_nouns"] and any(
+                    c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pol["control_modifiers"] for c in tok.children):
+                ptype = "restriction"  # "new license requirements on exports of X", "export controls on X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
                     self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
                     and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
@@ -73,6 +76,10 @@ class PolicyFrame:
                 continue
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
+            if tok.lemma_ in stop_v and tok.dep_ == "xcomp" and tok.head.lemma_ in pol["directive_verbs"]:
+                # "ordered Acme to stop collecting data": the party ordered stands for its product
+                scope_toks += [t for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree
+                               if t not in scope_toks]
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
                 self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
@@ -524,9 +531,28 @@ class PolicyFrame:
             elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
                     and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
                 continue  # "X's owner" is not X; "X's use" is
+            root = t
+            while root.dep_ == "conj" and root.head != root:
+                root = root.head
+            if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_ in \
+                    self.lex["policy"]["removal_verbs"]:
+                continue  # "removed X from the App Store": the store is where X was
             if ent not in out:
                 out.append(ent)
+        if any(not e.key.endswith(" product") for e in out):
+            # "barred Acme from selling its X chips": the company is the one barred, X the product
+            out = [e for e in out if not (e.key.endswith(" product") and self._barred_party(e, toks))]
         return out
+
+    def _barred_party(self, ent: Entity, toks: list[Token]) -> bool:
+        """True when a company standing for its product is the object of a verb that bars it
+        from doing something ("barred Acme from selling X", "banned Acme from shipping X")."""
+        for t in toks:
+            m = self.mention_at(t)
+            if m is not None and m.entity is not None and f"{m.entity.key} product" == ent.key:
+                return t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" and
+                                                any(p.dep_ == "pcomp" for p in c.children) for c in t.head.children)
+        return False
 
     def _generic_goods(self, toks: list[Token]) -> list[Entity]:
         """Unnamed goods a trade rule restricts ("exports of advanced chips", "US-made AI
