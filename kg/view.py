@@ -13,7 +13,7 @@ with the articles they come from, then its label, its Wikidata link
 Legibility from tens to hundreds of nodes is the page's job: vis-network's
 physics lays the graph out, then the page moves nodes apart until no two
 bounding boxes (shape and label) overlap, and opens at a zoom where labels are
-readable, centred on the most connected node when the whole graph does not fit.
+readable (at its centre when the whole graph does not fit; a button shows it all).
 
 The drawing is done by vis-network (https://visjs.github.io/vis-network/),
 inlined from the copy that the pyvis package ships, so the page loads nothing
