@@ -183,7 +183,8 @@ def graph_data(graph: Graph) -> dict:
             edges.append({"from": str(r["fact"]), "to": str(value), "label": prop})
             for ev in by_fact.get(r["fact"], []):
                 if states(ev, value, names):
-                    nodes[value].setdefault("ev", {})[(ev.article_id, ev.start, str(ev.node))] = ev
+                    # one quote once, however many of its facts name the entity
+                    nodes[value].setdefault("ev", {}).setdefault((ev.article_id, ev.start, ev.end), ev)
         else:
             shown = str(value) if isinstance(value, Literal) else _label(graph, value)
             parts.setdefault(r["fact"], []).append([prop, shown])

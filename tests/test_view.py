@@ -262,6 +262,18 @@ def test_each_class_has_its_own_colour(seeds_graph):
     assert extra["Spaceport"] != extra["Company"]
 
 
+def test_an_entity_lists_each_quote_once(seeds_graph):
+    from kg.view import graph_data
+
+    data = graph_data(seeds_graph)
+    alibaba = next(n for n in data["nodes"] if n["label"] == "Alibaba Group")
+    # several facts of the seeds rest on the same sentence naming Alibaba; the panel shows it once
+    keys = [(e["article"], e["start"], e["end"]) for e in alibaba["evidence"]]
+    assert len(keys) > 10 and len(keys) == len(set(keys)) and keys == sorted(keys)
+    assert all(len({(e["article"], e["start"]) for e in n["evidence"]}) == len(n["evidence"])
+               for n in data["nodes"] if n["group"] == "entity")
+
+
 def test_malformed_styles_file_is_a_clear_error(tmp_path, monkeypatch, seeds_graph):
     from kg import view
     from kg.errors import ResourceError
