@@ -234,6 +234,13 @@ def test_a_page_of_300_nodes_settles_without_overlaps(big_page, browser):
     # the layout moved nodes apart, and the opening view is at the readable zoom, not the whole graph
     assert browser.execute_script("return window.kgOverlapRounds") > 0
     assert browser.execute_script("return window.kgFitScale < kgNetwork.getScale()")
+    # over 150 nodes, edge labels start hidden; the checkbox shows them
+    from selenium.webdriver.common.by import By
+
+    label = "return kgNetwork.body.edges[0].options.label"
+    assert browser.execute_script(label) in (None, "")
+    browser.find_element(By.ID, "edge-labels").click()
+    assert browser.execute_script(label) == data["edges"][0]["label"]
 
 
 def test_each_class_has_its_own_colour(seeds_graph):
