@@ -64,12 +64,14 @@ def _styles() -> dict:
     except ValueError as exc:
         raise ResourceError("E012", f"{path}: not valid JSON ({exc}); fix the file.") from exc
     for group in ("entity", "fact"):
-        entries = [*styles.get(group, {}).values(), *styles.get("spare", {}).get(group, [])] \
-            if isinstance(styles, dict) and isinstance(styles.get(group), dict) else []
-        if not styles.get("spare", {}).get(group) or not all(
-                isinstance(e, dict) and re.fullmatch(r"#[0-9A-Fa-f]{6}", str(e.get("color"))) for e in entries):
-            raise ResourceError("E012", f"{path}: '{group}' and 'spare.{group}' must map classes to "
-                                "{\"color\": \"#RRGGBB\"} entries; fix the file.")
+        known = styles.get(group) if isinstance(styles, dict) else None
+        spare = styles.get("spare") if isinstance(styles, dict) else None
+        spare = spare.get(group) if isinstance(spare, dict) else None
+        if not (isinstance(known, dict) and isinstance(spare, list) and spare and all(
+                isinstance(e, dict) and re.fullmatch(r"#[0-9A-Fa-f]{6}", str(e.get("color")))
+                for e in [*known.values(), *spare])):
+            raise ResourceError("E012", f"{path}: '{group}' must map classes, and 'spare.{group}' must list, "
+                                "entries {\"color\": \"#RRGGBB\", ...}; fix the file.")
     return styles
 
 
@@ -80,7 +82,8 @@ def class_styles(kinds: list[tuple[str, str]]) -> dict[str, dict]:
         kinds: ``(class local name, group)`` pairs, group ``entity`` or ``fact``, in a stable order.
 
     Returns:
-        class -> ``{"color": "#RRGGBB", "shape": ...}``; facts are always ``box``. A class the
+        class -> ``{"color": "#RRGGBB", "shape": ..., "dashes": bool}``; facts are always ``box``
+        (``dashes``: a dashed border, which the spare fact styles use). A class the
         file does not list takes the first unused entry of the file's ``spare`` list for its group
         (cycling when all are used), in the order given, so the same classes give the same styles.
 
@@ -96,7 +99,8 @@ def class_styles(kinds: list[tuple[str, str]]) -> dict[str, dict]:
             spares = styles["spare"][group]
             style = spares[spare_used[group] % len(spares)]
             spare_used[group] += 1
-        out[kind] = {"color": style["color"], "shape": "box" if group == "fact" else style.get("shape", "dot")}
+        out[kind] = {"color": style["color"], "shape": "box" if group == "fact" else style.get("shape", "dot"),
+                     "dashes": bool(style.get("dashes", False))}
     return out
 
 

@@ -262,11 +262,14 @@ def test_each_class_has_its_own_colour(seeds_graph):
     for group in ("entity", "fact"):
         colours = [styles[c]["color"].lower() for c, g in classes if g == group and c in leaves]
         assert len(colours) >= 7 and len(colours) == len(set(colours)), group
-    assert len({(s["color"], s["shape"]) for s in styles.values()}) == len(classes)
+    assert len({(s["color"], s["shape"], s["dashes"]) for s in styles.values()}) == len(classes)
     assert {s["shape"] for c, s in styles.items() if (c, "fact") in classes} == {"box"}
     # a class the styles file does not know takes a spare style, different from the known ones
-    extra = class_styles([("Company", "entity"), ("Spaceport", "entity")])
-    assert extra["Spaceport"] != extra["Company"]
+    extra = class_styles([("Company", "entity"), ("Spaceport", "entity"), ("Ban", "fact"), ("Embargo", "fact"),
+                          ("Tariff", "fact")])
+    assert extra["Spaceport"]["shape"] == "star" and extra["Company"]["shape"] == "dot"
+    assert extra["Embargo"]["dashes"] and extra["Tariff"]["dashes"] and not extra["Ban"]["dashes"]
+    assert extra["Embargo"]["color"] != extra["Tariff"]["color"]
 
 
 def test_an_entity_lists_each_quote_once(seeds_graph):
@@ -292,6 +295,9 @@ def test_malformed_styles_file_is_a_clear_error(tmp_path, monkeypatch, seeds_gra
     with pytest.raises(ResourceError) as err:
         view.class_styles([("Company", "entity")])
     assert err.value.code == "E012" and str(bad) in str(err.value) and "#RRGGBB" in str(err.value)
+    bad.write_text('["not", "an", "object"]')
+    with pytest.raises(ResourceError, match="E012"):
+        view.class_styles([("Company", "entity")])
     bad.write_text("{not json")
     with pytest.raises(ResourceError) as err:
         view.graph_data(seeds_graph)
