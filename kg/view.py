@@ -3,10 +3,17 @@
 Entities (instances of ``kgo:Entity`` subclasses) and facts (``kgo:Fact``:
 bans, restrictions, allegations, data collection, ...) are nodes; each fact
 is joined by an edge to each entity that is one of its parts (labelled with the
-property's ``rdfs:label``). Nodes are coloured by their class; facts are boxes.
-The page filters by class and by article, and a click on a node shows its label,
-its Wikidata link (``owl:sameAs``), its parts, and its evidence sentences
-(``oa:exact``, W3C Web Annotation) with the articles they come from.
+property's ``rdfs:label``). Each class has a colour of its own, from colour-blind-safe
+palettes, and entities a shape per family; facts are smaller boxes
+(``kg/data/view/styles.json``). The page filters by class and by article, and a
+click on a node shows its evidence sentences (``oa:exact``, W3C Web Annotation)
+with the articles they come from, then its label, its Wikidata link
+(``owl:sameAs``) and its parts.
+
+Legibility from tens to hundreds of nodes is the page's job: vis-network's
+physics lays the graph out, then the page moves nodes apart until no two
+bounding boxes (shape and label) overlap, and opens at a zoom where labels are
+readable (at its centre when the whole graph does not fit; a button shows it all).
 
 The drawing is done by vis-network (https://visjs.github.io/vis-network/),
 inlined from the copy that the pyvis package ships, so the page loads nothing
@@ -18,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -34,9 +42,8 @@ from .resources import data_file
 #: vis-network's files inside the pyvis package (pyvis 0.3.x ships vis-network 9.1.2).
 VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
 VIS_CSS = "lib/vis-9.1.2/vis-network.css"
-#: Colours given to the classes in sorted order (ColorBrewer "Set3" and "Paired", readable on white).
-PALETTE = ["#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69", "#fccde5", "#ffed6f",
-           "#bc80bd", "#ccebc5", "#a6cee3", "#fb9a99", "#cab2d6", "#ff7f00", "#b2df8a", "#1f78b4"]
+#: Longest text drawn on a node, in characters (the whole label is in the tooltip and the side panel).
+CAPTION_CHARS = 40
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
@@ -50,6 +57,78 @@ def _label(graph: Graph, node) -> str:
     return str(value) if value is not None else _local(node)
 
 
+def _styles() -> dict:
+    path = data_file("view/styles.json")
+    try:
+        styles = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ResourceError("E012", f"{path}: not valid JSON ({exc}); fix the file.") from exc
+    for group in ("entity", "fact"):
+        known = styles.get(group) if isinstance(styles, dict) else None
+        spare = styles.get("spare") if isinstance(styles, dict) else None
+        spare = spare.get(group) if isinstance(spare, dict) else None
+        if not (isinstance(known, dict) and isinstance(spare, list) and spare and all(
+                isinstance(e, dict) and re.fullmatch(r"#[0-9A-Fa-f]{6}", str(e.get("color")))
+                for e in [*known.values(), *spare])):
+            raise ResourceError("E012", f"{path}: '{group}' must map classes, and 'spare.{group}' must list, "
+                                "entries {\"color\": \"#RRGGBB\", ...}; fix the file.")
+    return styles
+
+
+def class_styles(kinds: list[tuple[str, str]]) -> dict[str, dict]:
+    """Colour (and, for entities, vis-network shape) of each class, from ``kg/data/view/styles.json``.
+
+    Args:
+        kinds: ``(class local name, group)`` pairs, group ``entity`` or ``fact``, in a stable order.
+
+    Returns:
+        class -> ``{"color": "#RRGGBB", "shape": ..., "dashes": bool}``; facts are always ``box``
+        (``dashes``: a dashed border, which the spare fact styles use). A class the
+        file does not list takes the first unused entry of the file's ``spare`` list for its group
+        (cycling when all are used), in the order given, so the same classes give the same styles.
+
+    Raises:
+        ResourceError: E011 when the file is missing, E012 when it is malformed.
+    """
+    styles = _styles()
+    out: dict[str, dict] = {}
+    spare_used = {"entity": 0, "fact": 0}
+    for kind, group in kinds:
+        style = styles[group].get(kind)
+        if style is None:
+            spares = styles["spare"][group]
+            style = spares[spare_used[group] % len(spares)]
+            spare_used[group] += 1
+        out[kind] = {"color": style["color"], "shape": "box" if group == "fact" else style.get("shape", "dot"),
+                     "dashes": bool(style.get("dashes", False))}
+    return out
+
+
+def humanize(kind: str) -> str:
+    """A class name as words: ``ProductDevelopment`` -> ``Product development``, ``AIModel`` -> ``AI model``.
+
+    >>> humanize("OrganizationLocation"), humanize("AIModel"), humanize("Ban")
+    ('Organization location', 'AI model', 'Ban')
+    """
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", kind).split()
+    return " ".join(w if i == 0 or w.isupper() else w.lower() for i, w in enumerate(words))
+
+
+def caption(text: str, limit: int = CAPTION_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut.
+
+    >>> caption("official public announcement regarding this policy change", 30)
+    'official public announcement…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def graph_data(graph: Graph) -> dict:
     """The nodes, edges, classes and articles of the page, in a stable order.
 
@@ -58,11 +137,17 @@ def graph_data(graph: Graph) -> dict:
 
     Returns:
         ``{"nodes": [...], "edges": [...], "kinds": [...], "articles": [...]}``. A node has
-        ``id`` (IRI), ``label``, ``kind`` (class local name), ``group`` (``entity`` or
-        ``fact``), ``articles`` (article identifiers), ``wikidata`` (IRIs), ``parts``
+        ``id`` (IRI), ``label``, ``caption`` (the text drawn on the node: for a fact its class
+        in words, a line break and its summary, both cut by :func:`caption`), ``kind`` (class
+        local name), ``group`` (``entity`` or ``fact``), ``color`` and ``shape`` (:func:`class_styles`),
+        ``degree`` (number of edges), ``articles`` (article identifiers), ``wikidata`` (IRIs), ``parts``
         (``[property, value]`` pairs) and ``evidence`` (``{"article", "title", "exact",
         "start", "end"}``; offsets 0-based, end-exclusive code points). For an entity
-        the evidence is that of its facts whose quote names it.
+        the evidence is that of its facts whose quote names it. A kind has ``kind``,
+        ``name`` (:func:`humanize`), ``group``, ``color``, ``shape``.
+
+    Raises:
+        ResourceError: E011/E012 when ``kg/data/view/styles.json`` is missing or malformed.
     """
     articles = {}
     for r in select(graph, "articles"):
@@ -102,7 +187,8 @@ def graph_data(graph: Graph) -> dict:
             edges.append({"from": str(r["fact"]), "to": str(value), "label": prop})
             for ev in by_fact.get(r["fact"], []):
                 if states(ev, value, names):
-                    nodes[value].setdefault("ev", {})[(ev.article_id, ev.start, str(ev.node))] = ev
+                    # one quote once, however many of its facts name the entity
+                    nodes[value].setdefault("ev", {}).setdefault((ev.article_id, ev.start, ev.end), ev)
         else:
             shown = str(value) if isinstance(value, Literal) else _label(graph, value)
             parts.setdefault(r["fact"], []).append([prop, shown])
@@ -113,24 +199,31 @@ def graph_data(graph: Graph) -> dict:
         kind = max(sorted(node["classes"], key=str),
                    key=lambda c: len(list(graph.transitive_objects(c, RDFS.subClassOf))))
         if node["group"] == "fact":
-            summary = summaries.get(iri, {})
-            node["label"] = f"{_local(kind)}: {summary.get('label', '')}".rstrip(": ")
+            summary = summaries.get(iri, {}).get("label", "")
+            node["label"] = f"{_local(kind)}: {summary}".rstrip(": ")
+            text = humanize(_local(kind)) + ("\n" + caption(summary) if summary else "")
             evs = [ev_json(ev) for ev in by_fact.get(iri, [])]
         else:
+            text = caption(node["label"] or _local(iri))
             evs = [ev_json(node["ev"][k]) for k in sorted(node.get("ev", {}))]
         out_nodes.append({
-            "id": node["id"], "label": node["label"] or _local(iri), "kind": _local(kind), "group": node["group"],
+            "id": node["id"], "label": node["label"] or _local(iri), "caption": text,
+            "kind": _local(kind), "group": node["group"],
             "articles": sorted(node["articles"]), "wikidata": sorted(node["wikidata"]),
             "parts": parts.get(iri, []), "evidence": evs,
         })
-    kinds = sorted({n["kind"] for n in out_nodes})
-    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(kinds)}
+    groups = {n["kind"]: n["group"] for n in out_nodes}
+    kinds = sorted(groups, key=lambda k: (groups[k] == "fact", k))  # entities first, then facts
+    styles = class_styles([(k, groups[k]) for k in kinds])
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e["from"]] = degree.get(e["from"], 0) + 1
+        degree[e["to"]] = degree.get(e["to"], 0) + 1
     for n in out_nodes:
-        n["color"] = colours[n["kind"]]
+        n.update(styles[n["kind"]], degree=degree.get(n["id"], 0))
     edges.sort(key=lambda e: (e["from"], e["to"], e["label"]))
     return {"nodes": out_nodes, "edges": edges,
-            "kinds": [{"kind": k, "color": colours[k],
-                       "group": next(n["group"] for n in out_nodes if n["kind"] == k)} for k in kinds],
+            "kinds": [{"kind": k, "name": humanize(k), "group": groups[k], **styles[k]} for k in kinds],
             "articles": sorted(({"id": a["id"], "title": a["title"]} for a in articles.values()),
                                key=lambda a: a["id"])}
 
