@@ -179,14 +179,16 @@ def test_passive_without_agent_is_issued_by_the_speaker(tmp_path):
 
 
 def test_company_named_for_its_product_develops_it(tmp_path):
-    """link_article_level: "banned Lumora Labs" -> Lumora Labs develops the product of that name."""
+    """link_article_level: "banned DeepSeek" -> DeepSeek develops the product of that name, since
+    the knowledge base knows a product named after it; "banned Lumora Labs" says nothing of the kind."""
     path = tmp_path / "a.txt"
-    path.write_text("Dravik Bank has banned Lumora Labs on work phones.\n\nLumora Labs is a Chinese startup.\n",
-                    encoding="utf-8")
+    path.write_text("Dravik Bank has banned DeepSeek and Lumora Labs on work phones.\n\n"
+                    "Lumora Labs is a Chinese startup.\n", encoding="utf-8")
     facts = extract([read_article(path)]).facts
     dev = {(f.roles["developer"].label, f.roles["product"].label, f.roles["product"].kind)
            for f in facts if f.kind == "development"}
-    assert ("Lumora Labs", "Lumora Labs", "SoftwareProduct") in dev
+    assert ("DeepSeek", "DeepSeek", "SoftwareProduct") in dev
+    assert not any(d == "Lumora Labs" for d, _, _ in dev)
 
 
 def test_headline_reason_refines_the_articles_policies(tmp_path):

@@ -75,7 +75,7 @@ class ArticleLinker:
         for o in policies:
             product = o.roles["product"]
             maker = by_key.get(product.key[: -len(" product")]) if product.key.endswith(" product") else None
-            if maker is not None and maker.kind == "Company":
+            if maker is not None and maker.kind == "Company" and self.kb.names_product_after(maker.label):
                 self.observations.append(Observation("development", {"developer": maker, "product": product},
                                                      {}, o.article, o.start, o.end, o.certainty, o.attributed_to))
         weights = Counter()
