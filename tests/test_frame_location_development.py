@@ -57,3 +57,17 @@ def test_government_body_is_no_developer(tmp_path):
     """sentence_development: a regulator's compound ("the Corvell Data Authority ChatGPT review") makes nothing."""
     got = facts_of(tmp_path, "The Corvell Data Authority ChatGPT review ended on Monday.\n", "development")
     assert not any(dev == "Corvell Data Authority" for dev, _ in got)
+
+
+def test_maker_named_by_a_description_in_apposition(tmp_path):
+    """sentence_development: "X, an AI tool by Acme" -> Acme develops X."""
+    got = facts_of(tmp_path, "Dravik Bank told staff not to use Copilot, an AI tool by GitHub used for coding.\n",
+                   "development")
+    assert ("GitHub", "Copilot") in got
+
+
+def test_owner_noun_after_the_product(tmp_path):
+    """sentence_development: "X owner Acme", "X's parent company, Acme" -> Acme owns X."""
+    got = facts_of(tmp_path, "Regulators met TikTok owner Dravik Holdings on Monday.\n\n"
+                             "Officials questioned Instagram's parent company, Torvane Group, on Tuesday.\n", "development")
+    assert {("Dravik Holdings", "TikTok"), ("Torvane Group", "Instagram")} <= got

@@ -46,6 +46,11 @@ class DevelopmentFrame:
                         dev = self.agent_of(c, {"Organization"}, depth=1)
                         if dev:
                             break
+                    if a is not root and a.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                        # "X, an AI tool by Acme"
+                        dev = next((self.entity_at(p, {"Organization"}) for p in c.children if p.dep_ == "pobj"), None)
+                        if dev:
+                            break
                 if dev:
                     break
             if dev is None:
@@ -73,6 +78,14 @@ class DevelopmentFrame:
                         dev = self.entity_at(c, {"Organization"})
                 if dev is None and maker.dep_ == "appos":
                     dev = self.entity_at(maker.head, {"Organization"})
+            if dev is None and root.dep_ in {"poss", "compound"} and (
+                    root.head.lemma_.lower() in maker_nouns or root.head.lemma_.lower() == "company"
+                    and any(c.lower_ == "parent" for c in root.head.children)):
+                # "X's parent company Acme", "X owner Acme", "X maker Acme"
+                maker = root.head
+                cands = [c for c in maker.children if c.dep_ == "appos"] + \
+                    ([maker.head] if maker.dep_ == "compound" else []) + list(doc[maker.i + 1:maker.i + 2])
+                dev = next((e for c in cands for e in [self.entity_at(c, {"Organization"})] if e is not None), None)
             if dev is None:
                 dev = self._owned_by(doc, m)
             if dev is None:
