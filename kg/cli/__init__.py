@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -27,14 +28,14 @@ def _plain_help(command, ctx) -> None:
     name only (``CORPUS``), an option its metavar (``NAME=VALUE``, else its name in capitals:
     ``--encoding ENCODING``) or its choices (``<table|csv|json>``)."""
     for param in command.get_params(ctx):
+        if param.param_type_name == "argument" and hasattr(param, "display_type_rich"):
+            param.display_type_rich = _no_type
         if param.metavar is not None:
             continue
         if getattr(param, "is_flag", False):
             param.metavar = ""
         elif param.param_type_name == "argument":
             param.metavar = param.name.upper()
-            if hasattr(param, "display_type_rich"):
-                param.display_type_rich = _no_type
         elif not _is_choice(param):
             param.metavar = max(param.opts, key=len).lstrip("-").replace("-", "_").upper()
 
@@ -81,6 +82,14 @@ class KgTyper(typer.Typer):
     def command(self, *args, cls=None, **kwargs):
         """Register a command, as :meth:`typer.Typer.command`, with ``cls`` :class:`KgCommand` by default."""
         return super().command(*args, cls=cls or KgCommand, **kwargs)
+
+
+class RowFormat(str, Enum):
+    """How ``kg query`` and ``kg conflicts`` print rows."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
 
 
 app = KgTyper(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, cls=KgGroup,
