@@ -22,12 +22,12 @@ from ..errors import KgError
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-def _plain_help(command, ctx) -> None:
+def _plain_help(params) -> None:
     """Make help show choices and names, never Python types (typer 0.29 writes ``<bool>``,
     ``<str>``, ``<list[str]>``): a flag or ``--help`` shows no type, an argument shows its
     name only (``CORPUS``), an option its metavar (``NAME=VALUE``, else its name in capitals:
     ``--encoding ENCODING``) or its choices (``<table|csv|json>``)."""
-    for param in command.get_params(ctx):
+    for param in params:
         if param.param_type_name == "argument" and hasattr(param, "display_type_rich"):
             param.display_type_rich = _no_type
         if param.metavar is not None:
@@ -53,27 +53,33 @@ def _no_type(ctx) -> None:
 
 
 class KgCommand(TyperCommand):
-    """A kg command: help without Python types (:func:`_plain_help`)."""
+    """A kg command: help and usage without Python types (:func:`_plain_help`)."""
 
-    def get_help(self, ctx):
-        _plain_help(self, ctx)
-        return super().get_help(ctx)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plain_help(self.params)
 
-    def format_help(self, ctx, formatter):
-        _plain_help(self, ctx)
-        return super().format_help(ctx, formatter)
+    def get_help_option(self, ctx):
+        """The ``-h``/``--help`` option, shown without a type."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain_help([option])
+        return option
 
 
 class KgGroup(TyperGroup):
-    """The ``kg`` group: help without Python types (:func:`_plain_help`)."""
+    """The ``kg`` group: help and usage without Python types (:func:`_plain_help`)."""
 
-    def get_help(self, ctx):
-        _plain_help(self, ctx)
-        return super().get_help(ctx)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plain_help(self.params)
 
-    def format_help(self, ctx, formatter):
-        _plain_help(self, ctx)
-        return super().format_help(ctx, formatter)
+    def get_help_option(self, ctx):
+        """The ``-h``/``--help`` option, shown without a type."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain_help([option])
+        return option
 
 
 class KgTyper(typer.Typer):
@@ -99,6 +105,24 @@ err = Console(stderr=True, soft_wrap=True)
 out = Console()
 #: Verbosity from the global options: -1 quiet (``kg -q``), 0 normal, 1 verbose (``kg -v``).
 VERBOSITY = {"level": 0}
+
+
+def check_encoding(value: str | None) -> str | None:
+    """Option callback: ``--encoding`` must name a codec Python knows (``codecs.lookup``).
+
+    Raises:
+        typer.BadParameter: a usage error (exit 2) naming the encoding.
+    """
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding {value!r}; give a codec name such as utf-8, latin-1 or "
+                                 "cp1252.") from None
+    return value
 
 
 def _version(value: bool) -> None:

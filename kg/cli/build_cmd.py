@@ -10,14 +10,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import KgError
-from . import _fail, app, err, out
+from . import _fail, app, check_encoding, err, out
 
 
 @app.command()
 def build(
     corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 .txt articles (and optional metadata.csv or metadata.jsonl).")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder for graph.ttl and validation.ttl.")],
-    encoding: Annotated[str | None, typer.Option(help="Decode articles with this encoding instead of UTF-8.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Decode articles with this encoding instead of UTF-8.", callback=check_encoding)] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes for parsing and validation.")] = 1,
     cache: Annotated[Path | None, typer.Option(help="Cache folder for parses and build records (default: $KG_CACHE_DIR, else ~/.cache/kg).")] = None,
