@@ -230,28 +230,37 @@ def test_the_lock_still_keeps_a_second_writer_out_and_goes_with_the_first(tmp_pa
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_a_lock_on_a_removed_lock_file_does_not_count(tmp_path):
-    """A build that opened the lock file just before its holder removed it must not
-    lock that orphan while a third build locks the new file."""
-    import fcntl
+def test_a_lock_on_a_removed_lock_file_does_not_count(tmp_path, monkeypatch):
+    """A build that opens the lock file just before its holder removes it must not
+    count a lock on that orphan: it opens the file again (the lock that counts)."""
     import os
 
-    from kg.output import _lock
+    import kg.output
 
     folder = tmp_path / "out"
     folder.mkdir()
     lock = folder / LOCK_NAME
     lock.write_bytes(b"")
-    orphan = os.open(lock, os.O_RDWR)
-    lock.unlink()  # the holder removed it; a newcomer creates and locks a new file
-    newcomer = _lock(folder, lock)
+    real_open, calls = os.open, []
+
+    def open_then_holder_removes(path, *args):
+        fd = real_open(path, *args)
+        calls.append(path)
+        if len(calls) == 1:
+            os.unlink(path)  # the holder ends between our open and our flock
+        return fd
+
+    monkeypatch.setattr(kg.output.os, "open", open_then_holder_removes)
+    fd = kg.output._lock(folder, lock)
+    monkeypatch.undo()
     try:
-        fcntl.flock(orphan, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the orphan can be locked, but it is not the lock
-        with pytest.raises(KgError):
-            _lock(folder, lock)
+        assert len(calls) == 2
+        assert os.fstat(fd).st_ino == os.stat(lock).st_ino
+        with pytest.raises(KgError) as refused:
+            kg.output._lock(folder, lock)
+        assert refused.value.code == "E038"
     finally:
-        os.close(orphan)
-        os.close(newcomer)
+        os.close(fd)
 
 
 def test_an_unknown_encoding_is_a_usage_error(runner, tmp_path):
@@ -272,7 +281,7 @@ def _readme_exit_codes() -> dict[str, str]:
 
 def test_serve_exits_on_ctrl_c_with_the_code_the_readme_gives(seeds_build):
     codes = _readme_exit_codes()
-    said = [code for code, meaning in codes.items() if "kg serve" in meaning and "Ctrl-C" in meaning]
+    said = [code for code, meaning in codes.items() if "`kg serve` stopped with Ctrl-C" in meaning]
     assert len(said) == 1, codes
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(seeds_build), "--port", "0", "-q"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -1,7 +1,8 @@
 """The ``kg`` command line (typer): one module per command in this package.
 
 Exit codes follow pySHACL: 0 success (the graph conforms), 1 the graph does not
-conform to the shapes, 2 bad input or usage. Errors go to stderr as one line
+conform to the shapes, 2 bad input or usage; 130 after Ctrl-C (``kg serve``,
+whose way to stop is Ctrl-C, exits 0 once it serves). Errors go to stderr as one line
 with a code (``[E030] ...``) that says how to fix the problem.
 """
 
@@ -52,8 +53,8 @@ def _no_type(ctx) -> None:
     return None
 
 
-class KgCommand(TyperCommand):
-    """A kg command: help and usage without Python types (:func:`_plain_help`)."""
+class _PlainHelp:
+    """Mixin for a click command or group: help and usage without Python types (:func:`_plain_help`)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,19 +68,12 @@ class KgCommand(TyperCommand):
         return option
 
 
-class KgGroup(TyperGroup):
-    """The ``kg`` group: help and usage without Python types (:func:`_plain_help`)."""
+class KgCommand(_PlainHelp, TyperCommand):
+    """A kg command (:class:`_PlainHelp`)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _plain_help(self.params)
 
-    def get_help_option(self, ctx):
-        """The ``-h``/``--help`` option, shown without a type."""
-        option = super().get_help_option(ctx)
-        if option is not None:
-            _plain_help([option])
-        return option
+class KgGroup(_PlainHelp, TyperGroup):
+    """The ``kg`` group (:class:`_PlainHelp`)."""
 
 
 class KgTyper(typer.Typer):
