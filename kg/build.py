@@ -140,7 +140,7 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
     tensor of each Doc is dropped: the extractor does not read it, and it is
     most of a Doc's memory.
     """
-    texts = [[b.text for b in a.blocks] for a in articles]
+    texts = [[b.parse_text for b in a.blocks] for a in articles]
     present = [store is not None and store.contains(t) for t in texts]
     todo = [t for t, p in zip(texts, present) if not p]
     if cluster is not None and todo:

@@ -74,6 +74,9 @@ class Mention:
     known: bool = False
     #: True when a title stood before the name ("Gov. Dana Whitfield"): a person.
     titled: bool = False
+    #: The merge key of the name this mention abbreviates, when it stands in brackets
+    #: right after it ("Kestrel Media Corp. (KMC)"); "" otherwise.
+    alias_of: str = ""
 
 
 @dataclass(eq=False)
@@ -125,6 +128,9 @@ class MentionFinder:
         self.agentive = set(lex["agentive_verbs"])
         self.staff = set(lex["staff_nouns"])
         self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
+        self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
+        self.use_verbs = set(lex["policy"]["use_verbs"])
+        self.use_nouns = set(lex["policy"]["use_nouns"])
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
@@ -179,6 +185,14 @@ class MentionFinder:
             m = self._mention(span, block, heading, from_kb, label)
             if m is not None:
                 mentions.append(m)
+        for long, short in zip(mentions, mentions[1:]):
+            # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
+            # words or more is that name's alias in this article
+            if short.start == long.end + 1 and short.end + 1 <= len(doc) and doc[long.end].text == "(" \
+                    and short.end < len(doc) and doc[short.end].text == ")" and len(long.text.split()) >= 2 \
+                    and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", short.text) and sum(c.isupper() for c in short.text) >= 2 \
+                    and not short.known:
+                short.alias_of = long.key
         return mentions
 
     def _inside_name(self, span: Span) -> bool:
@@ -388,6 +402,14 @@ class MentionFinder:
         # "banned X", "X was blocked": the thing restricted is a product
         if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive:
             yield "SoftwareProduct", W_ROLE
+        # "using X", "download X", "the use of X", "access to X", "a ban on X": what people
+        # use, download or are barred from is a product
+        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in self.use_verbs:
+            yield "SoftwareProduct", W_ROLE
+        if root.dep_ == "pobj" and head.lower_ in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
+                head.head.lemma_.lower() in self.use_nouns or head.lower_ == "on"
+                and head.head.lemma_.lower() in self.restrictive_nouns):
+            yield "SoftwareProduct", W_ROLE
         # "X is a startup"
         if root.dep_ in {"nsubj"} and head.lemma_ == "be":
             for child in head.children:
@@ -456,6 +478,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     entities: dict[str, Entity] = {}
     support: Counter = Counter()
     _resolve_surnames(all_mentions)
+    _resolve_acronyms(all_mentions)
     for art, m in all_mentions:
         ent = entities.setdefault(m.key, Entity(m.key))
         ent.surfaces[m.text] += 1
@@ -481,12 +504,29 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
         elif ent.kind == "Person" and any(" " in s for s in ent.surfaces):
             ent.label = max(ent.surfaces.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1], len(kv[0]), kv[0]))[0]
         else:
-            ent.label = max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            # an acronym merged with its long name ("KMC" of "Kestrel Media Corp.") never labels it
+            ent.label = max(ent.surfaces.items(), key=lambda kv: (not (kv[0].isupper() and " " not in kv[0]),
+                                                                   kv[1], len(kv[0]), kv[0]))[0]
         if re.match(r"^the\s", ent.label, re.I) and not (entry and entry.name.lower().startswith("the ")):
             ent.label = ent.label[4:].strip()  # "The Pentagon" -> "Pentagon"
     for _, m in all_mentions:
         m.entity = entities.get(m.key)
     return entities
+
+
+def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
+    """Give every mention of an acronym the key of the name it abbreviates in the same
+    article ("Kestrel Media Corp. (KMC)" ... "KMC said"); the long name's votes win."""
+    aliases: dict[tuple[str, str], str] = {}
+    for art, m in all_mentions:
+        if m.alias_of:
+            aliases.setdefault((art, m.key), m.alias_of)
+    if not aliases:
+        return
+    for art, m in all_mentions:
+        target = aliases.get((art, m.key))
+        if target is not None:
+            m.key = target
 
 
 def _resolve_surnames(all_mentions: list[tuple[str, Mention]]) -> None:

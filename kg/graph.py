@@ -370,9 +370,9 @@ def _add_header(g: "_InterningAdder", articles: int) -> None:
 
 def _add_article(g: "_InterningAdder", K, art, iri: URIRef) -> None:
     g.add((iri, RDF.type, K.Article))
-    g.add((iri, RDFS.label, Literal(clean_label(art.path.name))))
+    g.add((iri, RDFS.label, Literal(clean_label(art.name))))
     g.add((iri, DCTERMS.identifier, Literal(xml_safe(art.identifier))))
-    g.add((iri, K.fileName, Literal(xml_safe(art.path.name))))
+    g.add((iri, K.fileName, Literal(xml_safe(art.name))))
     g.add((iri, K.sha256, Literal(art.sha256)))
     g.add((iri, K.characterCount, Literal(len(art.text), datatype=XSD.nonNegativeInteger)))
     meta = art.metadata

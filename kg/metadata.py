@@ -1,6 +1,6 @@
 """Read the optional article metadata file of a corpus.
 
-A corpus folder may hold, beside its ``.txt`` articles, one metadata file:
+A corpus folder may hold, beside its articles, one metadata file:
 
 - ``metadata.csv``: UTF-8 CSV (RFC 4180) whose header names some of the
   columns ``file,headline,publisher,published,url`` (``file`` is required);
@@ -8,7 +8,9 @@ A corpus folder may hold, beside its ``.txt`` articles, one metadata file:
   keys ``file``, ``headline``, ``publisher``, ``published``, ``url``
   (``file`` is required; values are strings or null).
 
-``file`` is an article's file name (``0001.txt``); ``published`` is a calendar
+``file`` is an article's file name (``0001.txt``, ``0001.html``), or its path
+relative to the corpus folder for an article in a subfolder (``2025/0001.txt``,
+with ``kg build --recursive``); ``published`` is a calendar
 date ``YYYY-MM-DD`` (ISO 8601, xsd:date); ``url`` is an absolute ``http`` or
 ``https`` URL. Empty values and nulls mean "unknown". Blank lines are skipped.
 
@@ -17,6 +19,9 @@ kg writes the values on the article's individual (``dcterms:title``,
 ``ontology/kg.ttl``), and the published date stands in for a missing dateline
 when the extractor resolves dates without a year or relative to the article
 ("the 18th of last month").
+
+A web page's own metadata (:mod:`kg.webpage`) fills the fields its row
+leaves empty, or stands alone when it has no row.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -83,7 +88,7 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
     Args:
         corpus: the corpus folder.
         files: the article files of the corpus (:func:`kg.text.list_corpus`);
-            every row must name one of them.
+            every row must name one of them by its path relative to ``corpus``.
 
     Returns:
         File name -> :class:`ArticleMetadata`; empty when there is no metadata file.
@@ -107,7 +112,7 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
     except UnicodeDecodeError as exc:
         raise InputError("E060", f"{path}: not valid UTF-8 at byte offset {exc.start}; re-save it as UTF-8.") from exc
     rows = _csv_rows(path, text) if path.suffix == ".csv" else _jsonl_rows(path, text)
-    names = {f.name for f in files}
+    names = {f.relative_to(corpus).as_posix() for f in files}
     out: dict[str, ArticleMetadata] = {}
     for line, values in rows:
         meta = _check_row(path, line, values, names)
@@ -119,15 +124,22 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
 
 
 def apply_metadata(articles: list[Article], metadata: dict[str, ArticleMetadata]) -> None:
-    """Attach metadata rows to the articles they name, in place.
+    """Attach metadata rows to the articles they name (by :attr:`kg.text.Article.name`), in place.
 
+    A row's non-empty values win over the page's own metadata that
+    :func:`kg.text.read_article` put on a web page; the page fills the rest.
     An article without a dateline gets the published date as its dateline, in
     the form the dateline parser produces ("May 2, 2025"), so that the
     extractor dates "July 10" and "the 18th of last month" against it. A
     dateline in the text wins over the metadata.
     """
     for art in articles:
-        meta = metadata.get(art.path.name)
+        meta = metadata.get(art.name)
+        page = art.metadata
+        if meta is not None and page is not None:
+            meta = replace(meta, **{k: getattr(meta, k) or getattr(page, k)
+                                    for k in ("headline", "publisher", "published", "url")})
+        meta = meta or page
         if meta is None:
             continue
         art.metadata = meta
@@ -189,6 +201,32 @@ def _jsonl_rows(path: Path, text: str):
         yield line, {k: v or "" for k, v in obj.items()}
 
 
+def valid_date(value: str) -> bool:
+    """True for a calendar date written ``YYYY-MM-DD``.
+
+    >>> valid_date("2025-02-30"), valid_date("2025-02-28")
+    (False, True)
+    """
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def valid_url(value: str) -> bool:
+    """True for an absolute http or https URL without spaces or characters RFC 3986 excludes.
+
+    >>> valid_url("https://lantern.example/a?b=1"), valid_url("lantern.example/a")
+    (True, False)
+    """
+    parts = urlsplit(value)
+    return (parts.scheme in {"http", "https"} and bool(parts.netloc)
+            and not re.search(r"[\s<>\"{}|\\^`]", value))
+
+
 def _check_columns(path: Path, line: int, names: list[str], what: str) -> None:
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
@@ -208,18 +246,11 @@ def _check_row(path: Path, line: int, values: dict[str, str], names: set[str]) -
         raise InputError("E064", f"{where}: 'file' is empty; give the article's file name (for example 0001.txt).")
     if v["file"] not in names:
         raise InputError("E064", f"{where}: {v['file']!r} is not an article of {path.parent} "
-                         "(give the file name of a .txt file in that folder).")
-    if v["published"]:
-        try:
-            if not _ISO_DATE.fullmatch(v["published"]):
-                raise ValueError
-            dt.date.fromisoformat(v["published"])
-        except ValueError:
-            raise InputError("E063", f"{where}: published {v['published']!r} is not a date; "
-                             "write it as YYYY-MM-DD (for example 2025-05-02).") from None
-    if v["url"]:
-        parts = urlsplit(v["url"])
-        if parts.scheme not in {"http", "https"} or not parts.netloc or re.search(r"[\s<>\"{}|\\^`]", v["url"]):
-            raise InputError("E065", f"{where}: url {v['url']!r} is not an absolute http(s) URL.")
+                         "(give the name of an article file in that folder, or its path relative to it).")
+    if v["published"] and not valid_date(v["published"]):
+        raise InputError("E063", f"{where}: published {v['published']!r} is not a date; "
+                         "write it as YYYY-MM-DD (for example 2025-05-02).")
+    if v["url"] and not valid_url(v["url"]):
+        raise InputError("E065", f"{where}: url {v['url']!r} is not an absolute http(s) URL.")
     return ArticleMetadata(file=v["file"], source=path, line=line, headline=v["headline"],
                            publisher=v["publisher"], published=v["published"], url=v["url"])

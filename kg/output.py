@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -167,28 +168,55 @@ class OutputFolder:
             raise write_error(self.folder, exc) from exc
 
     def _remove_stale(self) -> None:
-        """Delete temporary files of earlier builds that were killed (the lock is ours)."""
+        """Delete temporary files and folders of earlier builds that were killed (the lock is ours)."""
         for path in self.folder.iterdir():
-            if path.name.startswith(".") and path.name.endswith(".tmp") and path.is_file():
+            if path.name.startswith(".") and path.name.endswith(".tmp"):
                 try:
-                    path.unlink()
+                    if path.is_dir() and not path.is_symlink():
+                        shutil.rmtree(path)
+                    elif path.is_file():
+                        path.unlink()
                 except OSError:
                     pass
 
-    def write(self, files: dict[str, bytes]) -> None:
-        """Write every file to a temporary file first, then rename them all into place.
+    def write(self, files: dict[str, bytes], folders: dict[str, dict[str, bytes]] | None = None) -> None:
+        """Write every file (and every subfolder's files) to temporary files
+        first, then rename them all into place.
+
+        A subfolder is written whole to a temporary folder
+        ``.<name>.<random>.tmp``, which takes the old subfolder's place (two
+        renames, just before the files'), so no file of an earlier build stays
+        in it.
 
         Args:
             files: file name (in the folder) -> bytes.
+            folders: subfolder name (``texts``) -> {path relative to it, ``/``
+                between folders -> bytes}.
 
         Raises:
-            KgError: E036 when the disk is full, E037 for any other write error;
-                no temporary file is left and no earlier file is changed.
+            KgError: E033 when a subfolder's name is taken by a file; E036 when
+                the disk is full, E037 for any other write error; no temporary
+                file is left and no earlier file is changed.
         """
         temps: list[tuple[str, Path]] = []
+        staged: list[tuple[str, Path]] = []
+        old: list[tuple[str, Path]] = []
+        for name in folders or {}:
+            target = self.folder / name
+            if target.exists() and not target.is_dir():
+                raise KgError("E033", f"{target}: exists and is not a folder; move it away.")
         try:
+            for name, tree in (folders or {}).items():
+                staged.append((name, _stage_folder(self.folder, name, tree)))
             for name, data in files.items():
                 temps.append((name, write_temp(self.folder, name, data)))
+            for name, tmp in staged:
+                target = self.folder / name
+                if target.exists():
+                    old.append((name, Path(tempfile.mkdtemp(prefix=f".{name}-old.", suffix=".tmp", dir=self.folder))))
+                    os.replace(target, old[-1][1] / name)
+                os.replace(tmp, target)
+            staged = []
             for name, tmp in temps:
                 os.replace(tmp, self.folder / name)
             dir_fd = os.open(self.folder, os.O_RDONLY)
@@ -202,6 +230,38 @@ class OutputFolder:
                     tmp.unlink()
                 except OSError:
                     pass
+            for _, tmp in staged:
+                shutil.rmtree(tmp, ignore_errors=True)
+            for name, keep in old:  # put an earlier subfolder back if its new one is not in place
+                if not (self.folder / name).exists() and (keep / name).exists():
+                    os.replace(keep / name, self.folder / name)
             if isinstance(exc, OSError):
                 raise write_error(self.folder, exc) from exc
             raise
+        finally:
+            for _, leftover in old:
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _stage_folder(folder: Path, name: str, tree: dict[str, bytes]) -> Path:
+    """Write ``tree`` into a new temporary folder ``.<name>.<random>.tmp`` in
+    ``folder`` (the mode ``mkdir`` would give) and return it; removed again
+    when a write fails.
+
+    Raises:
+        OSError: when a file cannot be written.
+        ValueError: when a relative path leads out of the folder.
+    """
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=folder))
+    try:
+        os.chmod(tmp, 0o777 & ~umask())
+        for rel, data in sorted(tree.items()):
+            path = tmp / rel
+            if tmp not in path.parents or ".." in Path(rel).parts:
+                raise ValueError(f"{rel!r} is not inside the folder")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp

@@ -114,3 +114,19 @@ def test_wire_dateline_with_hyphen_is_removed(tmp_path):
     p.write_text("LISBON (Wire) - Quillpoint said on Monday it banned Widget.\nMore text here.\n", encoding="utf-8")
     art = read_article(p)
     assert art.blocks[0].text.startswith("Quillpoint")
+
+
+def test_bracketed_acronym_is_the_names_alias(finder):
+    """MentionFinder.find and _resolve_acronyms: "Kestrel Media Corp. (KMC)" and a later "KMC"
+    are one entity, labelled with the long name; another article's "KMC" is not merged."""
+    nlp = load_pipeline()
+    blocks = ["Kestrel Media Corp. (KMC) has sued Dravik Labs in federal court.",
+              "KMC said the startup copied its articles."]
+    mentions = [("a1", m) for i, text in enumerate(blocks) for m in finder.find(nlp(text), i, False)]
+    mentions += [("a2", m) for m in finder.find(nlp("Analysts at KMC Partners and KMC disagreed."), 0, False)]
+    ents = resolve_entities(mentions, load_kb())
+    kmc = [m.entity for art, m in mentions if art == "a1" and m.text in {"KMC", "Kestrel Media Corp."}]
+    assert len({e.key for e in kmc}) == 1 and kmc[0].label == "Kestrel Media Corp."
+    other = [m.entity for art, m in mentions if art == "a2" and m.text == "KMC" and m.entity is not None]
+    assert all(e.key != kmc[0].key for e in other)
+    assert ents

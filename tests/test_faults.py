@@ -44,7 +44,14 @@ def _holds_lock(proc: subprocess.Popen, out: Path, timeout: float = 60) -> None:
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != ".kg-build.lock"}
+    """Every file under out but the lock, by its path relative to out (texts/ included)."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != ".kg-build.lock"}
+
+
+def _stray(name: str) -> bool:
+    """A temporary file or a file in a temporary folder (``.texts.x.tmp/a.txt``)."""
+    return name.split("/")[0].endswith(".tmp")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +70,7 @@ def old_and_new(tmp_path_factory):
 @pytest.mark.parametrize("fraction", [0.0, 0.5, 0.95])
 def test_sigkill_at_any_point_keeps_the_previous_output(old_and_new, tmp_path, fraction):
     root, old, new = old_and_new
-    assert old != new and set(old) == {"graph.ttl", "validation.ttl"}
+    assert old != new and set(old) == {"graph.ttl", "validation.ttl", "texts/old.txt"}
     out = tmp_path / "out"
     shutil.copytree(root / "old-out", out)
     start = time.monotonic()
@@ -74,7 +81,7 @@ def test_sigkill_at_any_point_keeps_the_previous_output(old_and_new, tmp_path, f
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     got = _snapshot(out)
-    stray = [n for n in got if n.endswith(".tmp")]
+    stray = [n for n in got if _stray(n)]
     files = {n: b for n, b in got.items() if n not in stray}
     assert files in (old, new), f"mixed or damaged output after {time.monotonic() - start:.2f} s"
     # the next run removes what the killed one left behind
@@ -96,7 +103,7 @@ def test_sigkill_during_the_write_leaves_no_mix(old_and_new, tmp_path):
             proc.send_signal(signal.SIGKILL)
             break
     proc.wait()
-    files = {n: b for n, b in _snapshot(out).items() if not n.endswith(".tmp")}
+    files = {n: b for n, b in _snapshot(out).items() if not _stray(n)}
     assert files in (old, new)
 
 
@@ -202,3 +209,5 @@ def test_outputs_get_the_mode_the_umask_gives(runner, tmp_path):
     assert result.exit_code == 0, result.output
     for name in ("graph.ttl", "validation.ttl"):
         assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o640, name
+    assert (tmp_path / "out" / "texts").stat().st_mode & 0o777 == 0o750
+    assert (tmp_path / "out" / "texts" / "000_ddf72b6adfb36dd5.txt").stat().st_mode & 0o777 == 0o640

@@ -160,3 +160,11 @@ def test_no_allegation_from_plain_statement(tmp_module):
             "A group of artists filed a lawsuit against Lumora Labs in California.\n")
     got = _allegations(_facts(tmp_module, text, "none.txt"))
     assert not got, got
+
+
+def test_listed_plaintiffs_after_like(tmp_path):
+    """_subject: "media groups like A, B and C have also sued X" -> A, B and C accuse X."""
+    got = _allegations(_facts(tmp_path, "Other media groups like Dravik Press, Torvane News and Pellmont Media "
+                                        "have also sued Lumora Labs for copyright infringement.\n"))
+    assert {("Dravik Press", "Lumora Labs"), ("Torvane News", "Lumora Labs"), ("Pellmont Media", "Lumora Labs")} <= set(got)
+

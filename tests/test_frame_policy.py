@@ -202,10 +202,23 @@ def test_unnamed_ministries_are_government_bodies(tmp_path):
     assert {("foreign ministry", "ChatGPT"), ("trade ministry", "ChatGPT"), ("defence ministry", "ChatGPT")} <= set(got)
 
 
-def test_placed_body_answers_as_its_place(tmp_path):
-    """_described_bodies: "Ohio's police" is Ohio's government, the name the questions accept."""
-    got = policies(tmp_path, "Ohio's police have blocked ChatGPT on work computers.\n")
-    assert ("Ohio", "ChatGPT") in got
+def test_placed_body_keeps_its_own_words(tmp_path):
+    """_described_bodies: "Ohio's police" is a body of its own, named by the text's words, and
+    another place's police is another body."""
+    path = tmp_path / "a.txt"
+    path.write_text("Ohio's police have blocked ChatGPT on work computers.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Kenya's police have blocked ChatGPT on work computers.\n", encoding="utf-8")
+    facts = extract([read_article(path), read_article(other)]).facts
+    issuers = [f.roles["issuer"] for f in facts if f.kind == "policy"]
+    assert [e.label for e in issuers] == ["police", "police"]
+    assert len({e.key for e in issuers}) == 2
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(tmp_path):
+    """_reported_speaker: "Kenya's police said they had blocked X" -> the police."""
+    got = policies(tmp_path, "Kenya's police said on Monday that they had blocked access to ChatGPT.\n")
+    assert ("police", "ChatGPT") in got
 
 
 def test_access_only_policy_takes_the_product_other_policies_restrict(tmp_path):

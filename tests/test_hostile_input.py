@@ -51,16 +51,18 @@ def test_empty_blank_and_binary_articles_are_skipped_with_a_warning(runner, tmp_
     assert {str(o) for o in g.objects(None, URIRef("https://w3id.org/kg-news/ontology#fileName"))} == {"ok.txt"}
 
 
-def test_latin1_builds_with_encoding_option(runner, tmp_path):
+def test_latin1_builds_detected_or_with_encoding_option(runner, tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "latin.txt").write_bytes(("Caf\u00e9 news\n" + BAN).encode("latin-1"))
     out = tmp_path / "out"
-    bad = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
-    assert bad.exit_code == 2 and "latin.txt" in bad.output and "byte offset 3" in bad.output
-    assert not (out / "graph.ttl").exists()
-    good = runner.invoke(app, ["build", str(corpus), "-o", str(out), "-q", "--encoding", "latin-1"])
-    assert good.exit_code == 0, good.output
+    detected = runner.invoke(app, ["build", str(corpus), "-o", str(out)])
+    assert detected.exit_code == 0, detected.output
+    assert "latin.txt: not UTF-8; decoded as cp1252 (detected)" in detected.output
+    assert "Caf\u00e9 news" in (out / "graph.ttl").read_text(encoding="utf-8")
+    forced = runner.invoke(app, ["build", str(corpus), "-o", str(out), "--encoding", "latin-1"])
+    assert forced.exit_code == 0, forced.output
+    assert "decoded as" not in forced.output and "warning" not in forced.output
     assert "Caf\u00e9 news" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
@@ -314,24 +316,31 @@ def test_ten_thousand_tiny_articles_build(tmp_path):
 # -- 6. determinism -----------------------------------------------------------
 
 def test_same_input_in_another_order_and_hash_seed_gives_identical_bytes(tmp_path):
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    """The seeds, two saved web pages (UTF-8 and ISO-8859-1) and a Markdown
+    article in a subfolder: the same bytes out, texts/ included."""
+    web = ROOT / "tests" / "fixtures" / "web"
+    seeds = sorted((ROOT / "seeds").glob("*.txt")) + [web / "zentrix.html", web / "velloran.html"]
     outputs = []
     for n, (seed, order) in enumerate([("1", seeds), ("4242", seeds[::-1])]):
         corpus = tmp_path / f"c{n}"
-        corpus.mkdir()
+        (corpus / "sub").mkdir(parents=True)
         for p in order:  # files created in another order
             (corpus / p.name).write_bytes(p.read_bytes())
+        (corpus / "sub" / "note.md").write_text("# Halvard limits Brisko\n\n" + BAN, encoding="utf-8")
         env = {"PYTHONHASHSEED": seed}
         out = tmp_path / f"out{n}"
-        result = _cli("build", str(corpus), "-o", str(out), "-q", env=env)
+        result = _cli("build", str(corpus), "-o", str(out), "-q", "--recursive", env=env)
         assert result.returncode == 0, result.stderr
         files = {"graph.ttl": (out / "graph.ttl").read_bytes()}
+        files.update({p.relative_to(out).as_posix(): p.read_bytes() for p in (out / "texts").rglob("*.txt")})
+        assert {"texts/zentrix.txt", "texts/velloran.txt", "texts/sub/note.txt"} <= set(files)
         for ext in ("nt", "xml", "jsonld"):
             target = out / f"graph.{ext}"
             result = _cli("export", str(out / "graph.ttl"), "--format", ext, "-o", str(target), env=env)
             assert result.returncode == 0, result.stderr
             files[ext] = target.read_bytes()
         outputs.append(files)
+    assert outputs[0].keys() == outputs[1].keys()
     for name in outputs[0]:
         assert outputs[0][name] == outputs[1][name], name
     assert len(outputs[0]["xml"]) > 10_000

@@ -21,7 +21,7 @@ SCHEMA = ROOT / "kg" / "data" / SCHEMA_FILE
 #: Observation kinds the extractor emits only as intermediates: ArticleReader's
 #: last pass folds reasons and alternatives into policies and addressees into
 #: allegations (or drops them) before observations are merged.
-INTERMEDIATE = {"reason", "alternative", "addressee"}
+INTERMEDIATE = {"reason", "alternative", "addressee", "extension"}
 
 
 @pytest.fixture(scope="module")

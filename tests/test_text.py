@@ -35,13 +35,17 @@ def test_dateline_is_read_and_removed_from_the_block(tmp_path):
     assert art.text[body.start:body.start + 4] == "Acme"
 
 
-def test_latin1_bytes_name_the_file_and_offset(tmp_path):
+def test_latin1_bytes_are_detected_and_undetectable_bytes_name_the_file_and_offset(tmp_path):
     p = tmp_path / "latin.txt"
     p.write_bytes("Caf\u00e9 bans".encode("latin-1"))
+    art = read_article(p)
+    assert (art.text, art.encoding, art.decoded) == ("Caf\u00e9 bans", "cp1252", "detected")
+    assert read_article(p, encoding="latin-1").text == "Caf\u00e9 bans"
+    p.write_bytes(b"Acme " + bytes(range(0x80, 0x100)))
     with pytest.raises(InputError) as info:
         read_article(p)
-    assert "latin.txt" in str(info.value) and "byte offset 3" in str(info.value)
-    assert read_article(p, encoding="latin-1").text == "Caf\u00e9 bans"
+    assert "latin.txt" in str(info.value) and "byte offset 5" in str(info.value)
+    assert "utf-8-sig" not in str(info.value) and "--encoding" in str(info.value)
 
 
 def test_bom_is_not_part_of_the_text(tmp_path):

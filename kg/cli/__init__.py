@@ -101,24 +101,6 @@ out = Console()
 VERBOSITY = {"level": 0}
 
 
-def check_encoding(value: str | None) -> str | None:
-    """Option callback: ``--encoding`` must name a codec Python knows (``codecs.lookup``).
-
-    Raises:
-        typer.BadParameter: a usage error (exit 2) naming the encoding.
-    """
-    if value is None:
-        return None
-    import codecs
-
-    try:
-        codecs.lookup(value)
-    except LookupError:
-        raise typer.BadParameter(f"unknown encoding {value!r}; give a codec name such as utf-8, latin-1 or "
-                                 "cp1252.") from None
-    return value
-
-
 def _version(value: bool) -> None:
     if not value:
         return
@@ -189,4 +171,4 @@ def main() -> None:
 
 
 # Register the commands (each module decorates its function with @app.command).
-from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd, reason_cmd, docs_cmd, serve_cmd, view_cmd, stats_cmd  # noqa: E402,F401
+from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd, reason_cmd, docs_cmd, serve_cmd, view_cmd, stats_cmd, fetch_cmd  # noqa: E402,F401

@@ -10,14 +10,27 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..errors import KgError
-from . import _fail, app, check_encoding, err, out
+from . import _fail, app, err, out
+
+
+def _encoding_option(value: str | None) -> str | None:
+    """Refuse an unknown --encoding before any work (a usage error, exit 2)."""
+    from ..text import check_encoding
+
+    if value is not None:
+        try:
+            check_encoding(value)
+        except KgError as exc:
+            raise typer.BadParameter(exc.message) from None
+    return value
 
 
 @app.command()
 def build(
-    corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 .txt articles (and optional metadata.csv or metadata.jsonl).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder for graph.ttl and validation.ttl.")],
-    encoding: Annotated[str | None, typer.Option(help="Decode articles with this encoding instead of UTF-8.", callback=check_encoding)] = None,
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles: .txt and .md (text), .html and .htm (saved web pages), and an optional metadata.csv or metadata.jsonl.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder for graph.ttl, validation.ttl and texts/.")],
+    encoding: Annotated[str | None, typer.Option(help="Decode every article with this encoding (a Python codec name such as cp1252), instead of UTF-8 or each file's detected encoding.", callback=_encoding_option)] = None,
+    recursive: Annotated[bool, typer.Option("-r", "--recursive", help="Also read the articles in subfolders of CORPUS; an article's name is then its path relative to CORPUS.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes for parsing and validation.")] = 1,
     cache: Annotated[Path | None, typer.Option(help="Cache folder for parses and build records (default: $KG_CACHE_DIR, else ~/.cache/kg).")] = None,
@@ -30,27 +43,51 @@ def build(
              "there: a temporary folder beside OUTDIR, removed after the build). A rebuild that reuses the last "
              "validation report builds the graph whole and writes no shards.")] = None,
 ) -> None:
-    """Read every .txt article in CORPUS and write OUTDIR/graph.ttl and OUTDIR/validation.ttl.
+    """Read every article in CORPUS and write OUTDIR/graph.ttl, OUTDIR/validation.ttl and OUTDIR/texts/.
+
+    Articles are .txt and .md files (read as plain text) and saved web pages,
+    .html and .htm (their main text, read with trafilatura: no navigation, ads
+    or comments). Other files are skipped and counted. A file that is not
+    UTF-8 is decoded with the charset its page declares or that
+    charset-normalizer detects (said on stderr); the build stops, naming the
+    file, when detection is not confident.
+
+    OUTDIR/texts/NAME.txt holds the text kg read from each article (UTF-8):
+    evidence offsets (oa:start, oa:end) index it.
 
     CORPUS/metadata.csv or CORPUS/metadata.jsonl, when present, gives each
-    article's headline, publisher, publication date and URL.
+    article's headline, publisher, publication date and URL; a web page's own
+    title, date, site name and URL fill what it leaves empty. kg build never
+    uses the network (see kg fetch).
     """
+    from rich.markup import escape
+
     from ..graph import slug
     from ..metadata import apply_metadata, read_metadata
     from ..output import OutputFolder
-    from ..text import list_corpus, read_article
+    from ..text import PAGE_SUFFIXES, read_article, scan_corpus
 
     folder = OutputFolder(output)
     try:
-        files = list_corpus(corpus)
+        listing = scan_corpus(corpus, recursive, exclude=output)
+        files = listing.files
+        if listing.skipped_line():
+            err.print(f"[yellow]warning[/yellow] {escape(str(corpus))}: {listing.skipped_line()}", highlight=False, soft_wrap=True)
         metadata = read_metadata(corpus, files)
         folder.acquire()  # lock, writable check, stale temporary files removed: before any NLP work
         articles = []
         for path in files:
-            art = read_article(path, encoding)
+            art = read_article(path, encoding, root=corpus)
             if art is None:
-                err.print(f"[yellow]warning[/yellow] {path}: empty or binary, skipped", highlight=False, soft_wrap=True)
+                why = ("no article text found" if path.suffix.lower() in PAGE_SUFFIXES else "empty or binary")
+                err.print(f"[yellow]warning[/yellow] {escape(str(path))}: {why}, skipped", highlight=False, soft_wrap=True)
                 continue
+            if art.decoded in ("declared", "detected") and not quiet:
+                how = "declared by the page" if art.decoded == "declared" else "detected"
+                err.print(f"note {escape(str(path))}: not UTF-8; decoded as {art.encoding} ({how})", highlight=False,
+                          soft_wrap=True)
+            if art.warning:
+                err.print(f"[yellow]warning[/yellow] {escape(art.warning)}", highlight=False, soft_wrap=True)
             articles.append(art)
         if not articles:
             raise KgError("E034", f"{corpus}: every article is empty or binary; nothing to build.")
@@ -67,7 +104,8 @@ def build(
         record = key = None
         if cache_dir is not None:
             record = BuildRecord(cache_dir, output)
-            key = build_key(articles, {"encoding": encoding, "store": str(store.resolve()) if store else None})
+            key = build_key(articles, {"encoding": encoding, "recursive": recursive,
+                                       "store": str(store.resolve()) if store else None})
             done = record.up_to_date(key)
             if done is not None and (store is None or is_store(store)):
                 if not quiet:
@@ -76,24 +114,34 @@ def build(
                     out.print("up to date: nothing changed since the last build into this folder", highlight=False)
                 raise typer.Exit(done["exit"])
         result, summary, graph_nt, signature = _build(articles, folder, quiet, jobs, cache_dir, cluster, store, record,
-                                                      shards)
+                                                      shards, _texts(articles))
         if record is not None:
-            record.save(key, ["graph.ttl", "validation.ttl"], 0 if result.conforms else 1, summary,
-                        graph_nt, signature)
+            record.save(key, ["graph.ttl", "validation.ttl"] + [f"{TEXTS}/{n}" for n in sorted(_texts(articles))],
+                        0 if result.conforms else 1, summary, graph_nt, signature)
     raise typer.Exit(0 if result.conforms else 1)
 
 
 def _check_identifiers(articles, slug) -> None:
-    """Refuse two articles whose names give the same article IRI (``a b.txt`` and ``a-b.txt``)."""
+    """Refuse two articles whose names give the same article IRI (``a b.txt``
+    and ``a-b.txt``, ``a.txt`` and ``a.html``, ``x/a.txt`` and ``x-a.txt``)."""
     seen: dict[str, str] = {}
     for art in articles:
-        other = seen.setdefault(slug(art.identifier), art.path.name)
-        if other != art.path.name:
+        other = seen.setdefault(slug(art.identifier), art.name)
+        if other != art.name:
             raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
 
 
+#: The subfolder of OUTDIR that holds the text kg read from each article.
+TEXTS = "texts"
+
+
+def _texts(articles) -> dict[str, bytes]:
+    """``NAME.txt`` (the article's identifier) -> the article text kg read, UTF-8."""
+    return {f"{art.identifier}.txt": art.text.encode("utf-8") for art in articles}
+
+
 def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None,
-           shards=None):
+           shards=None, article_texts=None):
     from ..build import extract
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -123,7 +171,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
             _fail(write_error(shards, exc))
         del ex
         graph_nt = texts["nt"]
-        _write(folder, texts, result, store, shard_list or graph_nt)
+        _write(folder, texts, result, store, shard_list or graph_nt, article_texts or {})
     finally:
         if temporary is not None:
             import shutil
@@ -136,13 +184,14 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
     return result, summary, graph_nt, signature
 
 
-def _write(folder, texts: dict, result, store, abox) -> None:
-    """Write graph.ttl and validation.ttl, then the store (from ``abox``: the
-    N-Quads shards, or the graph's N-Triples)."""
+def _write(folder, texts: dict, result, store, abox, article_texts: dict) -> None:
+    """Write texts/ (``article_texts``), graph.ttl and validation.ttl, then the
+    store (from ``abox``: the N-Quads shards, or the graph's N-Triples)."""
     from ..graph import serialize
 
     try:
-        folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")})
+        folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")},
+                     {TEXTS: article_texts})
     except KgError as exc:
         _fail(exc)
     if store is not None:

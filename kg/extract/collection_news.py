@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import frame, frame_data
-from ..facts import RELATIVE, conjuncts, join_tokens, phrase, phrase_verb
+from .syntax import RELATIVE, conjuncts, join_tokens, phrase, phrase_verb
 
 _STATE = "_collection_news_state"
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..facts import join_tokens, phrase
+from .syntax import join_tokens, phrase
 from . import frame, frame_data
 
 ALL = {"Organization", "Person", "Place", "Product"}
@@ -353,6 +353,16 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                     parties = _uniq(parties + _party(reader, x, d)[0])
                 if parties:
                     parties = _uniq(_coordinated_names(reader, c) + parties)
+                if not parties and c.pos_ == "NOUN":
+                    # "media groups like A, B and C have also sued X": the listed members, read on
+                    # the surface after the first when the parser breaks the list
+                    for prep in (x for x in c.children if x.dep_ == "prep" and x.lower_ in {"like", "including", "as"}):
+                        for p in (x for x in prep.children if x.dep_ == "pobj"):
+                            first = reader.mention_at(p)
+                            if first is not None and first.entity is not None:
+                                parties = _uniq(parties + [first.entity]
+                                                + _surface_list(reader, first.end - 1, p.sent, d))
+                    parties = [e for e in parties if e.family == "Organization"]
                 if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
                 return parties, mode, {x.i for x in c.subtree}
@@ -862,7 +872,7 @@ def _finish(reader, st: dict, d: dict) -> None:
             if named and not set(named) & set(r.accused):
                 r.accused = named
         if r.legal:  # co-plaintiffs do not sue each other
-            r.accused = [a for a in r.accused if a not in plaintiffs]
+            r.accused = [a for a in r.accused if a not in r.accusers]
     for r in records:
         if r.accused or not r.accusers:
             continue

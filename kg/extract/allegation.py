@@ -1,0 +1,144 @@
+"""Allegation: who accused whom of what, and before whom (cq04).
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..entities import Entity
+from .syntax import SUBJ, phrase
+
+
+class AllegationFrame:
+    """Allegation frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def sentence_allegation(self, sent: Span) -> None:
+        """"X accused Y of Z", "X alleged that Y ...", "X's accusations that Y ...",
+        "allegations from X that Y ...", and to whom they were addressed."""
+        al = self.lex["allegation"]
+        practices = al["practices"]
+        agents = {"Organization", "Person"}
+        for tok in sent:
+            accuser = accused = None
+            clause: Token | None = None
+            if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
+                accuser = self.agent_of(tok, agents, depth=1)
+                if tok.lemma_ in {"accuse", "charge"}:
+                    for c in tok.children:
+                        if c.dep_ in {"dobj", "nsubjpass"}:
+                            accused = self._np_entity(c, agents)
+                        if c.dep_ == "prep" and c.lower_ in {"of", "with"}:
+                            clause = c
+                else:
+                    for c in tok.children:
+                        if c.dep_ == "ccomp":
+                            clause = c
+                            s = self._clause_subject(c)
+                            accused = self._np_entity(s, agents) if s is not None else None
+            elif tok.pos_ == "VERB" and tok.lemma_ in al["report_verbs"]:
+                # "X told customers that Y copied its model", "X said accounts run by Y
+                # sent prompts designed to extract ...": a report whose clause names a practice
+                accuser = self.agent_of(tok, agents, depth=1)
+                if accuser is not None and accuser.kind == "NewsOrganization":
+                    continue
+                for c in tok.children:
+                    strong = {k: v for k, v in practices.items() if k in al["report_practices"]}
+                    if c.dep_ == "ccomp" and self._practices([t for t in c.subtree if t.dep_ != "compound"], strong):
+                        subjects = sorted((x for x in c.children if x.dep_ in SUBJ),
+                                          key=lambda x: self.mention_at(x) is None)
+                        if subjects:
+                            clause, accused = c, self._np_entity(subjects[0], agents)
+                if clause is None:
+                    continue
+            elif tok.pos_ == "NOUN" and tok.lemma_ in al["nouns"] and tok.lemma_ != "charge":
+                for c in tok.children:
+                    if c.dep_ in {"poss", "compound"}:
+                        accuser = accuser or self.entity_at(c, agents)
+                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                accuser = accuser or self.entity_at(p, agents)
+                    if c.dep_ == "prep" and c.lower_ == "against":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                accused = self.entity_at(p, agents)
+                    if c.dep_ in {"acl", "ccomp", "relcl"} and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children):
+                        clause = c
+                        s = self._clause_subject(c)
+                        accused = accused or (self.entity_at(s, agents) if s is not None else None)
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        clause = c
+            if accuser is None or accused is None or accuser is accused:
+                continue
+            scope = list(clause.subtree) if clause is not None else []
+            found = self._practices(scope, practices)
+            if not found and tok.lemma_ in {"allege", "claim", "allegation", "claim"}:
+                continue
+            practice = found or ([phrase(clause)] if clause is not None else [])
+            targets = [e for t in scope if (m := self.mention_at(t)) is not None and (e := m.entity) is not None
+                       and e.family == "Product"]
+            targets = list(dict.fromkeys(targets))
+            self.emit("allegation", {"accuser": accuser, "accused": accused, "target": targets},
+                      practice=practice)
+        self._sentence_addressee(sent)
+
+    @staticmethod
+    def _practices(toks: list[Token], practices: dict) -> list[str]:
+        """Alleged practices named by the tokens ("distilling" -> distillation), in order."""
+        found: list[str] = []
+        for t in toks:
+            key = t.lemma_.lower() if t.lemma_.lower() in practices else t.lower_.strip("\"'“”")
+            for part in key.split("-"):
+                if part in practices and practices[part] not in found:
+                    found.append(practices[part])
+        return found
+
+    def _np_entity(self, tok: Token, families: set[str]) -> Entity | None:
+        """The entity a noun phrase names: its head ("Halvard AI"), a name inside it
+        ("the Swedish startup Halvard AI"), or the name it is about ("accounts
+        controlled by Halvard AI", "accounts linked to the Chinese company")."""
+        m = self.mention_at(tok)
+        if m is not None:
+            return m.entity if m.entity is not None and m.entity.family in families else None
+        for d in tok.subtree:
+            if d == tok:
+                continue
+            m = self.mention_at(d)
+            if m is not None and m.entity is not None and m.entity.family in families and d.dep_ != "poss":
+                return m.entity
+        for d in tok.subtree:
+            if d == tok or d.pos_ == "NOUN" and d.dep_ == "pobj":
+                e = self.coref(d, families)
+                if e is not None:
+                    return e
+        return None
+
+    def _sentence_addressee(self, sent: Span) -> None:
+        """"in a letter to X", "raised these concerns with X", "wrote to X"."""
+        al = self.lex["allegation"]
+        for tok in sent:
+            if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or
+                    (tok.pos_ == "VERB" and tok.lemma_ in al["addressee_verbs"])):
+                continue
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
+            for c in tok.children:
+                if c.dep_ in {"acl", "relcl"}:
+                    preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
+            for p in preps:
+                if p.lower_ == "with" and tok.lemma_ not in {"raise", "share", "file"}:
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    ent = self.entity_at(o, {"Organization", "Person"})
+                    if ent is None and o.lemma_ in set(self.lex["cue_nouns"]["GovernmentBody"]) | {"senator", "lawmaker"}:
+                        label = phrase(o, drop_relcl=True, max_words=6)
+                        ent = self.implicit(label, "GovernmentBody", True)
+                    if ent is not None:
+                        accuser = self.agent_of(tok, {"Organization", "Person"}, depth=3)
+                        self.emit("addressee", {"accuser": accuser, "addressee": ent})

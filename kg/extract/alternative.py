@@ -1,0 +1,76 @@
+"""Alternative: the product people were directed to use instead (cq02).
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..entities import Entity
+from .syntax import conjuncts
+
+
+class AlternativeFrame:
+    """Alternative frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def _sentence_alternative(self, sent: Span) -> None:
+        """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""
+        pol = self.lex["policy"]
+        alt_verbs, governors = set(pol["alternative_verbs"]), set(pol["alternative_governors"])
+        for tok in sent:
+            if tok.pos_ != "VERB":
+                continue
+            if tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]:
+                continue
+            instead = any(c.lower_ in {"instead", "rather"} for c in [*tok.children, *tok.head.children])
+            gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
+            toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards"}
+                                                     for c in tok.children)
+            designated = tok.lemma_ in pol["alternative_designators"] and self._designated_as(tok)
+            if not ((tok.lemma_ in alt_verbs and (instead or gov)) or toward or designated
+                    or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
+                continue
+            if tok.lemma_ in self.lex["policy"]["stop_verbs"]:
+                continue
+            objs: list[Token] = []
+            restricted: list[Entity] = []
+            for c in tok.children:
+                if c.dep_ in {"dobj", "attr"}:
+                    objs.append(c)
+                elif c.dep_ == "prep":
+                    if c.lower_ == "instead" or (c.lower_ == "of" and c.head.lower_ == "instead"):
+                        restricted += self.entities_in(c.subtree, {"Product"})
+                        continue
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            objs.append(p)
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            restricted += self.entities_in(p.subtree, {"Product"})
+            alts: list[Entity] = []
+            for o in objs:
+                for x in conjuncts(o):
+                    e = self.entity_at(x, {"Product"})
+                    if e is None:
+                        for c in x.children:
+                            if c.dep_ == "appos":
+                                e = self.entity_at(c, {"Product"})
+                    if e is not None and e not in restricted:
+                        alts.append(e)
+            for alt in alts:
+                issuer = self.agent_of(tok, {"Organization"})
+                self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
+                                          "alternative": alt})
+
+    def _designated_as(self, verb: Token) -> bool:
+        """True for "names X as the recommended assistant", "X is the approved tool"."""
+        adjs = set(self.lex["policy"]["alternative_adjectives"])
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for p in c.children:
+                    if p.dep_ == "pobj" and any(a.lower_ in adjs for a in p.children if a.dep_ in {"amod", "compound"}):
+                        return True
+        return False

@@ -1,0 +1,108 @@
+"""Development: who develops or owns which product (cq03).
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..entities import Entity, Mention
+
+
+class DevelopmentFrame:
+    """Development frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def sentence_development(self, sent: Span) -> None:
+        """"X's P", "P, X's assistant", "P from X", "X P" (compound), "P developed by X", "X launched P"."""
+        orgs = {"Organization", "Person"}
+        dev_verbs = set(self.lex["development"]["develop_verbs"])
+        maker_nouns = set(self.lex["development"]["maker_nouns"])
+        for m in self._mentions_in(sent):
+            ent = m.entity
+            if ent.family != "Product":
+                continue
+            doc = self.docs[self.block]
+            root = doc[m.start:m.end].root
+            anchors = [root]
+            if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= m.end:
+                anchors.append(root.head)
+            if anchors[-1].dep_ == "appos":
+                anchors.append(anchors[-1].head)
+            for child in list(anchors[-1].children) + list(root.children):
+                if child.dep_ == "appos":
+                    anchors.append(child)
+            dev = None
+            for a in anchors:
+                for c in a.children:
+                    if c.dep_ in {"poss"} or (c.dep_ in {"compound", "nmod"} and c.i < m.start):
+                        dev = self.entity_at(c, {"Organization"}, subject_first=True)
+                        if dev:
+                            break
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_ in dev_verbs:
+                        dev = self.agent_of(c, {"Organization"}, depth=1)
+                        if dev:
+                            break
+                if dev:
+                    break
+            if dev is None:
+                # "the X tool from the American company Y"
+                for t in doc[m.end:min(len(doc), m.end + 3)]:
+                    if t.lower_ == "from" and t.dep_ == "prep":
+                        for p in t.children:
+                            if p.dep_ == "pobj":
+                                dev = self.entity_at(p, {"Organization"})
+                        if dev is None:
+                            nxt = [x for x in doc[t.i + 1:t.i + 6] if self.mention_at(x)]
+                            if nxt:
+                                cand = self.mention_at(nxt[0]).entity
+                                dev = cand if cand.family == "Organization" else None
+                        break
+            if dev is None:
+                # "Y launched / develops X"
+                verb = root.head if root.dep_ in {"dobj"} else None
+                if verb is not None and verb.lemma_ in dev_verbs:
+                    dev = self.agent_of(verb, {"Organization"}, depth=1)
+            if dev is None and root.dep_ == "pobj" and root.head.head.lemma_ in maker_nouns:
+                maker = root.head.head
+                for c in maker.children:
+                    if c.dep_ in {"poss", "compound"}:
+                        dev = self.entity_at(c, {"Organization"})
+                if dev is None and maker.dep_ == "appos":
+                    dev = self.entity_at(maker.head, {"Organization"})
+            if dev is None:
+                dev = self._owned_by(doc, m)
+            if dev is None:
+                dev = self._name_prefix_maker(m)
+            if dev is not None and dev is not ent and dev.family in orgs and \
+                    dev.kind not in {"GovernmentBody", "NewsOrganization"}:
+                self.emit("development", {"developer": dev, "product": ent})
+
+    def _owned_by(self, doc: Doc, m: Mention) -> Entity | None:
+        """"X-owned P", "X-developed P", "X-made P": a maker joined to an ownership participle
+        by a hyphen, just before the product's name (a few tokens at most)."""
+        words = set(self.lex["development"]["owner_participles"])
+        for t in doc[max(0, m.start - 4):m.start]:
+            if t.lower_ in words and t.i > 1 and doc[t.i - 1].text == "-":
+                maker = self.mention_at(doc[t.i - 2])
+                if maker is not None and maker.entity is not None and maker.entity.kind == "Company":
+                    return maker.entity
+        return None
+
+    def _name_prefix_maker(self, m: Mention) -> Entity | None:
+        """A product whose name begins with a company's name ("Kestrel Chat" of "Kestrel"):
+        the company named so in this article, if any."""
+        ent = m.entity
+        words = ent.label.split()
+        if len(words) < 2:
+            return None
+        for ms in self.mentions:
+            for other in ms:
+                e = other.entity
+                if e is not None and e is not ent and e.kind == "Company" and \
+                        words[:len(e.label.split())] == e.label.split() and len(e.label.split()) < len(words):
+                    return e
+        return None

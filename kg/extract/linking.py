@@ -1,0 +1,155 @@
+"""Article-level linking: reasons, alternatives, extensions and addressees attached to the facts they refine.
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .syntax import Observation
+
+
+class ArticleLinker:
+    """Article-level linking frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def link_article_level(self) -> None:
+        """Attach article-level observations to the facts they refine: reasons and
+        alternatives to the article's main policy, addressees to the allegation,
+        and a product to access restrictions that name none."""
+        obs = self.observations
+        developed: Counter = Counter()
+        for o in obs:
+            if o.kind == "development":
+                developed[(o.roles["developer"], o.roles["product"])] += 1
+        mention_count: Counter = Counter(m.entity for ms in self.mentions for m in ms if m.entity is not None)
+        policies = [o for o in obs if o.kind == "policy"]
+        for o in policies:
+            product, issuer = o.roles["product"], o.roles["issuer"]
+            if product is not None and product.key.endswith(" product"):
+                # a company named where its product belongs ("OpenAI's chatbot"): the product
+                # the article says it makes, when there is one; never the issuer's own name
+                maker = product.key[: -len(" product")]
+                if maker == issuer.key:
+                    o.kind = "dropped"
+                    continue
+                made = [p for (d, p) in developed if d.key == maker and p is not issuer]
+                if (product.key, *self._obs_sent[id(o)]) in self._maker_named:
+                    if made:
+                        o.roles["product"] = max(made, key=lambda p: (mention_count[p], p.label))
+                    elif not self.kb.names_product_after(product.label):
+                        o.kind = "dropped"  # "Acme's chatbot" when nothing says which one it is
+                        continue
+            if o.roles["product"] is None:
+                issuer = o.roles["issuer"]
+                own = [p for (d, p) in developed if d is issuer]
+                # "access has been limited", "blocked the app": the issuer's own product, else the
+                # product the article is about (the most mentioned one); never a made-up "X services"
+                products = [e for e in mention_count if e.family == "Product" and e is not issuer]
+                stated = Counter(p.roles["product"] for p in policies if p.roles["product"] is not None)
+                if own:
+                    o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
+                elif stated:  # the product the article's other policies restrict
+                    o.roles["product"] = max(stated, key=lambda p: (stated[p], mention_count[p], p.label))
+                elif products:
+                    o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
+                else:
+                    o.kind = "dropped"
+        policies = [o for o in policies if o.kind == "policy"]
+        for o in [o for o in obs if o.kind == "extension"]:
+            before = [p for p in policies if p.start <= o.start and 0 <= o.start - p.start < 900
+                      and p.roles["product"] is not o.roles["product"]]
+            if not before:
+                o.kind = "dropped"
+                continue
+            last = max(before, key=lambda p: p.start)
+            o.kind = "policy"
+            o.roles = {"issuer": last.roles["issuer"], "product": o.roles["product"], "region": list(last.roles["region"])}
+            o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", []))}
+            policies.append(o)
+        # a company named for its product makes that product ("banned Lumora": Lumora's product)
+        by_key = {m.entity.key: m.entity for ms in self.mentions for m in ms if m.entity is not None}
+        for o in policies:
+            product = o.roles["product"]
+            maker = by_key.get(product.key[: -len(" product")]) if product.key.endswith(" product") else None
+            if maker is not None and maker.kind == "Company":
+                self.observations.append(Observation("development", {"developer": maker, "product": product},
+                                                     {}, o.article, o.start, o.end, o.certainty, o.attributed_to))
+        weights = Counter()
+        for o in policies:
+            weights[(o.roles["issuer"], o.roles["product"])] += 2 if "ban" in o.attrs.get("type", []) else 1
+        main = weights.most_common(1)[0][0] if weights else None
+        issuers = {k[0] for k in weights}
+        for o in [o for o in obs if o.kind == "reason"]:
+            # a reason belongs to every policy of its issuer: the one named, else
+            # the issuer of the nearest policy stated before it
+            issuer = o.roles.get("issuer")
+            if issuer is not None and issuer not in issuers:
+                # a government body speaking next to its country's policy speaks for it
+                # ("the Ministry of Digital Affairs said ..." after "Taiwan banned ...")
+                if o.roles.get("near") and issuer.kind != "GovernmentBody":
+                    o.kind = "dropped"
+                    continue
+                issuer = None
+            if issuer is None and not o.roles.get("heading"):
+                before = [p for p in policies if p.start <= o.start]
+                issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else None
+            if issuer is None:
+                issuer = main[0] if main else None  # a section title speaks of the article's main policy
+            if o.roles.get("near") and not any(p.roles["issuer"] is issuer and 0 <= o.start - p.start < 900
+                                               for p in policies):
+                issuer = None
+            keys = [k for k in weights if k[0] is issuer]
+            if o.roles.get("every"):
+                keys = list(weights)
+            if not keys:
+                o.kind = "dropped"
+                continue
+            o.kind = "policy"
+            o.roles = {"issuer": keys[0][0], "product": keys[0][1], "region": []}
+            o.attrs = {"reason": o.attrs["reason"]}
+            for k in keys[1:]:
+                self.observations.append(Observation("policy", {"issuer": k[0], "product": k[1], "region": []},
+                                                     {"reason": o.attrs["reason"]}, o.article, o.start, o.end,
+                                                     o.certainty))
+        obs = self.observations
+        for o in [o for o in obs if o.kind == "alternative"]:
+            alt, issuer, restricted = o.roles["alternative"], o.roles["issuer"], o.roles["restricted"]
+            if issuer is None:
+                makers = [d for (d, p) in developed if p is alt]
+                issuer = makers[0] if makers else None
+            # the restricted product if named; else every product the issuer
+            # restricted before this sentence (the nearest issuer when none is named)
+            if issuer is None:
+                before = [p for p in policies if p.start <= o.start and p.roles["product"] is not alt]
+                issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else main[0] if main else None
+            targets: list = []
+            for p in policies:
+                key = (p.roles["issuer"], p.roles["product"])
+                if key[0] is issuer and (restricted is None or key[1] is restricted) and key[1] is not alt \
+                        and key not in targets:
+                    targets.append(key)
+            if not targets:
+                o.kind = "dropped"
+                continue
+            o.kind = "policy"
+            o.roles = {"issuer": targets[0][0], "product": targets[0][1], "region": [], "alternative": [alt]}
+            o.attrs = {}
+            for key in targets[1:]:
+                self.observations.append(Observation("policy", {"issuer": key[0], "product": key[1], "region": [],
+                                                                "alternative": [alt]}, {}, o.article, o.start,
+                                                     o.end, o.certainty))
+        allegations = Counter((o.roles["accuser"], o.roles["accused"]) for o in obs if o.kind == "allegation")
+        for o in [o for o in obs if o.kind == "addressee"]:
+            cands = [k for k in allegations if o.roles["accuser"] in (None, k[0])]
+            if not cands:
+                o.kind = "dropped"
+                continue
+            key = max(cands, key=lambda k: allegations[k])
+            o.kind = "allegation"
+            o.roles = {"accuser": key[0], "accused": key[1], "target": [], "addressed_to": [o.roles["addressee"]]}
+            o.attrs = {}
+        self.observations = [o for o in obs if o.kind != "dropped"]

@@ -1,0 +1,133 @@
+"""Location: where an organization is based (cq09).
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..entities import Entity
+
+
+class LocationFrame:
+    """Location frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def sentence_location(self, sent: Span) -> None:
+        """Nationality or "-based" modifiers of a named organization or of a
+        definite description of one ("Chinese tech giant X", "the U.S.-based company")."""
+        cue_orgs = set(self.lex["cue_nouns"]["Company"]) | set(self.lex["cue_nouns"]["GovernmentBody"])
+        for tok in sent:
+            country = self._nationality(tok)
+            if country is None:
+                continue
+            noun = tok.head
+            if noun.lower_ in self.lex["location"]["based_words"] and noun.dep_ == "amod":
+                noun = noun.head  # "the Singapore-headquartered Kestrel Dynamics"
+            if noun.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            org = None
+            m = self.mention_at(noun)
+            if m and m.entity.family == "Organization":
+                org = m.entity
+            elif noun.lemma_ in cue_orgs and noun.tag_ in {"NN", "NNP"}:
+                if noun.dep_ in {"compound", "appos"}:
+                    org = self.entity_at(noun.head, {"Organization"})
+                if org is None:
+                    for c in noun.children:
+                        if c.dep_ == "appos" or (c.dep_ == "compound" and c.i > tok.i):
+                            org = self.entity_at(c, {"Organization"})
+                if org is None and noun.i + 1 < len(noun.doc):
+                    nxt = self.mention_at(noun.doc[noun.i + 1])
+                    if nxt and nxt.entity.family == "Organization":
+                        org = nxt.entity
+                if org is None and any(c.lower_ in {"the", "this"} for c in noun.children) and noun.dep_ != "attr":
+                    org = self.coref(noun, {"Organization"})
+            members = [org] if org is not None else []
+            if org is None and noun.lemma_ in cue_orgs:
+                members = self._described_members(noun)
+            for org in members:
+                if org.kind not in {"NewsOrganization", "GovernmentBody"}:
+                    place = self.implicit(country.name, country.kind, False)
+                    self.emit("location", {"organization": org, "country": place})
+        cue_words = cue_orgs | {"tech", "technology", "ai", "e-commerce", "internet", "software", "chip", "state-owned",
+                                "artificial", "intelligence", "search", "social", "media", "cloud", "telecom", "tech-focused"}
+        for m in self._mentions_in(sent):
+            if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
+                continue  # a government body's own country is no news (the contract makes it optional)
+            doc = self.docs[self.block]
+            # surface fallback for parses that miss "Chinese startup X": nationality, cue words, name
+            i = m.start - 1
+            while i >= sent.start and doc[i].lower_ in cue_words and i >= m.start - 4:
+                i -= 1
+            if i >= sent.start and i < m.start - 1:
+                entry = self.kb.country_of_demonym(doc[i].text)
+                if entry is not None:
+                    self.emit("location", {"organization": m.entity,
+                                           "country": self.implicit(entry.name, entry.kind, False)})
+            root = doc[m.start:m.end].root
+            holders = [root, *[c for c in root.children if c.dep_ == "appos"]]  # "X, the company based in ..."
+            based = set(self.lex["location"]["based_words"])
+            for c in [c for h in holders for c in h.children]:
+                seat = set(self.lex["location"]["seat_verbs"])
+                if c.dep_ in {"acl", "amod", "relcl"} and (c.lemma_ in seat or c.lower_ in based or c.lemma_ == "be"):
+                    for p in [c, *[x for x in c.children if x.dep_ == "acomp" or x.lemma_ in seat]]:
+                        for prep in p.children:
+                            if prep.dep_ == "prep" and prep.lower_ == "in":
+                                for o in prep.children:
+                                    for x in [o, *[y for y in o.children if y.dep_ in {"appos", "conj"}]]:
+                                        place = self.entity_at(x, {"Place"})
+                                        if place and place.kind == "Country":
+                                            self.emit("location", {"organization": m.entity, "country": place})
+
+    def _described_members(self, noun: Token) -> list[Entity]:
+        """Organizations a descriptive noun stands for: "Kestrian companies, including A and B",
+        "Kestrian rivals A and B" (apposition or compound list), "A became the first Kestrian
+        company to ..." (the subject of a copula)."""
+        heads: list[Token] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}:
+                heads += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "appos" or c.dep_ == "compound" and c.i > noun.i:
+                heads.append(c)
+        if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+            subj = self._clause_subject(noun.head)
+            if subj is not None:
+                heads.append(subj)
+        out: list[Entity] = []
+        for h in heads:
+            for t in [h, *h.conjuncts]:
+                m = self.mention_at(t)
+                if m is not None and m.entity is not None and m.entity.family == "Organization" \
+                        and m.entity not in out:
+                    out.append(m.entity)
+        return out
+
+    def _nationality(self, tok: Token):
+        """Country entry for a nationality word or an "X-based" token."""
+        text = tok.text
+        if tok.pos_ not in {"ADJ", "PROPN", "NOUN"} and "-" not in text:
+            return None  # (most tokens)
+        based = self.lex["location"]["based_words"]
+        suffix = next((w for w in based if text.lower().endswith("-" + w) and len(text) > len(w) + 1), None)
+        if suffix:
+            text = text[:-len(suffix) - 1]
+        elif tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in based:
+            suffix = tok.nbor(2).lower_
+        elif tok.dep_ == "poss" and tok.pos_ == "PROPN":
+            m = self.mention_at(tok)  # "China's Yunji Intelligence", "Taiwan's ministry"
+            if m is None or m.entity is None or m.entity.kind != "Country":
+                return None
+            return self.kb.lookup(m.entity.label) or self.kb.lookup(tok.text)
+        elif tok.pos_ not in {"ADJ", "PROPN", "NOUN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
+            return None
+        entry = self.kb.country_of_demonym(text)
+        if entry is None:
+            e = self.kb.lookup(text)
+            entry = e if e is not None and e.kind == "Country" else None
+            if entry is not None and not suffix and tok.pos_ != "ADJ":
+                return None
+        return entry

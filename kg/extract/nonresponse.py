@@ -1,0 +1,123 @@
+"""Non-response: who did not respond to, declined to comment on or did not address what (cq10).
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..entities import Entity
+from .syntax import conjuncts, phrase, phrase_verb_clause
+
+
+class NonresponseFrame:
+    """Non-response frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def sentence_nonresponse(self, sent: Span) -> None:
+        """"X did not respond to requests for comment", "X declined to comment on Y",
+        "X has yet to address Y", "X remained silent on Y", "X refrained from Y"."""
+        nr = self.lex["non_response"]
+        respond, decline = set(nr["respond_verbs"]), set(nr["decline_verbs"])
+        for tok in sent:
+            verb = None
+            matter_from: Token | None = None
+            if tok.pos_ == "VERB" and tok.lemma_ in respond and self._negated(tok):
+                verb, matter_from = tok, tok
+            elif tok.pos_ == "VERB" and tok.lemma_ in decline and not self._under_directive(tok):
+                verb = tok  # ("told staff to refrain from X" is a rule, not a silence)
+                comp = next((c for c in tok.children if c.dep_ in {"xcomp"}), None)
+                if comp is None:
+                    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+                    comp = next((p for p in prep.children if p.dep_ == "pcomp"), None) if prep is not None else None
+                matter_from = comp
+                if matter_from is None and tok.lemma_ != "decline":
+                    continue
+            elif tok.lemma_ in nr["silent_adjectives"] and tok.dep_ == "acomp":
+                verb, matter_from = tok.head, tok
+            if verb is None:
+                continue
+            parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization"]
+            if not parties:
+                continue  # ("Reuters could not confirm the report": the reporter, not a party)
+            matters = self._matters(matter_from) if matter_from is not None else []
+            if not matters:
+                word = (matter_from or tok).lemma_
+                matters = ["comment" if word in {"comment", "decline", "respond", "reply", "return"} else word]
+            for party in parties:
+                for matter in matters:
+                    self.emit("nonresponse", {"party": party}, matter=[matter])
+
+    def _negated(self, tok: Token) -> bool:
+        node = tok
+        for _ in range(3):
+            if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in node.children):
+                return True
+            if any(c.lower_ == "yet" for c in node.children) and node != tok:
+                return True
+            subj = self._clause_subject(node)
+            if subj is not None and any(c.lower_ in {"neither", "nor"} for c in [*subj.children, subj]):
+                return True
+            if node.dep_ not in {"xcomp", "conj"}:
+                return False
+            node = node.head
+        return False
+
+    def _parties(self, verb: Token) -> list[Entity]:
+        node = verb
+        for _ in range(3):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                out = []
+                for t in conjuncts(subj):
+                    e = self.entity_at(t, {"Organization", "Person"}, subject_first=False)
+                    if e is not None and e not in out:
+                        out.append(e)
+                return out
+            if node.dep_ not in {"xcomp", "conj", "advcl"}:
+                return []
+            node = node.head
+        return []
+
+    def _matters(self, tok: Token) -> list[str]:
+        out: list[str] = []
+        for c in tok.children:
+            objs = []
+            if c.dep_ == "dobj":
+                objs = [c]
+            elif c.dep_ == "prep" and c.lower_ in {"to", "on", "about", "regarding", "over"}:
+                objs = [p for p in c.children if p.dep_ == "pobj"]
+            for o in objs:
+                if o.pos_ == "PRON":
+                    text = self._pronoun_matter(o)
+                else:
+                    text = phrase(o, drop_relcl=True, max_words=12)
+                if text:
+                    out.append(text)
+            if c.dep_ == "xcomp":
+                out += self._matters(c)
+            if c.dep_ in {"ccomp", "advcl"} and c.i > tok.i and any(
+                    d.lower_ in {"whether", "if", "why", "how", "what", "when", "where", "which", "who"}
+                    and d.i < c.i for d in c.subtree):
+                # "did not address whether engineers need approval", "declined to say how many ..."
+                text = phrase_verb_clause(c, max_words=14)
+                if text:
+                    out.append(text)
+        return out
+
+    def _pronoun_matter(self, pron: Token) -> str:
+        sent = pron.sent
+        subj = self._clause_subject(sent.root)
+        if subj is not None and subj.pos_ == "NOUN" and subj.i < pron.i and subj.tag_ in {"NNS", "NN"}:
+            return phrase(subj, drop_relcl=True, max_words=8)
+        prev = [s for s in sent.doc.sents if s.end <= sent.start]
+        if not prev and self.block > 0:
+            prev = list(self.docs[self.block - 1].sents)
+        for s in reversed(prev[-1:]):
+            subj = self._clause_subject(s.root)
+            if subj is not None and subj.pos_ == "NOUN":
+                return phrase(subj, drop_relcl=True, max_words=8)
+        return ""

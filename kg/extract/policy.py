@@ -1,0 +1,697 @@
+"""Policy: bans and restrictions with issuer, product, scope, region and date (cq01, cq11).
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from ..entities import Entity
+from ..kb import merge_key
+from .syntax import CLAUSE_UP, RELATIVE, normalize_date
+
+
+class PolicyFrame:
+    """Policy frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def sentence_policy(self, sent: Span) -> None:
+        """Bans and restrictions, with scope, region, date, reason and alternative."""
+        pol = self.lex["policy"]
+        ban_v, res_v = set(pol["ban"]), set(pol["restriction"])
+        ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
+        stop_v = set(pol["stop_verbs"])
+        seen_products: set = set()
+        triggers = self._policy_lemmas
+        for tok in sent:
+            lemma = tok.lemma_
+            if lemma not in triggers and lemma.lower() not in triggers:
+                continue  # (most tokens: one set look-up)
+            ptype = None
+            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
+                ptype = "ban" if tok.lemma_ in ban_v else "restriction"
+                if tok.lemma_ in stop_v and not self._under_directive(tok):
+                    continue
+                if tok.lemma_ == "tighten":
+                    ptype = "restriction"
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in ban_n | res_n:
+                ptype = "ban" if tok.lemma_.lower() in ban_n else "restriction"
+                if tok.dep_ == "pobj" and tok.head.lower_ in {"around", "by", "bypass"}:
+                    continue
+            elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
+                ptype = "restriction"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
+                    self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+                    and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
+                    or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
+                ptype = "ban"  # "ordered agencies to remove X from official devices"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
+                    c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+                ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
+                    and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
+                ptype = "restriction"  # "advised staff against using X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
+                ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
+            if ptype is None or self._hypothetical(tok):
+                continue
+            region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
+            issuers = self._policy_issuers(tok, region_tok)
+            if not issuers:
+                if self.article.blocks[self.block].heading:
+                    # "Lenders Ban X over Privacy Fears": the headline's reason is the article's
+                    reasons = self._reasons(sent.root, sent)  # a headline's parse is flat: read all of it
+                    if reasons:
+                        self.emit("reason", {"heading": True, "every": True}, reason=reasons)
+                continue
+            issuer = issuers[0]
+            scope_toks = self._policy_scope_tokens(region_tok, tok)
+            products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
+                self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
+            products = [p for p in products if not self._is_alternative_slot(p, sent)]
+            definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                  for c in tok.children)
+            if not products:
+                if definite:
+                    continue  # "announced the ban on Friday": a policy stated before, not a new one
+                if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
+                    products = [None]  # filled at article level with the issuer's own product
+                else:
+                    continue
+            scope = self._scope(scope_toks)
+            region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)
+                                                   and not self._seat_of_organization(t)], {"Place"})]
+            region += [e for e in self._country_anaphor(scope_toks) if e not in region]
+            dates = self._dates(sent)
+            reasons = self._reasons(region_tok, sent)
+            reasons += self._means_to_end(tok)
+            if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
+                reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Privacy Fears" (a flat headline parse)
+            for product in products:
+                if product is not None and product in seen_products:
+                    continue
+                seen_products.add(product)
+                for issuer in issuers:
+                    self.emit("policy", {"issuer": issuer, "product": product, "region": region},
+                              type=[ptype], scope=scope, date=dates, reason=reasons)
+        self._sentence_alternative(sent)
+        self._sentence_reason(sent)
+        self._policy_extension(sent)
+
+    def _policy_extension(self, sent: Span) -> None:
+        """"The ban also extends to X and Y", "the order covers X", "the restriction applies to
+        X as well": products added to the policy stated just before (its issuer and type are
+        filled at article level)."""
+        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_ not in {"extend", "cover", "include", "apply", "expand"}:
+                continue
+            subj = self._clause_subject(verb)
+            if subj is None or subj.lemma_.lower() not in anaphors:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for p in c.children if p.dep_ == "pobj"]
+            toks = [t for o in objs for t in o.subtree]
+            for product in self._restricted_things(toks):
+                if product.family == "Product":
+                    self.emit("extension", {"product": product})
+
+    def _policy_issuers(self, trig: Token, clause: Token) -> list[Entity]:
+        """Who issues the policy that ``trig`` states, in order of evidence:
+
+        1. organizations that are its agents (subject, ``by`` agent, possessor, up the clause chain);
+        2. places that are its agents ("Kestria has prohibited ..."), as their governments;
+        3. a descriptive subject that names a place ("Chinese authorities", "the Kestria governor",
+           "Kestria's police") or lists the issuers ("states including A, B and C",
+           "nations, including A and B, which have imposed ...").
+        """
+        said = self._reported_speaker(trig)
+        if said:
+            return said
+        for node in dict.fromkeys([trig, clause]):
+            orgs = [e for e in self.agents_of(node, {"Organization"}) if e.kind != "NewsOrganization"]
+            if orgs:
+                return orgs  # (a news organization reports a policy; it issues none)
+        subj = self._subject_up(trig)
+        listed = self._listed_members(subj) if subj is not None and any(
+            c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
+        if listed:
+            return listed  # "several states, including A, B and C, have banned X"
+        for node in dict.fromkeys([trig, clause]):
+            places = self.agents_of(node, {"Place"})
+            if places:
+                return [self.government_of(c) for c in places]
+        for node in dict.fromkeys([trig, clause]):
+            # "Ohio Gov. Kara Senn ordered ...", "Acme CEO Dana Holt banned ...": the person's
+            # organization or place, named before the name
+            found = self._agent_token(node, {"Person"})
+            if found is not None:
+                ent, tok = found
+                for d in tok.subtree:
+                    if d.i >= tok.i or d.dep_ not in {"compound", "nmod", "poss"}:
+                        continue
+                    e = self.entity_at(d, {"Organization", "Place"})
+                    if e is not None and e.kind != "NewsOrganization":
+                        return [self.government_of(e) if e.family == "Place" else e]
+        staff = self._staff_owner(trig)
+        if staff:
+            return staff
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
+        if passive:
+            for c in trig.children:  # "X has been blocked at Acme", "... across Acme"
+                if c.dep_ == "prep" and c.lower_ in {"at", "across", "within", "throughout"}:
+                    at = [e for p in c.children if p.dep_ == "pobj"
+                          for e in [self.entity_at(p, {"Organization"})] if e is not None]
+                    if at:
+                        return at
+            # "Acme said access to X had been restricted": the speaker issued it
+            speaker = self.attribution(trig.sent)
+            if isinstance(speaker, Entity) and speaker.family == "Organization" and \
+                    speaker.kind != "NewsOrganization":
+                return [speaker]
+            node = trig
+            while node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                said_by = self._clause_subject(node.head)  # "the trade ministry said access was restricted"
+                if said_by is not None:
+                    bodies = self._described_bodies(said_by) or self._government_described(said_by)
+                    if bodies:
+                        return bodies
+        subj = self._subject_up(trig)
+        if subj is None:
+            return []
+        subj = self._class_member_subject(subj)
+        listed = self._listed_members(subj)
+        if listed:
+            return listed
+        bodies = self._described_bodies(subj)
+        if bodies:
+            return bodies
+        left = [d for d in subj.subtree if d.i <= subj.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
+                or d is subj]
+        if subj.lemma_.lower() == "administration":  # "the Kestrel administration"
+            named = [d for d in left if d.dep_ == "compound" and (m := self.mention_at(d)) is not None
+                     and m.entity is not None and m.entity.family == "Person"]
+            if named:
+                label = f"{named[-1].text} administration"
+                return [self.implicit(label, "GovernmentBody", True)]
+        return self._government_described(subj)
+
+    def _government_described(self, noun: Token) -> list[Entity]:
+        """The government a description of one of its organs stands for: "Chinese
+        authorities", "the Kestria governor", "Kestria's police", "the state of Ohio",
+        "regulators in Kenya", "the country's data protection authority" (the country
+        last named). Only heads and modifiers of ``policy.government_nouns`` count."""
+        govt = set(self.lex["policy"]["government_nouns"])
+        left = [d for d in noun.subtree if d.i <= noun.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
+                or d is noun]
+        if noun.pos_ not in {"NOUN", "PROPN"} or not any(d.lemma_.lower() in govt for d in left):
+            return []
+        # "the state of Ohio", "regulators in Kenya": the place after the noun
+        left += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                 for p in c.children if p.dep_ == "pobj"]
+        for c in left:
+            if c.dep_ in {"compound", "poss", "amod", "nmod", "pobj"}:
+                m = self.mention_at(c)
+                if m is not None and m.entity is not None and m.entity.family == "Place":
+                    return [self.government_of(m.entity)]
+                entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" else None
+                if entry is not None:
+                    place = self.implicit(entry.name, entry.kind, False)
+                    return [self.government_of(place)]
+                if c.dep_ == "poss" and c.lemma_ == "country":
+                    place = self.coref_place(c)
+                    if place is not None:
+                        return [self.government_of(place)]
+        return []
+
+    def _speaker_issuers(self, subj: Token) -> list[Entity]:
+        """The issuer a speaker's noun phrase names: an organization, a place (as its
+        government), an unnamed body ("the trade ministry") or a government organ
+        ("Kestria's police", "the country's regulator")."""
+        ent = self.entity_at(subj, {"Organization", "Place"}, subject_first=True)
+        if ent is not None and ent.kind != "NewsOrganization":
+            return [self.government_of(ent) if ent.family == "Place" else ent]
+        appos = [a for a in subj.children if a.dep_ == "appos"]
+        if ent is None and appos:
+            # "two firms, A and B, said they had barred X"
+            out = []
+            for a in appos:
+                for t in [a, *a.conjuncts]:
+                    e = self.entity_at(t, {"Organization", "Place"})
+                    if e is not None and e.kind != "NewsOrganization" and e not in out:
+                        out.append(self.government_of(e) if e.family == "Place" else e)
+            if out:
+                return out
+        return self._described_bodies(subj) or self._government_described(subj)
+
+    def _reported_speaker(self, trig: Token) -> list[Entity]:
+        """"Kestria's police said they had blocked X", "the ministry said it would restrict
+        X": a pronoun subject in reported speech stands for the speaker."""
+        subj = self._subject_up(trig)
+        if subj is None or subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}:
+            return []
+        node = trig
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                speaker = self._clause_subject(node.head)
+                return self._speaker_issuers(speaker) if speaker is not None else []
+            if node.dep_ not in CLAUSE_UP or node.head == node:
+                return []
+            node = node.head
+        return []
+
+    def _denied_use(self, verb: Token) -> bool:
+        """True for a use that a rule denies: "cannot use", "can no longer use", "are not
+        allowed to use", "not permitted to download" (a negation on the verb or on the
+        permission above it)."""
+        permission = set(self.lex["policy"]["permission_words"])
+        nodes = [verb]
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in permission:
+            nodes.append(verb.head)
+            if verb.head.dep_ in {"acomp", "xcomp"}:
+                nodes.append(verb.head.head)
+        for n in nodes:
+            if any(c.dep_ == "neg" for c in n.children):
+                return True
+            if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in n.children):
+                return True
+        return False
+
+    def _staff_owner(self, trig: Token) -> list[Entity]:
+        """The organization whose staff a rule binds, when the clause names no issuer:
+        "Acme staff have been banned from using X", "employees at Acme cannot use X",
+        "Kestria civil servants can no longer use X"."""
+        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        node = trig
+        for _ in range(4):
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff | {w.rstrip("s") for w in staff}:
+                    found = [m.entity for d in c.subtree
+                             if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in {"at", "of", "in"})
+                             and (m := self.mention_at(d)) is not None and m.entity is not None
+                             and m.entity.family in {"Organization", "Place"}]
+                    orgs = [e for e in found if e.family == "Organization"]
+                    if orgs:
+                        return orgs[:1]
+                    return [self.government_of(found[0])] if found else []
+            if node.dep_ not in CLAUSE_UP | {"acomp"} or node.head == node:
+                return []
+            node = node.head
+        return []
+
+    def _described_bodies(self, noun: Token) -> list[Entity]:
+        """Government bodies a description names without a proper name: "the trade ministry",
+        "Kestria's finance ministry", "the foreign, trade and defence ministries" (one body per
+        coordinated modifier), "police". Labels are the text's own words, lower case.
+        Only heads of ``policy.body_nouns`` count."""
+        head = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or head not in self.lex["policy"]["body_nouns"] or self.mention_at(noun):
+            return []
+        place = None
+        for c in noun.children:
+            if c.dep_ in {"poss", "compound", "amod", "nmod"}:
+                m = self.mention_at(c)
+                if m is not None and m.entity is not None and m.entity.family == "Place":
+                    place = m.entity
+                elif m is not None:
+                    return []  # "Acme's ministry" is no government body
+                elif self.kb.is_demonym(c.text):
+                    entry = self.kb.country_of_demonym(c.text)
+                    place = self.implicit(entry.name, entry.kind, False) if entry is not None else None
+        word = noun.lower_ if noun.tag_ != "NNS" else head
+        mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
+                and not self.mention_at(c) and not self.kb.is_demonym(c.text) and c.pos_ in {"NOUN", "ADJ", "PROPN"}
+                and c.lower_ not in {"new", "other", "several", "some", "many", "local", "national", "federal",
+                                     "government", "state"}]
+        labels = []
+        for m in mods:
+            for x in [m, *[c for c in m.conjuncts]]:
+                labels.append(f"{x.lower_} {word}")
+        if not labels:
+            if head != "police":
+                return []
+            labels = ["police"]
+        out = []
+        for label in dict.fromkeys(labels):
+            # "Kestria's police", "the Kestrian finance ministry": the body's own words, one
+            # body per place (the same words in another country's news name another body)
+            key = f"{place.key} {merge_key(label)}" if place is not None else None
+            out.append(self.implicit(label, "GovernmentBody", True, key=key))
+        return out
+
+    def _subject_up(self, trig: Token) -> Token | None:
+        """The active subject of ``trig`` or of the clauses above it (the relative pronoun's
+        antecedent for "which"/"that"), or None."""
+        node = trig
+        for _ in range(5):
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+            for c in node.children:
+                if c.dep_ == "nsubj" and not passive:
+                    if c.lower_ in RELATIVE and node.dep_ == "relcl":
+                        return node.head
+                    return c
+            if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP:
+                return None
+            node = node.head
+        return None
+
+    def _class_member_subject(self, noun: Token) -> Token:
+        """The subject of a copula that places it in a class described by ``noun``: "A, B
+        and C are some of the firms that have banned X", "A is among the agencies that
+        restricted X", "A was one of the first states to ban X" (``noun`` is "firms",
+        "agencies", "states"); else ``noun`` itself."""
+        node = noun
+        if node.dep_ == "pobj" and node.head.lower_ in {"of", "among"}:
+            node = node.head.head
+        if node.dep_ == "attr" or node.dep_ == "prep" and node.lower_ == "among":
+            node = node.head
+        elif node.pos_ not in {"AUX", "VERB"} or node is noun:
+            return noun
+        if node.lemma_ not in {"be", "become", "remain", "join"}:
+            return noun
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and subj.pos_ == "PROPN" else noun
+
+    def _listed_members(self, subj: Token) -> list[Entity]:
+        """Organizations and places (as governments) that a subject lists: "states including
+        A, B and C", "nations such as A and B"; or every conjunct of a relative clause's
+        antecedent ("A, B and C, which have ...")."""
+        heads = [subj]
+        if subj.dep_ == "pobj" and subj.head.lower_ in {"including", "like", "as"}:
+            heads = [subj]
+        elif subj.dep_ == "conj":
+            first = subj
+            while first.dep_ == "conj":
+                first = first.head
+            heads = [first]
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}]
+        if not preps and subj.head.pos_ in {"VERB", "AUX"} and subj.tag_ == "NNS" and self.mention_at(subj) is None:
+            # "Other states have banned X through executive actions, including A, B and C"
+            preps = [c for c in subj.head.subtree if c.dep_ == "prep" and c.lower_ == "including"]
+        members = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        if not preps and (subj.dep_ in {"conj", "pobj"} or any(c.dep_ == "conj" for c in subj.children)):
+            members = heads
+        out: list[Entity] = []
+        for m in members:
+            for t in [m, *m.conjuncts]:
+                e = self.entity_at(t, {"Organization", "Place"})
+                if e is not None and e.family == "Place":
+                    e = self.government_of(e)
+                if e is not None and e not in out:
+                    out.append(e)
+        return out
+
+    def government_of(self, place: Entity) -> Entity:
+        """The government body that acts for a country, state or city named as an issuer
+        ("Kestria has ordered agencies to remove X"). It carries the place's own label, the
+        name the competency questions accept for it, and is not itself a mention."""
+        return self.implicit(place.label, "GovernmentBody", False, key=f"{place.key} government")
+
+    @staticmethod
+    def _hypothetical(tok: Token) -> bool:
+        """True inside a "whether"/"if" clause ("did not say whether staff need approval")."""
+        for node in [tok, *tok.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+                return True
+            if node.dep_ == "ROOT":
+                break
+        return False
+
+    def _product_anaphors(self, trig: Token, toks: list[Token], issuers: list[Entity]) -> list[Entity]:
+        """The product a policy clause names only by description or pronoun: "banned the
+        app", "restricted this tool", "banned its use", "blocked it" (the product last
+        named before, :meth:`coref`); never one of the issuers."""
+        use_nouns = set(self.lex["policy"]["use_nouns"])
+        out: list[Entity] = []
+        for t in toks:
+            if t.i < trig.i and t.head != trig:
+                continue
+            node, nested = t, False
+            while node.head != node and node != trig and node not in trig.ancestors:
+                nested = nested or node.dep_ in {"advcl", "ccomp", "relcl", "parataxis"}
+                node = node.head
+            if nested:
+                continue  # "announced the ban, stating that the service ...": another clause's words
+            pron = t.lower_ in {"it", "its"} and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
+                                                   or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
+                                                   or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
+            desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and \
+                any(c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$")
+                    for c in t.children)
+            if not (pron or desc):
+                continue
+            ent = self._salient_product_before(t, issuers)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out[:1]
+
+    def _salient_product_before(self, tok: Token, exclude: list[Entity]) -> Entity | None:
+        """The product a description or pronoun at ``tok`` stands for: of the products named
+        in its block before it and in the three blocks before, the one the article names
+        most (the nearest on a tie); a product named where something is found or put
+        ("from the app store", "on a platform") is a place here, not a candidate."""
+        counts: Counter = Counter(m.entity for ms in self.mentions for m in ms
+                                  if m.entity is not None and m.entity.family == "Product")
+        cands: list[Entity] = []
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            doc = self.docs[b]
+            for m in reversed(self.mentions[b]):
+                if m.entity is None or m.entity.family != "Product" or m.entity in exclude:
+                    continue
+                if b == self.block and m.start >= tok.i:
+                    continue
+                root = doc[m.start:m.end].root
+                while root.dep_ == "conj" and root.head != root:
+                    root = root.head
+                if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"}:
+                    continue
+                if m.entity not in cands:
+                    cands.append(m.entity)
+        return max(cands, key=lambda e: (counts[e], -cands.index(e))) if cands else None
+
+    def _restricted_things(self, toks: list[Token]) -> list[Entity]:
+        """Products named in a policy clause. A company named where a product
+        belongs ("banned DeepSeek", "use of A, B and Perplexity") stands for its
+        product: a product entity with the company's label and its own IRI."""
+        out: list[Entity] = []
+        for t in toks:
+            m = self.mention_at(t)
+            if m is None or m.entity is None or t.i != m.end - 1:
+                continue
+            ent = m.entity
+            if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t)
+                                                                       and not self._names_product(toks))
+                                            or self._conjoined_with_product(t)):
+                if t.dep_ == "poss" and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
+                    # "X's chatbot": the product X makes, resolved at article level
+                    self._maker_named.add((f"{ent.key} product", self.block, t.sent.start))
+                ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
+            elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
+                    and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
+                continue  # "X's owner" is not X; "X's use" is
+            if ent not in out:
+                out.append(ent)
+        return out
+
+    def _generic_goods(self, toks: list[Token]) -> list[Entity]:
+        """Unnamed goods a trade rule restricts ("exports of advanced chips", "US-made AI
+        chips"): a product labelled with the noun phrase, without determiners and degree words.
+        Only heads of ``policy.generic_goods`` count (chips, semiconductors, GPUs ...)."""
+        heads = set(self.lex["policy"]["generic_goods"])
+        out: list[Entity] = []
+        for t in toks:
+            if t.pos_ != "NOUN" or t.lower_ not in heads or t.dep_ == "compound":
+                continue
+            words = sorted(self._modifiers(t), key=lambda d: d.i)
+            while words and (words[0].lower_ in {"more", "most", "less", "all", "some", "such"} or words[0].is_punct):
+                words = words[1:]
+            if len(words) < 2:
+                continue  # a bare "chips" names nothing
+            label = "".join(d.text_with_ws for d in words).strip()
+            ent = self.implicit(label, "SoftwareProduct", False)  # a description, not a name (no cq08 row)
+            if ent not in out:
+                out.append(ent)
+        return out
+
+    @staticmethod
+    def _modifiers(head: Token) -> list[Token]:
+        """``head`` and the modifiers before it (adjectives, compounds, hyphenated parts), recursively."""
+        out = [head]
+        for c in head.children:
+            if c.i < head.i and c.tag_ != "VBG" and (c.dep_ in {"amod", "compound", "nmod", "npadvmod", "advmod"}
+                                                     or c.text == "-"):
+                out += PolicyFrame._modifiers(c)
+        return out
+
+    def _names_product(self, toks: list[Token]) -> bool:
+        """True when the tokens name a product ("the Claude-like tool from X" names one)."""
+        return any((m := self.mention_at(t)) is not None and m.entity is not None and m.entity.family == "Product"
+                   for t in toks)
+
+    def _maker_slot(self, tok: Token) -> bool:
+        """True for a company named as the maker of the thing restricted: "services
+        provided by X", "technology from X", "X's app", "apps developed by X"."""
+        things = set(self.lex["policy"]["product_nouns"])
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in things and tok.head.i > tok.i:
+            return True  # "the X chatbot", "the X app"
+        node = tok
+        while node.dep_ in {"conj", "appos", "compound"} and node.head != node:
+            node = node.head
+        if node.dep_ == "poss":  # "X's app", "prohibited X's use"
+            return node.head.lemma_.lower() in things | set(self.lex["policy"]["use_nouns"])
+        uses = set(self.lex["policy"]["use_nouns"])
+        if node.dep_ == "pobj" and node.head.lower_ in {"by", "from"}:
+            head = node.head.head
+            if head.pos_ == "VERB" and head.lemma_ in uses | {"download", "install", "buy", "purchase"}:
+                return True  # "using technology from X"
+            if head.dep_ == "acl" and head.pos_ == "VERB":
+                head = head.head
+            return head.lemma_.lower() in things
+        if node.dep_ == "pobj" and node.head.lower_ == "to":  # "restricted access to X"
+            return node.head.head.lemma_.lower() in uses
+        return False
+
+    def _conjoined_with_product(self, tok: Token) -> bool:
+        """True for a name in a list with a product ("A, B and C" where A is a product)."""
+        first = tok
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        for t in [first, *first.conjuncts]:
+            m = self.mention_at(t)
+            if t != tok and m is not None and m.entity is not None and m.entity.family == "Product":
+                return True
+        return False
+
+    def _object_slot(self, tok: Token) -> bool:
+        """True for a name in the slot of the thing restricted: an object, a
+        passive subject, or the object of "of"/"on"/"against"/"including"."""
+        node = tok
+        while node.dep_ in {"conj", "appos"} and node.head != node:
+            node = node.head
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            return True
+        return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
+
+    def _seat_of_organization(self, tok: Token) -> bool:
+        """True for a place that says where an organization sits ("a company based in X")."""
+        seat = set(self.lex["location"]["seat_verbs"])
+        return any(a.lemma_ in seat and a.dep_ in {"acl", "relcl", "amod"} for a in tok.ancestors)
+
+    def _locative(self, tok: Token) -> bool:
+        """True for a place in a locative phrase: "in X", "users from X", "X's agencies"."""
+        node = tok
+        while node.dep_ in {"compound", "conj", "appos"} and node.head != node:
+            node = node.head
+        if node.dep_ == "pobj":
+            return node.head.lower_ in {"in", "within", "across", "inside", "throughout", "from", "for", "to"}
+        return node.dep_ in {"poss", "compound", "nmod"} or node.dep_ == "npadvmod"
+
+    def _under_directive(self, tok: Token) -> bool:
+        """True for "stop"/"avoid" governed by a directive ("told staff to stop using")."""
+        directive = set(self.lex["policy"]["directive_verbs"])
+        node = tok
+        for _ in range(3):
+            if node.dep_ in {"xcomp", "ccomp", "conj", "pcomp"}:
+                node = node.head
+                if node.lemma_ in directive:
+                    return True
+                if node.pos_ == "NOUN" and node.lemma_ in self.lex["policy"]["policy_container_nouns"]:
+                    return True
+            elif node.dep_ == "acl" and node.head.lemma_ in self.lex["policy"]["policy_container_nouns"]:
+                return True
+            else:
+                return False
+        return False
+
+    def _policy_scope_tokens(self, clause: Token, trig: Token) -> list[Token]:
+        """Tokens of the policy clause, without its subject, reasons and alternatives."""
+        excluded: set[int] = set()
+        for c in clause.children:
+            if c.dep_ in {"nsubj", "agent", "mark", "advmod"} and c.i < clause.i or c.dep_ == "agent":
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "advcl" and c.lemma_ in {"point", "cite", "follow"}:
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.lower_ == "according":
+                excluded.update(t.i for t in c.subtree)
+        toks = [t for t in clause.subtree if t.i not in excluded]
+        if trig != clause:
+            toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
+        return toks
+
+    def _is_alternative_slot(self, product: Entity, sent: Span) -> bool:
+        """True when the product is named as the recommended alternative in this sentence."""
+        for t in sent:
+            m = self.mention_at(t)
+            if m is None or m.entity is not product:
+                continue
+            for anc in [t, *t.ancestors]:
+                if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
+                        c.lower_ in {"instead", "rather"} for c in anc.children):
+                    return True
+                if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
+                    return True
+                if anc.dep_ == "ROOT":
+                    break
+        return False
+
+    def _scope(self, toks: list[Token]) -> list[str]:
+        words = set(self.lex["policy"]["scope_nouns"])
+        out: list[str] = []
+        for t in toks:
+            if t.pos_ not in {"NOUN"} or t.lower_ not in words or self.mention_at(t):
+                continue
+            if any(c.dep_ == "appos" and self.mention_at(c) for c in t.children) or \
+                    t.dep_ == "compound" and self.mention_at(t.head):
+                continue  # a descriptor of a name ("the AI company X"), not who is affected
+            head = t
+            while head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                head = head.head
+            mods = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i and not self.mention_at(c)
+                    and not self.kb.is_demonym(c.text)]
+            span_toks = sorted([*mods, head], key=lambda x: x.i)
+            if head != t and t not in span_toks:
+                span_toks = sorted([t, head], key=lambda x: x.i)
+            text = " ".join(x.text for x in span_toks)
+            if text not in out:
+                out.append(text)
+        return out
+
+    def _country_anaphor(self, toks: list[Token]) -> list[Entity]:
+        out = []
+        for t in toks:
+            if t.lemma_ == "country" and any(c.lower_ == "the" for c in t.children):
+                e = self.coref_place(t)
+                if e:
+                    out.append(e)
+        return out
+
+    def coref_place(self, tok: Token) -> Entity | None:
+        """Most recent Country mention before ``tok`` ("the country")."""
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            for m in reversed(self.mentions[b]):
+                if m.entity is not None and m.entity.kind == "Country" and (b < self.block or m.start < tok.i):
+                    return m.entity
+        return None
+
+    def _dates(self, sent: Span) -> list[str]:
+        """Calendar days named in the sentence, normalized with the article's dateline."""
+        out = []
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            iso = normalize_date(ent.text, self.article.dateline)
+            if iso:
+                out.append(iso)
+        return out

@@ -1,0 +1,321 @@
+"""Reason: why a policy was adopted (cq07), in its clause and in the sentences around it.
+
+A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
+emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
+come from ``kg/data/lexicon.json`` (``self.lex``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..entities import Entity
+from .syntax import SUBJ, conjuncts, phrase, phrase_verb_clause
+
+
+class ReasonFrame:
+    """Reason frame (mixin of :class:`kg.facts.ArticleReader`)."""
+
+    def _is_reason_marker(self, prep: Token, weak: bool = False) -> bool:
+        """True for a preposition that can introduce a reason; ``weak`` also admits
+        "for", "on", "out" and "as", whose object must then name a reason."""
+        text = prep.lower_
+        nxt = prep.nbor(1).lower_ if prep.i + 1 < len(prep.doc) else ""
+        rz = self.lex["reason"]
+        if weak and text in rz["weak_markers"]:
+            # weak: "for security reasons", "on national security grounds", "out of concern",
+            # "as a precaution" (the object must name a reason, see _reasons)
+            head = prep.head
+            return prep.dep_ == "prep" and (head.pos_ in {"VERB", "AUX"}
+                                            or head.dep_ == "dobj" and head.head.pos_ == "VERB")
+        return text in rz["markers"] or f"{text} {nxt}" in rz["marker_pairs"]
+
+    def _reasons(self, clause: Token, sent: Span) -> list[str]:
+        """Reasons attached anywhere in a policy clause (not in its subject): "due to X",
+        "because of X", "amid X", "citing X", "pointing to X", "over concerns", "fearing X",
+        "to prevent X" / "to protect X". Weak markers ("over", "after", "following", "for")
+        count only when their object names a concern or a risk (``reason_nouns``, ``risk_words``)."""
+        rz = self.lex["reason"]
+        nouns = set(rz["reason_nouns"])
+        risky = nouns | set(rz["risk_words"])
+        strong = set(rz["strong_markers"])
+        subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
+        out: list[str] = []
+        for node in clause.subtree:
+            if node.i in subj:
+                continue
+            objs: list[tuple[Token, bool]] = []
+            if node.dep_ == "prep" and self._is_reason_marker(node, weak=True) and node.head.i not in subj:
+                is_strong = node.lower_ in strong
+                pobj = next((d for d in node.children if d.dep_ == "pobj"), None) or \
+                    next((d for d in node.subtree if d.dep_ == "pobj" and d.head.head == node), None)
+                pcomp = next((d for d in node.children if d.dep_ == "pcomp" and d.pos_ == "VERB"), None)
+                if pobj is not None:
+                    objs.append((pobj, is_strong))
+                elif pcomp is not None:  # "after learning that interns pasted drafts into it"
+                    objs.append((pcomp, is_strong))
+            elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and node.i > clause.i:
+                mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
+                if mark in {"after", "following", "because", "since", "as"}:
+                    # "after learning that interns pasted drafts into it", "because it may leak data"
+                    objs.append((node, mark == "because"))
+                elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
+                        node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
+                    # ("pointing them to X" directs people to an alternative; it gives no reason)
+                    objs += [(d, True) for d in node.children if d.dep_ in {"dobj", "ccomp"}]
+                    objs += [(p, True) for d in node.children if d.dep_ == "prep" for p in d.children
+                             if p.dep_ == "pobj"]
+                elif node.lemma_ in rz["protect_verbs"] and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                 for c in node.children):
+                    text = phrase_verb_clause(node)
+                    if text and text not in out:
+                        out.append(text)
+            for o, is_strong in objs:
+                for x in conjuncts(o):
+                    words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
+                    clause_ = x.pos_ in {"VERB", "AUX"}
+                    risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
+                    if is_strong or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) or words & risks:
+                        text = phrase_verb_clause(x) if clause_ else phrase(x)
+                        if text and text not in out and text.lower() not in nouns:  # not a bare "worries"
+                            out.append(text)
+        return out
+
+    def _sentence_reason(self, sent: Span) -> None:
+        """Reasons stated about an earlier policy: "The ban follows concerns over X",
+        "X played a role in the decision", "X drive policy", "a response to X"."""
+        rz = self.lex["reason"]
+        nouns = set(rz["reason_nouns"])
+        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        found: list[str] = []
+        clauses = [sent.root] + [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
+                                 and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
+        for root in clauses:
+            found += self._reason_clause(root, nouns, anaphors)
+        for text in found:
+            self.emit("reason", {"heading": self.article.blocks[self.block].heading}, reason=[text])
+        self._cited_reasons(sent)
+        self._concern_reasons(sent)
+        self._justification(sent)
+        self._listed_reasons(sent)
+
+    def _means_to_end(self, trig: Token) -> list[str]:
+        """"moved to shield residents' records by blocking X": the end a policy is
+        the means of (a ``protect_verbs`` verb over "by" + the trigger)."""
+        node = trig.head if trig.pos_ == "NOUN" and trig.dep_ == "dobj" else trig
+        if node.dep_ != "pcomp" or node.head.lower_ != "by":
+            return []
+        end = node.head.head
+        if end.pos_ != "VERB" or end.lemma_ not in self.lex["reason"]["protect_verbs"]:
+            return []
+        obj = next((c for c in end.children if c.dep_ == "dobj"), None)
+        return [f"{end.lemma_} {phrase(obj)}" if obj is not None else end.lemma_]
+
+    def _concern_reasons(self, sent: Span) -> None:
+        """"The company is concerned that X", "Acme also fears that X", "Acme worries about X":
+        the concern of an organization; it becomes a reason of that organization's policies
+        in this article (:meth:`link_article_level` drops it when the organization issued none)."""
+        words = set(self.lex["reason"]["concern_words"])
+        for tok in sent:
+            if tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}:
+                continue
+            verb = tok.head if tok.dep_ == "acomp" else tok  # "is concerned" (tagged ADJ or VERB)
+            subj = self._clause_subject(verb)
+            if subj is None:
+                continue
+            issuer = self.entity_at(subj, {"Organization"}, subject_first=True)
+            roles: dict = {"issuer": issuer}
+            if issuer is None:
+                # "the regulator said it was concerned about X": an unnamed issuer speaks
+                # of the policy stated just before
+                govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+                if not (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}
+                        or subj.lemma_.lower() in govt | {"company", "firm", "bank"}):
+                    continue
+                roles = {"issuer": None, "near": True}
+            for c in tok.children:
+                text = ""
+                if c.dep_ == "ccomp":
+                    text = phrase_verb_clause(c)
+                elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
+                    text = phrase(c, max_words=24)
+                if text:
+                    self.emit("reason", roles, reason=[text])
+
+    def _listed_reasons(self, sent: Span) -> None:
+        """"The Authority found that:" followed by bullets: each bullet is a finding."""
+        lead = self._lead_sentence()
+        if lead is None or sent.start != 0:
+            return
+        rz = self.lex["reason"]
+        verb = next((t for t in reversed(lead) if t.pos_ == "VERB" and t.lemma_ in rz["finding_verbs"]), None)
+        if verb is None:
+            return
+        here = self.block
+        self.block = self.list_lead[here]
+        about, issuer = self._issuer_or_container(verb)
+        self.block = here
+        if not about:
+            return
+        text = phrase_verb_clause(sent.root) if sent.root.pos_ in {"VERB", "AUX"} else phrase(sent.root)
+        if text:
+            self.emit("reason", {"issuer": issuer}, reason=[text.split(";")[0]])
+
+    def _issuer_or_container(self, verb: Token) -> tuple[bool, Entity | None]:
+        """Who gives a reason: (is it about a policy, the organization if named).
+        The subject may be an organization, a policy document ("the notice",
+        "the memo") or an anaphor ("the ban", "it")."""
+        containers = set(self.lex["policy"]["policy_container_nouns"]) | set(self.lex["policy"]["policy_anaphors"])
+        node = verb
+        for _ in range(7):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                if subj.lemma_ in containers:
+                    return True, None
+                ent = self.entity_at(subj, {"Organization"}, subject_first=True)
+                if ent is not None:
+                    return True, ent
+            if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp", "pobj", "prep", "dobj", "relcl"} \
+                    and node.head != node:
+                node = node.head
+            else:
+                break
+        return False, None
+
+    def _cited_reasons(self, sent: Span) -> None:
+        """"citing X", "the notice cites X as the main reason", "pointed to X as the reason"."""
+        rz = self.lex["reason"]
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_ not in rz["verbs"]:
+                continue
+            objs: list[Token] = []
+            for c in tok.children:
+                if c.dep_ == "dobj" and tok.lemma_ == "cite":
+                    objs.append(c)
+                if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_ == "point" and \
+                        not any(d.dep_ == "dobj" for d in tok.children):  # "points staff to X" directs
+                    objs += [p for p in c.children if p.dep_ == "pobj"]
+            if not objs:
+                continue
+            about, issuer = self._issuer_or_container(tok)
+            as_reason = any(t.lower_ in rz["reason_words"] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                            for t in c.subtree)
+            # "the company's president cited security concerns": a person speaks for the nearest policy
+            person = not about and self._person_speaker(tok)
+            if not (about or as_reason or person):
+                continue
+            for o in objs:
+                # "cited security concerns and worries that X": the coordinated reasons as one phrase
+                for x in [o] if o.dep_ == "dobj" else conjuncts(o):
+                    text = phrase(x, max_words=24, drop_preps=frozenset({"as"}))
+                    text = re.split(r",?\s+as (?:the|a|an|its|their) (?:\w+ )?(?:reason|cause|justification)", text)[0]
+                    roles = {"issuer": issuer, "near": True} if person else {"issuer": issuer}
+                    self.emit("reason", roles, reason=[text])
+
+    def _justification(self, sent: Span) -> None:
+        """"The ministry said the apps transmit data across borders in ways that could
+        endanger security": a statement by an issuer, next to its policy, that names a risk."""
+        rz = self.lex["reason"]
+        risk = set(rz["risk_words"])
+        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
+        # the root ("the ministry said ..."), or a reporting verb hung on the clause that
+        # announces the policy ("announced the ban on Friday, stating that ...")
+        verbs = [t for t in sent if t.lemma_ in self.lex["reporting_verbs"] and t.pos_ == "VERB"
+                 and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
+        for verb in verbs:
+            for c in verb.children:
+                if c.dep_ != "ccomp" or not any(t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
+                    continue
+                if any(t.lemma_ in policy_words for t in c.subtree):
+                    continue  # a policy statement, read by sentence_policy
+                about, issuer = self._issuer_or_container(verb)
+                if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb):
+                    continue
+                text = phrase_verb_clause(c)
+                if text:
+                    # a person's statement ("the governor said") refines the nearest policy before it
+                    self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
+
+    def _body_speaker(self, verb: Token) -> bool:
+        """True when the subject of a reporting verb, or of the clause it hangs on
+        ("announced the ban, stating that ..."), is a government organ named by description
+        ("the digital ministry", "the regulator")."""
+        govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+        node = verb
+        for _ in range(3):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                return subj.lemma_.lower() in govt and subj.tag_ == "NN"
+            if node.dep_ not in {"advcl", "conj", "xcomp"} or node.head == node:
+                return False
+            node = node.head
+        return False
+
+    def _person_speaker(self, verb: Token) -> bool:
+        """True when a reporting verb's subject is a person or a spokesperson-like noun."""
+        subj = self._clause_subject(verb)
+        if subj is None:
+            return False
+        if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"]:
+            return True
+        m = self.mention_at(subj)
+        return m is not None and m.entity is not None and m.entity.family == "Person"
+
+    def _reason_clause(self, root: Token, nouns: set[str], anaphors: set[str]) -> list[str]:
+        rz = self.lex["reason"]
+        subj = self._clause_subject(root)
+        found: list[str] = []
+        if subj is not None and subj.lemma_ in anaphors:
+            follows = root.lemma_ in rz["follow_verbs"]
+            if True:
+                # "the ban follows X", "the decision comes after X"; any verb of the policy with
+                # "after"/"because"/"amid": "the decision was taken after officials found that ..."
+                findings = {"find", "discover", "learn", "reveal", "conclude", "determine"}
+                preps = {"after", "amid", "over", "following", "because", "due"} | ({"from"} if follows else set())
+                marks = {"after", "because", "since"} | ({"as"} if follows else set())
+                for c in root.children:
+                    cands = [c] if c.dep_ == "dobj" and follows else \
+                        [p for p in c.subtree if p.dep_ in {"pobj", "pcomp"} and p.head == c
+                         or p.dep_ == "pobj" and p.head.head == c and c.lower_ in {"because", "due"}] \
+                        if c.dep_ == "prep" and c.lower_ in preps else []
+                    clause = c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children if m.dep_ == "mark")
+                    if clause:
+                        cands.append(c)  # "the move comes after regulators found that ..."
+                    for o in cands:
+                        # "the ban follows advice that ...", "the decision comes after reports of
+                        # security concerns": what a policy follows is its reason when it names one;
+                        # an event clause ("after officials found that ...") always is
+                        for x in conjuncts(o):
+                            words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
+                            # a noun phrase must name a concern ("reports of security concerns"); an
+                            # event clause a risk or a finding ("after regulators found that ...")
+                            if words & nouns and not (clause and x is c) or \
+                                    clause and x is c and words & (set(rz["risk_words"]) | findings):
+                                found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
+                                             else phrase(x, max_words=20))
+            if root.lemma_ == "be":
+                for c in root.children:
+                    if c.dep_ == "attr" and c.lemma_ in rz["response_nouns"]:
+                        for p in c.children:
+                            if p.dep_ == "prep" and p.lower_ == "to":
+                                found += [phrase(o) for o in p.children if o.dep_ == "pobj"]
+        if root.lemma_ in {"play"} and subj is not None:
+            for c in root.children:
+                if c.dep_ == "dobj" and c.lemma_ in rz["role_phrase"]:
+                    found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
+        if root.lemma_ in rz["drive_verbs"] and subj is not None and subj.dep_ == "nsubjpass" \
+                and subj.lemma_ in anaphors:
+            # "the decision was driven by its duty to protect customer data and by ..."
+            for agent in [root, *[c for c in root.children if c.dep_ == "conj"]]:
+                for c in agent.children:
+                    if c.dep_ == "agent":
+                        for by in [c, *c.conjuncts]:
+                            found += [phrase(o, max_words=14) for p in by.children
+                                      if p.dep_ == "pobj" for o in conjuncts(p)]
+        if root.lemma_ in rz["drive_verbs"] and subj is not None:
+            if any(c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children):
+                found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
+        return found

@@ -1,0 +1,182 @@
+"""Syntax helpers shared by the frame readers: phrases from dependency subtrees,
+coordination, dates, and the :class:`Observation` record every reader emits.
+
+Dependency labels are ClearNLP-style, as spaCy's English models give them
+(https://github.com/clir/clearnlp-guidelines/blob/master/md/specifications/dependency_labels.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..entities import Entity
+
+NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+
+RELATIVE = {"that", "which", "who", "whom"}
+
+CLAUSE_UP = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "aux", "npadvmod"}
+
+
+@dataclass
+class Observation:
+    """One fact as stated in one sentence.
+
+    Attributes:
+        kind: fact kind (see the module table).
+        roles: role -> Entity for the key roles and entity-valued attributes
+            (entity-valued attributes hold a list).
+        attrs: attribute -> list of literal strings.
+        article: article identifier.
+        start, end: character offsets of the sentence in the article text
+            (0-based, end-exclusive).
+        certainty: ``stated``, ``confirmed``, ``reported``, ``alleged``, ``claimed`` or ``denied``.
+    """
+
+    kind: str
+    roles: dict
+    attrs: dict = field(default_factory=dict)
+    article: str = ""
+    start: int = 0
+    end: int = 0
+    certainty: str = "stated"
+    attributed_to: Entity | None = None
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+
+def normalize_date(text: str, reference: str = "") -> str | None:
+    """ISO 8601 form of a date phrase, or None when it is not a calendar day.
+
+    Returns ``YYYY-MM-DD`` when the year is known, ``--MM-DD`` (xsd:gMonthDay)
+    when it is not. ``reference`` is the article's date as written in its
+    dateline ("May 2, 2025"); it supplies a missing year and resolves "the
+    18th of last month".
+
+    >>> normalize_date("July 10")
+    '--07-10'
+    >>> normalize_date("March 3, 2025")
+    '2025-03-03'
+    >>> normalize_date("the 18th of last month", "May 2, 2025")
+    '2025-04-18'
+    """
+    ref = _parse_day(reference) if reference else None
+    t = text.lower()
+    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
+    if m:
+        return m.group(0)
+    day = _parse_day(text)
+    if day is not None:
+        year, month, dom = day
+        if year is None and ref is not None and ref[0] is not None:
+            year = ref[0] if month <= ref[1] else ref[0] - 1
+        return f"{year:04d}-{month:02d}-{dom:02d}" if year else f"--{month:02d}-{dom:02d}"
+    rel = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(last|this|next)\s+month\b", t)
+    if rel and ref is not None and ref[0] is not None:
+        year, month = ref[0], ref[1] + {"last": -1, "this": 0, "next": 1}[rel.group(2)]
+        if month < 1:
+            year, month = year - 1, 12
+        if month > 12:
+            year, month = year + 1, 1
+        return f"{year:04d}-{month:02d}-{int(rel.group(1)):02d}"
+    return None
+
+
+def _parse_day(text: str):
+    """(year or None, month, day) of "July 10", "10 July 2025", "Jan. 29, 2025", else None."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    month = day = year = None
+    for i, w in enumerate(words):
+        if w in MONTHS and month is None:
+            month = MONTHS[w]
+            for nb in words[i + 1:i + 3] + words[max(0, i - 2):i]:
+                d = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", nb)
+                if d and day is None and 1 <= int(d.group(1)) <= 31:
+                    day = int(d.group(1))
+        if re.fullmatch(r"(19|20)\d{2}", w):
+            year = int(w)
+    if month is None or day is None:
+        return None
+    return year, month, day
+
+
+def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24, drop_preps: frozenset = frozenset()) -> str:
+    """Text of a token's subtree without leading determiners/possessive pronouns
+    and without trailing punctuation; coordinated siblings are excluded, and so
+    are prepositional phrases headed by a word in ``drop_preps``."""
+    skip: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in {"conj", "cc"} or (child.dep_ == "punct" and child.i > tok.i) or \
+                (drop_relcl and child.dep_ in {"relcl", "acl"}) or child.dep_ == "appos" or \
+                (child.dep_ == "prep" and child.lower_ in drop_preps):
+            skip.update(t.i for t in child.subtree)
+    toks = [t for t in tok.subtree if t.i not in skip]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "NUM"} or toks[0].tag_ == "PRP$"
+                    or toks[0].lower_ in {"such", "these", "those", "this", "that"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP"}):
+        toks = toks[:-1]
+    toks = toks[:max_words]
+    out = join_tokens(toks).strip()
+    return out.strip(" ,;:\"'“”‘’")
+
+
+def join_tokens(toks: list[Token]) -> str:
+    """Text of tokens in order, with a space wherever the source had one or a
+    token in between was left out."""
+    out = []
+    for i, t in enumerate(toks):
+        out.append(t.text)
+        if i + 1 < len(toks) and (t.whitespace_ or toks[i + 1].i != t.i + 1):
+            out.append(" ")
+    return "".join(out)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("A, B and C")."""
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def phrase_without(tok: Token, markers: set[str]) -> str:
+    """Like :func:`phrase` but cut before an "including"/"such as"/"like" list."""
+    skip: set[int] = set()
+    for d in tok.subtree:
+        if d.lower_ in markers and d.i > tok.i:
+            skip.update(x.i for x in d.subtree)
+            if d.lower_ == "such":
+                skip.update(x.i for x in d.head.subtree if x.i > d.i)
+    for c in tok.children:
+        if c.dep_ in {"conj", "cc", "appos", "relcl", "acl"} or (c.dep_ == "punct" and c.i > tok.i):
+            skip.update(x.i for x in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in skip]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "NUM"} or toks[0].tag_ == "PRP$" or toks[0].lower_ in {"such", "other"}):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP", "ADJ"} and toks[-1].lower_ == "such"):
+        toks = toks[:-1]
+    return join_tokens(toks).strip(" ,;:")
+
+
+def phrase_verb_clause(verb: Token, max_words: int = 20) -> str:
+    """A whole clause without its complementizer: "both services transmit data across borders"."""
+    toks = [t for t in verb.subtree if not (t.dep_ == "mark" and t.head == verb)]
+    toks = toks[:max_words]
+    return join_tokens(toks).strip(" ,;:\"'“”")
+
+
+def phrase_verb(verb: Token) -> str:
+    """A verb phrase without its coordinated siblings and subject: "prevent account abuse by resellers"."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in {"conj", "cc", "nsubj", "aux", "mark"} or (c.dep_ == "punct"):
+            skip.update(x.i for x in c.subtree)
+    toks = [t for t in verb.subtree if t.i not in skip and t.i >= verb.i]
+    return join_tokens(toks).strip(" ,;:\"'“”")

@@ -1,0 +1,187 @@
+"""Discourse rules of the policy and reason frames on invented news text, read by the
+real model: issuers and products a clause names only by description, pronoun, class or
+apposition, and reasons stated in the sentences around a policy.
+
+Each test names the rule it checks (a ``kg.facts.ArticleReader`` method, a
+``kg.text`` or ``kg.entities`` function). Organizations, people and the product
+"Zorblat" are invented; other products and places are well-known names from the
+knowledge base or the gazetteer.
+"""
+
+from __future__ import annotations
+
+from kg.build import extract
+from kg.text import Block, read_article, recase_headlines
+
+
+def _facts(tmp_path, text: str):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract([read_article(path)])
+
+
+def policies(tmp_path, text: str) -> dict[tuple[str, str], dict]:
+    """(issuer label, product label) -> the policy fact's attributes, for one article."""
+    return {(f.roles["issuer"].label, f.roles["product"].label): f.attrs
+            for f in _facts(tmp_path, text).facts if f.kind == "policy"}
+
+
+def reasons(tmp_path, text: str, key: tuple[str, str]) -> str:
+    """Every reason of one policy, joined, lower case ("" when the policy has none)."""
+    got = policies(tmp_path, text)
+    assert key in got, f"no policy {key}: {sorted(got)}"
+    return " | ".join(got[key].get("reason", [])).lower()
+
+
+# ----------------------------------------------------------------- issuers
+
+def test_class_member_subject_is_the_issuer(tmp_path):
+    """_class_member_subject: "A, B and C are some of the firms that have banned X"."""
+    got = policies(tmp_path, "Dravik Bank, Torvane Bank and Pellmont Corp are some of the firms "
+                             "that have banned ChatGPT among employees.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT"), ("Pellmont Corp", "ChatGPT")} <= set(got)
+
+
+def test_place_after_a_government_noun(tmp_path):
+    """_government_described: "the state of Ohio", "regulators in Kenya" stand for the place's government."""
+    got = policies(tmp_path, "The state of Ohio prohibited ChatGPT on state-owned devices.\n\n"
+                             "Regulators in Kenya have banned Gemini on government phones.\n")
+    assert {("Ohio", "ChatGPT"), ("Kenya", "Gemini")} <= set(got)
+
+
+def test_pronoun_subject_of_reported_speech_with_placed_government_organ(tmp_path):
+    """_reported_speaker and _government_described: "the country's regulator said it had
+    suspended access" after a sentence naming the country."""
+    got = policies(tmp_path, "Kenya opened an inquiry into ChatGPT last week.\n\n"
+                             "Access to ChatGPT has been suspended for now, the country's data protection "
+                             "authority said on Monday.\n")
+    assert ("Kenya", "ChatGPT") in got
+
+
+def test_plural_pronoun_is_never_a_single_company(tmp_path):
+    """coref: "they" as a subject resolves to no company or product named before it."""
+    got = policies(tmp_path, "After Dravik Labs failed to answer, several ministries said they were "
+                             "taking steps to limit access to ChatGPT.\n")
+    assert not any(issuer == "Dravik Labs" for issuer, _ in got)
+
+
+def test_issuers_listed_with_including_win_over_their_modifier(tmp_path):
+    """_policy_issuers: "several US states, including A, B and C" are A, B and C, not the US."""
+    got = policies(tmp_path, "Several US states, including Ohio, Oregon and Nevada, have banned ChatGPT "
+                             "on government devices.\n")
+    assert {("Ohio", "ChatGPT"), ("Oregon", "ChatGPT"), ("Nevada", "ChatGPT")} <= set(got)
+    assert not any(issuer in {"US", "United States"} for issuer, _ in got)
+
+
+def test_titled_person_acts_for_the_place_named_before_the_name(tmp_path):
+    """_policy_issuers: "Ohio Gov. Kara Senn issued an order banning X" -> Ohio."""
+    got = policies(tmp_path, "Ohio Gov. Kara Senn on Monday issued an order banning ChatGPT on state devices.\n")
+    assert ("Ohio", "ChatGPT") in got
+
+
+def test_subject_named_in_apposition(tmp_path):
+    """_agent_token: "the chip designer Dravik Semiconductor has banned ..." -> the apposed name."""
+    got = policies(tmp_path, "The chip designer Dravik Semiconductor has banned its engineers from using ChatGPT.\n")
+    assert ("Dravik Semiconductor", "ChatGPT") in got
+
+
+def test_speakers_listed_in_apposition(tmp_path):
+    """_speaker_issuers: "two firms, A and B, said they had barred X"."""
+    got = policies(tmp_path, "Two firms, Dravik Bank and Torvane Bank, said they had barred the use of ChatGPT.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
+
+
+# ---------------------------------------------------------------- products
+
+def test_product_named_by_description_is_the_salient_product(tmp_path):
+    """_product_anaphors: "has banned the app" -> the product named just before; a store
+    named where the app is found ("from the App Store") is no candidate."""
+    got = policies(tmp_path, "ChatGPT was pulled from the App Store and Google Play last week.\n\n"
+                             "Dravik Bank has also banned the app on work phones.\n")
+    assert ("Dravik Bank", "ChatGPT") in got
+    assert not any(product in {"App Store", "Google Play"} for _, product in got)
+
+
+def test_its_use_names_the_product_before(tmp_path):
+    """_product_anaphors: "banned its use" -> the product named in the sentence before."""
+    got = policies(tmp_path, "Gemini has drawn scrutiny from regulators.\n\n"
+                             "Oregon has banned its use on government devices.\n")
+    assert ("Oregon", "Gemini") in got
+
+
+def test_policy_extension_adds_products(tmp_path):
+    """_policy_extension: "the ban also extends to X and Y" -> the same issuer restricts them."""
+    got = policies(tmp_path, "Ohio has banned ChatGPT on state devices.\n\n"
+                             "The ban also extends to Gemini and Grok, officials said.\n")
+    assert {("Ohio", "ChatGPT"), ("Ohio", "Gemini"), ("Ohio", "Grok")} <= set(got)
+
+
+def test_use_and_access_roles_vote_product(tmp_path):
+    """MentionFinder._context_votes: what staff may not use, or access to which is limited, is a product."""
+    ex = _facts(tmp_path, "Dravik Bank has limited access to Zorblat on trading floors.\n\n"
+                          "Torvane Bank staff can no longer use Zorblat at work.\n")
+    kinds = {e.label: e.kind for e in ex.entities.values()}
+    assert kinds.get("Zorblat") == "SoftwareProduct"
+
+
+# ----------------------------------------------------------------- reasons
+
+def test_organization_is_concerned_that(tmp_path):
+    """_concern_reasons: "Acme is concerned that X" (the model tags "concerned" as a verb)."""
+    text = ("Dravik Bank has restricted the use of ChatGPT for certain employees.\n\n"
+            "Dravik Bank is concerned that the employees could release confidential data.\n")
+    assert "confidential" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
+
+
+def test_unnamed_speaker_concern_refines_the_policy_before(tmp_path):
+    """_concern_reasons: "the regulator said it was concerned about X" after the policy."""
+    text = ("Kenya has suspended ChatGPT.\n\n"
+            "The regulator said it was concerned about how the firm stores personal data.\n")
+    assert "personal data" in reasons(tmp_path, text, ("Kenya", "ChatGPT"))
+
+
+def test_decision_taken_after_a_finding(tmp_path):
+    """_reason_clause: "the decision was taken after officials found that X"."""
+    text = ("Pellmont Corp has barred its staff from using ChatGPT on work computers.\n\n"
+            "The decision was taken after auditors found that the tool sent client files to servers abroad.\n")
+    assert "client files" in reasons(tmp_path, text, ("Pellmont Corp", "ChatGPT"))
+
+
+def test_what_a_policy_comes_after_names_a_concern(tmp_path):
+    """_reason_clause: "the move comes after reports of security concerns"; a mere event is none."""
+    text = ("Dravik Bank has banned ChatGPT.\n\n"
+            "The move comes after reports of security concerns around the chatbot.\n\n"
+            "Torvane Bank has banned Gemini.\n\n"
+            "The move comes after a wider dispute over model access and pricing.\n")
+    assert "security concerns" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
+    assert "dispute" not in reasons(tmp_path, text, ("Torvane Bank", "Gemini"))
+
+
+def test_person_cites_the_reason(tmp_path):
+    """_cited_reasons: a person's "cited X and worries that Y" refines the nearest policy, as one phrase."""
+    text = ("Pellmont Corp does not allow its employees to use ChatGPT.\n\n"
+            "Company president Dana Holt cited data security concerns and worries that propaganda "
+            "could shape its answers.\n")
+    got = reasons(tmp_path, text, ("Pellmont Corp", "ChatGPT"))
+    assert "security" in got and "propaganda" in got
+
+
+def test_reporting_verb_on_the_announcing_clause(tmp_path):
+    """_justification: "announced the ban on Friday, stating that X" (a reporting verb below the root)."""
+    text = ("Taiwan has banned Gemini in government agencies.\n\n"
+            "The digital ministry announced the ban on Friday, stating that the service "
+            "could threaten national information security.\n")
+    assert "security" in reasons(tmp_path, text, ("Taiwan", "Gemini"))
+
+
+# ---------------------------------------------------------------- headlines
+
+def test_title_case_headline_is_parsed_in_sentence_case():
+    """recase_headlines: common words lower-cased, names and inner capitals kept, offsets unchanged."""
+    blocks = [Block(0, "Dravik Bank Restricts Use Over Security Fears", heading=True),
+              Block(47, "Dravik Bank said it restricts the use of the tool over security fears."),
+              Block(118, "A Short Line")]
+    recase_headlines(blocks)
+    assert blocks[0].parse_text == "Dravik Bank restricts use over security fears"
+    assert len(blocks[0].parse_text) == len(blocks[0].text)
+    assert blocks[1].parse_text == blocks[1].text
