@@ -141,7 +141,7 @@ def evaluate(graph: Graph, queries: Path, gold: Path) -> list[QuestionScore]:
         rows: list[dict] = []
         if qfiles:
             cols, raw = run(graph, qfiles[0])
-            rows = [dict(zip(cols, r)) for r in raw]
+            rows = [dict(zip(cols, ("" if v is None else v for v in r))) for r in raw]
         scores.append(score_question(question, gold_rows, rows, columns))
     return scores
 

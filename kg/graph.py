@@ -129,6 +129,21 @@ PREFIXES = (("kgo", Namespace(KGO_URI)), ("kgr", KGR), ("oa", OA), ("prov", PROV
             ("skos", SKOS), ("owl", OWL), ("wd", WD), ("schema", SDO))
 
 
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict[str, str]:
+    """The ``@context`` of kg's JSON-LD: the prefixes the ontology file declares
+    (``kgo``, ``prov``, ``oa`` ...) and kg's own (``kgr`` for instances, ``wd``),
+    sorted by prefix. An inline context: a reader never fetches anything.
+
+    Raises:
+        ResourceError: E010 when the ontology file is missing.
+    """
+    onto = Graph(bind_namespaces="none").parse(ontology_file(), format="turtle")
+    context = {prefix: str(ns) for prefix, ns in PREFIXES}
+    context.update({prefix: str(ns) for prefix, ns in onto.namespaces() if prefix})
+    return dict(sorted(context.items()))
+
+
 def new_graph() -> Graph:
     """An empty rdflib graph with kg's prefixes bound."""
     graph = Graph()
@@ -517,7 +532,8 @@ def serialize(g: Graph, fmt: str) -> bytes:
     rdflib sorts subjects and predicates for Turtle and N-Triples lines are
     sorted here; for the other syntaxes (RDF/XML, JSON-LD), whose rdflib
     serializers write triples in store order (hash order), the graph is
-    copied into a :class:`SortedGraph`.
+    copied into a :class:`SortedGraph`. JSON-LD is compacted with the
+    ``@context`` of :func:`jsonld_context`.
     """
     if fmt in {"turtle", "ttl", "nt", "ntriples", "nt11"}:
         fast = serialize_many(g, ("turtle" if fmt in {"turtle", "ttl"} else "nt",))
@@ -530,7 +546,10 @@ def serialize(g: Graph, fmt: str) -> bytes:
         for triple in sorted(g):
             ordered.add(triple)
         g = ordered
-    data = g.serialize(format=fmt, encoding="utf-8")
+    if fmt in {"json-ld", "jsonld"}:  # compacted with kg's prefixes (:func:`jsonld_context`)
+        data = g.serialize(format=fmt, encoding="utf-8", context=jsonld_context(), auto_compact=True)
+    else:
+        data = g.serialize(format=fmt, encoding="utf-8")
     if fmt in {"json-ld", "jsonld"}:
         data = _sorted_jsonld(data)
     if fmt in {"nt", "ntriples", "nt11"}:

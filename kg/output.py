@@ -1,7 +1,8 @@
 """The output folder of ``kg build``: one writer at a time, all or nothing.
 
 A build takes an exclusive lock on ``OUTDIR/.kg-build.lock`` (``fcntl.flock``,
-released when the process ends, even on SIGKILL), checks that the folder is
+released when the process ends, even on SIGKILL; the file is removed when the
+build ends, so none is left behind), checks that the folder is
 writable before any NLP work, removes temporary files that a killed build left
 behind, and writes every output file to a temporary file in the same folder
 (``.<name>.<random>.tmp``, flushed and fsync'ed) before renaming them all into
@@ -66,6 +67,44 @@ def write_error(path: Path, exc: OSError) -> KgError:
                    "(the previous output is unchanged).")
 
 
+def _lock(folder: Path, lock: Path) -> int:
+    """Open ``lock`` and take an exclusive ``flock`` on it without waiting.
+
+    The holder removes the lock file before releasing it
+    (:meth:`OutputFolder.close`), so a build that opened the file just before
+    it was removed may lock a file that is no longer there; the lock counts
+    only when the path still names the locked file (same inode), else the
+    file is opened again.
+
+    Returns:
+        The locked file descriptor.
+
+    Raises:
+        KgError: E038 when another build holds the lock; E036/E037 when the
+            lock file cannot be created.
+    """
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if not lock.exists():
+                raise write_error(folder, exc) from exc
+            fd = os.open(lock, os.O_RDONLY)  # a read-only folder: lock anyway, fail at the writable check
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise KgError("E038", f"{folder}: another kg build is writing to this folder; wait for it to "
+                          "finish or choose another output folder.") from None
+        try:
+            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
 class OutputFolder:
     """Exclusive, checked access to an output folder (a context manager).
 
@@ -79,6 +118,7 @@ class OutputFolder:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self._lock_path = folder / LOCK_NAME
         self._fd: int | None = None
 
     def __enter__(self) -> "OutputFolder":
@@ -97,20 +137,7 @@ class OutputFolder:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise write_error(folder, exc) from exc
-        lock = folder / LOCK_NAME
-        try:
-            self._fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            if not lock.exists():
-                raise write_error(folder, exc) from exc
-            self._fd = os.open(lock, os.O_RDONLY)  # a read-only folder: lock anyway, fail below
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(self._fd)
-            self._fd = None
-            raise KgError("E038", f"{folder}: another kg build is writing to this folder; wait for it to "
-                          "finish or choose another output folder.") from None
+        self._fd = _lock(folder, self._lock_path)
         try:
             self._check_writable()
             self._remove_stale()
@@ -123,8 +150,12 @@ class OutputFolder:
         self.close()
 
     def close(self) -> None:
-        """Release the lock."""
+        """Remove the lock file, then release the lock (no lock file is left behind)."""
         if self._fd is not None:
+            try:
+                os.unlink(self._lock_path)  # still ours: a build that opens it now finds it gone (see _lock)
+            except OSError:
+                pass
             os.close(self._fd)
             self._fd = None
 

@@ -1,7 +1,7 @@
 """Run SPARQL SELECT queries (competency questions or user files) over a kg graph.
 
-A query name is a file in ``queries/`` without ``.rq`` (``cq01-policies``) or
-an id prefix (``cq01``); anything else is a path to a ``.rq`` file. The graph
+A query is a file of any name, or one of ``queries/`` by its name without
+``.rq`` (``cq01-policies``) or an id prefix (``cq01``). The graph
 is loaded together with the ontology so that ``rdfs:subClassOf*`` paths work
 (SPARQL 1.1 property paths, https://www.w3.org/TR/sparql11-query/#propertypaths).
 """
@@ -23,27 +23,60 @@ from .resources import ontology_file, queries_dir
 def resolve_query(name_or_file: str) -> Path:
     """Path of a query given by name, id prefix or file.
 
+    Any existing file is a query file, whatever its name or extension
+    (``q.sparql``, ``/tmp/q.rq``, ``/dev/stdin``); anything else must name one
+    query of ``queries/``: the file's stem (``cq01-policies``) or a prefix
+    that only one stem starts with (``cq01``).
+
     Raises:
-        InputError: E040 when no such query exists.
+        InputError: E040 when no file and no query has that name, or the
+            prefix fits more than one query.
     """
     path = Path(name_or_file)
-    if path.suffix == ".rq" and path.exists():
+    if path.exists() and not path.is_dir():
         return path
     qdir = queries_dir()
-    exact = qdir / f"{name_or_file}.rq"
-    if exact.exists():
-        return exact
-    matches = sorted(qdir.glob(f"{name_or_file}*.rq"))
+    known = sorted(p for p in qdir.iterdir() if p.suffix == ".rq")
+    exact = [p for p in known if p.stem == name_or_file]
+    matches = exact or [p for p in known if p.stem.startswith(name_or_file)]
     if len(matches) == 1:
         return matches[0]
-    names = ", ".join(p.stem for p in sorted(qdir.glob("*.rq")))
-    raise InputError("E040", f"no query named {name_or_file!r}; give a .rq file or one of: {names}.")
+    names = ", ".join(p.stem for p in known)
+    if "/" in name_or_file or path.suffix:
+        raise InputError("E040", f"{name_or_file}: no such query file; give an existing file, `-` for standard "
+                         f"input, -e 'SELECT ...', or one of: {names}.")
+    raise InputError("E040", f"no query named {name_or_file!r}; give a query file, `-` for standard input, "
+                     f"-e 'SELECT ...', or one of: {names}.")
+
+
+def resolve_graph(path: Path) -> Path:
+    """What a command that reads a graph reads, given GRAPH: a graph file (any
+    RDF syntax, by its extension), a store folder (``kg build --store``), or a
+    ``kg build`` output folder (its ``graph.ttl``). Every command that reads a
+    graph resolves its argument here.
+
+    Raises:
+        InputError: E041 when a folder is neither a store nor holds graph.ttl.
+    """
+    from .store import is_store
+
+    path = Path(path)
+    if is_store(path):
+        return path
+    if path.is_dir():
+        inside = path / "graph.ttl"
+        if inside.is_file():
+            return inside
+        raise InputError("E041", f"{path}: folder has no graph.ttl; give a graph file, a `kg build` output "
+                         "folder or a `kg build --store` folder.")
+    return path
 
 
 def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     """Parse a graph file (format from the extension), plus the ontology.
 
-    ``path`` may also be a store folder written by ``kg build --store``
+    ``path`` is resolved by :func:`resolve_graph`: a ``kg build`` output
+    folder stands for its ``graph.ttl``. It may also be a store folder written by ``kg build --store``
     (:mod:`kg.store`), opened read-only, when ``with_ontology`` (queries then
     run in Oxigraph); a store is refused otherwise (E041).
 
@@ -60,6 +93,7 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
 
     from .store import is_store, open_store
 
+    path = resolve_graph(path)
     if is_store(path):
         if not with_ontology:
             raise InputError("E041", f"{path}: a kg store answers queries only (Oxigraph keeps "
@@ -205,12 +239,27 @@ def check_query(text: str, source: Path) -> set[str]:
 
 
 def run(graph: Graph, query_path: Path, params: dict[str, str] | None = None,
-        timeout: float | None = None) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query, checked first by :func:`check_query`.
+        timeout: float | None = None) -> tuple[list[str], list[list[str | None]]]:
+    """Run the SELECT query in the file ``query_path`` (UTF-8) with :func:`run_text`.
+
+    Raises:
+        InputError: E042 when the file cannot be read; otherwise as :func:`run_text`.
+    """
+    try:
+        text = Path(query_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("E042", f"{query_path}: cannot read the query ({exc}).") from exc
+    return run_text(graph, text, query_path, params, timeout)
+
+
+def run_text(graph: Graph, text: str, source: Path | str, params: dict[str, str] | None = None,
+             timeout: float | None = None) -> tuple[list[str], list[list[str | None]]]:
+    """Run a SELECT query given as text, checked first by :func:`check_query`.
 
     Args:
         graph: the graph to query.
-        query_path: the ``.rq`` file.
+        text: the query.
+        source: how to name the query in messages (its file, ``<stdin>``, ``-e``).
         params: variable name (without ``?``) -> value; each value is bound
             as a plain literal through rdflib's ``initBindings``, never pasted
             into the query text.
@@ -218,25 +267,21 @@ def run(graph: Graph, query_path: Path, params: dict[str, str] | None = None,
             forked worker process that is killed); None or 0 for no limit.
 
     Returns:
-        (column names, rows of strings); IRIs are shown by their ``rdfs:label``
-        when they have one.
+        (column names, rows); IRIs are shown by their ``rdfs:label`` when they
+        have one, other terms as strings, and an unbound value is None.
 
     Raises:
         InputError: E042 when the query does not parse or is not a SELECT;
             E045 when it is refused; E046 for a parameter the query does not
             use; E047 when the time limit is reached.
     """
-    try:
-        text = query_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("E042", f"{query_path}: cannot read the query ({exc}).") from exc
-    variables = check_query(text, query_path)
+    variables = check_query(text, source)
     bindings = {}
     for name, value in (params or {}).items():
         if name not in variables:
-            raise InputError("E046", f"{query_path}: --param {name}=...: the query has no variable ?{name}.")
+            raise InputError("E046", f"{source}: --param {name}=...: the query has no variable ?{name}.")
         bindings[Variable(name)] = Literal(value)
-    return call_with_limit(_run, (graph, text, bindings, query_path), timeout, query_path)
+    return call_with_limit(_run, (graph, text, bindings, source), timeout, source)
 
 
 def call_with_limit(fn, args: tuple, timeout: float | None, source: Path | str):
@@ -298,7 +343,7 @@ def _worker(sender, fn, args, source) -> None:
         sender.close()
 
 
-def _run(graph: Graph, text: str, bindings: dict, query_path: Path) -> tuple[list[str], list[list[str]]]:
+def _run(graph: Graph, text: str, bindings: dict, query_path: Path | str) -> tuple[list[str], list[list[str | None]]]:
     from .store import run_select
 
     try:
@@ -315,21 +360,26 @@ def _run(graph: Graph, text: str, bindings: dict, query_path: Path) -> tuple[lis
                 label = graph.value(term, RDFS.label)
                 out.append(str(label) if label is not None else str(term))
             else:
-                out.append("" if term is None else str(term))
+                out.append(None if term is None else str(term))
         rows.append(out)
     return cols, rows
 
 
-def render(cols: list[str], rows: list[list[str]], fmt: str) -> str:
-    """Render rows as ``csv``, ``json`` (a list of objects) or ``table`` text."""
+def render(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
+    """Render rows as ``csv``, ``json`` (a list of objects) or ``table`` text.
+
+    An unbound value (None) is ``null`` in JSON and an empty cell in CSV and
+    in the table.
+    """
+    if fmt == "json":
+        return json.dumps([dict(zip(cols, r)) for r in rows], indent=2, ensure_ascii=False) + "\n"
+    rows = [["" if v is None else v for v in r] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
         w.writerows(rows)
         return buf.getvalue()
-    if fmt == "json":
-        return json.dumps([dict(zip(cols, r)) for r in rows], indent=2, ensure_ascii=False) + "\n"
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)),
              "  ".join("-" * w for w in widths)]

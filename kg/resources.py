@@ -1,20 +1,27 @@
 """Locate the data files kg ships: ontology, shapes, queries, lexicon, knowledge base.
 
-Files are found next to the installed package (``kg/data``) or, in a source
-checkout, at the repository root (``ontology/``, ``queries/``). Every lookup is
-by name; no data lives in Python strings.
+The top-level ``ontology/`` and ``queries/`` folders of the repository are the
+one source of the ontology, the shapes and the competency queries. A wheel
+carries them inside the package as ``kg/ontology`` and ``kg/queries`` (the
+``package-dir`` mapping in ``pyproject.toml``); a source checkout or an
+editable install reads them at the repository root. Files are looked up in the
+installed package first (:func:`importlib.resources.files`), then in the
+checkout. Every lookup is by name; no data lives in Python strings.
 """
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from .errors import ResourceError
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(str(resources.files(__package__)))
 DATA_DIR = PACKAGE_DIR / "data"
+#: The repository root when kg runs from a source checkout (or an editable install).
+CHECKOUT_DIR = PACKAGE_DIR.parent
 
 
 def _first_existing(*candidates: Path) -> Path:
@@ -23,17 +30,18 @@ def _first_existing(*candidates: Path) -> Path:
             return path
     raise ResourceError("E010", f"cannot find {candidates[0].name}; looked in "
                         + ", ".join(str(c) for c in candidates)
-                        + ". Reinstall kg with `pip install -e .` from the repository.")
+                        + ". Reinstall kg (`pip install kg-*.whl`, or `pip install -e .` in the repository).")
 
 
 def ontology_dir() -> Path:
-    """Folder holding ``kg.ttl`` (TBox) and ``shapes.ttl`` (SHACL).
+    """Folder holding ``kg.ttl`` (TBox) and ``shapes.ttl`` (SHACL): ``kg/ontology``
+    in an installed wheel, ``ontology/`` in a source checkout.
 
     Raises:
-        ResourceError: E010 when neither the checkout's nor the package's copy exists.
+        ResourceError: E010 when neither the package's nor the checkout's copy exists.
     """
-    return _first_existing(PACKAGE_DIR.parent / "ontology" / "kg.ttl",
-                           DATA_DIR / "ontology" / "kg.ttl").parent
+    return _first_existing(PACKAGE_DIR / "ontology" / "kg.ttl",
+                           CHECKOUT_DIR / "ontology" / "kg.ttl").parent
 
 
 def ontology_file() -> Path:
@@ -47,8 +55,14 @@ def shapes_file() -> Path:
 
 
 def queries_dir() -> Path:
-    """Folder of the competency-question SPARQL files (``cqNN-*.rq``)."""
-    return _first_existing(PACKAGE_DIR.parent / "queries", DATA_DIR / "queries")
+    """Folder of the competency-question SPARQL files (``cqNN-*.rq``): ``kg/queries``
+    in an installed wheel, ``queries/`` in a source checkout.
+
+    Raises:
+        ResourceError: E010 when neither exists.
+    """
+    return _first_existing(PACKAGE_DIR / "queries" / "cq01-policies.rq",
+                           CHECKOUT_DIR / "queries" / "cq01-policies.rq").parent
 
 
 @lru_cache(maxsize=None)
@@ -67,3 +81,52 @@ def data_file(name: str) -> Path:
     if not path.exists():
         raise ResourceError("E011", f"data file {path} is missing; reinstall kg.")
     return path
+
+
+def ontology_version() -> str:
+    """The ontology's ``owl:versionInfo`` (else the last path segment of its
+    ``owl:versionIRI``), read from :func:`ontology_file`.
+
+    Raises:
+        ResourceError: E010 when the ontology file is missing; E012 when it
+            states no version.
+    """
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import OWL, RDF
+
+    onto = Graph().parse(ontology_file(), format="turtle")
+    for subject in onto.subjects(RDF.type, OWL.Ontology):
+        info = onto.value(subject, OWL.versionInfo)
+        if info is not None:
+            return str(info)
+        iri = onto.value(subject, OWL.versionIRI)
+        if isinstance(iri, URIRef):
+            return str(iri).rstrip("/").rsplit("/", 1)[-1]
+    raise ResourceError("E012", f"{ontology_file()}: the ontology states no owl:versionInfo or owl:versionIRI.")
+
+
+def versions() -> list[tuple[str, str]]:
+    """What ``kg --version`` prints: (component, version) for kg, the
+    ontology, spaCy and the English model, without loading spaCy.
+
+    The model is the first of :data:`kg.nlp.MODEL_NAMES` that is installed;
+    a missing spaCy or model is reported as ``not installed``.
+
+    Raises:
+        ResourceError: see :func:`ontology_version`.
+    """
+    from importlib import metadata
+
+    from . import __version__
+    from .nlp import MODEL_NAMES
+
+    def installed(name: str) -> str | None:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
+
+    model = next(((name, v) for name in MODEL_NAMES if (v := installed(name)) is not None),
+                 ("model", "not installed"))
+    return [("kg", __version__), ("ontology", ontology_version()),
+            ("spacy", installed("spacy") or "not installed"), model]

@@ -54,21 +54,14 @@ HOST = "127.0.0.1"
 
 
 def graph_file(path: Path) -> Path:
-    """The graph of GRAPH_OR_STORE: the file itself, a store folder (``kg build --store``), or ``graph.ttl`` in a ``kg build`` output folder.
+    """The graph of GRAPH_OR_STORE, resolved as every command does it (:func:`kg.query.resolve_graph`).
 
     Raises:
-        InputError: E041 when neither exists.
+        InputError: E041 when a folder is neither a store nor holds graph.ttl.
     """
-    from .store import is_store
+    from .query import resolve_graph
 
-    if is_store(path):
-        return path
-    if path.is_dir():
-        inside = path / "graph.ttl"
-        if inside.is_file():
-            return inside
-        raise InputError("E041", f"{path}: folder has no graph.ttl; give a graph file or a `kg build` output folder.")
-    return path
+    return resolve_graph(path)
 
 
 def examples() -> list[dict[str, str]]:

@@ -13,7 +13,7 @@ from . import _fail, app, out
 
 @app.command()
 def evaluate(
-    graph: Annotated[Path, typer.Argument(help="A graph file built by kg build.")],
+    graph: Annotated[Path, typer.Argument(help="A graph file, a `kg build` output folder (its graph.ttl) or a --store folder.")],
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold CSV files (cq01.csv ...).")],
     queries: Annotated[Path | None, typer.Option(help="Folder of cqNN-*.rq queries (default: kg's own).")] = None,
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List missed and wrong rows.")] = False,

@@ -11,27 +11,35 @@ import typer
 
 from ..errors import KgError
 from ..query import DEFAULT_TIMEOUT
-from . import _fail, app
+from . import RowFormat, _fail, app
 
 
 @app.command()
 def query(
-    name_or_file: Annotated[str, typer.Argument(help="A query in queries/ (cq01, cq01-policies) or a .rq file.")],
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="The graph file to query.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    name_or_file: Annotated[str | None, typer.Argument(
+        metavar="QUERY", help="A query file of any name (q.sparql, /tmp/q.rq), `-` for standard input, or a "
+                              "competency question by name (cq01, cq01-policies).")] = None,
+    graph: Annotated[Path, typer.Option(
+        "--graph", "-g", help="The graph to query: a graph file, a `kg build` output folder, or a --store folder.")] = ...,
+    expression: Annotated[str | None, typer.Option(
+        "--expression", "-e", metavar="SPARQL", help="The query itself, in place of QUERY: -e 'SELECT ...'.")] = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="How to print the rows.")] = RowFormat.table,
     param: Annotated[list[str] | None, typer.Option(
-        "--param", "-p", help="NAME=VALUE: bind ?NAME to the literal VALUE (repeatable; never pasted into the query).")] = None,
+        "--param", "-p", metavar="NAME=VALUE",
+        help="Bind ?NAME to the literal VALUE (repeatable; never pasted into the query).")] = None,
     timeout: Annotated[float, typer.Option(
-        help="Stop the query after this many seconds (0: no limit).", min=0)] = DEFAULT_TIMEOUT,
+        metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).", min=0)] = DEFAULT_TIMEOUT,
 ) -> None:
     """Run a SPARQL SELECT query over GRAPH (loaded together with the ontology).
 
     Update forms, SERVICE, FROM and FROM NAMED are refused before anything runs.
+    In JSON output an unbound value is null.
     """
-    from ..query import load_graph, render, resolve_query, run
+    from ..query import load_graph, render, resolve_query, run, run_text
 
-    if fmt not in {"table", "csv", "json"}:
-        _fail(KgError("E043", f"unknown format {fmt!r}; use table, csv or json."))
+    if (name_or_file is None) == (expression is None):
+        raise typer.BadParameter("give a QUERY (a file, `-` or a name such as cq01) or -e 'SELECT ...', not both "
+                                 "and not neither.", param_hint="QUERY")
     params = {}
     for item in param or []:
         name, sep, value = item.partition("=")
@@ -40,8 +48,15 @@ def query(
             _fail(KgError("E046", f"--param {item!r}: write NAME=VALUE with a SPARQL variable name (letters, digits, _)."))
         params[name] = value
     try:
-        path = resolve_query(name_or_file)
-        cols, rows = run(load_graph(graph), path, params, timeout)
+        if expression is not None:
+            text, source = expression, "-e"
+        elif name_or_file == "-":
+            text, source = sys.stdin.read(), "<stdin>"
+        else:
+            text = None
+            path = resolve_query(name_or_file)
+        g = load_graph(graph)
+        cols, rows = run(g, path, params, timeout) if text is None else run_text(g, text, source, params, timeout)
     except KgError as exc:
         _fail(exc)
-    sys.stdout.write(render(cols, rows, fmt))
+    sys.stdout.write(render(cols, rows, fmt.value))

@@ -13,7 +13,7 @@ from . import _fail, app, err, out
 
 @app.command()
 def reason(
-    graph: Annotated[Path, typer.Argument(help="A graph file built by kg build.")],
+    graph: Annotated[Path, typer.Argument(help="A graph file or a `kg build` output folder (its graph.ttl).")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Turtle file for the inferred class memberships (default: inferred.ttl beside GRAPH).")] = None,
 ) -> None:
     """Check GRAPH with HermiT (OWL 2 DL) and write the class memberships it infers.
@@ -26,11 +26,12 @@ def reason(
 
     from ..graph import serialize, write_atomic
     from ..output import write_error
-    from ..query import load_graph
+    from ..query import load_graph, resolve_graph
     from ..reason import inferred_graph, reason as run_reason
     from ..validate import load_tbox
 
     try:
+        graph = resolve_graph(graph)
         tbox = load_tbox()
         result = run_reason(load_graph(graph, with_ontology=False), tbox)
     except KgError as exc:

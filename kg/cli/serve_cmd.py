@@ -23,7 +23,8 @@ def serve(
 ) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint on localhost, with a query editor at /.
 
-    Queries get the refusals and the time limit of `kg query`. Stop with Ctrl-C.
+    Queries get the refusals and the time limit of `kg query`. Stop with Ctrl-C
+    (exit 0; 130 when it comes while the graph is still loading).
     """
     from ..serve import make_server
 
@@ -34,10 +35,10 @@ def serve(
     except KgError as exc:
         _fail(exc)
     host, bound = server.server_address[:2]
-    out.print(f"serving http://{host}:{bound}/ (SPARQL endpoint http://{host}:{bound}/sparql); Ctrl-C stops",
-              highlight=False, soft_wrap=True)
-    out.file.flush()
-    try:
+    try:  # once the address is printed, Ctrl-C is how serving stops: exit 0, whenever it comes
+        out.print(f"serving http://{host}:{bound}/ (SPARQL endpoint http://{host}:{bound}/sparql); Ctrl-C stops",
+                  highlight=False, soft_wrap=True)
+        out.file.flush()
         server.serve_forever(poll_interval=0.2)
     except (KeyboardInterrupt, Interrupted):
         pass

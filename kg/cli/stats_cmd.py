@@ -14,7 +14,7 @@ from . import _fail, app, err, out
 
 @app.command()
 def stats(
-    graph: Annotated[Path, typer.Argument(help="A graph file, or a `kg build` output folder (its graph.ttl).")],
+    graph: Annotated[Path, typer.Argument(help="A graph file or a `kg build` output folder (its graph.ttl).")],
     top: Annotated[int, typer.Option(help="How many most-mentioned entities to list.", min=1)] = 10,
 ) -> None:
     """Show counts by class, facts by number of sources, most-mentioned entities and shape violations.
@@ -25,12 +25,11 @@ def stats(
 
     from ..query import load_graph
     from ..resources import ontology_file
-    from ..serve import graph_file
     from ..stats import stats as compute
 
     try:
         with err.status("counting", spinner="dots"):
-            abox = load_graph(graph_file(graph), with_ontology=False)
+            abox = load_graph(graph, with_ontology=False)
             full = Graph()
             for triple in abox:
                 full.add(triple)

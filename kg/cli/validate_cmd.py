@@ -12,7 +12,7 @@ from . import _fail, app, out
 
 
 @app.command("validate")
-def validate_cmd(graph: Annotated[Path, typer.Argument(help="A graph file built by kg build.")]) -> None:
+def validate_cmd(graph: Annotated[Path, typer.Argument(help="A graph file or a `kg build` output folder (its graph.ttl).")]) -> None:
     """Validate GRAPH against the SHACL shapes; exit 0 conforms, 1 does not, 2 error."""
     from ..query import load_graph
     from ..validate import validate

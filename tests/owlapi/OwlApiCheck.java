@@ -107,7 +107,14 @@ public class OwlApiCheck {
         m.setOntologyLoaderConfiguration(cfg);
         OWLOntology ont;
         try {
-            ont = m.loadOntologyFromOntologyDocument(new FileDocumentSource(file), cfg);
+            // OWL API 5.1 guesses a file's syntax by trying its parsers in turn; on a JSON
+            // object (compacted JSON-LD: {"@context": ..., "@graph": [...]}) its RDF/JSON
+            // parser throws an unchecked exception that ends the load before the JSON-LD
+            // parser is tried. A .jsonld file is therefore named JSON-LD.
+            FileDocumentSource source = file.getName().endsWith(".jsonld")
+                ? new FileDocumentSource(file, new org.semanticweb.owlapi.formats.RDFJsonLDDocumentFormat())
+                : new FileDocumentSource(file);
+            ont = m.loadOntologyFromOntologyDocument(source, cfg);
         } catch (Exception e) {
             out("LOAD_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
