@@ -71,3 +71,16 @@ def test_owner_noun_after_the_product(tmp_path):
     got = facts_of(tmp_path, "Regulators met TikTok owner Dravik Holdings on Monday.\n\n"
                              "Officials questioned Instagram's parent company, Torvane Group, on Tuesday.\n", "development")
     assert {("Dravik Holdings", "TikTok"), ("Torvane Group", "Instagram")} <= got
+
+
+def test_list_set_off_by_dashes_and_compound_cue(tmp_path):
+    """_described_members and sentence_location: "three Chinese AI firms — A, B, and C —"."""
+    got = facts_of(tmp_path, "The report named three Chinese AI firms — Kestrel AI, Lumora Labs, and Quillon — "
+                             "as the culprits.\n", "location")
+    assert {("Kestrel AI", "China"), ("Lumora Labs", "China"), ("Quillon", "China")} <= got
+
+
+def test_company_of_a_country_through_a_copula(tmp_path):
+    """_copula_seat: "Acme is the largest memory manufacturer in the United States"."""
+    got = facts_of(tmp_path, "Dravik Labs is the largest memory manufacturer in the United States.\n", "location")
+    assert ("Dravik Labs", "United States") in got

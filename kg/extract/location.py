@@ -27,6 +27,9 @@ class LocationFrame:
             noun = tok.head
             if noun.lower_ in self.lex["location"]["based_words"] and noun.dep_ == "amod":
                 noun = noun.head  # "the Singapore-headquartered Kestrel Dynamics"
+            while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i \
+                    and self.mention_at(noun) is None:
+                noun = noun.head  # "Chinese AI firms": the firms
             if noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
             org = None
@@ -53,6 +56,7 @@ class LocationFrame:
                 if org.kind not in {"NewsOrganization", "GovernmentBody"}:
                     place = self.implicit(country.name, country.kind, False)
                     self.emit("location", {"organization": org, "country": place})
+        self._copula_seat(sent, cue_orgs)
         cue_words = cue_orgs | {"tech", "technology", "ai", "e-commerce", "internet", "software", "chip", "state-owned",
                                 "artificial", "intelligence", "search", "social", "media", "cloud", "telecom", "tech-focused"}
         for m in self._mentions_in(sent):
@@ -83,6 +87,27 @@ class LocationFrame:
                                         if place and place.kind == "Country":
                                             self.emit("location", {"organization": m.entity, "country": place})
 
+    def _copula_seat(self, sent: Span, cue_orgs: set[str]) -> None:
+        """"Acme is the largest chip maker in Kestria", "Acme, a startup in Kestria": an
+        organization described as a company of a country."""
+        for tok in sent:
+            if tok.dep_ not in {"attr", "appos"} or tok.lemma_.lower() not in cue_orgs | set(
+                    self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}:
+                continue
+            if tok.dep_ == "attr":
+                subj = self._clause_subject(tok.head) if tok.head.lemma_ in {"be", "become", "remain"} else None
+            else:
+                subj = tok.head
+            org = self.entity_at(subj, {"Organization"}) if subj is not None else None
+            if org is None or org.kind in {"NewsOrganization", "GovernmentBody"}:
+                continue
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for o in prep.children:
+                        place = self.entity_at(o, {"Place"}) if o.dep_ == "pobj" else None
+                        if place is not None and place.kind == "Country":
+                            self.emit("location", {"organization": org, "country": place})
+
     def _described_members(self, noun: Token) -> list[Entity]:
         """Organizations a descriptive noun stands for: "Kestrian companies, including A and B",
         "Kestrian rivals A and B" (apposition or compound list), "A became the first Kestrian
@@ -104,6 +129,18 @@ class LocationFrame:
                 if m is not None and m.entity is not None and m.entity.family == "Organization" \
                         and m.entity not in out:
                     out.append(m.entity)
+        doc = noun.doc
+        if noun.i + 1 < len(doc) and doc[noun.i + 1].text in {"—", "–", ":"}:
+            # "three Kestrian firms — A, B and C — ...": a list set off by dashes, read on the surface
+            for t in doc[noun.i + 2:min(len(doc), noun.i + 30)]:
+                if t.text in {"—", "–", ".", ";"}:
+                    break
+                m = self.mention_at(t)
+                if m is not None and m.entity is not None and m.entity.family == "Organization" \
+                        and m.entity not in out:
+                    out.append(m.entity)
+                elif m is None and not (t.is_punct or t.lower_ in {"and", "or"} or t.pos_ in {"PROPN", "DET"}):
+                    break
         return out
 
     def _nationality(self, tok: Token):
