@@ -77,7 +77,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         self._policy_lemmas = frozenset(
             [*pol["ban"], *pol["restriction"], *pol["ban_nouns"], *pol["restriction_nouns"], "approval", "permission",
              *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"], *pol["release_verbs"],
-             *pol["withhold_verbs"], *pol["control_nouns"]])
+             *pol["withhold_verbs"], *pol["control_nouns"], "available"])
         self.observations: list[Observation] = []
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()

@@ -201,3 +201,11 @@ def test_bare_reason_noun_is_no_reason(tmp_path):
     """link_article_level: a reason that is only "risks" or "concerns" is dropped."""
     got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\nThe bank cited risks.\n")
     assert got[("Dravik Bank", "ChatGPT")].get("reason", []) == []
+
+
+def test_features_unavailable_in_a_region_said_in_a_statement(tmp_path):
+    """_withheld_in_region and _reported_speaker: "Acme said in a statement that the features —
+    A and B — won't be available to customers in the EU" -> Acme restricts A and B."""
+    got = policies(tmp_path, "Kestrel Labs said in a statement that the features \u2014 Gemini and Grok \u2014 "
+                             "won't be available to customers in the European Union.\n")
+    assert {("Kestrel Labs", "Gemini"), ("Kestrel Labs", "Grok")} <= set(got)

@@ -63,9 +63,12 @@ class PolicyFrame:
                 ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
             elif tok.pos_ == "VERB" and self._withheld_in_region(tok):
                 ptype = "restriction"  # "will not release X in the EU", "is holding back X from Europe"
+            elif tok.lower_ == "available" and tok.dep_ == "acomp" and self._withheld_in_region(tok.head):
+                ptype = "restriction"  # "the features won't be available to EU customers"
             if ptype is None or self._hypothetical(tok):
                 continue
-            region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
+            region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
+                or tok.lower_ == "available" else tok
             issuers = self._policy_issuers(tok, region_tok)
             if not issuers:
                 if self.article.blocks[self.block].heading:
@@ -76,6 +79,13 @@ class PolicyFrame:
                 continue
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
+            if tok.lower_ == "available":
+                # what is unavailable is the subject: "the features — A, B and C — won't be available"
+                subj = self._clause_subject(tok.head)
+                scope_toks = list(subj.subtree) if subj is not None else []
+                if subj is not None and subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text in {"—", "–"}:
+                    end = next((t.i for t in subj.doc[subj.i + 2:tok.i] if t.text in {"—", "–"}), tok.i)
+                    scope_toks += [t for t in subj.doc[subj.i + 2:end] if t not in scope_toks]
             if tok.lemma_ in stop_v and tok.dep_ == "xcomp" and tok.head.lemma_ in pol["directive_verbs"]:
                 # "ordered Acme to stop collecting data": the party ordered stands for its product
                 scope_toks += [t for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree
@@ -118,7 +128,8 @@ class PolicyFrame:
         ``policy.withhold_verbs`` verb ("withholds X from EU users", "is holding back X
         from Europe", "delays X in the EU"), with a place named in its clause."""
         pol = self.lex["policy"]
-        if verb.lemma_ in pol["release_verbs"]:
+        if verb.lemma_ in pol["release_verbs"] or verb.lemma_ == "be" and any(
+                c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children):
             if not any(c.dep_ == "neg" for c in verb.children):
                 return False
         elif verb.lemma_ in pol["withhold_verbs"]:
@@ -289,13 +300,26 @@ class PolicyFrame:
     def _reported_speaker(self, trig: Token) -> list[Entity]:
         """"Kestria's police said they had blocked X", "the ministry said it would restrict
         X": a pronoun subject in reported speech stands for the speaker."""
-        subj = self._subject_up(trig)
-        if subj is None or subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}:
+        if trig.lower_ == "available" and trig.dep_ == "acomp":
+            trig = trig.head  # "X won't be available": the copula's clause
+            subj = self._subject_up(trig)
+            if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
+                return []
+        else:
+            subj = self._subject_up(trig)
+        if trig.lemma_ == "be" and subj.pos_ in {"NOUN", "PROPN"}:
+            pass  # "Acme said the features won't be available in the EU": the speaker withholds them
+        elif subj is None or subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}:
             return []
         node = trig
+        reporting = self.lex["reporting_verbs"]
         for _ in range(5):
-            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+            if node.dep_ == "ccomp" and node.head.lemma_ in reporting:
                 speaker = self._clause_subject(node.head)
+                return self._speaker_issuers(speaker) if speaker is not None else []
+            if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head.lemma_ in reporting:
+                # "Acme said in a statement that X won't be available": the statement's content
+                speaker = self._clause_subject(node.head.head.head)
                 return self._speaker_issuers(speaker) if speaker is not None else []
             if node.dep_ not in CLAUSE_UP or node.head == node:
                 return []
