@@ -209,3 +209,11 @@ def test_features_unavailable_in_a_region_said_in_a_statement(tmp_path):
     got = policies(tmp_path, "Kestrel Labs said in a statement that the features \u2014 Gemini and Grok \u2014 "
                              "won't be available to customers in the European Union.\n")
     assert {("Kestrel Labs", "Gemini"), ("Kestrel Labs", "Grok")} <= set(got)
+
+
+def test_person_expresses_concerns(tmp_path):
+    """_concern_reasons: "Acme's security chief expressed concerns about X" refines the policy before."""
+    text = ("Dravik Bank has blocked ChatGPT on its laptops.\n\n"
+            "Kara Senn, the bank's chief information security officer, expressed concerns about the risk of "
+            "internal data being exposed.\n")
+    assert "internal data" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))

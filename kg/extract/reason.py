@@ -120,15 +120,20 @@ class ReasonFrame:
         in this article (:meth:`link_article_level` drops it when the organization issued none)."""
         words = set(self.lex["reason"]["concern_words"])
         for tok in sent:
-            if tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}:
+            voiced = tok.pos_ == "NOUN" and tok.lemma_.lower() in words and tok.dep_ == "dobj" and \
+                tok.head.lemma_ in self.lex["reason"]["voice_verbs"]
+            if not voiced and (tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}):
                 continue
-            verb = tok.head if tok.dep_ == "acomp" else tok  # "is concerned" (tagged ADJ or VERB)
+            # "is concerned" (tagged ADJ or VERB); "Acme's security chief expressed concerns about X"
+            verb = tok.head if tok.dep_ in {"acomp", "dobj"} else tok
             subj = self._clause_subject(verb)
             if subj is None:
                 continue
             issuer = self.entity_at(subj, {"Organization"}, subject_first=True)
             roles: dict = {"issuer": issuer}
-            if issuer is None:
+            if issuer is None and voiced and (self._person_speaker(verb) or self._body_speaker(verb)):
+                roles = {"issuer": None, "near": True}
+            elif issuer is None:
                 # "the regulator said it was concerned about X": an unnamed issuer speaks
                 # of the policy stated just before
                 govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
