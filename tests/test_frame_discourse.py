@@ -217,3 +217,9 @@ def test_person_expresses_concerns(tmp_path):
             "Kara Senn, the bank's chief information security officer, expressed concerns about the risk of "
             "internal data being exposed.\n")
     assert "internal data" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
+
+
+def test_joined_issuers_are_side_mentions(tmp_path):
+    """_joined_issuers: "A joined B and C in banning X" -> B and C banned X too."""
+    got = policies(tmp_path, "Oregon joined Ohio and Nevada in banning ChatGPT from state devices on Monday.\n")
+    assert {("Oregon", "ChatGPT"), ("Ohio", "ChatGPT"), ("Nevada", "ChatGPT")} <= set(got)

@@ -77,6 +77,7 @@ class PolicyFrame:
                     if reasons:
                         self.emit("reason", {"heading": True, "every": True}, reason=reasons)
                 continue
+            issuers += [e for e in self._joined_issuers(tok) if e not in issuers]
             issuer = issuers[0]
             scope_toks = self._policy_scope_tokens(region_tok, tok)
             if tok.lower_ == "available":
@@ -121,6 +122,22 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+
+    def _joined_issuers(self, trig: Token) -> list[Entity]:
+        """"A joins B and C in banning X": B and C had banned X too (a side mention)."""
+        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ == "join"):
+            return []
+        out: list[Entity] = []
+        for o in trig.head.head.children:
+            if o.dep_ != "dobj":
+                continue
+            for t in [o, *o.conjuncts]:
+                e = self.entity_at(t, {"Organization", "Place"})
+                if e is not None and e.kind != "NewsOrganization":
+                    e = self.government_of(e) if e.family == "Place" else e
+                    if e not in out:
+                        out.append(e)
+        return out
 
     def _withheld_in_region(self, verb: Token) -> bool:
         """A product kept from a region by its maker: a negated ``policy.release_verbs``
