@@ -223,3 +223,12 @@ def test_joined_issuers_are_side_mentions(tmp_path):
     """_joined_issuers: "A joined B and C in banning X" -> B and C banned X too."""
     got = policies(tmp_path, "Oregon joined Ohio and Nevada in banning ChatGPT from state devices on Monday.\n")
     assert {("Oregon", "ChatGPT"), ("Ohio", "ChatGPT"), ("Nevada", "ChatGPT")} <= set(got)
+
+
+def test_news_organization_rules_for_its_own_staff(tmp_path):
+    """_news_staff_rule: a broadcaster that bans its own employees issues the rule; a news
+    organization that only reports a ban issues nothing."""
+    got = policies(tmp_path, "Radio broadcaster Dravik Media has banned its employees from using ChatGPT.\n\n"
+                             "Torvane News reported that Pellmont Corp had banned Gemini.\n")
+    assert ("Dravik Media", "ChatGPT") in got
+    assert not any(issuer == "Torvane News" for issuer, _ in got)

@@ -123,6 +123,22 @@ class PolicyFrame:
         self._sentence_reason(sent)
         self._policy_extension(sent)
 
+    def _news_staff_rule(self, trig: Token) -> list[Entity]:
+        """A news organization that is the subject of the policy verb itself and binds its own
+        staff ("the broadcaster has banned its journalists from using X")."""
+        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
+        if subj is None or trig.pos_ != "VERB":
+            return []
+        a = next((x for x in subj.children if x.dep_ == "appos"), None)
+        ent = self.entity_at(a, {"Organization"}) if a is not None else None
+        ent = ent or self.entity_at(subj, {"Organization"})
+        if ent is None or ent.kind != "NewsOrganization":
+            return []
+        bound = [c for c in trig.children if c.dep_ == "dobj" and c.lemma_.lower() in staff
+                 and any(p.lower_ in {"its", "their"} for p in c.children)]
+        return [ent] if bound else []
+
     def _joined_issuers(self, trig: Token) -> list[Entity]:
         """"A joins B and C in banning X": B and C had banned X too (a side mention)."""
         if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ == "join"):
@@ -199,7 +215,10 @@ class PolicyFrame:
         for node in dict.fromkeys([trig, clause]):
             orgs = [e for e in self.agents_of(node, {"Organization"}) if e.kind != "NewsOrganization"]
             if orgs:
-                return orgs  # (a news organization reports a policy; it issues none)
+                return orgs  # (a news organization reports a policy; it issues none) ...
+        own = self._news_staff_rule(trig)
+        if own:
+            return own  # ... except a rule for its own staff
         subj = self._subject_up(trig)
         listed = self._listed_members(subj) if subj is not None and any(
             c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
