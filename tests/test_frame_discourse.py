@@ -13,6 +13,8 @@ from __future__ import annotations
 from kg.build import extract
 from kg.text import Block, read_article, recase_headlines
 
+from .test_frame_policy import policies
+
 
 def _facts(tmp_path, text: str):
     path = tmp_path / "a.txt"
@@ -20,10 +22,6 @@ def _facts(tmp_path, text: str):
     return extract([read_article(path)])
 
 
-def policies(tmp_path, text: str) -> dict[tuple[str, str], dict]:
-    """(issuer label, product label) -> the policy fact's attributes, for one article."""
-    return {(f.roles["issuer"].label, f.roles["product"].label): f.attrs
-            for f in _facts(tmp_path, text).facts if f.kind == "policy"}
 
 
 def reasons(tmp_path, text: str, key: tuple[str, str]) -> str:
