@@ -29,7 +29,7 @@ Usage::
     python benchmarks/bench_build.py 10000 --scale   # one -j 2 build: tokens/s, triples/s, peak RSS
 
 Results are written as JSON, one file per size, and a Markdown table
-(``benchmarks/results/summary.md``) that the README quotes.
+(``benchmarks/results/summary.md``) that docs/performance.md quotes.
 """
 
 from __future__ import annotations
