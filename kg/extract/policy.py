@@ -587,7 +587,10 @@ class PolicyFrame:
                 if t.dep_ == "poss" and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
                     # "X's chatbot": the product X makes, resolved at article level
                     self._maker_named.add((f"{ent.key} product", self.block, t.sent.start))
-                ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
+                # a mention of its own only when a product is known by the name ("DeepSeek"): else
+                # the company, not a product of that name, is what the article names
+                ent = self.implicit(ent.label, "SoftwareProduct", self.kb.names_product_after(ent.label),
+                                    key=f"{ent.key} product")
             elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
                     and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
                 continue  # "X's owner" is not X; "X's use" is
