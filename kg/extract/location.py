@@ -28,8 +28,8 @@ class LocationFrame:
             if noun.lower_ in self.lex["location"]["based_words"] and noun.dep_ == "amod":
                 noun = noun.head  # "the Singapore-headquartered Kestrel Dynamics"
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i \
-                    and self.mention_at(noun) is None:
-                noun = noun.head  # "Chinese AI firms": the firms
+                    and self.mention_at(noun) is None and noun.head.tag_ == "NNS":
+                noun = noun.head  # "Chinese AI firms — A, B and C": the firms (a list, never an anaphor)
             if noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
             org = None
