@@ -230,3 +230,11 @@ def test_news_organization_rules_for_its_own_staff(tmp_path):
                              "Torvane News reported that Pellmont Corp had banned Gemini.\n")
     assert ("Dravik Media", "ChatGPT") in got
     assert not any(issuer == "Torvane News" for issuer, _ in got)
+
+
+def test_legal_and_upload_words_name_a_risk(tmp_path):
+    """reason.risk_words: "after an engineer uploaded code to it", "saying it had no legal basis for X"."""
+    assert "uploaded" in reasons(tmp_path, "Dravik Bank banned ChatGPT after an engineer uploaded internal "
+                                           "source code to it.\n", ("Dravik Bank", "ChatGPT"))
+    assert "legal basis" in reasons(tmp_path, "Italy's privacy regulator blocked ChatGPT, saying it had no legal "
+                                              "basis for collecting users' data.\n", ("Italy", "ChatGPT"))
