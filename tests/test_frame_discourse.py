@@ -238,3 +238,16 @@ def test_legal_and_upload_words_name_a_risk(tmp_path):
                                            "source code to it.\n", ("Dravik Bank", "ChatGPT"))
     assert "legal basis" in reasons(tmp_path, "Italy's privacy regulator blocked ChatGPT, saying it had no legal "
                                               "basis for collecting users' data.\n", ("Italy", "ChatGPT"))
+
+
+def test_rule_stated_by_a_document_is_its_owners(tmp_path):
+    """_document_owner: "Employees are not permitted to use X, the memo said" -> the organization named before."""
+    got = policies(tmp_path, "Dravik Bank sent a memo to staff on Monday.\n\n"
+                             "Employees are not permitted to use ChatGPT on company devices, the memo said.\n")
+    assert ("Dravik Bank", "ChatGPT") in got
+
+
+def test_participle_tagged_as_adjective(tmp_path):
+    """_mistagged_verb: "it had disabled access to X" ("disabled" read as an adjective) is a ban."""
+    got = policies(tmp_path, "Dravik Bank said it had disabled access to ChatGPT for all employees.\n")
+    assert ("Dravik Bank", "ChatGPT") in got

@@ -31,9 +31,13 @@ class PolicyFrame:
         for tok in sent:
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
-                continue  # (most tokens: one set look-up)
+                lemma = self._mistagged_verb(tok)
+                if lemma is None:
+                    continue  # (most tokens: one set look-up)
             ptype = None
-            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
+            if lemma != tok.lemma_:
+                ptype = "ban" if lemma in ban_v else "restriction"
+            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
                 if tok.lemma_ in stop_v and not self._under_directive(tok):
                     continue
@@ -122,6 +126,35 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+
+    def _document_owner(self, trig: Token) -> list[Entity]:
+        """"Employees are not permitted to use X, the memo said": a rule a document states
+        (``policy.policy_container_nouns`` as the speaker) is issued by the organization the
+        article has named most up to here."""
+        containers = set(self.lex["policy"]["policy_container_nouns"])
+        said = [t for t in trig.sent if t.lemma_ in self.lex["reporting_verbs"]
+                and (s := self._clause_subject(t)) is not None and s.lemma_.lower() in containers]
+        if not said:
+            return []
+        counts: Counter = Counter()
+        for b in range(0, self.block + 1):
+            for m in self.mentions[b]:
+                e = m.entity
+                if e is not None and e.family == "Organization" and e.kind not in {"NewsOrganization", "GovernmentBody"} \
+                        and (b < self.block or m.start < trig.i):
+                    counts[e] += 1
+        return [max(counts, key=lambda e: (counts[e], e.label))] if counts else []
+
+    def _mistagged_verb(self, tok: Token) -> str | None:
+        """The ban or restriction verb a participle the tagger read as an adjective stands
+        for, when it still heads a clause with an object ("it had disabled access to X",
+        "disabled" tagged ADJ): its lemma, or None."""
+        if tok.pos_ != "ADJ" or not tok.lower_.endswith("ed") or not any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        pol = self.lex["policy"]
+        verbs = (set(pol["ban"]) | set(pol["restriction"])) - set(pol["stop_verbs"])
+        low = tok.lower_
+        return next((c for c in (low[:-1], low[:-2], low[:-3]) if c in verbs), None)
 
     def _news_staff_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of the policy verb itself and binds its own
@@ -266,8 +299,8 @@ class PolicyFrame:
                     if bodies:
                         return bodies
         subj = self._subject_up(trig)
-        if subj is None:
-            return []
+        if subj is None or subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
+            return self._document_owner(trig)
         subj = self._class_member_subject(subj)
         listed = self._listed_members(subj)
         if listed:
