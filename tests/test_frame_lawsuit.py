@@ -168,3 +168,22 @@ def test_listed_plaintiffs_after_like(tmp_path):
                                         "have also sued Lumora Labs for copyright infringement.\n"))
     assert {("Dravik Press", "Lumora Labs"), ("Torvane News", "Lumora Labs"), ("Pellmont Media", "Lumora Labs")} <= set(got)
 
+
+
+def test_regulator_finding_is_an_allegation(tmp_path):
+    """_finding: "the regulator found that X had processed data without a legal basis"; a
+    hypothetical "if they find that X ..." is none."""
+    got = _allegations(_facts(tmp_path, "The Data Protection Commission opened an inquiry into Lumora Labs in May.\n\n"
+                                        "The regulator found that Lumora Labs had processed users' personal data "
+                                        "without a legal basis.\n\n"
+                                        "The regulator said people should call it if they find that Kestrel AI is "
+                                        "still scanning faces.\n"))
+    assert "legal basis" in got[("Data Protection Commission", "Lumora Labs")][0]
+    assert ("Data Protection Commission", "Kestrel AI") not in got
+
+
+def test_claim_made_in_a_complaint(tmp_path):
+    """_finding: "A said in a complaint that B had ignored its robots.txt file" -> A accuses B."""
+    got = _allegations(_facts(tmp_path, "Dravik Holdings said in a complaint that Lumora Labs had ignored its "
+                                        "robots.txt file.\n"))
+    assert ("Dravik Holdings", "Lumora Labs") in got

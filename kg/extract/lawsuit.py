@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .syntax import join_tokens, phrase
+from .syntax import join_tokens, phrase, phrase_verb
 from . import frame, frame_data
 
 ALL = {"Organization", "Person", "Place", "Product"}
@@ -105,6 +105,8 @@ def read(reader, sent) -> None:
                 _reported(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["plaintiff_nouns"]:
                 _plaintiff(reader, tok, st, d)
+            if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in reader.lex["reporting_verbs"]):
+                _finding(reader, tok, st, d)
         except (IndexError, KeyError):  # a malformed parse: skip the token
             continue
     if is_legal:
@@ -432,6 +434,47 @@ def _fill(record: _Record, scope: list[Token], verb: Token, d: dict, reader) -> 
         m = reader.mention_at(t)
         if m is not None and m.entity is not None and m.entity.family == "Product" and m.entity not in record.targets:
             record.targets.append(m.entity)
+
+
+# ------------------------------------------------------------------ findings
+def _finding(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "The regulator found that Acme had processed data without a legal basis" (a
+    regulator's or a court's finding), "Acme said in a complaint that Kestrel ignored its
+    robots.txt file" (a claim made in a legal document): the finder or claimant accuses
+    the subject of the finding, of the practice the clause states."""
+    documents = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                 for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in d["legal_nouns"]]
+    in_document = bool(documents)
+    ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or \
+        next((c for p in documents for c in p.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if ccomp is None or subj is None or subj.pos_ == "PRON" or reader._hypothetical(verb):
+        return  # ("if they find that X ...": no finding)
+    if verb.lemma_ in d["finding_verbs"]:
+        govt = set(reader.lex["policy"]["government_nouns"]) | set(d["court_nouns"])
+        accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
+                    and e.kind == "GovernmentBody"]
+        if not accusers and subj.lemma_.lower() in govt:
+            accusers = reader._government_described(subj) or reader._described_bodies(subj)
+    elif in_document:
+        accusers, _ = _party(reader, subj, d)
+    else:
+        return
+    accused_tok = next((c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if not accusers or accused_tok is None:
+        return
+    accused = [e for e in [reader.entity_at(accused_tok, {"Organization", "Person"})] if e is not None]
+    if not accused or set(accused) & set(accusers):
+        return
+    r = _Record(reader.block, verb.sent, in_document)
+    r.accusers, r.accused = _uniq(accusers), accused
+    scope = [t for t in ccomp.subtree if t.i not in {x.i for x in accused_tok.subtree}]
+    _fill(r, scope, ccomp, d, reader)
+    if not r.practice:
+        text = phrase_verb(ccomp)
+        r.practice = [text] if text else []
+    if r.practice:
+        _keep(st, r)
 
 
 # ------------------------------------------------------------------ triggers
