@@ -92,8 +92,9 @@ class PolicyFrame:
                     end = next((t.i for t in subj.doc[subj.i + 2:tok.i] if t.text in {"—", "–"}), tok.i)
                     scope_toks += [t for t in subj.doc[subj.i + 2:end] if t not in scope_toks]
             if tok.lemma_ in stop_v and tok.dep_ == "xcomp" and tok.head.lemma_ in pol["directive_verbs"]:
-                # "ordered Acme to stop collecting data": the party ordered stands for its product
-                scope_toks += [t for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree
+                # "ordered Acme to stop collecting data", "Acme has been ordered to cease operations":
+                # the party ordered stands for its product
+                scope_toks += [t for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree
                                if t not in scope_toks]
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
                 self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
@@ -296,6 +297,11 @@ class PolicyFrame:
                 said_by = self._clause_subject(node.head)  # "the trade ministry said access was restricted"
                 if said_by is not None:
                     bodies = self._described_bodies(said_by) or self._government_described(said_by)
+                    if not bodies and said_by.lemma_.lower() in self.lex["policy"]["government_nouns"]:
+                        # "X has been ordered to cease operations in Kestria, authorities said"
+                        places = [e for t in node.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
+                                  for e in [self.entity_at(t, {"Place"})] if e is not None]
+                        bodies = [self.government_of(places[0])] if places else []
                     if bodies:
                         return bodies
         subj = self._subject_up(trig)
