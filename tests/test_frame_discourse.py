@@ -251,3 +251,10 @@ def test_participle_tagged_as_adjective(tmp_path):
     """_mistagged_verb: "it had disabled access to X" ("disabled" read as an adjective) is a ban."""
     got = policies(tmp_path, "Dravik Bank said it had disabled access to ChatGPT for all employees.\n")
     assert ("Dravik Bank", "ChatGPT") in got
+
+
+def test_party_ordered_to_cease_by_unnamed_authorities(tmp_path):
+    """_clause_place_government: "X has been ordered to cease operations in Kenya, authorities said"."""
+    got = policies(tmp_path, "DeepSeek has been ordered to cease operations in Kenya after breaching privacy rules, "
+                             "authorities said on Wednesday.\n")
+    assert ("Kenya", "DeepSeek") in got

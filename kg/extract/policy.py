@@ -298,10 +298,7 @@ class PolicyFrame:
                 if said_by is not None:
                     bodies = self._described_bodies(said_by) or self._government_described(said_by)
                     if not bodies and said_by.lemma_.lower() in self.lex["policy"]["government_nouns"]:
-                        # "X has been ordered to cease operations in Kestria, authorities said"
-                        places = [e for t in node.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
-                                  for e in [self.entity_at(t, {"Place"})] if e is not None]
-                        bodies = [self.government_of(places[0])] if places else []
+                        bodies = self._clause_place_government(node)
                     if bodies:
                         return bodies
         subj = self._subject_up(trig)
@@ -322,7 +319,18 @@ class PolicyFrame:
             if named:
                 label = f"{named[-1].text} administration"
                 return [self.implicit(label, "GovernmentBody", True)]
-        return self._government_described(subj)
+        found = self._government_described(subj)
+        if not found and subj.lemma_.lower() in self.lex["policy"]["government_nouns"] and subj.dep_ == "nsubj" \
+                and subj.head.lemma_ in self.lex["reporting_verbs"]:
+            found = self._clause_place_government(trig)
+        return found
+
+    def _clause_place_government(self, node: Token) -> list[Entity]:
+        """"X has been ordered to cease operations in Kestria, authorities said": unnamed
+        authorities speak for the government of the place the clause names ("in Kestria")."""
+        places = [e for t in node.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
+                  for e in [self.entity_at(t, {"Place"})] if e is not None]
+        return [self.government_of(places[0])] if places else []
 
     def _government_described(self, noun: Token) -> list[Entity]:
         """The government a description of one of its organs stands for: "Chinese
