@@ -90,3 +90,16 @@ def test_generic_training_statement_gives_no_signal(tmp_path):
     from kg.text import read_article
     facts = extract([read_article(path)]).facts
     assert not any("outputs" in s for f in facts if f.kind == "collection" for s in f.attrs.get("signal", []))
+
+
+def test_purpose_clause_on_collecting_or_using_data(tmp_path):
+    """CollectionFrame._infinitive_purposes: "collects X to help users Y, Acme said"; "X, which Acme
+    says it uses to improve Y"."""
+    path = tmp_path / "p.txt"
+    path.write_text("The Alexa app collects location data and contact lists to help users find friends, "
+                    "Amazon said.\n\nAlexa also stores voice recordings, which Amazon says it uses to improve "
+                    "its speech recognition.\n", encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "collection"]
+    purposes = " | ".join(p for f in facts for p in f.attrs.get("purpose", []))
+    assert "help users find friends" in purposes and "improve its speech recognition" in purposes
+    assert any(e.label == "Amazon" for f in facts for e in f.entity_attrs.get("stated_by", []))

@@ -55,6 +55,7 @@ class CollectionFrame:
         self._listed_signals(sent)
         self._sentence_purpose(sent)
         self._enabled_purposes(sent)
+        self._infinitive_purposes(sent)
 
     def _lead_sentence(self) -> Span | None:
         """The sentence ending in ":" that introduces the current bullet, if any."""
@@ -229,12 +230,43 @@ class CollectionFrame:
                 self.emit("collection", {"product": self._article_collection_product(),
                                          "stated_by": self._speaker(tok)}, purpose=texts)
 
+    def _infinitive_purposes(self, sent: Span) -> None:
+        """A purpose clause on collecting or using data: "collects location data to help users
+        find friends", "records calls so that users can search them", "which the maker says it
+        uses to improve its speech recognition", "would use the biometric data to verify
+        identities". The product is the collecting product, else the article's; the purpose is
+        stated by the speaker of the sentence."""
+        collect = set(self.lex["data_collection"]["collect_verbs"])
+        if not any(o.kind == "collection" for o in self.observations):
+            return  # purposes are read only where the article reports collected data
+        for tok in sent:
+            if tok.pos_ != "VERB" or not (tok.lemma_ in collect or tok.lemma_ == "use"):
+                continue
+            if tok.lemma_ == "use":
+                obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+                if obj is None and tok.dep_ in {"relcl", "ccomp"}:
+                    # "recordings, which Acme says it uses to ...": the relative's antecedent
+                    obj = next((c for c in tok.children if c.lower_ in {"which", "that"}), None)
+                if obj is None or not (self._is_signal_word(obj) or obj.lower_ in {"which", "that", "it", "them"}):
+                    continue
+            goals = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ in {"so"}
+                             for a in c.children)]
+            if not goals:
+                continue
+            subj = self._clause_subject(tok)
+            product = self.entity_at(subj, {"Product"}) if subj is not None and tok.lemma_ in collect else None
+            product = product or self._article_collection_product()
+            texts = [t for g in goals for t in [phrase_verb(g)] if t]
+            if product is not None and texts:
+                self.emit("collection", {"product": product, "stated_by": self._speaker(tok)}, purpose=texts)
+
     def _is_signal_word(self, noun: Token) -> bool:
         """True for a noun naming collected data: a generic data word or a word of
         a signal already read in this article ("the time zone")."""
         dc = self.lex["data_collection"]
-        if noun.lemma_ in dc["generic_heads"] or noun.lemma_ in dc["feature_nouns"]:
-            return True
+        if noun.lemma_ in dc["generic_heads"] or noun.lemma_ in dc["feature_nouns"] or noun.lower_ in dc["generic_heads"]:
+            return True  # ("data" has the lemma "datum")
         words = {w.lower() for o in self.observations if o.kind == "collection"
                  for sig in o.attrs.get("signal", []) for w in sig.split()}
         return noun.lower_ in words
