@@ -215,3 +215,67 @@ def test_two_servers_serve_one_store_at_once_read_only(seeds_store):
         _stop(first)
     assert first.returncode == 0 and second.returncode == 0
     assert _snapshot(seeds_store) == before
+
+
+def test_at_most_workers_queries_run_at_once_and_the_others_wait_their_turn(seeds_graph, monkeypatch):
+    """6 requests at once on an endpoint with 2 workers: every one is answered, never more than 2 queries running."""
+    import kg.serve
+    from kg.serve import Endpoint
+
+    running, peak, guard = [0], [0], threading.Lock()
+
+    def slow_call(fn, args, timeout, source):
+        with guard:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.2)
+        with guard:
+            running[0] -= 1
+        return b"{}"
+
+    monkeypatch.setattr(kg.serve, "call_with_limit", slow_call)
+    endpoint = Endpoint(seeds_graph, timeout=0, workers=2)
+    statuses: list[int] = []
+    threads = [threading.Thread(target=lambda: statuses.append(endpoint.answer(
+        "SELECT * WHERE { ?s ?p ?o } LIMIT 1", None, {}, "")[0])) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses == [200] * 6 and peak[0] == 2
+    with pytest.raises(ValueError):
+        Endpoint(seeds_graph, workers=0)
+
+
+def test_without_a_time_limit_concurrent_runs_of_one_query_give_its_rows(seeds_graph):
+    """--timeout 0 evaluates in the server's threads: 8 threads running the same queries at once get the rows
+    of a run alone (one shared rdflib Query object lost rows or raised TypeError: unhashable type: 'Expr')."""
+    from kg.serve import Endpoint
+
+    endpoint = Endpoint(seeds_graph, timeout=0, workers=8)
+    texts = [p.read_text(encoding="utf-8") for p in CQS if p.stem.startswith("cq08")]
+
+    def rows(text: str) -> list[str]:
+        status, _, body = endpoint.answer(text, None, {}, "")
+        assert status == 200, body
+        return sorted(json.dumps(b, sort_keys=True) for b in json.loads(body)["results"]["bindings"])
+
+    want = [rows(t) for t in texts]
+    got: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def client() -> None:
+        barrier.wait()
+        for _ in range(3):
+            for text, rows_alone in zip(texts, want):
+                try:
+                    got.append(rows(text) == rows_alone)
+                except AssertionError:
+                    got.append(False)
+
+    threads = [threading.Thread(target=client) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 24 and all(got) and all(want)
