@@ -247,22 +247,25 @@ def load_run(target: Path, clients: int, requests: int, every: float, want: dict
 def summary(r: dict) -> str:
     """The Markdown table of one result file."""
     lines = [f"`kg serve` load benchmark: {r['articles']}-article build ({r['triples']:,} triples in the store), "
-             f"{r['clients']} concurrent clients, {r['requests']} requests per target, competency queries "
-             f"round-robin, fresh server, no warm-up; {r['cpus']} CPUs, load average {r['loadavg_start']} at the "
-             f"start; `python benchmarks/bench_serve_load.py`. Details: `serve-load-{r['articles']}.json`.", "",
-             "| target | requests | errors | p50 s | p95 s | max s | req/s | server RSS peak MiB | RSS first / last "
-             "quarter MiB | server + workers PSS peak MiB |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             f"competency queries round-robin, a fresh server per target, no warm-up; {r['cpus']} CPUs (shared: "
+             f"load average at the start and end of each run in the JSON); `python benchmarks/bench_serve_load.py`. "
+             f"Details: `serve-load-{r['articles']}.json`.", "",
+             "| target | clients | requests | errors | p50 s | p95 s | max s | req/s | server RSS peak MiB | "
+             "RSS first / last quarter MiB | server + workers PSS peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for run in r["runs"]:
-        lines.append(f"| {run['target']} | {run['requests']} | {run['errors']} | {run['p50_s']} | {run['p95_s']} | "
+        lines.append(f"| {run['target']} | {run['clients']} | {run['requests']} | {run['errors']} | {run['p50_s']} | "
+                     f"{run['p95_s']} | "
                      f"{run['max_s']} | {run['requests_per_s']} | {run['rss_peak_mib']} | "
                      f"{run['rss_first_quarter_mib']} / {run['rss_last_quarter_mib']} "
                      f"({run['rss_last_over_first']}x) | {run['pss_tree_peak_mib']} |")
-    lines += ["", "| query | rows | " + " | ".join(f"{run['target']} p50 / p95 s" for run in r["runs"]) + " |",
-              "|---|---|" + "---|" * len(r["runs"])]
-    for name in r["runs"][0]["per_query"]:
-        cells = [f"{run['per_query'][name]['p50_s']} / {run['per_query'][name]['p95_s']}" for run in r["runs"]]
-        lines.append(f"| {name} | {r['runs'][0]['per_query'][name]['rows']} | " + " | ".join(cells) + " |")
+    runs = [run for run in r["runs"] if run.get("per_query")]
+    if runs:
+        lines += ["", "| query | rows | " + " | ".join(f"{run['target']} p50 / p95 s" for run in runs) + " |",
+                  "|---|---|" + "---|" * len(runs)]
+        for name in runs[0]["per_query"]:
+            cells = [f"{run['per_query'][name]['p50_s']} / {run['per_query'][name]['p95_s']}" for run in runs]
+            lines.append(f"| {name} | {runs[0]['per_query'][name]['rows']} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -278,7 +281,6 @@ def main() -> None:
     ap.add_argument("--targets", default="graph,store", help="graph, store or both (comma-separated)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = ap.parse_args()
-    loadavg = round(os.getloadavg()[0], 2)
     with tempfile.TemporaryDirectory(prefix="kg-serve-load-") as tmp:
         work = Path(tmp)
         build_s = None
@@ -287,23 +289,27 @@ def main() -> None:
         else:
             outdir, store, build_s = build(work, args.articles)
         targets = {"graph": outdir, "store": store}
-        runs = []
+        triples = json.loads((store / "kg-store.json").read_text())["triples"]
+        file = args.out / f"serve-load-{args.articles}.json"
         for key in args.targets.split(","):
             target = targets[key]
             want = expected_rows(target)
             print(f"{key}: expected rows {want}", file=sys.stderr)
+            loadavg = round(os.getloadavg()[0], 2)
             run = load_run(target, args.clients, args.requests, args.sample, want, work)
+            run.update(loadavg_start=loadavg, loadavg_end=round(os.getloadavg()[0], 2))
             print(json.dumps({k: v for k, v in run.items() if k != "per_query"}), file=sys.stderr)
-            runs.append(run)
-        triples = json.loads((store / "kg-store.json").read_text())["triples"]
-    result = {
-        "articles": args.articles, "clients": args.clients, "requests": args.requests, "triples": triples,
-        "build_s": build_s, "cpus": len(os.sched_getaffinity(0)), "python": platform.python_version(),
-        "loadavg_start": loadavg, "loadavg_end": round(os.getloadavg()[0], 2), "runs": runs,
-    }
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"serve-load-{args.articles}.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    (args.out / "serve-load-summary.md").write_text(summary(result), encoding="utf-8")
+            # each target's run is written as soon as it ends; runs of other targets in the file are kept
+            old = json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {"runs": []}
+            result = {
+                "articles": args.articles, "triples": triples, "build_s": build_s or old.get("build_s"),
+                "cpus": len(os.sched_getaffinity(0)), "python": platform.python_version(),
+                "runs": sorted([r for r in old["runs"] if r["target"] != run["target"]] + [run],
+                               key=lambda r: r["target"]),
+            }
+            args.out.mkdir(parents=True, exist_ok=True)
+            file.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+            (args.out / "serve-load-summary.md").write_text(summary(result), encoding="utf-8")
     print(summary(result))
 
 
