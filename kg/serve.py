@@ -18,12 +18,36 @@ graphs to load, are refused too. The query engine is rdflib's, the same one
 
 ``GET /`` is a home page (``kg/data/serve/index.html``) with a query editor and
 the competency questions (``queries/cq*.rq``) as one-click examples.
+
+Concurrency. The server answers each connection in a thread of its own
+(``ThreadingHTTPServer``). rdflib's SPARQL parser (pyparsing) is not
+thread-safe: pyparsing finds the arity of each parse action by trial on its
+first calls, and threads parsing at once can settle a wrong arity for good, so
+that every later parse fails with ``TypeError`` (RDFLib/rdflib#1282). Every
+parse in the server therefore runs behind one lock (:data:`PARSE_LOCK`), and
+each query text is checked and prepared once: :meth:`Endpoint.prepare` keeps
+the outcome (rdflib's algebra for a graph file, the checked text for a store,
+whose queries Oxigraph parses) in a bounded cache keyed by the text. The query
+itself runs outside the lock, in a forked worker process under the time limit
+(:func:`kg.query.call_with_limit`), so a query at its time limit does not delay
+the others; with no time limit (``--timeout 0``) it runs in the request's
+thread. At most ``workers`` queries run at once (default: the number of CPUs,
+at least 2); further requests wait for a free worker, and the time limit
+counts from the start of the run, not the wait. Without that bound, 16 clients
+on 2 CPUs ran 16 queries at once, each 8 times slower than alone (past the time
+limit for the slowest competency query on a 1,000-article graph), each in a
+forked copy of the server. Any failure while answering is an HTTP error with a message (500 for
+an unexpected one); no request is left without a response.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import os
+import threading
+import traceback
+from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -51,6 +75,21 @@ _ACCEPT = {
 MAX_BODY = 1_000_000
 #: Loopback address the endpoint binds to.
 HOST = "127.0.0.1"
+#: Held during every SPARQL parse in the server: rdflib's parser (pyparsing) is
+#: not thread-safe (RDFLib/rdflib#1282).
+PARSE_LOCK = threading.Lock()
+#: Number of distinct query texts whose check and preparation are kept.
+CACHE_SIZE = 256
+
+
+def default_workers() -> int:
+    """Queries run at once by default: the CPUs this process may use, at least 2 (so that one query at its
+    time limit leaves a worker for the others)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(2, cpus)
 
 
 def graph_file(path: Path) -> Path:
@@ -109,12 +148,14 @@ def _tsv_term(term) -> str:
     return str(term)
 
 
-def select(graph: Graph, text: str, fmt: str, source: str = "query") -> bytes:
+def select(graph: Graph, text, fmt: str, source: str = "query") -> bytes:
     """Run a checked SELECT query and serialize its results.
 
     Args:
         graph: the graph (with the ontology).
-        text: the query text (already checked by :func:`kg.query.check_query`).
+        text: the query text (already checked by :func:`kg.query.check_query`),
+            or the query prepared by :meth:`Endpoint.prepare` (rdflib's
+            ``Query``, which runs without being parsed again).
         fmt: ``json``, ``xml``, ``csv`` or ``tsv``.
         source: how to name the query in messages.
 
@@ -179,16 +220,103 @@ def result_format(accept: str, params: dict[str, list[str]]) -> str | None:
 class Endpoint:
     """What the request handler serves: one graph, its time limit and the home page.
 
+    Safe to call from many threads at once (see the module's "Concurrency").
+
     Args:
-        graph: the graph, loaded with the ontology.
+        graph: the graph, loaded with the ontology, or a store opened by
+            :func:`kg.store.open_store`.
         timeout: per-query time limit in seconds (0: none).
         title: shown on the home page (the graph file's name).
+        workers: queries run at once (None: :func:`default_workers`).
+
+    Raises:
+        ValueError: when ``workers`` is below 1.
     """
 
-    def __init__(self, graph: Graph, timeout: float = DEFAULT_TIMEOUT, title: str = "kg"):
+    def __init__(self, graph: Graph, timeout: float = DEFAULT_TIMEOUT, title: str = "kg",
+                 workers: int | None = None):
+        from oxrdflib import OxigraphStore
+
         self.graph = graph
         self.timeout = timeout
+        self.workers = default_workers() if workers is None else workers
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, not {self.workers}")
+        self._slots = threading.BoundedSemaphore(self.workers)
         self.page = home_page(title)
+        #: Whether queries run in Oxigraph (a store), which parses the text itself.
+        self.native = isinstance(graph.store, OxigraphStore)
+        # rdflib's Graph.query resolves prefixes with the graph's namespaces; so does a prepared query.
+        self._namespaces = {} if self.native else dict(graph.namespaces())
+        self._cache: OrderedDict[str, object] = OrderedDict()  # text -> prepared (never evaluated here)
+        self._spare: dict[str, list] = {}  # text -> prepared copies free for an evaluation in this process
+        self._cache_lock = threading.Lock()
+        _warm_up()
+
+    def prepare(self, text: str):
+        """Check a query (:func:`kg.query.check_query`) and prepare it to run, once per text.
+
+        Parsing runs behind :data:`PARSE_LOCK`; the outcome is kept for the
+        last :data:`CACHE_SIZE` distinct texts (refusals are not kept).
+
+        Returns:
+            rdflib's prepared ``Query`` (a graph file), or ``text`` itself (a
+            store: Oxigraph parses it).
+
+        Raises:
+            InputError: E042 when the query does not parse or is not a SELECT;
+                E045 when it is refused.
+        """
+        with self._cache_lock:
+            if text in self._cache:
+                self._cache.move_to_end(text)
+                return self._cache[text]
+        with PARSE_LOCK:
+            check_query(text, "query")
+            prepared = text if self.native else self._parse(text)
+        with self._cache_lock:
+            self._cache[text] = prepared
+            while len(self._cache) > CACHE_SIZE:
+                evicted, _ = self._cache.popitem(last=False)
+                self._spare.pop(evicted, None)
+        return prepared
+
+    def _parse(self, text: str):
+        """rdflib's prepared query for ``text`` (call with :data:`PARSE_LOCK` held)."""
+        from rdflib.plugins.sparql import prepareQuery
+
+        try:
+            return prepareQuery(text, initNs=self._namespaces)
+        except Exception as exc:  # rdflib raises plain Exception for an unknown prefix, etc.
+            raise InputError("E042", f"query: query failed ({exc}).") from exc
+
+    def run(self, text: str, prepared, fmt: str) -> bytes:
+        """Run a prepared query under the time limit, at most ``workers`` at once; returns the results document.
+
+        rdflib's evaluation changes a prepared query's algebra as it goes, so one
+        ``Query`` object must not be evaluated by two threads at once (rows were
+        lost, or ``TypeError: unhashable type: 'Expr'``). A forked worker
+        evaluates its own copy; with no time limit, each evaluation in this
+        process takes a copy of its own, reused by later requests one at a time.
+
+        Raises:
+            InputError: E042 when the query fails; E047 at the time limit.
+        """
+        with self._slots:
+            if self.timeout or self.native:
+                return call_with_limit(select, (self.graph, prepared, fmt), self.timeout, "query")
+            with self._cache_lock:
+                spare = self._spare.get(text)
+                mine = spare.pop() if spare else None
+            if mine is None:
+                with PARSE_LOCK:
+                    mine = self._parse(text)
+            try:
+                return call_with_limit(select, (self.graph, mine, fmt), self.timeout, "query")
+            finally:
+                with self._cache_lock:
+                    if text in self._cache:
+                        self._spare.setdefault(text, []).append(mine)
 
     def answer(self, query: str | None, update: str | None, params: dict[str, list[str]],
                accept: str) -> tuple[int, str, bytes]:
@@ -208,18 +336,27 @@ class Endpoint:
             return _text(400, "no query: send ?query=... (GET), a form field query=... or an "
                          "application/sparql-query body (POST).")
         try:
-            check_query(text, "query")
+            prepared = self.prepare(text)
             if update is not None:  # a SELECT sent as an update: still not an update
                 return _text(403, "query: the endpoint is read-only; send queries as query=..., not update=...")
             fmt = result_format(accept, params)
             if fmt is None:
                 return _text(406, f"none of the acceptable types ({accept}) is a supported result format; "
                              "accept " + ", ".join(MEDIA_TYPES.values()) + ".")
-            body = call_with_limit(select, (self.graph, text, fmt), self.timeout, "query")
+            body = self.run(text, prepared, fmt)
         except InputError as exc:
             status = {"E045": 403, "E047": 503}.get(exc.code, 400)
             return _text(status, str(exc))
         return 200, MEDIA_TYPES[fmt] + "; charset=utf-8", body
+
+
+def _warm_up() -> None:
+    """Import the result serializers once in the server process, so that forked workers do not import them per query."""
+    from rdflib import plugin
+    from rdflib.query import ResultSerializer
+
+    for fmt in ("json", "xml", "csv"):
+        plugin.get(fmt, ResultSerializer)
 
 
 def _text(status: int, message: str) -> tuple[int, str, bytes]:
@@ -234,6 +371,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "kg-serve"
 
     def _send(self, status: int, media: str, body: bytes) -> None:
+        self._sent = True
         self.send_response(status)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
@@ -243,7 +381,28 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def _guarded(self, respond) -> None:
+        """Call ``respond()``; any exception it raises becomes a 500 response with a message, if nothing was sent yet."""
+        self._sent = False
+        try:
+            respond()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client left; there is no one to answer
+        except Exception as exc:  # never close a connection without an HTTP response
+            if self.log is not None:
+                self.log(f"{self.address_string()} internal error: " + "".join(
+                    traceback.format_exception_only(type(exc), exc)).strip())
+            if not self._sent:
+                self._send(*_text(500, f"internal error while answering ({type(exc).__name__}: {exc}); "
+                                  "the endpoint is still running; please report this."))
+
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self._guarded(self._get)
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._guarded(self._post)
+
+    def _get(self) -> None:
         url = urlsplit(self.path)
         params = parse_qs(url.query, keep_blank_values=True)
         if url.path in {"/", "/index.html"} and "query" not in params:
@@ -259,7 +418,7 @@ class Handler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
-    def do_POST(self) -> None:  # noqa: N802
+    def _post(self) -> None:
         url = urlsplit(self.path)
         if url.path != "/sparql":
             self._send(*_text(404, f"{url.path}: not found; POST queries to /sparql."))
@@ -298,25 +457,43 @@ class Handler(BaseHTTPRequestHandler):
             self.log(f"{self.address_string()} {format % args}")
 
 
-def make_server(path: Path, port: int = 0, timeout: float = DEFAULT_TIMEOUT, log=None) -> ThreadingHTTPServer:
+class Server(ThreadingHTTPServer):
+    """The HTTP server: one daemon thread per connection, a listen backlog for bursts of clients, and one log
+    line (not a traceback on stderr) for a connection that fails outside a request handler."""
+
+    daemon_threads = True
+    request_queue_size = 128
+    log = None  # callable(str) or None
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        exc = sys.exc_info()[1]
+        if self.log is not None and exc is not None:
+            self.log(f"{client_address[0]} connection failed: {type(exc).__name__}: {exc}")
+
+
+def make_server(path: Path, port: int = 0, timeout: float = DEFAULT_TIMEOUT, log=None,
+                workers: int | None = None) -> Server:
     """Load a graph and bind an endpoint to ``127.0.0.1:port`` (0: a free port); call ``serve_forever()``.
 
     Args:
-        path: a graph file or a ``kg build`` output folder.
+        path: a graph file, a ``kg build`` output folder or a store folder (``kg build --store``).
         port: TCP port; 0 lets the system choose a free one (``server.server_port``).
         timeout: per-query time limit in seconds (0: none).
         log: callable taking one line per request, or None for silence.
+        workers: queries run at once (None: :func:`default_workers`).
 
     Raises:
         InputError: E041 for a missing or invalid graph; E050 when the port cannot be bound.
     """
     file = graph_file(path)
-    endpoint = Endpoint(load_graph(file), timeout, title=file.name)
+    endpoint = Endpoint(load_graph(file), timeout, title=file.name, workers=workers)
     handler = type("KgHandler", (Handler,), {"endpoint": endpoint, "log": staticmethod(log) if log else None})
     try:
-        server = ThreadingHTTPServer((HOST, port), handler)
+        server = Server((HOST, port), handler)
     except OSError as exc:
         raise InputError("E050", f"cannot listen on {HOST}:{port} ({exc.strerror}); pick another --port, "
                          "or 0 for any free port.") from exc
-    server.daemon_threads = True
+    server.log = log
     return server

@@ -26,15 +26,18 @@ from kg.resources import queries_dir
 CQS = sorted(queries_dir().glob("cq*.rq"))
 
 
-def _start(*args: str) -> tuple[subprocess.Popen, str]:
-    """Start `kg serve ARGS --port 0`; returns the process and its base URL (read from its first line)."""
+def _start(*args: str, stderr=subprocess.PIPE) -> tuple[subprocess.Popen, str]:
+    """Start `kg serve ARGS --port 0`; returns the process and its base URL (read from its first line).
+
+    ``stderr``: where the server's stderr goes (a pipe by default; give a file when the server may write much).
+    """
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", *args, "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=stderr, text=True)
     line = proc.stdout.readline()  # the process prints its URL once the socket is bound
     match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
     if not match:
         proc.kill()
-        raise AssertionError(f"no URL in {line!r}; stderr: {proc.stderr.read()}")
+        raise AssertionError(f"no URL in {line!r}; stderr: {proc.stderr.read() if proc.stderr else ''}")
     return proc, match.group(0)
 
 
