@@ -131,6 +131,7 @@ class MentionFinder:
         self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
         self.use_verbs = set(lex["policy"]["use_verbs"])
         self.use_nouns = set(lex["policy"]["use_nouns"])
+        self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
@@ -303,6 +304,8 @@ class MentionFinder:
             return None
         if entry is None and len(span) == 1 and any(key_text in words for words in self.cues.values()):
             return None  # "the Authority", "the Commission": a definite description, not a name
+        if entry is None and len(span) == 1 and span.start == span.sent.start and key_text in self.policy_words:
+            return None  # "Use of X is banned": a sentence's first word, not a name
         if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
             return None  # "U.S.-China": a relation between places, not a name
         if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):

@@ -258,3 +258,15 @@ def test_party_ordered_to_cease_by_unnamed_authorities(tmp_path):
     got = policies(tmp_path, "DeepSeek has been ordered to cease operations in Kenya after breaching privacy rules, "
                              "authorities said on Wednesday.\n")
     assert ("Kenya", "DeepSeek") in got
+
+
+def test_followed_issuer_is_a_side_mention(tmp_path):
+    """_joined_issuers: "A followed B in blocking X" -> B blocked X too."""
+    got = policies(tmp_path, "Kenya followed Italy in blocking DeepSeek.\n")
+    assert {("Kenya", "DeepSeek"), ("Italy", "DeepSeek")} <= set(got)
+
+
+def test_sentence_initial_policy_word_is_no_name(tmp_path):
+    """MentionFinder._mention: "Use of X is now banned at Acme" names no product "Use"."""
+    got = policies(tmp_path, "Use of ChatGPT is now banned at Dravik Bank, according to an internal memo.\n")
+    assert set(got) == {("Dravik Bank", "ChatGPT")}

@@ -174,8 +174,9 @@ class PolicyFrame:
         return [ent] if bound else []
 
     def _joined_issuers(self, trig: Token) -> list[Entity]:
-        """"A joins B and C in banning X": B and C had banned X too (a side mention)."""
-        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ == "join"):
+        """"A joins B and C in banning X", "A followed B in blocking X": B and C had banned X
+        too (a side mention)."""
+        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in {"join", "follow"}):
             return []
         out: list[Entity] = []
         for o in trig.head.head.children:
