@@ -270,3 +270,18 @@ def test_sentence_initial_policy_word_is_no_name(tmp_path):
     """MentionFinder._mention: "Use of X is now banned at Acme" names no product "Use"."""
     got = policies(tmp_path, "Use of ChatGPT is now banned at Dravik Bank, according to an internal memo.\n")
     assert set(got) == {("Dravik Bank", "ChatGPT")}
+
+
+def test_alternatives_named_in_apposition_or_in_favor_of(tmp_path):
+    """_sentence_alternative and _favored_alternatives: "told staff to use its in-house assistant,
+    X, instead"; "banned Y in favor of its own chatbot, X" (X is no restricted product)."""
+    def alternatives(text: str) -> dict:
+        facts = _facts(tmp_path, text).facts
+        return {(f.roles["issuer"].label, f.roles["product"].label):
+                sorted(e.label for e in f.entity_attrs.get("alternative", [])) for f in facts if f.kind == "policy"}
+
+    got = alternatives("Dravik Bank banned ChatGPT and told employees to use its in-house assistant, "
+                       "Copilot, instead.\n")
+    assert got[("Dravik Bank", "ChatGPT")] == ["Copilot"]
+    got = alternatives("Torvane Bank banned ChatGPT in favor of its own chatbot, Gemini.\n")
+    assert got[("Torvane Bank", "ChatGPT")] == ["Gemini"] and ("Torvane Bank", "Gemini") not in got

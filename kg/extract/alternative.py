@@ -19,6 +19,7 @@ class AlternativeFrame:
 
     def _sentence_alternative(self, sent: Span) -> None:
         """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""
+        self._favored_alternatives(sent)
         pol = self.lex["policy"]
         alt_verbs, governors = set(pol["alternative_verbs"]), set(pol["alternative_governors"])
         for tok in sent:
@@ -53,17 +54,49 @@ class AlternativeFrame:
             alts: list[Entity] = []
             for o in objs:
                 for x in conjuncts(o):
-                    e = self.entity_at(x, {"Product"})
-                    if e is None:
-                        for c in x.children:
-                            if c.dep_ == "appos":
-                                e = self.entity_at(c, {"Product"})
-                    if e is not None and e not in restricted:
+                    # "its in-house assistant, Acme Chat": the name in apposition before any anaphor
+                    e = next((a for c in x.children if c.dep_ == "appos"
+                              for a in [self.entity_at(c, {"Product"})] if a is not None), None)
+                    e = e or self.entity_at(x, {"Product"})
+                    if e is not None and e not in restricted and e not in alts:
                         alts.append(e)
+                alts += [e for e in self._listed_products_after(o) if e not in restricted and e not in alts]
             for alt in alts:
                 issuer = self.agent_of(tok, {"Organization"})
                 self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
                                           "alternative": alt})
+
+    def _favored_alternatives(self, sent: Span) -> None:
+        """"banned X in favor of its own chatbot, Y": Y is the alternative."""
+        for tok in sent:
+            if tok.lower_ not in {"favor", "favour"} or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+                continue
+            verb = tok.head.head
+            for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for o in (c for c in p.children if c.dep_ == "pobj"):
+                    e = next((a for c in o.children if c.dep_ == "appos"
+                              for a in [self.entity_at(c, {"Product"})] if a is not None), None) \
+                        or self.entity_at(o, {"Product"})
+                    if e is not None:
+                        self.emit("alternative", {"issuer": self.agent_of(verb, {"Organization"}),
+                                                  "restricted": None, "alternative": e})
+
+    def _listed_products_after(self, tok: Token) -> list[Entity]:
+        """Products listed on the surface after ``tok`` ("use Signal, iMessage and Teams
+        instead"), for lists the parser breaks: names separated by commas and "and"/"or"."""
+        doc = tok.doc
+        m = self.mention_at(tok)
+        start = m.end if m is not None else tok.i + 1
+        out: list[Entity] = []
+        for t in doc[start:min(tok.sent.end, start + 20)]:
+            mm = self.mention_at(t)
+            if mm is not None and mm.entity is not None and mm.entity.family == "Product":
+                if mm.entity not in out:
+                    out.append(mm.entity)
+                continue
+            if not (t.is_punct and t.text in {",", ";"} or t.lower_ in {"and", "or"} or t.pos_ == "PROPN"):
+                break
+        return out
 
     def _designated_as(self, verb: Token) -> bool:
         """True for "names X as the recommended assistant", "X is the approved tool"."""

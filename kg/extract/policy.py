@@ -806,6 +806,10 @@ class PolicyFrame:
                     return True
                 if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
                     return True
+                if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:
+                    return True  # "directing staff to X"
+                if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in {"favor", "favour"}:
+                    return True  # "in favor of X"
                 if anc.dep_ == "ROOT":
                     break
         return False
