@@ -79,6 +79,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
              *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"], *pol["release_verbs"],
              *pol["withhold_verbs"], *pol["control_nouns"], "available"])
         self.observations: list[Observation] = []
+        self._words_cache: dict[tuple[int, int], frozenset[str]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -407,6 +408,16 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
 
     # ---------------------------------------------------------- development
 
+
+    def words(self, sent: Span) -> frozenset[str]:
+        """The lower-case lemmas and forms of a sentence's tokens (computed once per sentence):
+        readers test it against their trigger lists before walking the parse."""
+        key = (self.block, sent.start)
+        got = self._words_cache.get(key)
+        if got is None:
+            got = frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_))
+            self._words_cache[key] = got
+        return got
 
     def _mentions_in(self, sent: Span):
         for m in self.mentions[self.block]:

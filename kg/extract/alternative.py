@@ -19,9 +19,14 @@ class AlternativeFrame:
 
     def _sentence_alternative(self, sent: Span) -> None:
         """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""
-        self._favored_alternatives(sent)
         pol = self.lex["policy"]
         alt_verbs, governors = set(pol["alternative_verbs"]), set(pol["alternative_governors"])
+        words = self.words(sent)
+        if {"favor", "favour"} & words:
+            self._favored_alternatives(sent)
+        if not words & (alt_verbs | governors | set(pol["alternative_designators"])
+                        | {"switch", "shift", "redirect", "steer", "migrate"}):
+            return
         for tok in sent:
             if tok.pos_ != "VERB":
                 continue

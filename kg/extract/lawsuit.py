@@ -79,8 +79,14 @@ def read(reader, sent) -> None:
     d = frame_data("lawsuit")
     before = len(st["records"])
     legal_words = set(d["legal_nouns"]) | set(d["sue_verbs"]) | set(d["plaintiff_nouns"])
-    is_legal = any(t.lemma_.lower() in legal_words or t.lower_ in legal_words for t in sent)
-    for tok in sent:
+    words = reader.words(sent)
+    is_legal = bool(words & legal_words)
+    if "_triggers" not in d:
+        d["_triggers"] = frozenset().union(*(d[k] for k in (
+            "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
+            "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs")),
+            {"sues", "sued"}, reader.lex["reporting_verbs"])
+    for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
         try:

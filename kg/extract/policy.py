@@ -221,8 +221,11 @@ class PolicyFrame:
         X as well": products added to the policy stated just before (its issuer and type are
         filled at article level)."""
         anaphors = set(self.lex["policy"]["policy_anaphors"])
+        extend = {"extend", "cover", "include", "apply", "expand"}
+        if not self.words(sent) & extend or not self.words(sent) & anaphors:
+            return
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_ not in {"extend", "cover", "include", "apply", "expand"}:
+            if verb.pos_ != "VERB" or verb.lemma_ not in extend:
                 continue
             subj = self._clause_subject(verb)
             if subj is None or subj.lemma_.lower() not in anaphors:

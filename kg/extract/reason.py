@@ -91,15 +91,21 @@ class ReasonFrame:
         nouns = set(rz["reason_nouns"])
         anaphors = set(self.lex["policy"]["policy_anaphors"])
         found: list[str] = []
-        clauses = [sent.root] + [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
-                                 and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
+        words = self.words(sent)
+        clauses = [sent.root]
+        if words & anaphors:
+            clauses += [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
+                        and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
         for root in clauses:
             found += self._reason_clause(root, nouns, anaphors)
         for text in found:
             self.emit("reason", {"heading": self.article.blocks[self.block].heading}, reason=[text])
-        self._cited_reasons(sent)
-        self._concern_reasons(sent)
-        self._justification(sent)
+        if words & set(rz["verbs"]):
+            self._cited_reasons(sent)
+        if words & (set(rz["concern_words"]) | set(rz["voice_verbs"])):
+            self._concern_reasons(sent)
+        if words & set(self.lex["reporting_verbs"]):
+            self._justification(sent)
         self._listed_reasons(sent)
 
     def _means_to_end(self, trig: Token) -> list[str]:
