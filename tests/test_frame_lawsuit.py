@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import extract
+from kg.entities import Entity
 from kg.text import read_article
 
 
@@ -187,3 +188,24 @@ def test_claim_made_in_a_complaint(tmp_path):
     got = _allegations(_facts(tmp_path, "Dravik Holdings said in a complaint that Lumora Labs had ignored its "
                                         "robots.txt file.\n"))
     assert ("Dravik Holdings", "Lumora Labs") in got
+
+
+def test_parties_are_agents(tmp_path):
+    """_as_agent: a country accuses as its government, a product named as a party as the
+    organization of that name (kgo:accuser and kgo:accused are agents, as the shapes require)."""
+    from kg.extract.lawsuit import _as_agent
+
+    facts = _facts(tmp_path, "Italy accused Lumora Labs of illegally collecting personal data.\n")
+    parties = {(f.roles["accuser"].label, f.roles["accuser"].kind, f.roles["accused"].label, f.roles["accused"].kind)
+               for f in facts if f.kind == "allegation"}
+    assert ("Italy", "GovernmentBody", "Lumora Labs", "Company") in parties
+
+    class Reader:  # the two ArticleReader callbacks _as_agent uses
+        def government_of(self, e):
+            return ("government", e.label)
+
+        def implicit(self, label, kind, mentioned, key=None):
+            return (kind, label, mentioned, key)
+
+    grok = Entity(key="grok", label="Grok", kind="SoftwareProduct")
+    assert _as_agent(Reader(), grok) == ("Company", "Grok", False, "grok organization")

@@ -894,6 +894,16 @@ def _courts(reader, sent: Span, d: dict) -> list:
 
 
 # ------------------------------------------------------------------ article end
+def _as_agent(reader, ent):
+    """The agent an entity stands for as a party to an allegation (kgo:Agent): a place's
+    government, the organization a product is named after (same label, not a mention)."""
+    if ent.family == "Place":
+        return reader.government_of(ent)
+    if ent.family == "Product":
+        return reader.implicit(ent.label, "Company", False, key=f"{ent.key} organization")
+    return ent
+
+
 def _finish(reader, st: dict, d: dict) -> None:
     """Complete the partial allegations from the article's others, and emit them all."""
     records = st["records"]
@@ -938,8 +948,12 @@ def _finish(reader, st: dict, d: dict) -> None:
             if r.legal and not r.courts and st["courts"]:
                 r.courts = st["courts"][:1]
             reader.block, reader.sent = r.block, r.sent
-            for accuser in _uniq(r.accusers):
-                for accused in _uniq(r.accused):
+            # kgo:accuser and kgo:accused are agents: a country acts as its government, a product
+            # named as a party ("X scraped ...") as the organization of the same name
+            agents = [_as_agent(reader, e) for e in _uniq(r.accusers)]
+            accused_agents = [_as_agent(reader, e) for e in _uniq(r.accused)]
+            for accuser in _uniq(agents):
+                for accused in _uniq(accused_agents):
                     if accuser is accused:
                         continue
                     roles = {"accuser": accuser, "accused": accused, "target": _uniq(r.targets)}
