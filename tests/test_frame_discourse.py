@@ -285,3 +285,17 @@ def test_alternatives_named_in_apposition_or_in_favor_of(tmp_path):
     assert got[("Dravik Bank", "ChatGPT")] == ["Copilot"]
     got = alternatives("Torvane Bank banned ChatGPT in favor of its own chatbot, Gemini.\n")
     assert got[("Torvane Bank", "ChatGPT")] == ["Gemini"] and ("Torvane Bank", "Gemini") not in got
+
+
+def test_what_a_policy_is_meant_for_or_reflects(tmp_path):
+    """_reason_clause: "the ban is intended to protect X", "the restriction aims to prevent Y",
+    "the move reflects growing concern about Z" (a policy anaphor's stated aim or concern)."""
+    assert "protect client data" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                                                      "The ban is intended to protect client data.\n",
+                                            ("Dravik Bank", "ChatGPT"))
+    assert "prevent leaks" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                                                "The restriction aims to prevent leaks of confidential information.\n",
+                                      ("Dravik Bank", "ChatGPT"))
+    assert "data privacy" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                                               "The move reflects growing concern about data privacy.\n",
+                                     ("Dravik Bank", "ChatGPT"))

@@ -313,6 +313,17 @@ class ReasonFrame:
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ == "to":
                                 found += [phrase(o) for o in p.children if o.dep_ == "pobj"]
+        if subj is not None and subj.lemma_ in anaphors:
+            intents = set(self.lex["purpose"]["intent_verbs"])
+            # "the ban is intended to protect X", "the restriction aims to prevent Y"
+            heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "xcomp"} and c.lemma_ in intents]
+            if any(h.lemma_ in intents for h in heads):
+                found += [phrase_verb_clause(g) for h in heads for g in h.children
+                          if g.dep_ == "xcomp" and g.pos_ == "VERB" and g.lemma_ in rz["protect_verbs"]]
+            if root.lemma_ in rz["reflect_verbs"]:
+                # "the move reflects growing concern about X"
+                found += [phrase(o, max_words=20) for o in root.children if o.dep_ == "dobj"
+                          and ({t.lemma_.lower() for t in o.subtree} & nouns)]
         if root.lemma_ in {"play"} and subj is not None:
             for c in root.children:
                 if c.dep_ == "dobj" and c.lemma_ in rz["role_phrase"]:
