@@ -172,12 +172,14 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return ok[0]
         return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
 
-    def salient(self, tok: Token, family: str) -> Entity | None:
-        """The most mentioned entity of ``family`` in the article before ``tok``."""
+    def salient(self, tok: Token, family: str, exclude_kinds: frozenset = frozenset()) -> Entity | None:
+        """The most mentioned entity of ``family`` (and of no kind in ``exclude_kinds``) in the
+        article before ``tok``."""
         counts: Counter = Counter()
         for b in range(0, self.block + 1):
             for m in self.mentions[b]:
-                if m.entity is not None and m.entity.family == family and (b < self.block or m.start < tok.i):
+                if m.entity is not None and m.entity.family == family and m.entity.kind not in exclude_kinds \
+                        and (b < self.block or m.start < tok.i):
                     counts[m.entity] += 1
         return max(counts, key=lambda e: (counts[e], e.label)) if counts else None
 

@@ -31,9 +31,11 @@ class PolicyFrame:
         for tok in sent:
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
+                if tok.pos_ != "ADJ":
+                    continue  # (most tokens: one set look-up)
                 lemma = self._mistagged_verb(tok)
                 if lemma is None:
-                    continue  # (most tokens: one set look-up)
+                    continue
             ptype = None
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
@@ -68,7 +70,7 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and self._withheld_in_region(tok):
                 ptype = "restriction"  # "will not release X in the EU", "is holding back X from Europe"
             elif tok.lower_ == "available" and tok.dep_ == "acomp" and self._withheld_in_region(tok.head):
-                ptype = "restriction"  # "the features won't be available to EU customers"
+                ptype = "restriction"  # "the features won't be offered to users in the EU"
             if ptype is None or self._hypothetical(tok):
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
@@ -137,20 +139,14 @@ class PolicyFrame:
                 and (s := self._clause_subject(t)) is not None and s.lemma_.lower() in containers]
         if not said:
             return []
-        counts: Counter = Counter()
-        for b in range(0, self.block + 1):
-            for m in self.mentions[b]:
-                e = m.entity
-                if e is not None and e.family == "Organization" and e.kind not in {"NewsOrganization", "GovernmentBody"} \
-                        and (b < self.block or m.start < trig.i):
-                    counts[e] += 1
-        return [max(counts, key=lambda e: (counts[e], e.label))] if counts else []
+        owner = self.salient(trig, "Organization", frozenset({"NewsOrganization", "GovernmentBody"}))
+        return [owner] if owner is not None else []
 
     def _mistagged_verb(self, tok: Token) -> str | None:
         """The ban or restriction verb a participle the tagger read as an adjective stands
         for, when it still heads a clause with an object ("it had disabled access to X",
         "disabled" tagged ADJ): its lemma, or None."""
-        if tok.pos_ != "ADJ" or not tok.lower_.endswith("ed") or not any(c.dep_ == "dobj" for c in tok.children):
+        if not tok.lower_.endswith("ed") or not any(c.dep_ == "dobj" for c in tok.children):
             return None
         pol = self.lex["policy"]
         verbs = (set(pol["ban"]) | set(pol["restriction"])) - set(pol["stop_verbs"])
@@ -159,7 +155,7 @@ class PolicyFrame:
 
     def _news_staff_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of the policy verb itself and binds its own
-        staff ("the broadcaster has banned its journalists from using X")."""
+        staff ("the publisher has told its reporters not to use X")."""
         staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
         subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
         if subj is None or trig.pos_ != "VERB":
