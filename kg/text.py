@@ -493,7 +493,7 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“”]\s+|\s[-–—]\s+)$")
 
 
 def recase_headlines(blocks: list[Block]) -> None:
-    """Give each title-case headline ("Lenders Restrict Use Over Privacy Fears") a
+    """Give each title-case headline ("Lenders Curb Chatbot Access Amid Leak Worries") a
     ``parse_text`` in sentence case, so the parser reads its verbs and nouns as such
     instead of one long proper name.
 

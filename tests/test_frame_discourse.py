@@ -34,9 +34,9 @@ def reasons(tmp_path, text: str, key: tuple[str, str]) -> str:
 # ----------------------------------------------------------------- issuers
 
 def test_class_member_subject_is_the_issuer(tmp_path):
-    """_class_member_subject: "A, B and C are some of the firms that have banned X"."""
-    got = policies(tmp_path, "Dravik Bank, Torvane Bank and Pellmont Corp are some of the firms "
-                             "that have banned ChatGPT among employees.\n")
+    """_class_member_subject: "A, B and C are three of the lenders that have prohibited X"."""
+    got = policies(tmp_path, "Dravik Bank, Torvane Bank and Pellmont Corp are three of the lenders "
+                             "that have prohibited ChatGPT at work.\n")
     assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT"), ("Pellmont Corp", "ChatGPT")} <= set(got)
 
 
@@ -79,13 +79,13 @@ def test_titled_person_acts_for_the_place_named_before_the_name(tmp_path):
 
 def test_subject_named_in_apposition(tmp_path):
     """_agent_token: "the chip designer Dravik Semiconductor has banned ..." -> the apposed name."""
-    got = policies(tmp_path, "The chip designer Dravik Semiconductor has banned its engineers from using ChatGPT.\n")
+    got = policies(tmp_path, "The chip designer Dravik Semiconductor has told its engineers to stop using ChatGPT.\n")
     assert ("Dravik Semiconductor", "ChatGPT") in got
 
 
 def test_speakers_listed_in_apposition(tmp_path):
-    """_speaker_issuers: "two firms, A and B, said they had barred X"."""
-    got = policies(tmp_path, "Two firms, Dravik Bank and Torvane Bank, said they had barred the use of ChatGPT.\n")
+    """_speaker_issuers: "two banks, A and B, said they had restricted X"."""
+    got = policies(tmp_path, "Two banks, Dravik Bank and Torvane Bank, said they had restricted the use of ChatGPT.\n")
     assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
 
 
@@ -126,8 +126,8 @@ def test_use_and_access_roles_vote_product(tmp_path):
 
 def test_organization_is_concerned_that(tmp_path):
     """_concern_reasons: "Acme is concerned that X" (the model tags "concerned" as a verb)."""
-    text = ("Dravik Bank has restricted the use of ChatGPT for certain employees.\n\n"
-            "Dravik Bank is concerned that the employees could release confidential data.\n")
+    text = ("Dravik Bank has restricted ChatGPT for its traders.\n\n"
+            "Dravik Bank is concerned that its traders might paste confidential data into the tool.\n")
     assert "confidential" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
 
 
@@ -158,8 +158,8 @@ def test_what_a_policy_comes_after_names_a_concern(tmp_path):
 def test_person_cites_the_reason(tmp_path):
     """_cited_reasons: a person's "cited X and worries that Y" refines the nearest policy, as one phrase."""
     text = ("Pellmont Corp does not allow its employees to use ChatGPT.\n\n"
-            "Company president Dana Holt cited data security concerns and worries that propaganda "
-            "could shape its answers.\n")
+            "Company president Dana Holt cited security worries and concerns that propaganda "
+            "could creep into its replies.\n")
     got = reasons(tmp_path, text, ("Pellmont Corp", "ChatGPT"))
     assert "security" in got and "propaganda" in got
 
@@ -167,8 +167,8 @@ def test_person_cites_the_reason(tmp_path):
 def test_reporting_verb_on_the_announcing_clause(tmp_path):
     """_justification: "announced the ban on Friday, stating that X" (a reporting verb below the root)."""
     text = ("Taiwan has banned Gemini in government agencies.\n\n"
-            "The digital ministry announced the ban on Friday, stating that the service "
-            "could threaten national information security.\n")
+            "The digital ministry confirmed the ban on Monday, stating that the service "
+            "could endanger the security of state data.\n")
     assert "security" in reasons(tmp_path, text, ("Taiwan", "Gemini"))
 
 
@@ -176,11 +176,11 @@ def test_reporting_verb_on_the_announcing_clause(tmp_path):
 
 def test_title_case_headline_is_parsed_in_sentence_case():
     """recase_headlines: common words lower-cased, names and inner capitals kept, offsets unchanged."""
-    blocks = [Block(0, "Dravik Bank Restricts Use Over Security Fears", heading=True),
-              Block(47, "Dravik Bank said it restricts the use of the tool over security fears."),
+    blocks = [Block(0, "Dravik Bank Limits Chatbot Access Amid Privacy Worries", heading=True),
+              Block(55, "Dravik Bank said it limits chatbot access amid privacy worries."),
               Block(118, "A Short Line")]
     recase_headlines(blocks)
-    assert blocks[0].parse_text == "Dravik Bank restricts use over security fears"
+    assert blocks[0].parse_text == "Dravik Bank limits chatbot access amid privacy worries"
     assert len(blocks[0].parse_text) == len(blocks[0].text)
     assert blocks[1].parse_text == blocks[1].text
 
@@ -188,8 +188,8 @@ def test_title_case_headline_is_parsed_in_sentence_case():
 def test_product_withheld_from_a_region(tmp_path):
     """_withheld_in_region: "will not release X in the EU" is its maker's restriction there;
     "did not release the weights" (no place) is none."""
-    got = policies(tmp_path, "Kestrel Labs will not release its Gemini model in the European Union, citing an "
-                             "unpredictable regulatory environment.\n\nKestrel Labs did not release Grok's weights.\n")
+    got = policies(tmp_path, "Kestrel Labs will not release its Gemini model in the European Union, citing pending "
+                             "regulatory reviews.\n\nKestrel Labs did not release Grok's weights.\n")
     assert ("Kestrel Labs", "Gemini") in got
     assert "regulatory" in " ".join(got[("Kestrel Labs", "Gemini")]["reason"])
     assert ("Kestrel Labs", "Grok") not in got
@@ -210,10 +210,10 @@ def test_features_unavailable_in_a_region_said_in_a_statement(tmp_path):
 
 
 def test_person_expresses_concerns(tmp_path):
-    """_concern_reasons: "Acme's security chief expressed concerns about X" refines the policy before."""
+    """_concern_reasons: "Acme's security head voiced concerns about X" refines the policy before."""
     text = ("Dravik Bank has blocked ChatGPT on its laptops.\n\n"
-            "Kara Senn, the bank's chief information security officer, expressed concerns about the risk of "
-            "internal data being exposed.\n")
+            "Kara Senn, who heads security at the bank, voiced concerns about internal data leaking to "
+            "outside servers.\n")
     assert "internal data" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
 
 
@@ -226,7 +226,7 @@ def test_joined_issuers_are_side_mentions(tmp_path):
 def test_news_organization_rules_for_its_own_staff(tmp_path):
     """_news_staff_rule: a broadcaster that bans its own employees issues the rule; a news
     organization that only reports a ban issues nothing."""
-    got = policies(tmp_path, "Radio broadcaster Dravik Media has banned its employees from using ChatGPT.\n\n"
+    got = policies(tmp_path, "Dravik Media, a regional broadcaster, has barred its employees from ChatGPT.\n\n"
                              "Torvane News reported that Pellmont Corp had banned Gemini.\n")
     assert ("Dravik Media", "ChatGPT") in got
     assert not any(issuer == "Torvane News" for issuer, _ in got)
@@ -234,10 +234,10 @@ def test_news_organization_rules_for_its_own_staff(tmp_path):
 
 def test_legal_and_upload_words_name_a_risk(tmp_path):
     """reason.risk_words: "after an engineer uploaded code to it", "saying it had no legal basis for X"."""
-    assert "uploaded" in reasons(tmp_path, "Dravik Bank banned ChatGPT after an engineer uploaded internal "
-                                           "source code to it.\n", ("Dravik Bank", "ChatGPT"))
-    assert "legal basis" in reasons(tmp_path, "Italy's privacy regulator blocked ChatGPT, saying it had no legal "
-                                              "basis for collecting users' data.\n", ("Italy", "ChatGPT"))
+    assert "uploaded" in reasons(tmp_path, "Dravik Bank banned ChatGPT after a trader uploaded client "
+                                           "spreadsheets to it.\n", ("Dravik Bank", "ChatGPT"))
+    assert "legal basis" in reasons(tmp_path, "Kenya's privacy regulator blocked ChatGPT, saying it had no legal "
+                                              "basis for collecting users' data.\n", ("Kenya", "ChatGPT"))
 
 
 def test_rule_stated_by_a_document_is_its_owners(tmp_path):
@@ -262,8 +262,8 @@ def test_party_ordered_to_cease_by_unnamed_authorities(tmp_path):
 
 def test_followed_issuer_is_a_side_mention(tmp_path):
     """_joined_issuers: "A followed B in blocking X" -> B blocked X too."""
-    got = policies(tmp_path, "Kenya followed Italy in blocking DeepSeek.\n")
-    assert {("Kenya", "DeepSeek"), ("Italy", "DeepSeek")} <= set(got)
+    got = policies(tmp_path, "Kenya followed Chile in blocking DeepSeek.\n")
+    assert {("Kenya", "DeepSeek"), ("Chile", "DeepSeek")} <= set(got)
 
 
 def test_sentence_initial_policy_word_is_no_name(tmp_path):

@@ -164,9 +164,9 @@ def test_no_allegation_from_plain_statement(tmp_module):
 
 
 def test_listed_plaintiffs_after_like(tmp_path):
-    """_subject: "media groups like A, B and C have also sued X" -> A, B and C accuse X."""
-    got = _allegations(_facts(tmp_path, "Other media groups like Dravik Press, Torvane News and Pellmont Media "
-                                        "have also sued Lumora Labs for copyright infringement.\n"))
+    """_subject: "publishers like A, B and C sued X" -> A, B and C accuse X."""
+    got = _allegations(_facts(tmp_path, "Rival publishers like Dravik Press, Torvane News and Pellmont Media "
+                                        "sued Lumora Labs last year over scraped articles.\n"))
     assert {("Dravik Press", "Lumora Labs"), ("Torvane News", "Lumora Labs"), ("Pellmont Media", "Lumora Labs")} <= set(got)
 
 
@@ -184,9 +184,9 @@ def test_regulator_finding_is_an_allegation(tmp_path):
 
 
 def test_claim_made_in_a_complaint(tmp_path):
-    """_finding: "A said in a complaint that B had ignored its robots.txt file" -> A accuses B."""
-    got = _allegations(_facts(tmp_path, "Dravik Holdings said in a complaint that Lumora Labs had ignored its "
-                                        "robots.txt file.\n"))
+    """_finding: "A said in a complaint that B had copied its archive" -> A accuses B."""
+    got = _allegations(_facts(tmp_path, "Dravik Holdings said in a complaint that Lumora Labs had copied its "
+                                        "archive without a licence.\n"))
     assert ("Dravik Holdings", "Lumora Labs") in got
 
 

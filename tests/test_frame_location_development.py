@@ -60,8 +60,8 @@ def test_government_body_is_no_developer(tmp_path):
 
 
 def test_maker_named_by_a_description_in_apposition(tmp_path):
-    """sentence_development: "X, an AI tool by Acme" -> Acme develops X."""
-    got = facts_of(tmp_path, "Dravik Bank told staff not to use Copilot, an AI tool by GitHub used for coding.\n",
+    """sentence_development: "X, a coding tool by Acme" -> Acme develops X."""
+    got = facts_of(tmp_path, "Dravik Bank told staff to stop using Copilot, a coding tool by GitHub.\n",
                    "development")
     assert ("GitHub", "Copilot") in got
 
@@ -74,13 +74,13 @@ def test_owner_noun_after_the_product(tmp_path):
 
 
 def test_list_set_off_by_dashes_and_compound_cue(tmp_path):
-    """_described_members and sentence_location: "three Chinese AI firms — A, B, and C —"."""
-    got = facts_of(tmp_path, "The report named three Chinese AI firms — Kestrel AI, Lumora Labs, and Quillon — "
-                             "as the culprits.\n", "location")
-    assert {("Kestrel AI", "China"), ("Lumora Labs", "China"), ("Quillon", "China")} <= got
+    """_described_members and sentence_location: "three Chinese chip startups — A, B and C —"."""
+    got = facts_of(tmp_path, "Investigators named three Chinese chip startups — Kestrel AI, Lumora Labs and Quillon Labs — "
+                             "in the filing.\n", "location")
+    assert {("Kestrel AI", "China"), ("Lumora Labs", "China"), ("Quillon Labs", "China")} <= got
 
 
 def test_company_of_a_country_through_a_copula(tmp_path):
-    """_copula_seat: "Acme is the largest memory manufacturer in the United States"."""
-    got = facts_of(tmp_path, "Dravik Labs is the largest memory manufacturer in the United States.\n", "location")
+    """_copula_seat: "Acme is the biggest chip manufacturer in the United States"."""
+    got = facts_of(tmp_path, "Dravik Labs is the biggest chip manufacturer in the United States.\n", "location")
     assert ("Dravik Labs", "United States") in got

@@ -265,20 +265,20 @@ def test_for_whom_is_scope_not_reason(tmp_path):
 
 def test_store_removed_from_is_no_product(tmp_path):
     """_restricted_things: "removed X and Y from its App Store" restricts X and Y, not the store."""
-    got = policies(tmp_path, "Apple removed WhatsApp and Telegram from its App Store in China on Friday.\n")
-    assert {("Apple", "WhatsApp"), ("Apple", "Telegram")} <= set(got)
+    got = policies(tmp_path, "Pellmont Corp removed WhatsApp and Telegram from the App Store in Kenya on Friday.\n")
+    assert {("Pellmont Corp", "WhatsApp"), ("Pellmont Corp", "Telegram")} <= set(got)
     assert not any(product == "App Store" for _, product in got)
 
 
 def test_licence_requirements_on_exports(tmp_path):
     """policy.control_nouns: "new license requirements on exports of X" is a restriction."""
     got = policies(tmp_path, "The Commerce Department imposed new license requirements on exports of "
-                             "Nvidia's H20 chips to China.\n")
+                             "H20 chips to Kenya.\n")
     assert got[("Commerce Department", "H20")]["type"] == ["restriction"]
 
 
 def test_company_barred_from_selling_is_the_party(tmp_path):
     """_barred_party: "barred Nvidia from selling its H20 chips" restricts H20; Nvidia is bound, not banned."""
-    got = policies(tmp_path, "Washington barred Nvidia from selling its H20 chips to Chinese customers.\n")
+    got = policies(tmp_path, "Washington barred Nvidia from selling its H20 chips to Kenyan customers.\n")
     assert ("Washington", "H20") in got
     assert ("Washington", "Nvidia") not in got

@@ -47,7 +47,7 @@ class DevelopmentFrame:
                         if dev:
                             break
                     if a is not root and a.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in {"by", "from"}:
-                        # "X, an AI tool by Acme"
+                        # "X, a chatbot by Acme"
                         dev = next((self.entity_at(p, {"Organization"}) for p in c.children if p.dep_ == "pobj"), None)
                         if dev:
                             break

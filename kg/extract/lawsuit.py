@@ -362,7 +362,7 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                 if parties:
                     parties = _uniq(_coordinated_names(reader, c) + parties)
                 if not parties and c.pos_ == "NOUN":
-                    # "media groups like A, B and C have also sued X": the listed members, read on
+                    # "publishers like A, B and C sued X": the listed members, read on
                     # the surface after the first when the parser breaks the list
                     for prep in (x for x in c.children if x.dep_ == "prep" and x.lower_ in {"like", "including", "as"}):
                         for p in (x for x in prep.children if x.dep_ == "pobj"):
@@ -445,8 +445,8 @@ def _fill(record: _Record, scope: list[Token], verb: Token, d: dict, reader) -> 
 # ------------------------------------------------------------------ findings
 def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     """ "The regulator found that Acme had processed data without a legal basis" (a
-    regulator's or a court's finding), "Acme said in a complaint that Kestrel ignored its
-    robots.txt file" (a claim made in a legal document): the finder or claimant accuses
+    regulator's or a court's finding), "Acme said in a complaint that Kestrel copied its
+    archive" (a claim made in a legal document): the finder or claimant accuses
     the subject of the finding, of the practice the clause states."""
     documents = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in d["legal_nouns"]]

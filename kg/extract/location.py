@@ -131,7 +131,7 @@ class LocationFrame:
                     out.append(m.entity)
         doc = noun.doc
         if noun.i + 1 < len(doc) and doc[noun.i + 1].text in {"—", "–", ":"}:
-            # "three Kestrian firms — A, B and C — ...": a list set off by dashes, read on the surface
+            # "the Kestrian startups — A, B and C — ...": a list set off by dashes, read on the surface
             for t in doc[noun.i + 2:min(len(doc), noun.i + 30)]:
                 if t.text in {"—", "–", ".", ";"}:
                     break

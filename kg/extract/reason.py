@@ -130,7 +130,7 @@ class ReasonFrame:
                 tok.head.lemma_ in self.lex["reason"]["voice_verbs"]
             if not voiced and (tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}):
                 continue
-            # "is concerned" (tagged ADJ or VERB); "Acme's security chief expressed concerns about X"
+            # "is concerned" (tagged ADJ or VERB); "Acme's security head voiced worries about X"
             verb = tok.head if tok.dep_ in {"acomp", "dobj"} else tok
             subj = self._clause_subject(verb)
             if subj is None:
@@ -214,7 +214,7 @@ class ReasonFrame:
             about, issuer = self._issuer_or_container(tok)
             as_reason = any(t.lower_ in rz["reason_words"] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                             for t in c.subtree)
-            # "the company's president cited security concerns": a person speaks for the nearest policy
+            # "an executive cited X": a person speaks for the nearest policy
             person = not about and self._person_speaker(tok)
             if not (about or as_reason or person):
                 continue
