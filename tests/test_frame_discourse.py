@@ -299,3 +299,83 @@ def test_what_a_policy_is_meant_for_or_reflects(tmp_path):
     assert "data privacy" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
                                                "The move reflects growing concern about data privacy.\n",
                                      ("Dravik Bank", "ChatGPT"))
+
+
+# ------------------------------------------- session 3: generalization probes
+# Each rule below was found by reading invented paraphrases of how news states a
+# policy or its reason, not by reading an article.
+
+def test_compound_of_a_use_noun_is_the_restricted_thing(tmp_path):
+    """_object_slot: "blocks X access", "a ban on X downloads" (a compound of ``use_nouns``)."""
+    got = policies(tmp_path, "The Pellmont Agency has blocked DeepSeek access for contractors.\n")
+    assert ("Pellmont Agency", "DeepSeek") in got
+
+
+def test_a_products_part_is_the_product(tmp_path):
+    """_restricted_things with ``product_part_nouns``: "the suspension of X's image generator"."""
+    got = policies(tmp_path, "Regulators in Kenya ordered the suspension of Gemini's image generator.\n")
+    assert ("Kenya", "Gemini") in got
+
+
+def test_institution_suffix_types_an_organization(tmp_path):
+    """``name_suffixes.Organization``: "Varnel Hospital" issues a rule, it is no place."""
+    got = policies(tmp_path, "Use of ChatGPT is banned at Varnel Hospital, where staff must rely on approved tools.\n")
+    assert ("Varnel Hospital", "ChatGPT") in got
+
+
+def test_bare_staff_in_reported_speech_take_the_speakers_rule(tmp_path):
+    """_reported_speaker with _bare_staff: "Acme said employees must not upload code to X"."""
+    got = policies(tmp_path, "Quillon Corp said employees must not upload code to ChatGPT.\n")
+    assert ("Quillon Corp", "ChatGPT") in got
+    assert not got[("Quillon Corp", "ChatGPT")].get("reason")  # the rule is not its own reason
+
+
+def test_place_agent_of_a_body_noun_is_the_body(tmp_path):
+    """_policy_issuers: "imposed by Kenya's interior ministry" -> the ministry, not Kenya."""
+    got = policies(tmp_path, "The ban on DeepSeek was imposed by Kenya's interior ministry on Monday.\n")
+    assert ("interior ministry", "DeepSeek") in got and ("Kenya", "DeepSeek") not in got
+
+
+def test_directive_to_a_maker_restricts_its_product(tmp_path):
+    """_orders_maker: "ordered Acme to block its chatbot" restricts Acme's product."""
+    got = policies(tmp_path, "The regulator in Kenya ordered Lumora Labs to block its chatbot in the country.\n")
+    assert any(product == "Lumora Labs" for _, product in got)
+
+
+def test_reason_of_a_copular_frame(tmp_path):
+    """_copular_frame: "A is the latest firm to ban X, fearing Y" -> Y is the policy's reason."""
+    text = "Torvane Telecom is the latest firm to crack down on ChatGPT, fearing leaks of confidential data.\n"
+    assert "leaks of confidential data" in reasons(tmp_path, text, ("Torvane Telecom", "ChatGPT"))
+
+
+def test_reason_of_a_policy_noun_subject(tmp_path):
+    """sentence_policy: "the ban was imposed ... to protect X", "a ban ... took effect amid Y"."""
+    text = "A ban on DeepSeek by Ohio took effect amid fears of espionage.\n"
+    assert "espionage" in reasons(tmp_path, text, ("Ohio", "DeepSeek"))
+
+
+def test_fronted_citing_and_weak_markers_on_an_object(tmp_path):
+    """_reasons: "Citing X, A banned Y"; "banned Y from devices on national security grounds";
+    "as a precaution" (a reason noun that is not vague)."""
+    assert "security risks" in reasons(tmp_path, "Citing security risks, Ohio has blocked DeepSeek on state devices.\n",
+                                       ("Ohio", "DeepSeek"))
+    assert "national security" in reasons(
+        tmp_path, "Ohio banned DeepSeek from state devices on national security grounds.\n", ("Ohio", "DeepSeek"))
+    assert "precaution" in reasons(tmp_path, "Ohio has banned DeepSeek as a precaution.\n", ("Ohio", "DeepSeek"))
+
+
+def test_justification_by_a_place_a_title_or_a_warning(tmp_path):
+    """_justification: a place's statement ("..., saying it endangers X"), a titled speaker
+    ("the state's cybersecurity chief said"), a warning ("warning that the app may collect Y")
+    and an anaphor subject ("the ban was necessary to protect Z")."""
+    assert "information security" in reasons(
+        tmp_path, "Ohio has banned agencies from using DeepSeek, saying it endangers information security.\n",
+        ("Ohio", "DeepSeek"))
+    assert "unacceptable risk" in reasons(
+        tmp_path, "Ohio has banned DeepSeek.\n\nThe state's cybersecurity chief said the app posed an unacceptable risk.\n",
+        ("Ohio", "DeepSeek"))
+    assert "keystrokes" in reasons(tmp_path, "Ohio banned DeepSeek, warning that the app may collect keystrokes.\n",
+                                   ("Ohio", "DeepSeek"))
+    assert "protect residents" in reasons(
+        tmp_path, "Ohio has banned DeepSeek.\n\nThe state said the ban was necessary to protect residents' data.\n",
+        ("Ohio", "DeepSeek"))

@@ -93,9 +93,10 @@ class PolicyFrame:
                 if subj is not None and subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].text in {"—", "–"}:
                     end = next((t.i for t in subj.doc[subj.i + 2:tok.i] if t.text in {"—", "–"}), tok.i)
                     scope_toks += [t for t in subj.doc[subj.i + 2:end] if t not in scope_toks]
-            if tok.lemma_ in stop_v and tok.dep_ == "xcomp" and tok.head.lemma_ in pol["directive_verbs"]:
-                # "ordered Acme to stop collecting data", "Acme has been ordered to cease operations":
-                # the party ordered stands for its product
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in pol["directive_verbs"] and (
+                    tok.lemma_ in stop_v or self._orders_maker(tok)):
+                # "ordered Acme to stop collecting data", "Acme has been ordered to cease operations",
+                # "ordered Acme to block its chatbot": the party ordered stands for its product
                 scope_toks += [t for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree
                                if t not in scope_toks]
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
@@ -117,6 +118,10 @@ class PolicyFrame:
             dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
             reasons += self._means_to_end(tok)
+            if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
+                reasons = self._reasons(tok.head, sent)  # "the ban was imposed to protect X"
+            if not reasons and self._copular_frame(region_tok):
+                reasons = self._reasons(sent.root, sent)  # "A is the latest firm to ban X, fearing Y"
             if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
                 reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Privacy Fears" (a flat headline parse)
             for product in products:
@@ -261,7 +266,9 @@ class PolicyFrame:
         for node in dict.fromkeys([trig, clause]):
             places = self.agents_of(node, {"Place"})
             if places:
-                return [self.government_of(c) for c in places]
+                found = self._agent_token(node, {"Place"})
+                bodies = self._described_bodies(found[1]) if found is not None else []
+                return bodies or [self.government_of(c) for c in places]  # "Kestria's interior ministry"
         for node in dict.fromkeys([trig, clause]):
             # "Ohio Gov. Kara Senn ordered ...", "Acme CEO Dana Holt banned ...": the person's
             # organization or place, named before the name
@@ -392,7 +399,8 @@ class PolicyFrame:
             subj = self._subject_up(trig)
         if trig.lemma_ == "be" and subj.pos_ in {"NOUN", "PROPN"}:
             pass  # "Acme said the features won't be available in the EU": the speaker withholds them
-        elif subj is None or subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}:
+        elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}) \
+                and not self._bare_staff(subj):
             return []
         node = trig
         reporting = self.lex["reporting_verbs"]
@@ -408,6 +416,36 @@ class PolicyFrame:
                 return []
             node = node.head
         return []
+
+    def _copular_frame(self, trig: Token) -> bool:
+        """True when a policy verb hangs on the sentence's copula through the noun that
+        classes its issuer ("A is the latest firm to ban X", "A became one of the first
+        states to restrict X"), so that the copula's own modifiers ("..., fearing Y") are
+        the policy's."""
+        node, steps = trig, 0
+        while node.dep_ in {"relcl", "acl", "xcomp", "attr", "pobj", "prep"} and node.head != node and steps < 5:
+            node, steps = node.head, steps + 1
+        return steps > 0 and node == trig.sent.root and node.lemma_ in {"be", "become"}
+
+    def _orders_maker(self, verb: Token) -> bool:
+        """True when a directive orders a company to restrict its own product ("ordered Acme to
+        block its chatbot", "told Acme to suspend its app"): the verb's object is a possessed
+        thing of the company's, and no product is named in it."""
+        party = next((c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        ent = self.entity_at(party, {"Organization"}) if party is not None else None
+        if ent is None or ent.kind != "Company":
+            return False
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in obj.children) \
+            and not self._restricted_things(list(obj.subtree))
+
+    def _bare_staff(self, noun: Token) -> bool:
+        """True for staff named without their organization ("employees", "its workers"), whose
+        rule, in reported speech, is the speaker's: "Acme said employees must not use X"."""
+        staff = set(self.lex["staff_nouns"])
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in staff | {w.rstrip("s") for w in staff}:
+            return False
+        return not any(self.mention_at(d) is not None for d in noun.subtree)
 
     def _denied_use(self, verb: Token) -> bool:
         """True for a use that a rule denies: "cannot use", "can no longer use", "are not
@@ -639,8 +677,9 @@ class PolicyFrame:
                 ent = self.implicit(ent.label, "SoftwareProduct", self.kb.names_product_after(ent.label),
                                     key=f"{ent.key} product")
             elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
-                    and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
-                continue  # "X's owner" is not X; "X's use" is
+                    and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"] \
+                    and t.head.lemma_.lower() not in self.lex["policy"]["product_part_nouns"]:
+                continue  # "X's owner" is not X; "X's use" and "X's image generator" are
             root = t
             while root.dep_ == "conj" and root.head != root:
                 root = root.head
@@ -741,6 +780,8 @@ class PolicyFrame:
             node = node.head
         if node.dep_ in {"dobj", "nsubjpass"}:
             return True
+        if node.dep_ == "compound" and node.head.lemma_.lower() in self.lex["policy"]["use_nouns"]:
+            return self._object_slot(node.head)  # "blocked X access", "a ban on X downloads"
         return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
 
     def _seat_of_organization(self, tok: Token) -> bool:

@@ -30,7 +30,8 @@ class ReasonFrame:
             # "as a precaution" (the object must name a reason, see _reasons)
             head = prep.head
             return prep.dep_ == "prep" and (head.pos_ in {"VERB", "AUX"}
-                                            or head.dep_ == "dobj" and head.head.pos_ == "VERB")
+                                            or head.dep_ == "dobj" and head.head.pos_ == "VERB"
+                                            or head.dep_ == "pobj" and head.head.head.pos_ == "VERB")
         return text in rz["markers"] or f"{text} {nxt}" in rz["marker_pairs"]
 
     def _reasons(self, clause: Token, sent: Span) -> list[str]:
@@ -42,6 +43,7 @@ class ReasonFrame:
         nouns = set(rz["reason_nouns"])
         risky = nouns | set(rz["risk_words"])
         strong = set(rz["strong_markers"])
+        vague = set(rz["vague_nouns"])
         subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
         out: list[str] = []
         for node in clause.subtree:
@@ -57,7 +59,10 @@ class ReasonFrame:
                     objs.append((pobj, is_strong))
                 elif pcomp is not None:  # "after learning that interns pasted drafts into it"
                     objs.append((pcomp, is_strong))
-            elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and node.i > clause.i:
+            elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and (
+                    node.i > clause.i or node.dep_ == "advcl" and node.head == clause
+                    and (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"])):
+                # (before the clause only "Citing X, ..." and "Fearing X, ...")
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
                 if mark in {"after", "following", "because", "since", "as"}:
                     # "after learning that interns pasted drafts into it", "because it may leak data"
@@ -80,7 +85,7 @@ class ReasonFrame:
                     risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
                     if is_strong or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) or words & risks:
                         text = phrase_verb_clause(x) if clause_ else phrase(x)
-                        if text and text not in out and text.lower() not in nouns:  # not a bare "worries"
+                        if text and text not in out and text.lower() not in vague:  # not a bare "worries"
                             out.append(text)
         return out
 
@@ -104,7 +109,7 @@ class ReasonFrame:
             self._cited_reasons(sent)
         if words & (set(rz["concern_words"]) | set(rz["voice_verbs"])):
             self._concern_reasons(sent)
-        if words & set(self.lex["reporting_verbs"]):
+        if words & (set(self.lex["reporting_verbs"]) | set(rz["warning_verbs"])):
             self._justification(sent)
         self._listed_reasons(sent)
 
@@ -186,9 +191,9 @@ class ReasonFrame:
             if subj is not None:
                 if subj.lemma_ in containers:
                     return True, None
-                ent = self.entity_at(subj, {"Organization"}, subject_first=True)
+                ent = self.entity_at(subj, {"Organization", "Place"}, subject_first=True)
                 if ent is not None:
-                    return True, ent
+                    return True, self.government_of(ent) if ent.family == "Place" else ent
             if node.dep_ in {"advcl", "conj", "xcomp", "acl", "ccomp", "pobj", "prep", "dobj", "relcl"} \
                     and node.head != node:
                 node = node.head
@@ -232,16 +237,21 @@ class ReasonFrame:
         rz = self.lex["reason"]
         risk = set(rz["risk_words"])
         policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
+        use_verbs = set(self.lex["policy"]["use_verbs"])
         # the root ("the ministry said ..."), or a reporting verb hung on the clause that
         # announces the policy ("announced the ban on Friday, stating that ...")
-        verbs = [t for t in sent if t.lemma_ in self.lex["reporting_verbs"] and t.pos_ == "VERB"
+        warn = set(rz["warning_verbs"])
+        verbs = [t for t in sent if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
                  and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
+        anaphors = set(self.lex["policy"]["policy_anaphors"])
         for verb in verbs:
             for c in verb.children:
-                if c.dep_ != "ccomp" or not any(t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
-                    continue
-                if any(t.lemma_ in policy_words for t in c.subtree):
-                    continue  # a policy statement, read by sentence_policy
+                if c.dep_ != "ccomp" or verb.lemma_ not in warn and not any(
+                        t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
+                    continue  # (a warning names a risk by itself: "warning that X may collect Y")
+                if any(t.lemma_ in policy_words and not (t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_ in anaphors)
+                       or t.lemma_ in use_verbs and self._denied_use(t) for t in c.subtree):
+                    continue  # a policy statement ("... must not upload code to X"), read by sentence_policy
                 about, issuer = self._issuer_or_container(verb)
                 if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb):
                     continue
@@ -270,8 +280,9 @@ class ReasonFrame:
         subj = self._clause_subject(verb)
         if subj is None:
             return False
-        if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"]:
-            return True
+        if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"] or \
+                subj.lemma_.lower() in self.lex["reason"]["speaker_nouns"]:
+            return True  # "the state's cybersecurity chief said ..."
         m = self.mention_at(subj)
         return m is not None and m.entity is not None and m.entity.family == "Person"
 
