@@ -120,6 +120,7 @@ class MentionFinder:
         self.kb = kb
         lex = lexicon()
         self.cues = {kind: set(words) for kind, words in lex["cue_nouns"].items()}
+        self.naming = set(lex["naming_verbs"])
         self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
         self.not_names = {normalize(w) for w in lex["not_names"]}
         self.document_heads = set(lex["document_heads"])
@@ -137,7 +138,8 @@ class MentionFinder:
         self.all_suffixes = set().union(*self.suffixes.values())
         self._titled: set[tuple[int, int]] = set()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        forms = sorted({f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)})
+        forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
+        forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
         self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
 
     # -- candidate spans -------------------------------------------------
@@ -347,8 +349,14 @@ class MentionFinder:
         for kind, weight in self._context_votes(span):
             votes[kind] += weight
             strong = True
-        if not votes:
-            return None
+        if entry is None and len(span) >= 2 and span.end + 2 < len(span.doc) and span.doc[span.end].text == "(" \
+                and span.doc[span.end + 2].text == ")" and initials(text) == span.doc[span.end + 1].text.replace(".", ""):
+            votes["Organization"] += W_SUFFIX  # "Health Kestria (HK)": a name its own acronym follows
+            strong = True
+        if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
+            votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
+        if not votes and not (entry is None and re.fullmatch(r"[A-Z]{2,6}", text)):
+            return None  # (an unknown acronym stays, without votes, until it is resolved: see _resolve_acronyms)
         return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,
                        known=entry is not None, titled=titled)
 
@@ -413,6 +421,13 @@ class MentionFinder:
                 head.head.lemma_.lower() in self.use_nouns or head.lower_ == "on"
                 and head.head.lemma_.lower() in self.restrictive_nouns):
             yield "SoftwareProduct", W_ROLE
+        # "an assistant called X", "a startup named X", "a model dubbed X", "a tool known as X"
+        naming = head.head if root.dep_ == "pobj" and head.lower_ == "as" else head
+        if root.dep_ in {"oprd", "dobj", "pobj", "xcomp", "attr"} and naming.lemma_ in self.naming \
+                and naming.dep_ == "acl" and naming.head.pos_ == "NOUN":
+            kind = self._cue_kind(naming.head)
+            if kind:
+                yield kind, W_CUE
         # "X is a startup"
         if root.dep_ in {"nsubj"} and head.lemma_ == "be":
             for child in head.children:
@@ -457,7 +472,9 @@ def _propn_runs(doc: Doc):
     """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns."""
     run: list[Token] = []
     for tok in doc:
-        if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)) and not tok.is_punct:
+        if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)
+                or tok.pos_ == "NOUN" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) and not tok.is_punct:
+            # (an acronym the tagger read as a common noun, "TRU cites ...", is a name too)
             run.append(tok)
             continue
         if run:
@@ -517,13 +534,36 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     return entities
 
 
+def initials(name: str) -> str:
+    """The acronym a name's words spell: the first letter of each capitalized word, a short
+    all-capitals word whole ("Health NZ" -> "HNZ", "Thompson Rivers University" -> "TRU");
+    lower-case words ("of", "and") are skipped. "" for a name of one word."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words)
+
+
 def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
     """Give every mention of an acronym the key of the name it abbreviates in the same
-    article ("Kestrel Media Corp. (KMC)" ... "KMC said"); the long name's votes win."""
+    article ("Kestrel Media Corp. (KMC)" ... "KMC said"; "Thompson Rivers University" ...
+    "TRU said", the capitals of one name of the article and of no other); the long
+    name's votes win."""
     aliases: dict[tuple[str, str], str] = {}
     for art, m in all_mentions:
         if m.alias_of:
             aliases.setdefault((art, m.key), m.alias_of)
+    spelled: dict[tuple[str, str], set[str]] = {}
+    for art, m in all_mentions:
+        acr = initials(m.text)
+        if len(acr) >= 2 and m.votes and max(m.votes, key=lambda k: m.votes[k]) not in {"Person", "Place", "Country"}:
+            spelled.setdefault((art, acr), set()).add(m.key)
+    for art, m in all_mentions:
+        if m.known or (art, m.key) in aliases or not re.fullmatch(r"[A-Z]{2,6}", m.text):
+            continue
+        keys = spelled.get((art, m.text), set())
+        if len(keys) == 1:
+            aliases[(art, m.key)] = next(iter(keys))
     if not aliases:
         return
     for art, m in all_mentions:

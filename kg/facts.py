@@ -105,6 +105,9 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         """Resolve a pronoun ("its") or a definite description ("the company",
         "the tool") to the most salient compatible entity before it."""
         low = tok.lower_
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+            low = f"{doc[tok.i - 2].lower_}-{low}"  # "start-up", split by the tokenizer
         anaphors = self.lex["anaphors"]
         is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
         if low in {"it", "its"}:
@@ -116,6 +119,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return None  # "the firms", "the ministries": a group, not one entity named before
         if is_def:
             wanted = {fam for fam, words in anaphors.items() if tok.lemma_ in words or low in words}
+            lemma = low if "-" in low else tok.lemma_.lower()
             wanted = {"Product" if w == "AIModel" else w for w in wanted}
             cue = self.cue_kind.get(tok.lemma_.lower()) or self.cue_kind.get(low)
             if cue in {"GovernmentBody", "Company", "NewsOrganization"}:
@@ -157,10 +161,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             ok = [e for e in ok if e.kind not in {"Company", "SoftwareProduct", "AIModel"}]
         if is_def:
             # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
-            named = [e for e in ok if tok.lemma_.lower() in normalize(e.label).split()]
+            named = [e for e in ok if lemma in normalize(e.label).split()]
             if named:
                 return named[0]
-            kind = self.cue_kind.get(tok.lemma_.lower())
+            kind = self.cue_kind.get(lemma)
             typed = [e for e in ok if kind and e.kind == kind]
             if typed:
                 return typed[0]

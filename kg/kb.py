@@ -108,6 +108,17 @@ class KnowledgeBase:
         return any(key.startswith(prefix) and row.kind in {"SoftwareProduct", "AIModel"}
                    for key, row in self._by_key.items())
 
+    def has_app(self, company: str) -> bool:
+        """True when the knowledge base knows the company's consumer app or chatbot under the
+        company's own name ("Acme app", "Acme chatbot"): news then says "Acme" for the app.
+
+        >>> kb = KnowledgeBase([KBEntry("Acme app", "SoftwareProduct", (), "")], {})
+        >>> kb.has_app("Acme"), kb.has_app("Zenith")
+        (True, False)
+        """
+        name = normalize(company)
+        return any(f"{name} {w}" in self._by_key for w in ("app", "chatbot", "assistant"))
+
     def country_of_demonym(self, adjective: str) -> KBEntry | None:
         """The country entry for a nationality adjective ("Chinese" -> China), or
         for a city or region name used as a modifier ("Seoul-based", "a Texas

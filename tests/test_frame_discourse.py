@@ -379,3 +379,80 @@ def test_justification_by_a_place_a_title_or_a_warning(tmp_path):
     assert "protect residents" in reasons(
         tmp_path, "Ohio has banned DeepSeek.\n\nThe state said the ban was necessary to protect residents' data.\n",
         ("Ohio", "DeepSeek"))
+
+
+# ---------------------------------------- session 3: the third wave's features
+# Rules for features the third wave of real articles showed (read on tune articles,
+# written here with invented names and wording).
+
+def test_acronym_spelled_by_a_name_is_its_alias(tmp_path):
+    """entities.initials and _resolve_acronyms: "Varnel Rivers College" ... "VRC blocked X"
+    (no brackets), and an acronym the tagger read as a common noun."""
+    got = policies(tmp_path, "Students at Varnel Rivers College were told on Monday.\n\n"
+                             "VRC has blocked DeepSeek on its network.\n")
+    assert ("Varnel Rivers College", "DeepSeek") in got
+
+
+def test_name_followed_by_its_own_acronym_is_an_organization(tmp_path):
+    """EntityFinder._mention: "Health Kestria (HK) said ..." is a name though no model labels it."""
+    ex = _facts(tmp_path, "Health Kestria (HK) said staff used ChatGPT.\n\nHK banned it on Friday.\n")
+    assert any(e.label == "Health Kestria" and e.family == "Organization" for e in ex.entities.values())
+
+
+def test_naming_verb_types_the_name_by_its_noun(tmp_path):
+    """EntityFinder._context_votes with ``naming_verbs``: "an internal assistant called X"."""
+    ex = _facts(tmp_path, "The bank said staff would use an internal assistant called Vellum.\n")
+    assert [e.kind for e in ex.entities.values() if e.label == "Vellum"] == ["SoftwareProduct"]
+
+
+def test_alternative_named_by_a_naming_verb_or_a_copula(tmp_path):
+    """_sentence_alternative and _copular_alternative: "use an internal assistant called X
+    instead", "X is an alternative available to staff"."""
+    for second, alt in (("The bank said staff would instead use an internal assistant called Vellum.", "Vellum"),
+                        ("Dravik Bank said Gemini is an alternative available to staff.", "Gemini")):
+        ex = _facts(tmp_path, "Dravik Bank has barred its employees from using ChatGPT.\n\n" + second + "\n")
+        alts = [a.label for f in ex.facts if f.kind == "policy" for a in f.entity_attrs.get("alternative", [])]
+        assert alt in alts, second
+
+
+def test_memo_sent_by_a_manager_states_the_organizations_rule(tmp_path):
+    """_document_owner with ``document_nouns`` (and ``remind`` as a directive): "a memo was sent
+    to staff, reminding them not to use X" is the rule of the organization the article names."""
+    got = policies(tmp_path, "Dravik Health said staff had used chatbots.\n\n"
+                             "A memo was sent from a senior manager to all staff, reminding them not to "
+                             "use tools like ChatGPT or Gemini in their work.\n")
+    assert {("Dravik Health", "ChatGPT"), ("Dravik Health", "Gemini")} <= set(got)
+
+
+def test_reason_of_a_policy_sentence_without_issuer(tmp_path):
+    """sentence_policy: "the use of X is strictly prohibited due to Y" names no issuer; Y is the
+    reason of the policy stated before it."""
+    text = ("Dravik Health told staff not to use ChatGPT.\n\n"
+            "The use of ChatGPT for clinical purposes is strictly prohibited due to privacy concerns.\n")
+    assert "privacy" in reasons(tmp_path, text, ("Dravik Health", "ChatGPT"))
+
+
+def test_passive_block_on_an_owners_network(tmp_path):
+    """_policy_issuers with ``device_nouns``: "X is being blocked on Acme's network" -> Acme."""
+    got = policies(tmp_path, "Access to DeepSeek is now being blocked on Varnel College's network.\n")
+    assert ("Varnel College", "DeepSeek") in got
+
+
+def test_company_owning_a_blocked_website_stands_for_its_app(tmp_path):
+    """_owned_part: "blocked access to X's website" (and to "the startup's website", by
+    coreference) restricts X's app, when the knowledge base knows one by X's name."""
+    got = policies(tmp_path, "The Pellmont Agency moved to block access to DeepSeek's website.\n")
+    assert ("Pellmont Agency", "DeepSeek") in got
+    got = policies(tmp_path, "DeepSeek released a chatbot last week.\n\n"
+                             "The Pellmont Agency moved to block access to the Chinese start-up's website.\n")
+    assert ("Pellmont Agency", "DeepSeek") in got
+
+
+def test_precedent_is_no_reason_and_a_precaution_is(tmp_path):
+    """_reason_clause with ``precedent_nouns``: "the move follows similar actions by A" gives no
+    reason; "Acme's move is a precaution to protect X" gives Acme's policy its reason."""
+    text = ("Varnel College has blocked DeepSeek on its network.\n\n"
+            "The move follows similar actions taken by other colleges.\n\n"
+            "Varnel College's move is a precaution to protect the information of its students.\n")
+    got = reasons(tmp_path, text, ("Varnel College", "DeepSeek"))
+    assert "protect the information" in got and "similar actions" not in got

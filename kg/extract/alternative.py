@@ -24,6 +24,8 @@ class AlternativeFrame:
         words = self.words(sent)
         if {"favor", "favour"} & words:
             self._favored_alternatives(sent)
+        if words & set(pol["alternative_nouns"]):
+            self._copular_alternative(sent)
         if not words & (alt_verbs | governors | set(pol["alternative_designators"])
                         | {"switch", "shift", "redirect", "steer", "migrate"}):
             return
@@ -60,7 +62,11 @@ class AlternativeFrame:
             for o in objs:
                 for x in conjuncts(o):
                     # "its in-house assistant, Acme Chat": the name in apposition before any anaphor
-                    e = next((a for c in x.children if c.dep_ == "appos"
+                    # "an internal assistant called Acme Chat": the name its naming verb gives
+                    named = [n for c in x.children if c.dep_ == "acl" and c.lemma_ in self.lex["naming_verbs"]
+                             for n in [*c.children, *(g for p in c.children if p.dep_ == "prep" for g in p.children)]
+                             if n.dep_ in {"oprd", "dobj", "pobj", "xcomp", "attr"}]
+                    e = next((a for c in [*named, *(c for c in x.children if c.dep_ == "appos")]
                               for a in [self.entity_at(c, {"Product"})] if a is not None), None)
                     e = e or self.entity_at(x, {"Product"})
                     if e is not None and e not in restricted and e not in alts:
@@ -70,6 +76,22 @@ class AlternativeFrame:
                 issuer = self.agent_of(tok, {"Organization"})
                 self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
                                           "alternative": alt})
+
+    def _copular_alternative(self, sent: Span) -> None:
+        """"X is an alternative available to staff", "Acme said X is the recommended
+        replacement": a product the sentence calls an alternative (``policy.alternative_nouns``);
+        its issuer is the speaker, else the policy it follows (filled at article level)."""
+        for tok in sent:
+            if tok.dep_ != "attr" or tok.lemma_.lower() not in self.lex["policy"]["alternative_nouns"]:
+                continue
+            subj = self._clause_subject(tok.head)
+            alt = self.entity_at(subj, {"Product"}) if subj is not None else None
+            if alt is None:
+                continue
+            speaker = self.attribution(sent)
+            issuer = speaker if isinstance(speaker, Entity) and speaker.family == "Organization" \
+                and speaker.kind != "NewsOrganization" else None
+            self.emit("alternative", {"issuer": issuer, "restricted": None, "alternative": alt})
 
     def _favored_alternatives(self, sent: Span) -> None:
         """"banned X in favor of its own chatbot, Y": Y is the alternative."""

@@ -82,6 +82,14 @@ class PolicyFrame:
                     reasons = self._reasons(sent.root, sent)  # a headline's parse is flat: read all of it
                     if reasons:
                         self.emit("reason", {"heading": True, "every": True}, reason=reasons)
+                elif self._restricted_things(self._policy_scope_tokens(region_tok, tok)):
+                    # "the use of X is strictly prohibited due to Y" (no issuer named): the reason of
+                    # the policy stated just before
+                    reasons = self._reasons(region_tok, sent)
+                    if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"}:
+                        reasons = self._reasons(tok.head, sent)
+                    if reasons:
+                        self.emit("reason", {"issuer": None, "near": True}, reason=reasons)
                 continue
             issuers += [e for e in self._joined_issuers(tok) if e not in issuers]
             issuer = issuers[0]
@@ -142,6 +150,10 @@ class PolicyFrame:
         containers = set(self.lex["policy"]["policy_container_nouns"])
         said = [t for t in trig.sent if t.lemma_ in self.lex["reporting_verbs"]
                 and (s := self._clause_subject(t)) is not None and s.lemma_.lower() in containers]
+        # "a memo was sent to staff, reminding them not to use X": the document governs the rule
+        documents = set(self.lex["policy"]["document_nouns"])
+        said += [a for a in trig.ancestors if a.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in documents for c in a.children)]
         if not said:
             return []
         owner = self.salient(trig, "Organization", frozenset({"NewsOrganization", "GovernmentBody"}))
@@ -292,6 +304,13 @@ class PolicyFrame:
                           for e in [self.entity_at(p, {"Organization"})] if e is not None]
                     if at:
                         return at
+                if c.dep_ == "prep" and c.lower_ in {"on", "from", "across"}:
+                    # "X is blocked on Acme's network": the owner of the network or devices
+                    owners = [e for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self.lex["policy"]["device_nouns"]
+                              for q in p.children if q.dep_ == "poss"
+                              for e in [self.entity_at(q, {"Organization"})] if e is not None]
+                    if owners:
+                        return owners
             # "Acme said access to X had been restricted": the speaker issued it
             speaker = self.attribution(trig.sent)
             if isinstance(speaker, Entity) and speaker.family == "Organization" and \
@@ -663,11 +682,20 @@ class PolicyFrame:
         out: list[Entity] = []
         for t in toks:
             m = self.mention_at(t)
+            if m is None and t.dep_ == "poss" and t.pos_ == "NOUN" and self._owned_part(t):
+                # "blocked access to the startup's website": the company named before, by its app
+                ent = self.coref(t, {"Organization"})
+                if ent is not None and ent.kind == "Company" and self.kb.has_app(ent.label):
+                    ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
+                    if ent not in out:
+                        out.append(ent)
+                continue
             if m is None or m.entity is None or t.i != m.end - 1:
                 continue
             ent = m.entity
             if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t)
-                                                                       and not self._names_product(toks))
+                                                                       and not self._names_product(toks)
+                                                                       or self._owned_part(t))
                                             or self._conjoined_with_product(t)):
                 if t.dep_ == "poss" and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
                     # "X's chatbot": the product X makes, resolved at article level
@@ -772,6 +800,13 @@ class PolicyFrame:
                 return True
         return False
 
+    def _owned_part(self, tok: Token) -> bool:
+        """True for a company named as the owner of a product part in the slot of the thing
+        restricted ("blocked access to Acme's website", "suspended Acme's chatbot")."""
+        head = tok.head
+        return tok.dep_ == "poss" and head.lemma_.lower() in self.lex["policy"]["product_part_nouns"] \
+            and not any(self.mention_at(c) is not None for c in head.children if c.i > tok.i) and self._object_slot(head)
+
     def _object_slot(self, tok: Token) -> bool:
         """True for a name in the slot of the thing restricted: an object, a
         passive subject, or the object of "of"/"on"/"against"/"including"."""
@@ -782,6 +817,8 @@ class PolicyFrame:
             return True
         if node.dep_ == "compound" and node.head.lemma_.lower() in self.lex["policy"]["use_nouns"]:
             return self._object_slot(node.head)  # "blocked X access", "a ban on X downloads"
+        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in self.lex["policy"]["use_nouns"]:
+            return True  # "access to X"
         return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
 
     def _seat_of_organization(self, tok: Token) -> bool:

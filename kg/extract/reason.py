@@ -80,7 +80,9 @@ class ReasonFrame:
                         out.append(text)
             for o, is_strong in objs:
                 for x in conjuncts(o):
-                    words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
+                    # (a reason noun counts as a noun only: "government-issued devices" names no "issue")
+                    words = {t.lemma_.lower() for t in x.subtree if t.pos_ != "VERB" or t.lemma_.lower() not in nouns} \
+                        | {t.lower_ for t in x.subtree if t.pos_ != "VERB"}
                     clause_ = x.pos_ in {"VERB", "AUX"}
                     risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
                     if is_strong or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) or words & risks:
@@ -101,10 +103,21 @@ class ReasonFrame:
         if words & anaphors:
             clauses += [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
                         and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
+        roles: dict = {"heading": self.article.blocks[self.block].heading}
         for root in clauses:
-            found += self._reason_clause(root, nouns, anaphors)
+            got = self._reason_clause(root, nouns, anaphors)
+            subj = self._clause_subject(root) if got else None
+            owner = next((e for c in subj.children if c.dep_ == "poss"
+                          for e in [self.entity_at(c, {"Organization", "Place"})] if e is not None), None) \
+                if subj is not None else None
+            for text in got:
+                if owner is not None:  # "Acme's move is a precaution to ...": Acme's policies
+                    self.emit("reason", {"issuer": self.government_of(owner) if owner.family == "Place" else owner},
+                              reason=[text])
+                else:
+                    found.append(text)
         for text in found:
-            self.emit("reason", {"heading": self.article.blocks[self.block].heading}, reason=[text])
+            self.emit("reason", roles, reason=[text])
         if words & set(rz["verbs"]):
             self._cited_reasons(sent)
         if words & (set(rz["concern_words"]) | set(rz["voice_verbs"])):
@@ -290,6 +303,7 @@ class ReasonFrame:
         rz = self.lex["reason"]
         subj = self._clause_subject(root)
         found: list[str] = []
+        precedent = set(rz["precedent_nouns"])
         if subj is not None and subj.lemma_ in anaphors:
             follows = root.lemma_ in rz["follow_verbs"]
             if True:
@@ -310,6 +324,8 @@ class ReasonFrame:
                         # "the ban follows advice that ...", "the decision comes after reports of
                         # security concerns": what a policy follows is its reason when it names one;
                         # an event clause ("after officials found that ...") always is
+                        if o.lemma_.lower() in anaphors or o.lower_ in precedent:
+                            continue  # "the move follows similar steps by A and B": a precedent, no reason
                         for x in conjuncts(o):
                             words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
                             # a noun phrase must name a concern ("reports of security concerns"); an
@@ -320,6 +336,10 @@ class ReasonFrame:
                                              else phrase(x, max_words=20))
             if root.lemma_ == "be":
                 for c in root.children:
+                    if c.dep_ == "attr" and c.lemma_ in {"precaution", "safeguard"}:
+                        # "the move is a precaution to protect X": what it protects
+                        found += [phrase_verb_clause(g) for g in c.children if g.dep_ in {"acl", "relcl"}
+                                  and g.lemma_ in rz["protect_verbs"]] or ["precaution"]
                     if c.dep_ == "attr" and c.lemma_ in rz["response_nouns"]:
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ == "to":

@@ -120,6 +120,7 @@ def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24, drop_preps
                 (child.dep_ == "prep" and child.lower_ in drop_preps):
             skip.update(t.i for t in child.subtree)
     toks = [t for t in tok.subtree if t.i not in skip]
+    toks += _broken_content_clause(tok, toks)
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "NUM"} or toks[0].tag_ == "PRP$"
                     or toks[0].lower_ in {"such", "these", "those", "this", "that"}):
         toks = toks[1:]
@@ -128,6 +129,24 @@ def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24, drop_preps
     toks = toks[:max_words]
     out = join_tokens(toks).strip()
     return out.strip(" ,;:\"'“”‘’")
+
+
+def _broken_content_clause(tok: Token, toks: list[Token]) -> list[Token]:
+    """The predicate of a noun's "that" clause when the parser hung it elsewhere
+    ("concerns that data entered into it | could be stored abroad": "entered" read as the
+    clause's verb, "could be stored" attached to the main verb): the tokens of the
+    predicate right after the phrase, or []."""
+    if not toks or not any(c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                           for c in tok.children):
+        return []
+    end = toks[-1].i
+    if end + 1 >= tok.sent.end:
+        return []
+    nxt = tok.doc[end + 1]
+    verb = nxt.head if nxt.pos_ == "AUX" and nxt.dep_ in {"aux", "auxpass"} else nxt
+    if verb.pos_ not in {"VERB", "AUX"} or verb in tok.subtree or verb.i < end:
+        return []
+    return [t for t in verb.subtree if t.i > end and not (t.dep_ in {"conj", "cc"} and t.head == verb)]
 
 
 def join_tokens(toks: list[Token]) -> str:
