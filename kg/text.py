@@ -31,12 +31,15 @@ from .errors import InputError
 if TYPE_CHECKING:
     from .metadata import ArticleMetadata
 
-#: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source.
+#: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source;
+#: "WASHINGTON — ", and "Tulsa, OK - " or "Lyon, France – " (a place and its region, no date).
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
     r"(?:\s*\([^)]{0,60}\))?\s*[\u2014\u2013-]+\s*"
-    r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*")
+    r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*"
+    r"|^(?P<region>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))"
+    r"\s+[-\u2014\u2013]+\s+(?=[A-Z\"“])")
 #: A leading "date 2025-01-31" stamp that some feeds put before the text.
 DATE_STAMP_RE = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*")
 #: A short place dateline closed by a colon ("KUALA LUMPUR: ", "Lisbon: ") or a

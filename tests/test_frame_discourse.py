@@ -456,3 +456,20 @@ def test_precedent_is_no_reason_and_a_precaution_is(tmp_path):
             "Varnel College's move is a precaution to protect the information of its students.\n")
     got = reasons(tmp_path, text, ("Varnel College", "DeepSeek"))
     assert "protect the information" in got and "similar actions" not in got
+
+
+def test_dateline_with_a_region_in_a_later_paragraph_names_no_issuer(tmp_path):
+    """kg.text.DATELINE_RE: "Tulsa City, OK - The State of Ohio has banned X" (a dateline that
+    opens a later paragraph) gives no issuer and no entity."""
+    got = policies(tmp_path, "Ohio bans DeepSeek on state devices\n\nA caption about a phone screen.\n\n"
+                             "Tulsa City, OK - The State of Ohio has decided to ban DeepSeek on state devices.\n")
+    assert not any(issuer == "Tulsa City" for issuer, _ in got)
+
+
+def test_quoted_sentence_without_reporting_verb_gives_reasons(tmp_path):
+    """_quoted_justification: a quote continued after "said Gov. X" names risks -> reasons."""
+    text = ("Ohio has banned DeepSeek on state devices.\n\n"
+            "\u201cWe will protect our data,\u201d said Governor Mike DeWine. \u201cDeepSeek has too many security "
+            "risks, and we will not let foreign adversaries have access to our information.\u201d\n")
+    got = reasons(tmp_path, text, ("Ohio", "DeepSeek"))
+    assert "security risks" in got and "foreign adversaries" in got

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..entities import Entity
-from .syntax import SUBJ, conjuncts, phrase, phrase_verb_clause
+from .syntax import SUBJ, conjuncts, join_tokens, phrase, phrase_verb_clause
 
 
 class ReasonFrame:
@@ -124,7 +124,43 @@ class ReasonFrame:
             self._concern_reasons(sent)
         if words & (set(self.lex["reporting_verbs"]) | set(rz["warning_verbs"])):
             self._justification(sent)
+        if words & set(rz["risk_words"]):
+            self._quoted_justification(sent)
         self._listed_reasons(sent)
+
+    def _quoted_justification(self, sent: Span) -> None:
+        """A quoted sentence without its own reporting verb, in a paragraph whose quote is
+        attributed to a person or an organization ("'X has too many security risks,' said Gov.
+        Y" ... "'We won't let adversaries see our data.'"): each of its clauses that names a
+        risk is a reason of the nearest policy before it (of the organization's, if one speaks)."""
+        rz = self.lex["reason"]
+        risk = set(rz["risk_words"])
+        before = sent.doc.text[:sent.start_char]
+        quoted = sent.text.lstrip()[:1] in {"\u201c", '"'} or before.count("\u201c") > before.count("\u201d") \
+            or before.count('"') % 2 == 1
+        if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in sent):
+            return  # (a sentence with its own reporting verb is read by _justification)
+        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
+        if any(t.lemma_ in policy_words for t in sent):
+            return  # a policy statement, read by sentence_policy
+        speaker = None
+        for other in sent.doc.sents:
+            if other.start != sent.start:
+                who = self.attribution(other)
+                if isinstance(who, Entity) and who.family in {"Person", "Organization"} and who.kind != "NewsOrganization":
+                    speaker = who
+                    break
+        if speaker is None:
+            return
+        issuer = speaker if speaker.family == "Organization" else None
+        for clause in [sent.root, *[c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]]:
+            skip = {t.i for c in clause.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+            toks = [t for t in clause.subtree if t.i not in skip and not (t.dep_ == "mark" and t.head == clause)]
+            if not any(t.lemma_.lower() in risk or t.lower_ in risk for t in toks):
+                continue
+            text = join_tokens(toks[:24]).strip(" ,;:.\"'\u201c\u201d")
+            if text:
+                self.emit("reason", {"issuer": issuer, "near": True}, reason=[text])
 
     def _means_to_end(self, trig: Token) -> list[str]:
         """"moved to shield residents' records by blocking X": the end a policy is
