@@ -354,6 +354,13 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             self.mention_at(tok) else None
         if ent is not None:
             return ent
+        if tok.pos_ == "PROPN" and tok.is_title and self.mention_at(tok) is None:
+            # "Holt said" after "Gov. Dana Holt": a surname the mention finder left alone
+            people = {m.entity for ms in self.mentions[: self.block + 1] for m in ms
+                      if m.entity is not None and m.entity.family == "Person"
+                      and m.entity.label.split()[-1] == tok.text and " " in m.entity.label}
+            if len(people) == 1:
+                return next(iter(people))
         if tok.lemma_.lower() in at["anonymous_nouns"] or tok.lower_ in at["anonymous_nouns"]:
             owner = next((self.entity_at(c, {"Organization"}) for c in tok.children
                           if c.dep_ in {"compound", "poss"} and self.entity_at(c, {"Organization"})), None)

@@ -473,3 +473,17 @@ def test_quoted_sentence_without_reporting_verb_gives_reasons(tmp_path):
             "risks, and we will not let foreign adversaries have access to our information.\u201d\n")
     got = reasons(tmp_path, text, ("Ohio", "DeepSeek"))
     assert "security risks" in got and "foreign adversaries" in got
+
+
+def test_officials_passive_and_pronoun_policies_are_their_governments(tmp_path):
+    """_official_government: "X has been banned on Ohio government devices, Gov. Dana Holt
+    announced" and "Holt said she issued the ban over Y" -> Ohio, with Y as its reason."""
+    text = ("DeepSeek has been banned on Ohio government devices, Gov. Dana Holt announced Monday.\n\n"
+            "Holt said she issued the ban over concerns about surveillance.\n")
+    assert "surveillance" in reasons(tmp_path, text, ("Ohio", "DeepSeek"))  # (the surname: ArticleReader._source)
+
+
+def test_untitled_person_speaks_for_no_government(tmp_path):
+    """_official_government: a speaker without a government title names no issuer."""
+    got = policies(tmp_path, "DeepSeek has been banned on Ohio government devices, Dana Holt wrote on Monday.\n")
+    assert ("Ohio", "DeepSeek") not in got

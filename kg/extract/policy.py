@@ -114,7 +114,12 @@ class PolicyFrame:
                                                   for c in tok.children)
             if not products:
                 if definite:
-                    continue  # "announced the ban on Friday": a policy stated before, not a new one
+                    # "announced the ban on Friday": a policy stated before, not a new one; its
+                    # reasons ("issued the ban over concerns about X") are that policy's
+                    reasons = self._reasons(region_tok, sent)
+                    if reasons:
+                        self.emit("reason", {"issuer": issuer, "near": True}, reason=reasons)
+                    continue
                 if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
@@ -316,6 +321,11 @@ class PolicyFrame:
             if isinstance(speaker, Entity) and speaker.family == "Organization" and \
                     speaker.kind != "NewsOrganization":
                 return [speaker]
+            if isinstance(speaker, Entity) and speaker.family == "Person":
+                # "X has been banned on Ohio devices, Gov. Dana Holt announced": the official's government
+                govt = self._official_government(speaker, trig)
+                if govt is not None:
+                    return [govt]
             node = trig
             while node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
                 node = node.head
@@ -418,6 +428,13 @@ class PolicyFrame:
             subj = self._subject_up(trig)
         if trig.lemma_ == "be" and subj.pos_ in {"NOUN", "PROPN"}:
             pass  # "Acme said the features won't be available in the EU": the speaker withholds them
+        elif subj is not None and subj.pos_ == "PRON" and subj.lower_ in {"she", "he", "i"}:
+            # "Gov. Dana Holt said she issued the ban": an official's pronoun, the official's government
+            speaker = self.attribution(trig.sent)
+            if isinstance(speaker, Entity) and speaker.family == "Person":
+                govt = self._official_government(speaker, trig)
+                return [govt] if govt is not None else []
+            return []
         elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}) \
                 and not self._bare_staff(subj):
             return []
@@ -457,6 +474,25 @@ class PolicyFrame:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return obj is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in obj.children) \
             and not self._restricted_things(list(obj.subtree))
+
+    def _official_government(self, person: Entity, trig: Token) -> Entity | None:
+        """The government an official speaks for: a person the article titles with one of
+        ``policy.government_titles`` ("Gov.", "Mayor", "Minister") stands for the government of
+        the place the clause names ("on Ohio devices"), else of the place the article has named
+        most up to here. None for anyone else."""
+        titles = set(self.lex["policy"]["government_titles"])
+        titled = False
+        for b, ms in enumerate(self.mentions[: self.block + 1]):
+            doc = self.docs[b]
+            for m in ms:
+                if m.entity is person and m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in titles:
+                    titled = True
+        if not titled:
+            return None
+        places = [e for t in trig.sent if (m := self.mention_at(t)) is not None and t.i == m.end - 1
+                  for e in [m.entity] if e is not None and e.family == "Place" and not self._seat_of_organization(t)]
+        place = places[0] if places else self.salient(trig, "Place")
+        return self.government_of(place) if place is not None else None
 
     def _bare_staff(self, noun: Token) -> bool:
         """True for staff named without their organization ("employees", "its workers"), whose
