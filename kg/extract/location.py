@@ -146,8 +146,10 @@ class LocationFrame:
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""
         text = tok.text
-        if tok.pos_ not in {"ADJ", "PROPN", "NOUN"} and "-" not in text:
-            return None  # (most tokens)
+        if "-" not in text and (tok.pos_ not in {"ADJ", "PROPN", "NOUN"}
+                                or tok.dep_ not in {"amod", "compound", "nmod", "poss"}
+                                and not (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-")):
+            return None  # (most tokens: no modifier and no "-based")
         based = self.lex["location"]["based_words"]
         suffix = next((w for w in based if text.lower().endswith("-" + w) and len(text) > len(w) + 1), None)
         if suffix:
