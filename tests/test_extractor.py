@@ -83,7 +83,7 @@ def test_non_responses(extraction):
 def test_signals_purposes_and_developer(extraction):
     (f,) = facts_of(extraction, "collection")
     assert f.roles["product"].label == "Quillpoint"
-    assert f.attrs["signal"] == ["user's time zone", "hidden identifier"]
+    assert f.attrs["signal"] == ["time zone", "hidden identifier"]  # the possessor is no part of a signal
     assert f.attrs["purpose"] == ["prevent account sharing", "stop resellers"]
     assert [e.label for e in f.entity_attrs["stated_by"]] == ["Lumora Labs"]
     assert ("Lumora Labs", "Quillpoint") in {key(d) for d in facts_of(extraction, "development")}

@@ -13,7 +13,8 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..entities import Entity
-from .syntax import conjuncts, phrase, phrase_verb, phrase_without
+from .collection_news import _data as news_data, _maker_of, _negated, _same_party, signal_items
+from .syntax import conjuncts, phrase, phrase_verb
 
 
 class CollectionFrame:
@@ -45,14 +46,18 @@ class CollectionFrame:
                                 for e in self.entities_in(list(c.subtree), {"Product"})), None)
             if product is None:
                 continue
+            if tok.pos_ == "VERB" and _negated(tok):
+                continue  # "does not collect X"
             signals: list[str] = []
             for o in objs:
-                for x in conjuncts(o):
-                    if x.pos_ in {"NOUN", "PROPN"}:
-                        signals += self._signals(x)
+                signals += self._signals(o)
             if signals:
                 self.emit("collection", {"product": product}, signal=signals)
         self._listed_signals(sent)
+
+    def sentence_purposes(self, sent: Span) -> None:
+        """Purposes stated for collected data (run by :mod:`kg.extract.collection_news` after
+        the signals of the sentences so far are read, in this sentence or the ones before)."""
         self._sentence_purpose(sent)
         self._enabled_purposes(sent)
         self._infinitive_purposes(sent)
@@ -82,33 +87,17 @@ class CollectionFrame:
         self.block = here
         if product is None:
             return
-        signals = [p for x in conjuncts(sent.root) for p in self._signals(x)]
+        signals = signal_items(self, sent.start, sent.end, news_data())
         if signals:
             self.emit("collection", {"product": product}, signal=signals)
 
     def _signals(self, tok: Token) -> list[str]:
+        """The signals an object noun names (:func:`kg.extract.collection_news.signal_items`),
+        nothing for a pronoun, a name or a feature ("included experimental mechanisms")."""
         dc = self.lex["data_collection"]
-        if tok.lower_ in dc["not_signals"] or tok.pos_ == "PRON" or self.mention_at(tok) \
-                or tok.lemma_ in dc["feature_nouns"]:
-            return []  # "included experimental mechanisms": a feature, not data
-        items: list[str] = []
-        for d in tok.subtree:
-            if d.dep_ == "prep" and d.lower_ in {"including", "like"} or (d.lower_ == "as" and d.nbor(-1).lower_ == "such"):
-                for p in d.children:
-                    if p.dep_ == "pobj":
-                        items += [phrase(x) for x in conjuncts(p)]
-        for c in tok.children:
-            # "the contents of user prompts, device model information and IP address"
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    if p.dep_ == "pobj" and [x for x in p.conjuncts if x.i > p.i]:
-                        items += [phrase(x) for x in conjuncts(p)]
-        if tok.lemma_ in dc["generic_heads"] or tok.lower_ in dc["generic_heads"]:
-            keep = any(c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "from"} or c.dep_ == "compound"
-                       for c in tok.children)  # "data about X", "the language setting"
-            head_text = phrase_without(tok, {"including", "like", "such"})
-            return ([head_text] if keep and head_text else []) + items
-        return [phrase_without(tok, {"including", "like", "such"})] + items
+        if tok.pos_ == "PRON" or tok.lemma_ in dc["feature_nouns"] or tok.lower_ in dc["not_signals"]:
+            return []
+        return signal_items(self, tok.left_edge.i, tok.sent.end, news_data())
 
     def _product_of(self, tok: Token) -> Entity | None:
         """The product a collecting verb or feature belongs to: its subject,
@@ -191,8 +180,9 @@ class CollectionFrame:
             if product is None:
                 continue
             purposes = [phrase_verb(g) for g in goals]
-            speaker = self._speaker(tok)
-            self.emit("collection", {"product": product, "stated_by": speaker}, purpose=purposes)
+            ok, speaker = self._purpose_speaker(tok, product)
+            if ok:
+                self.emit("collection", {"product": product, "stated_by": speaker}, purpose=purposes)
 
     def _enabled_purposes(self, sent: Span) -> None:
         """Purposes given for collected data: "the identifier lets the company detect
@@ -226,9 +216,12 @@ class CollectionFrame:
             goals = [g for c in goals for g in conjuncts(c)]
             texts += [phrase_verb(g) for g in goals]
             texts = [t for t in texts if t]
-            if texts:
-                self.emit("collection", {"product": self._article_collection_product(),
-                                         "stated_by": self._speaker(tok)}, purpose=texts)
+            if not texts:
+                continue
+            product = self._article_collection_product()
+            ok, speaker = self._purpose_speaker(tok, product)
+            if ok:
+                self.emit("collection", {"product": product, "stated_by": speaker}, purpose=texts)
 
     def _infinitive_purposes(self, sent: Span) -> None:
         """A purpose clause on collecting or using data: "collects location data to help users
@@ -258,8 +251,46 @@ class CollectionFrame:
             product = self.entity_at(subj, {"Product"}) if subj is not None and tok.lemma_ in collect else None
             product = product or self._article_collection_product()
             texts = [t for g in goals for t in [phrase_verb(g)] if t]
-            if product is not None and texts:
-                self.emit("collection", {"product": product, "stated_by": self._speaker(tok)}, purpose=texts)
+            if product is None or not texts:
+                continue
+            ok, speaker = self._purpose_speaker(tok, product)
+            if ok:
+                self.emit("collection", {"product": product, "stated_by": speaker}, purpose=texts)
+
+    def _purpose_speaker(self, tok: Token, product: Entity | None) -> tuple[bool, Entity | None]:
+        """(kept, stated_by) for a purpose read at ``tok``: a purpose is its maker's, so it is
+        kept when nobody else says it. The speaker is the subject of a reporting verb above
+        ``tok``, the source of "according to X", else the speaker of the sentences before;
+        "the company" or "it" stands for the product's maker when one is known; a speaker
+        that is no organization or person ("critics say") or another organization drops it."""
+        maker = _maker_of(self, product) if product is not None else None
+        reporting = set(self.lex["reporting_verbs"])
+        subj = next((self._clause_subject(a) for a in [tok, *tok.ancestors]
+                     if a.pos_ == "VERB" and a.lemma_ in reporting and self._clause_subject(a) is not None), None)
+        if subj is not None:
+            if maker is not None and (subj.pos_ == "PRON" or subj.lemma_ in self.lex["anaphors"]["Organization"]) \
+                    and self.mention_at(subj) is None:
+                return True, maker  # "the company said", "it says"
+            speaker = self._speaker_entity(subj)
+            if speaker is None and subj.lemma_ in set(self.lex["staff_nouns"]) | set(self.lex["attribution"]["spokes_nouns"]):
+                return True, self._speaker(tok) or maker  # "the employee said": the maker's staff
+            if speaker is None:
+                return False, None  # "critics say ..."
+            if maker is None:
+                return speaker.kind == "Company" or speaker.family == "Person", speaker
+            return _same_party(speaker, maker) or speaker.family == "Person", speaker
+        source = self.attribution(tok.sent)
+        if source is not None and not isinstance(source, str):
+            if maker is not None and not _same_party(source, maker) and source.family != "Person" \
+                    or maker is None and source.kind != "Company":
+                return False, None
+            return True, source
+        if isinstance(source, str):
+            return False, None  # an anonymous source is not the maker
+        speaker = self._speaker(tok)
+        if speaker is not None and maker is not None and speaker.kind == "Company" and not _same_party(speaker, maker):
+            return True, maker
+        return True, speaker or maker
 
     def _is_signal_word(self, noun: Token) -> bool:
         """True for a noun naming collected data: a generic data word or a word of

@@ -16,12 +16,21 @@ Rules (each reads one parsed sentence; words and cues in
   purpose "train ...";
 - *train on*: "Acme trains its models on user posts", "... using public content";
 - *capture*: "the tool takes screenshots every few seconds";
+- *list verb*: "data collected by P includes A, B and C";
+- *access*: "P has access to A and B", "the app requests permission to access A";
+- *noun-tagged verb*: "P stores X" where the model tagged "stores" as a noun;
 - *collection noun*: "P's collection of A, B and C", "the use of X to train P",
   "the processing of X for training P";
 - *purpose*: "to improve ...", "in order to ...", "for (the purpose of) training",
   "is designed to help users find ...", "which lets P recognise ...": kept only
   when the product's maker states it (its own voice, or the sentence's speaker
   is the maker).
+
+Signals are short noun phrases read on the surface of the object's list
+(:func:`signal_items`): items split at commas and conjunctions, "such as" lists,
+containers ("the contents of X"), possessors, determiners and places dropped.
+Weak verbs ("send", "access") and agents that are no product keep only objects that
+name data (``data_words``). Sentences without a trigger word are skipped.
 
 The product is the clause's agent: a product, or a company standing for its
 product (the product the clause names, one it develops, else the company's
@@ -43,8 +52,23 @@ _STATE = "_collection_news_state"
 def _data() -> dict:
     d = frame_data("collection_news")
     if "_sets" not in d:
-        d["_sets"] = {k: set(v) for k, v in d.items() if isinstance(v, list)}
+        sets = {k: set(v) for k, v in d.items() if isinstance(v, list)}
+        # third-person forms of the collecting verbs ("stores", "logs"), read where the
+        # model tagged them as nouns after a product's name
+        sets["_verb_forms"] = {v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")
+                               for v in sets["collect_verbs"] | sets["transfer_verbs"]}
+        d["_sets"] = sets
     return d["_sets"]
+
+
+def _triggers(D) -> set:
+    """Every word that can start a rule of this frame (a sentence without one is skipped)."""
+    if "_triggers" not in D:
+        D["_triggers"] = set().union(
+            D["collect_verbs"], D["use_verbs"], D["train_verbs"], D["capture_verbs"], D["collection_nouns"],
+            D["intent_verbs"], D["enable_verbs"], D["named_product_nouns"], D["_verb_forms"], D["list_verbs"],
+            D["access_nouns"], D["purpose_nouns"])
+    return D["_triggers"]
 
 
 @frame("collection_news")
@@ -55,10 +79,19 @@ def read(reader, sent) -> None:
     if state is None:
         state = {"pending": []}
         setattr(reader, _STATE, state)
+    if not reader.words(sent) & _triggers(D):
+        return  # no trigger word: nothing to read (most sentences of an article)
+    reader.sentence_purposes(sent)
     _remember_feature(reader, sent, D)
     for tok in sent:
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBG", "VBN"}:
             _read_verb(reader, tok, D)
+        elif tok.lower_ in D["_verb_forms"]:
+            _read_noun_tagged_verb(reader, tok, D)
+        if tok.lemma_.lower() in D["list_verbs"] and tok.pos_ in {"VERB", "AUX"}:
+            _read_list_verb(reader, tok, D)
+        if tok.lower_ in D["access_nouns"] and tok.pos_ == "NOUN":
+            _read_access(reader, tok, D)
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in D["collection_nouns"] or tok.lower_ in D["collection_nouns"]):
             _read_noun(reader, tok, D)
         if tok.pos_ in {"VERB", "ADJ"} and tok.lemma_.lower() in D["intent_verbs"] | D["enable_verbs"]:
@@ -138,17 +171,35 @@ def _read_verb(reader, tok, D) -> None:
         train = bool(objs)
         if train:
             goals = [tok]
-    if not objs or _negated(tok):
+    if _negated(tok):
         return
-    signals = [s for o in objs for s in _signals(reader, o, D)]
+    if objs:
+        signals = [s for o in objs for s in _signals(reader, o, D, bounded=passive)]
+    elif lemma in D["collect_verbs"] and not passive and tok.pos_ == "VERB":
+        # the parser hung the object elsewhere ("gathers chat histories", "records every
+        # conversation users have"): the noun phrases right after the verb
+        k = tok.i + 1
+        doc = tok.doc
+        while k < tok.sent.end and (doc[k].pos_ in {"ADV", "ADP"} and doc[k].dep_ in {"prt", "advmod"}):
+            k += 1
+        signals = signal_items(reader, k, tok.sent.end, D) if k < tok.sent.end and doc[k].dep_ != "prep" else []
+    else:
+        return
+    agent = _agent_token(tok)
+    if lemma in D["weak_verbs"] | D["transfer_verbs"] | D["use_verbs"] or agent is None or \
+            _entity(reader, agent, {"Organization", "Person"}) is not None:
+        # a weak verb ("sent shockwaves"), or an agent that is no product ("Acme gathered
+        # reporters"): only objects that name data
+        signals = [x for x in signals if _data_like(x, D)]
     if not signals:
         return
     weak = lemma in D["weak_verbs"]
     if lemma in D["transfer_verbs"]:
-        named = [p for p in _named_products(reader, tok, [], [], D)]
         agent = _agent_token(tok)
-        subj = _entity(reader, agent, {"Product"}) if agent is not None else None
-        product = subj or (named[0] if named else None)
+        product = _entity(reader, agent, {"Product"}) if agent is not None else None
+        if product is None:
+            named = _named_products(reader, tok, [], [], D)
+            product = named[0] if named else None
         if product is None:
             return
         _emit(reader, product, signals, [], None)
@@ -159,6 +210,67 @@ def _read_verb(reader, tok, D) -> None:
     product, maker, own_voice, agent_named = found
     purposes, stated_by = _purposes(reader, tok, goals, maker, own_voice, D, agent_named)
     _emit(reader, product, signals, purposes, stated_by)
+
+
+def _read_noun_tagged_verb(reader, tok, D) -> None:
+    """ "Quillpoint stores user prompts ...": a collecting verb the model tagged as a noun
+    right after a product's name; the signals are the noun phrases after it."""
+    if tok.i == tok.sent.start or tok.i + 1 >= tok.sent.end:
+        return
+    product = _entity(reader, tok.doc[tok.i - 1], {"Product"})
+    if product is None:
+        return
+    signals = signal_items(reader, tok.i + 1, tok.sent.end, D)
+    if signals:
+        _emit(reader, product, signals, [], None)
+
+
+def _read_list_verb(reader, tok, D) -> None:
+    """ "Data collected by P includes A, B and C", "the data P collects includes ...",
+    "the information gathered ranges from A to B": the subject is data a collecting
+    verb describes; the signals are the verb's objects."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lemma_.lower() in D["generic_signals"] or subj.lower_ in D["generic_signals"]):
+        return
+    verb = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in D["collect_verbs"]),
+                None)
+    if verb is None or _negated(tok):
+        return
+    agent = _agent_token(verb)
+    product = None
+    if agent is not None and agent.i != subj.i:
+        product, _ = _product_of_agent(reader, agent, verb, [], D)
+    if product is None:
+        named = _named_products(reader, verb, [], [], D)
+        product = named[0] if named else _discourse_product(reader, tok)
+    if product is None:
+        return
+    signals = signal_items(reader, tok.i + 1, tok.sent.end, D)
+    if signals:
+        _emit(reader, product, signals, [], None)
+
+
+def _read_access(reader, tok, D) -> None:
+    """ "P has access to A and B", "P asks for access to A", "the app requests permission to
+    access A" (the verb's rule): what a product may reach is what it inspects."""
+    to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None:
+        return
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return
+    verb = tok.head if tok.dep_ in {"dobj", "attr"} else tok.head.head if tok.dep_ == "pobj" else None
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in D["access_verbs"] or _negated(verb):
+        return
+    agent = _agent_token(verb)
+    if agent is None:
+        return
+    product, _ = _product_of_agent(reader, agent, verb, [], D)
+    if product is None or product.family != "Product":
+        return
+    signals = _signals(reader, obj, D)
+    if signals:
+        _emit(reader, product, signals, [], None)
 
 
 def _read_noun(reader, tok, D) -> None:
@@ -316,90 +428,196 @@ def _remember_feature(reader, sent, D) -> None:
                 state["feature"] = _as_product(reader, ent)
 
 
-def _list_items(tok) -> list:
-    """The object and its coordinated items, also where the parser hung the rest of
-    the list higher up ("collection of A, B, and C" with B, C attached above)."""
-    items = conjuncts(tok)
-    doc = tok.doc
-    for x in list(items):  # "device information, IP addresses and keyboard patterns" parsed as an apposition
-        for c in x.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > x.i and doc[c.left_edge.i - 1].text == ",":
-                items += [y for y in conjuncts(c) if y not in items]
+def _signals(reader, tok, D, bounded: bool = False) -> list[str]:
+    """Signals named by an object noun ``tok``: the noun phrases of the list it starts
+    (:func:`signal_items`), read on the surface from the phrase's first word, so that
+    items the parser hung elsewhere are kept. ``bounded`` keeps the scan inside the
+    noun's own phrase (a passive subject: "user data is stored ...")."""
+    end = tok.right_edge.i + 1 if bounded else tok.sent.end
+    return signal_items(reader, tok.left_edge.i, end, D)
 
-    def own_end(x):
-        cut = [c.left_edge.i for c in x.children if c.dep_ in {"conj", "appos", "cc", "punct", "relcl"} and c.i > x.i]
-        return min(cut) - 1 if cut else x.right_edge.i
 
-    last = max(own_end(x) for x in items)
-    sent_end = tok.sent.end
-    while last + 1 < sent_end:
-        i = last + 1
-        while i < sent_end and (doc[i].text == "," or doc[i].dep_ == "cc"):
+def signal_items(reader, start: int, end: int, D) -> list[str]:
+    """The short noun phrases of a list of collected data, read from token ``start``
+    up to ``end`` (exclusive) of the current block's parse.
+
+    Items are split at commas, "and", "or", "as well as" and brackets; "such as",
+    "including" and "like" open a sub-list ("data such as A and B" -> A, B);
+    "the contents of X", "huge amounts of X" read X (``container_nouns``); a possessor
+    ("users' photos", "the device's language setting") and determiners, quantifiers
+    and numbers are dropped; a prepositional phrase ends its item ("prompts on
+    servers in ...") and the list goes on after it; a clause (a verb, a relative
+    pronoun, a purpose "to", a subordinator) ends the list, and a bare noun that is
+    the subject of that clause ("every conversation users have") leaves its item.
+    Items are kept when they end in a noun that is no word of ``not_signals``, no
+    name, and no generic word alone ("data", "information": ``generic_signals``).
+    """
+    doc = reader.docs[reader.block]
+    end = min(end, len(doc))
+    items: list[list] = []
+    cur: list = []
+
+    def close():
+        nonlocal cur
+        if cur:
+            items.append(cur)
+        cur = []
+
+    i = start
+    while i < end:
+        t = doc[i]
+        low = t.lower_
+        nxt = doc[i + 1].lower_ if i + 1 < end else ""
+        if low in D["list_markers"] or low == "such" and nxt == "as":
+            close()
+            i += 2 if low == "such" else 1
+            continue
+        if low == "as" and nxt == "well" and i + 2 < end and doc[i + 2].lower_ == "as":
+            close()
+            i += 3
+            continue
+        if t.text == ";" or t.text == ":" and cur:
+            break
+        if t.text in D["item_separators"] or t.pos_ == "CCONJ":
+            close()
             i += 1
-        if i == last + 1 or i >= sent_end:
+            continue
+        if t.tag_ == "POS" or low in {"'s", "’s"}:
+            cur = []  # "users' photos": the possessor is no part of the signal
+            i += 1
+            continue
+        if t.pos_ == "ADP":
+            if cur and (low == "of" and _head_word(cur) in D["container_nouns"]
+                        or low in D["about_preps"] and _head_word(cur) in D["generic_signals"]):
+                cur = []  # "the contents of X", "huge amounts of X", "information about X": X
+                i += 1
+                continue
+            if low in D["range_preps"] and t.head.lemma_ in D["range_verbs"]:
+                close()  # "ranges from A to B"
+                i += 1
+                continue
+            close()  # "prompts on servers in ...": the phrase ends the item
+            i = max(i + 1, t.right_edge.i + 1)
+            if i < end and not (doc[i].text in D["item_separators"] or doc[i].pos_ == "CCONJ"):
+                break  # the list goes on only after a separator ("A on X, B and C")
+            continue
+        gerund_np = not cur and t.tag_ == "VBG" and i + 1 < end and doc[i + 1].pos_ == "NOUN" \
+            and doc[i + 1].head.i == t.i and not t.i > start  # "collects browsing history" read as a gerund
+        if t.pos_ in {"VERB", "AUX"} and not _nominal(t) and not gerund_np or t.pos_ in {"SCONJ", "PART"} \
+                or low in RELATIVE or t.tag_ in {"WDT", "WP", "WRB"}:
+            if cur and cur[-1].dep_ in {"nsubj", "nsubjpass"} and cur[-1].head.i >= i and len(cur) > 1:
+                cur = cur[:-1]  # "every conversation users have": "users" is the clause's subject
+            elif cur and cur[-1].dep_ in {"nsubj", "nsubjpass"} and cur[-1].head.i >= i:
+                cur = []
             break
-        # the noun whose phrase starts at doc[i] and is hung as a list item somewhere
-        nxt = next((h for h in [doc[i], *doc[i].ancestors] if h.left_edge.i == i and h.dep_ in {"conj", "appos"}
-                    and h.pos_ in {"NOUN", "PROPN"}), None)
-        if nxt is None or nxt in items:
-            break
-        items.append(nxt)
-        last = own_end(nxt)
-    return items
-
-
-def _signals(reader, tok, D) -> list[str]:
+        if t.pos_ in {"DET", "PRON"} and t.is_stop or t.pos_ == "NUM" or t.tag_ == "PRP$" \
+                or low in D["quantity_words"]:
+            if cur and t.pos_ in {"DET", "PRON"}:
+                break  # a new phrase without a separator ("screenshots every few seconds")
+            i += 1
+            continue
+        if t.tag_ == "HYPH" and cur:
+            cur.append(t)  # "user-submitted prompts"
+            i += 1
+            continue
+        if t.pos_ == "ADV" or t.is_punct:
+            if cur:
+                break
+            i += 1
+            continue
+        cur.append(t)
+        i += 1
+    close()
     out: list[str] = []
-    for x in _list_items(tok):
-        if x.pos_ not in {"NOUN", "PROPN"} or x.lower_ in D["not_signals"] or x.lemma_.lower() in D["not_signals"]:
-            continue
-        if x.ent_type_ in D["not_signal_ents"] or any(c.lower_ in D["not_signal_mods"] for c in x.children):
-            continue
-        if any(reader.token_mention.get((reader.block, t.i)) is not None and
-               reader.token_mention[(reader.block, t.i)].entity is not None and
-               reader.token_mention[(reader.block, t.i)].entity.family == "Organization"
-               for t in x.subtree if t.i < x.i):
-            continue  # "Acme's images", "Zenith content": another company's content, not users' data
-        if x.i != tok.i and x.left_edge.i > 0 and x.doc[x.left_edge.i - 1].text in {"--", "—", "–", "-"}:
-            continue  # "images --an activity ...": an aside, not an item
-        m = reader.token_mention.get((reader.block, x.i))
-        if m is not None and m.entity is not None:
-            continue
-        if not x.left_edge.text[:1].isalnum() and x.left_edge.text[:1] not in {"'", "’", "\"", "“"}:
-            continue
-        items = []
-        for d in x.subtree:
-            if d.dep_ == "prep" and d.lower_ in {"including", "like"} or \
-                    (d.lower_ == "as" and d.i > 0 and d.nbor(-1).lower_ == "such"):
-                for p in d.children:
-                    if p.dep_ == "pobj":
-                        items += [_text(q, D) for q in conjuncts(p)
-                                  if q.lower_ not in D["not_signals"] and reader.mention_at(q) is None]
-        text = _text(x, D)
-        if text:
+    for toks in items:
+        text = _item_text(reader, toks, D)
+        if text and text not in out:
             out.append(text)
-        out += items
     return out
 
 
-def _text(tok, D) -> str:
-    skip = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in D["list_markers"] | {"as"}
-            for t in c.subtree}
-    skip |= {t.i for c in tok.children if c.dep_ == "amod" and c.lower_ == "such" for t in c.subtree}
-    text = phrase(tok, drop_relcl=True, max_words=10, drop_preps=frozenset(D["drop_preps"]))
-    if skip:
-        toks = [t for t in tok.subtree if t.i not in skip]
-        if toks:
-            text = phrase(tok, drop_relcl=True, max_words=10,
-                          drop_preps=frozenset(D["drop_preps"] | D["list_markers"]))
-    return text.strip(" ,;:")
+#: dependency labels of a verb-tagged word that stands in a noun phrase ("setting", "browsing")
+_NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod", "appos", "attr", "oprd", "npadvmod"}
+
+
+def _nominal(tok) -> bool:
+    """True for a verb-tagged word the parser uses as a noun or modifier: a nominal
+    dependent ("the language setting"), a word with noun modifiers before it ("IP
+    addresses" tagged as a verb), or a gerund modifying a noun after it ("browsing history")."""
+    if tok.dep_ in _NOMINAL and tok.tag_ in {"VBG", "VBN", "NN", "NNS"}:
+        return True
+    if any(c.dep_ in {"compound", "amod", "det", "poss"} and c.i < tok.i for c in tok.children):
+        return True
+    if tok.tag_ == "VBG" and tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.tag_ == "VBG" and tok.dep_ in {"pcomp", "pobj", "dobj", "conj", "nsubj"} and nxt is not None \
+        and nxt.pos_ == "NOUN" and nxt.head.i == tok.i and nxt.dep_ == "dobj" \
+        and not any(c.dep_ in {"det", "poss", "amod"} for c in nxt.children)  # "browsing history" as a gerund and object
+
+
+def _data_like(signal: str, D) -> bool:
+    """True when a signal's words name data ("voice recordings", "IP addresses"): the
+    check for objects of weak verbs and of agents that are no product."""
+    return any(w in D["data_words"] or w.rstrip("s") in D["data_words"] for w in signal.lower().replace("-", " ").split())
+
+
+def _head_word(toks) -> str:
+    return toks[-1].lower_ if toks else ""
+
+
+def _item_text(reader, toks, D) -> str:
+    """The text of one list item, or "" when it names no collected data."""
+    toks = [t for t in toks if not (t.pos_ == "ADJ" and t.lower_ in D["quantity_words"])]
+    while toks and toks[0].pos_ in {"ADJ"} and toks[0].lower_ in D["quantity_words"]:
+        toks = toks[1:]
+    if not toks:
+        return ""
+    head = toks[-1]
+    if head.pos_ not in {"NOUN", "PROPN"} and not (head.pos_ == "VERB" and head.tag_ == "VBG"):
+        return ""
+    if head.lower_ in D["not_signals"] or head.lemma_.lower() in D["not_signals"]:
+        return ""
+    if head.ent_type_ in D["not_signal_ents"] and head.pos_ == "PROPN" or any(t.lower_ in D["not_signal_mods"] for t in toks):
+        return ""
+    for t in toks:
+        m = reader.token_mention.get((reader.block, t.i))
+        if m is not None and m.entity is not None:
+            return ""  # "Acme's images", a named product or a place: no user data
+    if len(toks) == 1 and (head.lower_ in D["generic_signals"] | D["container_nouns"]
+                           or head.lemma_.lower() in D["generic_signals"]):
+        return ""
+    toks = toks[-5:]
+    return join_tokens(toks).strip(" ,;:'\"“”‘’-")
 
 
 def _entity(reader, tok, families, anchor=False):
     m = reader.mention_at(tok) if anchor else reader.token_mention.get((reader.block, tok.i))
     if m is not None and m.entity is not None:
         return m.entity if m.entity.family in families else None
-    return None
+    ent = _named_again(reader, tok)
+    return ent if ent is not None and ent.family in families else None
+
+
+def _named_again(reader, tok):
+    """The entity a proper noun names when the model found no mention of it here but the
+    article named it before ("Quillpoint" tagged as a person at the start of a sentence):
+    the entity whose surface is the token's name (the token with its compound words)."""
+    if tok.pos_ != "PROPN":
+        return None
+    state = getattr(reader, _STATE)
+    surfaces = state.get("surfaces")
+    if surfaces is None:
+        surfaces = {}
+        for ms in reader.mentions:
+            for m in ms:
+                if m.entity is not None:
+                    for form in m.entity.surfaces:
+                        surfaces.setdefault(form.lower(), m.entity)
+        state["surfaces"] = surfaces
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
+    name = join_tokens(sorted([*words, tok], key=lambda t: t.i)).lower()
+    return surfaces.get(name)
 
 
 def _as_product(reader, ent):
@@ -576,6 +794,8 @@ def _product_of_agent(reader, agent, tok, goals, D):
     m = reader.mention_at(agent)
     if m is not None and m.entity is not None:
         ent = m.entity
+    elif _named_again(reader, agent) is not None:
+        ent = _named_again(reader, agent)
     elif agent.pos_ == "PRON" and agent.lower_ in {"it", "its", "they", "their"}:
         ent = reader.coref(agent, {"Organization", "Product"})
     elif agent.pos_ == "NOUN":

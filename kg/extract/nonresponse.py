@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..entities import Entity
-from .syntax import conjuncts, phrase, phrase_verb_clause
+from .syntax import RELATIVE, conjuncts, phrase, phrase_verb_clause
 
 
 class NonresponseFrame:
@@ -21,7 +21,9 @@ class NonresponseFrame:
         """"X did not respond to requests for comment", "X declined to comment on Y",
         "X has yet to address Y", "X remained silent on Y", "X refrained from Y"."""
         nr = self.lex["non_response"]
-        respond, decline = set(nr["respond_verbs"]), set(nr["decline_verbs"])
+        # "would not say which ...", "has not clarified how long ...", "could not be reached":
+        # read here only (the lawsuit reader shares respond_verbs)
+        respond, decline = set(nr["respond_verbs"]) | set(nr["withhold_verbs"]), set(nr["decline_verbs"])
         for tok in sent:
             verb = None
             matter_from: Token | None = None
@@ -38,6 +40,8 @@ class NonresponseFrame:
                     continue
             elif tok.lemma_ in nr["silent_adjectives"] and tok.dep_ == "acomp":
                 verb, matter_from = tok.head, tok
+            elif tok.lemma_ in nr["unavailable_adjectives"] and tok.dep_ == "acomp" and self._negated(tok.head):
+                verb, matter_from = tok.head, tok  # "X was not immediately available for comment"
             if verb is None:
                 continue
             parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization"]
@@ -46,7 +50,7 @@ class NonresponseFrame:
             matters = self._matters(matter_from) if matter_from is not None else []
             if not matters:
                 word = (matter_from or tok).lemma_
-                matters = ["comment" if word in {"comment", "decline", "respond", "reply", "return"} else word]
+                matters = ["comment" if word in nr["comment_words"] else word]
             for party in parties:
                 for matter in matters:
                     self.emit("nonresponse", {"party": party}, matter=[matter])
@@ -70,10 +74,13 @@ class NonresponseFrame:
         node = verb
         for _ in range(3):
             subj = self._clause_subject(node)
+            if subj is not None and subj.lower_ in RELATIVE and node.dep_ == "relcl":
+                subj = node.head  # "Acme, which did not respond to ..."
             if subj is not None:
                 out = []
                 for t in conjuncts(subj):
-                    e = self.entity_at(t, {"Organization", "Person"}, subject_first=False)
+                    e = self._previous_subject(t) if t.pos_ == "PRON" else None
+                    e = e or self.entity_at(t, {"Organization", "Person"}, subject_first=False) or self._represented(t)
                     if e is not None and e not in out:
                         out.append(e)
                 return out
@@ -81,6 +88,39 @@ class NonresponseFrame:
                 return []
             node = node.head
         return []
+
+    def _previous_subject(self, pron: Token) -> Entity | None:
+        """ "Acme said ... . It did not say whether ...": a pronoun subject is the named
+        organization or person that is the subject of the sentence before (same block)."""
+        if pron.lower_ not in {"it", "they", "he", "she"}:
+            return None
+        prev = [s for s in pron.doc.sents if s.end <= pron.sent.start]
+        if not prev:
+            return None
+        subj = self._clause_subject(prev[-1].root)
+        if subj is None:
+            return None
+        e = self.entity_at(subj, {"Organization", "Person"})
+        if e is None or self.mention_at(subj) is None:
+            return None
+        return e if (pron.lower_ == "it") == (e.family == "Organization") or pron.lower_ == "they" else None
+
+    def _represented(self, noun: Token) -> Entity | None:
+        """The organization a spokesperson-like subject speaks for: "representatives of
+        Acme", "an Acme spokesperson", "Acme's press office"."""
+        if noun.lemma_.lower() not in self.lex["non_response"]["representative_nouns"]:
+            return None
+        for c in noun.children:
+            if c.dep_ in {"compound", "poss"}:
+                e = self.entity_at(c, {"Organization"})
+                if e is not None:
+                    return e
+            if c.dep_ == "prep" and c.lower_ in {"of", "for", "at", "from"}:
+                for q in c.children:
+                    e = self.entity_at(q, {"Organization"}) if q.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
+        return None
 
     def _matters(self, tok: Token) -> list[str]:
         out: list[str] = []
