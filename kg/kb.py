@@ -40,6 +40,12 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=None)
+def _merge_suffixes() -> frozenset[str]:
+    """``lexicon.json`` ``merge_suffixes``, normalized (computed once)."""
+    return frozenset(normalize(s) for s in lexicon()["merge_suffixes"])
+
+
 def merge_key(text: str) -> str:
     """Key under which mentions of one entity merge: the normalized name without
     generic trailing words such as "Inc", "Group", "AI" or "models"
@@ -49,7 +55,7 @@ def merge_key(text: str) -> str:
     'acme'
     """
     words = normalize(text).split()
-    suffixes = {normalize(s) for s in lexicon()["merge_suffixes"]}
+    suffixes = _merge_suffixes()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words)
