@@ -31,7 +31,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
 
-from .errors import KgError
+from .errors import Errors, KgError
 from .graph import GRAPH_LICENSE, KGO_URI, KGR, ONTOLOGY_IRI
 
 #: IRI of the owl:Ontology header of the inferred-memberships graph.
@@ -78,8 +78,7 @@ class ReasonResult:
 
 def _require_java() -> None:
     if shutil.which("java") is None:
-        raise KgError("E080", "HermiT needs a Java runtime and `java` is not on PATH; "
-                              "install one (Debian: apt-get install default-jre-headless) and retry.")
+        raise KgError(Errors.E080)
 
 
 def _ntriples(g: Graph) -> bytes:
@@ -119,7 +118,7 @@ def reason(abox: Graph, tbox: Graph) -> ReasonResult:
     except owlready2.OwlReadyInconsistentOntologyError:
         return ReasonResult(False, clashes=diagnose(abox, tbox), seconds=time.perf_counter() - start)
     except Exception as exc:  # owlready2 raises plain errors with HermiT's stderr
-        raise KgError("E081", f"HermiT failed: {str(exc).strip().splitlines()[-1] if str(exc).strip() else exc!r}") from exc
+        raise KgError(Errors.E081, error=str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)) from exc
     seconds = time.perf_counter() - start
 
     asserted = _type_closure(abox, tbox, use_properties=False)

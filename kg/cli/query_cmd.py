@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import KgError
+from ..errors import Errors, KgError
 from ..query import DEFAULT_TIMEOUT
 from . import RowFormat, _fail, app
 
@@ -45,7 +45,7 @@ def query(
         name, sep, value = item.partition("=")
         name = name.lstrip("?$")
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            _fail(KgError("E046", f"--param {item!r}: write NAME=VALUE with a SPARQL variable name (letters, digits, _)."))
+            _fail(KgError(Errors.E115, item=item))
         params[name] = value
     try:
         if expression is not None:
