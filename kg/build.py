@@ -125,9 +125,10 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
         return implicit
 
     observations: list[Observation] = []
-    for n, (article, packed, mentions) in enumerate(parsed):
+    parsed.reverse()
+    while parsed:  # in corpus order; each article's parse goes once it is read
+        article, packed, mentions = parsed.pop()
         reader = ArticleReader(article, _unpack(packed, nlp), mentions, kb, implicit_factory(article))
-        parsed[n] = None  # let the article's parse go once it is read
         observations += reader.read()
     for ent in entities.values():
         if ent.implicit:
@@ -151,6 +152,7 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
     texts = [[b.parse_text for b in a.blocks] for a in articles]
     present = [store is not None and store.contains(t) for t in texts]
     todo = [t for t, p in zip(texts, present) if not p]
+    fresh: Iterator[tuple[list, bytes | None]]
     if cluster is not None and todo:
         fresh = _parse_on_cluster(nlp, todo, cluster)
     elif jobs > 1 and len(todo) >= 2 * jobs:
@@ -158,7 +160,7 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
     else:
         fresh = _parse_here(nlp, todo)
     for article, blocks, cached in zip(articles, texts, present):
-        got = store.get(blocks) if cached else None
+        got = store.get(blocks) if cached and store is not None else None
         if got is None:
             docs, packed = next(fresh) if not cached else next(_parse_here(nlp, [blocks]))
             packed = packed or _pack(docs)
@@ -186,7 +188,7 @@ def _unpack(data: bytes, nlp) -> list:
     return list(DocBin().from_bytes(data).get_docs(nlp.vocab))
 
 
-def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, None]]:
+def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, bytes | None]]:
     """Parse each article's block texts in this process; yields ``(docs, None)`` per article."""
     import numpy
 

@@ -200,7 +200,7 @@ class BuildRecord:
             record["validation"] = validation
         write_atomic(self.path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
 
-    def previous_validation(self, signature: str) -> tuple[set[bytes], "Graph"] | None:
+    def previous_validation(self, signature: str) -> tuple[set[bytes], Graph] | None:
         """The last build's graph (its N-Triples lines) and validation report,
         when both are intact and the report was made by the same shapes,
         ontology and validator (``signature``); else None.

@@ -104,7 +104,7 @@ def _term(graph: Graph, value) -> str:
 def fact_summaries(graph: Graph) -> dict[URIRef, dict[str, str]]:
     """Fact IRI -> its row of ``queries/corroboration.rq`` (class, label, sources, evidence_count)."""
     cols, rows = run(graph, resolve_query("corroboration"))
-    return {URIRef(r[0]): dict(zip(cols, ("" if v is None else v for v in r))) for r in rows}
+    return {URIRef(str(r[0])): dict(zip(cols, ("" if v is None else v for v in r))) for r in rows}
 
 
 @dataclass(frozen=True)

@@ -158,7 +158,7 @@ class Fetcher:
             if isinstance(reason, (socket.timeout, TimeoutError)):
                 raise FetchError(Errors.E093, url=url, timeout=self.timeout) from None
             raise FetchError(Errors.E167, url=url, reason=reason) from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise FetchError(Errors.E093, url=url, timeout=self.timeout) from None
         except (OSError, ValueError) as exc:  # a dropped connection, a malformed answer or URL
             raise FetchError(Errors.E168, url=url, error=exc) from None
@@ -183,9 +183,9 @@ class Fetcher:
             resp = self._request(base + "/robots.txt")
         except FetchError as exc:
             if exc.status in (401, 403):
-                robots.disallow_all = True
+                robots.disallow_all = True  # type: ignore[attr-defined]  # set by read() too; typeshed omits it
             elif 400 <= exc.status < 500:
-                robots.allow_all = True
+                robots.allow_all = True  # type: ignore[attr-defined]
             else:
                 return FetchError(Errors.E166, host=urlsplit(base).netloc,
                                   reason=exc.message.split(": ", 1)[-1].split("; ")[0].rstrip("."))

@@ -114,10 +114,10 @@ class OutputFolder:
         self._lock_path = folder / LOCK_NAME
         self._held: FileLock | None = None
 
-    def __enter__(self) -> "OutputFolder":
+    def __enter__(self) -> OutputFolder:
         return self if self._held is not None else self.acquire()
 
-    def acquire(self) -> "OutputFolder":
+    def acquire(self) -> OutputFolder:
         """Create, lock and check the folder; remove stale temporary files.
 
         Raises:

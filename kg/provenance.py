@@ -28,7 +28,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -85,10 +86,10 @@ def normalize_date(phrase: str, reference: dt.date | None = None) -> str | None:
     except (ValueError, OverflowError):
         return None
     written = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
-    year = re.search(r"\b\d{4}\b", phrase)
-    if written is None or int(written.group(1)) != day.day or (year and int(year.group(0)) != day.year):
+    stated = re.search(r"\b\d{4}\b", phrase)
+    if written is None or int(written.group(1)) != day.day or (stated and int(stated.group(0)) != day.year):
         return None  # dateutil read the numbers otherwise ("March 33" as March 2033)
-    if year:
+    if stated:
         return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
     if reference is not None:
         ref_year = reference.year if day.month <= reference.month else reference.year - 1
@@ -96,7 +97,7 @@ def normalize_date(phrase: str, reference: dt.date | None = None) -> str | None:
     return f"--{day.month:02d}-{day.day:02d}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def sparql(name: str) -> str:
     """Text of ``kg/data/sparql/<name>.rq``.
 
@@ -106,11 +107,13 @@ def sparql(name: str) -> str:
     return data_file(f"sparql/{name}.rq").read_text(encoding="utf-8")
 
 
-def select(graph: Graph, name: str, **bindings: Node) -> list[dict[str, Node | None]]:
+def select(graph: Graph, name: str, **bindings: Node) -> list[dict[str, Any]]:
     """Run the SELECT query ``kg/data/sparql/<name>.rq`` with variables bound.
 
     Returns:
-        One dict per solution, variable name -> RDF term (None when unbound).
+        One dict per solution, variable name -> RDF term (``rdflib.term.Node``),
+        or None when unbound (typed ``Any``: which variables a query always binds
+        is known to its caller, not to the type checker).
     """
     from .store import run_select
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef, Variable
@@ -184,7 +185,7 @@ _REMOTE_NODES = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM / FROM
 DEFAULT_TIMEOUT = 60.0
 
 
-def check_query(text: str, source: Path) -> set[str]:
+def check_query(text: str, source: Path | str) -> set[str]:
     """Refuse a query that is not a plain SELECT over the loaded graph,
     before anything runs, by inspecting rdflib's SPARQL parse tree.
 
@@ -346,9 +347,9 @@ def _run(graph: Graph, text: str, bindings: dict, query_path: Path | str) -> tup
         raw = list(result)
     except Exception as exc:
         raise InputError(Errors.E113, source=query_path, error=exc) from exc
-    rows = []
+    rows: list[list[str | None]] = []
     for row in raw:
-        out = []
+        out: list[str | None] = []
         for term in row:
             if isinstance(term, URIRef):
                 label = graph.value(term, RDFS.label)
@@ -359,7 +360,7 @@ def _run(graph: Graph, text: str, bindings: dict, query_path: Path | str) -> tup
     return cols, rows
 
 
-def render(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
+def render(cols: list[str], rows: Sequence[Sequence[str | None]], fmt: str) -> str:
     """Render rows as ``csv``, ``json`` (a list of objects) or ``table`` text.
 
     An unbound value (None) is ``null`` in JSON and an empty cell in CSV and
@@ -367,15 +368,15 @@ def render(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
     """
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in rows], indent=2, ensure_ascii=False) + "\n"
-    rows = [["" if v is None else v for v in r] for r in rows]
+    cells = [["" if v is None else v for v in r] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
-        w.writerows(rows)
+        w.writerows(cells)
         return buf.getvalue()
-    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     return "\n".join(lines) + "\n"

@@ -26,10 +26,12 @@ import io
 import shutil
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
+from rdflib.term import Node
 
 from .errors import Errors, KgError
 from .graph import GRAPH_LICENSE, KGO_URI, KGR, ONTOLOGY_IRI
@@ -171,7 +173,8 @@ def _disjoint_pairs(tbox: Graph) -> set[frozenset]:
     for a, b in tbox.subject_objects(OWL.disjointWith):
         pairs.add(frozenset((a, b)))
     for node in tbox.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(Collection(tbox, tbox.value(node, OWL.members)))
+        head = tbox.value(node, OWL.members)
+        members = list(Collection(tbox, head)) if head is not None else []
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add(frozenset((a, b)))
@@ -208,8 +211,8 @@ def _type_closure(abox: Graph, tbox: Graph, use_properties: bool = True, reasons
     for the first triple that put the individual in the class.
     """
     sup = _superclasses(tbox)
-    domain = {p: set(tbox.objects(p, RDFS.domain)) for p in set(tbox.subjects(RDFS.domain, None))}
-    rng = {p: set(tbox.objects(p, RDFS.range)) for p in set(tbox.subjects(RDFS.range, None))}
+    domain: dict[Node, set[Any]] = {p: set(tbox.objects(p, RDFS.domain)) for p in set(tbox.subjects(RDFS.domain, None))}
+    rng: dict[Node, set[Any]] = {p: set(tbox.objects(p, RDFS.range)) for p in set(tbox.subjects(RDFS.range, None))}
     types: dict = {}
 
     def add(ind, cls, why):

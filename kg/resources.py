@@ -12,7 +12,7 @@ checkout. Every lookup is by name; no data lives in Python strings.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -63,7 +63,7 @@ def queries_dir() -> Path:
                            CHECKOUT_DIR / "queries" / "cq01-policies.rq").parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon() -> dict:
     """The extraction lexicon, ``kg/data/lexicon.json``, as a dict (cached)."""
     return json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))

@@ -24,11 +24,11 @@ kinds are spelled out.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from .errors import Errors, ResourceError
 from .resources import data_file
@@ -218,7 +218,7 @@ def load_fact_kinds(path: Path) -> dict[str, FactKind]:
     return {name: _kind(path, name, entry) for name, entry in data["kinds"].items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached() -> MappingProxyType:
     return MappingProxyType(load_fact_kinds(data_file(SCHEMA_FILE)))
 

@@ -50,6 +50,7 @@ import traceback
 from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -168,10 +169,11 @@ def select(graph: Graph, text, fmt: str, source: str = "query") -> bytes:
     try:
         result = graph.query(text)
         if fmt != "tsv":
-            return result.serialize(format=fmt, encoding="utf-8")
-        names = [str(v) for v in result.vars]
+            return result.serialize(format=fmt, encoding="utf-8") or b""
+        names = [str(v) for v in result.vars or []]
+        solutions: Any = result  # a SELECT result: rows of terms
         lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join(_tsv_term(row[i]) for i in range(len(names))) for row in result]
+        lines += ["\t".join(_tsv_term(row[i]) for i in range(len(names))) for row in solutions]
         return ("\n".join(lines) + "\n").encode("utf-8")
     except InputError:
         raise

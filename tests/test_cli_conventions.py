@@ -18,8 +18,8 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
 from kg.cli import app
-from kg.output import LOCK_NAME, OutputFolder
 from kg.errors import KgError
+from kg.output import LOCK_NAME, OutputFolder
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = sorted(typer.main.get_command(app).commands)

@@ -10,8 +10,8 @@ from rdflib import RDF, RDFS, Namespace, URIRef
 from rich.console import Console
 
 from kg.cli import app
-from kg.errors import InputError
 from kg.cli.explain_cmd import render
+from kg.errors import InputError
 from kg.explain import EntityReport, FactReport, explain, resolve
 from kg.query import load_graph
 

@@ -115,7 +115,7 @@ def test_feed_items_are_saved_with_rows_robots_obeyed_and_kg_named(runner, serve
                        "url": f"{served.base}/news/zentrix.html"}
     assert (corpus / zentrix["file"]).read_bytes() == (WEB / "zentrix.html").read_bytes()
     velloran = (corpus / by_url[f"{served.base}/news/velloran.html"]["file"]).read_bytes()
-    assert "Renée Dubois".encode("utf-8") in velloran  # the server named ISO-8859-1: saved as UTF-8
+    assert "Renée Dubois".encode() in velloran  # the server named ISO-8859-1: saved as UTF-8
 
 
 def test_the_fetched_corpus_builds_without_the_network(runner, served, tmp_path, monkeypatch):

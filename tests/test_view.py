@@ -39,7 +39,7 @@ def big_page(tmp_path_factory, runner, seeds_build):
     shared = set(seeds.subjects(OWL.sameAs, None))
     big = Graph()
     for k in range(8):
-        def rename(term):
+        def rename(term, k=k):
             if k and isinstance(term, URIRef) and str(term).startswith(KGR) and term not in shared:
                 return URIRef(f"{term}-copy{k}")
             return term

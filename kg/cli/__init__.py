@@ -61,13 +61,15 @@ def _no_type(ctx) -> None:
 class _PlainHelp:
     """Mixin for a click command or group: help and usage without Python types (:func:`_plain_help`)."""
 
+    params: list  # click.Command's, set by the class this is mixed into
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _plain_help(self.params)
 
     def get_help_option(self, ctx):
         """The ``-h``/``--help`` option, shown without a type."""
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]  # click.Command's, after this mixin
         if option is not None:
             _plain_help([option])
         return option
@@ -206,4 +208,4 @@ def main() -> None:
 
 
 # Register the commands (each module decorates its function with @app.command).
-from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd, reason_cmd, docs_cmd, serve_cmd, view_cmd, stats_cmd, fetch_cmd  # noqa: E402,F401
+from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd, reason_cmd, docs_cmd, serve_cmd, view_cmd, stats_cmd, fetch_cmd  # noqa: E402,F401,I001 - registration order is the help order

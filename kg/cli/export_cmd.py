@@ -96,8 +96,10 @@ def export(
     except KgError as exc:
         _fail(exc)
     except OSError as exc:
+        if protege is None:
+            raise
         _fail(write_error(protege, exc))
-    if name is None:
+    if name is None or output is None:  # output is None only with --protege alone (checked above)
         return
     rdflib_name, label = EXPORT_FORMATS[name]
     if name in DATASET_FORMATS:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -20,7 +20,7 @@ def query(
         metavar="QUERY", help="A query file of any name (q.sparql, /tmp/q.rq), `-` for standard input, or a "
                               "competency question by name (cq01, cq01-policies).")] = None,
     graph: Annotated[Path, typer.Option(
-        "--graph", "-g", help="The graph to query: a graph file, a `kg build` output folder, or a --store folder.")] = ...,
+        "--graph", "-g", help="The graph to query: a graph file, a `kg build` output folder, or a --store folder.")] = ...,  # type: ignore[assignment]  # typer: required
     expression: Annotated[str | None, typer.Option(
         "--expression", "-e", metavar="SPARQL", help="The query itself, in place of QUERY: -e 'SELECT ...'.")] = None,
     fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="How to print the rows.")] = RowFormat.table,
@@ -54,6 +54,7 @@ def query(
             text, source = sys.stdin.read(), "<stdin>"
         else:
             text = None
+            assert name_or_file is not None  # exactly one of QUERY and -e (checked above)
             path = resolve_query(name_or_file)
         g = load_graph(graph)
         cols, rows = run(g, path, params, timeout) if text is None else run_text(g, text, source, params, timeout)
