@@ -14,7 +14,8 @@ Politeness: every request carries :data:`USER_AGENT`; robots.txt (RFC 9309,
 read with :mod:`urllib.robotparser`; 401/403 forbid the whole host, other 4xx
 allow it, 5xx and no answer forbid it for this run) is obeyed, and so is a
 Crawl-delay longer than the interval; requests to one host (robots.txt
-included) start at least :data:`REQUEST_INTERVAL` seconds apart; every request
+included) start at least :data:`REQUEST_INTERVAL` seconds after the previous
+one started and after it ended; every request
 has a timeout. A URL that fails is reported and the others go on.
 """
 
@@ -43,7 +44,7 @@ from .text import web_charset
 USER_AGENT = f"kg/{__version__} (news knowledge-graph builder; python-urllib)"
 #: The product token robots.txt rules are matched against.
 ROBOTS_AGENT = "kg"
-#: Least seconds between the starts of two requests to the same host.
+#: Least seconds between two requests to the same host (from the start and from the end of the previous one).
 REQUEST_INTERVAL = 1.0
 #: Seconds a connection or a read may take before the request fails.
 TIMEOUT = 30.0
@@ -69,8 +70,10 @@ class FetchError(KgError):
 
 
 class HostLimiter:
-    """Spaces the requests to each host: two requests to one host start at
-    least ``interval`` seconds apart (requests to other hosts do not wait).
+    """Spaces the requests to each host: a request to a host starts at least
+    ``interval`` seconds after the previous one started (:meth:`wait`) and,
+    once told (:meth:`finished`), after it ended; requests to other hosts do
+    not wait.
 
     Args:
         interval: seconds (default: :data:`REQUEST_INTERVAL` when the limiter is made).
@@ -89,6 +92,12 @@ class HostLimiter:
     def slow_down(self, host: str, interval: float) -> None:
         """Space the requests to ``host`` at least ``interval`` seconds apart (a robots.txt Crawl-delay)."""
         self._interval[host.lower()] = max(interval, self._interval.get(host.lower(), 0.0))
+
+    def finished(self, host: str) -> None:
+        """Count the request to ``host`` as ended now: the next one starts at least
+        the interval after it ended, so a server sees its requests that far apart
+        however long the connection took."""
+        self._last[host.lower()] = self.clock()
 
     def wait(self, host: str) -> None:
         """Block until a request to ``host`` may start, and count it as started."""
@@ -142,7 +151,14 @@ class Fetcher:
         return self._request(url)
 
     def _request(self, url: str) -> Response:
-        self.limiter.wait(urlsplit(url).netloc)
+        host = urlsplit(url).netloc
+        self.limiter.wait(host)
+        try:
+            return self._download(url)
+        finally:
+            self.limiter.finished(host)
+
+    def _download(self, url: str) -> Response:
         req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:

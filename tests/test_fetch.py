@@ -207,6 +207,22 @@ def test_limiter_spaces_requests_to_one_host_only():
     assert HostLimiter().interval == kg.fetch.REQUEST_INTERVAL == 1.0
 
 
+def test_the_interval_counts_from_the_end_of_a_slow_request():
+    now, slept = [100.0], []
+
+    def sleep(seconds):
+        slept.append(round(seconds, 6))
+        now[0] += seconds
+
+    limiter = HostLimiter(1.0, clock=lambda: now[0], sleep=sleep)
+    limiter.wait("news.example")
+    now[0] += 2.5  # a slow answer
+    limiter.finished("news.example")
+    now[0] += 0.25
+    limiter.wait("news.example")
+    assert slept == [0.75]
+
+
 def test_an_atom_feed_file_on_disk(runner, served, tmp_path):
     atom = tmp_path / "atom.xml"
     atom.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
