@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -109,12 +108,13 @@ def _kg(*args: str) -> tuple[float, str, int]:
 
 
 def run(n: int, work: Path) -> dict:
+    from rdflib import Graph
+
     from kg.build import extract
     from kg.graph import new_graph, serialize, turtle_from_nt
     from kg.nlp import load_pipeline
     from kg.text import list_corpus, read_article
     from kg.validate import validate, write_and_validate
-    from rdflib import Graph
 
     corpus = make_corpus(work / "corpus", n)
     articles = [read_article(p) for p in list_corpus(corpus)]

@@ -8,6 +8,7 @@ merge into one :class:`Fact` with one piece of evidence per sentence.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ from .kb import load_kb, merge_key, normalize
 from .nlp import load_pipeline
 from .schema import fact_kinds
 from .text import Article
+
+log = logging.getLogger("kg")
 
 
 @dataclass
@@ -82,7 +85,8 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
             then ignored). The result does not depend on it.
 
     Raises:
-        KgError: E090 when the cluster cannot be reached or a worker fails.
+        KgError: E180 when Dask distributed is missing, E090 when the cluster
+            cannot be reached, E181 or E182 when a worker fails.
 
     Returns:
         The :class:`Extraction`.
@@ -99,7 +103,10 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
         if progress:
             progress(1)
+    if store is not None:
+        log.debug("parse cache %s: %d hit(s), %d miss(es)", cache, store.hits, store.misses)
     entities = resolve_entities(all_mentions, kb)
+    log.debug("%d article(s): %d mention(s), %d entities", len(parsed), len(all_mentions), len(entities))
 
     def implicit_factory(article: Article):
         def implicit(label: str, kind: str, mentioned: bool, key: str | None = None) -> Entity:
@@ -118,13 +125,15 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
         return implicit
 
     observations: list[Observation] = []
-    for n, (article, packed, mentions) in enumerate(parsed):
+    parsed.reverse()
+    while parsed:  # in corpus order; each article's parse goes once it is read
+        article, packed, mentions = parsed.pop()
         reader = ArticleReader(article, _unpack(packed, nlp), mentions, kb, implicit_factory(article))
-        parsed[n] = None  # let the article's parse go once it is read
         observations += reader.read()
     for ent in entities.values():
         if ent.implicit:
             ent.articles = set()
+    log.debug("%d observation(s) read", len(observations))
     return Extraction(articles, entities, merge(observations), from_cache=store.hits if store is not None else 0)
 
 
@@ -143,6 +152,7 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
     texts = [[b.parse_text for b in a.blocks] for a in articles]
     present = [store is not None and store.contains(t) for t in texts]
     todo = [t for t, p in zip(texts, present) if not p]
+    fresh: Iterator[tuple[list, bytes | None]]
     if cluster is not None and todo:
         fresh = _parse_on_cluster(nlp, todo, cluster)
     elif jobs > 1 and len(todo) >= 2 * jobs:
@@ -150,7 +160,7 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
     else:
         fresh = _parse_here(nlp, todo)
     for article, blocks, cached in zip(articles, texts, present):
-        got = store.get(blocks) if cached else None
+        got = store.get(blocks) if cached and store is not None else None
         if got is None:
             docs, packed = next(fresh) if not cached else next(_parse_here(nlp, [blocks]))
             packed = packed or _pack(docs)
@@ -178,7 +188,7 @@ def _unpack(data: bytes, nlp) -> list:
     return list(DocBin().from_bytes(data).get_docs(nlp.vocab))
 
 
-def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, None]]:
+def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, bytes | None]]:
     """Parse each article's block texts in this process; yields ``(docs, None)`` per article."""
     import numpy
 
@@ -223,29 +233,27 @@ def cluster_client(address: str):
     (https://distributed.dask.org).
 
     Raises:
-        KgError: E090 when Dask distributed is not installed or the scheduler
-            cannot be reached.
+        KgError: E180 when Dask distributed is not installed, E090 when the
+            scheduler cannot be reached.
     """
-    from .errors import KgError
+    from .errors import Errors, KgError
 
     try:
         from distributed import Client
     except ImportError as exc:
-        raise KgError("E090", "--cluster needs Dask distributed; install it with "
-                              "`pip install 'distributed>=2024.1'` and retry.") from exc
+        raise KgError(Errors.E180) from exc
     try:
         _reachable(address)
         return Client(address, timeout=30)
     except (OSError, TimeoutError) as exc:
-        raise KgError("E090", f"cannot reach the Dask scheduler at {address} ({exc}); start one with "
-                              "`dask scheduler` and `dask worker ADDRESS`, or build without --cluster.") from exc
+        raise KgError(Errors.E090, address=address, error=exc) from exc
 
 
 def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
     """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
     one task per few articles, each returning one DocBin per article; yields
     ``(docs, DocBin bytes)`` per article, in order. Workers need kg installed (same version)."""
-    from .errors import KgError
+    from .errors import Errors, KgError
 
     batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
     client = cluster_client(address)
@@ -255,7 +263,7 @@ def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 
             try:
                 result = future.result()
             except Exception as exc:  # a worker's error, re-raised by distributed
-                raise KgError("E090", f"a Dask worker failed to parse articles: {exc!r}") from exc
+                raise KgError(Errors.E181, error=exc) from exc
             for data in result:
                 yield _unpack(data, nlp), data
     finally:

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+log = logging.getLogger("kg")
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -94,11 +97,14 @@ class ParseCache:
 
 
 def default_cache_dir() -> Path:
-    """``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``."""
+    """``$KG_CACHE_DIR``, else the user cache folder of the platform
+    (platformdirs: ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg`` on Linux;
+    ``~/Library/Caches/kg`` on macOS; ``%LOCALAPPDATA%\\kg\\Cache`` on Windows)."""
     if os.environ.get("KG_CACHE_DIR"):
         return Path(os.environ["KG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kg"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kg", appauthor=False))
 
 
 def _sha256_file(path: Path) -> str:
@@ -159,11 +165,14 @@ class BuildRecord:
         try:
             record = json.loads(self.path.read_text(encoding="utf-8"))
             if record.get("key") != key:
+                log.debug("build record %s: inputs, options or code changed; building", self.path.name)
                 return None
             for name, digest in record["outputs"].items():
                 if _sha256_file(self.outdir / name) != digest:
+                    log.debug("build record %s: %s changed since the last build; building", self.path.name, name)
                     return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.debug("no usable build record %s (%s); building", self.path, exc)
             return None
         return record
 
@@ -191,7 +200,7 @@ class BuildRecord:
             record["validation"] = validation
         write_atomic(self.path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
 
-    def previous_validation(self, signature: str) -> tuple[set[bytes], "Graph"] | None:
+    def previous_validation(self, signature: str) -> tuple[set[bytes], Graph] | None:
         """The last build's graph (its N-Triples lines) and validation report,
         when both are intact and the report was made by the same shapes,
         ontology and validator (``signature``); else None.
@@ -212,6 +221,7 @@ class BuildRecord:
             if hashlib.sha256(data).hexdigest() != record["graph_nt"]:
                 return None
             report = Graph().parse(report_path, format="turtle")
-        except Exception:  # noqa: BLE001 - anything missing, changed or unreadable: validate everything
+        except Exception as exc:  # noqa: BLE001 - anything missing, changed or unreadable: validate everything
+            log.debug("last validation report not reusable (%s); validating everything", exc)
             return None
         return set(data.splitlines()), report

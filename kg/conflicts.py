@@ -15,22 +15,24 @@ listed with every evidence of the fact and basis ``fact``.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from itertools import combinations
 
 from rdflib import Graph, URIRef
-from rich.console import Console
-from rich.markup import escape
 
 from .explain import fact_summaries
 from .provenance import dates_compatible, entity_names, evidence, is_date, select, supporting_evidence
+from .terms import fold
+
+log = logging.getLogger("kg")
 
 #: Output columns of :func:`find_conflicts`.
 COLUMNS = ["fact", "class", "label", "part", "value", "basis", "article", "start", "end", "quote"]
 
 
 def _key(value) -> str:
-    return " ".join(str(value).casefold().split()) if not isinstance(value, URIRef) else str(value)
+    return fold(value) if not isinstance(value, URIRef) else str(value)
 
 
 def in_conflict(values: list) -> bool:
@@ -66,6 +68,7 @@ def find_conflicts(graph: Graph) -> list[list[str]]:
         if r["value_label"] is not None:
             value_labels[r["value"]] = str(r["value_label"])
     disputed = {k: v for k, v in parts.items() if in_conflict(v)}
+    log.debug("%d watched part(s) of facts, %d in conflict", len(parts), len(disputed))
     if not disputed:
         return []
     summaries = fact_summaries(graph)
@@ -84,30 +87,3 @@ def find_conflicts(graph: Graph) -> list[list[str]]:
                              str(ev.end), ev.exact])
     rows.sort(key=lambda r: (r[2], r[0], r[3], r[4], r[6], int(r[7])))
     return rows
-
-
-def print_table(console: Console, rows: list[list[str]]) -> None:
-    """Print conflict rows for a reader: per fact, per part, each value and the evidence stating it."""
-    if not rows:
-        console.print("no conflicts: no fact has disagreeing values for its watched parts "
-                      "(effective date, scope, region)", highlight=False)
-        return
-    facts: dict[str, dict[str, dict[str, list]]] = {}
-    heads = {}
-    for r in rows:
-        heads[r[0]] = f"{r[1]} {r[2]}"
-        facts.setdefault(r[0], {}).setdefault(r[3], {}).setdefault(r[4], []).append(r)
-    for i, (fact, parts) in enumerate(facts.items()):
-        if i:
-            console.print()
-        console.print(f"[bold cyan]{escape(heads[fact])}[/bold cyan]", highlight=False, soft_wrap=True)
-        console.print(f"  {fact}", style="dim", highlight=False, soft_wrap=True)
-        for part, values in parts.items():
-            console.print(f"  [bold]{escape(part)}[/bold]: {len(values)} values", highlight=False)
-            for value, evs in values.items():
-                basis = "" if evs[0][5] == "quote" else "  (no quote names it; every evidence of the fact)"
-                console.print(f"    [yellow]{escape(value)}[/yellow]{escape(basis)}", highlight=False, soft_wrap=True)
-                for r in evs:
-                    console.print(f"      [bold]{escape(r[6])}[/bold] [{r[7]}:{r[8]}] “{escape(r[9])}”",
-                                  highlight=False)
-    console.print(f"\n{len(facts)} fact(s) with disagreeing parts", highlight=False)

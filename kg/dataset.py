@@ -23,18 +23,20 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
+from typing import Any, cast
 
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.term import Node
 
 from .graph import OA, kgo
 from .provenance import entity_names, evidence, supporting_evidence
 from .schema import fact_kinds
 
 
-def graph_name(article: URIRef) -> URIRef:
+def graph_name(article: Node) -> URIRef:
     """The IRI of an article's named graph: the article IRI followed by ``/graph``.
 
     >>> str(graph_name(URIRef("https://w3id.org/kg-news/id/article/a1")))
@@ -74,7 +76,7 @@ def to_dataset(data: Graph, tbox: Graph) -> Dataset:
     def put(triple, graphs) -> None:
         places[triple].update(graphs)
 
-    articles = set(data.subjects(RDF.type, K.Article))
+    articles: set[Any] = set(data.subjects(RDF.type, K.Article))
     for art in articles:
         name = {graph_name(art)}
         for triple in data.triples((art, None, None)):
@@ -83,7 +85,7 @@ def to_dataset(data: Graph, tbox: Graph) -> Dataset:
             put(triple, name)
 
     records = evidence(view)
-    by_fact = defaultdict(list)
+    by_fact: defaultdict[Any, list] = defaultdict(list)
     for ev in records:
         by_fact[ev.fact].append(ev)
         name = {graph_name(ev.article)}
@@ -101,13 +103,13 @@ def to_dataset(data: Graph, tbox: Graph) -> Dataset:
     fact_classes = set(tbox.transitive_subjects(RDFS.subClassOf, K.Fact))
     keys = key_properties()
     names = entity_names(view)
-    facts = sorted({f for c in fact_classes for f in data.subjects(RDF.type, c)})
+    facts = sorted(cast("set[URIRef]", {f for c in fact_classes for f in data.subjects(RDF.type, c)}))
     for fact in facts:
         stated_in = {graph_name(ev.article) for ev in by_fact[fact]}
         stated_in |= {graph_name(a) for a in data.objects(fact, PROV.wasDerivedFrom) if a in articles}
         if not stated_in:
             continue
-        key = set().union(*(keys.get(c, set()) for c in data.objects(fact, RDF.type)))
+        key = set().union(*(keys.get(cast(URIRef, c), set()) for c in data.objects(fact, RDF.type)))
         for triple in data.triples((fact, None, None)):
             p, value = triple[1], triple[2]
             if p in (K.evidence, PROV.wasDerivedFrom):
@@ -125,8 +127,8 @@ def to_dataset(data: Graph, tbox: Graph) -> Dataset:
         graphs = places.get(triple)
         if not graphs:
             ds.add(triple)
-        for name in sorted(graphs or ()):
-            ds.add((*triple, name))
+        for graph in sorted(graphs or ()):
+            ds.add((*triple, graph))  # type: ignore[arg-type]  # rdflib takes a graph's name as well
     return ds
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .errors import KgError
+from .errors import Errors, KgError
 from .graph import write_atomic
 from .resources import ontology_file
 
@@ -34,8 +34,7 @@ def ontology_html(source: Path | None = None) -> str:
     try:
         from pylode import OntPub  # configures the root logger at import; restored below
     except ImportError as exc:
-        raise KgError("E083", "pyLODE is not installed; install it with `pip install -e '.[docs]'` "
-                              "(or `pip install pylode`) and retry.") from exc
+        raise KgError(Errors.E083) from exc
     finally:
         root.setLevel(level)
     try:

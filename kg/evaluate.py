@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .query import run
 
 #: Columns that match by word prefixes instead of equality.
@@ -129,7 +129,7 @@ def evaluate(graph: Graph, queries: Path, gold: Path) -> list[QuestionScore]:
     """
     files = sorted(gold.glob("cq*.csv"))
     if not files:
-        raise InputError("E050", f"{gold}: no gold files (cq01.csv ...) found.")
+        raise InputError(Errors.E050, path=gold)
     scores = []
     for path in files:
         question = path.stem

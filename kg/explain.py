@@ -11,17 +11,20 @@ points of the article text).
 from __future__ import annotations
 
 import difflib
+import logging
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
-from rich.console import Console
-from rich.markup import escape
+from rdflib.term import Node
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .graph import KGO_URI, KGR
 from .provenance import EvidenceRecord, entity_names, evidence, select
 from .query import resolve_query, run
+from .terms import fold, local_name
+
+log = logging.getLogger("kg")
 
 KGO_ENTITY, KGO_FACT = URIRef(KGO_URI + "Entity"), URIRef(KGO_URI + "Fact")
 
@@ -32,10 +35,6 @@ class Match:
 
     kind: str
     node: URIRef
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def node_kind(graph: Graph, node: URIRef) -> str | None:
@@ -77,20 +76,20 @@ def resolve(graph: Graph, name: str, source: str = "the graph") -> list[Match]:
         if kind:
             return [Match(kind, node)]
     names = entity_names(graph)
-    wanted = _norm(text)
-    by_label = sorted(n for n, labels in names.items() if labels and _norm(labels[0]) == wanted)
-    by_alt = sorted(n for n, labels in names.items() if any(_norm(a) == wanted for a in labels[1:]))
+    wanted = fold(text)
+    by_label = sorted(n for n, labels in names.items() if labels and fold(labels[0]) == wanted)
+    by_alt = sorted(n for n, labels in names.items() if any(fold(a) == wanted for a in labels[1:]))
     found = by_label or by_alt
     if found:
         return [Match("entity", n) for n in found]
     every = sorted({label for labels in names.values() for label in labels})
     folded: dict[str, str] = {}
     for label in every:
-        folded.setdefault(_norm(label), label)
+        folded.setdefault(fold(label), label)
     close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.6)
     hint = ("did you mean " + ", ".join(repr(folded[c]) for c in close) + "?") if close else \
         "list the entities with `kg query cq08 -g GRAPH` and the facts with `kg query corroboration -g GRAPH`."
-    raise InputError("E070", f"no entity or fact named {name!r} in {source}; {hint}")
+    raise InputError(Errors.E070, name=name, source=source, hint=hint)
 
 
 def _term(graph: Graph, value) -> str:
@@ -102,84 +101,100 @@ def _term(graph: Graph, value) -> str:
     return str(value)
 
 
-def _local(iri) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
-
-
 def fact_summaries(graph: Graph) -> dict[URIRef, dict[str, str]]:
     """Fact IRI -> its row of ``queries/corroboration.rq`` (class, label, sources, evidence_count)."""
     cols, rows = run(graph, resolve_query("corroboration"))
-    return {URIRef(r[0]): dict(zip(cols, ("" if v is None else v for v in r))) for r in rows}
+    return {URIRef(str(r[0])): dict(zip(cols, ("" if v is None else v for v in r))) for r in rows}
 
 
-def print_evidence(console: Console, records: list[EvidenceRecord], indent: str = "    ") -> None:
-    """Print evidence: article identifier, offsets, certainty, attribution, then the quote."""
-    for ev in records:
-        extra = f", attributed to {', '.join(ev.attributed_to)}" if ev.attributed_to else ""
-        console.print(f"{indent}[bold]{escape(ev.article_id)}[/bold] [{ev.start}:{ev.end}] "
-                      f"{escape(ev.certainty or 'stated')}{escape(extra)}", highlight=False, soft_wrap=True)
-        console.print(f"{indent}  [italic]“{escape(ev.exact)}”[/italic]", highlight=False)
+@dataclass(frozen=True)
+class FactReport:
+    """What the graph says about one fact (``kg explain`` renders it).
+
+    Attributes:
+        node: the fact's IRI.
+        cls: its class's label (``Fact`` when unknown); label: its label.
+        sources, evidence_count: its numbers of source articles and of evidence
+            (from ``queries/corroboration.rq``; ``?`` when unknown).
+        role: the properties linking it to the entity explained, comma-separated ("" for a fact asked for).
+        parts: (property label, value label) for each of its parts, in the query's order.
+        evidence: its evidence, by article and offset.
+    """
+
+    node: URIRef
+    cls: str
+    label: str
+    sources: str
+    evidence_count: str
+    role: str
+    parts: tuple[tuple[str, str], ...]
+    evidence: tuple[EvidenceRecord, ...]
 
 
-def print_fact(console: Console, graph: Graph, fact: URIRef, summaries: dict, role: str = "",
-               indent: str = "") -> None:
-    """Print a fact: class, label, counts, IRI, parts, then each evidence."""
+@dataclass(frozen=True)
+class EntityReport:
+    """What the graph says about one entity (``kg explain`` renders it).
+
+    Attributes:
+        node: the entity's IRI; label: its ``rdfs:label`` (the IRI when it has none).
+        types: local names of its classes.
+        same_as: its ``owl:sameAs`` links (Wikidata).
+        alt_labels: its ``skos:altLabel`` values.
+        mentions: the articles it is mentioned in (``kgo:mentionedIn``).
+        facts: every fact it takes part in, in the order of ``queries/corroboration.rq``.
+    """
+
+    node: URIRef
+    label: str
+    types: tuple[str, ...]
+    same_as: tuple[str, ...]
+    alt_labels: tuple[str, ...]
+    mentions: tuple[str, ...]
+    facts: tuple[FactReport, ...]
+
+
+def fact_report(graph: Graph, fact: URIRef, summaries: dict, role: str = "") -> FactReport:
+    """A fact's class, label, counts, parts and evidence (``summaries``: :func:`fact_summaries`)."""
     s = summaries.get(fact, {})
-    via = f"  (as {role})" if role else ""
-    console.print(f"{indent}[bold cyan]{escape(s.get('class', 'Fact'))}[/bold cyan] "
-                  f"{escape(s.get('label', ''))}{escape(via)} — {s.get('sources', '?')} source(s), "
-                  f"{s.get('evidence_count', '?')} evidence", highlight=False, soft_wrap=True)
-    console.print(f"{indent}  {fact}", highlight=False, soft_wrap=True, style="dim")
+    parts = []
     for r in select(graph, "fact-parts", fact=fact):
-        prop = str(r["property_label"]) if r["property_label"] is not None else _local(r["property"])
+        prop = str(r["property_label"]) if r["property_label"] is not None else local_name(r["property"])
         value = str(r["value_label"]) if r["value_label"] is not None else _term(graph, r["value"])
-        console.print(f"{indent}  {escape(prop)}: {escape(value)}", highlight=False, soft_wrap=True)
-    records = evidence(graph, fact)
-    console.print(f"{indent}  evidence ({len(records)}):", highlight=False)
-    print_evidence(console, records, indent + "    ")
+        parts.append((prop, value))
+    return FactReport(fact, s.get("class", "Fact"), s.get("label", ""), str(s.get("sources", "?")),
+                      str(s.get("evidence_count", "?")), role, tuple(parts), tuple(evidence(graph, fact)))
 
 
-def print_entity(console: Console, graph: Graph, entity: URIRef, summaries: dict) -> None:
-    """Print an entity: label, IRI, type, Wikidata link, mentions, then every fact it takes part in."""
-    info: dict[URIRef, list] = {}
+def entity_report(graph: Graph, entity: URIRef, summaries: dict) -> EntityReport:
+    """An entity's label, classes, links, mentions and every fact it takes part in."""
+    info: dict[Node, list] = {}
     for r in select(graph, "entity", entity=entity):
         info.setdefault(r["property"], []).append(r["value"])
-    label = str(info.get(RDFS.label, [entity])[0])
-    types = ", ".join(_local(t) for t in info.get(RDF.type, [])) or "?"
-    console.print(f"[bold]{escape(label)}[/bold] ({escape(types)})", highlight=False, soft_wrap=True)
-    console.print(f"  IRI: {entity}", highlight=False, soft_wrap=True)
-    same = info.get(OWL.sameAs, [])
-    console.print("  Wikidata: " + (", ".join(str(s) for s in same) if same else "none"),
-                  highlight=False, soft_wrap=True)
-    if info.get(SKOS.altLabel):
-        console.print("  also called: " + escape(", ".join(str(a) for a in info[SKOS.altLabel])), highlight=False)
-    mentions = info.get(URIRef(KGO_URI + "mentionedIn"), [])
-    if mentions:
-        console.print("  mentioned in: " + escape(", ".join(str(m) for m in mentions)), highlight=False)
     facts: dict[URIRef, list[str]] = {}
     for r in select(graph, "entity-facts", entity=entity):
-        facts.setdefault(r["fact"], []).append(_local(r["property"]))
+        facts.setdefault(r["fact"], []).append(local_name(r["property"]))
     order = {f: i for i, f in enumerate(summaries)}
-    console.print(f"  facts: {len(facts)}", highlight=False)
-    for fact in sorted(facts, key=lambda f: (order.get(f, len(order)), str(f))):
-        console.print()
-        print_fact(console, graph, fact, summaries, role=", ".join(facts[fact]), indent="  ")
+    ordered = sorted(facts, key=lambda f: (order.get(f, len(order)), str(f)))
+    log.debug("%s: %d fact(s)", entity, len(ordered))
+    return EntityReport(
+        entity, str(info.get(RDFS.label, [entity])[0]), tuple(local_name(t) for t in info.get(RDF.type, [])),
+        tuple(str(x) for x in info.get(OWL.sameAs, [])), tuple(str(a) for a in info.get(SKOS.altLabel, [])),
+        tuple(str(m) for m in info.get(URIRef(KGO_URI + "mentionedIn"), [])),
+        tuple(fact_report(graph, f, summaries, role=", ".join(facts[f])) for f in ordered))
 
 
-def explain(console: Console, graph: Graph, name: str, source: str = "the graph") -> list[Match]:
-    """Resolve ``name`` and print what the graph says about it.
+def explain(graph: Graph, name: str, source: str = "the graph") -> list[EntityReport | FactReport]:
+    """Resolve ``name`` and report what the graph says about it.
+
+    Returns:
+        One report per match (see :func:`resolve`): a :class:`FactReport` for
+        a fact, an :class:`EntityReport` for an entity.
 
     Raises:
         InputError: E070 when nothing is named so (see :func:`resolve`).
     """
     matches = resolve(graph, name, source)
+    log.debug("%r names %d node(s): %s", name, len(matches), ", ".join(str(m.node) for m in matches))
     summaries = fact_summaries(graph)
-    for i, m in enumerate(matches):
-        if i:
-            console.print()
-        if m.kind == "fact":
-            print_fact(console, graph, m.node, summaries)
-        else:
-            print_entity(console, graph, m.node, summaries)
-    return matches
+    return [fact_report(graph, m.node, summaries) if m.kind == "fact" else entity_report(graph, m.node, summaries)
+            for m in matches]

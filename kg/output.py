@@ -1,8 +1,9 @@
 """The output folder of ``kg build``: one writer at a time, all or nothing.
 
-A build takes an exclusive lock on ``OUTDIR/.kg-build.lock`` (``fcntl.flock``,
-released when the process ends, even on SIGKILL; the file is removed when the
-build ends, so none is left behind), checks that the folder is
+A build takes an exclusive lock on ``OUTDIR/.kg-build.lock`` (filelock:
+``flock`` on POSIX, ``LockFileEx`` on Windows; released when the process ends,
+even on SIGKILL; the file is removed when the build ends, so none is left
+behind), checks that the folder is
 writable before any NLP work, removes temporary files that a killed build left
 behind, and writes every output file to a temporary file in the same folder
 (``.<name>.<random>.tmp``, flushed and fsync'ed) before renaming them all into
@@ -13,13 +14,14 @@ previous output or the new one, never a half-written file.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import KgError
+from filelock import FileLock, Timeout
+
+from .errors import Errors, KgError
 
 
 def umask() -> int:
@@ -61,48 +63,39 @@ def write_error(path: Path, exc: OSError) -> KgError:
     """A :class:`KgError` for a failed write: E036 when the disk (or quota,
     or file-size limit) is full, E037 otherwise."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return KgError("E036", f"{path}: no space left on the device ({exc.strerror}); free some space and "
-                       "build again (the previous output is unchanged).")
-    return KgError("E037", f"{path}: cannot write ({exc.strerror}); choose a writable output folder "
-                   "(the previous output is unchanged).")
+        return KgError(Errors.E036, path=path, reason=exc.strerror)
+    return KgError(Errors.E037, path=path, reason=exc.strerror)
 
 
-def _lock(folder: Path, lock: Path) -> int:
-    """Open ``lock`` and take an exclusive ``flock`` on it without waiting.
+#: Seconds a build waits for the lock: enough to step over a build that is
+#: removing its lock file (:meth:`OutputFolder.close`), short enough that a
+#: build running in the folder is refused at once.
+LOCK_WAIT = 0.25
+
+
+def _lock(folder: Path, lock: Path) -> FileLock:
+    """Take an exclusive lock on ``lock`` (filelock: ``flock`` on POSIX,
+    ``LockFileEx`` on Windows), waiting at most :data:`LOCK_WAIT` seconds.
 
     The holder removes the lock file before releasing it
-    (:meth:`OutputFolder.close`), so a build that opened the file just before
-    it was removed may lock a file that is no longer there; the lock counts
-    only when the path still names the locked file (same inode), else the
-    file is opened again.
+    (:meth:`OutputFolder.close`); filelock does not count a lock taken on a
+    file that was removed meanwhile, and opens the path again.
 
     Returns:
-        The locked file descriptor.
+        The held lock.
 
     Raises:
         KgError: E038 when another build holds the lock; E036/E037 when the
             lock file cannot be created.
     """
-    while True:
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            if not lock.exists():
-                raise write_error(folder, exc) from exc
-            fd = os.open(lock, os.O_RDONLY)  # a read-only folder: lock anyway, fail at the writable check
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise KgError("E038", f"{folder}: another kg build is writing to this folder; wait for it to "
-                          "finish or choose another output folder.") from None
-        try:
-            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)
+    held = FileLock(lock, timeout=LOCK_WAIT, mode=0o644)
+    try:
+        held.acquire()
+    except Timeout:
+        raise KgError(Errors.E038, path=folder) from None
+    except OSError as exc:
+        raise write_error(folder, exc) from exc
+    return held
 
 
 class OutputFolder:
@@ -119,12 +112,12 @@ class OutputFolder:
     def __init__(self, folder: Path):
         self.folder = folder
         self._lock_path = folder / LOCK_NAME
-        self._fd: int | None = None
+        self._held: FileLock | None = None
 
-    def __enter__(self) -> "OutputFolder":
-        return self if self._fd is not None else self.acquire()
+    def __enter__(self) -> OutputFolder:
+        return self if self._held is not None else self.acquire()
 
-    def acquire(self) -> "OutputFolder":
+    def acquire(self) -> OutputFolder:
         """Create, lock and check the folder; remove stale temporary files.
 
         Raises:
@@ -132,12 +125,12 @@ class OutputFolder:
         """
         folder = self.folder
         if folder.exists() and not folder.is_dir():
-            raise KgError("E033", f"{folder}: exists and is not a folder.")
+            raise KgError(Errors.E033, path=folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise write_error(folder, exc) from exc
-        self._fd = _lock(folder, self._lock_path)
+        self._held = _lock(folder, self._lock_path)
         try:
             self._check_writable()
             self._remove_stale()
@@ -151,13 +144,13 @@ class OutputFolder:
 
     def close(self) -> None:
         """Remove the lock file, then release the lock (no lock file is left behind)."""
-        if self._fd is not None:
+        if self._held is not None:
             try:
-                os.unlink(self._lock_path)  # still ours: a build that opens it now finds it gone (see _lock)
+                os.unlink(self._lock_path)  # still ours: a build that locks it now does not count it (see _lock)
             except OSError:
                 pass
-            os.close(self._fd)
-            self._fd = None
+            self._held.release()
+            self._held = None
 
     def _check_writable(self) -> None:
         try:
@@ -204,7 +197,7 @@ class OutputFolder:
         for name in folders or {}:
             target = self.folder / name
             if target.exists() and not target.is_dir():
-                raise KgError("E033", f"{target}: exists and is not a folder; move it away.")
+                raise KgError(Errors.E033, path=target)
         try:
             for name, tree in (folders or {}).items():
                 staged.append((name, _stage_folder(self.folder, name, tree)))

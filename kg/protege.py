@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, URIRef
 
-from .errors import KgError
+from .errors import Errors, KgError
 from .graph import ONTOLOGY_IRI, serialize, write_atomic
 
 ONTOLOGY_FILE = "kg-ontology.owl"
@@ -57,16 +57,15 @@ def write_bundle(abox: Graph, tbox: Graph, outdir: Path) -> list[Path]:
         The paths written: ontology, graph, catalog.
 
     Raises:
-        KgError: E082 when ``outdir`` exists and is not a folder, or when the graph
+        KgError: E082 when ``outdir`` exists and is not a folder; E085 when the graph
             has no ``owl:Ontology`` header importing the kg ontology (it was not
             built by ``kg build``).
     """
     if outdir.exists() and not outdir.is_dir():
-        raise KgError("E082", f"{outdir}: exists and is not a folder; give a folder for the Protégé bundle.")
+        raise KgError(Errors.E082, path=outdir)
     headers = [s for s in abox.subjects(RDF.type, OWL.Ontology) if (s, OWL.imports, ONTOLOGY_IRI) in abox]
     if not headers:
-        raise KgError("E082", f"the graph has no owl:Ontology header importing <{ONTOLOGY_IRI}>; "
-                              "give a graph written by `kg build`.")
+        raise KgError(Errors.E085, iri=ONTOLOGY_IRI)
     mappings = [(str(ONTOLOGY_IRI), ONTOLOGY_FILE)]
     version = tbox.value(ONTOLOGY_IRI, OWL.versionIRI)
     if isinstance(version, URIRef):

@@ -14,7 +14,7 @@ quote names it:
   quote, case-insensitively, as whole words;
 - a string: it occurs in the quote the same way (spaces normalized);
 - a date (``xsd:date`` ``YYYY-MM-DD`` or ``xsd:gMonthDay`` ``--MM-DD``): a date
-  written in the quote normalizes (:func:`kg.facts.normalize_date`, with the
+  written in the quote normalizes (:func:`normalize_date`, with the
   article's ``dcterms:issued`` as reference) to a compatible day — same month
   and day, and the same year when both have one.
 
@@ -24,44 +24,80 @@ A value that no quote names is attributed to every evidence of the fact
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .metadata import dateline_form
+from .metadata import MONTH_NAMES
 from .resources import data_file
+from .terms import DATE_VALUE, fold
 
-_DATE_VALUE = re.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
+_MONTH = "|".join(sorted({m.lower() for name in MONTH_NAMES for m in (name, name[:3])} | {"sept"},
+                          key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+#: Date phrases in a quote: "March 3, 2025", "Mar. 3", "3 March 2025", "the 3rd of March", "2025-03-03"
+#: and "the 18th of last month".
+DATE_PHRASE = re.compile(
+    rf"\b(?:{_MONTH})\.?\s+{_DAY}\b(?:,?\s+\d{{4}}\b)?"
+    rf"|\b{_DAY}\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}}\b)?"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    rf"|\b{_DAY}\s+(?:of\s+)?(?:last|this|next)\s+month\b",
+    re.IGNORECASE)
+_RELATIVE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(last|this|next)\s+month", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _date_reader():
-    """(date phrase pattern, normalizer): the extractor's month names and date normalizer.
+def normalize_date(phrase: str, reference: dt.date | None = None) -> str | None:
+    """A date phrase found by :data:`DATE_PHRASE` as ``YYYY-MM-DD``, or ``--MM-DD``
+    when its year is unknown; None when it names no calendar day.
 
-    Imported on first use: :mod:`kg.facts` loads spaCy.
-    The pattern finds "March 3, 2025", "Mar. 3", "3 March 2025", "the 3rd of March",
-    "2025-03-03" and "the 18th of last month".
+    Absolute dates are read with python-dateutil; kg's own rules are kept for
+    what dateutil does not do: a missing year is the reference's (the year
+    before when the month is later than the reference's), and "the 18th of
+    last month" counts from the reference (the article's publication date).
+
+    >>> normalize_date("Mar. 3"), normalize_date("10 July", dt.date(2025, 5, 2))
+    ('--03-03', '2024-07-10')
+    >>> normalize_date("the 18th of last month"[4:], dt.date(2025, 1, 2)), normalize_date("March 33")
+    ('2024-12-18', None)
     """
-    from .facts import MONTHS, normalize_date
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase):
+        return phrase
+    rel = _RELATIVE.fullmatch(phrase)
+    if rel:
+        if reference is None:
+            return None
+        year, month = reference.year, reference.month + {"last": -1, "this": 0, "next": 1}[rel.group(2).lower()]
+        if month < 1:
+            year, month = year - 1, 12
+        if month > 12:
+            year, month = year + 1, 1
+        return f"{year:04d}-{month:02d}-{int(rel.group(1)):02d}"
+    from dateutil import parser
 
-    month = "|".join(sorted(MONTHS, key=len, reverse=True))
-    day = r"\d{1,2}(?:st|nd|rd|th)?"
-    pattern = re.compile(
-        rf"\b(?:{month})\.?\s+{day}\b(?:,?\s+\d{{4}}\b)?"
-        rf"|\b{day}\s+(?:of\s+)?(?:{month})\b\.?(?:,?\s+\d{{4}}\b)?"
-        r"|\b\d{4}-\d{2}-\d{2}\b"
-        rf"|\b{day}\s+(?:of\s+)?(?:last|this|next)\s+month\b",
-        re.IGNORECASE)
-    return pattern, normalize_date
-_DATE_VALUE = re.compile(r"(?:(\d{4})|-)-(\d{2})-(\d{2})")
+    try:
+        day = parser.parse(phrase, default=dt.datetime(2000, 1, 1))  # a leap year: "February 29" is a day
+    except (ValueError, OverflowError):
+        return None
+    written = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
+    stated = re.search(r"\b\d{4}\b", phrase)
+    if written is None or int(written.group(1)) != day.day or (stated and int(stated.group(0)) != day.year):
+        return None  # dateutil read the numbers otherwise ("March 33" as March 2033)
+    if stated:
+        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    if reference is not None:
+        ref_year = reference.year if day.month <= reference.month else reference.year - 1
+        return f"{ref_year:04d}-{day.month:02d}-{day.day:02d}"
+    return f"--{day.month:02d}-{day.day:02d}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def sparql(name: str) -> str:
     """Text of ``kg/data/sparql/<name>.rq``.
 
@@ -71,11 +107,13 @@ def sparql(name: str) -> str:
     return data_file(f"sparql/{name}.rq").read_text(encoding="utf-8")
 
 
-def select(graph: Graph, name: str, **bindings: Node) -> list[dict[str, Node | None]]:
+def select(graph: Graph, name: str, **bindings: Node) -> list[dict[str, Any]]:
     """Run the SELECT query ``kg/data/sparql/<name>.rq`` with variables bound.
 
     Returns:
-        One dict per solution, variable name -> RDF term (None when unbound).
+        One dict per solution, variable name -> RDF term (``rdflib.term.Node``),
+        or None when unbound (typed ``Any``: which variables a query always binds
+        is known to its caller, not to the type checker).
     """
     from .store import run_select
 
@@ -144,13 +182,9 @@ def entity_names(graph: Graph) -> dict[URIRef, list[str]]:
     return out
 
 
-def _words(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _names_in(names: Iterable[str], quote: str) -> bool:
-    q = _words(quote)
-    return any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", q) for n in map(_words, names))
+    q = fold(quote)
+    return any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", q) for n in map(fold, names))
 
 
 def quote_dates(quote: str, issued: str = "") -> set[str]:
@@ -164,10 +198,12 @@ def quote_dates(quote: str, issued: str = "") -> set[str]:
     >>> sorted(quote_dates("from March 3, 2025 until 10 July"))
     ['--07-10', '2025-03-03']
     """
-    reference = dateline_form(issued) if issued else ""
-    pattern, normalize_date = _date_reader()
+    try:
+        reference = dt.date.fromisoformat(issued) if issued else None
+    except ValueError:
+        reference = None
     out = set()
-    for m in pattern.finditer(quote):
+    for m in DATE_PHRASE.finditer(quote):
         iso = normalize_date(m.group(0), reference)
         if iso:
             out.add(iso)
@@ -180,7 +216,7 @@ def dates_compatible(a: str, b: str) -> bool:
     >>> dates_compatible("2025-03-03", "--03-03"), dates_compatible("2025-03-03", "2024-03-03")
     (True, False)
     """
-    ma, mb = _DATE_VALUE.fullmatch(a), _DATE_VALUE.fullmatch(b)
+    ma, mb = DATE_VALUE.fullmatch(a), DATE_VALUE.fullmatch(b)
     if not ma or not mb:
         return a == b
     if ma.group(2, 3) != mb.group(2, 3):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDFS
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .resources import ontology_file, queries_dir
 
 
@@ -29,8 +30,8 @@ def resolve_query(name_or_file: str) -> Path:
     that only one stem starts with (``cq01``).
 
     Raises:
-        InputError: E040 when no file and no query has that name, or the
-            prefix fits more than one query.
+        InputError: E040 when a path names no file; E043 when no query has
+            that name, or the prefix fits more than one query.
     """
     path = Path(name_or_file)
     if path.exists() and not path.is_dir():
@@ -43,10 +44,8 @@ def resolve_query(name_or_file: str) -> Path:
         return matches[0]
     names = ", ".join(p.stem for p in known)
     if "/" in name_or_file or path.suffix:
-        raise InputError("E040", f"{name_or_file}: no such query file; give an existing file, `-` for standard "
-                         f"input, -e 'SELECT ...', or one of: {names}.")
-    raise InputError("E040", f"no query named {name_or_file!r}; give a query file, `-` for standard input, "
-                     f"-e 'SELECT ...', or one of: {names}.")
+        raise InputError(Errors.E040, path=name_or_file, names=names)
+    raise InputError(Errors.E043, name=name_or_file, names=names)
 
 
 def resolve_graph(path: Path) -> Path:
@@ -56,7 +55,7 @@ def resolve_graph(path: Path) -> Path:
     graph resolves its argument here.
 
     Raises:
-        InputError: E041 when a folder is neither a store nor holds graph.ttl.
+        InputError: E100 when a folder is neither a store nor holds graph.ttl.
     """
     from .store import is_store
 
@@ -67,8 +66,7 @@ def resolve_graph(path: Path) -> Path:
         inside = path / "graph.ttl"
         if inside.is_file():
             return inside
-        raise InputError("E041", f"{path}: folder has no graph.ttl; give a graph file, a `kg build` output "
-                         "folder or a `kg build --store` folder.")
+        raise InputError(Errors.E100, path=path)
     return path
 
 
@@ -78,7 +76,7 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     ``path`` is resolved by :func:`resolve_graph`: a ``kg build`` output
     folder stands for its ``graph.ttl``. It may also be a store folder written by ``kg build --store``
     (:mod:`kg.store`), opened read-only, when ``with_ontology`` (queries then
-    run in Oxigraph); a store is refused otherwise (E041).
+    run in Oxigraph); a store is refused otherwise (E101).
 
     Nothing is fetched: ``owl:imports`` is never followed (rdflib does not),
     an XML file with a DOCTYPE or ENTITY declaration is refused before parsing
@@ -86,7 +84,8 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     (:func:`refuse_remote_context`).
 
     Raises:
-        InputError: E041 when the file is missing or is not valid RDF; E048 for
+        InputError: E041 when the file is missing; E102 when it is not valid
+            RDF; E103 for JSON-LD that is not valid JSON; E048 for
             a DOCTYPE or ENTITY declaration; E049 for a remote JSON-LD context.
     """
     from rdflib.util import guess_format
@@ -96,12 +95,10 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     path = resolve_graph(path)
     if is_store(path):
         if not with_ontology:
-            raise InputError("E041", f"{path}: a kg store answers queries only (Oxigraph keeps "
-                             "xsd:nonNegativeInteger values as xsd:integer); give the graph file, "
-                             "OUTDIR/graph.ttl, to this command.")
+            raise InputError(Errors.E101, path=path)
         return open_store(path)
     if not path.is_file():
-        raise InputError("E041", f"{path}: no such graph file; build one with `kg build CORPUS -o OUTDIR`.")
+        raise InputError(Errors.E041, path=path)
     fmt = guess_format(str(path)) or "turtle"
     if fmt in {"xml", "trix"}:
         refuse_dtd(path)
@@ -111,7 +108,7 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     try:
         g.parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise InputError("E041", f"{path}: not valid RDF ({exc}).") from exc
+        raise InputError(Errors.E102, path=path, error=exc) from exc
     if with_ontology:
         g.parse(ontology_file(), format="turtle")
     return g
@@ -151,10 +148,9 @@ def refuse_dtd(path: Path) -> None:
             parser.ParseFile(fh)
     except _Stop as stop:
         if str(stop):
-            raise InputError("E048", f"{path}: XML with a {stop} declaration is refused (entity expansion, "
-                             "'billion laughs'); remove the DOCTYPE and ENTITY declarations.") from None
+            raise InputError(Errors.E048, path=path, declaration=stop) from None
     except xml.parsers.expat.ExpatError as exc:
-        raise InputError("E041", f"{path}: not valid RDF ({exc}).") from exc
+        raise InputError(Errors.E102, path=path, error=exc) from exc
 
 
 def refuse_remote_context(path: Path) -> None:
@@ -163,12 +159,12 @@ def refuse_remote_context(path: Path) -> None:
     (JSON-LD 1.1 section 3.1, https://www.w3.org/TR/json-ld11/#the-context).
 
     Raises:
-        InputError: E049 naming the file and the context IRI; E041 for bad JSON.
+        InputError: E049 naming the file and the context IRI; E103 for bad JSON.
     """
     try:
         data = json.loads(path.read_bytes())
     except (ValueError, OSError) as exc:
-        raise InputError("E041", f"{path}: not valid JSON-LD ({exc}).") from exc
+        raise InputError(Errors.E103, path=path, error=exc) from exc
     stack = [data]
     while stack:
         node = stack.pop()
@@ -179,8 +175,7 @@ def refuse_remote_context(path: Path) -> None:
                 if key in {"@context", "@import"}:
                     for ctx in value if isinstance(value, list) else [value]:
                         if isinstance(ctx, str):
-                            raise InputError("E049", f"{path}: remote JSON-LD context {ctx!r} is refused (kg never "
-                                             "fetches); put the context inline in the file.")
+                            raise InputError(Errors.E049, path=path, context=ctx)
                 stack.append(value)
 
 
@@ -190,7 +185,7 @@ _REMOTE_NODES = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM / FROM
 DEFAULT_TIMEOUT = 60.0
 
 
-def check_query(text: str, source: Path) -> set[str]:
+def check_query(text: str, source: Path | str) -> set[str]:
     """Refuse a query that is not a plain SELECT over the loaded graph,
     before anything runs, by inspecting rdflib's SPARQL parse tree.
 
@@ -204,8 +199,9 @@ def check_query(text: str, source: Path) -> set[str]:
         The names of the query's variables (for ``--param``).
 
     Raises:
-        InputError: E042 when the query does not parse or is not a SELECT;
-            E045 for an update form, SERVICE, FROM or FROM NAMED.
+        InputError: E042 when the query does not parse; E110 when it is not
+            a SELECT; E114 for an update form; E045 for SERVICE, FROM or
+            FROM NAMED.
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -217,24 +213,22 @@ def check_query(text: str, source: Path) -> set[str]:
         try:
             parseUpdate(text)
         except ParseException:
-            raise InputError("E042", f"{source}: not a valid SPARQL query ({exc}).") from None
-        raise InputError("E045", f"{source}: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused; "
-                         "kg query only reads.") from None
+            raise InputError(Errors.E042, source=source, error=exc) from None
+        raise InputError(Errors.E114, source=source) from None
     variables: set[str] = set()
     stack = [tree]
     while stack:
         node = stack.pop()
         if isinstance(node, CompValue):
             if node.name in _REMOTE_NODES:
-                raise InputError("E045", f"{source}: {_REMOTE_NODES[node.name]} is refused; kg query reads only "
-                                 "the graph given with --graph and never fetches anything.")
+                raise InputError(Errors.E045, source=source, what=_REMOTE_NODES[node.name])
             stack.extend(node.values())
         elif isinstance(node, Variable):
             variables.add(str(node))
         elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
             stack.extend(node)
     if tree[1].name != "SelectQuery":
-        raise InputError("E042", f"{source}: only SELECT queries are supported.")
+        raise InputError(Errors.E110, source=source)
     return variables
 
 
@@ -243,12 +237,12 @@ def run(graph: Graph, query_path: Path, params: dict[str, str] | None = None,
     """Run the SELECT query in the file ``query_path`` (UTF-8) with :func:`run_text`.
 
     Raises:
-        InputError: E042 when the file cannot be read; otherwise as :func:`run_text`.
+        InputError: E111 when the file cannot be read; otherwise as :func:`run_text`.
     """
     try:
         text = Path(query_path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("E042", f"{query_path}: cannot read the query ({exc}).") from exc
+        raise InputError(Errors.E111, path=query_path, error=exc) from exc
     return run_text(graph, text, query_path, params, timeout)
 
 
@@ -271,15 +265,15 @@ def run_text(graph: Graph, text: str, source: Path | str, params: dict[str, str]
         have one, other terms as strings, and an unbound value is None.
 
     Raises:
-        InputError: E042 when the query does not parse or is not a SELECT;
-            E045 when it is refused; E046 for a parameter the query does not
-            use; E047 when the time limit is reached.
+        InputError: as :func:`check_query` when the query is refused; E046
+            for a parameter the query does not use; E047 when the time limit
+            is reached; E113 when evaluating it fails.
     """
     variables = check_query(text, source)
     bindings = {}
     for name, value in (params or {}).items():
         if name not in variables:
-            raise InputError("E046", f"{source}: --param {name}=...: the query has no variable ?{name}.")
+            raise InputError(Errors.E046, source=source, name=name)
         bindings[Variable(name)] = Literal(value)
     return call_with_limit(_run, (graph, text, bindings, source), timeout, source)
 
@@ -302,7 +296,8 @@ def call_with_limit(fn, args: tuple, timeout: float | None, source: Path | str):
 
     Raises:
         InputError: what ``fn`` raised (same code and message); E047 when the
-            time limit is reached; E042 when the worker dies or ``fn`` fails.
+            time limit is reached; E112 when the worker dies, E113 when ``fn``
+            fails.
     """
     if not timeout:
         return fn(*args)
@@ -315,12 +310,11 @@ def call_with_limit(fn, args: tuple, timeout: float | None, source: Path | str):
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise InputError("E047", f"{source}: query stopped after the time limit of {timeout:g} s; "
-                             "narrow it down or pass a larger --timeout.")
+            raise InputError(Errors.E047, source=source, timeout=timeout)
         try:
             status, payload = receiver.recv()
         except EOFError:
-            raise InputError("E042", f"{source}: the query worker died (exit code {worker.exitcode}).") from None
+            raise InputError(Errors.E112, source=source, exitcode=worker.exitcode) from None
     finally:
         if worker.is_alive():
             worker.kill()
@@ -338,7 +332,8 @@ def _worker(sender, fn, args, source) -> None:
     except InputError as exc:
         sender.send(("error", (exc.code, exc.message)))
     except BaseException as exc:  # report anything to the parent
-        sender.send(("error", ("E042", f"{source}: query failed ({exc}).")))
+        failed = InputError(Errors.E113, source=source, error=exc)
+        sender.send(("error", (failed.code, failed.message)))
     finally:
         sender.close()
 
@@ -351,10 +346,10 @@ def _run(graph: Graph, text: str, bindings: dict, query_path: Path | str) -> tup
         cols = [str(v) for v in result.vars]
         raw = list(result)
     except Exception as exc:
-        raise InputError("E042", f"{query_path}: query failed ({exc}).") from exc
-    rows = []
+        raise InputError(Errors.E113, source=query_path, error=exc) from exc
+    rows: list[list[str | None]] = []
     for row in raw:
-        out = []
+        out: list[str | None] = []
         for term in row:
             if isinstance(term, URIRef):
                 label = graph.value(term, RDFS.label)
@@ -365,7 +360,7 @@ def _run(graph: Graph, text: str, bindings: dict, query_path: Path | str) -> tup
     return cols, rows
 
 
-def render(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
+def render(cols: list[str], rows: Sequence[Sequence[str | None]], fmt: str) -> str:
     """Render rows as ``csv``, ``json`` (a list of objects) or ``table`` text.
 
     An unbound value (None) is ``null`` in JSON and an empty cell in CSV and
@@ -373,15 +368,15 @@ def render(cols: list[str], rows: list[list[str | None]], fmt: str) -> str:
     """
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in rows], indent=2, ensure_ascii=False) + "\n"
-    rows = [["" if v is None else v for v in r] for r in rows]
+    cells = [["" if v is None else v for v in r] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(cols)
-        w.writerows(rows)
+        w.writerows(cells)
         return buf.getvalue()
-    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(cols)]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in rows]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     return "\n".join(lines) + "\n"

@@ -26,12 +26,14 @@ import io
 import shutil
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS
+from rdflib.term import Node
 
-from .errors import KgError
+from .errors import Errors, KgError
 from .graph import GRAPH_LICENSE, KGO_URI, KGR, ONTOLOGY_IRI
 
 #: IRI of the owl:Ontology header of the inferred-memberships graph.
@@ -78,8 +80,7 @@ class ReasonResult:
 
 def _require_java() -> None:
     if shutil.which("java") is None:
-        raise KgError("E080", "HermiT needs a Java runtime and `java` is not on PATH; "
-                              "install one (Debian: apt-get install default-jre-headless) and retry.")
+        raise KgError(Errors.E080)
 
 
 def _ntriples(g: Graph) -> bytes:
@@ -119,7 +120,7 @@ def reason(abox: Graph, tbox: Graph) -> ReasonResult:
     except owlready2.OwlReadyInconsistentOntologyError:
         return ReasonResult(False, clashes=diagnose(abox, tbox), seconds=time.perf_counter() - start)
     except Exception as exc:  # owlready2 raises plain errors with HermiT's stderr
-        raise KgError("E081", f"HermiT failed: {str(exc).strip().splitlines()[-1] if str(exc).strip() else exc!r}") from exc
+        raise KgError(Errors.E081, error=str(exc).strip().splitlines()[-1] if str(exc).strip() else repr(exc)) from exc
     seconds = time.perf_counter() - start
 
     asserted = _type_closure(abox, tbox, use_properties=False)
@@ -172,7 +173,8 @@ def _disjoint_pairs(tbox: Graph) -> set[frozenset]:
     for a, b in tbox.subject_objects(OWL.disjointWith):
         pairs.add(frozenset((a, b)))
     for node in tbox.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(Collection(tbox, tbox.value(node, OWL.members)))
+        head = tbox.value(node, OWL.members)
+        members = list(Collection(tbox, head)) if head is not None else []
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add(frozenset((a, b)))
@@ -209,8 +211,8 @@ def _type_closure(abox: Graph, tbox: Graph, use_properties: bool = True, reasons
     for the first triple that put the individual in the class.
     """
     sup = _superclasses(tbox)
-    domain = {p: set(tbox.objects(p, RDFS.domain)) for p in set(tbox.subjects(RDFS.domain, None))}
-    rng = {p: set(tbox.objects(p, RDFS.range)) for p in set(tbox.subjects(RDFS.range, None))}
+    domain: dict[Node, set[Any]] = {p: set(tbox.objects(p, RDFS.domain)) for p in set(tbox.subjects(RDFS.domain, None))}
+    rng: dict[Node, set[Any]] = {p: set(tbox.objects(p, RDFS.range)) for p in set(tbox.subjects(RDFS.range, None))}
     types: dict = {}
 
     def add(ind, cls, why):

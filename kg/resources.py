@@ -12,11 +12,11 @@ checkout. Every lookup is by name; no data lives in Python strings.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import ResourceError
+from .errors import Errors, ResourceError
 
 PACKAGE_DIR = Path(str(resources.files(__package__)))
 DATA_DIR = PACKAGE_DIR / "data"
@@ -28,9 +28,7 @@ def _first_existing(*candidates: Path) -> Path:
     for path in candidates:
         if path.exists():
             return path
-    raise ResourceError("E010", f"cannot find {candidates[0].name}; looked in "
-                        + ", ".join(str(c) for c in candidates)
-                        + ". Reinstall kg (`pip install kg-*.whl`, or `pip install -e .` in the repository).")
+    raise ResourceError(Errors.E010, name=candidates[0].name, places=", ".join(str(c) for c in candidates))
 
 
 def ontology_dir() -> Path:
@@ -65,7 +63,7 @@ def queries_dir() -> Path:
                            CHECKOUT_DIR / "queries" / "cq01-policies.rq").parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon() -> dict:
     """The extraction lexicon, ``kg/data/lexicon.json``, as a dict (cached)."""
     return json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
@@ -79,7 +77,7 @@ def data_file(name: str) -> Path:
     """
     path = DATA_DIR / name
     if not path.exists():
-        raise ResourceError("E011", f"data file {path} is missing; reinstall kg.")
+        raise ResourceError(Errors.E011, path=path)
     return path
 
 
@@ -88,7 +86,7 @@ def ontology_version() -> str:
     ``owl:versionIRI``), read from :func:`ontology_file`.
 
     Raises:
-        ResourceError: E010 when the ontology file is missing; E012 when it
+        ResourceError: E010 when the ontology file is missing; E014 when it
             states no version.
     """
     from rdflib import Graph, URIRef
@@ -102,7 +100,7 @@ def ontology_version() -> str:
         iri = onto.value(subject, OWL.versionIRI)
         if isinstance(iri, URIRef):
             return str(iri).rstrip("/").rsplit("/", 1)[-1]
-    raise ResourceError("E012", f"{ontology_file()}: the ontology states no owl:versionInfo or owl:versionIRI.")
+    raise ResourceError(Errors.E014, path=ontology_file())
 
 
 def versions() -> list[tuple[str, str]]:

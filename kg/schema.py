@@ -24,13 +24,13 @@ kinds are spelled out.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
-from .errors import ResourceError
+from .errors import Errors, ResourceError
 from .resources import data_file
 
 #: Name of the schema file in ``kg/data``.
@@ -127,7 +127,7 @@ class FactKind:
 
 
 def _fail(path: Path, where: str, what: str) -> ResourceError:
-    return ResourceError("E013", f"{path}: {where}: {what}; fix the file (see the kg.schema module docstring).")
+    return ResourceError(Errors.E013, path=path, where=where, what=what)
 
 
 def _names(path: Path, where: str, value: object, field: str) -> dict[str, str]:
@@ -208,17 +208,17 @@ def load_fact_kinds(path: Path) -> dict[str, FactKind]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ResourceError("E011", f"data file {path} is missing; reinstall kg.") from exc
+        raise ResourceError(Errors.E011, path=path) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ResourceError("E012", f"{path}: not valid JSON ({exc}); fix the file.") from exc
+        raise ResourceError(Errors.E012, path=path, error=exc) from exc
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict) or not data["kinds"]:
         raise _fail(path, "top level", "must be an object with a non-empty \"kinds\" object")
     return {name: _kind(path, name, entry) for name, entry in data["kinds"].items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached() -> MappingProxyType:
     return MappingProxyType(load_fact_kinds(data_file(SCHEMA_FILE)))
 

@@ -50,11 +50,12 @@ import traceback
 from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .query import DEFAULT_TIMEOUT, call_with_limit, check_query, load_graph
 from .resources import data_file, queries_dir
 
@@ -96,7 +97,7 @@ def graph_file(path: Path) -> Path:
     """The graph of GRAPH_OR_STORE, resolved as every command does it (:func:`kg.query.resolve_graph`).
 
     Raises:
-        InputError: E041 when a folder is neither a store nor holds graph.ttl.
+        InputError: E100 when a folder is neither a store nor holds graph.ttl.
     """
     from .query import resolve_graph
 
@@ -163,20 +164,21 @@ def select(graph: Graph, text, fmt: str, source: str = "query") -> bytes:
         The results document, UTF-8.
 
     Raises:
-        InputError: E042 when the query fails.
+        InputError: E113 when the query fails.
     """
     try:
         result = graph.query(text)
         if fmt != "tsv":
-            return result.serialize(format=fmt, encoding="utf-8")
-        names = [str(v) for v in result.vars]
+            return result.serialize(format=fmt, encoding="utf-8") or b""
+        names = [str(v) for v in result.vars or []]
+        solutions: Any = result  # a SELECT result: rows of terms
         lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join(_tsv_term(row[i]) for i in range(len(names))) for row in result]
+        lines += ["\t".join(_tsv_term(row[i]) for i in range(len(names))) for row in solutions]
         return ("\n".join(lines) + "\n").encode("utf-8")
     except InputError:
         raise
     except Exception as exc:  # rdflib raises many types during evaluation
-        raise InputError("E042", f"{source}: query failed ({exc}).") from exc
+        raise InputError(Errors.E113, source=source, error=exc) from exc
 
 
 def result_format(accept: str, params: dict[str, list[str]]) -> str | None:
@@ -264,8 +266,8 @@ class Endpoint:
             store: Oxigraph parses it).
 
         Raises:
-            InputError: E042 when the query does not parse or is not a SELECT;
-                E045 when it is refused.
+            InputError: as :func:`kg.query.check_query`; E042 also when rdflib
+                cannot prepare it (an unknown prefix).
         """
         with self._cache_lock:
             if text in self._cache:
@@ -288,7 +290,7 @@ class Endpoint:
         try:
             return prepareQuery(text, initNs=self._namespaces)
         except Exception as exc:  # rdflib raises plain Exception for an unknown prefix, etc.
-            raise InputError("E042", f"query: query failed ({exc}).") from exc
+            raise InputError(Errors.E042, source="query", error=exc) from exc
 
     def run(self, text: str, prepared, fmt: str) -> bytes:
         """Run a prepared query under the time limit, at most ``workers`` at once; returns the results document.
@@ -300,7 +302,7 @@ class Endpoint:
         process takes a copy of its own, reused by later requests one at a time.
 
         Raises:
-            InputError: E042 when the query fails; E047 at the time limit.
+            InputError: E113 when the query fails; E047 at the time limit.
         """
         with self._slots:
             if self.timeout or self.native:
@@ -345,7 +347,7 @@ class Endpoint:
                              "accept " + ", ".join(MEDIA_TYPES.values()) + ".")
             body = self.run(text, prepared, fmt)
         except InputError as exc:
-            status = {"E045": 403, "E047": 503}.get(exc.code, 400)
+            status = {"E045": 403, "E114": 403, "E047": 503}.get(exc.code, 400)
             return _text(status, str(exc))
         return 200, MEDIA_TYPES[fmt] + "; charset=utf-8", body
 
@@ -485,7 +487,8 @@ def make_server(path: Path, port: int = 0, timeout: float = DEFAULT_TIMEOUT, log
         workers: queries run at once (None: :func:`default_workers`).
 
     Raises:
-        InputError: E041 for a missing or invalid graph; E050 when the port cannot be bound.
+        InputError: as :func:`kg.query.load_graph` for a missing or invalid graph; E130 when the port
+            cannot be bound.
     """
     file = graph_file(path)
     endpoint = Endpoint(load_graph(file), timeout, title=file.name, workers=workers)
@@ -493,7 +496,6 @@ def make_server(path: Path, port: int = 0, timeout: float = DEFAULT_TIMEOUT, log
     try:
         server = Server((HOST, port), handler)
     except OSError as exc:
-        raise InputError("E050", f"cannot listen on {HOST}:{port} ({exc.strerror}); pick another --port, "
-                         "or 0 for any free port.") from exc
+        raise InputError(Errors.E130, host=HOST, port=port, reason=exc.strerror) from exc
     server.log = log
     return server

@@ -16,11 +16,7 @@ from rdflib import Graph
 
 from .explain import fact_summaries
 from .provenance import select
-
-
-def _local(iri) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
+from .terms import local_name
 
 
 @dataclass
@@ -52,7 +48,7 @@ def stats(graph: Graph, abox: Graph, top: int = 10) -> Stats:
     """
     from .validate import validate
 
-    classes = [(_local(r["class"]), int(r["count"])) for r in select(graph, "stats-classes")]
+    classes = [(local_name(r["class"]), int(r["count"])) for r in select(graph, "stats-classes")]
     per_fact = Counter(int(s["sources"]) for s in fact_summaries(graph).values())
     sources = sorted(per_fact.items())
     mentioned = []
@@ -61,10 +57,10 @@ def stats(graph: Graph, abox: Graph, top: int = 10) -> Stats:
         if r["entity"] in seen:  # an entity with two classes: keep its first (most mentioned) row
             continue
         seen.add(r["entity"])
-        mentioned.append((str(r["label"]) if r["label"] is not None else _local(r["entity"]),
-                          _local(r["class"]), int(r["articles"])))
+        mentioned.append((str(r["label"]) if r["label"] is not None else local_name(r["entity"]),
+                          local_name(r["class"]), int(r["articles"])))
     result = validate(abox)
-    violations = [(_local(r["shape"]) if r["shape"] is not None else "", _local(r["component"]),
-                   _local(r["severity"]), int(r["count"]), str(r["example"]) if r["example"] is not None else "")
+    violations = [(local_name(r["shape"]) if r["shape"] is not None else "", local_name(r["component"]),
+                   local_name(r["severity"]), int(r["count"]), str(r["example"]) if r["example"] is not None else "")
                   for r in select(result.report, "stats-violations")]
     return Stats(classes, sources, mentioned[:top], violations, result.conforms)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import InputError
+from .errors import Errors, InputError
 from .graph import ONTOLOGY_IRI
 
 MARKER = "kg-store.json"
@@ -103,18 +103,18 @@ def open_store(folder: Path) -> Graph:
     give the graph's exact terms. Those commands read ``graph.ttl``.
 
     Raises:
-        InputError: E041 when ``folder`` is not a kg store or cannot be opened.
+        InputError: E104 when ``folder`` is not a kg store, E105 when it cannot be opened.
     """
     import pyoxigraph as ox
     from oxrdflib import OxigraphStore
     from rdflib import Dataset
 
     if not is_store(folder):
-        raise InputError("E041", f"{folder}: not a kg store; write one with `kg build CORPUS -o OUTDIR --store DIR`.")
+        raise InputError(Errors.E104, path=folder)
     try:
         inner = OxigraphStore(store=ox.Store.read_only(str(folder / "oxigraph")))
     except OSError as exc:
-        raise InputError("E041", f"{folder}: cannot open the store ({exc}).") from exc
+        raise InputError(Errors.E105, path=folder, error=exc) from exc
     return Dataset(store=inner, default_union=True)
 
 

@@ -339,7 +339,7 @@ def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None =
         ``(N-Triples bytes, ValidationResult)``.
 
     Raises:
-        KgError: E090 when the cluster cannot be reached or a worker fails.
+        KgError: E090 or E180 when the cluster cannot be reached, E181 or E182 when a worker fails.
     """
     import multiprocessing
 
@@ -408,7 +408,7 @@ def _parts_on_cluster(plan, specs: list, address: str, shards: Path | None) -> l
     """Make every part on the workers of a Dask distributed cluster, the plan
     (the extraction) sent to each worker once; results in part order."""
     from .build import cluster_client
-    from .errors import KgError
+    from .errors import Errors, KgError
 
     client = cluster_client(address)
     try:
@@ -418,6 +418,6 @@ def _parts_on_cluster(plan, specs: list, address: str, shards: Path | None) -> l
         try:
             return client.gather(futures)
         except Exception as exc:  # a worker's error, re-raised by distributed
-            raise KgError("E090", f"a Dask worker failed to write or validate part of the graph: {exc!r}") from exc
+            raise KgError(Errors.E182, error=exc) from exc
     finally:
         client.close()

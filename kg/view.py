@@ -32,12 +32,13 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from .errors import ResourceError
+from .errors import Errors, ResourceError
 from .explain import fact_summaries
 from .graph import write_atomic
 from .output import write_error
 from .provenance import entity_names, evidence, select, states
 from .resources import data_file
+from .terms import local_name
 
 #: vis-network's files inside the pyvis package (pyvis 0.3.x ships vis-network 9.1.2).
 VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
@@ -47,14 +48,9 @@ CAPTION_CHARS = 40
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
-def _local(iri) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
-
-
 def _label(graph: Graph, node) -> str:
     value = graph.value(node, RDFS.label)
-    return str(value) if value is not None else _local(node)
+    return str(value) if value is not None else local_name(node)
 
 
 def _styles() -> dict:
@@ -62,7 +58,7 @@ def _styles() -> dict:
     try:
         styles = json.loads(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise ResourceError("E012", f"{path}: not valid JSON ({exc}); fix the file.") from exc
+        raise ResourceError(Errors.E012, path=path, error=exc) from exc
     for group in ("entity", "fact"):
         known = styles.get(group) if isinstance(styles, dict) else None
         spare = styles.get("spare") if isinstance(styles, dict) else None
@@ -70,8 +66,7 @@ def _styles() -> dict:
         if not (isinstance(known, dict) and isinstance(spare, list) and spare and all(
                 isinstance(e, dict) and re.fullmatch(r"#[0-9A-Fa-f]{6}", str(e.get("color")))
                 for e in [*known.values(), *spare])):
-            raise ResourceError("E012", f"{path}: '{group}' must map classes, and 'spare.{group}' must list, "
-                                "entries {\"color\": \"#RRGGBB\", ...}; fix the file.")
+            raise ResourceError(Errors.E015, path=path, group=group)
     return styles
 
 
@@ -88,7 +83,7 @@ def class_styles(kinds: list[tuple[str, str]]) -> dict[str, dict]:
         (cycling when all are used), in the order given, so the same classes give the same styles.
 
     Raises:
-        ResourceError: E011 when the file is missing, E012 when it is malformed.
+        ResourceError: E011 when the file is missing, E012 when it is not JSON, E015 when it is malformed.
     """
     styles = _styles()
     out: dict[str, dict] = {}
@@ -147,11 +142,11 @@ def graph_data(graph: Graph) -> dict:
         ``name`` (:func:`humanize`), ``group``, ``color``, ``shape``.
 
     Raises:
-        ResourceError: E011/E012 when ``kg/data/view/styles.json`` is missing or malformed.
+        ResourceError: E011/E012/E015 when ``kg/data/view/styles.json`` is missing or malformed.
     """
     articles = {}
     for r in select(graph, "articles"):
-        ident = str(r["article_id"]) if r["article_id"] is not None else _local(r["article"])
+        ident = str(r["article_id"]) if r["article_id"] is not None else local_name(r["article"])
         articles[r["article"]] = {"id": ident, "title": str(r["title"]) if r["title"] is not None else ident}
     top_fact = URIRef("https://w3id.org/kg-news/ontology#Fact")
     nodes: dict[URIRef, dict] = {}
@@ -180,10 +175,10 @@ def graph_data(graph: Graph) -> dict:
     edges = []
     parts: dict[URIRef, list] = {}
     for r in select(graph, "fact-parts"):
-        prop = str(r["property_label"]) if r["property_label"] is not None else _local(r["property"])
+        prop = str(r["property_label"]) if r["property_label"] is not None else local_name(r["property"])
         value = r["value"]
         if isinstance(value, URIRef) and value in nodes:
-            parts.setdefault(r["fact"], []).append([prop, nodes[value]["label"] or _local(value)])
+            parts.setdefault(r["fact"], []).append([prop, nodes[value]["label"] or local_name(value)])
             edges.append({"from": str(r["fact"]), "to": str(value), "label": prop})
             for ev in by_fact.get(r["fact"], []):
                 if states(ev, value, names):
@@ -200,15 +195,15 @@ def graph_data(graph: Graph) -> dict:
                    key=lambda c: len(list(graph.transitive_objects(c, RDFS.subClassOf))))
         if node["group"] == "fact":
             summary = summaries.get(iri, {}).get("label", "")
-            node["label"] = f"{_local(kind)}: {summary}".rstrip(": ")
-            text = humanize(_local(kind)) + ("\n" + caption(summary) if summary else "")
+            node["label"] = f"{local_name(kind)}: {summary}".rstrip(": ")
+            text = humanize(local_name(kind)) + ("\n" + caption(summary) if summary else "")
             evs = [ev_json(ev) for ev in by_fact.get(iri, [])]
         else:
-            text = caption(node["label"] or _local(iri))
+            text = caption(node["label"] or local_name(iri))
             evs = [ev_json(node["ev"][k]) for k in sorted(node.get("ev", {}))]
         out_nodes.append({
-            "id": node["id"], "label": node["label"] or _local(iri), "caption": text,
-            "kind": _local(kind), "group": node["group"],
+            "id": node["id"], "label": node["label"] or local_name(iri), "caption": text,
+            "kind": local_name(kind), "group": node["group"],
             "articles": sorted(node["articles"]), "wikidata": sorted(node["wikidata"]),
             "parts": parts.get(iri, []), "evidence": evs,
         })
@@ -232,15 +227,14 @@ def _vis_file(name: str) -> str:
     try:
         return (resources.files("pyvis") / name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError) as exc:
-        raise ResourceError("E080", f"vis-network is missing ({exc}); reinstall kg with "
-                            "`pip install -e .` (it depends on pyvis, which ships vis-network).") from exc
+        raise ResourceError(Errors.E084, error=exc) from exc
 
 
 def render_html(graph: Graph, title: str) -> str:
     """The self-contained page: template, vis-network inlined, graph data as JSON.
 
     Raises:
-        ResourceError: E080 when pyvis's copy of vis-network is missing.
+        ResourceError: E084 when pyvis's copy of vis-network is missing.
     """
     page = data_file("view/graph.html").read_text(encoding="utf-8")
     # JSON and scripts inside <script>/<style>: "</" escaped so that nothing can close the element.
@@ -264,7 +258,7 @@ def write_view(graph: Graph, output: Path, title: str) -> Path:
         The path written.
 
     Raises:
-        ResourceError: E080 when vis-network is missing.
+        ResourceError: E084 when vis-network is missing.
         KgError: E036 (disk full) or E037 when the output cannot be written.
     """
     page = render_html(graph, title).encode("utf-8")

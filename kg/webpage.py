@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from .metadata import ArticleMetadata, valid_date, valid_url
 
 #: trafilatura's options: the main text only, as plain lines.
-EXTRACT_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": False,
+EXTRACT_OPTIONS: dict[str, Any] = {"with_metadata": True, "include_comments": False, "include_tables": False,
                    "include_images": False, "include_links": False, "include_formatting": False,
                    "deduplicate": False, "output_format": "python"}
 
@@ -43,7 +44,7 @@ def read_page(html: str, name: str, path: Path) -> tuple[str, ArticleMetadata | 
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # "empty HTML tree" etc.: kg warns itself
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-    doc = trafilatura.bare_extraction(html, **EXTRACT_OPTIONS)
+    doc: Any = trafilatura.bare_extraction(html, **EXTRACT_OPTIONS)  # a Document (not as_dict)
     if doc is None or not (doc.text or "").strip():
         return "", None
     lines = [" ".join(line.split()) for line in doc.text.splitlines()]
@@ -53,9 +54,10 @@ def read_page(html: str, name: str, path: Path) -> tuple[str, ArticleMetadata | 
         lines.insert(0, title)
     date = doc.date or ""
     url = doc.url or ""
-    meta = ArticleMetadata(file=name, source=path, line=0, headline=title,
-                           publisher=" ".join((doc.sitename or "").split()),
-                           published=date if valid_date(date) else "", url=url if valid_url(url) else "")
+    meta = ArticleMetadata(
+        file=name, source=path, line=0, headline=title, publisher=" ".join((doc.sitename or "").split()),
+        published=date if valid_date(date) else "", url=url if valid_url(url) else "")
+    text = "\n".join(lines) + "\n"
     if not (meta.headline or meta.publisher or meta.published or meta.url):
-        meta = None
-    return "\n".join(lines) + "\n", meta
+        return text, None
+    return text, meta

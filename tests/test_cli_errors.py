@@ -40,6 +40,6 @@ def test_unknown_query_and_format(runner, tmp_path):
     g = tmp_path / "g.ttl"
     g.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["query", "cq99", "--graph", str(g)])
-    assert result.exit_code == 2 and "E040" in result.output
+    assert result.exit_code == 2 and "E043" in result.output and "no query named" in result.output
     result = runner.invoke(app, ["export", str(g), "--format", "docx", "-o", str(tmp_path / "x")])
     assert result.exit_code == 2

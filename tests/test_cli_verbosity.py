@@ -37,3 +37,13 @@ def test_verbose_shows_the_traceback(monkeypatch):
     monkeypatch.setitem(cli.VERBOSITY, "level", 1)
     with pytest.raises(RuntimeError, match="disk on fire"):
         cli.main()
+
+
+def test_library_logs_show_with_verbose_only(runner, seeds_build):
+    """The library logs on kg's logger; the CLI shows its debug lines with -v, and not otherwise."""
+    graph = str(seeds_build / "graph.ttl")
+    verbose = runner.invoke(app, ["-v", "explain", "Qoder", "-g", graph])
+    assert verbose.exit_code == 0 and "debug 'Qoder' names 1 node(s)" in " ".join(verbose.output.split())
+    plain = runner.invoke(app, ["explain", "Qoder", "-g", graph])
+    assert plain.exit_code == 0 and "Qoder" in plain.output and "debug" not in plain.output
+    assert plain.output in verbose.output or all(line in verbose.output for line in plain.output.splitlines())

@@ -10,8 +10,9 @@ from rdflib import RDF, RDFS, Namespace, URIRef
 from rich.console import Console
 
 from kg.cli import app
+from kg.cli.explain_cmd import render
 from kg.errors import InputError
-from kg.explain import explain, resolve
+from kg.explain import EntityReport, FactReport, explain, resolve
 from kg.query import load_graph
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
@@ -23,7 +24,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "sample_abox.ttl"
 
 def shown(graph, name) -> str:
     buf = io.StringIO()
-    explain(Console(file=buf, width=10_000, color_system=None), graph, name)
+    render(Console(file=buf, width=10_000, color_system=None), explain(graph, name))
     return " ".join(buf.getvalue().split())
 
 
@@ -58,6 +59,15 @@ def test_entity_by_label_any_case_shows_every_fact_and_all_its_evidence(seeds_gr
         assert str(fact) in text
         for art, span, quote in evidence_lines(seeds_graph, fact):
             assert f"{art} {span}" in text and quote in text, (fact, art, span)
+
+
+def test_explain_returns_data_and_prints_nothing(seeds_graph, capsys):
+    reports = explain(seeds_graph, "Claude Code")
+    assert capsys.readouterr() == ("", "")
+    [entity] = reports
+    assert isinstance(entity, EntityReport) and entity.label == "Claude Code" and "SoftwareProduct" in entity.types
+    assert entity.facts and all(isinstance(f, FactReport) and f.evidence and f.role for f in entity.facts)
+    assert {f.node for f in entity.facts} == facts_of(seeds_graph, entity.node)
 
 
 def test_entity_by_alternative_label_shows_its_wikidata_link(seeds_graph):

@@ -115,7 +115,7 @@ def test_feed_items_are_saved_with_rows_robots_obeyed_and_kg_named(runner, serve
                        "url": f"{served.base}/news/zentrix.html"}
     assert (corpus / zentrix["file"]).read_bytes() == (WEB / "zentrix.html").read_bytes()
     velloran = (corpus / by_url[f"{served.base}/news/velloran.html"]["file"]).read_bytes()
-    assert "Renée Dubois".encode("utf-8") in velloran  # the server named ISO-8859-1: saved as UTF-8
+    assert "Renée Dubois".encode() in velloran  # the server named ISO-8859-1: saved as UTF-8
 
 
 def test_the_fetched_corpus_builds_without_the_network(runner, served, tmp_path, monkeypatch):
@@ -205,6 +205,22 @@ def test_limiter_spaces_requests_to_one_host_only():
     limiter.wait("news.example")
     assert slept == [0.75, 3.0]
     assert HostLimiter().interval == kg.fetch.REQUEST_INTERVAL == 1.0
+
+
+def test_the_interval_counts_from_the_end_of_a_slow_request():
+    now, slept = [100.0], []
+
+    def sleep(seconds):
+        slept.append(round(seconds, 6))
+        now[0] += seconds
+
+    limiter = HostLimiter(1.0, clock=lambda: now[0], sleep=sleep)
+    limiter.wait("news.example")
+    now[0] += 2.5  # a slow answer
+    limiter.finished("news.example")
+    now[0] += 0.25
+    limiter.wait("news.example")
+    assert slept == [0.75]
 
 
 def test_an_atom_feed_file_on_disk(runner, served, tmp_path):

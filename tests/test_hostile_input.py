@@ -10,7 +10,6 @@ import subprocess
 import sys
 import tracemalloc
 import xml.dom.minidom
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -18,7 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from kg.cli import app
-from kg.graph import entity_iri, serialize, slug, to_graph
+from kg.graph import entity_iri, serialize, to_graph
 from kg.text import MAX_BLOCK_CHARS, list_corpus, read_article
 
 from .conftest import ROOT, extract_corpus

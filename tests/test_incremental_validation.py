@@ -8,8 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.graph import OA
-from kg.graph import serialize
+from kg.graph import OA, serialize
 from kg.validate import changed_focus_nodes, graph_diff, nt_diff, validate, validate_changes
 
 from .conftest import report_results

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import DCTERMS, RDF
 
 from kg.cli import app
 from kg.text import read_article, scan_corpus

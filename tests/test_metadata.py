@@ -66,17 +66,17 @@ def test_no_metadata_file_gives_nothing(tmp_path):
 
 BAD = [
     ("metadata.csv", "file,headline,author\nrelative.txt,x,y\n", "E061", "line 1", "author"),
-    ("metadata.csv", "headline\nx\n", "E061", "line 1", "'file'"),
+    ("metadata.csv", "headline\nx\n", "E144", "line 1", "'file'"),
     ("metadata.csv", "file,published\nrelative.txt,2025-05-02\ndatelined.txt,02/05/2025\n", "E063", "line 3",
      "02/05/2025"),
     ("metadata.csv", "file,published\nrelative.txt,2025-02-30\n", "E063", "line 2", "2025-02-30"),
     ("metadata.csv", "file,headline\nrelative.txt,a,b\n", "E062", "line 2", "fields"),
     ("metadata.csv", "file\nrelative.txt\nmissing.txt\n", "E064", "line 3", "missing.txt"),
-    ("metadata.csv", "file\nrelative.txt\nrelative.txt\n", "E064", "line 3", "line 2"),
+    ("metadata.csv", "file\nrelative.txt\nrelative.txt\n", "E150", "line 3", "line 2"),
     ("metadata.csv", "file,url\nrelative.txt,lantern.example/zentrix\n", "E065", "line 2", "lantern.example"),
-    ("metadata.jsonl", '{"file": "relative.txt"}\n\n{"file": "datelined.txt",\n', "E062", "line 3", "JSON"),
-    ("metadata.jsonl", '["relative.txt"]\n', "E062", "line 1", "object"),
-    ("metadata.jsonl", '{"file": "relative.txt", "published": 20250502}\n', "E062", "line 1", "published"),
+    ("metadata.jsonl", '{"file": "relative.txt"}\n\n{"file": "datelined.txt",\n', "E146", "line 3", "JSON"),
+    ("metadata.jsonl", '["relative.txt"]\n', "E147", "line 1", "object"),
+    ("metadata.jsonl", '{"file": "relative.txt", "published": 20250502}\n', "E148", "line 1", "published"),
     ("metadata.jsonl", '{"file": "relative.txt", "date": "2025-05-02"}\n', "E061", "line 1", "date"),
     ("metadata.jsonl", '{"file": "relative.txt"}\n{"file": "other.txt"}\n', "E064", "line 2", "other.txt"),
 ]

@@ -43,7 +43,7 @@ def test_every_entity_has_one_english_label_and_one_definition(tbox):
     entities = declared(tbox)
     assert len(entities) > 60
     for e in entities:
-        labels = Counter(getattr(l, "language", None) for l in tbox.objects(e, RDFS.label))
+        labels = Counter(getattr(label, "language", None) for label in tbox.objects(e, RDFS.label))
         assert labels and all(n == 1 for n in labels.values()), (e, labels)
         assert labels.get("en") == 1, e
         assert len(list(tbox.objects(e, SKOS.definition))) == 1, e

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.namespace import PROV

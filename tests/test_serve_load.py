@@ -201,7 +201,7 @@ def test_two_servers_serve_one_store_at_once_read_only(seeds_store):
                                         json.loads(_post(base, q)[2])["results"]["bindings"]) for q in queries]
 
             problems = []
-            threads = [threading.Thread(target=lambda: problems.extend(_load(u, 4, 6, queries))) for u in (url1, url2)]
+            threads = [threading.Thread(target=lambda u=u: problems.extend(_load(u, 4, 6, queries))) for u in (url1, url2)]
             threads += [threading.Thread(target=rows_from, args=(u,)) for u in (url1, url2)]
             for t in threads:
                 t.start()

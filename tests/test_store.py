@@ -43,7 +43,7 @@ def test_commands_that_need_exact_terms_refuse_a_store(runner, stored, command):
     args = [command[0], str(db), *command[1:]]
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
-    assert "E041" in result.output and "graph.ttl" in result.output
+    assert "E101" in result.output and "graph.ttl" in result.output
 
 
 def test_a_rebuild_replaces_the_store_and_leaves_nothing_behind(runner, stored, tmp_path):

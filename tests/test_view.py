@@ -39,7 +39,7 @@ def big_page(tmp_path_factory, runner, seeds_build):
     shared = set(seeds.subjects(OWL.sameAs, None))
     big = Graph()
     for k in range(8):
-        def rename(term):
+        def rename(term, k=k):
             if k and isinstance(term, URIRef) and str(term).startswith(KGR) and term not in shared:
                 return URIRef(f"{term}-copy{k}")
             return term
@@ -294,9 +294,9 @@ def test_malformed_styles_file_is_a_clear_error(tmp_path, monkeypatch, seeds_gra
     monkeypatch.setattr(view, "data_file", lambda name: bad)
     with pytest.raises(ResourceError) as err:
         view.class_styles([("Company", "entity")])
-    assert err.value.code == "E012" and str(bad) in str(err.value) and "#RRGGBB" in str(err.value)
+    assert err.value.code == "E015" and str(bad) in str(err.value) and "#RRGGBB" in str(err.value)
     bad.write_text('["not", "an", "object"]')
-    with pytest.raises(ResourceError, match="E012"):
+    with pytest.raises(ResourceError, match="E015"):
         view.class_styles([("Company", "entity")])
     bad.write_text("{not json")
     with pytest.raises(ResourceError) as err:

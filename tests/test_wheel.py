@@ -71,7 +71,7 @@ def test_the_wheel_holds_code_data_ontology_shapes_and_queries(wheel):
     missing = _source_files() - names
     assert not missing, f"{wheel.name} lacks {sorted(missing)}"
     for name in ("kg/ontology/kg.ttl", "kg/ontology/shapes.ttl", "kg/queries/cq01-policies.rq",
-                 "kg/data/frames/lawsuit.json", "kg/data/lexicon.json", "kg/cli/__init__.py"):
+                 "kg/data/frames/lawsuit.json", "kg/data/lexicon.json", "kg/cli/__init__.py", "kg/py.typed"):
         assert name in names
     entry_points = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/entry_points.txt"))).decode()

@@ -3,11 +3,16 @@
 Exit codes follow pySHACL: 0 success (the graph conforms), 1 the graph does not
 conform to the shapes, 2 bad input or usage; 130 after Ctrl-C (``kg serve``,
 whose way to stop is Ctrl-C, exits 0 once it serves). Errors go to stderr as one line
-with a code (``[E030] ...``) that says how to fix the problem.
+with a code (``[E030] ...``, see :mod:`kg.errors`) that says how to fix the problem.
+
+The library logs through ``logging.getLogger("kg")``; the CLI shows its
+warnings on stderr, its debug messages too with ``kg -v``, and only its errors
+with ``kg -q``.
 """
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 from enum import Enum
@@ -56,13 +61,15 @@ def _no_type(ctx) -> None:
 class _PlainHelp:
     """Mixin for a click command or group: help and usage without Python types (:func:`_plain_help`)."""
 
+    params: list  # click.Command's, set by the class this is mixed into
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _plain_help(self.params)
 
     def get_help_option(self, ctx):
         """The ``-h``/``--help`` option, shown without a type."""
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]  # click.Command's, after this mixin
         if option is not None:
             _plain_help([option])
         return option
@@ -125,6 +132,36 @@ def _options(
     """kg: read AI-industry news into a validated OWL/RDF knowledge graph."""
     VERBOSITY["level"] = 1 if verbose else -1 if quiet else 0
     err.quiet = quiet  # progress, spinners and notes; errors are printed on a console of their own
+    _log_to_console(logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING)
+
+
+class ConsoleLogHandler(logging.Handler):
+    """Writes the records of kg's logger on the CLI's error console, one line each
+    (``debug ...``, ``warning ...``), like the CLI's own notes."""
+
+    STYLES = {"DEBUG": "dim", "INFO": "dim", "WARNING": "yellow"}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print one record (errors on a console that ``-q`` does not silence)."""
+        from rich.markup import escape
+
+        try:
+            style = self.STYLES.get(record.levelname, "red")
+            console = err if record.levelno < logging.ERROR else _error_console()
+            console.print(f"[{style}]{record.levelname.lower()}[/{style}] {escape(self.format(record))}",
+                          highlight=False, soft_wrap=True)
+        except Exception:  # noqa: BLE001 - logging must never break the command
+            self.handleError(record)
+
+
+def _log_to_console(level: int) -> None:
+    """Send kg's log records at ``level`` and above to the error console (one handler, replaced per run)."""
+    logger = logging.getLogger("kg")
+    for handler in [h for h in logger.handlers if isinstance(h, ConsoleLogHandler)]:
+        logger.removeHandler(handler)
+    handler = ConsoleLogHandler(level)
+    logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def _error_console() -> Console:
@@ -171,4 +208,4 @@ def main() -> None:
 
 
 # Register the commands (each module decorates its function with @app.command).
-from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd, reason_cmd, docs_cmd, serve_cmd, view_cmd, stats_cmd, fetch_cmd  # noqa: E402,F401
+from . import build_cmd, validate_cmd, query_cmd, export_cmd, explain_cmd, conflicts_cmd, evaluate_cmd, reason_cmd, docs_cmd, serve_cmd, view_cmd, stats_cmd, fetch_cmd  # noqa: E402,F401,I001 - registration order is the help order

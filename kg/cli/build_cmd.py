@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..errors import KgError
+from ..errors import Errors, KgError
 from . import _fail, app, err, out
 
 
@@ -90,7 +90,7 @@ def build(
                 err.print(f"[yellow]warning[/yellow] {escape(art.warning)}", highlight=False, soft_wrap=True)
             articles.append(art)
         if not articles:
-            raise KgError("E034", f"{corpus}: every article is empty or binary; nothing to build.")
+            raise KgError(Errors.E034, path=corpus)
         _check_identifiers(articles, slug)
         apply_metadata(articles, metadata)
     except KgError as exc:
@@ -128,7 +128,7 @@ def _check_identifiers(articles, slug) -> None:
     for art in articles:
         other = seen.setdefault(slug(art.identifier), art.name)
         if other != art.name:
-            raise KgError("E035", f"{art.path}: its name gives the same article IRI as {other}; rename one of them.")
+            raise KgError(Errors.E035, path=art.path, other=other)
 
 
 #: The subfolder of OUTDIR that holds the text kg read from each article.

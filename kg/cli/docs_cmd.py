@@ -18,7 +18,6 @@ def docs(
 ) -> None:
     """Write HTML documentation of the ontology with pyLODE (CSS inlined, works offline)."""
     from ..docs import write_ontology_html
-
     from ..output import write_error
 
     try:

@@ -19,7 +19,8 @@ def evaluate(
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List missed and wrong rows.")] = False,
 ) -> None:
     """Score GRAPH against gold answers in the competency-question CSV format."""
-    from ..evaluate import evaluate as run_eval, f1, totals
+    from ..evaluate import evaluate as run_eval
+    from ..evaluate import f1, totals
     from ..query import load_graph
     from ..resources import queries_dir
 

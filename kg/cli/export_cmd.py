@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import KgError
+from ..errors import Errors, KgError
 from . import _fail, app, err
 
 
@@ -49,8 +49,8 @@ def export_format(output: Path | None, fmt: ExportFormat | None) -> str | None:
         return "ttl"
     found = EXTENSIONS.get(output.suffix.lower())
     if found is None:
-        raise KgError("E044", f"{output}: cannot tell the format from the extension {output.suffix or '(none)'!r}; "
-                      f"use one of {', '.join(EXTENSIONS)} or give --format {'|'.join(EXPORT_FORMATS)}.")
+        raise KgError(Errors.E044, path=output, suffix=output.suffix or "(none)", extensions=", ".join(EXTENSIONS),
+                      formats="|".join(EXPORT_FORMATS))
     return found
 
 
@@ -83,10 +83,9 @@ def export(
 
     try:
         if protege is None and output is None:
-            raise KgError("E044", "give -o FILE (the format from its extension), -o - for standard output, "
-                          "or --protege DIR.")
+            raise KgError(Errors.E120)
         if fmt is not None and output is None:
-            raise KgError("E044", f"--format {fmt.value}: give -o FILE, or -o - for standard output.")
+            raise KgError(Errors.E121, format=fmt.value)
         name = export_format(output, fmt)
         g = load_graph(graph, with_ontology=False)
         if protege is not None:
@@ -97,8 +96,10 @@ def export(
     except KgError as exc:
         _fail(exc)
     except OSError as exc:
+        if protege is None:
+            raise
         _fail(write_error(protege, exc))
-    if name is None:
+    if name is None or output is None:  # output is None only with --protege alone (checked above)
         return
     rdflib_name, label = EXPORT_FORMATS[name]
     if name in DATASET_FORMATS:

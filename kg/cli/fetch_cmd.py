@@ -28,7 +28,8 @@ def fetch(
     """
     from rich.markup import escape
 
-    from ..fetch import Fetcher, fetch as fetch_all
+    from ..fetch import Fetcher
+    from ..fetch import fetch as fetch_all
 
     def report(url: str, name: str, error: str) -> None:
         if error:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import KgError
+from ..errors import Errors, KgError
 from ..query import DEFAULT_TIMEOUT
 from . import RowFormat, _fail, app
 
@@ -20,7 +20,7 @@ def query(
         metavar="QUERY", help="A query file of any name (q.sparql, /tmp/q.rq), `-` for standard input, or a "
                               "competency question by name (cq01, cq01-policies).")] = None,
     graph: Annotated[Path, typer.Option(
-        "--graph", "-g", help="The graph to query: a graph file, a `kg build` output folder, or a --store folder.")] = ...,
+        "--graph", "-g", help="The graph to query: a graph file, a `kg build` output folder, or a --store folder.")] = ...,  # type: ignore[assignment]  # typer: required
     expression: Annotated[str | None, typer.Option(
         "--expression", "-e", metavar="SPARQL", help="The query itself, in place of QUERY: -e 'SELECT ...'.")] = None,
     fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="How to print the rows.")] = RowFormat.table,
@@ -45,7 +45,7 @@ def query(
         name, sep, value = item.partition("=")
         name = name.lstrip("?$")
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            _fail(KgError("E046", f"--param {item!r}: write NAME=VALUE with a SPARQL variable name (letters, digits, _)."))
+            _fail(KgError(Errors.E115, item=item))
         params[name] = value
     try:
         if expression is not None:
@@ -54,6 +54,7 @@ def query(
             text, source = sys.stdin.read(), "<stdin>"
         else:
             text = None
+            assert name_or_file is not None  # exactly one of QUERY and -e (checked above)
             path = resolve_query(name_or_file)
         g = load_graph(graph)
         cols, rows = run(g, path, params, timeout) if text is None else run_text(g, text, source, params, timeout)

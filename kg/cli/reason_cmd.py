@@ -27,7 +27,8 @@ def reason(
     from ..graph import serialize, write_atomic
     from ..output import write_error
     from ..query import load_graph, resolve_graph
-    from ..reason import inferred_graph, reason as run_reason
+    from ..reason import inferred_graph
+    from ..reason import reason as run_reason
     from ..validate import load_tbox
 
     try:

@@ -38,7 +38,7 @@ def serve(
             server = make_server(graph, port, timeout, log=None if quiet else _log, workers=workers)
     except KgError as exc:
         _fail(exc)
-    host, bound = server.server_address[:2]
+    host, bound = str(server.server_address[0]), int(server.server_address[1])  # an IPv4 address, a port
     try:  # once the address is printed, Ctrl-C is how serving stops: exit 0, whenever it comes
         out.print(f"serving http://{host}:{bound}/ (SPARQL endpoint http://{host}:{bound}/sparql); Ctrl-C stops",
                   highlight=False, soft_wrap=True)

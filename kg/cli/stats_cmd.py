@@ -38,17 +38,21 @@ def stats(
     except KgError as exc:
         _fail(exc)
     t = Table(title="Nodes by class")
-    t.add_column("class"), t.add_column("nodes", justify="right")
+    t.add_column("class")
+    t.add_column("nodes", justify="right")
     for name, n in s.classes:
         t.add_row(name, str(n))
     out.print(t)
     t = Table(title="Facts by number of source articles")
-    t.add_column("sources", justify="right"), t.add_column("facts", justify="right")
+    t.add_column("sources", justify="right")
+    t.add_column("facts", justify="right")
     for k, n in s.sources:
         t.add_row(str(k), str(n))
     out.print(t)
     t = Table(title=f"Most-mentioned entities (top {top})")
-    t.add_column("entity"), t.add_column("class"), t.add_column("articles", justify="right")
+    t.add_column("entity")
+    t.add_column("class")
+    t.add_column("articles", justify="right")
     for label, kind, n in s.mentioned:
         t.add_row(label, kind, str(n))
     out.print(t)
