@@ -13,7 +13,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .resources import DATA_DIR, lexicon
 
@@ -40,7 +40,7 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _merge_suffixes() -> frozenset[str]:
     """``lexicon.json`` ``merge_suffixes``, normalized (computed once)."""
     return frozenset(normalize(s) for s in lexicon()["merge_suffixes"])
