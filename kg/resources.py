@@ -11,7 +11,6 @@ checkout. Every lookup is by name; no data lives in Python strings.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -65,8 +64,15 @@ def queries_dir() -> Path:
 
 @cache
 def lexicon() -> dict:
-    """The extraction lexicon, ``kg/data/lexicon.json``, as a dict (cached)."""
-    return json.loads((DATA_DIR / "lexicon.json").read_text(encoding="utf-8"))
+    """The extraction lexicon, ``kg/data/lexicon.json``, with every word list a typed,
+    immutable :class:`kg.lexicon.WordList` (cached).
+
+    Raises:
+        ResourceError: E011, E012, E016, E017 (see :func:`kg.lexicon.load_word_lists`).
+    """
+    from .lexicon import load_word_lists
+
+    return load_word_lists(DATA_DIR / "lexicon.json")
 
 
 def data_file(name: str) -> Path:

@@ -19,12 +19,11 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from ..errors import ResourceError
+from ..lexicon import load_word_lists
 from ..resources import DATA_DIR
 
 #: name -> reader(article_reader, sentence); filled by :func:`frame` at import.
@@ -53,17 +52,11 @@ def registered() -> dict[str, Callable[[Any, Any], None]]:
 
 @lru_cache(maxsize=None)
 def frame_data(name: str) -> dict:
-    """The word lists and patterns of frame ``name``: ``kg/data/frames/<name>.json``.
+    """The word lists and patterns of frame ``name``: ``kg/data/frames/<name>.json``, each
+    list a typed :class:`kg.lexicon.WordList`.
 
     Raises:
-        ResourceError: E011 when the file is missing, E012 when it is not valid JSON.
+        ResourceError: E011 when the file is missing, E012 when it is not valid JSON, E016 or
+            E017 when a list's kind is undeclared or an entry cannot match under it.
     """
-    path = DATA_DIR / "frames" / f"{name}.json"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError("E011", f"data file {path} is missing; reinstall kg.") from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResourceError("E012", f"{path}: not valid JSON ({exc}); fix the file.") from exc
+    return load_word_lists(DATA_DIR / "frames" / f"{name}.json")

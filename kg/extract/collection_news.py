@@ -52,7 +52,7 @@ _STATE = "_collection_news_state"
 def _data() -> dict:
     d = frame_data("collection_news")
     if "_sets" not in d:
-        sets = {k: set(v) for k, v in d.items() if isinstance(v, list)}
+        sets = {k: set(v) for k, v in d.items() if isinstance(v, (list, tuple))}
         # third-person forms of the collecting verbs ("stores", "logs"), read where the
         # model tagged them as nouns after a product's name
         sets["_verb_forms"] = {v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")
