@@ -403,17 +403,18 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 self.list_lead[b] = lead
             elif not block.bullet:
                 lead = b if block.text.rstrip().endswith(":") else None
-        for b, doc in enumerate(self.docs):  # sources in text order, so "the source" finds its antecedent
+        self.sents = sents = [list(doc.sents) for doc in self.docs]  # (segmented once, not per reader)
+        for b, block_sents in enumerate(sents):  # sources in text order, so "the source" finds its antecedent
             self.block = b
-            for sent in doc.sents:
+            for sent in block_sents:
                 self.attribution(sent)
         from .extract import registered
 
         frames = [lambda sent, fn=fn: fn(self, sent) for fn in registered().values()]
         for extractor in [*passes, *frames]:
-            for b, doc in enumerate(self.docs):
+            for b, block_sents in enumerate(sents):
                 self.block = b
-                for sent in doc.sents:
+                for sent in block_sents:
                     self.sent = sent
                     extractor(sent)
         self.link_article_level()

@@ -24,7 +24,8 @@ class CollectionFrame:
         """What a product inspects or collects, or adds to requests, and the purpose its maker gave."""
         dc = self.lex["data_collection"]
         collect, add = set(dc["collect_verbs"]), set(dc["add_verbs"])
-        for tok in sent:
+        # (most sentences name no trigger word: no walk)
+        for tok in sent if self.words(sent) & (collect | add | set(dc["check_nouns"])) else ():
             objs: list[Token] = []
             if tok.pos_ == "VERB" and tok.lemma_ in collect | add:
                 carriers = set(self.lex["data_collection"]["carrier_nouns"])
@@ -150,6 +151,8 @@ class CollectionFrame:
         dc = self.lex["data_collection"]
         function_verbs = set(dc["collect_verbs"]) | set(dc["add_verbs"])
         feature = set(dc["feature_nouns"]) - {"tool", "software", "app", "application", "system", "update", "version", "code"}
+        if not self.words(sent) & intent:
+            return
         for tok in sent:
             if tok.lemma_ not in intent or tok.pos_ not in {"VERB", "ADJ"}:
                 continue

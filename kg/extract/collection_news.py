@@ -411,6 +411,8 @@ def _remember_feature(reader, sent, D) -> None:
     """ "a new feature called X", "this feature – X –", "X is a controversial feature": X is
     what "the feature", "the tool" stand for in the sentences after."""
     state = getattr(reader, _STATE)
+    if not reader.words(sent) & set(D["named_product_nouns"]):
+        return
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in D["named_product_nouns"]:
             continue

@@ -90,6 +90,9 @@ class LocationFrame:
     def _copula_seat(self, sent: Span, cue_orgs: set[str]) -> None:
         """"Acme is the largest chip maker in Kestria", "Acme, a startup in Kestria": an
         organization described as a company of a country."""
+        nouns = cue_orgs | set(self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}
+        if not self.words(sent) & nouns:
+            return
         for tok in sent:
             if tok.dep_ not in {"attr", "appos"} or tok.lemma_.lower() not in cue_orgs | set(
                     self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}:

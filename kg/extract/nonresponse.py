@@ -24,6 +24,8 @@ class NonresponseFrame:
         # "would not say which ...", "has not clarified how long ...", "could not be reached":
         # read here only (the lawsuit reader shares respond_verbs)
         respond, decline = set(nr["respond_verbs"]) | set(nr["withhold_verbs"]), set(nr["decline_verbs"])
+        if not self.words(sent) & (respond | decline | set(nr["silent_adjectives"]) | set(nr["unavailable_adjectives"])):
+            return  # (most sentences: no trigger word)
         for tok in sent:
             verb = None
             matter_from: Token | None = None
