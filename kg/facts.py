@@ -319,14 +319,15 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         return self._attribution[key]
 
     def _find_attribution(self, sent: Span) -> Entity | str | None:
-        reporting = set(self.lex["reporting_verbs"])
-        for tok in sent:
+        reporting = self.lex["reporting_verbs"]
+        words = self.words(sent)
+        for tok in sent if "according" in words else ():
             if tok.lower_ == "according":
                 for to in tok.children:
                     for p in to.children:
                         if p.dep_ == "pobj":
                             return self._source(p)
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in reporting
+        verbs = [t for t in (() if words.isdisjoint(reporting) else sent) if t.pos_ == "VERB" and t.lemma_ in reporting
                  and (t.dep_ in {"ROOT", "parataxis"} or t.dep_ in {"advcl", "ccomp"} and t.i > t.head.i
                       and any(c.dep_ == "punct" for c in t.children))]
         for verb in verbs:
@@ -384,7 +385,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
 
     def certainty(self, sent: Span) -> str:
         """Hedge of a sentence: the first of denied, alleged, claimed, reported, confirmed found, else stated."""
-        words = {t.lower_ for t in sent} | {t.lemma_ for t in sent}
+        words = self.words(sent)
         for level in ("denied", "alleged", "claimed", "reported", "confirmed"):
             if words & set(self.lex["certainty"][level]):
                 return level
