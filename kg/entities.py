@@ -167,6 +167,7 @@ class MentionFinder:
             others = [o for o in others if o not in inside]
             for piece in self._clean(run):
                 others.append((piece, label))
+        others = self._join_of_and(doc, others)
         for span, label in others:
             overlap = [t for t in span if t.i in covered]
             if not overlap:
@@ -197,6 +198,22 @@ class MentionFinder:
                     and not short.known:
                 short.alias_of = long.key
         return mentions
+
+    def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+        """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
+        ("Office", "Ministry", "Department" ... "of X") continued by "and" and capitalized words."""
+        spans = sorted(spans, key=lambda sl: sl[0].start)
+        out: list[tuple[Span, str | None]] = []
+        for span, label in spans:
+            if out:
+                prev, plabel = out[-1]
+                if prev.end + 1 == span.start and doc[prev.end].lower_ == "and" and len(prev) >= 3 \
+                        and prev[0].lower_ in self.suffixes["GovernmentBody"] and prev[1].lower_ == "of" \
+                        and all(t.text[:1].isupper() for t in span) and self.kb.lookup(span.text) is None:
+                    out[-1] = (doc[prev.start:span.end], plabel or label)
+                    continue
+            out.append((span, label))
+        return out
 
     def _inside_name(self, span: Span) -> bool:
         """True when a KB match is glued to "-based" ("China-based"): a modifier, not a mention."""

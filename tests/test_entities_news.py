@@ -130,3 +130,18 @@ def test_bracketed_acronym_is_the_names_alias(finder):
     other = [m.entity for art, m in mentions if art == "a2" and m.text == "KMC" and m.entity is not None]
     assert all(e.key != kmc[0].key for e in other)
     assert ents
+
+
+def test_body_name_continued_by_and_is_one_name(finder):
+    """MentionFinder._join_of_and: "the Office of Trade and Harbor Services" is one body; a
+    known name after "and" stays apart."""
+    found = entities_of(finder, "The Office of Trade and Harbor Services reviewed the app.")
+    assert found.get("Office of Trade and Harbor Services") == "Organization"
+    apart = entities_of(finder, "The Ministry of Trade and Google announced a deal.")
+    assert "Google" in apart and "Ministry of Trade" in apart
+
+
+def test_name_spelled_by_a_later_acronym_and_an_acronym_noun(finder):
+    """_resolve_acronyms with kg.entities.initials: "Varnel Rivers College" ... "VRC" is one entity."""
+    found = entities_of(finder, "Varnel Rivers College opened a lab.", "VRC said the lab would open in May.")
+    assert "Varnel Rivers College" in found and "VRC" not in found
