@@ -84,19 +84,23 @@ def read(reader, sent) -> None:
     if "_triggers" not in d:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
-            "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs")),
-            {"sues", "sued"}, reader.lex["reporting_verbs"])
+            "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
+            "court_nouns", "damages_nouns")), reader.lex["reporting_verbs"])
     for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
         try:
-            if lemma in d["sue_verbs"] or low in {"sues", "sued"}:
+            if lemma in d["sue_verbs"] or low in d["sue_verbs"]:
                 _sue(reader, tok, st, d)
             elif tok.pos_ == "VERB" and lemma in d["file_verbs"]:
                 _file(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["court_action_verbs"]:
+                _court_action(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"] and tok.dep_ not in {"dobj", "nsubjpass"}:
+                _suit_against(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["accuse_verbs"]:
                 _accuse(reader, tok, st, d)
-            if tok.pos_ == "VERB" and lemma in d["fine_verbs"]:
+            if tok.pos_ == "VERB" and (lemma in d["fine_verbs"] or low in d["fine_verbs"]):
                 _fine_verb(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["fine_nouns"]:
                 _fine_noun(reader, tok, st, d)
@@ -111,16 +115,21 @@ def read(reader, sent) -> None:
                 _reported(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["plaintiff_nouns"]:
                 _plaintiff(reader, tok, st, d)
-            if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in reader.lex["reporting_verbs"]):
+            if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in d["claim_verbs"]
+                                       or lemma in reader.lex["reporting_verbs"]):
                 _finding(reader, tok, st, d)
         except (IndexError, KeyError):  # a malformed parse: skip the token
             continue
-    if is_legal:
-        courts = _courts(reader, sent, d)
+    if is_legal or len(st["records"]) > before:
+        courts, others = _courts(reader, sent, d)
         for r in st["records"][before:]:
-            if r.legal:
-                r.courts += [c for c in courts if c not in r.courts]
-        st["courts"] += [c for c in courts if c not in st["courts"]]
+            # a court or a body the complaint was lodged with, named in the sentence, is the addressee
+            r.courts += [c for c in courts + others if c not in r.courts and c not in r.accused and c not in r.accusers]
+            r.targets = [t for t in r.targets if t not in others]
+            labels = {c.label for c in others}
+            r.practice = [p for p in r.practice if p not in labels]
+        if is_legal:
+            st["courts"] += [c for c in courts if c not in st["courts"]]
     _nonresponse(reader, sent, d)
     if st["last"] == (reader.block, sent.start) and not st["done"]:
         st["done"] = True
@@ -181,6 +190,8 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     for t in sent.doc[end + 1:min(sent.end, end + 26)]:
         if t.lower_ in stop and t.lower_ not in words:
             break
+        if t.lower_ == "with" and t.nbor(-1).lower_ not in {"along", "together"}:
+            break  # "against Y with the regulator": an addressee, not a listed party
         m = reader.mention_at(t)
         if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
             if m.entity not in out:
@@ -282,6 +293,8 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
         return [m.entity], None
     if tok.pos_ == "PRON":
         e = reader.coref(tok, PARTY, subject_first=True)
+        if e is None and tok.lower_ in {"he", "she"}:
+            e = _last_person(reader, tok)
         if e is None and depth < 2 and tok.head.dep_ == "ccomp":
             subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj is not tok:
@@ -295,6 +308,27 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     if is_def:
         return ([e] if e is not None else []), DESC
     return ([e], None) if e is not None else ([], None)
+
+
+def _last_person(reader, tok: Token):
+    """The person "he" or "she" stands for: the last person named in this or the two blocks before."""
+    for b in range(reader.block, max(-1, reader.block - 3), -1):
+        for m in reversed(reader.mentions[b]):
+            if m.entity is not None and m.entity.family == "Person" and (b < reader.block or m.start < tok.i):
+                return m.entity
+    # no person named (a name the model typed otherwise): the named subject of the sentence before
+    doc = reader.docs[reader.block]
+    prev = [s for s in doc.sents if s.end <= tok.sent.start]
+    block = reader.block
+    if not prev and block > 0:
+        block -= 1
+        prev = list(reader.docs[block].sents)
+    if prev:
+        subj = next((c for c in prev[-1].root.children if c.dep_ == "nsubj"), None)
+        m = reader.token_mention.get((block, subj.i)) if subj is not None else None
+        if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
+            return m.entity
+    return None
 
 
 def _coordinated_names(reader, np: Token) -> list:
@@ -339,6 +373,14 @@ def _owner(reader, noun: Token):
                         e = reader.entity_at(p, PARTY) if p.dep_ == "pobj" else None
                         if e is not None:
                             return e
+    verb = noun.head
+    if noun.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        for c in verb.children:  # "Y is fighting a suit by X": "by X" hung on the active verb
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i > noun.i:
+                for p in c.children:
+                    e = reader.entity_at(p, PARTY) if p.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
     return None
 
 
@@ -357,6 +399,11 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                         return _uniq(out), None, {x.i for x in c.subtree}
             if c.dep_ == "nsubj" and not passive and not any(x.dep_ == "agent" for x in node.children):
                 parties, mode = _party(reader, c, d)
+                if not parties:  # "The novelists A and B sued": a second subject the parser split off
+                    nxt = next((x for x in node.children if x.dep_ == "nsubj" and x.i > c.i), None)
+                    if nxt is not None:
+                        c = nxt
+                        parties, mode = _party(reader, c, d)
                 for x in _conj_tokens(c)[1:]:
                     parties = _uniq(parties + _party(reader, x, d)[0])
                 if parties:
@@ -446,17 +493,31 @@ def _fill(record: _Record, scope: list[Token], verb: Token, d: dict, reader) -> 
 def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     """ "The regulator found that Acme had processed data without a legal basis" (a
     regulator's or a court's finding), "Acme said in a complaint that Kestrel copied its
-    archive" (a claim made in a legal document): the finder or claimant accuses
-    the subject of the finding, of the practice the clause states."""
+    archive" (a claim made in a legal document), "Acme said Kestrel had violated its patents",
+    "Acme complained to the regulator that Kestrel was blocking rivals", "she says the
+    company's generator reproduces her paintings" (a party's claim about another): the finder
+    or claimant accuses the subject of the clause, of the practice the clause states.
+
+    A plain report ("say", "tell") is a charge only when its clause names a practice
+    (``practices`` but not ``weak_practices``), or a plain act ("used", "trained on") done
+    without leave (``unauthorized_cues``, "without" + ``without_objects``); "allege",
+    "complain" are charges by themselves."""
     documents = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in d["legal_nouns"]]
     in_document = bool(documents)
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or \
-        next((c for p in documents for c in p.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        next((c for p in documents for c in p.children if c.dep_ == "acl" and c.pos_ == "VERB"), None) or \
+        next((a for p in verb.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"
+              for a in x.children if a.dep_ in {"acl", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                         for m in a.children)
+              and any(m.dep_ in {"nsubj", "nsubjpass"} for m in a.children)), None)
+    # ("complained to lawmakers that Y was ...": the parser may hang the that-clause on the addressee)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if ccomp is None or subj is None or subj.pos_ == "PRON" or reader._hypothetical(verb):
-        return  # ("if they find that X ...": no finding)
-    if verb.lemma_ in d["finding_verbs"]:
+    if ccomp is None or subj is None or reader._hypothetical(verb) or _negated_here(verb) or _negated_here(ccomp):
+        return  # ("if they find that X ...", "X did not say that Y ...", "Y did not copy": no finding)
+    lemma = verb.lemma_.lower()
+    claim = False
+    if lemma in d["finding_verbs"]:
         govt = set(reader.lex["policy"]["government_nouns"]) | set(d["court_nouns"])
         accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
                     and e.kind == "GovernmentBody"]
@@ -464,23 +525,133 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
             accusers = reader._government_described(subj) or reader._described_bodies(subj)
     elif in_document:
         accusers, _ = _party(reader, subj, d)
+    elif lemma in d["claim_verbs"] and subj.lemma_.lower() not in d["legal_nouns"]:
+        accusers, _ = _party(reader, subj, d)
+        accusers = [a for a in accusers if not (a.kind == "NewsOrganization" and lemma in d["report_only_verbs"])]
+        claim = True
     else:
         return
     accused_tok = next((c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if not accusers or accused_tok is None:
         return
-    accused = [e for e in [reader.entity_at(accused_tok, {"Organization", "Person"})] if e is not None]
+    if claim:
+        accused, targets = _accused(reader, accused_tok, d, surface=False)
+        if not accused and accused_tok.pos_ == "NOUN":
+            accused, targets = _possessor(reader, accused_tok, d)
+        accused = [a for a in accused if a.family in {"Organization", "Person", "Place"}]
+    else:
+        accused = [e for e in [reader.entity_at(accused_tok, {"Organization", "Person"})] if e is not None]
+        targets = []
     if not accused or set(accused) & set(accusers):
+        return
+    scope = [t for t in ccomp.subtree if t.i not in {x.i for x in accused_tok.subtree}]
+    if claim and not in_document and lemma not in d["accusing_claim_verbs"] and not _charged(scope, d):
         return
     r = _Record(reader.block, verb.sent, in_document)
     r.accusers, r.accused = _uniq(accusers), accused
-    scope = [t for t in ccomp.subtree if t.i not in {x.i for x in accused_tok.subtree}]
     _fill(r, scope, ccomp, d, reader)
-    if not r.practice:
-        text = phrase_verb(ccomp)
-        r.practice = [text] if text else []
+    r.targets = _uniq(targets + r.targets)
+    if claim or not r.practice:
+        text = _clause_text(ccomp) if claim else phrase_verb(ccomp)
+        r.practice = _uniq(r.practice + ([text] if text else []))
+    # "told lawmakers that ...", "wrote to the regulator that ...": to whom the claim was made
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            e = _addressee(reader, c, d)
+            if e is not None and e not in r.accused:
+                r.courts.append(e)
     if r.practice:
         _keep(st, r)
+
+
+def _negated_here(verb: Token) -> bool:
+    """A negation on the verb itself ("did not say", "has not copied")."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def _charged(scope: list[Token], d: dict) -> bool:
+    """Whether a reported clause states a charge: a practice word that is not weak by itself, or a
+    plain act done without leave ("used its articles without permission", "illegally copied")."""
+    found = [p for p in _practices(scope, d)]
+    weak = set(d["weak_practices"])
+    if any(p not in weak for p in found):
+        return True
+    cues = set(d["unauthorized_cues"])
+    acts = set(d["act_verbs"])
+    unauthorized = False
+    for t in scope:
+        if t.lower_ in cues and t.lower_ != "without":
+            unauthorized = True
+        if t.lower_ == "without" and any(x.lemma_.lower() in d["without_objects"] or x.lower_ in d["without_objects"]
+                                         for x in t.children if x.dep_ in {"pobj", "pcomp"}):
+            unauthorized = True
+    return unauthorized and (bool(found) or any(t.lemma_.lower() in acts and t.pos_ == "VERB" for t in scope))
+
+
+def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "X took Y to court (over Z)", "X went to court against Y", "X took legal action against Y",
+    "X is seeking damages from Y": legal action named by its parts rather than by "sue"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    to_court = any(p.lower_ in {"to", "before", "in"} and any(x.dep_ == "pobj" and x.lemma_.lower() in d["court_nouns"]
+                                                             for x in p.children) for p in preps) or \
+        any(c.dep_ in {"xcomp", "advcl", "advmod"} and c.lemma_.lower() in d["court_nouns"] for c in verb.children)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    against = [x for p in preps if p.lower_ == "against" for x in p.children if x.dep_ == "pobj"]
+    accused_toks: list[Token] = []
+    if to_court:
+        accused_toks = [o for o in objs if o.lemma_.lower() not in d["legal_nouns"]] + against
+    elif any(o.lemma_.lower() in d["damages_nouns"] or o.lower_ in d["damages_nouns"] for o in objs):
+        accused_toks = [x for p in preps if p.lower_ == "from" for x in p.children if x.dep_ == "pobj"]
+    elif against and any(o.lemma_.lower() in d["legal_nouns"] and o.lemma_.lower() not in d["strong_legal_nouns"]
+                         and verb.lemma_.lower() not in d["file_verbs"] for o in objs):
+        accused_toks = against  # "pursue legal action against Y" when _file does not read it
+    if not accused_toks:
+        return
+    r = _Record(reader.block, verb.sent, True)
+    for t in accused_toks:
+        a, tg = _accused(reader, t, d, surface=False)
+        r.accused += a
+        r.targets += tg
+    r.accused = _uniq(r.accused)
+    if not r.accused:
+        return
+    accusers, mode, subj_ids = _subject(reader, verb, d)
+    r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
+    scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
+    targets = r.targets
+    _fill(r, scope, verb, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
+
+
+def _suit_against(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "The lawsuit against Y, brought by X, centers on ...", "X's complaint against Y over Z":
+    a suit named with its defendant outside a filing verb (which :func:`_file` reads)."""
+    against = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+               for x in c.children if x.dep_ == "pobj"]
+    if not against:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    for t in against:
+        a, tg = _accused(reader, t, d, surface=False, info=r.info)
+        r.accused += a
+        r.targets += tg
+    r.accused = _uniq(r.accused)
+    if not r.accused:
+        return
+    owner = _owner(reader, noun)
+    if owner is None:
+        # the parser hangs "brought by X" on the defendant: "the lawsuit against Y, brought by X"
+        owner = next((reader.entity_at(p, PARTY) for t in against for c in t.children if c.dep_ == "acl"
+                      for a in c.children if a.dep_ == "agent" for p in a.children
+                      if p.dep_ == "pobj" and reader.entity_at(p, PARTY) is not None), None)
+    r.accusers = [owner] if owner is not None else []
+    r.accuser_mode = None if owner is not None else LEGAL
+    scope = [t for t in noun.sent if t.i not in {x.i for p in against for x in p.subtree}]
+    r.practice = _uniq(_practices(scope, d) + [_clause_text(p) for c in noun.children if c.dep_ == "prep"
+                                                 and c.lower_ in d["cause_preps"] for p in c.children
+                                                 if p.dep_ in {"pobj", "pcomp"}])
+    _keep(st, r)
 
 
 # ------------------------------------------------------------------ triggers
@@ -564,14 +735,19 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
         return
     r = _Record(reader.block, tok.sent, False)
     accusers, mode, subj_ids = _subject(reader, tok, d)
-    if mode == LEGAL:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if mode == LEGAL or (subj is not None and subj.lemma_.lower() in d["legal_nouns"]):
         r.legal = True
     accused, targets = _accused(reader, objs[0], d, info=r.info)
+    if not accusers and mode is None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
+            not any(c.dep_ == "agent" for c in tok.children):
+        mode = DESC  # "Y is accused of Z": whoever the article says accuses Y
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     if not accusers and mode is None:
         return
     scope = [t for c in of for t in c.subtree]
     _fill(r, scope, tok, d, reader)
+    r.practice = _uniq(r.practice + [_clause_text(p) for c in of for p in c.children if p.dep_ in {"pobj", "pcomp"}])
     r.targets = _uniq(targets + r.targets)
     _keep(st, r)
 
@@ -603,10 +779,19 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
         return
     r = _Record(reader.block, tok.sent, False)
     r.accusers, mode, subj_ids = _subject(reader, tok, d)
+    if not r.accusers and any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "Y was fined 2 million euros by X": the parser hangs "by X" on the amount
+        for o in objs:
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    r.accusers += [e for p in c.children if p.dep_ == "pobj" for e in _party(reader, p, d)[0]]
+                    subj_ids |= {x.i for x in c.subtree}
+        r.accusers = _uniq(r.accusers)
     r.accuser_mode = None if r.accusers else (FINED if mode in {None, DESC} else mode)
     r.accused = accused
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
+    r.practice = _uniq(r.practice + [x for o in objs for x in _complements(o, d)])  # "15 million euros for ..."
     r.targets = _uniq(targets + r.targets)
     r.kind = "fine"
     _keep(st, r)
@@ -617,8 +802,8 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
     verb = tok.head
     if tok.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
         return
-    on = [p for x in (tok, verb) for c in x.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
-          for p in c.children if p.dep_ == "pobj"]
+    on = [p for x in (verb, *tok.subtree) for c in x.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+          and (x is verb or x.i >= tok.i) for p in c.children if p.dep_ == "pobj"]  # "a penalty of 3m euros on Y"
     r = _Record(reader.block, tok.sent, False)
     r.kind = "fine"
     if verb.lemma_ in d["receive_verbs"]:
@@ -791,7 +976,8 @@ def _faces(reader, noun: Token, st: dict, d: dict) -> None:
     if not r.accused or not r.accusers:
         return
     clauses = [c for p in srcs for t in _conj_tokens(p) for c in t.children if c.dep_ == "relcl"]
-    r.practice = _uniq(_practices([t for c in clauses for t in c.subtree], d) + [_clause_text(c) for c in clauses])
+    r.practice = _uniq(_practices([t for c in clauses for t in c.subtree], d) + [_clause_text(c) for c in clauses]
+                       + _complements(noun, d) + _complements(noun.head, d))  # "... over the scraping of ..."
     _keep(st, r)
 
 
@@ -874,9 +1060,12 @@ def _keep(st: dict, r: _Record) -> None:
 
 
 # ------------------------------------------------------------------ courts
-def _courts(reader, sent: Span, d: dict) -> list:
-    """Courts a suit is filed in or brought to ("filed in the Southern District of New York")."""
-    out = []
+def _courts(reader, sent: Span, d: dict) -> tuple[list, list]:
+    """(courts, other addressees) a sentence names: courts a suit is filed in or brought to ("filed
+    in the Southern District of New York", "took X to court"), and bodies a complaint is lodged with
+    or sent to ("filed a complaint with the competition authority", "complained to the regulator",
+    "a petition to the app store")."""
+    courts, others = [], []
     court_nouns = set(d["court_nouns"])
     for tok in sent:
         if tok.dep_ != "pobj" or tok.head.lower_ not in d["court_preps"]:
@@ -884,13 +1073,40 @@ def _courts(reader, sent: Span, d: dict) -> list:
         m = reader.mention_at(tok)
         if m is not None and m.entity is not None and m.entity.family == "Organization" and \
                 any(w in m.entity.label.lower() for w in court_nouns):
-            out.append(m.entity)
+            courts.append(m.entity)
             continue
         if tok.lemma_.lower() in court_nouns:
             label = phrase(tok, drop_relcl=True, max_words=10)
             if label and label.lower() not in court_nouns:
-                out.append(reader.implicit(label, "GovernmentBody", False))
-    return _uniq(out)
+                courts.append(reader.implicit(label, "GovernmentBody", False))
+            continue
+        head = tok.head.head
+        if tok.head.lower_ not in d["addressee_preps"] or head.lemma_.lower() not in d["addressee_heads"]:
+            continue
+        ent = _addressee(reader, tok, d)
+        if ent is not None:
+            others.append(ent)
+    return _uniq(courts), _uniq(others)
+
+
+def _addressee(reader, tok: Token, d: dict):
+    """The body a noun phrase names as an addressee: a named organization (not a news outlet), an app
+    store ("the Vantora App Store"), or an unnamed authority ("the competition regulator", "lawmakers")."""
+    m = reader.mention_at(tok)
+    if m is not None and m.entity is not None:
+        e = m.entity
+        if e.family == "Organization" and e.kind != "NewsOrganization":
+            return e
+        if e.family == "Product" and e.label.lower().split()[-1] in d["store_nouns"]:
+            return e
+        return None
+    if tok.lemma_.lower() in d["body_nouns"] or tok.lower_ in d["body_nouns"]:
+        e = reader.entity_at(tok, {"Organization"})
+        if e is not None and e.kind == "GovernmentBody":
+            return e
+        label = phrase(tok, drop_relcl=True, max_words=6)
+        return reader.implicit(label, "GovernmentBody", False) if label else None
+    return None
 
 
 # ------------------------------------------------------------------ article end
