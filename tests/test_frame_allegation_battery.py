@@ -275,6 +275,81 @@ CASES = [
     Case("faces_lawsuit_from_over",
          "Lumora Labs faces a lawsuit from Quillpoint over the scraping of its news archive.\n",
          [Want("Quillpoint", "Lumora Labs", "scrap")]),
+    # ------------------------------------------- discourse, lists, descriptions
+    Case("listed_plaintiffs_with_group",
+         "Other newspapers like Dravik Press, Torvane News and a group of Kestrian broadcasters have also sued "
+         "Lumora Labs for copyright infringement.\n",
+         [Want("Dravik Press", "Lumora Labs", "copyright"), Want("Torvane News", "Lumora Labs", "copyright"),
+          Want("group of Kestrian broadcasters|Kestrian broadcasters", "Lumora Labs", "copyright")]),
+    Case("hit_with_class_action",
+         "Zenquist Inc. was hit with a class action suit last year for allegedly storing users' voice recordings "
+         "without their consent.\n",
+         [Want("plaintiffs|plaintiff|class action", "Zenquist Inc.|Zenquist", "stor|consent")]),
+    Case("company_further_claims",
+         "Dravik Press has filed a lawsuit against Lumora Labs, accusing it of abusing its dominance in search.\n\n"
+         "The company further claims Lumora Labs ties access to its search traffic to publishers handing over "
+         "their archives.\n",
+         [Want("Dravik Press", "Lumora Labs", "abus"), Want("Dravik Press", "Lumora Labs", "ties access")]),
+    Case("headline_parent_company_of",
+         "Parent company of Torvane News and Pellmont Media sues Lumora Labs\n\n"
+         "Halden Group, the parent company of Torvane News and Pellmont Media, is suing Lumora Labs for copyright "
+         "infringement.\n",
+         [Want("Halden Group", "Lumora Labs", "copyright")]),
+    Case("court_ruled_plaintiff_accuses",
+         "Pellmont Media sued Kestrel AI in the High Court in London in 2024.\n\n"
+         "The court ruled on Tuesday that Kestrel AI had infringed Pellmont Media's trademarks.\n",
+         [Want("Pellmont Media", "Kestrel AI", "infring|trademark")]),
+    Case("plaintiffs_claim",
+         "Quillpoint and Dravik Press sued Lumora Labs in May.\n\nThe plaintiffs claim Lumora Labs ignored their "
+         "requests to stop crawling their sites.\n",
+         [Want("Quillpoint", "Lumora Labs", "crawl"), Want("Dravik Press", "Lumora Labs", "crawl")]),
+    Case("cease_and_desist_letter",
+         "Quillpoint sent a cease-and-desist letter to Lumora Labs, demanding that it stop scraping its recipes.\n",
+         [Want("Quillpoint", "Lumora Labs", "scrap")]),
+    Case("reported_to_regulator",
+         "Torvane News reported Lumora Labs to the Kestrian Competition Commission for copying its headlines.\n",
+         [Want("Torvane News", "Lumora Labs", "copy", addressed_to="commission")]),
+    Case("said_it_had_filed",
+         "Pellmont Media said on Tuesday it had filed a lawsuit against Kestrel AI over the use of its photos to "
+         "train image models.\n",
+         [Want("Pellmont Media", "Kestrel AI", "use|train")]),
+    Case("alleged_in_the_suit",
+         "Quillpoint alleged in the suit that Lumora Labs had removed the bylines from its articles.\n",
+         [Want("Quillpoint", "Lumora Labs", "remov|byline")]),
+    Case("being_sued_by_which_says",
+         "Brightwave Systems is being sued by Tessaly Data, which says the company copied its database.\n",
+         [Want("Tessaly Data", "Brightwave Systems", "copy")]),
+    Case("latest_to_sue", "Torvane News is the latest publisher to sue Lumora Labs over the use of its articles.\n",
+         [Want("Torvane News", "Lumora Labs", "use")]),
+    Case("slapped_with_lawsuit", "Quillpoint slapped Lumora Labs with a lawsuit over scraped recipes.\n",
+         [Want("Quillpoint", "Lumora Labs", "scrap")]),
+    Case("in_its_lawsuit_against_says",
+         "In its lawsuit against Brightwave Systems, Tessaly Data says the startup copied its ranking code.\n",
+         [Want("Tessaly Data", "Brightwave Systems", "copy")]),
+    Case("wrote_in_blog_post",
+         "Nordvault wrote in a blog post that Lumora Labs was crawling its sites with disguised bots.\n",
+         [Want("Nordvault", "Lumora Labs", "crawl")]),
+    Case("told_news_agency", "Quillpoint told Reuters that Lumora Labs had copied its recipes.\n",
+         [Want("Quillpoint", "Lumora Labs", "copy")]),
+    Case("joined_lawsuit_against",
+         "Pellmont Media joined a lawsuit against Kestrel AI over the scraping of stock photos.\n",
+         [Want("Pellmont Media", "Kestrel AI", "scrap")]),
+    Case("regulator_said_illegally",
+         "The Kestrian Privacy Office said Zenquist Inc. had illegally collected children's data.\n",
+         [Want("Kestrian Privacy Office", "Zenquist Inc.|Zenquist", "collect|illegal")]),
+    Case("accused_described_defendant",
+         "Nexaro, a Kestrian startup, released a recipe app in May.\n\nQuillpoint accused the startup of copying "
+         "its app.\n",
+         [Want("Quillpoint", "Nexaro", "copy")]),
+    Case("the_defendants",
+         "Dravik Press sued Lumora Labs and Brightwave Systems on Monday.\n\nThe lawsuit alleges that the "
+         "defendants copied millions of its articles.\n",
+         [Want("Dravik Press", "Lumora Labs", "copy"), Want("Dravik Press", "Brightwave Systems", "copy")]),
+    Case("spokesperson_for_said",
+         "A spokesperson for Quillpoint said Lumora Labs had ignored its licensing terms and scraped its site.\n",
+         [Want("Quillpoint", "Lumora Labs", "scrap")]),
+    Case("denied_possessive_accusations", "Lumora Labs denied Quillpoint's accusations of plagiarism.\n",
+         [Want("Quillpoint", "Lumora Labs", "plagiar")]),
     Case("faces_lawsuit_which_says",
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",
@@ -290,6 +365,10 @@ NEGATIVES = [
     ("licensing_deal", "Quillpoint signed a licensing deal with Lumora Labs to let the startup train on its "
                        "archive.\n", None),
     ("fight_lawsuit", "Lumora Labs said it would fight the lawsuit.\n", None),
+    ("dismissed", "A judge dismissed the lawsuit on Monday.\n", None),
+    ("own_licensed_training", "Lumora Labs said it trained its models on licensed data.\n", None),
+    ("licensed_use", "Quillpoint said Lumora Labs had used its recipes under a licensing deal.\n", None),
+    ("news_report", "Torvane News reported that Lumora Labs raised 2 billion dollars.\n", None),
     ("own_scraping", "Kestrel AI scraped public websites to train its model, the company said.\n", None),
 ]
 

@@ -73,6 +73,10 @@ class AllegationFrame:
                         accused = accused or (self.entity_at(s, agents) if s is not None else None)
                     if c.dep_ == "prep" and c.lower_ == "of":
                         clause = c
+                if accused is None and tok.dep_ == "dobj" and tok.head.lemma_ in al["deny_verbs"]:
+                    # "Y denied X's accusations of plagiarism": who denies is who was accused
+                    s = self._clause_subject(tok.head)
+                    accused = self._np_entity(s, agents) if s is not None else None
             if accuser is None or accused is None or accuser is accused:
                 continue
             scope = list(clause.subtree) if clause is not None else []

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..kb import normalize
 from .syntax import join_tokens, phrase, phrase_verb
 from . import frame, frame_data
 
@@ -85,7 +86,7 @@ def read(reader, sent) -> None:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
-            "court_nouns", "damages_nouns")), reader.lex["reporting_verbs"])
+            "court_nouns", "damages_nouns", "notice_markers")), reader.lex["reporting_verbs"])
     for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
@@ -96,8 +97,10 @@ def read(reader, sent) -> None:
                 _file(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["court_action_verbs"]:
                 _court_action(reader, tok, st, d)
-            if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"] and tok.dep_ not in {"dobj", "nsubjpass"}:
+            if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"] and not (
+                    tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in d["file_verbs"]):
                 _suit_against(reader, tok, st, d)
+                _suit_with(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["accuse_verbs"]:
                 _accuse(reader, tok, st, d)
             if tok.pos_ == "VERB" and (lemma in d["fine_verbs"] or low in d["fine_verbs"]):
@@ -159,6 +162,32 @@ def _developer(reader, product, tok: Token | None):
     return None
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject the parser joined to an earlier phrase: a verb without subject right after a name
+    taken as an asyndetic conjunct ("In its suit against A, B says ...": "B" as a conjunct of "A")."""
+    if verb.i == 0 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    prev = verb.nbor(-1)
+    while prev.pos_ in {"ADV", "AUX", "PART"} and prev.i > verb.sent.start:
+        prev = prev.nbor(-1)
+    node = prev
+    while node.dep_ in {"compound", "flat"} and node.head.i > node.i:
+        node = node.head
+    if node.dep_ == "conj" and not any(c.dep_ == "cc" for c in node.head.children) and \
+            not any(c.dep_ == "cc" for c in node.children):
+        return node
+    return None
+
+
+def _is_stray(tok: Token) -> bool:
+    """Whether ``tok`` is the stray subject of the verb after it (:func:`_stray_subject`)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    while nxt is not None and nxt.pos_ in {"ADV", "AUX", "PART"} and nxt.i + 1 < len(tok.doc):
+        nxt = tok.doc[nxt.i + 1]
+    stray = _stray_subject(nxt) if nxt is not None and nxt.pos_ == "VERB" else None
+    return stray is not None and stray.i == tok.i
+
+
 def _conj_tokens(tok: Token) -> list[Token]:
     """``tok``, its coordinated siblings and the appositions of each ("three firms, namely A, B and C")."""
     out = [tok]
@@ -166,7 +195,8 @@ def _conj_tokens(tok: Token) -> list[Token]:
     while i < len(out) and len(out) < 12:
         t = out[i]
         for c in t.children:
-            if c.dep_ in {"appos", "conj"} and c.i > t.i and c not in out:
+            if c.dep_ in {"appos", "conj"} and c.i > t.i and c not in out and \
+                    not (c.dep_ == "conj" and c.i + 1 < len(c.doc) and _is_stray(c)):
                 out.append(c)
         i += 1
     return out
@@ -180,6 +210,19 @@ def _head_entity(reader, tok: Token, families: set[str]):
     if tok.pos_ == "PRON" and tok.lower_ not in {"it", "its", "they", "their", "them"}:
         return None
     return reader.coref(tok, families)
+
+
+def _coref_other(reader, tok: Token, exclude: set):
+    """The organization a description ("the company", "the startup") stands for when the nearest
+    one is excluded: the last other organization named before it (this and three blocks before)."""
+    for b in range(reader.block, max(-1, reader.block - 4), -1):
+        for m in reversed(reader.mentions[b]):
+            e = m.entity
+            if e is None or e in exclude or e.family != "Organization" or e.kind == "GovernmentBody":
+                continue
+            if b < reader.block or m.start < tok.i:
+                return e
+    return None
 
 
 def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
@@ -203,12 +246,20 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     return out
 
 
-def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None) -> tuple[list, list]:
+def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None,
+             exclude: tuple = ()) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
-    and appositions; a product stands for its maker."""
+    and appositions; a product stands for its maker. "The defendants" marks ``info`` to take the
+    article's defendants at its end; a description ("the company") never resolves to a party in
+    ``exclude`` (the accuser) but to the one named before it."""
     ents, targets = [], []
     for t in _conj_tokens(tok):
+        if info is not None and (t.lemma_.lower() in d["defendant_nouns"] or t.lower_ in d["defendant_nouns"]):
+            info["defendants"] = True
+            continue
         e = _head_entity(reader, t, ALL)
+        if e is not None and e in exclude and reader.mention_at(t) is None:
+            e = _coref_other(reader, t, set(exclude))
         if e is None:
             continue
         if reader.mention_at(t) is None and info is not None:
@@ -291,6 +342,8 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     m = reader.mention_at(tok)
     if m is not None and m.entity is not None:
         return [m.entity], None
+    if tok.lower_ in {"which", "who", "that"} and tok.head.dep_ == "relcl" and depth < 2:
+        return _party(reader, tok.head.head, d, depth + 1, groups)  # "sued by X, which says ..."
     if tok.pos_ == "PRON":
         e = reader.coref(tok, PARTY, subject_first=True)
         if e is None and tok.lower_ in {"he", "she"}:
@@ -354,8 +407,16 @@ def _coordinated_names(reader, np: Token) -> list:
 
 
 def _owner(reader, noun: Token):
-    """Whose lawsuit: "Amazon's lawsuit", "a suit filed by X", "a complaint by X"."""
+    """Whose lawsuit: "Amazon's lawsuit", "a suit filed by X", "a complaint by X", "In its
+    lawsuit against Y, X says ..."."""
     for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" \
+                and noun.head.i < noun.head.head.i:
+            subj = next((x for x in noun.head.head.children if x.dep_ == "nsubj"), None) or \
+                _stray_subject(noun.head.head)
+            e = reader.entity_at(subj, PARTY) if subj is not None and reader.mention_at(subj) is not None else None
+            if e is not None:
+                return e
         if c.dep_ == "poss":
             e = reader.entity_at(c, ALL)
             if e is not None:
@@ -405,7 +466,9 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                         c = nxt
                         parties, mode = _party(reader, c, d)
                 for x in _conj_tokens(c)[1:]:
-                    parties = _uniq(parties + _party(reader, x, d)[0])
+                    if x.dep_ == "appos" and reader.mention_at(x) is None:
+                        continue  # "X, the parent company of A and B, ...": a description of X
+                    parties = _uniq(parties + _party(reader, x, d, groups=x.lemma_.lower() in d["group_nouns"])[0])
                 if parties:
                     parties = _uniq(_coordinated_names(reader, c) + parties)
                 if not parties and c.pos_ == "NOUN":
@@ -417,6 +480,10 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                             if first is not None and first.entity is not None:
                                 parties = _uniq(parties + [first.entity]
                                                 + _surface_list(reader, first.end - 1, p.sent, d))
+                            # "... and a group of Kestrian broadcasters": an unnamed group in the list
+                            parties = _uniq(parties + [e for x in p.subtree if x.lemma_.lower() in d["group_nouns"]
+                                                       and x.dep_ == "conj"
+                                                       for e in _party(reader, x, d, groups=True)[0]])
                     parties = [e for e in parties if e.family == "Organization"]
                 if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
@@ -425,7 +492,8 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
             # "a probe accusing X of ...", "a complaint ... alleging ..."
             parties, mode = _party(reader, node.head, d)
             return parties, mode, {node.head.i}
-        if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj"} \
+        if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj",
+                             "attr"} \
                 or node.head.i == node.i:
             break
         node = node.head
@@ -512,12 +580,19 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
                                                                          for m in a.children)
               and any(m.dep_ in {"nsubj", "nsubjpass"} for m in a.children)), None)
     # ("complained to lawmakers that Y was ...": the parser may hang the that-clause on the addressee)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _stray_subject(verb)
     if ccomp is None or subj is None or reader._hypothetical(verb) or _negated_here(verb) or _negated_here(ccomp):
         return  # ("if they find that X ...", "X did not say that Y ...", "Y did not copy": no finding)
     lemma = verb.lemma_.lower()
-    claim = False
-    if lemma in d["finding_verbs"]:
+    claim = ruling = False
+    if lemma in d["finding_verbs"] and (subj.lemma_.lower() in d["ruling_nouns"] or any(
+            w in normalize(e.label).split() for e in [reader.entity_at(subj, {"Organization"})] if e is not None
+            for w in d["ruling_nouns"])):
+        ruling = True
+        court = reader.entity_at(subj, {"Organization"})
+        accusers = [court if court is not None else reader.implicit(phrase(subj, drop_relcl=True, max_words=8) or
+                                                                     subj.lower_, "GovernmentBody", False)]
+    elif lemma in d["finding_verbs"]:
         govt = set(reader.lex["policy"]["government_nouns"]) | set(d["court_nouns"])
         accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
                     and e.kind == "GovernmentBody"]
@@ -527,6 +602,12 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         accusers, _ = _party(reader, subj, d)
     elif lemma in d["claim_verbs"] and subj.lemma_.lower() not in d["legal_nouns"]:
         accusers, _ = _party(reader, subj, d)
+        named = reader.mention_at(accused_tok) if (accused_tok := next(
+            (c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)) is not None else None
+        if accusers and named is not None and named.entity in accusers and reader.mention_at(subj) is None:
+            # "the company further claims Y ...": the description is not Y but the company named before
+            other = _coref_other(reader, subj, {named.entity})
+            accusers = [other] if other is not None else []
         accusers = [a for a in accusers if not (a.kind == "NewsOrganization" and lemma in d["report_only_verbs"])]
         claim = True
     else:
@@ -535,7 +616,7 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     if not accusers or accused_tok is None:
         return
     if claim:
-        accused, targets = _accused(reader, accused_tok, d, surface=False)
+        accused, targets = _accused(reader, accused_tok, d, surface=False, exclude=tuple(accusers))
         if not accused and accused_tok.pos_ == "NOUN":
             accused, targets = _possessor(reader, accused_tok, d)
         accused = [a for a in accused if a.family in {"Organization", "Person", "Place"}]
@@ -545,10 +626,15 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     if not accused or set(accused) & set(accusers):
         return
     scope = [t for t in ccomp.subtree if t.i not in {x.i for x in accused_tok.subtree}]
-    if claim and not in_document and lemma not in d["accusing_claim_verbs"] and not _charged(scope, d):
+    weak = claim and not in_document and lemma not in d["accusing_claim_verbs"] and not _charged(scope, d)
+    if weak and lemma not in d["suit_say_verbs"]:
         return
     r = _Record(reader.block, verb.sent, in_document)
+    r.info["weak"] = weak
     r.accusers, r.accused = _uniq(accusers), accused
+    if ruling:
+        # "the court ruled that Y infringed ...": the court decides the plaintiff's claim
+        r.courts, r.accusers, r.accuser_mode, r.legal = r.accusers, [], LEGAL, True
     _fill(r, scope, ccomp, d, reader)
     r.targets = _uniq(targets + r.targets)
     if claim or not r.practice:
@@ -598,7 +684,17 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     against = [x for p in preps if p.lower_ == "against" for x in p.children if x.dep_ == "pobj"]
     accused_toks: list[Token] = []
-    if to_court:
+    notice = [o for o in objs if o.lemma_.lower() in d["notice_nouns"] and any(
+        w in d["notice_markers"] for t in o.subtree for w in (t.lower_, t.lemma_.lower()))]
+    recipients = [x for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "on"}
+                  for x in c.children if x.dep_ == "pobj"]
+    if notice:
+        # "X sent a cease-and-desist letter to Y": the recipient is accused
+        accused_toks = recipients + [x for o in notice for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
+                                     for x in c.children if x.dep_ == "pobj"]
+    elif verb.lemma_.lower() in d["refer_verbs"] and objs and any(_addressee(reader, x, d) for x in recipients):
+        accused_toks = objs  # "X reported Y to the regulator for ..."
+    elif to_court:
         accused_toks = [o for o in objs if o.lemma_.lower() not in d["legal_nouns"]] + against
     elif any(o.lemma_.lower() in d["damages_nouns"] or o.lower_ in d["damages_nouns"] for o in objs):
         accused_toks = [x for p in preps if p.lower_ == "from" for x in p.children if x.dep_ == "pobj"]
@@ -624,6 +720,33 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
     _keep(st, r)
 
 
+def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "Y was hit with a class action for ...", "X slapped Y with a lawsuit over ...", "Y was named
+    in a suit": a suit as the instrument of a verb whose object (or passive subject) is the defendant."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"with", "in"} or prep.head.pos_ != "VERB":
+        return
+    verb = prep.head
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    target = passive if passive is not None else obj
+    if target is None:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    r.accused, r.targets = _accused(reader, target, d, surface=False, info=r.info)
+    if not r.accused:
+        return
+    owner = _owner(reader, noun)
+    if owner is None and passive is None:
+        accusers, mode, _ = _subject(reader, verb, d)
+        owner = accusers[0] if accusers else None
+    r.accusers = [owner] if owner is not None else []
+    r.accuser_mode = None if owner is not None else LEGAL
+    r.practice = _uniq(_practices([t for t in verb.subtree if t.i not in {x.i for x in target.subtree}], d)
+                       + _complements(verb, d) + _complements(noun, d))
+    _keep(st, r)
+
+
 def _suit_against(reader, noun: Token, st: dict, d: dict) -> None:
     """ "The lawsuit against Y, brought by X, centers on ...", "X's complaint against Y over Z":
     a suit named with its defendant outside a filing verb (which :func:`_file` reads)."""
@@ -640,6 +763,9 @@ def _suit_against(reader, noun: Token, st: dict, d: dict) -> None:
     if not r.accused:
         return
     owner = _owner(reader, noun)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in d["join_verbs"]:
+        accusers, _, _ = _subject(reader, noun.head, d)  # "X joined a lawsuit against Y"
+        owner = accusers[0] if accusers else None
     if owner is None:
         # the parser hangs "brought by X" on the defendant: "the lawsuit against Y, brought by X"
         owner = next((reader.entity_at(p, PARTY) for t in against for c in t.children if c.dep_ == "acl"
@@ -863,14 +989,16 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
         if not a:
             a, t = _possessor(reader, p, d)
         accused, targets = accused + a, targets + t
+    info: dict = {}
     if not accused:
-        accused, targets = _accused(reader, subj, d, surface=False)
-    if not accused:
+        accused, targets = _accused(reader, subj, d, surface=False, info=info)
+    if not accused and not info:
         # "Acme's search tool copies ...": the possessor of the subject
         accused, targets = _possessor(reader, subj, d)
-    if not accused:
+    if not accused and not info.get("defendants"):
         return
     r = _Record(reader.block, noun.sent, True)
+    r.info.update(info)
     owner = _owner(reader, noun)
     if owner is None and noun.dep_ == "nsubjpass":  # "a complaint ... was made by X"
         owner = next((reader.entity_at(p, PARTY) for c in verb.children if c.dep_ == "agent"
@@ -1139,6 +1267,17 @@ def _finish(reader, st: dict, d: dict) -> None:
             same = [a for x in records if x.accusers and x is not r and set(x.accused) & set(r.accused)
                     and (r.accuser_mode == DESC or getattr(x, "kind", "") == "fine") for a in x.accusers]
             r.accusers = _uniq(same)
+    for r in records:
+        if r.info.get("defendants") and not r.accused:
+            # "the lawsuit alleges that the defendants copied ...": whom the plaintiffs sued
+            pool = [x for x in records if x.legal and x.accused and not x.info.get("defendants")]
+            mine = [a for x in pool if set(x.accusers) & set(r.accusers) for a in x.accused]
+            r.accused = _uniq(mine or [a for x in pool for a in x.accused])
+    # a party's claim that names no practice ("X further claims Y ties access to ...") counts when the
+    # article states that X accuses Y elsewhere
+    pairs = {(a, b) for x in records if not x.info.get("weak") for a in x.accusers for b in x.accused}
+    records = [r for r in records if not r.info.get("weak") or
+               any((a, b) in pairs for a in r.accusers for b in r.accused)]
     for r in records:
         if r.legal and r.info.get("described"):
             # "the complaint accused the company of ...": the defendant the article named
