@@ -350,13 +350,20 @@ CASES = [
          [Want("Quillpoint", "Lumora Labs", "scrap")]),
     Case("denied_possessive_accusations", "Lumora Labs denied Quillpoint's accusations of plagiarism.\n",
          [Want("Quillpoint", "Lumora Labs", "plagiar")]),
+    Case("report_of_report",
+         "Kestrian officials say Tobias Renn said that Nexaro had copied models made by Lumora Labs.\n",
+         [Want("Tobias Renn", "Nexaro", "copy")]),
+    Case("described_accuser_after_court",
+         "Pellmont Media sued Kestrel AI in the Kestria High Court.\n\nThe photo agency accused Kestrel AI of "
+         "copying its pictures.\n",
+         [Want("Pellmont Media", "Kestrel AI", "copy", addressed_to="court")]),
     Case("faces_lawsuit_which_says",
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",
          [Want("Pellmont Media", "Brightwave Systems", "copy")]),
 ]
 
-#: statements that are no allegation: (name, text, forbidden accusers or None for "no allegation at all")
+#: statements that are no allegation: (name, text, parties that must be in none, or None for "no allegation at all")
 NEGATIVES = [
     ("own_work", "Lumora Labs copied the design of its earlier app for the new version.\n", None),
     ("plain_claim", "Quillpoint said Lumora Labs had a strong quarter.\n", None),
@@ -369,6 +376,10 @@ NEGATIVES = [
     ("own_licensed_training", "Lumora Labs said it trained its models on licensed data.\n", None),
     ("licensed_use", "Quillpoint said Lumora Labs had used its recipes under a licensing deal.\n", None),
     ("news_report", "Torvane News reported that Lumora Labs raised 2 billion dollars.\n", None),
+    ("expletive_it", "Lumora Labs released a new model on Monday.\n\nTobias Renn said in an interview that it "
+                     "is possible that theft of trade secrets had occurred.\n", {"Lumora Labs"}),
+    ("told_agency_it_had_seen", "Lumora Labs told Torvane News that it had seen evidence of distillation by groups "
+                                "abroad.\n", {"Torvane News"}),
     ("own_scraping", "Kestrel AI scraped public websites to train its model, the company said.\n", None),
 ]
 
@@ -436,7 +447,8 @@ def test_no_allegation(name, text, forbidden, by_article):
     if forbidden is None:
         assert not facts, _describe(facts)
     else:
-        assert not [f for f in facts if f.roles["accuser"].label in forbidden], _describe(facts)
+        assert not [f for f in facts if {f.roles["accuser"].label, f.roles["accused"].label} & forbidden], \
+            _describe(facts)
 
 
 def test_battery_matcher_can_fail():

@@ -258,7 +258,7 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
             info["defendants"] = True
             continue
         e = _head_entity(reader, t, ALL)
-        if e is not None and e in exclude and reader.mention_at(t) is None:
+        if e is not None and e in exclude and reader.mention_at(t) is None and t.pos_ == "NOUN":
             e = _coref_other(reader, t, set(exclude))
         if e is None:
             continue
@@ -348,16 +348,24 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
         e = reader.coref(tok, PARTY, subject_first=True)
         if e is None and tok.lower_ in {"he", "she"}:
             e = _last_person(reader, tok)
+        clause = tok.head
+        named = [m.entity for c in clause.children if c.dep_ == "ccomp" for x in c.children
+                 if x.dep_ in {"nsubj", "nsubjpass"} and (m := reader.mention_at(x)) is not None and m.entity is not None]
+        if e is not None and e in named and tok.dep_ == "nsubj":
+            prev = _previous_subject(reader, tok)  # "Acme claims ... It also alleges that Y ...": Acme
+            e = prev if prev is not None and prev not in named else None
         if e is None and depth < 2 and tok.head.dep_ == "ccomp":
             subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj is not tok:
                 return _party(reader, subj, d, depth + 1)
         return ([e], None) if e is not None else ([], None)
+    is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
+    e = reader.entity_at(tok, PARTY)
+    if is_def and e is not None and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
+        return [e], DESC  # "the photo agency": the agency named before, not a new body
     body = _implicit_body(reader, tok, d)
     if body is not None and (groups or body.kind == "GovernmentBody"):
         return [body], None
-    is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
-    e = reader.entity_at(tok, PARTY)
     if is_def:
         return ([e] if e is not None else []), DESC
     return ([e], None) if e is not None else ([], None)
@@ -370,6 +378,12 @@ def _last_person(reader, tok: Token):
             if m.entity is not None and m.entity.family == "Person" and (b < reader.block or m.start < tok.i):
                 return m.entity
     # no person named (a name the model typed otherwise): the named subject of the sentence before
+    return _previous_subject(reader, tok)
+
+
+def _previous_subject(reader, tok: Token):
+    """The named organization or person subject of the sentence before ``tok``'s (or of the last
+    sentence of the block before)."""
     doc = reader.docs[reader.block]
     prev = [s for s in doc.sents if s.end <= tok.sent.start]
     block = reader.block
@@ -382,6 +396,16 @@ def _last_person(reader, tok: Token):
         if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
             return m.entity
     return None
+
+
+def _group_party(reader, noun: Token):
+    """An unnamed group named by its members: "a group of Kestrian broadcasters" -> "group of Kestrian broadcasters"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(x.dep_ == "pobj" for x in of.children):
+        return None
+    end = max(t.i for t in of.subtree)
+    label = join_tokens(list(noun.doc[noun.i:end + 1])).strip(" ,;:\"'“”")
+    return reader.implicit(label, "Organization", False) if label else None
 
 
 def _coordinated_names(reader, np: Token) -> list:
@@ -462,7 +486,8 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                 parties, mode = _party(reader, c, d)
                 if not parties:  # "The novelists A and B sued": a second subject the parser split off
                     nxt = next((x for x in node.children if x.dep_ == "nsubj" and x.i > c.i), None)
-                    if nxt is not None:
+                    if nxt is not None and min(t.i for t in nxt.subtree) == max(t.i for t in c.subtree) + 1 \
+                            and not any(x.dep_ == "prep" for x in c.children):
                         c = nxt
                         parties, mode = _party(reader, c, d)
                 for x in _conj_tokens(c)[1:]:
@@ -482,8 +507,8 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                                                 + _surface_list(reader, first.end - 1, p.sent, d))
                             # "... and a group of Kestrian broadcasters": an unnamed group in the list
                             parties = _uniq(parties + [e for x in p.subtree if x.lemma_.lower() in d["group_nouns"]
-                                                       and x.dep_ == "conj"
-                                                       for e in _party(reader, x, d, groups=True)[0]])
+                                                       and x.dep_ in {"conj", "appos"}
+                                                       and (e := _group_party(reader, x)) is not None])
                     parties = [e for e in parties if e.family == "Organization"]
                 if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
@@ -613,8 +638,10 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     else:
         return
     accused_tok = next((c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if not accusers or accused_tok is None:
+    if not accusers or accused_tok is None or _expletive(accused_tok):
         return
+    if claim and (ccomp.lemma_ in d["claim_verbs"] or ccomp.lemma_ in reader.lex["reporting_verbs"]):
+        return  # "they say Y said that ...": Y reports, Y is not accused
     if claim:
         accused, targets = _accused(reader, accused_tok, d, surface=False, exclude=tuple(accusers))
         if not accused and accused_tok.pos_ == "NOUN":
@@ -648,6 +675,14 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
                 r.courts.append(e)
     if r.practice:
         _keep(st, r)
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it" with no referent: "it is possible that ...", "it appears that ..."."""
+    if tok.lower_ != "it":
+        return False
+    head = tok.head
+    return head.lemma_ in {"be", "seem", "appear", "remain"} and any(t.dep_ == "ccomp" for t in head.subtree)
 
 
 def _negated_here(verb: Token) -> bool:
@@ -1253,6 +1288,15 @@ def _finish(reader, st: dict, d: dict) -> None:
     records = st["records"]
     if not records:
         return
+    court_nouns = set(d["court_nouns"])
+    for r in records:
+        courts = [a for a in r.accusers if court_nouns & set(normalize(a.label).split())]
+        if courts:
+            # "the visual media company accused Y" resolved to a court: a court decides, the plaintiff accuses
+            r.accusers = [a for a in r.accusers if a not in courts]
+            r.courts = _uniq(r.courts + courts)
+            if not r.accusers:
+                r.accuser_mode, r.legal = LEGAL, True
     legal_known = [r for r in records if r.legal and r.accusers]
     plaintiffs = _uniq([a for r in legal_known for a in r.accusers] + st["plaintiffs"])
     for r in records:
