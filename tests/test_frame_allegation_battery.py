@@ -357,6 +357,36 @@ CASES = [
          "Pellmont Media sued Kestrel AI in the Kestria High Court.\n\nThe photo agency accused Kestrel AI of "
          "copying its pictures.\n",
          [Want("Pellmont Media", "Kestrel AI", "copy", addressed_to="court")]),
+    Case("headline_sues_alleging_noun",
+         "Halvex Corp. sues Orbelle Corp. alleging unfair competition\n\nHalvex Corp. filed the suit against "
+         "Orbelle Corp. in Delaware on Monday.\n",
+         [Want("Halvex Corp.|Halvex Corp|Halvex", "Orbelle Corp.|Orbelle Corp|Orbelle", "unfair competition")]),
+    Case("settle_charges_that",
+         "Lumora Labs agreed to pay 5 million dollars to settle charges by the Kestrian Trade Commission that it "
+         "misled users about data sharing.\n",
+         [Want("Kestrian Trade Commission", "Lumora Labs", "misled|mislead")]),
+    Case("finding_then_regulator_said",
+         "Zenquist Inc. breached competition rules by favoring its own shopping service, the Kestrian Competition "
+         "Commission said on Tuesday.\n",
+         [Want("Kestrian Competition Commission", "Zenquist Inc.|Zenquist", "breach|favor")]),
+    Case("quote_took_without_asking",
+         "\"Kestrel AI took our photos without asking,\" said Mara Ellison, the chief executive of Pellmont Media.\n",
+         [Want("Mara Ellison|Pellmont Media", "Kestrel AI", "took|without")],
+         allowed={("Mara Ellison", "Kestrel AI"), ("Pellmont Media", "Kestrel AI")}),
+    Case("faces_accusations_from_that",
+         "Lumora Labs faces accusations from Quillpoint that it copied recipes from the site.\n",
+         [Want("Quillpoint", "Lumora Labs", "copy")]),
+    Case("lawyers_for_argued",
+         "Lawyers for Dravik Press argued that Lumora Labs had copied its archive wholesale.\n",
+         [Want("Dravik Press", "Lumora Labs", "copy")]),
+    Case("fined_after_finding",
+         "The Harbor Data Authority fined Lumora Labs 3 million euros after finding it had processed children's "
+         "data without consent.\n",
+         [Want("Harbor Data Authority", "Lumora Labs", "process|consent")]),
+    Case("it_also_alleges_after_description",
+         "Dravik Press claims Lumora Labs trained its models on its archive without permission.\n\nThe company had "
+         "told crawlers to stay away.\n\nIt also alleges that Lumora Labs removed the bylines from its stories.\n",
+         [Want("Dravik Press", "Lumora Labs", "remov|byline")]),
     Case("faces_lawsuit_which_says",
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",

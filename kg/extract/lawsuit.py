@@ -86,7 +86,7 @@ def read(reader, sent) -> None:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
-            "court_nouns", "damages_nouns", "notice_markers")), reader.lex["reporting_verbs"])
+            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns")), reader.lex["reporting_verbs"])
     for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
@@ -116,6 +116,10 @@ def read(reader, sent) -> None:
                 _concern(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["practice_verbs"]:
                 _reported(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["accusation_nouns"]:
+                _accusation_noun(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["act_verbs"] and lemma not in d["practice_verbs"]:
+                _reported(reader, tok, st, d, acts=True)
             if tok.pos_ == "NOUN" and lemma in d["plaintiff_nouns"]:
                 _plaintiff(reader, tok, st, d)
             if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in d["claim_verbs"]
@@ -352,8 +356,7 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
         named = [m.entity for c in clause.children if c.dep_ == "ccomp" for x in c.children
                  if x.dep_ in {"nsubj", "nsubjpass"} and (m := reader.mention_at(x)) is not None and m.entity is not None]
         if e is not None and e in named and tok.dep_ == "nsubj":
-            prev = _previous_subject(reader, tok)  # "Acme claims ... It also alleges that Y ...": Acme
-            e = prev if prev is not None and prev not in named else None
+            e = _previous_subject(reader, tok, tuple(named))  # "Acme claims ... It also alleges that Y ...": Acme
         if e is None and depth < 2 and tok.head.dep_ == "ccomp":
             subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj is not tok:
@@ -381,20 +384,22 @@ def _last_person(reader, tok: Token):
     return _previous_subject(reader, tok)
 
 
-def _previous_subject(reader, tok: Token):
-    """The named organization or person subject of the sentence before ``tok``'s (or of the last
-    sentence of the block before)."""
-    doc = reader.docs[reader.block]
-    prev = [s for s in doc.sents if s.end <= tok.sent.start]
-    block = reader.block
-    if not prev and block > 0:
-        block -= 1
-        prev = list(reader.docs[block].sents)
-    if prev:
-        subj = next((c for c in prev[-1].root.children if c.dep_ == "nsubj"), None)
-        m = reader.token_mention.get((block, subj.i)) if subj is not None else None
-        if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
-            return m.entity
+def _previous_subject(reader, tok: Token, skip: tuple = ()):
+    """The named organization or person subject of the nearest of the three sentences before
+    ``tok``'s (across blocks) that names one not in ``skip``; a described subject ("The company
+    had ...") is passed over."""
+    seen = 0
+    for block in range(reader.block, max(-1, reader.block - 4), -1):
+        sents = [s for s in reader.docs[block].sents if block < reader.block or s.end <= tok.sent.start]
+        for sent in reversed(sents):
+            seen += 1
+            if seen > 3:
+                return None
+            subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+            m = reader.token_mention.get((block, subj.i)) if subj is not None else None
+            if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"} \
+                    and m.entity not in skip:
+                return m.entity
     return None
 
 
@@ -567,8 +572,8 @@ def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
             if c.lemma_ in d["accuse_verbs"] or c.lemma_ in say:
                 out += _complements(c, d, depth + 1)
                 for x in c.children:
-                    if x.dep_ == "ccomp":
-                        out.append(_clause_text(x))
+                    if x.dep_ == "ccomp" or (x.dep_ == "dobj" and c.lemma_ not in d["accuse_verbs"]):
+                        out.append(_clause_text(x))  # "..., alleging unfair competition"
             elif c.dep_ == "ccomp" and depth > 0:
                 out.append(_clause_text(c))
     return [o for o in out if o]
@@ -1075,10 +1080,13 @@ def _concern(reader, noun: Token, st: dict, d: dict) -> None:
     _keep(st, r)
 
 
-def _reported(reader, verb: Token, st: dict, d: dict) -> None:
+def _reported(reader, verb: Token, st: dict, d: dict, acts: bool = False) -> None:
     """ "Y may have distilled our models, an X spokesperson said": a practice verb whose named subject
-    is not the sentence's source, in a sentence attributed to an organization or person."""
+    is not the sentence's source, in a sentence attributed to an organization or person; with ``acts``,
+    a plain act done without leave ("Y took our photos without asking," X said)."""
     if any(c.dep_ == "neg" for c in verb.children):
+        return
+    if acts and not _charged([t for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}], d):
         return
     src = reader.attribution(verb.sent)
     if src is None:
@@ -1141,6 +1149,59 @@ def _faces(reader, noun: Token, st: dict, d: dict) -> None:
     clauses = [c for p in srcs for t in _conj_tokens(p) for c in t.children if c.dep_ == "relcl"]
     r.practice = _uniq(_practices([t for c in clauses for t in c.subtree], d) + [_clause_text(c) for c in clauses]
                        + _complements(noun, d) + _complements(noun.head, d))  # "... over the scraping of ..."
+    _keep(st, r)
+
+
+def _accusation_noun(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "Y faces accusations from X that it copied ...", "Y agreed to settle charges by X that it
+    misled users", "Y denied X's accusations of plagiarism": an accusation noun, its owner, and the
+    clause or phrase that says what it charges (the parser may hang them on the noun's verb)."""
+    head = noun.head
+    on_verb = noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB"
+    holders = [noun] + ([head] if on_verb else [])
+    owner = None
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound"}:
+            owner = owner or reader.entity_at(c, PARTY)
+    if owner is None:
+        owner = next((e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      and (h is noun or c.i > noun.i) for p in c.children if p.dep_ == "pobj"
+                      for e in _party(reader, p, d)[0]), None)
+    if owner is None:
+        return
+    clause = next((c for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"} and
+                   (h is noun or c.i > noun.i) and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)),
+                  None)
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+          for p in c.children if p.dep_ in {"pobj", "pcomp"}]
+    accused: list = []
+    targets: list = []
+    scope: list[Token] = []
+    if clause is not None:
+        subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None:
+            return
+        accused, targets = _accused(reader, subj, d, surface=False, exclude=(owner,))
+        scope = [t for t in clause.subtree if t.i not in {x.i for x in subj.subtree}]
+        texts = [_clause_text(clause)]
+    elif of:
+        scope = [t for p in of for t in p.subtree]
+        texts = [_clause_text(p) for p in of]
+    else:
+        return
+    if not accused and on_verb:  # "Y faces / denied / settled accusations ...": Y
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            accused, targets = _accused(reader, subj, d, surface=False)
+    accused = [a for a in accused if a != owner and a.family in {"Organization", "Person", "Place"}]
+    found = _practices(scope, d)
+    if not accused or not (found or clause is not None):
+        return
+    r = _Record(reader.block, noun.sent, False)
+    r.accusers, r.accused = [owner], accused
+    r.practice = _uniq(found + texts)
+    r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
+                                 and m.entity is not None and m.entity.family == "Product"])
     _keep(st, r)
 
 
