@@ -387,6 +387,12 @@ CASES = [
          "Dravik Press claims Lumora Labs trained its models on its archive without permission.\n\nThe company had "
          "told crawlers to stay away.\n\nIt also alleges that Lumora Labs removed the bylines from its stories.\n",
          [Want("Dravik Press", "Lumora Labs", "remov|byline")]),
+    Case("says_it_has_evidence_that",
+         "Lumora Labs says it has evidence that Nexaro used its models to train a competing chatbot.\n",
+         [Want("Lumora Labs", "Nexaro", "use|train")]),
+    Case("regulator_said_transferred",
+         "The Kestrian Privacy Office said Zenquist Inc. had transferred users' data to a partner abroad.\n",
+         [Want("Kestrian Privacy Office", "Zenquist Inc.|Zenquist", "transfer")]),
     Case("faces_lawsuit_which_says",
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",

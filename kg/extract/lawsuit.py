@@ -645,6 +645,15 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     accused_tok = next((c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if not accusers or accused_tok is None or _expletive(accused_tok):
         return
+    evidence = False
+    if claim and accused_tok.pos_ == "PRON":
+        # "X says it has evidence that Y used its models ...": the clause of the evidence
+        inner = next((c for o in ccomp.children if o.dep_ == "dobj" and o.lemma_.lower() in d["evidence_nouns"]
+                      for c in o.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                      and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)), None)
+        if inner is not None:
+            ccomp, evidence = inner, True
+            accused_tok = next(x for x in inner.children if x.dep_ in {"nsubj", "nsubjpass"})
     if claim and (ccomp.lemma_ in d["claim_verbs"] or ccomp.lemma_ in reader.lex["reporting_verbs"]):
         return  # "they say Y said that ...": Y reports, Y is not accused
     if claim:
@@ -658,7 +667,12 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     if not accused or set(accused) & set(accusers):
         return
     scope = [t for t in ccomp.subtree if t.i not in {x.i for x in accused_tok.subtree}]
-    weak = claim and not in_document and lemma not in d["accusing_claim_verbs"] and not _charged(scope, d)
+    # a regulator stating what a party did with data ("the office said Y had transferred users' data
+    # abroad") states a finding; so does a party citing evidence
+    official = any(a.kind == "GovernmentBody" for a in accusers) and any(
+        t.lemma_.lower() in d["act_verbs"] and t.pos_ == "VERB" for t in scope + [ccomp])
+    weak = claim and not in_document and not evidence and not official and \
+        lemma not in d["accusing_claim_verbs"] and not _charged(scope, d)
     if weak and lemma not in d["suit_say_verbs"]:
         return
     r = _Record(reader.block, verb.sent, in_document)
