@@ -393,6 +393,14 @@ CASES = [
     Case("regulator_said_transferred",
          "The Kestrian Privacy Office said Zenquist Inc. had transferred users' data to a partner abroad.\n",
          [Want("Kestrian Privacy Office", "Zenquist Inc.|Zenquist", "transfer")]),
+    Case("sued_the_product_maker",
+         "Lumora Labs released its LumaChat chatbot in 2023.\n\nDravik Press sued the LumaChat maker on Monday for "
+         "copyright infringement.\n",
+         [Want("Dravik Press", "Lumora Labs", "copyright", target="LumaChat")]),
+    Case("sued_the_company_behind",
+         "Lumora Labs launched its Vexa model last year.\n\nPellmont Media sued the company behind the Vexa model "
+         "for copyright infringement.\n",
+         [Want("Pellmont Media", "Lumora Labs", "copyright")]),
     Case("faces_lawsuit_which_says",
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",

@@ -11,15 +11,35 @@ News states an allegation in many shapes besides "X accused Y of Z":
   penalty against Y", "Y received a fine for ...", "X charged Y 15 million euros
   due to ...", "a probe accusing Y of antitrust violations";
 - concerns and reported speech: "X had concerns that Y's use of data ...",
-  "... Y may have distilled our models, an X spokesperson said".
+  "... Y may have distilled our models, an X spokesperson said";
+- claims about another party in a that-clause: "X said Y had violated its
+  patents", "X complained to the regulator that Y was blocking rivals", "X told
+  lawmakers that Y used distillation", "X says it has evidence that Y ..." (a
+  plain report counts when its clause names a practice, or an act done without
+  leave; "allege" and "complain" count by themselves; a claim that names no
+  practice counts when the article has X accuse Y elsewhere);
+- legal action named by its parts: "X took Y to court over Z", "X is seeking
+  damages from Y", "Y was hit with a class action for Z", "X slapped Y with a
+  suit", "X joined a lawsuit against Y", "X sent a cease-and-desist letter to
+  Y", "X reported Y to the regulator";
+- accusation nouns: "Y faces accusations from X that it ...", "Y settled
+  charges by X that it ...", "Y denied X's accusations of Z";
+- courts' rulings: "the court ruled that Y infringed ..." is the plaintiff's
+  allegation, addressed to the court (a court never accuses).
+
+The addressee is a court the suit is filed in, or a body a complaint is lodged
+with or sent to ("filed a complaint with the competition authority", "told
+lawmakers"), never a news outlet.
 
 A sentence often names only part of the allegation (the suit but not its
 plaintiff, a fine but not who imposed it). Such partial allegations are kept
 until the article's last sentence and completed from the article's other
 allegations: the plaintiff of its lawsuits ("the plaintiff in the suit is X"
 counts too), the defendants, the regulator that fined the same party, and the
-court the suit was filed in. Practices missing from one statement are shared
-between statements of one accuser and accused.
+court the suit was filed in; "the defendants" are whom the plaintiffs sued; a
+passive "Y is accused of Z" takes the accuser the article names for Y.
+Practices missing from one statement are shared between statements of one
+accuser and accused.
 
 Non-responses add what the built-in pass misses: passive ("a request for
 comment was not answered by A, B and C"), "neither A nor B returned requests
@@ -216,6 +236,26 @@ def _head_entity(reader, tok: Token, families: set[str]):
     return reader.coref(tok, families)
 
 
+def _made_by_description(reader, tok: Token, d: dict):
+    """(developer, product) of a maker described by its product: "the company behind Vexa", "the
+    LumaChat maker", "the developer of Vexa"; None when the phrase names no product with a known maker."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in d["maker_nouns"]:
+        return None
+    cands = [c for c in tok.children if c.dep_ in {"compound", "nmod"}] + \
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"behind", "of"} for p in c.children
+         if p.dep_ == "pobj"] + \
+        [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "behind" and c.i == tok.i + 1
+         for p in c.children if p.dep_ == "pobj"]  # "sued the company behind X" ("behind" hung on the verb)
+    cands += [x for c in list(cands) for x in c.children if x.dep_ == "compound"]  # "the Vexa model"
+    for c in cands:
+        m = reader.token_mention.get((reader.block, c.i))
+        if m is not None and m.entity is not None and m.entity.family == "Product":
+            dev = _developer(reader, m.entity, None)
+            if dev is not None:
+                return dev, m.entity
+    return None
+
+
 def _coref_other(reader, tok: Token, exclude: set):
     """The organization a description ("the company", "the startup") stands for when the nearest
     one is excluded: the last other organization named before it (this and three blocks before)."""
@@ -260,6 +300,11 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
     for t in _conj_tokens(tok):
         if info is not None and (t.lemma_.lower() in d["defendant_nouns"] or t.lower_ in d["defendant_nouns"]):
             info["defendants"] = True
+            continue
+        made = _made_by_description(reader, t, d)
+        if made is not None:  # "the company behind Vexa", "the LumaChat maker": Vexa's, LumaChat's developer
+            ents.append(made[0])
+            targets.append(made[1])
             continue
         e = _head_entity(reader, t, ALL)
         if e is not None and e in exclude and reader.mention_at(t) is None and t.pos_ == "NOUN":
@@ -1100,11 +1145,11 @@ def _reported(reader, verb: Token, st: dict, d: dict, acts: bool = False) -> Non
     a plain act done without leave ("Y took our photos without asking," X said)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return
-    if acts and not _charged([t for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}], d):
-        return
     src = reader.attribution(verb.sent)
     if src is None:
         src = _speaker(reader, verb.sent)
+    if acts and (src is None or not _charged([t for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}], d)):
+        return
     if src is None or isinstance(src, str) or src.family not in {"Organization", "Person"} \
             or src.kind == "NewsOrganization":
         return
