@@ -401,6 +401,17 @@ CASES = [
          "Lumora Labs launched its Vexa model last year.\n\nPellmont Media sued the company behind the Vexa model "
          "for copyright infringement.\n",
          [Want("Pellmont Media", "Lumora Labs", "copyright")]),
+    Case("target_of_lawsuit_brought_by",
+         "Lumora Labs is the target of a lawsuit brought by Torvane News over its use of news articles.\n",
+         [Want("Torvane News", "Lumora Labs", "use")]),
+    Case("among_publishers_suing",
+         "Dravik Press and Torvane News are among the publishers suing Lumora Labs over scraped articles.\n",
+         [Want("Dravik Press", "Lumora Labs", "scrap"), Want("Torvane News", "Lumora Labs", "scrap")]),
+    Case("inverted_says", "Lumora Labs stole our recipes, says Quillpoint.\n",
+         [Want("Quillpoint", "Lumora Labs", "stole|theft|steal")]),
+    Case("accused_two_parties",
+         "Quillpoint accused Lumora Labs and Brightwave Systems of scraping its recipes.\n",
+         [Want("Quillpoint", "Lumora Labs", "scrap"), Want("Quillpoint", "Brightwave Systems", "scrap")]),
     Case("faces_lawsuit_which_says",
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",

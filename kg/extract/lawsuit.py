@@ -566,6 +566,14 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
         if node.dep_ in {"acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             # "a probe accusing X of ...", "a complaint ... alleging ..."
             parties, mode = _party(reader, node.head, d)
+            group = node.head
+            if not parties and group.dep_ == "pobj" and group.head.lower_ in {"among", "like"} and \
+                    group.head.head.pos_ in {"AUX", "VERB"}:
+                # "A and B are among the publishers suing Y": the members named as the subject
+                subj = next((c for c in group.head.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    parties = _uniq([e for x in _conj_tokens(subj) for e in _party(reader, x, d)[0]])
+                    return parties, None, {x.i for x in subj.subtree}
             return parties, mode, {node.head.i}
         if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj",
                              "attr"} \
@@ -823,11 +831,19 @@ def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
     """ "Y was hit with a class action for ...", "X slapped Y with a lawsuit over ...", "Y was named
     in a suit": a suit as the instrument of a verb whose object (or passive subject) is the defendant."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in {"with", "in"} or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj":
         return
-    verb = prep.head
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in d["target_nouns"] and prep.head.dep_ in {"attr", "dobj"}:
+        # "Y is the target of a lawsuit brought by X", "Y became the subject of a suit by X"
+        verb = prep.head.head
+        passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = None
+    elif prep.lower_ in {"with", "in"} and prep.head.pos_ == "VERB":
+        verb = prep.head
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        return
     target = passive if passive is not None else obj
     if target is None:
         return
@@ -842,7 +858,8 @@ def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
     r.accusers = [owner] if owner is not None else []
     r.accuser_mode = None if owner is not None else LEGAL
     r.practice = _uniq(_practices([t for t in verb.subtree if t.i not in {x.i for x in target.subtree}], d)
-                       + _complements(verb, d) + _complements(noun, d))
+                       + _complements(verb, d) + _complements(noun, d)
+                       + [x for c in noun.children if c.dep_ == "acl" for x in _complements(c, d)])
     _keep(st, r)
 
 
