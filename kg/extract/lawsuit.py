@@ -736,7 +736,8 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         r.courts, r.accusers, r.accuser_mode, r.legal = r.accusers, [], LEGAL, True
     _fill(r, scope, ccomp, d, reader)
     r.targets = _uniq(targets + r.targets)
-    if claim or not r.practice:
+    if not r.practice or (claim and (lemma in d["accusing_claim_verbs"] or weak)):
+        # a plain report that names its practice keeps the name alone ("... distilled ..." -> distillation)
         text = _clause_text(ccomp) if claim else phrase_verb(ccomp)
         r.practice = _uniq(r.practice + ([text] if text else []))
     # "told lawmakers that ...", "wrote to the regulator that ...": to whom the claim was made
