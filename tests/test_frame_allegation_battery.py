@@ -435,6 +435,9 @@ NEGATIVES = [
                      "is possible that theft of trade secrets had occurred.\n", {"Lumora Labs"}),
     ("told_agency_it_had_seen", "Lumora Labs told Torvane News that it had seen evidence of distillation by groups "
                                 "abroad.\n", {"Torvane News"}),
+    ("regulator_said_it_acted", "The Kestrian Privacy Office asked Lumora Labs about its data practices.\n\nThe trade "
+                                "ministry said it took the step as Lumora Labs had not responded to the office's "
+                                "inquiry.\n", {"Lumora Labs"}),
     ("own_scraping", "Kestrel AI scraped public websites to train its model, the company said.\n", None),
 ]
 

@@ -707,6 +707,8 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         if inner is not None:
             ccomp, evidence = inner, True
             accused_tok = next(x for x in inner.children if x.dep_ in {"nsubj", "nsubjpass"})
+    if claim and accused_tok.pos_ == "PRON" and accused_tok.lower_ not in {"he", "she"}:
+        return  # "X said it took the move ...": "it" is most often X itself
     if claim and (ccomp.lemma_ in d["claim_verbs"] or ccomp.lemma_ in reader.lex["reporting_verbs"]):
         return  # "they say Y said that ...": Y reports, Y is not accused
     if claim:
