@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..entities import Entity
+from ..kb import normalize
 from .syntax import SUBJ, phrase
 
 
@@ -48,6 +49,8 @@ class AllegationFrame:
                     continue
                 for c in tok.children:
                     strong = {k: v for k, v in practices.items() if k in al["report_practices"]}
+                    if c.dep_ == "ccomp" and c.lemma_ in al["report_verbs"]:
+                        continue  # "they say Y said that ...": Y reports, Y is not accused
                     if c.dep_ == "ccomp" and self._practices([t for t in c.subtree if t.dep_ != "compound"], strong):
                         subjects = sorted((x for x in c.children if x.dep_ in SUBJ),
                                           key=lambda x: self.mention_at(x) is None)
@@ -73,8 +76,17 @@ class AllegationFrame:
                         accused = accused or (self.entity_at(s, agents) if s is not None else None)
                     if c.dep_ == "prep" and c.lower_ == "of":
                         clause = c
+                if accused is None and tok.dep_ == "dobj" and tok.head.lemma_ in al["deny_verbs"]:
+                    # "Y denied X's accusations of plagiarism": who denies is who was accused
+                    s = self._clause_subject(tok.head)
+                    accused = self._np_entity(s, agents) if s is not None else None
             if accuser is None or accused is None or accuser is accused:
                 continue
+            if set(normalize(accuser.label).split()) & set(al["court_words"]):
+                continue  # a court decides; the plaintiff accuses (the lawsuit frame reads who that is)
+            if clause is not None and any(t.lower_ == "it" and t.dep_ in SUBJ and t.head.lemma_ in {"be", "seem", "appear"}
+                                          and any(x.dep_ == "ccomp" for x in t.head.subtree) for t in clause.subtree):
+                continue  # "it is possible that ...": no one is named
             scope = list(clause.subtree) if clause is not None else []
             found = self._practices(scope, practices)
             if not found and tok.lemma_ in {"allege", "claim", "allegation", "claim"}:

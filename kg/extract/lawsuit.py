@@ -11,15 +11,35 @@ News states an allegation in many shapes besides "X accused Y of Z":
   penalty against Y", "Y received a fine for ...", "X charged Y 15 million euros
   due to ...", "a probe accusing Y of antitrust violations";
 - concerns and reported speech: "X had concerns that Y's use of data ...",
-  "... Y may have distilled our models, an X spokesperson said".
+  "... Y may have distilled our models, an X spokesperson said";
+- claims about another party in a that-clause: "X said Y had violated its
+  patents", "X complained to the regulator that Y was blocking rivals", "X told
+  lawmakers that Y used distillation", "X says it has evidence that Y ..." (a
+  plain report counts when its clause names a practice, or an act done without
+  leave; "allege" and "complain" count by themselves; a claim that names no
+  practice counts when the article has X accuse Y elsewhere);
+- legal action named by its parts: "X took Y to court over Z", "X is seeking
+  damages from Y", "Y was hit with a class action for Z", "X slapped Y with a
+  suit", "X joined a lawsuit against Y", "X sent a cease-and-desist letter to
+  Y", "X reported Y to the regulator";
+- accusation nouns: "Y faces accusations from X that it ...", "Y settled
+  charges by X that it ...", "Y denied X's accusations of Z";
+- courts' rulings: "the court ruled that Y infringed ..." is the plaintiff's
+  allegation, addressed to the court (a court never accuses).
+
+The addressee is a court the suit is filed in, or a body a complaint is lodged
+with or sent to ("filed a complaint with the competition authority", "told
+lawmakers"), never a news outlet.
 
 A sentence often names only part of the allegation (the suit but not its
 plaintiff, a fine but not who imposed it). Such partial allegations are kept
 until the article's last sentence and completed from the article's other
 allegations: the plaintiff of its lawsuits ("the plaintiff in the suit is X"
 counts too), the defendants, the regulator that fined the same party, and the
-court the suit was filed in. Practices missing from one statement are shared
-between statements of one accuser and accused.
+court the suit was filed in; "the defendants" are whom the plaintiffs sued; a
+passive "Y is accused of Z" takes the accuser the article names for Y.
+Practices missing from one statement are shared between statements of one
+accuser and accused.
 
 Non-responses add what the built-in pass misses: passive ("a request for
 comment was not answered by A, B and C"), "neither A nor B returned requests
@@ -34,6 +54,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..kb import normalize
 from .syntax import join_tokens, phrase, phrase_verb
 from . import frame, frame_data
 
@@ -84,19 +105,25 @@ def read(reader, sent) -> None:
     if "_triggers" not in d:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
-            "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs")),
-            {"sues", "sued"}, reader.lex["reporting_verbs"])
+            "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
+            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns")), reader.lex["reporting_verbs"])
     for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
         try:
-            if lemma in d["sue_verbs"] or low in {"sues", "sued"}:
+            if lemma in d["sue_verbs"] or low in d["sue_verbs"]:
                 _sue(reader, tok, st, d)
             elif tok.pos_ == "VERB" and lemma in d["file_verbs"]:
                 _file(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["court_action_verbs"]:
+                _court_action(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"] and not (
+                    tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in d["file_verbs"]):
+                _suit_against(reader, tok, st, d)
+                _suit_with(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["accuse_verbs"]:
                 _accuse(reader, tok, st, d)
-            if tok.pos_ == "VERB" and lemma in d["fine_verbs"]:
+            if tok.pos_ == "VERB" and (lemma in d["fine_verbs"] or low in d["fine_verbs"]):
                 _fine_verb(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["fine_nouns"]:
                 _fine_noun(reader, tok, st, d)
@@ -109,18 +136,27 @@ def read(reader, sent) -> None:
                 _concern(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["practice_verbs"]:
                 _reported(reader, tok, st, d)
+            if tok.pos_ == "NOUN" and lemma in d["accusation_nouns"]:
+                _accusation_noun(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["act_verbs"] and lemma not in d["practice_verbs"]:
+                _reported(reader, tok, st, d, acts=True)
             if tok.pos_ == "NOUN" and lemma in d["plaintiff_nouns"]:
                 _plaintiff(reader, tok, st, d)
-            if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in reader.lex["reporting_verbs"]):
+            if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in d["claim_verbs"]
+                                       or lemma in reader.lex["reporting_verbs"]):
                 _finding(reader, tok, st, d)
         except (IndexError, KeyError):  # a malformed parse: skip the token
             continue
-    if is_legal:
-        courts = _courts(reader, sent, d)
+    if is_legal or len(st["records"]) > before:
+        courts, others = _courts(reader, sent, d)
         for r in st["records"][before:]:
-            if r.legal:
-                r.courts += [c for c in courts if c not in r.courts]
-        st["courts"] += [c for c in courts if c not in st["courts"]]
+            # a court or a body the complaint was lodged with, named in the sentence, is the addressee
+            r.courts += [c for c in courts + others if c not in r.courts and c not in r.accused and c not in r.accusers]
+            r.targets = [t for t in r.targets if t not in others]
+            labels = {c.label for c in others}
+            r.practice = [p for p in r.practice if p not in labels]
+        if is_legal:
+            st["courts"] += [c for c in courts if c not in st["courts"]]
     _nonresponse(reader, sent, d)
     if st["last"] == (reader.block, sent.start) and not st["done"]:
         st["done"] = True
@@ -150,6 +186,32 @@ def _developer(reader, product, tok: Token | None):
     return None
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """The subject the parser joined to an earlier phrase: a verb without subject right after a name
+    taken as an asyndetic conjunct ("In its suit against A, B says ...": "B" as a conjunct of "A")."""
+    if verb.i == 0 or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    prev = verb.nbor(-1)
+    while prev.pos_ in {"ADV", "AUX", "PART"} and prev.i > verb.sent.start:
+        prev = prev.nbor(-1)
+    node = prev
+    while node.dep_ in {"compound", "flat"} and node.head.i > node.i:
+        node = node.head
+    if node.dep_ == "conj" and not any(c.dep_ == "cc" for c in node.head.children) and \
+            not any(c.dep_ == "cc" for c in node.children):
+        return node
+    return None
+
+
+def _is_stray(tok: Token) -> bool:
+    """Whether ``tok`` is the stray subject of the verb after it (:func:`_stray_subject`)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    while nxt is not None and nxt.pos_ in {"ADV", "AUX", "PART"} and nxt.i + 1 < len(tok.doc):
+        nxt = tok.doc[nxt.i + 1]
+    stray = _stray_subject(nxt) if nxt is not None and nxt.pos_ == "VERB" else None
+    return stray is not None and stray.i == tok.i
+
+
 def _conj_tokens(tok: Token) -> list[Token]:
     """``tok``, its coordinated siblings and the appositions of each ("three firms, namely A, B and C")."""
     out = [tok]
@@ -157,7 +219,8 @@ def _conj_tokens(tok: Token) -> list[Token]:
     while i < len(out) and len(out) < 12:
         t = out[i]
         for c in t.children:
-            if c.dep_ in {"appos", "conj"} and c.i > t.i and c not in out:
+            if c.dep_ in {"appos", "conj"} and c.i > t.i and c not in out and \
+                    not (c.dep_ == "conj" and c.i + 1 < len(c.doc) and _is_stray(c)):
                 out.append(c)
         i += 1
     return out
@@ -173,6 +236,39 @@ def _head_entity(reader, tok: Token, families: set[str]):
     return reader.coref(tok, families)
 
 
+def _made_by_description(reader, tok: Token, d: dict):
+    """(developer, product) of a maker described by its product: "the company behind Vexa", "the
+    LumaChat maker", "the developer of Vexa"; None when the phrase names no product with a known maker."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in d["maker_nouns"]:
+        return None
+    cands = [c for c in tok.children if c.dep_ in {"compound", "nmod"}] + \
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"behind", "of"} for p in c.children
+         if p.dep_ == "pobj"] + \
+        [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "behind" and c.i == tok.i + 1
+         for p in c.children if p.dep_ == "pobj"]  # "sued the company behind X" ("behind" hung on the verb)
+    cands += [x for c in list(cands) for x in c.children if x.dep_ == "compound"]  # "the Vexa model"
+    for c in cands:
+        m = reader.token_mention.get((reader.block, c.i))
+        if m is not None and m.entity is not None and m.entity.family == "Product":
+            dev = _developer(reader, m.entity, None)
+            if dev is not None:
+                return dev, m.entity
+    return None
+
+
+def _coref_other(reader, tok: Token, exclude: set):
+    """The organization a description ("the company", "the startup") stands for when the nearest
+    one is excluded: the last other organization named before it (this and three blocks before)."""
+    for b in range(reader.block, max(-1, reader.block - 4), -1):
+        for m in reversed(reader.mentions[b]):
+            e = m.entity
+            if e is None or e in exclude or e.family != "Organization" or e.kind == "GovernmentBody":
+                continue
+            if b < reader.block or m.start < tok.i:
+                return e
+    return None
+
+
 def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     """Named parties listed after token ``end`` ("..., as well as A, B and C"), read on the surface
     for lists the parser breaks; stops at a preposition, a verb or a clause word."""
@@ -181,6 +277,8 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     for t in sent.doc[end + 1:min(sent.end, end + 26)]:
         if t.lower_ in stop and t.lower_ not in words:
             break
+        if t.lower_ == "with" and t.nbor(-1).lower_ not in {"along", "together"}:
+            break  # "against Y with the regulator": an addressee, not a listed party
         m = reader.mention_at(t)
         if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
             if m.entity not in out:
@@ -192,12 +290,25 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     return out
 
 
-def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None) -> tuple[list, list]:
+def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None,
+             exclude: tuple = ()) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
-    and appositions; a product stands for its maker."""
+    and appositions; a product stands for its maker. "The defendants" marks ``info`` to take the
+    article's defendants at its end; a description ("the company") never resolves to a party in
+    ``exclude`` (the accuser) but to the one named before it."""
     ents, targets = [], []
     for t in _conj_tokens(tok):
+        if info is not None and (t.lemma_.lower() in d["defendant_nouns"] or t.lower_ in d["defendant_nouns"]):
+            info["defendants"] = True
+            continue
+        made = _made_by_description(reader, t, d)
+        if made is not None:  # "the company behind Vexa", "the LumaChat maker": Vexa's, LumaChat's developer
+            ents.append(made[0])
+            targets.append(made[1])
+            continue
         e = _head_entity(reader, t, ALL)
+        if e is not None and e in exclude and reader.mention_at(t) is None and t.pos_ == "NOUN":
+            e = _coref_other(reader, t, set(exclude))
         if e is None:
             continue
         if reader.mention_at(t) is None and info is not None:
@@ -280,21 +391,71 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     m = reader.mention_at(tok)
     if m is not None and m.entity is not None:
         return [m.entity], None
+    if tok.lower_ in {"which", "who", "that"} and tok.head.dep_ == "relcl" and depth < 2:
+        return _party(reader, tok.head.head, d, depth + 1, groups)  # "sued by X, which says ..."
     if tok.pos_ == "PRON":
         e = reader.coref(tok, PARTY, subject_first=True)
+        if e is None and tok.lower_ in {"he", "she"}:
+            e = _last_person(reader, tok)
+        clause = tok.head
+        named = [m.entity for c in clause.children if c.dep_ == "ccomp" for x in c.children
+                 if x.dep_ in {"nsubj", "nsubjpass"} and (m := reader.mention_at(x)) is not None and m.entity is not None]
+        if e is not None and e in named and tok.dep_ == "nsubj":
+            e = _previous_subject(reader, tok, tuple(named))  # "Acme claims ... It also alleges that Y ...": Acme
         if e is None and depth < 2 and tok.head.dep_ == "ccomp":
             subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj is not tok:
                 return _party(reader, subj, d, depth + 1)
         return ([e], None) if e is not None else ([], None)
+    is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
+    e = reader.entity_at(tok, PARTY)
+    if is_def and e is not None and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
+        return [e], DESC  # "the photo agency": the agency named before, not a new body
     body = _implicit_body(reader, tok, d)
     if body is not None and (groups or body.kind == "GovernmentBody"):
         return [body], None
-    is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
-    e = reader.entity_at(tok, PARTY)
     if is_def:
         return ([e] if e is not None else []), DESC
     return ([e], None) if e is not None else ([], None)
+
+
+def _last_person(reader, tok: Token):
+    """The person "he" or "she" stands for: the last person named in this or the two blocks before."""
+    for b in range(reader.block, max(-1, reader.block - 3), -1):
+        for m in reversed(reader.mentions[b]):
+            if m.entity is not None and m.entity.family == "Person" and (b < reader.block or m.start < tok.i):
+                return m.entity
+    # no person named (a name the model typed otherwise): the named subject of the sentence before
+    return _previous_subject(reader, tok)
+
+
+def _previous_subject(reader, tok: Token, skip: tuple = ()):
+    """The named organization or person subject of the nearest of the three sentences before
+    ``tok``'s (across blocks) that names one not in ``skip``; a described subject ("The company
+    had ...") is passed over."""
+    seen = 0
+    for block in range(reader.block, max(-1, reader.block - 4), -1):
+        sents = [s for s in reader.docs[block].sents if block < reader.block or s.end <= tok.sent.start]
+        for sent in reversed(sents):
+            seen += 1
+            if seen > 3:
+                return None
+            subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+            m = reader.token_mention.get((block, subj.i)) if subj is not None else None
+            if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"} \
+                    and m.entity not in skip:
+                return m.entity
+    return None
+
+
+def _group_party(reader, noun: Token):
+    """An unnamed group named by its members: "a group of Kestrian broadcasters" -> "group of Kestrian broadcasters"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(x.dep_ == "pobj" for x in of.children):
+        return None
+    end = max(t.i for t in of.subtree)
+    label = join_tokens(list(noun.doc[noun.i:end + 1])).strip(" ,;:\"'“”")
+    return reader.implicit(label, "Organization", False) if label else None
 
 
 def _coordinated_names(reader, np: Token) -> list:
@@ -320,8 +481,16 @@ def _coordinated_names(reader, np: Token) -> list:
 
 
 def _owner(reader, noun: Token):
-    """Whose lawsuit: "Amazon's lawsuit", "a suit filed by X", "a complaint by X"."""
+    """Whose lawsuit: "Amazon's lawsuit", "a suit filed by X", "a complaint by X", "In its
+    lawsuit against Y, X says ..."."""
     for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" \
+                and noun.head.i < noun.head.head.i:
+            subj = next((x for x in noun.head.head.children if x.dep_ == "nsubj"), None) or \
+                _stray_subject(noun.head.head)
+            e = reader.entity_at(subj, PARTY) if subj is not None and reader.mention_at(subj) is not None else None
+            if e is not None:
+                return e
         if c.dep_ == "poss":
             e = reader.entity_at(c, ALL)
             if e is not None:
@@ -339,6 +508,14 @@ def _owner(reader, noun: Token):
                         e = reader.entity_at(p, PARTY) if p.dep_ == "pobj" else None
                         if e is not None:
                             return e
+    verb = noun.head
+    if noun.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        for c in verb.children:  # "Y is fighting a suit by X": "by X" hung on the active verb
+            if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i > noun.i:
+                for p in c.children:
+                    e = reader.entity_at(p, PARTY) if p.dep_ == "pobj" else None
+                    if e is not None:
+                        return e
     return None
 
 
@@ -357,8 +534,16 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                         return _uniq(out), None, {x.i for x in c.subtree}
             if c.dep_ == "nsubj" and not passive and not any(x.dep_ == "agent" for x in node.children):
                 parties, mode = _party(reader, c, d)
+                if not parties:  # "The novelists A and B sued": a second subject the parser split off
+                    nxt = next((x for x in node.children if x.dep_ == "nsubj" and x.i > c.i), None)
+                    if nxt is not None and min(t.i for t in nxt.subtree) == max(t.i for t in c.subtree) + 1 \
+                            and not any(x.dep_ == "prep" for x in c.children):
+                        c = nxt
+                        parties, mode = _party(reader, c, d)
                 for x in _conj_tokens(c)[1:]:
-                    parties = _uniq(parties + _party(reader, x, d)[0])
+                    if x.dep_ == "appos" and reader.mention_at(x) is None:
+                        continue  # "X, the parent company of A and B, ...": a description of X
+                    parties = _uniq(parties + _party(reader, x, d, groups=x.lemma_.lower() in d["group_nouns"])[0])
                 if parties:
                     parties = _uniq(_coordinated_names(reader, c) + parties)
                 if not parties and c.pos_ == "NOUN":
@@ -370,6 +555,10 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                             if first is not None and first.entity is not None:
                                 parties = _uniq(parties + [first.entity]
                                                 + _surface_list(reader, first.end - 1, p.sent, d))
+                            # "... and a group of Kestrian broadcasters": an unnamed group in the list
+                            parties = _uniq(parties + [e for x in p.subtree if x.lemma_.lower() in d["group_nouns"]
+                                                       and x.dep_ in {"conj", "appos"}
+                                                       and (e := _group_party(reader, x)) is not None])
                     parties = [e for e in parties if e.family == "Organization"]
                 if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
@@ -377,8 +566,17 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
         if node.dep_ in {"acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             # "a probe accusing X of ...", "a complaint ... alleging ..."
             parties, mode = _party(reader, node.head, d)
+            group = node.head
+            if not parties and group.dep_ == "pobj" and group.head.lower_ in {"among", "like"} and \
+                    group.head.head.pos_ in {"AUX", "VERB"}:
+                # "A and B are among the publishers suing Y": the members named as the subject
+                subj = next((c for c in group.head.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    parties = _uniq([e for x in _conj_tokens(subj) for e in _party(reader, x, d)[0]])
+                    return parties, None, {x.i for x in subj.subtree}
             return parties, mode, {node.head.i}
-        if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj"} \
+        if node.dep_ not in {"xcomp", "advcl", "conj", "relcl", "acl", "ccomp", "dobj", "pcomp", "prep", "pobj",
+                             "attr"} \
                 or node.head.i == node.i:
             break
         node = node.head
@@ -427,8 +625,8 @@ def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
             if c.lemma_ in d["accuse_verbs"] or c.lemma_ in say:
                 out += _complements(c, d, depth + 1)
                 for x in c.children:
-                    if x.dep_ == "ccomp":
-                        out.append(_clause_text(x))
+                    if x.dep_ == "ccomp" or (x.dep_ == "dobj" and c.lemma_ not in d["accuse_verbs"]):
+                        out.append(_clause_text(x))  # "..., alleging unfair competition"
             elif c.dep_ == "ccomp" and depth > 0:
                 out.append(_clause_text(c))
     return [o for o in out if o]
@@ -446,17 +644,38 @@ def _fill(record: _Record, scope: list[Token], verb: Token, d: dict, reader) -> 
 def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     """ "The regulator found that Acme had processed data without a legal basis" (a
     regulator's or a court's finding), "Acme said in a complaint that Kestrel copied its
-    archive" (a claim made in a legal document): the finder or claimant accuses
-    the subject of the finding, of the practice the clause states."""
+    archive" (a claim made in a legal document), "Acme said Kestrel had violated its patents",
+    "Acme complained to the regulator that Kestrel was blocking rivals", "she says the
+    company's generator reproduces her paintings" (a party's claim about another): the finder
+    or claimant accuses the subject of the clause, of the practice the clause states.
+
+    A plain report ("say", "tell") is a charge only when its clause names a practice
+    (``practices`` but not ``weak_practices``), or a plain act ("used", "trained on") done
+    without leave (``unauthorized_cues``, "without" + ``without_objects``); "allege",
+    "complain" are charges by themselves."""
     documents = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                  for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in d["legal_nouns"]]
     in_document = bool(documents)
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None) or \
-        next((c for p in documents for c in p.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if ccomp is None or subj is None or subj.pos_ == "PRON" or reader._hypothetical(verb):
-        return  # ("if they find that X ...": no finding)
-    if verb.lemma_ in d["finding_verbs"]:
+        next((c for p in documents for c in p.children if c.dep_ == "acl" and c.pos_ == "VERB"), None) or \
+        next((a for p in verb.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"
+              for a in x.children if a.dep_ in {"acl", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                         for m in a.children)
+              and any(m.dep_ in {"nsubj", "nsubjpass"} for m in a.children)), None)
+    # ("complained to lawmakers that Y was ...": the parser may hang the that-clause on the addressee)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _stray_subject(verb)
+    if ccomp is None or subj is None or reader._hypothetical(verb) or _negated_here(verb) or _negated_here(ccomp):
+        return  # ("if they find that X ...", "X did not say that Y ...", "Y did not copy": no finding)
+    lemma = verb.lemma_.lower()
+    claim = ruling = False
+    if lemma in d["finding_verbs"] and (subj.lemma_.lower() in d["ruling_nouns"] or any(
+            w in normalize(e.label).split() for e in [reader.entity_at(subj, {"Organization"})] if e is not None
+            for w in d["ruling_nouns"])):
+        ruling = True
+        court = reader.entity_at(subj, {"Organization"})
+        accusers = [court if court is not None else reader.implicit(phrase(subj, drop_relcl=True, max_words=8) or
+                                                                     subj.lower_, "GovernmentBody", False)]
+    elif lemma in d["finding_verbs"]:
         govt = set(reader.lex["policy"]["government_nouns"]) | set(d["court_nouns"])
         accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
                     and e.kind == "GovernmentBody"]
@@ -464,23 +683,220 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
             accusers = reader._government_described(subj) or reader._described_bodies(subj)
     elif in_document:
         accusers, _ = _party(reader, subj, d)
+    elif lemma in d["claim_verbs"] and subj.lemma_.lower() not in d["legal_nouns"]:
+        accusers, _ = _party(reader, subj, d)
+        named = reader.mention_at(accused_tok) if (accused_tok := next(
+            (c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)) is not None else None
+        if accusers and named is not None and named.entity in accusers and reader.mention_at(subj) is None:
+            # "the company further claims Y ...": the description is not Y but the company named before
+            other = _coref_other(reader, subj, {named.entity})
+            accusers = [other] if other is not None else []
+        accusers = [a for a in accusers if not (a.kind == "NewsOrganization" and lemma in d["report_only_verbs"])]
+        claim = True
     else:
         return
     accused_tok = next((c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if not accusers or accused_tok is None:
+    if not accusers or accused_tok is None or _expletive(accused_tok):
         return
-    accused = [e for e in [reader.entity_at(accused_tok, {"Organization", "Person"})] if e is not None]
+    evidence = False
+    if claim and accused_tok.pos_ == "PRON":
+        # "X says it has evidence that Y used its models ...": the clause of the evidence
+        inner = next((c for o in ccomp.children if o.dep_ == "dobj" and o.lemma_.lower() in d["evidence_nouns"]
+                      for c in o.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                      and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)), None)
+        if inner is not None:
+            ccomp, evidence = inner, True
+            accused_tok = next(x for x in inner.children if x.dep_ in {"nsubj", "nsubjpass"})
+    if claim and accused_tok.pos_ == "PRON" and accused_tok.lower_ not in {"he", "she"}:
+        return  # "X said it took the move ...": "it" is most often X itself
+    if claim and (ccomp.lemma_ in d["claim_verbs"] or ccomp.lemma_ in reader.lex["reporting_verbs"]):
+        return  # "they say Y said that ...": Y reports, Y is not accused
+    if claim:
+        accused, targets = _accused(reader, accused_tok, d, surface=False, exclude=tuple(accusers))
+        if not accused and accused_tok.pos_ == "NOUN":
+            accused, targets = _possessor(reader, accused_tok, d)
+        accused = [a for a in accused if a.family in {"Organization", "Person", "Place"}]
+    else:
+        accused = [e for e in [reader.entity_at(accused_tok, {"Organization", "Person"})] if e is not None]
+        targets = []
     if not accused or set(accused) & set(accusers):
         return
-    r = _Record(reader.block, verb.sent, in_document)
-    r.accusers, r.accused = _uniq(accusers), accused
     scope = [t for t in ccomp.subtree if t.i not in {x.i for x in accused_tok.subtree}]
+    # a regulator stating what a party did with data ("the office said Y had transferred users' data
+    # abroad") states a finding; so does a party citing evidence
+    official = any(a.kind == "GovernmentBody" for a in accusers) and any(
+        t.lemma_.lower() in d["act_verbs"] and t.pos_ == "VERB" for t in scope + [ccomp])
+    weak = claim and not in_document and not evidence and not official and \
+        lemma not in d["accusing_claim_verbs"] and not _charged(scope, d)
+    if weak and lemma not in d["suit_say_verbs"]:
+        return
+    r = _Record(reader.block, verb.sent, in_document)
+    r.info["weak"] = weak
+    r.accusers, r.accused = _uniq(accusers), accused
+    if ruling:
+        # "the court ruled that Y infringed ...": the court decides the plaintiff's claim
+        r.courts, r.accusers, r.accuser_mode, r.legal = r.accusers, [], LEGAL, True
     _fill(r, scope, ccomp, d, reader)
-    if not r.practice:
-        text = phrase_verb(ccomp)
-        r.practice = [text] if text else []
+    r.targets = _uniq(targets + r.targets)
+    if not r.practice or (claim and (lemma in d["accusing_claim_verbs"] or weak)):
+        # a plain report that names its practice keeps the name alone ("... distilled ..." -> distillation)
+        text = _clause_text(ccomp) if claim else phrase_verb(ccomp)
+        r.practice = _uniq(r.practice + ([text] if text else []))
+    # "told lawmakers that ...", "wrote to the regulator that ...": to whom the claim was made
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            e = _addressee(reader, c, d)
+            if e is not None and e not in r.accused:
+                r.courts.append(e)
     if r.practice:
         _keep(st, r)
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it" with no referent: "it is possible that ...", "it appears that ..."."""
+    if tok.lower_ != "it":
+        return False
+    head = tok.head
+    return head.lemma_ in {"be", "seem", "appear", "remain"} and any(t.dep_ == "ccomp" for t in head.subtree)
+
+
+def _negated_here(verb: Token) -> bool:
+    """A negation on the verb itself ("did not say", "has not copied")."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
+
+
+def _charged(scope: list[Token], d: dict) -> bool:
+    """Whether a reported clause states a charge: a practice word that is not weak by itself, or a
+    plain act done without leave ("used its articles without permission", "illegally copied")."""
+    found = [p for p in _practices(scope, d)]
+    weak = set(d["weak_practices"])
+    if any(p not in weak for p in found):
+        return True
+    cues = set(d["unauthorized_cues"])
+    acts = set(d["act_verbs"])
+    unauthorized = False
+    for t in scope:
+        if t.lower_ in cues and t.lower_ != "without":
+            unauthorized = True
+        if t.lower_ == "without" and any(x.lemma_.lower() in d["without_objects"] or x.lower_ in d["without_objects"]
+                                         for x in t.children if x.dep_ in {"pobj", "pcomp"}):
+            unauthorized = True
+    return unauthorized and (bool(found) or any(t.lemma_.lower() in acts and t.pos_ == "VERB" for t in scope))
+
+
+def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "X took Y to court (over Z)", "X went to court against Y", "X took legal action against Y",
+    "X is seeking damages from Y": legal action named by its parts rather than by "sue"."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    to_court = any(p.lower_ in {"to", "before", "in"} and any(x.dep_ == "pobj" and x.lemma_.lower() in d["court_nouns"]
+                                                             for x in p.children) for p in preps) or \
+        any(c.dep_ in {"xcomp", "advcl", "advmod"} and c.lemma_.lower() in d["court_nouns"] for c in verb.children)
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    against = [x for p in preps if p.lower_ == "against" for x in p.children if x.dep_ == "pobj"]
+    accused_toks: list[Token] = []
+    notice = [o for o in objs if o.lemma_.lower() in d["notice_nouns"] and any(
+        w in d["notice_markers"] for t in o.subtree for w in (t.lower_, t.lemma_.lower()))]
+    recipients = [x for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "on"}
+                  for x in c.children if x.dep_ == "pobj"]
+    if notice:
+        # "X sent a cease-and-desist letter to Y": the recipient is accused
+        accused_toks = recipients + [x for o in notice for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
+                                     for x in c.children if x.dep_ == "pobj"]
+    elif verb.lemma_.lower() in d["refer_verbs"] and objs and any(_addressee(reader, x, d) for x in recipients):
+        accused_toks = objs  # "X reported Y to the regulator for ..."
+    elif to_court:
+        accused_toks = [o for o in objs if o.lemma_.lower() not in d["legal_nouns"]] + against
+    elif any(o.lemma_.lower() in d["damages_nouns"] or o.lower_ in d["damages_nouns"] for o in objs):
+        accused_toks = [x for p in preps if p.lower_ == "from" for x in p.children if x.dep_ == "pobj"]
+    elif against and any(o.lemma_.lower() in d["legal_nouns"] and o.lemma_.lower() not in d["strong_legal_nouns"]
+                         and verb.lemma_.lower() not in d["file_verbs"] for o in objs):
+        accused_toks = against  # "pursue legal action against Y" when _file does not read it
+    if not accused_toks:
+        return
+    r = _Record(reader.block, verb.sent, True)
+    for t in accused_toks:
+        a, tg = _accused(reader, t, d, surface=False)
+        r.accused += a
+        r.targets += tg
+    r.accused = _uniq(r.accused)
+    if not r.accused:
+        return
+    accusers, mode, subj_ids = _subject(reader, verb, d)
+    r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
+    scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
+    targets = r.targets
+    _fill(r, scope, verb, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
+
+
+def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "Y was hit with a class action for ...", "X slapped Y with a lawsuit over ...", "Y was named
+    in a suit": a suit as the instrument of a verb whose object (or passive subject) is the defendant."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in d["target_nouns"] and prep.head.dep_ in {"attr", "dobj"}:
+        # "Y is the target of a lawsuit brought by X", "Y became the subject of a suit by X"
+        verb = prep.head.head
+        passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = None
+    elif prep.lower_ in {"with", "in"} and prep.head.pos_ == "VERB":
+        verb = prep.head
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
+        return
+    target = passive if passive is not None else obj
+    if target is None:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    r.accused, r.targets = _accused(reader, target, d, surface=False, info=r.info)
+    if not r.accused:
+        return
+    owner = _owner(reader, noun)
+    if owner is None and passive is None:
+        accusers, mode, _ = _subject(reader, verb, d)
+        owner = accusers[0] if accusers else None
+    r.accusers = [owner] if owner is not None else []
+    r.accuser_mode = None if owner is not None else LEGAL
+    r.practice = _uniq(_practices([t for t in verb.subtree if t.i not in {x.i for x in target.subtree}], d)
+                       + _complements(verb, d) + _complements(noun, d)
+                       + [x for c in noun.children if c.dep_ == "acl" for x in _complements(c, d)])
+    _keep(st, r)
+
+
+def _suit_against(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "The lawsuit against Y, brought by X, centers on ...", "X's complaint against Y over Z":
+    a suit named with its defendant outside a filing verb (which :func:`_file` reads)."""
+    against = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+               for x in c.children if x.dep_ == "pobj"]
+    if not against:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    for t in against:
+        a, tg = _accused(reader, t, d, surface=False, info=r.info)
+        r.accused += a
+        r.targets += tg
+    r.accused = _uniq(r.accused)
+    if not r.accused:
+        return
+    owner = _owner(reader, noun)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in d["join_verbs"]:
+        accusers, _, _ = _subject(reader, noun.head, d)  # "X joined a lawsuit against Y"
+        owner = accusers[0] if accusers else None
+    if owner is None:
+        # the parser hangs "brought by X" on the defendant: "the lawsuit against Y, brought by X"
+        owner = next((reader.entity_at(p, PARTY) for t in against for c in t.children if c.dep_ == "acl"
+                      for a in c.children if a.dep_ == "agent" for p in a.children
+                      if p.dep_ == "pobj" and reader.entity_at(p, PARTY) is not None), None)
+    r.accusers = [owner] if owner is not None else []
+    r.accuser_mode = None if owner is not None else LEGAL
+    scope = [t for t in noun.sent if t.i not in {x.i for p in against for x in p.subtree}]
+    r.practice = _uniq(_practices(scope, d) + [_clause_text(p) for c in noun.children if c.dep_ == "prep"
+                                                 and c.lower_ in d["cause_preps"] for p in c.children
+                                                 if p.dep_ in {"pobj", "pcomp"}])
+    _keep(st, r)
 
 
 # ------------------------------------------------------------------ triggers
@@ -564,14 +980,19 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
         return
     r = _Record(reader.block, tok.sent, False)
     accusers, mode, subj_ids = _subject(reader, tok, d)
-    if mode == LEGAL:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if mode == LEGAL or (subj is not None and subj.lemma_.lower() in d["legal_nouns"]):
         r.legal = True
     accused, targets = _accused(reader, objs[0], d, info=r.info)
+    if not accusers and mode is None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
+            not any(c.dep_ == "agent" for c in tok.children):
+        mode = DESC  # "Y is accused of Z": whoever the article says accuses Y
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     if not accusers and mode is None:
         return
     scope = [t for c in of for t in c.subtree]
     _fill(r, scope, tok, d, reader)
+    r.practice = _uniq(r.practice + [_clause_text(p) for c in of for p in c.children if p.dep_ in {"pobj", "pcomp"}])
     r.targets = _uniq(targets + r.targets)
     _keep(st, r)
 
@@ -603,10 +1024,19 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
         return
     r = _Record(reader.block, tok.sent, False)
     r.accusers, mode, subj_ids = _subject(reader, tok, d)
+    if not r.accusers and any(c.dep_ == "nsubjpass" for c in tok.children):
+        # "Y was fined 2 million euros by X": the parser hangs "by X" on the amount
+        for o in objs:
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    r.accusers += [e for p in c.children if p.dep_ == "pobj" for e in _party(reader, p, d)[0]]
+                    subj_ids |= {x.i for x in c.subtree}
+        r.accusers = _uniq(r.accusers)
     r.accuser_mode = None if r.accusers else (FINED if mode in {None, DESC} else mode)
     r.accused = accused
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
+    r.practice = _uniq(r.practice + [x for o in objs for x in _complements(o, d)])  # "15 million euros for ..."
     r.targets = _uniq(targets + r.targets)
     r.kind = "fine"
     _keep(st, r)
@@ -617,8 +1047,8 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
     verb = tok.head
     if tok.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
         return
-    on = [p for x in (tok, verb) for c in x.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
-          for p in c.children if p.dep_ == "pobj"]
+    on = [p for x in (verb, *tok.subtree) for c in x.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+          and (x is verb or x.i >= tok.i) for p in c.children if p.dep_ == "pobj"]  # "a penalty of 3m euros on Y"
     r = _Record(reader.block, tok.sent, False)
     r.kind = "fine"
     if verb.lemma_ in d["receive_verbs"]:
@@ -678,14 +1108,16 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
         if not a:
             a, t = _possessor(reader, p, d)
         accused, targets = accused + a, targets + t
+    info: dict = {}
     if not accused:
-        accused, targets = _accused(reader, subj, d, surface=False)
-    if not accused:
+        accused, targets = _accused(reader, subj, d, surface=False, info=info)
+    if not accused and not info:
         # "Acme's search tool copies ...": the possessor of the subject
         accused, targets = _possessor(reader, subj, d)
-    if not accused:
+    if not accused and not info.get("defendants"):
         return
     r = _Record(reader.block, noun.sent, True)
+    r.info.update(info)
     owner = _owner(reader, noun)
     if owner is None and noun.dep_ == "nsubjpass":  # "a complaint ... was made by X"
         owner = next((reader.entity_at(p, PARTY) for c in verb.children if c.dep_ == "agent"
@@ -727,14 +1159,17 @@ def _concern(reader, noun: Token, st: dict, d: dict) -> None:
     _keep(st, r)
 
 
-def _reported(reader, verb: Token, st: dict, d: dict) -> None:
+def _reported(reader, verb: Token, st: dict, d: dict, acts: bool = False) -> None:
     """ "Y may have distilled our models, an X spokesperson said": a practice verb whose named subject
-    is not the sentence's source, in a sentence attributed to an organization or person."""
+    is not the sentence's source, in a sentence attributed to an organization or person; with ``acts``,
+    a plain act done without leave ("Y took our photos without asking," X said)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return
     src = reader.attribution(verb.sent)
     if src is None:
         src = _speaker(reader, verb.sent)
+    if acts and (src is None or not _charged([t for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}], d)):
+        return
     if src is None or isinstance(src, str) or src.family not in {"Organization", "Person"} \
             or src.kind == "NewsOrganization":
         return
@@ -791,7 +1226,61 @@ def _faces(reader, noun: Token, st: dict, d: dict) -> None:
     if not r.accused or not r.accusers:
         return
     clauses = [c for p in srcs for t in _conj_tokens(p) for c in t.children if c.dep_ == "relcl"]
-    r.practice = _uniq(_practices([t for c in clauses for t in c.subtree], d) + [_clause_text(c) for c in clauses])
+    r.practice = _uniq(_practices([t for c in clauses for t in c.subtree], d) + [_clause_text(c) for c in clauses]
+                       + _complements(noun, d) + _complements(noun.head, d))  # "... over the scraping of ..."
+    _keep(st, r)
+
+
+def _accusation_noun(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "Y faces accusations from X that it copied ...", "Y agreed to settle charges by X that it
+    misled users", "Y denied X's accusations of plagiarism": an accusation noun, its owner, and the
+    clause or phrase that says what it charges (the parser may hang them on the noun's verb)."""
+    head = noun.head
+    on_verb = noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB"
+    holders = [noun] + ([head] if on_verb else [])
+    owner = None
+    for c in noun.children:
+        if c.dep_ in {"poss", "compound"}:
+            owner = owner or reader.entity_at(c, PARTY)
+    if owner is None:
+        owner = next((e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      and (h is noun or c.i > noun.i) for p in c.children if p.dep_ == "pobj"
+                      for e in _party(reader, p, d)[0]), None)
+    if owner is None:
+        return
+    clause = next((c for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"} and
+                   (h is noun or c.i > noun.i) and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)),
+                  None)
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+          for p in c.children if p.dep_ in {"pobj", "pcomp"}]
+    accused: list = []
+    targets: list = []
+    scope: list[Token] = []
+    if clause is not None:
+        subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None:
+            return
+        accused, targets = _accused(reader, subj, d, surface=False, exclude=(owner,))
+        scope = [t for t in clause.subtree if t.i not in {x.i for x in subj.subtree}]
+        texts = [_clause_text(clause)]
+    elif of:
+        scope = [t for p in of for t in p.subtree]
+        texts = [_clause_text(p) for p in of]
+    else:
+        return
+    if not accused and on_verb:  # "Y faces / denied / settled accusations ...": Y
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            accused, targets = _accused(reader, subj, d, surface=False)
+    accused = [a for a in accused if a != owner and a.family in {"Organization", "Person", "Place"}]
+    found = _practices(scope, d)
+    if not accused or not (found or clause is not None):
+        return
+    r = _Record(reader.block, noun.sent, False)
+    r.accusers, r.accused = [owner], accused
+    r.practice = _uniq(found + texts)
+    r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
+                                 and m.entity is not None and m.entity.family == "Product"])
     _keep(st, r)
 
 
@@ -874,9 +1363,12 @@ def _keep(st: dict, r: _Record) -> None:
 
 
 # ------------------------------------------------------------------ courts
-def _courts(reader, sent: Span, d: dict) -> list:
-    """Courts a suit is filed in or brought to ("filed in the Southern District of New York")."""
-    out = []
+def _courts(reader, sent: Span, d: dict) -> tuple[list, list]:
+    """(courts, other addressees) a sentence names: courts a suit is filed in or brought to ("filed
+    in the Southern District of New York", "took X to court"), and bodies a complaint is lodged with
+    or sent to ("filed a complaint with the competition authority", "complained to the regulator",
+    "a petition to the app store")."""
+    courts, others = [], []
     court_nouns = set(d["court_nouns"])
     for tok in sent:
         if tok.dep_ != "pobj" or tok.head.lower_ not in d["court_preps"]:
@@ -884,13 +1376,40 @@ def _courts(reader, sent: Span, d: dict) -> list:
         m = reader.mention_at(tok)
         if m is not None and m.entity is not None and m.entity.family == "Organization" and \
                 any(w in m.entity.label.lower() for w in court_nouns):
-            out.append(m.entity)
+            courts.append(m.entity)
             continue
         if tok.lemma_.lower() in court_nouns:
             label = phrase(tok, drop_relcl=True, max_words=10)
             if label and label.lower() not in court_nouns:
-                out.append(reader.implicit(label, "GovernmentBody", False))
-    return _uniq(out)
+                courts.append(reader.implicit(label, "GovernmentBody", False))
+            continue
+        head = tok.head.head
+        if tok.head.lower_ not in d["addressee_preps"] or head.lemma_.lower() not in d["addressee_heads"]:
+            continue
+        ent = _addressee(reader, tok, d)
+        if ent is not None:
+            others.append(ent)
+    return _uniq(courts), _uniq(others)
+
+
+def _addressee(reader, tok: Token, d: dict):
+    """The body a noun phrase names as an addressee: a named organization (not a news outlet), an app
+    store ("the Vantora App Store"), or an unnamed authority ("the competition regulator", "lawmakers")."""
+    m = reader.mention_at(tok)
+    if m is not None and m.entity is not None:
+        e = m.entity
+        if e.family == "Organization" and e.kind != "NewsOrganization":
+            return e
+        if e.family == "Product" and e.label.lower().split()[-1] in d["store_nouns"]:
+            return e
+        return None
+    if tok.lemma_.lower() in d["body_nouns"] or tok.lower_ in d["body_nouns"]:
+        e = reader.entity_at(tok, {"Organization"})
+        if e is not None and e.kind == "GovernmentBody":
+            return e
+        label = phrase(tok, drop_relcl=True, max_words=6)
+        return reader.implicit(label, "GovernmentBody", False) if label else None
+    return None
 
 
 # ------------------------------------------------------------------ article end
@@ -909,6 +1428,15 @@ def _finish(reader, st: dict, d: dict) -> None:
     records = st["records"]
     if not records:
         return
+    court_nouns = set(d["court_nouns"])
+    for r in records:
+        courts = [a for a in r.accusers if court_nouns & set(normalize(a.label).split())]
+        if courts:
+            # "the visual media company accused Y" resolved to a court: a court decides, the plaintiff accuses
+            r.accusers = [a for a in r.accusers if a not in courts]
+            r.courts = _uniq(r.courts + courts)
+            if not r.accusers:
+                r.accuser_mode, r.legal = LEGAL, True
     legal_known = [r for r in records if r.legal and r.accusers]
     plaintiffs = _uniq([a for r in legal_known for a in r.accusers] + st["plaintiffs"])
     for r in records:
@@ -923,6 +1451,17 @@ def _finish(reader, st: dict, d: dict) -> None:
             same = [a for x in records if x.accusers and x is not r and set(x.accused) & set(r.accused)
                     and (r.accuser_mode == DESC or getattr(x, "kind", "") == "fine") for a in x.accusers]
             r.accusers = _uniq(same)
+    for r in records:
+        if r.info.get("defendants") and not r.accused:
+            # "the lawsuit alleges that the defendants copied ...": whom the plaintiffs sued
+            pool = [x for x in records if x.legal and x.accused and not x.info.get("defendants")]
+            mine = [a for x in pool if set(x.accusers) & set(r.accusers) for a in x.accused]
+            r.accused = _uniq(mine or [a for x in pool for a in x.accused])
+    # a party's claim that names no practice ("X further claims Y ties access to ...") counts when the
+    # article states that X accuses Y elsewhere
+    pairs = {(a, b) for x in records if not x.info.get("weak") for a in x.accusers for b in x.accused}
+    records = [r for r in records if not r.info.get("weak") or
+               any((a, b) in pairs for a in r.accusers for b in r.accused)]
     for r in records:
         if r.legal and r.info.get("described"):
             # "the complaint accused the company of ...": the defendant the article named
