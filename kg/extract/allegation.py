@@ -24,7 +24,8 @@ class AllegationFrame:
         al = self.lex["allegation"]
         practices = al["practices"]
         agents = {"Organization", "Person"}
-        for tok in sent:
+        triggers = set(al["verbs"]) | set(al["report_verbs"]) | set(al["nouns"]) | {"allege", "claim", "allegation"}
+        for tok in () if self.words(sent).isdisjoint(triggers) else sent:
             accuser = accused = None
             clause: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
@@ -133,6 +134,8 @@ class AllegationFrame:
     def _sentence_addressee(self, sent: Span) -> None:
         """"in a letter to X", "raised these concerns with X", "wrote to X"."""
         al = self.lex["allegation"]
+        if self.words(sent).isdisjoint(set(al["addressee_nouns"]) | set(al["addressee_verbs"])):
+            return  # (most sentences: no trigger word)
         for tok in sent:
             if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or
                     (tok.pos_ == "VERB" and tok.lemma_ in al["addressee_verbs"])):

@@ -1534,6 +1534,8 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
     nr = reader.lex["non_response"]
     respond = set(nr["respond_verbs"]) | {"provide", "give", "offer"}
     reply_objs = {"comment", "response", "email", "call", "request", "message", "inquiry", "enquiry", "question"}
+    if reader.words(sent).isdisjoint(respond | set(nr["decline_verbs"]) | set(d["nonresponse_reach_verbs"])):
+        return  # (most sentences: no trigger word)
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
