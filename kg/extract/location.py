@@ -149,7 +149,7 @@ class LocationFrame:
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""
         text = tok.text
-        if "-" not in text and (tok.pos_ not in {"ADJ", "PROPN", "NOUN"}
+        if "-" not in text and (not text[:1].isupper() or tok.pos_ not in {"ADJ", "PROPN", "NOUN"}
                                 or tok.dep_ not in {"amod", "compound", "nmod", "poss"}
                                 and not (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-")):
             return None  # (most tokens: no modifier and no "-based")
