@@ -130,6 +130,7 @@ class PolicyFrame:
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
+            reasons += [r for r in self._reasons_above(region_tok, sent) if r not in reasons]
             reasons += self._means_to_end(tok)
             if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
                 reasons = self._reasons(tok.head, sent)  # "the ban was imposed to protect X"

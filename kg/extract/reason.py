@@ -25,6 +25,8 @@ class ReasonFrame:
         text = prep.lower_
         nxt = prep.nbor(1).lower_ if prep.i + 1 < len(prep.doc) else ""
         rz = self.lex["reason"]
+        if self._marker_phrase_object(prep) is not None:
+            return True  # "in light of X", "in the wake of X", "on the back of X"
         if weak and text in rz["weak_markers"]:
             # weak: "for security reasons", "on national security grounds", "out of concern",
             # "as a precaution" (the object must name a reason, see _reasons)
@@ -34,7 +36,50 @@ class ReasonFrame:
                                             or head.dep_ == "pobj" and head.head.head.pos_ == "VERB")
         return text in rz["markers"] or f"{text} {nxt}" in rz["marker_pairs"]
 
-    def _reasons(self, clause: Token, sent: Span) -> list[str]:
+    def _marker_phrase_object(self, prep: Token) -> Token | None:
+        """The object of a multi-word reason marker that starts at ``prep`` ("in light of X",
+        "in the wake of X", "on the back of X": ``reason.marker_phrases``), or None."""
+        if prep.dep_ != "prep" or prep.lower_ not in self._marker_phrase_starts:
+            return None
+        doc = prep.doc
+        for words in self._marker_phrases:
+            end = prep.i + len(words)
+            if end <= len(doc) and [t.lower_ for t in doc[prep.i:end]] == words:
+                last = doc[end - 1]
+                return next((c for c in last.children if c.dep_ in {"pobj", "pcomp"}), None)
+        return None
+
+    @property
+    def _marker_phrases(self) -> list[list[str]]:
+        return [p.split() for p in self.lex["reason"]["marker_phrases"]]
+
+    @property
+    def _marker_phrase_starts(self) -> set[str]:
+        return {p.split()[0] for p in self.lex["reason"]["marker_phrases"]}
+
+    def _reasons_above(self, trig: Token, sent: Span) -> list[str]:
+        """Reasons hung on the clauses above a policy trigger, outside its own subtree:
+        "Fearing leaks, Acme told staff not to use X" (the trigger "use" is under "told"),
+        "Given concerns about X, Acme has banned staff from using Y". The walk stops at a
+        relative, adverbial or coordinated clause, or at a preposition that makes the policy
+        a circumstance of another statement ("Despite Acme restricting X, the tool ...")."""
+        out: list[str] = []
+        node = trig
+        for _ in range(5):
+            if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"} or node.head == node:
+                break
+            if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in {"from", "in", "on", "to", "against"}:
+                break
+            parent = node.head
+            nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
+                     and not (c.dep_ == "prep" and c.lower_ in {"from", "to", "of", "on", "in", "at"}
+                              and self._marker_phrase_object(c) is None)
+                     for t in c.subtree]
+            out += [r for r in self._reasons(parent, sent, nodes) if r not in out]
+            node = parent
+        return out
+
+    def _reasons(self, clause: Token, sent: Span, nodes: list[Token] | None = None) -> list[str]:
         """Reasons attached anywhere in a policy clause (not in its subject): "due to X",
         "because of X", "amid X", "citing X", "pointing to X", "over concerns", "fearing X",
         "to prevent X" / "to protect X". Weak markers ("over", "after", "following", "for")
@@ -45,28 +90,37 @@ class ReasonFrame:
         strong = set(rz["strong_markers"])
         vague = set(rz["vague_nouns"])
         subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
+        concern = set(rz["concern_words"])
+        reports = set(rz["report_nouns"])
         out: list[str] = []
-        for node in clause.subtree:
+        for node in (clause.subtree if nodes is None else nodes):
             if node.i in subj:
                 continue
             objs: list[tuple[Token, bool]] = []
             if node.dep_ == "prep" and self._is_reason_marker(node, weak=True) and node.head.i not in subj:
                 is_strong = node.lower_ in strong
-                pobj = next((d for d in node.children if d.dep_ == "pobj"), None) or \
+                pobj = self._marker_phrase_object(node)
+                pobj = pobj or next((d for d in node.children if d.dep_ == "pobj"), None) or \
                     next((d for d in node.subtree if d.dep_ == "pobj" and d.head.head == node), None)
                 pcomp = next((d for d in node.children if d.dep_ == "pcomp" and d.pos_ == "VERB"), None)
                 if pobj is not None:
                     objs.append((pobj, is_strong))
                 elif pcomp is not None:  # "after learning that interns pasted drafts into it"
                     objs.append((pcomp, is_strong))
+            elif node.dep_ == "advcl" and node.pos_ in {"ADJ", "VERB"} and node.lower_ in concern \
+                    and node.head.pos_ in {"VERB", "AUX"}:
+                # "Concerned about the handling of X, Acme ...", "Worried that code could leak, Acme ..."
+                objs += [(c, True) for c in node.children if c.dep_ == "ccomp"]
+                objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}
+                         for p in c.children if p.dep_ in {"pobj", "pcomp"}]
             elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and (
                     node.i > clause.i or node.dep_ == "advcl" and node.head == clause
-                    and (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"])):
-                # (before the clause only "Citing X, ..." and "Fearing X, ...")
+                    or node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in"):
+                # (before the clause: "Citing X, ...", "Fearing X, ...", "To protect X, ...", "After X, ...")
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
-                if mark in {"after", "following", "because", "since", "as"}:
+                if mark in {"after", "following", "because", "since", "as", "lest"}:
                     # "after learning that interns pasted drafts into it", "because it may leak data"
-                    objs.append((node, mark == "because"))
+                    objs.append((node, mark in {"because", "lest"}))
                 elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
                         node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
                     # ("pointing them to X" directs people to an alternative; it gives no reason)
@@ -85,7 +139,12 @@ class ReasonFrame:
                         | {t.lower_ for t in x.subtree if t.pos_ != "VERB"}
                     clause_ = x.pos_ in {"VERB", "AUX"}
                     risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
-                    if is_strong or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) or words & risks:
+                    reported = not clause_ and x.lemma_.lower() in reports and any(
+                        c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+                        or c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in x.children)
+                    # ("reports that the app sends data abroad": what is reported)
+                    if is_strong or reported or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) \
+                            or words & risks:
                         text = phrase_verb_clause(x) if clause_ else phrase(x)
                         if text and text not in out and text.lower() not in vague:  # not a bare "worries"
                             out.append(text)
