@@ -257,13 +257,13 @@ class ReasonFrame:
                 # of the policy stated just before
                 govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
                 if not (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}
-                        or subj.lemma_.lower() in govt | {"company", "firm", "bank"}):
+                        or subj.lemma_.lower() in govt or self._descriptive_speaker(verb)):
                     continue
                 roles = {"issuer": None, "near": True}
             for c in tok.children:
                 text = ""
-                if c.dep_ == "ccomp":
-                    text = phrase_verb_clause(c)
+                if c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children):
+                    text = phrase_verb_clause(c)  # ("expressed concern that answers could be wrong")
                 elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
                     text = phrase(c, max_words=24)
                 if text:
@@ -328,7 +328,7 @@ class ReasonFrame:
             as_reason = any(t.lower_ in rz["reason_words"] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                             for t in c.subtree)
             # "an executive cited X": a person speaks for the nearest policy
-            person = not about and self._person_speaker(tok)
+            person = not about and (self._person_speaker(tok) or self._descriptive_speaker(tok))
             if not (about or as_reason or person):
                 continue
             for o in objs:
@@ -361,7 +361,8 @@ class ReasonFrame:
                        or t.lemma_ in use_verbs and self._denied_use(t) for t in c.subtree):
                     continue  # a policy statement ("... must not upload code to X"), read by sentence_policy
                 about, issuer = self._issuer_or_container(verb)
-                if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb):
+                if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb) \
+                        and not self._descriptive_speaker(verb):
                     continue
                 text = phrase_verb_clause(c)
                 if text:
@@ -382,6 +383,21 @@ class ReasonFrame:
                 return False
             node = node.head
         return False
+
+    def _descriptive_speaker(self, verb: Token) -> bool:
+        """True when the subject of ``verb`` describes an issuer without naming it: a definite
+        noun of ``reason.issuer_descriptors`` ("the state", "the lender", "the hospital
+        group") or a plural role noun of ``reason.role_nouns`` ("executives", "bank
+        officials"). Its statement refines the nearest policy before it."""
+        subj = self._clause_subject(verb)
+        if subj is None or subj.pos_ != "NOUN" or self.mention_at(subj) is not None:
+            return False
+        rz = self.lex["reason"]
+        lemma = subj.lemma_.lower()
+        if lemma in rz["role_nouns"]:
+            return True
+        return lemma in rz["issuer_descriptors"] and any(
+            c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this"} or c.tag_ == "PRP$") for c in subj.children)
 
     def _person_speaker(self, verb: Token) -> bool:
         """True when a reporting verb's subject is a person or a spokesperson-like noun."""
@@ -439,6 +455,19 @@ class ReasonFrame:
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ == "to":
                                 found += [phrase(o) for o in p.children if o.dep_ == "pobj"]
+        attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
+        if subj is not None and (subj.lemma_ in anaphors or attr is not None and attr.lemma_ in anaphors):
+            # "the step was taken to prevent X", "the ban was necessary to protect X", "the move is
+            # aimed at preventing X", "the bill is a necessary step to safeguard X"
+            skip = {t.i for t in subj.subtree}
+            for g in root.subtree:
+                if g.i in skip or g.pos_ != "VERB" or g.lemma_ not in rz["protect_verbs"]:
+                    continue
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children) or \
+                        g.dep_ == "pcomp" and g.head.lower_ == "at":
+                    text = phrase_verb_clause(g)
+                    if text and text not in found:
+                        found.append(text)
         if subj is not None and subj.lemma_ in anaphors:
             intents = set(self.lex["purpose"]["intent_verbs"])
             # "the ban is intended to protect X", "the restriction aims to prevent Y"
