@@ -27,7 +27,7 @@ class PolicyFrame:
         ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
         stop_v = set(pol["stop_verbs"])
         seen_products: set = set()
-        triggers = self._policy_lemmas
+        triggers = self._policy_triggers
         for tok in sent:
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
@@ -37,6 +37,7 @@ class PolicyFrame:
                 if lemma is None:
                     continue
             ptype = None
+            named_only = False  # (True: the policy needs a named product, not "access" alone)
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
@@ -62,6 +63,12 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
+            elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
+                                            for c in tok.children):
+                ptype = "ban"  # "will phase out X", "cut off access to X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["permission_words"] and self._denied_use(tok) \
+                    and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pol["use_verbs"] for c in tok.children):
+                ptype, named_only = "ban", True  # "use of X is not permitted", "Acme does not allow X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
                     and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
                 ptype = "restriction"  # "advised staff against using X"
@@ -120,7 +127,7 @@ class PolicyFrame:
                     if reasons:
                         self.emit("reason", {"issuer": issuer, "near": True}, reason=reasons)
                     continue
-                if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
+                if not named_only and any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
                     continue
@@ -148,6 +155,17 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+
+    @property
+    def _policy_triggers(self) -> frozenset[str]:
+        """Lemmas that can state a policy: :attr:`_policy_lemmas`, the verbs of
+        ``policy.phrasal_ban`` ("phase out") and ``policy.permission_words`` ("not permitted")."""
+        got = getattr(self, "_policy_triggers_cache", None)
+        if got is None:
+            pol = self.lex["policy"]
+            got = self._policy_lemmas | {p.split()[0] for p in pol["phrasal_ban"]} | set(pol["permission_words"])
+            self._policy_triggers_cache = got
+        return got
 
     def _document_owner(self, trig: Token) -> list[Entity]:
         """"Employees are not permitted to use X, the memo said": a rule a document states
@@ -656,6 +674,9 @@ class PolicyFrame:
         for node in [tok, *tok.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
                 return True
+            if node is not tok and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                                                for c in node.children):
+                return True  # "said it had no plans to restrict X"
             if node.dep_ == "ROOT":
                 break
         return False

@@ -70,6 +70,8 @@ class ReasonFrame:
                 break
             if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in {"from", "in", "on", "to", "against"}:
                 break
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                break  # "..., the paper reported, citing documents": the report's sources, no reason
             parent = node.head
             nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
                      and not (c.dep_ == "prep" and c.lower_ in {"from", "to", "of", "on", "in", "at"}
@@ -463,6 +465,9 @@ class ReasonFrame:
             for g in root.subtree:
                 if g.i in skip or g.pos_ != "VERB" or g.lemma_ not in rz["protect_verbs"]:
                     continue
+                path = [g, *[a for a in g.ancestors if a.i != root.i and root in a.ancestors]]
+                if any(c.dep_ in SUBJ for a in path for c in a.children):
+                    continue  # "... as governments move to shield X": another statement's purpose
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children) or \
                         g.dep_ == "pcomp" and g.head.lower_ == "at":
                     text = phrase_verb_clause(g)
