@@ -152,9 +152,58 @@ class PolicyFrame:
                 for issuer in issuers:
                     self.emit("policy", {"issuer": issuer, "product": product, "region": region},
                               type=[ptype], scope=scope, date=dates, reason=reasons)
+        if self.article.blocks[self.block].heading:
+            self._headline_policy(sent)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+
+    def _headline_policy(self, sent: Span) -> None:
+        """A headline read on its surface, as the small model often parses a headline flat
+        ("Acme Bans ChatGPT Over Data Leak Fears" with "ChatGPT" as a verb): an issuer named
+        just before a ban or restriction verb, the first product named in the next six
+        tokens, and the words after a reason marker ("over", "amid", "citing", "after" ...)
+        when they name a reason or a risk."""
+        pol, rz = self.lex["policy"], self.lex["reason"]
+        verbs = (set(pol["ban"]) | set(pol["restriction"]) | set(pol["removal_verbs"])) - set(pol["stop_verbs"])
+        doc = sent.doc
+        for tok in sent:
+            low = tok.lower_
+            if tok.pos_ in {"ADP", "DET", "PUNCT"} or not {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & verbs:
+                continue
+            before = self.mention_at(doc[tok.i - 1]) if tok.i > sent.start else None
+            issuer = before.entity if before is not None and before.end == tok.i else None
+            if issuer is None or issuer.family not in {"Organization", "Place"} or issuer.kind == "NewsOrganization":
+                continue
+            issuer = self.government_of(issuer) if issuer.family == "Place" else issuer
+            product, end = None, tok.i + 1
+            for t in doc[tok.i + 1:min(sent.end, tok.i + 7)]:
+                m = self.mention_at(t)
+                if m is not None and m.entity is not None and m.entity.family == "Product":
+                    product, end = m.entity, m.end
+                    break
+                if m is not None and m.entity is not None and m.entity.kind == "Company" and \
+                        self.kb.names_product_after(m.entity.label):  # "Ohio bans DeepSeek ..."
+                    product = self.implicit(m.entity.label, "SoftwareProduct", True, key=f"{m.entity.key} product")
+                    end = m.end
+                    break
+            if product is None:
+                continue
+            markers = set(rz["markers"]) | set(rz["strong_markers"])
+            mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
+            reasons = []
+            if mark is not None:
+                toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
+                if toks and (mark.lower_ in rz["strong_markers"] or any(
+                        t.lemma_.lower() in rz["reason_nouns"] or t.lower_ in rz["reason_nouns"]
+                        or t.lemma_.lower() in rz["risk_words"] or t.lower_ in rz["risk_words"] for t in toks)):
+                    text = self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+                    reasons = [text]
+            ptype = "ban" if {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & set(pol["ban"]) | set(
+                pol["removal_verbs"]) else "restriction"
+            self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=[ptype], scope=[],
+                      date=[], reason=reasons)
+            return
 
     @property
     def _policy_triggers(self) -> frozenset[str]:
@@ -284,7 +333,7 @@ class PolicyFrame:
            "Kestria's police") or lists the issuers ("states including A, B and C",
            "nations, including A and B, which have imposed ...").
         """
-        said = self._reported_speaker(trig)
+        said = self._reported_speaker(trig) or self._raised_subject(trig)
         if said:
             return said
         for node in dict.fromkeys([trig, clause]):
@@ -379,6 +428,19 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _raised_subject(self, trig: Token) -> list[Entity]:
+        """"Acme is said to have blocked X", "Acme is believed to have banned X": the passive
+        subject of a reporting verb whose infinitive states the policy."""
+        head = trig.head
+        if trig.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in head.children) or not (
+                head.lemma_ in self.lex["reporting_verbs"] or head.lemma_ in self.lex["policy"]["belief_verbs"]):
+            return []
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        ent = self.entity_at(subj, {"Organization", "Place"}) if subj is not None else None
+        if ent is None or ent.kind == "NewsOrganization":
+            return []
+        return [self.government_of(ent) if ent.family == "Place" else ent]
 
     def _clause_place_government(self, node: Token) -> list[Entity]:
         """"X has been ordered to cease operations in Kestria, authorities said": unnamed
@@ -542,7 +604,8 @@ class PolicyFrame:
         """The organization whose staff a rule binds, when the clause names no issuer:
         "Acme staff have been banned from using X", "employees at Acme cannot use X",
         "Kestria civil servants can no longer use X"."""
-        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"]) \
+            | set(self.lex["policy"]["organ_nouns"])  # "the board of Acme voted to ban X"
         node = trig
         for _ in range(4):
             for c in node.children:
