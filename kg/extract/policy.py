@@ -63,6 +63,10 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["hinder_verbs"] and any(
+                    c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" and p.lemma_ in pol["use_verbs"]
+                                                                    for p in c.children) for c in tok.children):
+                ptype = "ban"  # "is preventing employees from downloading X"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
                                             for c in tok.children):
                 ptype = "ban"  # "will phase out X", "cut off access to X"
@@ -176,24 +180,24 @@ class PolicyFrame:
             if issuer is None or issuer.family not in {"Organization", "Place"} or issuer.kind == "NewsOrganization":
                 continue
             issuer = self.government_of(issuer) if issuer.family == "Place" else issuer
-            product, end = None, tok.i + 1
-            for t in doc[tok.i + 1:min(sent.end, tok.i + 7)]:
-                m = self.mention_at(t)
-                if m is not None and m.entity is not None and m.entity.family == "Product":
-                    product, end = m.entity, m.end
-                    break
-                if m is not None and m.entity is not None and m.entity.kind == "Company" and \
-                        self.kb.names_product_after(m.entity.label):  # "Ohio bans DeepSeek ..."
-                    product = self.implicit(m.entity.label, "SoftwareProduct", True, key=f"{m.entity.key} product")
-                    end = m.end
-                    break
-            if product is None:
+            named = [m for t in doc[tok.i + 1:min(sent.end, tok.i + 7)] if (m := self.mention_at(t)) is not None
+                     and m.start == t.i and m.entity is not None]
+            # a product named in the window ("Bans Use of Microsoft AI Copilot": Copilot), else a
+            # company known by its product's name ("Ohio bans DeepSeek ...")
+            m = next((m for m in named if m.entity.family == "Product"), None) or next(
+                (m for m in named if m.entity.kind == "Company" and self.kb.names_product_after(m.entity.label)), None)
+            if m is None:
                 continue
+            product, end = m.entity, m.end
+            if product.family != "Product":
+                product = self.implicit(product.label, "SoftwareProduct", True, key=f"{product.key} product")
             markers = set(rz["markers"]) | set(rz["strong_markers"])
             mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
             reasons = []
             if mark is not None:
                 toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
+                while toks and toks[0].lower_ in {"to", "of"}:
+                    toks = toks[1:]  # "Due to Security Concerns", "Because of ..."
                 if toks and (mark.lower_ in rz["strong_markers"] or any(
                         t.lemma_.lower() in rz["reason_nouns"] or t.lower_ in rz["reason_nouns"]
                         or t.lemma_.lower() in rz["risk_words"] or t.lower_ in rz["risk_words"] for t in toks)):
@@ -212,7 +216,8 @@ class PolicyFrame:
         got = getattr(self, "_policy_triggers_cache", None)
         if got is None:
             pol = self.lex["policy"]
-            got = self._policy_lemmas | {p.split()[0] for p in pol["phrasal_ban"]} | set(pol["permission_words"])
+            got = self._policy_lemmas | {p.split()[0] for p in pol["phrasal_ban"]} | set(pol["permission_words"]) \
+                | set(pol["hinder_verbs"])
             self._policy_triggers_cache = got
         return got
 

@@ -163,7 +163,8 @@ class ReasonFrame:
         clauses = [sent.root]
         if words & anaphors:
             clauses += [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
-                        and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
+                        and any(c.dep_ in SUBJ and c.lemma_ in anaphors
+                                or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors for c in t.children)]
         roles: dict = {"heading": self.article.blocks[self.block].heading}
         for root in clauses:
             got = self._reason_clause(root, nouns, anaphors)
@@ -409,6 +410,10 @@ class ReasonFrame:
         if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"] or \
                 subj.lemma_.lower() in self.lex["reason"]["speaker_nouns"]:
             return True  # "the state's cybersecurity chief said ..."
+        if subj.lower_ in {"he", "she"}:
+            # "..., she said": the person the paragraph quotes (a person named before)
+            return any(m.entity is not None and m.entity.family == "Person"
+                       for ms in self.mentions[max(0, self.block - 2):self.block + 1] for m in ms)
         m = self.mention_at(subj)
         return m is not None and m.entity is not None and m.entity.family == "Person"
 
