@@ -121,6 +121,12 @@ class PolicyFrame:
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
                 self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
+            # no one restricts its own namesake ("it prohibits the app", "it" read as the app's maker)
+            kept = [p for p in products if p is None or not any(merge_key(p.label) == merge_key(i.label)
+                                                                 for i in issuers)]
+            if products and not kept:
+                continue
+            products = kept
             definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                                                   for c in tok.children)
             if not products:
@@ -338,7 +344,7 @@ class PolicyFrame:
            "Kestria's police") or lists the issuers ("states including A, B and C",
            "nations, including A and B, which have imposed ...").
         """
-        said = self._reported_speaker(trig) or self._raised_subject(trig)
+        said = self._reported_speaker(trig) or self._raised_subject(trig) or self._document_pronoun(trig)
         if said:
             return said
         for node in dict.fromkeys([trig, clause]):
@@ -433,6 +439,25 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _document_pronoun(self, trig: Token) -> list[Entity]:
+        """"The order directs that ... In addition, it prohibits X": an "it" subject after a
+        sentence whose subject is a policy document or anaphor (``policy.policy_container_nouns``,
+        ``policy.policy_anaphors``) is that document; its issuer is the one of the policy
+        stated last before it."""
+        subj = self._subject_up(trig)
+        if subj is None or subj.lower_ != "it":
+            return []
+        doc = trig.doc
+        prev = next((s for s in doc.sents if s.end <= trig.sent.start and s.end == trig.sent.start), None)
+        if prev is None and self.block > 0:
+            prev = list(self.docs[self.block - 1].sents)[-1] if len(self.docs[self.block - 1]) else None
+        psubj = self._clause_subject(prev.root) if prev is not None else None
+        pol = self.lex["policy"]
+        if psubj is None or psubj.lemma_.lower() not in set(pol["policy_container_nouns"]) | set(pol["policy_anaphors"]):
+            return []
+        before = [o for o in self.observations if o.kind == "policy" and o.roles.get("issuer") is not None]
+        return [before[-1].roles["issuer"]] if before else []
 
     def _raised_subject(self, trig: Token) -> list[Entity]:
         """"Acme is said to have blocked X", "Acme is believed to have banned X": the passive

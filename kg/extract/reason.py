@@ -474,7 +474,8 @@ class ReasonFrame:
                 if any(c.dep_ in SUBJ for a in path for c in a.children):
                     continue  # "... as governments move to shield X": another statement's purpose
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children) or \
-                        g.dep_ == "pcomp" and g.head.lower_ == "at":
+                        g.dep_ == "pcomp" and g.head.lower_ in {"at", "to", "for"}:
+                    # ("is aimed at preventing X", "is integral to safeguarding X")
                     text = phrase_verb_clause(g)
                     if text and text not in found:
                         found.append(text)
