@@ -31,7 +31,15 @@ from kg.text import read_article
 
 #: cases the readers do not read yet, with what is missing (strict: a case that starts to pass
 #: fails the run until it is taken off this list)
-OPEN: dict[str, str] = {}
+OPEN: dict[str, str] = {
+    "policy041": "an incident the issuer reports ('doctors had entered patient notes into the chatbot') names "
+                 "no risk word",
+    "policy042": "'barred' parsed as an adjective of 'staff' after a three-word name",
+    "policy100": "'Torvane Insurance and Pellmont Corp' found as one name by the mention finder",
+    "policy101": "'Torvane Insurance and Pellmont Corp' found as one name by the mention finder",
+    "policy118": "'only approved tools may be used ..., which rules out X': a rule by exclusion",
+    "policy124": "an elliptical clause ('and B followed a week later') repeats the policy before",
+}
 
 
 def _cases(rows, prefix: str) -> list:
@@ -40,7 +48,7 @@ def _cases(rows, prefix: str) -> list:
     for n, row in enumerate(rows):
         case = f"{prefix}{n:03d}"
         marks = [pytest.mark.xfail(strict=True, reason=OPEN[case])] if case in OPEN else []
-        out.append(pytest.param(*row, id=case, marks=marks))
+        out.append(pytest.param(*(row if isinstance(row, tuple) else (row,)), id=case, marks=marks))
     return out
 
 
@@ -279,6 +287,28 @@ POLICIES = [
      "South Korea", "DeepSeek", None),
     ("Kelvane Motors barred DeepSeek in March, and Quarrow Systems followed a week later.\n",
      "Quarrow Systems", "DeepSeek", None),
+    # ------------------------------- discourse patterns generalized from real reporting
+    ("Ohio has banned DeepSeek on state devices, Gov. Kara Senn announced Monday.\n\n\"Ohio will keep "
+     "fighting to combat cyber threats and ensure the privacy of our data,\" she said.\n",
+     "Ohio", "DeepSeek", "cyber threats"),
+    ("Kansas has banned DeepSeek on state devices.\n\nIn written testimony, Rep. Dale Omar stated that the "
+     "bill is a necessary step to safeguard the state's digital infrastructure.\n",
+     "Kansas", "DeepSeek", "digital infrastructure"),
+    ("Virginia has banned DeepSeek on state devices.\n\nThe order says no state employee shall download the "
+     "app. In addition, it prohibits accessing the app on state networks.\n\nThe order is integral to "
+     "safeguarding systems that hold tax data and health records.\n", "Virginia", "DeepSeek", "tax data"),
+    ("Lumen Bank is preventing employees from downloading DeepSeek onto their work phones.\n",
+     "Lumen Bank", "DeepSeek", None),
+    ("Two firms, Dravik Bank and Torvane Insurance, said they had barred the use of ChatGPT amid questions "
+     "about the security of client data.\n", "Torvane Insurance", "ChatGPT", "security"),
+    ("Texas Gov. Kara Senn issued an order banning DeepSeek, citing security threats against Texans.\n",
+     "Texas", "DeepSeek", "security threats"),
+    ("House Bans Use of Microsoft AI Copilot Due to Security Concerns\n\nThe House has banned staff from "
+     "Copilot, the House said in guidance. Microsoft makes Copilot.\n", "House", "Copilot", "security"),
+    ("Dravik Bank has restricted ChatGPT.\n\nThe move is a precaution to protect client files, the bank "
+     "said.\n", "Dravik Bank", "ChatGPT", "client files"),
+    ("Ohio banned DeepSeek on state networks.\n\nSenn cited an analysis by security experts that found the "
+     "app lacks basic safeguards.\n", "Ohio", "DeepSeek", "safeguards"),
 ]
 
 

@@ -66,8 +66,10 @@ class ReasonFrame:
         out: list[str] = []
         node = trig
         for _ in range(5):
-            if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"} or node.head == node:
-                break
+            document = node.dep_ == "acl" and node.head.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]
+            if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"} and not document \
+                    or node.head == node:
+                break  # ("issued an order banning X, citing Y": the order's clause is the policy's)
             if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in {"from", "in", "on", "to", "against"}:
                 break
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
