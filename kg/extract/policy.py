@@ -27,7 +27,7 @@ class PolicyFrame:
         ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
         stop_v = set(pol["stop_verbs"])
         seen_products: set = set()
-        triggers = self._policy_lemmas
+        triggers = self._policy_triggers
         for tok in sent:
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
@@ -37,6 +37,7 @@ class PolicyFrame:
                 if lemma is None:
                     continue
             ptype = None
+            named_only = False  # (True: the policy needs a named product, not "access" alone)
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
@@ -62,6 +63,16 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["hinder_verbs"] and any(
+                    c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" and p.lemma_ in pol["use_verbs"]
+                                                                    for p in c.children) for c in tok.children):
+                ptype = "ban"  # "is preventing employees from downloading X"
+            elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
+                                            for c in tok.children):
+                ptype = "ban"  # "will phase out X", "cut off access to X"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["permission_words"] and self._denied_use(tok) \
+                    and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pol["use_verbs"] for c in tok.children):
+                ptype, named_only = "ban", True  # "use of X is not permitted", "Acme does not allow X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
                     and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
                 ptype = "restriction"  # "advised staff against using X"
@@ -110,6 +121,12 @@ class PolicyFrame:
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
                 self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
+            # no one restricts its own namesake ("it prohibits the app", "it" read as the app's maker)
+            kept = [p for p in products if p is None or not any(merge_key(p.label) == merge_key(i.label)
+                                                                 for i in issuers)]
+            if products and not kept:
+                continue
+            products = kept
             definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                                                   for c in tok.children)
             if not products:
@@ -120,7 +137,7 @@ class PolicyFrame:
                     if reasons:
                         self.emit("reason", {"issuer": issuer, "near": True}, reason=reasons)
                     continue
-                if any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
+                if not named_only and any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
                     continue
@@ -130,6 +147,7 @@ class PolicyFrame:
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent)
             reasons = self._reasons(region_tok, sent)
+            reasons += [r for r in self._reasons_above(region_tok, sent) if r not in reasons]
             reasons += self._means_to_end(tok)
             if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
                 reasons = self._reasons(tok.head, sent)  # "the ban was imposed to protect X"
@@ -144,9 +162,70 @@ class PolicyFrame:
                 for issuer in issuers:
                     self.emit("policy", {"issuer": issuer, "product": product, "region": region},
                               type=[ptype], scope=scope, date=dates, reason=reasons)
+        if self.article.blocks[self.block].heading:
+            self._headline_policy(sent)
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+
+    def _headline_policy(self, sent: Span) -> None:
+        """A headline read on its surface, as the small model often parses a headline flat
+        ("Acme Bans ChatGPT Over Data Leak Fears" with "ChatGPT" as a verb): an issuer named
+        just before a ban or restriction verb, the first product named in the next six
+        tokens, and the words after a reason marker ("over", "amid", "citing", "after" ...)
+        when they name a reason or a risk."""
+        pol, rz = self.lex["policy"], self.lex["reason"]
+        verbs = (set(pol["ban"]) | set(pol["restriction"]) | set(pol["removal_verbs"])) - set(pol["stop_verbs"])
+        doc = sent.doc
+        for tok in sent:
+            low = tok.lower_
+            if tok.pos_ in {"ADP", "DET", "PUNCT"} or not {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & verbs:
+                continue
+            before = self.mention_at(doc[tok.i - 1]) if tok.i > sent.start else None
+            issuer = before.entity if before is not None and before.end == tok.i else None
+            if issuer is None or issuer.family not in {"Organization", "Place"} or issuer.kind == "NewsOrganization":
+                continue
+            issuer = self.government_of(issuer) if issuer.family == "Place" else issuer
+            named = [m for t in doc[tok.i + 1:min(sent.end, tok.i + 7)] if (m := self.mention_at(t)) is not None
+                     and m.start == t.i and m.entity is not None]
+            # a product named in the window ("Bans Use of Microsoft AI Copilot": Copilot), else a
+            # company known by its product's name ("Ohio bans DeepSeek ...")
+            m = next((m for m in named if m.entity.family == "Product"), None) or next(
+                (m for m in named if m.entity.kind == "Company" and self.kb.names_product_after(m.entity.label)), None)
+            if m is None:
+                continue
+            product, end = m.entity, m.end
+            if product.family != "Product":
+                product = self.implicit(product.label, "SoftwareProduct", True, key=f"{product.key} product")
+            markers = set(rz["markers"]) | set(rz["strong_markers"])
+            mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
+            reasons = []
+            if mark is not None:
+                toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
+                while toks and toks[0].lower_ in {"to", "of"}:
+                    toks = toks[1:]  # "Due to Security Concerns", "Because of ..."
+                if toks and (mark.lower_ in rz["strong_markers"] or any(
+                        t.lemma_.lower() in rz["reason_nouns"] or t.lower_ in rz["reason_nouns"]
+                        or t.lemma_.lower() in rz["risk_words"] or t.lower_ in rz["risk_words"] for t in toks)):
+                    text = self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]
+                    reasons = [text]
+            ptype = "ban" if {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & set(pol["ban"]) | set(
+                pol["removal_verbs"]) else "restriction"
+            self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=[ptype], scope=[],
+                      date=[], reason=reasons)
+            return
+
+    @property
+    def _policy_triggers(self) -> frozenset[str]:
+        """Lemmas that can state a policy: :attr:`_policy_lemmas`, the verbs of
+        ``policy.phrasal_ban`` ("phase out") and ``policy.permission_words`` ("not permitted")."""
+        got = getattr(self, "_policy_triggers_cache", None)
+        if got is None:
+            pol = self.lex["policy"]
+            got = self._policy_lemmas | {p.split()[0] for p in pol["phrasal_ban"]} | set(pol["permission_words"]) \
+                | set(pol["hinder_verbs"])
+            self._policy_triggers_cache = got
+        return got
 
     def _document_owner(self, trig: Token) -> list[Entity]:
         """"Employees are not permitted to use X, the memo said": a rule a document states
@@ -265,7 +344,7 @@ class PolicyFrame:
            "Kestria's police") or lists the issuers ("states including A, B and C",
            "nations, including A and B, which have imposed ...").
         """
-        said = self._reported_speaker(trig)
+        said = self._reported_speaker(trig) or self._raised_subject(trig) or self._document_pronoun(trig)
         if said:
             return said
         for node in dict.fromkeys([trig, clause]):
@@ -360,6 +439,38 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _document_pronoun(self, trig: Token) -> list[Entity]:
+        """"The order directs that ... In addition, it prohibits X": an "it" subject after a
+        sentence whose subject is a policy document or anaphor (``policy.policy_container_nouns``,
+        ``policy.policy_anaphors``) is that document; its issuer is the one of the policy
+        stated last before it."""
+        subj = self._subject_up(trig)
+        if subj is None or subj.lower_ != "it":
+            return []
+        doc = trig.doc
+        prev = next((s for s in doc.sents if s.end <= trig.sent.start and s.end == trig.sent.start), None)
+        if prev is None and self.block > 0:
+            prev = list(self.docs[self.block - 1].sents)[-1] if len(self.docs[self.block - 1]) else None
+        psubj = self._clause_subject(prev.root) if prev is not None else None
+        pol = self.lex["policy"]
+        if psubj is None or psubj.lemma_.lower() not in set(pol["policy_container_nouns"]) | set(pol["policy_anaphors"]):
+            return []
+        before = [o for o in self.observations if o.kind == "policy" and o.roles.get("issuer") is not None]
+        return [before[-1].roles["issuer"]] if before else []
+
+    def _raised_subject(self, trig: Token) -> list[Entity]:
+        """"Acme is said to have blocked X", "Acme is believed to have banned X": the passive
+        subject of a reporting verb whose infinitive states the policy."""
+        head = trig.head
+        if trig.dep_ != "xcomp" or not any(c.dep_ == "auxpass" for c in head.children) or not (
+                head.lemma_ in self.lex["reporting_verbs"] or head.lemma_ in self.lex["policy"]["belief_verbs"]):
+            return []
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        ent = self.entity_at(subj, {"Organization", "Place"}) if subj is not None else None
+        if ent is None or ent.kind == "NewsOrganization":
+            return []
+        return [self.government_of(ent) if ent.family == "Place" else ent]
 
     def _clause_place_government(self, node: Token) -> list[Entity]:
         """"X has been ordered to cease operations in Kestria, authorities said": unnamed
@@ -523,7 +634,8 @@ class PolicyFrame:
         """The organization whose staff a rule binds, when the clause names no issuer:
         "Acme staff have been banned from using X", "employees at Acme cannot use X",
         "Kestria civil servants can no longer use X"."""
-        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"]) \
+            | set(self.lex["policy"]["organ_nouns"])  # "the board of Acme voted to ban X"
         node = trig
         for _ in range(4):
             for c in node.children:
@@ -655,6 +767,9 @@ class PolicyFrame:
         for node in [tok, *tok.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
                 return True
+            if node is not tok and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                                                for c in node.children):
+                return True  # "said it had no plans to restrict X"
             if node.dep_ == "ROOT":
                 break
         return False

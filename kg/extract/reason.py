@@ -25,6 +25,8 @@ class ReasonFrame:
         text = prep.lower_
         nxt = prep.nbor(1).lower_ if prep.i + 1 < len(prep.doc) else ""
         rz = self.lex["reason"]
+        if self._marker_phrase_object(prep) is not None:
+            return True  # "in light of X", "in the wake of X", "on the back of X"
         if weak and text in rz["weak_markers"]:
             # weak: "for security reasons", "on national security grounds", "out of concern",
             # "as a precaution" (the object must name a reason, see _reasons)
@@ -34,7 +36,54 @@ class ReasonFrame:
                                             or head.dep_ == "pobj" and head.head.head.pos_ == "VERB")
         return text in rz["markers"] or f"{text} {nxt}" in rz["marker_pairs"]
 
-    def _reasons(self, clause: Token, sent: Span) -> list[str]:
+    def _marker_phrase_object(self, prep: Token) -> Token | None:
+        """The object of a multi-word reason marker that starts at ``prep`` ("in light of X",
+        "in the wake of X", "on the back of X": ``reason.marker_phrases``), or None."""
+        if prep.dep_ != "prep" or prep.lower_ not in self._marker_phrase_starts:
+            return None
+        doc = prep.doc
+        for words in self._marker_phrases:
+            end = prep.i + len(words)
+            if end <= len(doc) and [t.lower_ for t in doc[prep.i:end]] == words:
+                last = doc[end - 1]
+                return next((c for c in last.children if c.dep_ in {"pobj", "pcomp"}), None)
+        return None
+
+    @property
+    def _marker_phrases(self) -> list[list[str]]:
+        return [p.split() for p in self.lex["reason"]["marker_phrases"]]
+
+    @property
+    def _marker_phrase_starts(self) -> set[str]:
+        return {p.split()[0] for p in self.lex["reason"]["marker_phrases"]}
+
+    def _reasons_above(self, trig: Token, sent: Span) -> list[str]:
+        """Reasons hung on the clauses above a policy trigger, outside its own subtree:
+        "Fearing leaks, Acme told staff not to use X" (the trigger "use" is under "told"),
+        "Given concerns about X, Acme has banned staff from using Y". The walk stops at a
+        relative, adverbial or coordinated clause, or at a preposition that makes the policy
+        a circumstance of another statement ("Despite Acme restricting X, the tool ...")."""
+        out: list[str] = []
+        node = trig
+        for _ in range(5):
+            document = node.dep_ == "acl" and node.head.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]
+            if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"} and not document \
+                    or node.head == node:
+                break  # ("issued an order banning X, citing Y": the order's clause is the policy's)
+            if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in {"from", "in", "on", "to", "against"}:
+                break
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                break  # "..., the paper reported, citing documents": the report's sources, no reason
+            parent = node.head
+            nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
+                     and not (c.dep_ == "prep" and c.lower_ in {"from", "to", "of", "on", "in", "at"}
+                              and self._marker_phrase_object(c) is None)
+                     for t in c.subtree]
+            out += [r for r in self._reasons(parent, sent, nodes) if r not in out]
+            node = parent
+        return out
+
+    def _reasons(self, clause: Token, sent: Span, nodes: list[Token] | None = None) -> list[str]:
         """Reasons attached anywhere in a policy clause (not in its subject): "due to X",
         "because of X", "amid X", "citing X", "pointing to X", "over concerns", "fearing X",
         "to prevent X" / "to protect X". Weak markers ("over", "after", "following", "for")
@@ -45,28 +94,37 @@ class ReasonFrame:
         strong = set(rz["strong_markers"])
         vague = set(rz["vague_nouns"])
         subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
+        concern = set(rz["concern_words"])
+        reports = set(rz["report_nouns"])
         out: list[str] = []
-        for node in clause.subtree:
+        for node in (clause.subtree if nodes is None else nodes):
             if node.i in subj:
                 continue
             objs: list[tuple[Token, bool]] = []
             if node.dep_ == "prep" and self._is_reason_marker(node, weak=True) and node.head.i not in subj:
                 is_strong = node.lower_ in strong
-                pobj = next((d for d in node.children if d.dep_ == "pobj"), None) or \
+                pobj = self._marker_phrase_object(node)
+                pobj = pobj or next((d for d in node.children if d.dep_ == "pobj"), None) or \
                     next((d for d in node.subtree if d.dep_ == "pobj" and d.head.head == node), None)
                 pcomp = next((d for d in node.children if d.dep_ == "pcomp" and d.pos_ == "VERB"), None)
                 if pobj is not None:
                     objs.append((pobj, is_strong))
                 elif pcomp is not None:  # "after learning that interns pasted drafts into it"
                     objs.append((pcomp, is_strong))
+            elif node.dep_ == "advcl" and node.pos_ in {"ADJ", "VERB"} and node.lower_ in concern \
+                    and node.head.pos_ in {"VERB", "AUX"}:
+                # "Concerned about the handling of X, Acme ...", "Worried that code could leak, Acme ..."
+                objs += [(c, True) for c in node.children if c.dep_ == "ccomp"]
+                objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}
+                         for p in c.children if p.dep_ in {"pobj", "pcomp"}]
             elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and (
                     node.i > clause.i or node.dep_ == "advcl" and node.head == clause
-                    and (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"])):
-                # (before the clause only "Citing X, ..." and "Fearing X, ...")
+                    or node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in"):
+                # (before the clause: "Citing X, ...", "Fearing X, ...", "To protect X, ...", "After X, ...")
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
-                if mark in {"after", "following", "because", "since", "as"}:
+                if mark in {"after", "following", "because", "since", "as", "lest"}:
                     # "after learning that interns pasted drafts into it", "because it may leak data"
-                    objs.append((node, mark == "because"))
+                    objs.append((node, mark in {"because", "lest"}))
                 elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
                         node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
                     # ("pointing them to X" directs people to an alternative; it gives no reason)
@@ -85,7 +143,12 @@ class ReasonFrame:
                         | {t.lower_ for t in x.subtree if t.pos_ != "VERB"}
                     clause_ = x.pos_ in {"VERB", "AUX"}
                     risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
-                    if is_strong or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) or words & risks:
+                    reported = not clause_ and x.lemma_.lower() in reports and any(
+                        c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
+                        or c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in x.children)
+                    # ("reports that the app sends data abroad": what is reported)
+                    if is_strong or reported or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) \
+                            or words & risks:
                         text = phrase_verb_clause(x) if clause_ else phrase(x)
                         if text and text not in out and text.lower() not in vague:  # not a bare "worries"
                             out.append(text)
@@ -102,7 +165,8 @@ class ReasonFrame:
         clauses = [sent.root]
         if words & anaphors:
             clauses += [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
-                        and any(c.dep_ in SUBJ and c.lemma_ in anaphors for c in t.children)]
+                        and any(c.dep_ in SUBJ and c.lemma_ in anaphors
+                                or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors for c in t.children)]
         roles: dict = {"heading": self.article.blocks[self.block].heading}
         for root in clauses:
             got = self._reason_clause(root, nouns, anaphors)
@@ -198,13 +262,13 @@ class ReasonFrame:
                 # of the policy stated just before
                 govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
                 if not (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}
-                        or subj.lemma_.lower() in govt | {"company", "firm", "bank"}):
+                        or subj.lemma_.lower() in govt or self._descriptive_speaker(verb)):
                     continue
                 roles = {"issuer": None, "near": True}
             for c in tok.children:
                 text = ""
-                if c.dep_ == "ccomp":
-                    text = phrase_verb_clause(c)
+                if c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children):
+                    text = phrase_verb_clause(c)  # ("expressed concern that answers could be wrong")
                 elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
                     text = phrase(c, max_words=24)
                 if text:
@@ -269,7 +333,7 @@ class ReasonFrame:
             as_reason = any(t.lower_ in rz["reason_words"] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                             for t in c.subtree)
             # "an executive cited X": a person speaks for the nearest policy
-            person = not about and self._person_speaker(tok)
+            person = not about and (self._person_speaker(tok) or self._descriptive_speaker(tok))
             if not (about or as_reason or person):
                 continue
             for o in objs:
@@ -302,7 +366,8 @@ class ReasonFrame:
                        or t.lemma_ in use_verbs and self._denied_use(t) for t in c.subtree):
                     continue  # a policy statement ("... must not upload code to X"), read by sentence_policy
                 about, issuer = self._issuer_or_container(verb)
-                if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb):
+                if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb) \
+                        and not self._descriptive_speaker(verb):
                     continue
                 text = phrase_verb_clause(c)
                 if text:
@@ -324,6 +389,21 @@ class ReasonFrame:
             node = node.head
         return False
 
+    def _descriptive_speaker(self, verb: Token) -> bool:
+        """True when the subject of ``verb`` describes an issuer without naming it: a definite
+        noun of ``reason.issuer_descriptors`` ("the state", "the lender", "the hospital
+        group") or a plural role noun of ``reason.role_nouns`` ("executives", "bank
+        officials"). Its statement refines the nearest policy before it."""
+        subj = self._clause_subject(verb)
+        if subj is None or subj.pos_ != "NOUN" or self.mention_at(subj) is not None:
+            return False
+        rz = self.lex["reason"]
+        lemma = subj.lemma_.lower()
+        if lemma in rz["role_nouns"]:
+            return True
+        return lemma in rz["issuer_descriptors"] and any(
+            c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this"} or c.tag_ == "PRP$") for c in subj.children)
+
     def _person_speaker(self, verb: Token) -> bool:
         """True when a reporting verb's subject is a person or a spokesperson-like noun."""
         subj = self._clause_subject(verb)
@@ -332,6 +412,10 @@ class ReasonFrame:
         if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"] or \
                 subj.lemma_.lower() in self.lex["reason"]["speaker_nouns"]:
             return True  # "the state's cybersecurity chief said ..."
+        if subj.lower_ in {"he", "she"}:
+            # "..., she said": the person the paragraph quotes (a person named before)
+            return any(m.entity is not None and m.entity.family == "Person"
+                       for ms in self.mentions[max(0, self.block - 2):self.block + 1] for m in ms)
         m = self.mention_at(subj)
         return m is not None and m.entity is not None and m.entity.family == "Person"
 
@@ -380,6 +464,23 @@ class ReasonFrame:
                         for p in c.children:
                             if p.dep_ == "prep" and p.lower_ == "to":
                                 found += [phrase(o) for o in p.children if o.dep_ == "pobj"]
+        attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
+        if subj is not None and (subj.lemma_ in anaphors or attr is not None and attr.lemma_ in anaphors):
+            # "the step was taken to prevent X", "the ban was necessary to protect X", "the move is
+            # aimed at preventing X", "the bill is a necessary step to safeguard X"
+            skip = {t.i for t in subj.subtree}
+            for g in root.subtree:
+                if g.i in skip or g.pos_ != "VERB" or g.lemma_ not in rz["protect_verbs"]:
+                    continue
+                path = [g, *[a for a in g.ancestors if a.i != root.i and root in a.ancestors]]
+                if any(c.dep_ in SUBJ for a in path for c in a.children):
+                    continue  # "... as governments move to shield X": another statement's purpose
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children) or \
+                        g.dep_ == "pcomp" and g.head.lower_ in {"at", "to", "for"}:
+                    # ("is aimed at preventing X", "is integral to safeguarding X")
+                    text = phrase_verb_clause(g)
+                    if text and text not in found:
+                        found.append(text)
         if subj is not None and subj.lemma_ in anaphors:
             intents = set(self.lex["purpose"]["intent_verbs"])
             # "the ban is intended to protect X", "the restriction aims to prevent Y"
