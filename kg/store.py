@@ -46,9 +46,11 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -250,12 +252,11 @@ def sort_rows(rows: list, positions: list[tuple[int, bool]]) -> list | None:
 @lru_cache(maxsize=1)
 def _store_class():
     """oxrdflib's store with kg's query path (built on first use: oxrdflib is imported lazily)."""
+    import pyoxigraph as ox
     from oxrdflib import OxigraphStore
     from oxrdflib._converter import from_ox, to_ox, to_ox_quad_pattern
     from rdflib.query import Result
     from rdflib.term import Variable
-
-    import pyoxigraph as ox
 
     class KgOxigraphStore(OxigraphStore):
         """An oxrdflib store that reads the default graph of a kg store, runs
@@ -279,7 +280,7 @@ def _store_class():
         def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 (rdflib's names)
             if not isinstance(query, str) or kwargs or queryGraph != "__UNION__":
                 return super().query(query, initNs, initBindings, queryGraph, **kwargs)
-            options = {"prefixes": dict(self._namespace_for_prefix, **initNs)}
+            options: dict[str, Any] = {"prefixes": dict(self._namespace_for_prefix, **initNs)}
             if self.default_only:
                 options["default_graph"] = ox.DefaultGraph()
             else:
@@ -288,28 +289,26 @@ def _store_class():
                 options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in initBindings.items()}
             else:
                 query = store_forms().get(query, query)
-            solutions = None
+            variables: list | None = None
+            rows: Iterable[tuple] | None = None
             split = None if initBindings else split_order(query)
             if split is not None:
                 solutions = self._inner.query(split[0], **options)
-                if not isinstance(solutions, ox.QuerySolutions):
-                    solutions = None
-                else:
-                    names = [v.value for v in solutions.variables]
+                if isinstance(solutions, ox.QuerySolutions):
+                    variables = list(solutions.variables)
+                    names = [v.value for v in variables]
                     if all(name in names for name, _ in split[1]):
                         rows = sort_rows([tuple(s) for s in solutions],
                                          [(names.index(name), desc) for name, desc in split[1]])
-                    else:
-                        rows = None
-                    if rows is None:
-                        solutions = None
-            if solutions is None:
+            if rows is None:  # no ORDER BY to split, or rows this cannot sort: Oxigraph sorts
                 solutions = self._inner.query(query, **options)
                 if not isinstance(solutions, ox.QuerySolutions):
                     return super().query(query, initNs, initBindings, queryGraph)
+                variables = list(solutions.variables)
                 rows = (tuple(s) for s in solutions)
+            assert variables is not None
             out = Result("SELECT")
-            out.vars = [Variable(v.value) for v in solutions.variables]
+            out.vars = [Variable(v.value) for v in variables]
             cache: dict = {}
 
             def term(value):

@@ -158,7 +158,8 @@ def test_rows_are_sorted_as_oxigraph_orders_them_or_not_at_all():
     for i, value in enumerate(values):
         store.update(f"INSERT DATA {{ <{ex}s{i}> <{ex}p> {value} }}")
     store.update(f"INSERT DATA {{ <{ex}s99> <{ex}q> 1 }}")  # no <p>: unbound
-    query = f"SELECT ?s ?o WHERE {{ ?s ?any ?x OPTIONAL {{ ?s <{ex}p> ?o }} FILTER(isIRI(?o) || !BOUND(?o) || isBlank(?o) || (isLiteral(?o) && DATATYPE(?o) = <http://www.w3.org/2001/XMLSchema#string>)) }}"
+    query = (f"SELECT ?s ?o WHERE {{ ?s ?any ?x OPTIONAL {{ ?s <{ex}p> ?o }} FILTER(isIRI(?o) || !BOUND(?o) || "
+             "isBlank(?o) || (isLiteral(?o) && DATATYPE(?o) = <http://www.w3.org/2001/XMLSchema#string>)) }")
     for direction in ("ASC", "DESC"):
         ordered = [tuple(r) for r in store.query(f"{query} ORDER BY {direction}(?o) ?s")]
         mine = sort_rows([tuple(r) for r in store.query(query)], [(1, direction == "DESC"), (0, False)])
