@@ -513,8 +513,9 @@ def summary(r: dict) -> str:
                       ("oxigraph_memory_dump_same_other_process", "in-memory store dump: same bytes, other process"),
                       ("oxigraph_disk_dump_same_other_store", "on-disk store dump: same bytes, other store")):
         rows.append((name, "yes", str(det[key]), det[key]))
+    built = f"of {r['articles']} articles" if r["articles"] else "given with --graph"
     lines = [f"Store benchmark at {r['triples']:,} triples ({r['copies']} copies of a {r['base_triples']:,}-triple "
-             f"kg build of {r['articles']} articles), one run, {r['cpus']} CPUs, {r['wall_s']['total']} s wall; "
+             f"kg build {built}), one run, {r['cpus']} CPUs, {r['wall_s']['total']} s wall; "
              f"`python benchmarks/bench_store.py --triples {r['target_triples']}`. Details: "
              f"`store-{r['target_triples']}.json`.", "",
              "| measure | goal | value | met? |", "|---|---|---|---|"]

@@ -129,6 +129,7 @@ class Errors:
                    "reads.")
     E046 = Message("{source}: --param {name}=...: the query has no variable ?{name}; name one of its variables.")
     E115 = Message("--param {item!r}: write NAME=VALUE with a SPARQL variable name (letters, digits, _).")
+    E116 = Message("{path}: a store form of no query ({original} is missing); delete the form or add the query.")
     E047 = Message("{source}: query stopped after the time limit of {timeout:g} s; narrow it down or pass a "
                    "larger --timeout.")
 

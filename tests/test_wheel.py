@@ -63,6 +63,7 @@ def _source_files() -> set[str]:
                 if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
     expected |= {f"kg/ontology/{p.name}" for p in (ROOT / "ontology").glob("*.ttl")}
     expected |= {f"kg/queries/{p.name}" for p in (ROOT / "queries").glob("*.rq")}
+    expected |= {f"kg/queries/store/{p.name}" for p in (ROOT / "queries" / "store").glob("*.rq")}
     return expected
 
 
