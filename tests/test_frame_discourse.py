@@ -487,3 +487,12 @@ def test_untitled_person_speaks_for_no_government(tmp_path):
     """_official_government: a speaker without a government title names no issuer."""
     got = policies(tmp_path, "DeepSeek has been banned on Ohio government devices, Dana Holt wrote on Monday.\n")
     assert ("Ohio", "DeepSeek") not in got
+
+
+def test_makers_of_restricted_goods_are_not_products(tmp_path):
+    """_maker_of_goods and _owner_of_named_product: "export limits on A and B AI chips" and
+    "chips including A's X100 and B's Y200" restrict the goods, not their makers."""
+    got = policies(tmp_path, "Ohio has extended export limits on Nvidia and AMD AI chips to Kenya.\n")
+    assert ("Ohio", "AI chips") in got and not {("Ohio", "Nvidia"), ("Ohio", "AMD")} & set(got)
+    got = policies(tmp_path, "Ohio restricted exports of advanced chips, including Nvidia's H100 and AMD's MI250.\n")
+    assert {("Ohio", "H100"), ("Ohio", "MI250")} <= set(got) and ("Ohio", "AMD") not in got

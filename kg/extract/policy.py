@@ -191,7 +191,8 @@ class PolicyFrame:
             # a product named in the window ("Bans Use of Microsoft AI Copilot": Copilot), else a
             # company known by its product's name ("Ohio bans DeepSeek ...")
             m = next((m for m in named if m.entity.family == "Product"), None) or next(
-                (m for m in named if m.entity.kind == "Company" and self.kb.names_product_after(m.entity.label)), None)
+                (m for m in named if m.entity.kind == "Company" and self.kb.names_product_after(m.entity.label)
+                 and not self._maker_of_goods(doc[m.end - 1])), None)
             if m is None:
                 continue
             product, end = m.entity, m.end
@@ -844,8 +845,13 @@ class PolicyFrame:
             if m is None or m.entity is None or t.i != m.end - 1:
                 continue
             ent = m.entity
+            if ent.family != "Product" and self._owner_of_named_product(t):
+                continue  # "A's X100 and B's Y200": the products are named, their makers are not restricted
+            if ent.family != "Product" and self._maker_of_goods(t):
+                continue  # "controls on A and B AI chips": the makers of the goods restricted
             if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t)
                                                                        and not self._names_product(toks)
+                                                                       and not self._generic_goods(toks)
                                                                        or self._owned_part(t))
                                             or self._conjoined_with_product(t)):
                 if t.dep_ == "poss" and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
@@ -891,7 +897,9 @@ class PolicyFrame:
         for t in toks:
             if t.pos_ != "NOUN" or t.lower_ not in heads or t.dep_ == "compound":
                 continue
-            words = sorted(self._modifiers(t), key=lambda d: d.i)
+            words = sorted((d for d in self._modifiers(t) if d is t or self.mention_at(d) is None
+                            or self.mention_at(d).entity is None or self.mention_at(d).entity.family == "Place"),
+                           key=lambda d: d.i)  # ("A AI chips": the goods, without their maker's name)
             while words and (words[0].lower_ in {"more", "most", "less", "all", "some", "such"} or words[0].is_punct):
                 words = words[1:]
             if len(words) < 2:
@@ -950,6 +958,31 @@ class PolicyFrame:
             if t != tok and m is not None and m.entity is not None and m.entity.family == "Product":
                 return True
         return False
+
+    def _maker_of_goods(self, tok: Token) -> bool:
+        """True for a name that modifies a ``policy.generic_goods`` noun, alone or coordinated
+        ("A chips", "A and B AI chips"): the goods' maker, not a restricted product."""
+        if any(c.pos_ == "NOUN" and c.lower_ in self.lex["policy"]["generic_goods"] for c in tok.conjuncts):
+            return True  # ("A and B AI chips" parsed as "A" and "chips")
+        node = tok
+        for _ in range(4):
+            if node.dep_ == "conj":
+                node = node.head
+            elif node.dep_ in {"compound", "nmod"}:
+                node = node.head
+                if node.pos_ == "NOUN" and node.lower_ in self.lex["policy"]["generic_goods"]:
+                    return True
+            else:
+                return False
+        return False
+
+    def _owner_of_named_product(self, tok: Token) -> bool:
+        """True for a company in the possessive right before a product it names ("Acme's X100")."""
+        doc = tok.doc
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].tag_ != "POS" and doc[tok.i + 1].lower_ not in {"'s", "\u2019s"}:
+            return False
+        m = self.mention_at(doc[tok.i + 2])
+        return m is not None and m.entity is not None and m.entity.family == "Product"
 
     def _owned_part(self, tok: Token) -> bool:
         """True for a company named as the owner of a product part in the slot of the thing
