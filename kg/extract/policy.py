@@ -70,6 +70,9 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
                                             for c in tok.children):
                 ptype = "ban"  # "will phase out X", "cut off access to X"
+            elif tok.pos_ == "VERB" and any(c.dep_ == "prep" and f"{tok.lemma_} {c.lower_} {p.lemma_}" in pol["prep_restriction"]
+                                            for c in tok.children for p in c.children if p.dep_ == "pobj"):
+                ptype = "restriction"  # "puts on hold the processing of X", "placed X on hold"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["permission_words"] and self._denied_use(tok) \
                     and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pol["use_verbs"] for c in tok.children):
                 ptype, named_only = "ban", True  # "use of X is not permitted", "Acme does not allow X"
@@ -223,7 +226,8 @@ class PolicyFrame:
         got = getattr(self, "_policy_triggers_cache", None)
         if got is None:
             pol = self.lex["policy"]
-            got = self._policy_lemmas | {p.split()[0] for p in pol["phrasal_ban"]} | set(pol["permission_words"]) \
+            got = self._policy_lemmas | {p.split()[0] for p in [*pol["phrasal_ban"], *pol["prep_restriction"]]} \
+                | set(pol["permission_words"]) \
                 | set(pol["hinder_verbs"])
             self._policy_triggers_cache = got
         return got
@@ -852,7 +856,7 @@ class PolicyFrame:
             if ent.family != "Product" and (ent.kind == "Company" and (self._object_slot(t) or self._maker_slot(t)
                                                                        and not self._names_product(toks)
                                                                        and not self._generic_goods(toks)
-                                                                       or self._owned_part(t))
+                                                                       or self._owned_part(t) or self._data_owner(t))
                                             or self._conjoined_with_product(t)):
                 if t.dep_ == "poss" and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"]:
                     # "X's chatbot": the product X makes, resolved at article level
@@ -957,6 +961,21 @@ class PolicyFrame:
             m = self.mention_at(t)
             if t != tok and m is not None and m.entity is not None and m.entity.family == "Product":
                 return True
+        return False
+
+    def _data_owner(self, tok: Token) -> bool:
+        """True for a company whose data practice a regulator's order restricts: "suspended
+        Acme's privacy policy", "the processing of personal data by Acme", "across all Acme
+        products" (``policy.data_practice_nouns``, ``policy.product_nouns``)."""
+        practice = self.lex["policy"]["data_practice_nouns"]
+        head = tok.head
+        if tok.dep_ == "poss":
+            return head.lemma_.lower() in practice
+        if tok.dep_ == "pobj" and head.lower_ in {"by", "across"}:
+            return head.head.lemma_.lower() in practice
+        if tok.dep_ == "compound":
+            return head.lemma_.lower() in self.lex["policy"]["product_nouns"] and any(
+                a.lemma_.lower() in practice for a in head.ancestors)
         return False
 
     def _maker_of_goods(self, tok: Token) -> bool:
