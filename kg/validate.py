@@ -1,10 +1,19 @@
 """SHACL validation of a kg graph with pySHACL.
 
 Validation runs without inference (``inference="none"``): the shapes check
-explicit types, and the ontology's triples are added to a working copy of the
-data graph only so that ``sh:class`` and ``sh:targetClass`` see ``rdfs:subClassOf``
+explicit types, and the ontology's triples are added to the working graph
+only so that ``sh:class`` and ``sh:targetClass`` see ``rdfs:subClassOf``
 (https://www.w3.org/TR/shacl/#targetClass). The report is data: an RDF graph
 of ``sh:ValidationReport``.
+
+What makes it fast (issue 18; the results are those of pySHACL on the shapes
+as written, tested): the working graph is a :class:`kg.graph.IndexedGraph`
+(dict look-ups instead of rdflib's context-aware store), whose SPARQL
+(the SHACL-AF targets and SHACL-SPARQL constraints of the shapes) Oxigraph
+answers; the property shapes of targeted node shapes are validated as
+top-level shapes (:func:`_lift_property_shapes`); the shapes are parsed once
+per process; and the disjointness and label datatype checks, which need
+nested shapes, run only on the nodes a SPARQL target picks.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
+from .graph import IndexedGraph
 from .resources import ontology_file, shapes_file
 
 
@@ -95,177 +105,57 @@ def _shapes() -> tuple[Graph, frozenset]:
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _SHAPES:
         _SHAPES.clear()
-        _SHAPES[key] = _lift_property_shapes(Graph().parse(path, format="turtle"))
+        shapes, lifted = _lift_property_shapes(Graph().parse(path, format="turtle"))
+        indexed = IndexedGraph(shapes)
+        for prefix, ns in shapes.namespaces():
+            indexed.bind(prefix, ns, override=True, replace=True)
+        _SHAPES[key] = (indexed, lifted)
     return _SHAPES[key]
-
-
-class _QueryGraph(Graph):
-    """The working data graph of one validation: rdflib's in-memory graph,
-    which pySHACL's Core constraints read triple by triple, whose SPARQL
-    queries (SHACL-AF SPARQL targets, https://www.w3.org/TR/shacl-af/#SPARQLTarget,
-    and SHACL-SPARQL constraints, https://www.w3.org/TR/shacl/#sparql-constraints)
-    run on an in-memory Oxigraph store of the same triples (pyoxigraph).
-
-    rdflib's SPARQL engine costs some 20 µs per matched triple pattern, which
-    made the evidence offsets target alone a third of the validation;
-    Oxigraph's answers it in a few milliseconds. Initial bindings
-    (``$this``) become Oxigraph substitutions. A query Oxigraph does not
-    take (a bound variable outside the projection, a term it cannot hold) runs
-    in rdflib instead, prepared once per text (``prepareQuery``). Oxigraph
-    stores numbers in canonical form (``"012"^^xsd:nonNegativeInteger`` is
-    ``12`` of type ``xsd:integer``): comparisons are those of SPARQL either
-    way, and a message quoting a number quotes its canonical form.
-    """
-
-    _prepared: dict = {}
-
-    def attach_oxigraph(self, triples: list | None = None) -> None:
-        """Load this graph's triples (``triples``, when the caller has them as
-        a list) into the Oxigraph store that answers its queries; without it
-        (or when a term cannot be converted), rdflib answers."""
-        import pyoxigraph as ox
-
-        self._ox = self._from_ox = None
-        to_ox: dict = {}
-        from_ox: dict = {}
-
-        def conv(term):
-            got = to_ox.get(term)
-            if got is None:
-                got = to_ox[term] = _ox_term(term)
-                from_ox[got] = term
-            return got
-
-        try:
-            store = ox.Store()
-            store.bulk_extend([ox.Quad(conv(s), conv(p), conv(o)) for s, p, o in (self if triples is None else triples)])
-        except (ValueError, TypeError):  # an IRI or blank node label Oxigraph refuses
-            return
-        self._ox, self._from_ox = store, from_ox
-
-    def query(self, query_object, processor="sparql", result="sparql", initNs=None,  # noqa: N803
-              initBindings=None, use_store_provided=True, **kwargs):  # noqa: D102 - rdflib's signature
-        if isinstance(query_object, str):
-            if getattr(self, "_ox", None) is not None and not initNs and not kwargs:
-                answer = self._query_oxigraph(query_object, initBindings or {})
-                if answer is not None:
-                    return answer
-            prepared = self._prepared.get(query_object)
-            if prepared is None:
-                from rdflib.plugins.sparql import prepareQuery
-
-                prepared = self._prepared[query_object] = prepareQuery(query_object)
-            query_object = prepared
-        return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
-
-    def _query_oxigraph(self, text: str, bindings: dict):
-        """rdflib's ``Result`` of a SELECT query run by Oxigraph, or None when
-        Oxigraph does not take it."""
-        import pyoxigraph as ox
-        from rdflib import Variable
-        from rdflib.query import Result
-
-        try:
-            subs = {ox.Variable(str(k)): _ox_term(v) for k, v in bindings.items()}
-            solutions = self._ox.query(text, substitutions=subs)
-        except (SyntaxError, ValueError, TypeError, RuntimeError, OSError):
-            return None
-        if not isinstance(solutions, ox.QuerySolutions):
-            return None
-        names = [v.value for v in solutions.variables]
-        back = self._from_ox
-        rows = []
-        for solution in solutions:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    term = back.get(value)
-                    row[Variable(name)] = term if term is not None else _rdflib_term(value)
-            rows.append(row)
-        res = Result("SELECT")
-        res.vars = [Variable(n) for n in names]
-        res.bindings = rows
-        return res
-
-
-def _ox_term(term):
-    """An rdflib term as a pyoxigraph term (``"x"^^xsd:string`` is ``"x"``, RDF 1.1)."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import XSD
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None and term.datatype != XSD.string:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _rdflib_term(term):
-    """A pyoxigraph term as an rdflib term."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import XSD
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
 
 
 def validate(data: Graph, tbox: Graph | None = None, inplace: bool = False) -> ValidationResult:
     """Validate a graph against ``ontology/shapes.ttl``.
 
     pySHACL runs without inference, with the ontology's triples in the data
-    graph, on the shapes as :func:`_lift_property_shapes` gives them (same
-    results), and with SPARQL answered by Oxigraph (:class:`_QueryGraph`).
-    The report is pySHACL's, with the targets that lifting added removed from
-    the source shapes copied into it, so it is that of the shapes as written.
+    graph (so that ``sh:class`` and ``sh:targetClass`` follow
+    ``rdfs:subClassOf``), on the shapes as :func:`_lift_property_shapes`
+    gives them (same results), on a :class:`kg.graph.IndexedGraph` whose
+    SPARQL Oxigraph answers. The report is pySHACL's, with the targets that
+    lifting added taken out of the source shapes copied into it: the report
+    of the shapes as written.
 
     Args:
-        data: the ABox graph.
+        data: the ABox graph; never changed.
         tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
-        inplace: add the ontology's triples to ``data`` itself for the run and
-            take them out again afterwards (``data`` ends as it began), instead
-            of validating a copy: no second copy of a large graph in memory.
-            ``data`` must not be read by anyone else meanwhile.
+        inplace: when ``data`` is an :class:`~kg.graph.IndexedGraph`,
+            validate it itself, with the ontology's triples added for the run
+            and taken out again afterwards (``data`` ends as it began; it must
+            not be read by anyone else meanwhile), instead of an indexed copy
+            (any other graph is copied). The report's text writes IRIs with
+            ``data``'s prefixes.
     """
     from pyshacl import validate as shacl_validate
 
     shapes, lifted = _shapes()
     tbox = tbox if tbox is not None else load_tbox()
-    triples = list(data)
-    if inplace:
-        borrowed = [t for t in tbox if t not in data]
-        data.addN((s, p, o, data) for s, p, o in borrowed)
-        triples += borrowed
-        # a second view of the same store, whose queries Oxigraph answers
-        work = _QueryGraph(store=data.store, identifier=data.identifier, namespace_manager=data.namespace_manager)
+    if inplace and isinstance(data, IndexedGraph):
+        work, borrowed = data, [t for t in tbox if t not in data]
     else:
-        # pySHACL would copy the data graph to mix the ontology in; make that one copy ourselves
-        work, borrowed = _QueryGraph(), []
-        triples += tbox
-        work.addN((s, p, o, work) for s, p, o in triples)
+        # pySHACL would copy the data graph to mix the ontology in: this is that copy
+        work = IndexedGraph(data, **({"namespace_manager": data.namespace_manager} if inplace else {}))
+        borrowed = list(tbox)
     try:
-        work.attach_oxigraph(triples)
+        for triple in borrowed:
+            work.add(triple)
+        work.attach_oxigraph()
         conforms, report, text = shacl_validate(
             work, shacl_graph=shapes, inference="none", inplace=True,
             advanced=True, allow_warnings=True, meta_shacl=False)
     finally:
-        work._ox = work._from_ox = None
-        for triple in borrowed:
-            data.remove(triple)
+        if work is data:
+            for triple in borrowed:
+                data.remove(triple)
+        work.detach_oxigraph()
     for triple in lifted:
         report.remove(triple)
     count = sum(1 for _ in report.subjects(predicate=SH.resultSeverity))
@@ -428,11 +318,29 @@ def _report(kept: list) -> ValidationResult:
         if source.value(result, SH.resultSeverity) == SH.Violation:
             conforms = False
     report.add((root, SH.conforms, Literal(conforms)))
+    report = _canonical(report)
     lines = [f"Validation Report\nConforms: {conforms}\nResults ({len(kept)}):"]
     for source, result in sorted(kept, key=lambda k: (str(k[0].value(k[1], SH.focusNode)),
                                                       str(k[0].value(k[1], SH.resultMessage)))):
         lines.append(f"  {source.value(result, SH.focusNode)}: {source.value(result, SH.resultMessage)}")
     return ValidationResult(conforms, report, "\n".join(lines), len(kept))
+
+
+def _canonical(report: Graph) -> Graph:
+    """``report`` with its blank nodes relabelled canonically
+    (``rdflib.compare.to_canonical_graph``: labels from the content they
+    hold), so that ``validation.ttl`` has the same bytes on every run. The
+    source shapes pySHACL copies into a report are blank nodes of the shapes
+    graph, labelled anew each time it is parsed, and rdflib's Turtle
+    serializer orders the results by these labels."""
+    from rdflib.compare import to_canonical_graph
+
+    out = Graph()
+    for prefix, ns in report.namespaces():
+        out.bind(prefix, ns, override=True, replace=True)
+    for triple in to_canonical_graph(report):
+        out.add(triple)
+    return out
 
 
 def _copy_closure(source: Graph, node, target: Graph) -> None:
@@ -462,7 +370,10 @@ def validate_part(part, tbox: Graph | None = None) -> Graph:
         A graph of the kept ``sh:ValidationResult`` nodes with their closures.
     """
     work = part.own
-    work.addN((s, p, o, work) for s, p, o in part.context)
+    if not isinstance(work, IndexedGraph):
+        work = IndexedGraph(work, namespace_manager=work.namespace_manager)
+    for triple in part.context:
+        work.add(triple)
     report = validate(work, tbox, inplace=True).report
     out = Graph()
     for r in report.subjects(RDF.type, SH.ValidationResult):
