@@ -326,19 +326,67 @@ def _report(kept: list) -> ValidationResult:
     return ValidationResult(conforms, report, "\n".join(lines), len(kept))
 
 
-def _canonical(report: Graph) -> Graph:
-    """``report`` with its blank nodes relabelled canonically
-    (``rdflib.compare.to_canonical_graph``: labels from the content they
-    hold), so that ``validation.ttl`` has the same bytes on every run. The
-    source shapes pySHACL copies into a report are blank nodes of the shapes
-    graph, labelled anew each time it is parsed, and rdflib's Turtle
-    serializer orders the results by these labels."""
-    from rdflib.compare import to_canonical_graph
+class _Cycle(Exception):
+    pass
 
+
+def _canonical(report: Graph) -> Graph:
+    """``report`` with its blank nodes relabelled from what they hold, so that
+    ``validation.ttl`` has the same bytes on every run: the source shapes
+    pySHACL copies into a report are blank nodes of the shapes graph,
+    labelled anew each time it is parsed, and rdflib's Turtle serializer
+    orders the results by these labels.
+
+    A blank node's label is a SHA-256 over its triples, a blank object
+    standing for its own label (bottom up), and over the triples that point
+    at it: a report is a tree of results under the report node, with shared
+    source shapes, so two nodes get one label only when they are the same
+    in every way that shows in the Turtle. ``rdflib.compare.to_canonical_graph``
+    (the general algorithm, kept for a report with a cycle) took 18 s on
+    1,000 results that share five source shapes; this takes milliseconds.
+    """
+    import hashlib
+
+    from rdflib import BNode
+
+    content: dict = {}
+    active: set = set()
+
+    def digest(lines) -> str:
+        return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()[:40]
+
+    def sig(node) -> str:
+        got = content.get(node)
+        if got is not None:
+            return got
+        if node in active:
+            raise _Cycle
+        active.add(node)
+        got = content[node] = digest(f"{p.n3()} {sig(o) if isinstance(o, BNode) else o.n3()}"
+                                     for p, o in report.predicate_objects(node))
+        active.discard(node)
+        return got
+
+    nodes = sorted({t for triple in report for t in triple if isinstance(t, BNode)}, key=str)
+    try:
+        for node in nodes:
+            sig(node)
+    except _Cycle:
+        from rdflib.compare import to_canonical_graph
+
+        relabelled = to_canonical_graph(report)
+    else:
+        labels, seen = {}, {}
+        for node in nodes:
+            key = digest([content[node]] + [f"{sig(s) if isinstance(s, BNode) else s.n3()} {p.n3()}"
+                                            for s, p in report.subject_predicates(node)])
+            seen[key] = seen.get(key, 0) + 1
+            labels[node] = BNode(f"b{key}" + (f"n{seen[key]}" if seen[key] > 1 else ""))
+        relabelled = ((labels.get(s, s), p, labels.get(o, o)) for s, p, o in report)
     out = Graph()
     for prefix, ns in report.namespaces():
         out.bind(prefix, ns, override=True, replace=True)
-    for triple in to_canonical_graph(report):
+    for triple in relabelled:
         out.add(triple)
     return out
 
