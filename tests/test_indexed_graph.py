@@ -46,7 +46,8 @@ def test_paths_and_choices_match_rdflib(graphs):
     node = sorted(plain.subjects(RDF.type, None))[0]
     assert sorted(fast.objects(node, path)) == sorted(plain.objects(node, path))
     types = sorted(set(plain.objects(None, RDF.type)))[:3]
-    assert sorted(fast.triples_choices((None, RDF.type, types))) == sorted(plain.triples_choices((None, RDF.type, types)))
+    choices = (None, RDF.type, types)
+    assert sorted(fast.triples_choices(choices)) == sorted(plain.triples_choices(choices))
 
 
 def test_writes_keep_the_indexes_in_step():
