@@ -176,6 +176,16 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return ok[0]
         return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
 
+    def product_of(self, company: Entity, mentioned: bool = True) -> Entity:
+        """The product a company's name stands for ("banned DeepSeek"): its own entity, keyed
+        ``"<company key> product"`` and labelled with the shortest name the corpus used for
+        the company ("Meta", not the knowledge base's "Meta Platforms"), as news names a
+        product after its maker's short name. ``mentioned`` as in :func:`kg.build.extract`'s
+        ``implicit``: False keeps it out of the entity list (cq08) unless named elsewhere."""
+        names = [s for s in company.surfaces if not (s.isupper() and " " not in s)] or [company.label]
+        label = min(names, key=lambda s: (len(s), s))
+        return self.implicit(label, "SoftwareProduct", mentioned, key=f"{company.key} product")
+
     def salient(self, tok: Token, family: str, exclude_kinds: frozenset = frozenset()) -> Entity | None:
         """The most mentioned entity of ``family`` (and of no kind in ``exclude_kinds``) in the
         article before ``tok``."""

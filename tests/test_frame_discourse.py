@@ -496,3 +496,10 @@ def test_makers_of_restricted_goods_are_not_products(tmp_path):
     assert ("Ohio", "AI chips") in got and not {("Ohio", "Nvidia"), ("Ohio", "AMD")} & set(got)
     got = policies(tmp_path, "Ohio restricted exports of advanced chips, including Nvidia's H100 and AMD's MI250.\n")
     assert {("Ohio", "H100"), ("Ohio", "MI250")} <= set(got) and ("Ohio", "AMD") not in got
+
+
+def test_company_standing_for_its_product_takes_its_short_name(tmp_path):
+    """ArticleReader.product_of: "Vexa Holdings" ... "Ohio has banned Vexa" -> the product "Vexa"."""
+    got = policies(tmp_path, "Vexa Holdings released a chatbot last year.\n\n"
+                             "Ohio has banned Vexa on state devices, citing security risks.\n")
+    assert ("Ohio", "Vexa") in got

@@ -628,7 +628,7 @@ def _as_product(reader, ent):
         return None
     if ent.family == "Product":
         return ent
-    return reader.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
+    return reader.product_of(ent)
 
 
 def _mention_counts(reader) -> Counter:

@@ -200,7 +200,7 @@ class PolicyFrame:
                 continue
             product, end = m.entity, m.end
             if product.family != "Product":
-                product = self.implicit(product.label, "SoftwareProduct", True, key=f"{product.key} product")
+                product = self.product_of(product)
             markers = set(rz["markers"]) | set(rz["strong_markers"])
             mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
             reasons = []
@@ -842,7 +842,7 @@ class PolicyFrame:
                 # "blocked access to the startup's website": the company named before, by its app
                 ent = self.coref(t, {"Organization"})
                 if ent is not None and ent.kind == "Company" and self.kb.has_app(ent.label):
-                    ent = self.implicit(ent.label, "SoftwareProduct", True, key=f"{ent.key} product")
+                    ent = self.product_of(ent)
                     if ent not in out:
                         out.append(ent)
                 continue
@@ -863,8 +863,7 @@ class PolicyFrame:
                     self._maker_named.add((f"{ent.key} product", self.block, t.sent.start))
                 # a mention of its own only when a product is known by the name ("DeepSeek"): else
                 # the company, not a product of that name, is what the article names
-                ent = self.implicit(ent.label, "SoftwareProduct", self.kb.names_product_after(ent.label),
-                                    key=f"{ent.key} product")
+                ent = self.product_of(ent, self.kb.names_product_after(ent.label))
             elif ent.family != "Product" or (t.dep_ == "poss" or any(c.tag_ == "POS" for c in t.children)) \
                     and t.head.lemma_.lower() not in self.lex["policy"]["use_nouns"] \
                     and t.head.lemma_.lower() not in self.lex["policy"]["product_part_nouns"]:
