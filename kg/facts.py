@@ -79,7 +79,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
              *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"], *pol["release_verbs"],
              *pol["withhold_verbs"], *pol["control_nouns"], "available"])
         self.observations: list[Observation] = []
-        self._words_cache: dict[tuple[int, int], frozenset[str]] = {}
+        self._words_cache: dict[tuple[int, int, int], frozenset[str]] = {}
+        self._tokens_cache: dict[tuple[int, int, int], list[Token]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -331,7 +332,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     def _find_attribution(self, sent: Span) -> Entity | str | None:
         reporting = self.lex["reporting_verbs"]
         words = self.words(sent)
-        for tok in sent if "according" in words else ():
+        for tok in self.tokens(sent) if "according" in words else ():
             if tok.lower_ == "according":
                 for to in tok.children:
                     for p in to.children:
@@ -434,13 +435,23 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     # ---------------------------------------------------------- development
 
 
+    def tokens(self, sent: Span) -> list[Token]:
+        """The sentence's tokens as one list (made once per sentence): readers walk it instead
+        of the span, which makes new token objects on every walk."""
+        key = (id(sent.doc), sent.start, sent.end)  # (any block's sentence; the docs outlive the reader's walk)
+        got = self._tokens_cache.get(key)
+        if got is None:
+            got = list(sent)
+            self._tokens_cache[key] = got
+        return got
+
     def words(self, sent: Span) -> frozenset[str]:
         """The lower-case lemmas and forms of a sentence's tokens (computed once per sentence):
         readers test it against their trigger lists before walking the parse."""
-        key = (self.block, sent.start)
+        key = (id(sent.doc), sent.start, sent.end)
         got = self._words_cache.get(key)
         if got is None:
-            got = frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_))
+            got = frozenset(w for t in self.tokens(sent) for w in (t.lemma_.lower(), t.lower_))
             self._words_cache[key] = got
         return got
 

@@ -136,7 +136,7 @@ class AllegationFrame:
         al = self.lex["allegation"]
         if self.words(sent).isdisjoint(set(al["addressee_nouns"]) | set(al["addressee_verbs"])):
             return  # (most sentences: no trigger word)
-        for tok in sent:
+        for tok in self.tokens(sent):
             if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or
                     (tok.pos_ == "VERB" and tok.lemma_ in al["addressee_verbs"])):
                 continue

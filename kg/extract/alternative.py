@@ -29,7 +29,7 @@ class AlternativeFrame:
         if not words & (alt_verbs | governors | set(pol["alternative_designators"])
                         | {"switch", "shift", "redirect", "steer", "migrate"}):
             return
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.pos_ != "VERB":
                 continue
             if tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]:
@@ -81,7 +81,7 @@ class AlternativeFrame:
         """"X is an alternative available to staff", "Acme said X is the recommended
         replacement": a product the sentence calls an alternative (``policy.alternative_nouns``);
         its issuer is the speaker, else the policy it follows (filled at article level)."""
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.dep_ != "attr" or tok.lemma_.lower() not in self.lex["policy"]["alternative_nouns"]:
                 continue
             subj = self._clause_subject(tok.head)
@@ -95,7 +95,7 @@ class AlternativeFrame:
 
     def _favored_alternatives(self, sent: Span) -> None:
         """"banned X in favor of its own chatbot, Y": Y is the alternative."""
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.lower_ not in {"favor", "favour"} or tok.dep_ != "pobj" or tok.head.lower_ != "in":
                 continue
             verb = tok.head.head

@@ -25,7 +25,7 @@ class CollectionFrame:
         dc = self.lex["data_collection"]
         collect, add = set(dc["collect_verbs"]), set(dc["add_verbs"])
         # (most sentences name no trigger word: no walk)
-        for tok in sent if self.words(sent) & (collect | add | set(dc["check_nouns"])) else ():
+        for tok in self.tokens(sent) if self.words(sent) & (collect | add | set(dc["check_nouns"])) else ():
             objs: list[Token] = []
             if tok.pos_ == "VERB" and tok.lemma_ in collect | add:
                 carriers = set(self.lex["data_collection"]["carrier_nouns"])
@@ -153,7 +153,7 @@ class CollectionFrame:
         feature = set(dc["feature_nouns"]) - {"tool", "software", "app", "application", "system", "update", "version", "code"}
         if not self.words(sent) & intent:
             return
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.lemma_ not in intent or tok.pos_ not in {"VERB", "ADJ"}:
                 continue
             goals: list[Token] = []
@@ -194,7 +194,7 @@ class CollectionFrame:
         pz = self.lex["purpose"]
         if not any(o.kind == "collection" for o in self.observations):
             return  # purposes are read only where the article reports collected data
-        for tok in sent:
+        for tok in self.tokens(sent):
             goals: list[Token] = []
             texts: list[str] = []
             if tok.pos_ == "VERB" and tok.lemma_ in pz["enable_verbs"]:
@@ -235,7 +235,7 @@ class CollectionFrame:
         collect = set(self.lex["data_collection"]["collect_verbs"])
         if not any(o.kind == "collection" for o in self.observations):
             return  # purposes are read only where the article reports collected data
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.pos_ != "VERB" or not (tok.lemma_ in collect or tok.lemma_ == "use"):
                 continue
             if tok.lemma_ == "use":

@@ -83,7 +83,7 @@ def read(reader, sent) -> None:
         return  # no trigger word: nothing to read (most sentences of an article)
     reader.sentence_purposes(sent)
     _remember_feature(reader, sent, D)
-    for tok in sent:
+    for tok in reader.tokens(sent):
         if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBG", "VBN"}:
             _read_verb(reader, tok, D)
         elif tok.lower_ in D["_verb_forms"]:
@@ -413,7 +413,7 @@ def _remember_feature(reader, sent, D) -> None:
     state = getattr(reader, _STATE)
     if not reader.words(sent) & set(D["named_product_nouns"]):
         return
-    for tok in sent:
+    for tok in reader.tokens(sent):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in D["named_product_nouns"]:
             continue
         named = None

@@ -1370,7 +1370,7 @@ def _courts(reader, sent: Span, d: dict) -> tuple[list, list]:
     "a petition to the app store")."""
     courts, others = [], []
     court_nouns = set(d["court_nouns"])
-    for tok in sent:
+    for tok in reader.tokens(sent):
         if tok.dep_ != "pobj" or tok.head.lower_ not in d["court_preps"]:
             continue
         m = reader.mention_at(tok)
@@ -1536,7 +1536,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
     reply_objs = {"comment", "response", "email", "call", "request", "message", "inquiry", "enquiry", "question"}
     if reader.words(sent).isdisjoint(respond | set(nr["decline_verbs"]) | set(d["nonresponse_reach_verbs"])):
         return  # (most sentences: no trigger word)
-    for tok in sent:
+    for tok in reader.tokens(sent):
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_

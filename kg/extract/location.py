@@ -20,7 +20,7 @@ class LocationFrame:
         """Nationality or "-based" modifiers of a named organization or of a
         definite description of one ("Chinese tech giant X", "the U.S.-based company")."""
         cue_orgs = set(self.lex["cue_nouns"]["Company"]) | set(self.lex["cue_nouns"]["GovernmentBody"])
-        for tok in sent:
+        for tok in self.tokens(sent):
             country = self._nationality(tok)
             if country is None:
                 continue
@@ -93,7 +93,7 @@ class LocationFrame:
         nouns = cue_orgs | set(self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}
         if not self.words(sent) & nouns:
             return
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.dep_ not in {"attr", "appos"} or tok.lemma_.lower() not in cue_orgs | set(
                     self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}:
                 continue

@@ -26,7 +26,7 @@ class NonresponseFrame:
         respond, decline = set(nr["respond_verbs"]) | set(nr["withhold_verbs"]), set(nr["decline_verbs"])
         if not self.words(sent) & (respond | decline | set(nr["silent_adjectives"]) | set(nr["unavailable_adjectives"])):
             return  # (most sentences: no trigger word)
-        for tok in sent:
+        for tok in self.tokens(sent):
             verb = None
             matter_from: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in respond and self._negated(tok):

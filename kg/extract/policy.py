@@ -28,7 +28,7 @@ class PolicyFrame:
         stop_v = set(pol["stop_verbs"])
         seen_products: set = set()
         triggers = self._policy_triggers
-        for tok in sent:
+        for tok in self.tokens(sent):
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
                 if tok.pos_ != "ADJ":
@@ -180,7 +180,7 @@ class PolicyFrame:
         pol, rz = self.lex["policy"], self.lex["reason"]
         verbs = (set(pol["ban"]) | set(pol["restriction"]) | set(pol["removal_verbs"])) - set(pol["stop_verbs"])
         doc = sent.doc
-        for tok in sent:
+        for tok in self.tokens(sent):
             low = tok.lower_
             if tok.pos_ in {"ADP", "DET", "PUNCT"} or not {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & verbs:
                 continue
@@ -326,7 +326,7 @@ class PolicyFrame:
         extend = {"extend", "cover", "include", "apply", "expand"}
         if not self.words(sent) & extend or not self.words(sent) & anaphors:
             return
-        for verb in sent:
+        for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_ not in extend:
                 continue
             subj = self._clause_subject(verb)
@@ -1075,7 +1075,7 @@ class PolicyFrame:
 
     def _is_alternative_slot(self, product: Entity, sent: Span) -> bool:
         """True when the product is named as the recommended alternative in this sentence."""
-        for t in sent:
+        for t in self.tokens(sent):
             m = self.mention_at(t)
             if m is None or m.entity is not product:
                 continue

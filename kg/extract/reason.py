@@ -164,7 +164,7 @@ class ReasonFrame:
         words = self.words(sent)
         clauses = [sent.root]
         if words & anaphors:
-            clauses += [t for t in sent if t != sent.root and t.pos_ in {"VERB", "AUX"}
+            clauses += [t for t in self.tokens(sent) if t != sent.root and t.pos_ in {"VERB", "AUX"}
                         and any(c.dep_ in SUBJ and c.lemma_ in anaphors
                                 or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors for c in t.children)]
         roles: dict = {"heading": self.article.blocks[self.block].heading}
@@ -202,10 +202,10 @@ class ReasonFrame:
         before = sent.doc.text[:sent.start_char]
         quoted = sent.text.lstrip()[:1] in {"\u201c", '"'} or before.count("\u201c") > before.count("\u201d") \
             or before.count('"') % 2 == 1
-        if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in sent):
+        if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in self.tokens(sent)):
             return  # (a sentence with its own reporting verb is read by _justification)
         policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
-        if any(t.lemma_ in policy_words for t in sent):
+        if any(t.lemma_ in policy_words for t in self.tokens(sent)):
             return  # a policy statement, read by sentence_policy
         speaker = None
         for other in sent.doc.sents:
@@ -243,7 +243,7 @@ class ReasonFrame:
         the concern of an organization; it becomes a reason of that organization's policies
         in this article (:meth:`link_article_level` drops it when the organization issued none)."""
         words = set(self.lex["reason"]["concern_words"])
-        for tok in sent:
+        for tok in self.tokens(sent):
             voiced = tok.pos_ == "NOUN" and tok.lemma_.lower() in words and tok.dep_ == "dobj" and \
                 tok.head.lemma_ in self.lex["reason"]["voice_verbs"]
             if not voiced and (tok.lemma_.lower() not in words or tok.pos_ not in {"VERB", "ADJ"}):
@@ -317,7 +317,7 @@ class ReasonFrame:
     def _cited_reasons(self, sent: Span) -> None:
         """"citing X", "the notice cites X as the main reason", "pointed to X as the reason"."""
         rz = self.lex["reason"]
-        for tok in sent:
+        for tok in self.tokens(sent):
             if tok.pos_ != "VERB" or tok.lemma_ not in rz["verbs"]:
                 continue
             objs: list[Token] = []
@@ -354,7 +354,7 @@ class ReasonFrame:
         # the root ("the ministry said ..."), or a reporting verb hung on the clause that
         # announces the policy ("announced the ban on Friday, stating that ...")
         warn = set(rz["warning_verbs"])
-        verbs = [t for t in sent if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
+        verbs = [t for t in self.tokens(sent) if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
                  and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
         anaphors = set(self.lex["policy"]["policy_anaphors"])
         for verb in verbs:
