@@ -503,3 +503,11 @@ def test_company_standing_for_its_product_takes_its_short_name(tmp_path):
     got = policies(tmp_path, "Vexa Holdings released a chatbot last year.\n\n"
                              "Ohio has banned Vexa on state devices, citing security risks.\n")
     assert ("Ohio", "Vexa") in got
+
+
+def test_withheld_permission_is_a_ban(tmp_path):
+    """_denied_use with ``policy.permission_nouns``: "does not grant permission for staff to use X"
+    is a ban; granting it is none."""
+    got = policies(tmp_path, "Dravik Bank does not grant permission for employees to use DeepSeek.\n")
+    assert ("Dravik Bank", "DeepSeek") in got
+    assert not policies(tmp_path, "Dravik Bank gives staff permission to use ChatGPT.\n")

@@ -620,14 +620,20 @@ class PolicyFrame:
 
     def _denied_use(self, verb: Token) -> bool:
         """True for a use that a rule denies: "cannot use", "can no longer use", "are not
-        allowed to use", "not permitted to download" (a negation on the verb or on the
-        permission above it)."""
+        allowed to use", "not permitted to download", "does not grant permission to use"
+        (a negation on the verb or on the permission above it)."""
         permission = set(self.lex["policy"]["permission_words"])
         nodes = [verb]
         if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in permission:
             nodes.append(verb.head)
             if verb.head.dep_ in {"acomp", "xcomp"}:
                 nodes.append(verb.head.head)
+        grant = verb.head if verb.dep_ in {"advcl", "xcomp", "acl"} else None
+        if grant is not None and grant.dep_ == "dobj" and grant.lemma_.lower() in self.lex["policy"]["permission_nouns"]:
+            grant = grant.head  # "... not give staff permission to use X" (the noun's clause)
+        if grant is not None and grant.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex["policy"]["permission_nouns"] for c in grant.children):
+            nodes.append(grant)  # "does not grant permission for employees to use X"
         for n in nodes:
             if any(c.dep_ == "neg" for c in n.children):
                 return True
