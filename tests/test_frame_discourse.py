@@ -511,3 +511,13 @@ def test_withheld_permission_is_a_ban(tmp_path):
     got = policies(tmp_path, "Dravik Bank does not grant permission for employees to use DeepSeek.\n")
     assert ("Dravik Bank", "DeepSeek") in got
     assert not policies(tmp_path, "Dravik Bank gives staff permission to use ChatGPT.\n")
+
+
+def test_negated_use_is_no_alternative(tmp_path):
+    """_sentence_alternative: "asked employees not to use X" restricts X; X is no alternative."""
+    ex = _facts(tmp_path, "Dravik Bank restricted ChatGPT.\n\n"
+                          "The bank has also asked employees to not use Copilot.\n")
+    alts = [a.label for f in ex.facts if f.kind == "policy" for a in f.entity_attrs.get("alternative", [])]
+    assert "Copilot" not in alts
+    assert ("Dravik Bank", "Copilot") in {(f.roles["issuer"].label, f.roles["product"].label)
+                                          for f in ex.facts if f.kind == "policy"}

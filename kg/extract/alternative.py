@@ -42,8 +42,8 @@ class AlternativeFrame:
             if not ((tok.lemma_ in alt_verbs and (instead or gov)) or toward or designated
                     or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
                 continue
-            if tok.lemma_ in self.lex["policy"]["stop_verbs"]:
-                continue
+            if tok.lemma_ in self.lex["policy"]["stop_verbs"] or any(c.dep_ == "neg" for c in tok.children):
+                continue  # ("asked staff not to use X": X is restricted, not an alternative)
             objs: list[Token] = []
             restricted: list[Entity] = []
             for c in tok.children:
