@@ -24,7 +24,8 @@ FORMS = sorted(p.stem for p in (queries_dir() / STORE_FORMS).glob("*.rq"))
 
 #: Invented facts for the cases the store forms rewrite: a policy with one denied and one
 #: reported evidence (kept), one whose only evidence is denied (dropped), one whose
-#: evidence has no certainty (kept), an entity without a label (no row), two articles.
+#: evidence has no certainty (kept), an entity without a label (no row), two articles; data
+#: collections with two signals, two staters (the least is kept), none, or one without a label.
 EDGE_CASES = """
 @prefix kgo: <https://w3id.org/kg-news/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -56,6 +57,11 @@ id:nr a kgo:NonResponse ; kgo:party id:zorbex ; kgo:matter "an invented matter" 
 id:nr2 a kgo:NonResponse ; kgo:party id:nolabel ; kgo:matter "another matter" .
 id:loc a kgo:OrganizationLocation ; kgo:organization id:zorbex ; kgo:country id:varnia .
 id:dev a kgo:ProductDevelopment ; kgo:developer id:zorbex ; kgo:product id:quillo, id:plimsy .
+id:dc1 a kgo:DataCollection ; kgo:product id:quillo ; kgo:signal "invented signal a", "invented signal b" ;
+    kgo:purpose "an invented purpose" ; kgo:statedBy id:zorbex, id:plimsy .
+id:dc2 a kgo:DataCollection ; kgo:product id:quillo ; kgo:signal "invented signal a" ; kgo:purpose "an invented purpose" .
+id:dc3 a kgo:DataCollection ; kgo:product id:nolabel ; kgo:signal "an unseen signal" ; kgo:purpose "an unseen purpose" .
+id:dc4 a kgo:DataCollection ; kgo:product id:plimsy ; kgo:purpose "another invented purpose" ; kgo:statedBy id:nolabel .
 """
 
 
@@ -77,7 +83,7 @@ def store_of(graph_file: Path, folder: Path) -> Graph:
 
 
 def check_forms(graph_file: Path, folder: Path) -> None:
-    """Every store form gives, on the store, the rows of its query in rdflib and on the store."""
+    """Every store form gives, on the store (through kg, and in Oxigraph alone), the rows of its query in rdflib."""
     memory = load_graph(graph_file)
     store = store_of(graph_file, folder)
     import pyoxigraph as ox
@@ -90,10 +96,10 @@ def check_forms(graph_file: Path, folder: Path) -> None:
         assert expected, f"{name}: no rows on {graph_file.name}; the comparison would prove nothing"
         # kg's path (the store form, sorted here) gives the rows in rdflib's order
         assert rows(store.query(original)) == expected, name
-        # Oxigraph alone: the form and the original, each with its own ORDER BY, agree
+        # Oxigraph alone: the form, with its own ORDER BY, gives rdflib's rows in rdflib's order (the
+        # original may not: Oxigraph's MIN over a group with unbound values is unbound, cq06)
         by_form = [tuple(None if v is None else v.value for v in r) for r in raw.query(form)]
-        by_original = [tuple(None if v is None else v.value for v in r) for r in raw.query(original)]
-        assert by_form == by_original, name
+        assert by_form == expected, name
 
 
 def test_every_store_form_names_a_query_and_is_used_for_its_exact_text():
