@@ -84,3 +84,18 @@ def test_company_of_a_country_through_a_copula(tmp_path):
     """_copula_seat: "Acme is the biggest chip manufacturer in the United States"."""
     got = facts_of(tmp_path, "Dravik Labs is the biggest chip manufacturer in the United States.\n", "location")
     assert ("Dravik Labs", "United States") in got
+
+
+def test_numbered_model_series_shares_its_makers_possessive(tmp_path):
+    """DevelopmentFrame: "Acme's X100, X200 and Y300" -> Acme develops all three; unnumbered
+    names after one possessive ("Acme's Copilot and ChatGPT") do not inherit it."""
+    from kg.build import extract
+    from kg.text import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("The rules cover Nvidia's H20, B200 and H200 models.\n\nStaff may use Microsoft's Copilot "
+                    "and ChatGPT.\n", encoding="utf-8")
+    got = {(f.roles["developer"].label, f.roles["product"].label)
+           for f in extract([read_article(path)]).facts if f.kind == "development"}
+    assert {("Nvidia", "H20"), ("Nvidia", "B200"), ("Nvidia", "H200")} <= got
+    assert ("Microsoft", "ChatGPT") not in got

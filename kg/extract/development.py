@@ -28,6 +28,11 @@ class DevelopmentFrame:
             doc = self.docs[self.block]
             root = doc[m.start:m.end].root
             anchors = [root]
+            base = root
+            while base.dep_ == "conj" and base.head != base and any(ch.isdigit() for ch in base.text):
+                base = base.head  # "Acme's X100, X200 and Y300": a series of numbered models shares its maker
+            if base is not root and any(ch.isdigit() for ch in base.text):
+                anchors.append(base)
             if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= m.end:
                 anchors.append(root.head)
             if anchors[-1].dep_ == "appos":
