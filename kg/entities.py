@@ -553,7 +553,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
 
 def initials(name: str) -> str:
     """The acronym a name's words spell: the first letter of each capitalized word, a short
-    all-capitals word whole ("Health NZ" -> "HNZ", "Thompson Rivers University" -> "TRU");
+    all-capitals word whole ("Health Kestria UK" -> "HKUK", "Varnel Rivers College" -> "VRC");
     lower-case words ("of", "and") are skipped. "" for a name of one word."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w[:1].isupper()]
     if len(words) < 2:
@@ -563,8 +563,8 @@ def initials(name: str) -> str:
 
 def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
     """Give every mention of an acronym the key of the name it abbreviates in the same
-    article ("Kestrel Media Corp. (KMC)" ... "KMC said"; "Thompson Rivers University" ...
-    "TRU said", the capitals of one name of the article and of no other); the long
+    article ("Kestrel Media Corp. (KMC)" ... "KMC said"; "Varnel Rivers College" ...
+    "VRC said", the capitals of one name of the article and of no other); the long
     name's votes win."""
     aliases: dict[tuple[str, str], str] = {}
     for art, m in all_mentions:

@@ -25,7 +25,6 @@ lemmatizer); ``tests/test_frame_data.py`` that every list is looked up by some c
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -89,14 +88,9 @@ def load_word_lists(path: Path) -> dict:
             list the file does not have; E017 when an entry cannot match under its kind
             (not lower case, a space in a ``lemma`` entry, none in a ``phrase`` entry).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(Errors.E011, path=path) from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResourceError(Errors.E012, path=path, error=exc) from exc
+    from .resources import read_json
+
+    data = read_json(path)
     table = data.get("_match", {})
     seen: set[str] = set()
 

@@ -11,9 +11,11 @@ checkout. Every lookup is by name; no data lives in Python strings.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import Errors, ResourceError
 
@@ -73,6 +75,22 @@ def lexicon() -> dict:
     from .lexicon import load_word_lists
 
     return load_word_lists(DATA_DIR / "lexicon.json")
+
+
+def read_json(path: Path) -> Any:
+    """The JSON value of a data file.
+
+    Raises:
+        ResourceError: E011 when the file is missing or unreadable; E012 when it is not valid JSON.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(Errors.E011, path=path) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ResourceError(Errors.E012, path=path, error=exc) from exc
 
 
 def data_file(name: str) -> Path:

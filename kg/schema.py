@@ -23,7 +23,6 @@ kinds are spelled out.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import Errors, ResourceError
-from .resources import data_file
+from .resources import data_file, read_json
 
 #: Name of the schema file in ``kg/data``.
 SCHEMA_FILE = "fact_kinds.json"
@@ -205,14 +204,7 @@ def load_fact_kinds(path: Path) -> dict[str, FactKind]:
     >>> sorted(load_fact_kinds(Path(__file__).parent / "data" / SCHEMA_FILE))[:2]
     ['allegation', 'collection']
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ResourceError(Errors.E011, path=path) from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ResourceError(Errors.E012, path=path, error=exc) from exc
+    data = read_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict) or not data["kinds"]:
         raise _fail(path, "top level", "must be an object with a non-empty \"kinds\" object")
     return {name: _kind(path, name, entry) for name, entry in data["kinds"].items()}

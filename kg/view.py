@@ -37,7 +37,7 @@ from .explain import fact_summaries
 from .graph import write_atomic
 from .output import write_error
 from .provenance import entity_names, evidence, select, states
-from .resources import data_file
+from .resources import data_file, read_json
 from .terms import local_name
 
 #: vis-network's files inside the pyvis package (pyvis 0.3.x ships vis-network 9.1.2).
@@ -55,10 +55,7 @@ def _label(graph: Graph, node) -> str:
 
 def _styles() -> dict:
     path = data_file("view/styles.json")
-    try:
-        styles = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise ResourceError(Errors.E012, path=path, error=exc) from exc
+    styles = read_json(path)
     for group in ("entity", "fact"):
         known = styles.get(group) if isinstance(styles, dict) else None
         spare = styles.get("spare") if isinstance(styles, dict) else None

@@ -823,11 +823,7 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
         return
     accusers, mode, subj_ids = _subject(reader, verb, d)
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
-    scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
-    targets = r.targets
-    _fill(r, scope, verb, d, reader)
-    r.targets = _uniq(targets + r.targets)
-    _keep(st, r)
+    _fill_and_keep(reader, r, verb, subj_ids, st, d)
 
 
 def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
@@ -1073,11 +1069,7 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
     r.accused = _uniq(r.accused)
     if not r.accused:
         return
-    scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
-    targets = r.targets
-    _fill(r, scope, verb, d, reader)
-    r.targets = _uniq(targets + r.targets)
-    _keep(st, r)
+    _fill_and_keep(reader, r, verb, subj_ids, st, d)
 
 
 def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
@@ -1354,6 +1346,16 @@ def _plaintiff(reader, noun: Token, st: dict, d: dict) -> None:
         e = reader.entity_at(c, {"Organization", "Person"}) or reader._np_entity(c, {"Organization", "Person"})
         if e is not None and e not in st["plaintiffs"]:
             st["plaintiffs"].append(e)
+
+
+def _fill_and_keep(reader, r: _Record, verb: Token, subj_ids: set, st: dict, d: dict) -> None:
+    """Fill the record from the verb's clause outside its subject (keeping the targets found
+    so far) and keep it."""
+    scope = [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i]
+    targets = r.targets
+    _fill(r, scope, verb, d, reader)
+    r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
 
 
 def _keep(st: dict, r: _Record) -> None:

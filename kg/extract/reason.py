@@ -208,7 +208,7 @@ class ReasonFrame:
         if any(t.lemma_ in policy_words for t in self.tokens(sent)):
             return  # a policy statement, read by sentence_policy
         speaker = None
-        for other in sent.doc.sents:
+        for other in self.sents[self.block]:  # (segmented once per article by read())
             if other.start != sent.start:
                 who = self.attribution(other)
                 if isinstance(who, Entity) and who.family in {"Person", "Organization"} and who.kind != "NewsOrganization":
