@@ -109,8 +109,8 @@ def humanize(kind: str) -> str:
 def caption(text: str, limit: int = CAPTION_CHARS) -> str:
     """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut.
 
-    >>> caption("official public announcement regarding this policy change", 30)
-    'official public announcement…'
+    >>> caption("formal written notice announcing the new rules for staff", 30)
+    'formal written notice…'
     """
     text = " ".join(text.split())
     if len(text) <= limit:

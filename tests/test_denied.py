@@ -11,7 +11,7 @@ from kg.cli import app
 from .conftest import write_corpus
 
 ARTICLES = {
-    "denial": "Brandor Corp denied a report that it was preparing to ban Mivo Chat for its engineers.\n",
+    "denial": "Brandor Corp denied a report saying it planned to ban Mivo Chat for its engineers.\n",
     "flat": "Kessup Bank has banned Mivo Chat for all employees.\n",
 }
 

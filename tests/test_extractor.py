@@ -8,13 +8,13 @@ from .conftest import extract_corpus, facts_of
 
 ARTICLES = {
     "policies": (
-        "Harbor Crest Bank has restricted its employees' use of ChatGPT and Gemini on work computers.\n"
+        "Harbor Crest Bank has curbed its employees' access to ChatGPT and Gemini on work computers.\n"
         "Staff were told to use Crestline Assistant, the bank's in-house chatbot, instead.\n"
         "Quillpoint was banned by the U.S. Navy on official devices starting March 3.\n"
         "Chinese startup Kestrel Dynamics has barred staff from using Cursor because of security concerns.\n"
     ),
     "allegation": (
-        "Lumora Labs accused Parallax AI of copying its Tessera-7 model in a letter to U.S. lawmakers.\n"
+        "Lumora Labs accused Parallax AI of copying its Tessera-7 model in a letter addressed to U.S. lawmakers.\n"
         "Parallax AI declined to comment, and Lumora Labs did not respond to a request for comment.\n"
     ),
     "collection": (

@@ -11,16 +11,16 @@ ARTICLES = {
     # a company named where a product belongs; alternatives for every restricted product;
     # a reason cited by a participle; a reason in a memo that "pointed to" it
     "bank": (
-        "OSLO, March 3, 2025 — Fjordline Bank has restricted its employees' use of Brinta Chat, Volka and "
+        "OSLO, March 3, 2025 — Fjordline Bank has restricted staff use of Brinta Chat, Volka and "
         "Zemri, according to an internal memo.\n"
         "Zemri is a startup based in Lisbon.\n"
-        "Workers have been directed to Fjordline Helper, a tool the bank built on a private model.\n"
+        "Workers have been directed to Fjordline Helper, an assistant the bank made on a private model.\n"
         "In an email to staff, the bank said the tools must not be used for client work, citing concerns "
         "about client data leaving the bank.\n"
     ),
     # an allegation reported through "told ... that", with the accused inside a noun phrase
     "lab": (
-        "Corvane Labs has told its enterprise customers that the startup Mirelo Systems built a rival "
+        "Corvane Labs has told its business clients that the startup Mirelo Systems built a rival "
         "product by distilling the behaviour of Corvane's Orin-4 model.\n"
     ),
     # signals in a bullet list introduced by a colon; purposes given as what the data lets it do

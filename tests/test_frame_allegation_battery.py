@@ -303,7 +303,7 @@ CASES = [
          "requests to stop crawling their sites.\n",
          [Want("Quillpoint", "Lumora Labs", "crawl"), Want("Dravik Press", "Lumora Labs", "crawl")]),
     Case("cease_and_desist_letter",
-         "Quillpoint sent a cease-and-desist letter to Lumora Labs, demanding that it stop scraping its recipes.\n",
+         "Quillpoint sent a cease-and-desist letter on Friday to Lumora Labs, demanding that it stop scraping its recipes.\n",
          [Want("Quillpoint", "Lumora Labs", "scrap")]),
     Case("reported_to_regulator",
          "Torvane News reported Lumora Labs to the Kestrian Competition Commission for copying its headlines.\n",

@@ -299,7 +299,7 @@ NONRESPONSES = [
     ("Neither Lumora Labs nor Tarsen Systems responded to requests for comment.\n", "Lumora Labs", "comment"),
     ("Neither Lumora Labs nor Tarsen Systems responded to requests for comment.\n", "Tarsen Systems", "comment"),
     ("Lumora Labs has yet to respond to the findings.\n", "Lumora Labs", "findings"),
-    ("Lumora Labs did not immediately respond to a Reuters request for comment on Monday.\n", "Lumora Labs",
+    ("Lumora Labs did not immediately reply to an AFP request for comment late on Sunday.\n", "Lumora Labs",
      "comment"),
     ("Lumora Labs, which did not respond to questions about the app, removed it on Friday.\n", "Lumora Labs",
      "questions"),

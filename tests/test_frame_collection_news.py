@@ -35,8 +35,8 @@ def tmp(tmp_path_factory):
 
 def test_enumeration_every_item_is_a_signal(tmp):
     """Rule *collecting verb* + list recovery: "collects A, B and C" (parsed as an apposition)."""
-    got = _collections(tmp, "The Quillpoint app collects device information, IP addresses and keyboard input "
-                            "patterns, according to researchers.\n")
+    got = _collections(tmp, "The Quillpoint app collects keyboard input patterns, IP addresses and device "
+                            "information, according to researchers.\n")
     signals = got["Quillpoint"]["signal"]
     for want in ("device information", "IP addresses", "keyboard input patterns"):
         assert want in signals
@@ -82,10 +82,10 @@ def test_negated_collection_is_not_read():
 
 
 def test_generic_training_statement_gives_no_signal(tmp_path):
-    """collection_news: "a smaller model is trained using the outputs of ..." describes a technique."""
+    """collection_news: "a small model learns from the answers of ..." describes a technique."""
     path = tmp_path / "a.txt"
-    path.write_text("Lumora Labs makes ChatGPT.\n\nDistillation is a technique in which a smaller model is trained "
-                    "using the outputs of a more advanced system.\n", encoding="utf-8")
+    path.write_text("Lumora Labs makes ChatGPT.\n\nDistillation is a method where a small model is trained "
+                    "on the answers of a stronger system.\n", encoding="utf-8")
     from kg.build import extract
     from kg.text import read_article
     facts = extract([read_article(path)]).facts

@@ -165,7 +165,7 @@ def test_person_cites_the_reason(tmp_path):
 
 
 def test_reporting_verb_on_the_announcing_clause(tmp_path):
-    """_justification: "announced the ban on Friday, stating that X" (a reporting verb below the root)."""
+    """_justification: "unveiled the rule on Tuesday, stating that X" (a reporting verb below the root)."""
     text = ("Taiwan has banned Gemini in government agencies.\n\n"
             "The digital ministry confirmed the ban on Monday, stating that the service "
             "could endanger the security of state data.\n")
@@ -202,9 +202,9 @@ def test_bare_reason_noun_is_no_reason(tmp_path):
 
 
 def test_features_unavailable_in_a_region_said_in_a_statement(tmp_path):
-    """_withheld_in_region and _reported_speaker: "Acme said in a statement that the features —
+    """_withheld_in_region and _reported_speaker: "Acme said in a notice that the tools —
     A and B — won't be available to customers in the EU" -> Acme restricts A and B."""
-    got = policies(tmp_path, "Kestrel Labs said in a statement that the features \u2014 Gemini and Grok \u2014 "
+    got = policies(tmp_path, "Kestrel Labs said in a notice that the tools \u2014 Gemini and Grok \u2014 "
                              "won't be available to customers in the European Union.\n")
     assert {("Kestrel Labs", "Gemini"), ("Kestrel Labs", "Grok")} <= set(got)
 
@@ -254,8 +254,8 @@ def test_participle_tagged_as_adjective(tmp_path):
 
 
 def test_party_ordered_to_cease_by_unnamed_authorities(tmp_path):
-    """_clause_place_government: "X has been ordered to cease operations in Kenya, authorities said"."""
-    got = policies(tmp_path, "DeepSeek has been ordered to cease operations in Kenya after breaching privacy rules, "
+    """_clause_place_government: "X has been ordered to cease all activity in Kenya, authorities said"."""
+    got = policies(tmp_path, "DeepSeek has been ordered to cease all activity in Kenya after breaching privacy rules, "
                              "authorities said on Wednesday.\n")
     assert ("Kenya", "DeepSeek") in got
 
@@ -428,7 +428,7 @@ def test_reason_of_a_policy_sentence_without_issuer(tmp_path):
     """sentence_policy: "the use of X is strictly prohibited due to Y" names no issuer; Y is the
     reason of the policy stated before it."""
     text = ("Dravik Health told staff not to use ChatGPT.\n\n"
-            "The use of ChatGPT for clinical purposes is strictly prohibited due to privacy concerns.\n")
+            "The use of ChatGPT for patient records is firmly forbidden due to privacy concerns.\n")
     assert "privacy" in reasons(tmp_path, text, ("Dravik Health", "ChatGPT"))
 
 
@@ -444,7 +444,7 @@ def test_company_owning_a_blocked_website_stands_for_its_app(tmp_path):
     got = policies(tmp_path, "The Pellmont Agency moved to block access to DeepSeek's website.\n")
     assert ("Pellmont Agency", "DeepSeek") in got
     got = policies(tmp_path, "DeepSeek released a chatbot last week.\n\n"
-                             "The Pellmont Agency moved to block access to the Chinese start-up's website.\n")
+                             "The Pellmont Agency then blocked access to the young start-up's website.\n")
     assert ("Pellmont Agency", "DeepSeek") in got
 
 
@@ -452,8 +452,8 @@ def test_precedent_is_no_reason_and_a_precaution_is(tmp_path):
     """_reason_clause with ``precedent_nouns``: "the move follows similar actions by A" gives no
     reason; "Acme's move is a precaution to protect X" gives Acme's policy its reason."""
     text = ("Varnel College has blocked DeepSeek on its network.\n\n"
-            "The move follows similar actions taken by other colleges.\n\n"
-            "Varnel College's move is a precaution to protect the information of its students.\n")
+            "The decision follows similar actions at two other schools.\n\n"
+            "Varnel College's decision is a safeguard to protect the information of its students.\n")
     got = reasons(tmp_path, text, ("Varnel College", "DeepSeek"))
     assert "protect the information" in got and "similar actions" not in got
 
@@ -469,8 +469,8 @@ def test_dateline_with_a_region_in_a_later_paragraph_names_no_issuer(tmp_path):
 def test_quoted_sentence_without_reporting_verb_gives_reasons(tmp_path):
     """_quoted_justification: a quote continued after "said Gov. X" names risks -> reasons."""
     text = ("Ohio has banned DeepSeek on state devices.\n\n"
-            "\u201cWe will protect our data,\u201d said Governor Mike DeWine. \u201cDeepSeek has too many security "
-            "risks, and we will not let foreign adversaries have access to our information.\u201d\n")
+            "\u201cWe will protect our data,\u201d said Governor Mike DeWine. \u201cThe app carries too many security "
+            "risks, and we will keep foreign adversaries away from our information.\u201d\n")
     got = reasons(tmp_path, text, ("Ohio", "DeepSeek"))
     assert "security risks" in got and "foreign adversaries" in got
 
@@ -492,7 +492,7 @@ def test_untitled_person_speaks_for_no_government(tmp_path):
 def test_makers_of_restricted_goods_are_not_products(tmp_path):
     """_maker_of_goods and _owner_of_named_product: "export limits on A and B AI chips" and
     "chips including A's X100 and B's Y200" restrict the goods, not their makers."""
-    got = policies(tmp_path, "Ohio has extended export limits on Nvidia and AMD AI chips to Kenya.\n")
+    got = policies(tmp_path, "Ohio has widened export limits on Nvidia and AMD AI chips bound for Kenya.\n")
     assert ("Ohio", "AI chips") in got and not {("Ohio", "Nvidia"), ("Ohio", "AMD")} & set(got)
     got = policies(tmp_path, "Ohio restricted exports of advanced chips, including Nvidia's H100 and AMD's MI250.\n")
     assert {("Ohio", "H100"), ("Ohio", "MI250")} <= set(got) and ("Ohio", "AMD") not in got
@@ -508,7 +508,7 @@ def test_company_standing_for_its_product_takes_its_short_name(tmp_path):
 def test_withheld_permission_is_a_ban(tmp_path):
     """_denied_use with ``policy.permission_nouns``: "does not grant permission for staff to use X"
     is a ban; granting it is none."""
-    got = policies(tmp_path, "Dravik Bank does not grant permission for employees to use DeepSeek.\n")
+    got = policies(tmp_path, "Dravik Bank does not grant staff permission to install DeepSeek.\n")
     assert ("Dravik Bank", "DeepSeek") in got
     assert not policies(tmp_path, "Dravik Bank gives staff permission to use ChatGPT.\n")
 
@@ -516,7 +516,7 @@ def test_withheld_permission_is_a_ban(tmp_path):
 def test_negated_use_is_no_alternative(tmp_path):
     """_sentence_alternative: "asked employees not to use X" restricts X; X is no alternative."""
     ex = _facts(tmp_path, "Dravik Bank restricted ChatGPT.\n\n"
-                          "The bank has also asked employees to not use Copilot.\n")
+                          "The bank has also told its engineers to not use Copilot.\n")
     alts = [a.label for f in ex.facts if f.kind == "policy" for a in f.entity_attrs.get("alternative", [])]
     assert "Copilot" not in alts
     assert ("Dravik Bank", "Copilot") in {(f.roles["issuer"].label, f.roles["product"].label)

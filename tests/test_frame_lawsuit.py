@@ -59,7 +59,7 @@ def test_filed_lawsuit_against_list_and_court(tmp_module):
     for scraping ..." in a named court."""
     text = ("Quillpoint has filed a lawsuit against Lumora Labs, as well as two data firms, namely Brightwave "
             "Systems and Tessaly Data, for what it calls a scheme to illegally scrape its content. "
-            "The complaint was filed in the Southern District of New York.\n")
+            "The complaint was filed in federal court in the Eastern District of Kestria.\n")
     got = _allegations(_facts(tmp_module, text, "file.txt"))
     for accused in ("Lumora Labs", "Brightwave Systems", "Tessaly Data"):
         assert ("Quillpoint", accused) in got, got
@@ -88,9 +88,9 @@ def test_unnamed_plaintiff_and_product_stands_for_its_maker(tmp_module):
 
 
 def test_plaintiff_named_in_copula(tmp_module):
-    """Rule _plaintiff: "The plaintiff in the suit is a man named X" supplies the suit's accuser."""
+    """Rule _plaintiff: "The suit's plaintiff is a man named X" supplies the suit's accuser."""
     text = ("A federal lawsuit accuses Lumora Labs of secretly recording private calls.\n\n"
-            "The plaintiff in the suit is a man named Dorian Vale of Fresno.\n")
+            "The plaintiff in this case is a man named Dorian Vale of Fresno.\n")
     got = _allegations(_facts(tmp_module, text, "plaintiff.txt"))
     assert ("Dorian Vale", "Lumora Labs") in got, got
     assert "recording" in got[("Dorian Vale", "Lumora Labs")][0]
@@ -129,7 +129,7 @@ def test_reported_practice_in_attributed_quote(tmp_module):
 def test_faces_lawsuits_from(tmp_module):
     """Rule _faces: "Y is facing lawsuits from A and B, who have raised claims of unauthorised use"."""
     text = ("Lumora Labs is already facing lawsuits from Quillpoint and Harbor Crest Bank, who have raised "
-            "similar claims of unauthorised use of their work.\n")
+            "parallel claims of unauthorised use of their writing.\n")
     got = _allegations(_facts(tmp_module, text, "faces.txt"))
     assert ("Quillpoint", "Lumora Labs") in got, got
     assert "unauthorised use" in got[("Quillpoint", "Lumora Labs")][0]
@@ -141,7 +141,7 @@ def test_nonresponse_passive_and_neither_nor_and_unnamed_party(tmp_module):
     text = ("A request for comment was not answered by Quillpoint, Lumora Labs and Harbor Crest Bank.\n\n"
             "Neither Dorian Vale's legal team nor a spokesperson for Brightwave Systems returned requests "
             "for comment.\n\n"
-            "The governor's office declined to comment further.\n")
+            "The governor's office declined to comment beyond that.\n")
     got = _nonresponses(_facts(tmp_module, text, "nonresponse.txt"))
     parties = {p for p, _ in got}
     assert {"Quillpoint", "Lumora Labs", "Harbor Crest Bank", "Brightwave Systems"} <= parties, got

@@ -292,7 +292,7 @@ POLICIES = [
      "fighting to combat cyber threats and ensure the privacy of our data,\" she said.\n",
      "Ohio", "DeepSeek", "cyber threats"),
     ("Kansas has banned DeepSeek on state devices.\n\nIn written testimony, Rep. Dale Omar stated that the "
-     "bill is a necessary step to safeguard the state's digital infrastructure.\n",
+     "bill is an essential step to shield the state's digital infrastructure.\n",
      "Kansas", "DeepSeek", "digital infrastructure"),
     ("Virginia has banned DeepSeek on state devices.\n\nThe order says no state employee shall download the "
      "app. In addition, it prohibits accessing the app on state networks.\n\nThe order is integral to "
@@ -303,7 +303,7 @@ POLICIES = [
      "about the security of client data.\n", "Torvane Insurance", "ChatGPT", "security"),
     ("Texas Gov. Kara Senn issued an order banning DeepSeek, citing security threats against Texans.\n",
      "Texas", "DeepSeek", "security threats"),
-    ("House Bans Use of Microsoft AI Copilot Due to Security Concerns\n\nThe House has banned staff from "
+    ("House Bans Staff Use of Microsoft AI Copilot Over Security Concerns\n\nThe House has banned staff from "
      "Copilot, the House said in guidance. Microsoft makes Copilot.\n", "House", "Copilot", "security"),
     ("Dravik Bank has restricted ChatGPT.\n\nThe move is a precaution to protect client files, the bank "
      "said.\n", "Dravik Bank", "ChatGPT", "client files"),

@@ -20,8 +20,8 @@ News states an allegation in many shapes besides "X accused Y of Z":
   practice counts when the article has X accuse Y elsewhere);
 - legal action named by its parts: "X took Y to court over Z", "X is seeking
   damages from Y", "Y was hit with a class action for Z", "X slapped Y with a
-  suit", "X joined a lawsuit against Y", "X sent a cease-and-desist letter to
-  Y", "X reported Y to the regulator";
+  suit", "X joined a lawsuit against Y", "X mailed a cease-and-desist
+  notice to Y", "X reported Y to the regulator";
 - accusation nouns: "Y faces accusations from X that it ...", "Y settled
   charges by X that it ...", "Y denied X's accusations of Z";
 - courts' rulings: "the court ruled that Y infringed ..." is the plaintiff's
@@ -799,7 +799,7 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
     recipients = [x for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "on"}
                   for x in c.children if x.dep_ == "pobj"]
     if notice:
-        # "X sent a cease-and-desist letter to Y": the recipient is accused
+        # "X mailed a cease-and-desist notice to Y": the recipient is accused
         accused_toks = recipients + [x for o in notice for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
                                      for x in c.children if x.dep_ == "pobj"]
     elif verb.lemma_.lower() in d["refer_verbs"] and objs and any(_addressee(reader, x, d) for x in recipients):
@@ -1277,7 +1277,7 @@ def _accusation_noun(reader, noun: Token, st: dict, d: dict) -> None:
 
 
 def _allege_practice(reader, verb: Token, st: dict, d: dict) -> None:
-    """ "The companies also allege trademark violations, saying Y has ...": a practice as the object of
+    """ "The firms further allege breaches of trademark, saying Y ...": a practice as the object of
     "allege"; the accused is the subject of the clause that explains it, else the article's defendant."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -1334,7 +1334,7 @@ def _allege_that(reader, verb: Token, st: dict, d: dict) -> None:
 
 
 def _plaintiff(reader, noun: Token, st: dict, d: dict) -> None:
-    """ "The plaintiff in the suit is a man named X", "X, the plaintiff, ..."."""
+    """ "The suit's plaintiff is a woman called X", "X, the plaintiff, ..."."""
     cands = []
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         cands = [c for c in noun.head.children if c.dep_ == "attr"]
@@ -1367,7 +1367,7 @@ def _keep(st: dict, r: _Record) -> None:
 # ------------------------------------------------------------------ courts
 def _courts(reader, sent: Span, d: dict) -> tuple[list, list]:
     """(courts, other addressees) a sentence names: courts a suit is filed in or brought to ("filed
-    in the Southern District of New York", "took X to court"), and bodies a complaint is lodged with
+    in a federal court in Kestria", "took X to court"), and bodies a complaint is lodged with
     or sent to ("filed a complaint with the competition authority", "complained to the regulator",
     "a petition to the app store")."""
     courts, others = [], []

@@ -144,7 +144,7 @@ class NonresponseFrame:
             if c.dep_ in {"ccomp", "advcl"} and c.i > tok.i and any(
                     d.lower_ in {"whether", "if", "why", "how", "what", "when", "where", "which", "who"}
                     and d.i < c.i for d in c.subtree):
-                # "did not address whether engineers need approval", "declined to say how many ..."
+                # "did not address whether staff need sign-off", "declined to say how many ..."
                 text = phrase_verb_clause(c, max_words=14)
                 if text:
                     out.append(text)

@@ -478,7 +478,7 @@ class PolicyFrame:
         return [self.government_of(ent) if ent.family == "Place" else ent]
 
     def _clause_place_government(self, node: Token) -> list[Entity]:
-        """"X has been ordered to cease operations in Kestria, authorities said": unnamed
+        """"X has been told to stop serving users in Kestria, authorities said": unnamed
         authorities speak for the government of the place the clause names ("in Kestria")."""
         places = [e for t in node.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"
                   for e in [self.entity_at(t, {"Place"})] if e is not None]
@@ -633,7 +633,7 @@ class PolicyFrame:
             grant = grant.head  # "... not give staff permission to use X" (the noun's clause)
         if grant is not None and grant.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex["policy"]["permission_nouns"] for c in grant.children):
-            nodes.append(grant)  # "does not grant permission for employees to use X"
+            nodes.append(grant)  # "will not grant staff approval to install X"
         for n in nodes:
             if any(c.dep_ == "neg" for c in n.children):
                 return True

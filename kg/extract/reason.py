@@ -345,14 +345,14 @@ class ReasonFrame:
                     self.emit("reason", roles, reason=[text])
 
     def _justification(self, sent: Span) -> None:
-        """"The ministry said the apps transmit data across borders in ways that could
-        endanger security": a statement by an issuer, next to its policy, that names a risk."""
+        """"The agency said the tools move user records abroad in ways that could
+        put security at risk": a statement by an issuer, next to its policy, that names a risk."""
         rz = self.lex["reason"]
         risk = set(rz["risk_words"])
         policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
         use_verbs = set(self.lex["policy"]["use_verbs"])
         # the root ("the ministry said ..."), or a reporting verb hung on the clause that
-        # announces the policy ("announced the ban on Friday, stating that ...")
+        # announces the policy ("unveiled the rule on Tuesday, stating that ...")
         warn = set(rz["warning_verbs"])
         verbs = [t for t in self.tokens(sent) if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
                  and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
@@ -467,7 +467,7 @@ class ReasonFrame:
         attr = next((c for c in root.children if c.dep_ == "attr"), None) if root.lemma_ == "be" else None
         if subj is not None and (subj.lemma_ in anaphors or attr is not None and attr.lemma_ in anaphors):
             # "the step was taken to prevent X", "the ban was necessary to protect X", "the move is
-            # aimed at preventing X", "the bill is a necessary step to safeguard X"
+            # aimed at preventing X", "the bill is an essential step to shield X"
             skip = {t.i for t in subj.subtree}
             for g in root.subtree:
                 if g.i in skip or g.pos_ != "VERB" or g.lemma_ not in rz["protect_verbs"]:
@@ -498,7 +498,7 @@ class ReasonFrame:
                     found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
         if root.lemma_ in rz["drive_verbs"] and subj is not None and subj.dep_ == "nsubjpass" \
                 and subj.lemma_ in anaphors:
-            # "the decision was driven by its duty to protect customer data and by ..."
+            # "the decision was driven by a duty to guard client records and by ..."
             for agent in [root, *[c for c in root.children if c.dep_ == "conj"]]:
                 for c in agent.children:
                     if c.dep_ == "agent":
