@@ -527,16 +527,54 @@ def recase_headlines(blocks: list[Block]) -> None:
                 lower.add(_stem(w))
             elif not _SENTENCE_START_RE.search(b.text[:m.start()]):
                 named.add(w.lower())
+    suffixes = _name_suffixes()
     for b in heads:
         chars = list(b.text)
+        kept = False  # whether the word before kept its capital
         for n, m in enumerate(_WORD_RE.finditer(b.text)):
             w = m.group(0)
             if n == 0 or not w[0].isupper() or any(c.isupper() for c in w[1:]):
+                kept = n == 0 or w[0].isupper()
                 continue
             key = w.lower()
-            if key in STOP_WORDS or _stem(w) in lower and key not in named:
+            if kept and key in suffixes and b.text[m.start() - 1] == " ":
+                continue  # "Dravik Bank", "Kestria Ministry": a name's last word
+            if key in STOP_WORDS or (_stem(w) in lower or _stem(w) in _headline_trigger_stems()) and key not in named:
                 chars[m.start()] = w[0].lower()
+                kept = False
+            else:
+                kept = True
         b.parse_text = "".join(chars)
+
+
+#: Lexicon lists whose words a title-case headline writes with a capital but means as
+#: common words ("Restrict Use Over Security Concerns"): policy verbs, reason markers and nouns.
+_HEADLINE_TRIGGER_LISTS = (("policy", "ban"), ("policy", "restriction"), ("policy", "removal_verbs"),
+                           ("policy", "headline_use_nouns"), ("reason", "markers"), ("reason", "reason_nouns"),
+                           ("allegation", "verbs"))
+
+
+def _headline_trigger_stems() -> frozenset[str]:
+    """:func:`_stem` of every word of :data:`_HEADLINE_TRIGGER_LISTS` (cached)."""
+    global _TRIGGER_STEMS
+    if _TRIGGER_STEMS is None:
+        from .resources import lexicon
+
+        lex = lexicon()
+        _TRIGGER_STEMS = frozenset(_stem(w) for group, name in _HEADLINE_TRIGGER_LISTS for w in lex[group][name])
+    return _TRIGGER_STEMS
+
+
+_TRIGGER_STEMS: frozenset[str] | None = None
+
+
+def _name_suffixes() -> frozenset[str]:
+    """Last words of organization names (``name_suffixes`` of the lexicon: "bank", "ministry" ...)."""
+    from .resources import lexicon
+
+    suffixes = lexicon()["name_suffixes"]
+    return frozenset(w for kind in ("Company", "Organization", "GovernmentBody", "NewsOrganization")
+                     for w in suffixes[kind])
 
 
 def _stem(word: str) -> str:

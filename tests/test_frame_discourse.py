@@ -185,6 +185,47 @@ def test_title_case_headline_is_parsed_in_sentence_case():
     assert blocks[1].parse_text == blocks[1].text
 
 
+def test_headline_issuer_list_without_product(tmp_path):
+    """_headline_issuers and _headline_policy: "A, B, and C Restrict Use Over X" gives each
+    listed issuer's body policy the headline's reason and type (the product comes from the
+    policies of the article)."""
+    text = ("Dravik Bank, Torvane Bank, and Pellmont Corp Restrict Use Over Security Concerns\n\n"
+            "Dravik Bank has prohibited Gemini on its laptops. Torvane Bank also limited access to Gemini "
+            "for its traders. Pellmont Corp told staff not to use Gemini.\n")
+    got = policies(tmp_path, text)
+    for issuer in ("Dravik Bank", "Torvane Bank", "Pellmont Corp"):
+        assert "security" in " ".join(got[(issuer, "Gemini")].get("reason", [])).lower(), issuer
+    assert got[("Torvane Bank", "Gemini")]["type"] == ["restriction"]
+
+
+def test_headline_policy_type_follows_its_verb(tmp_path):
+    """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
+    got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
+    assert got[("Dravik Bank", "Gemini")]["type"] == ["restriction"]
+    got = policies(tmp_path, "Dravik Bank Bans Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
+    assert got[("Dravik Bank", "Gemini")]["type"] == ["ban"]
+
+
+def test_following_a_change_is_a_reason(tmp_path):
+    """_reasons: "following a rise in X" (a change that prompted the policy, ``reason_nouns``),
+    also when the model parses "following" as a verb with a direct object; a date after
+    "following" is none."""
+    text = ("Ferrow Lane has restricted staff access to Gemini following a “sharp rise” in usage.\n\n"
+            "Torvane Bank banned Grok after a surge in complaints from clients.\n\n"
+            "Pellmont Corp banned Copilot following the holidays.\n")
+    assert "rise in usage" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
+    assert "surge in complaints" in reasons(tmp_path, text, ("Torvane Bank", "Grok"))
+    assert reasons(tmp_path, text, ("Pellmont Corp", "Copilot")) == ""
+
+
+def test_long_reason_is_kept_whole(tmp_path):
+    """phrase (reason.REASON_WORDS): a reason of about 30 words keeps its last coordinated risk."""
+    text = ("Ohio Governor Ada Brisk said she banned Gemini over “grave concerns” about the service’s “ties to "
+            "foreign government surveillance and censorship, including how the service can be used to collect "
+            "user data and steal trade secrets.”\n")
+    assert "steal trade secrets" in reasons(tmp_path, text, ("Ohio", "Gemini"))
+
+
 def test_product_withheld_from_a_region(tmp_path):
     """_withheld_in_region: "will not release X in the EU" is its maker's restriction there;
     "did not release the weights" (no place) is none."""

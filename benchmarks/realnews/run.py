@@ -205,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("splits", nargs="*", metavar="SPLIT", help="tune and/or check (default both)")
     ap.add_argument("--show-misses", action="store_true", help="print missed and wrong rows (tune only)")
     ap.add_argument("--list-missing", action="store_true", help="list missing or changed texts and stop")
+    ap.add_argument("--keep", type=Path, metavar="DIR",
+                    help="keep the tune split's corpus, build and joined gold in DIR (tune only; DIR must not exist)")
     args = ap.parse_args(argv)
     splits = args.splits or list(SPLITS)
     if any(s not in SPLITS for s in splits):
@@ -212,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_misses and "check" in splits:
         print("error: the misses of the check split are not to be read; run `run.py tune --show-misses`",
               file=sys.stderr)
+        return 2
+    if args.keep and (splits != ["tune"] or args.keep.exists()):
+        print("error: --keep is for the tune split only, into a folder that does not exist yet", file=sys.stderr)
         return 2
     rows = read_sources()
     texts = cache_dir() / "texts"
@@ -221,9 +226,12 @@ def main(argv: list[str] | None = None) -> int:
               f"find it again with the query: {row['query']}", file=sys.stderr)
     if args.list_missing:
         return 1 if bad else 0
-    with tempfile.TemporaryDirectory(prefix="kg-realnews-") as tmp:
-        records = [score_split(s, [r for r in ok if r["split"] == s], texts, Path(tmp), args.show_misses)
-                   for s in splits]
+    if args.keep:
+        records = [score_split("tune", [r for r in ok if r["split"] == "tune"], texts, args.keep, args.show_misses)]
+    else:
+        with tempfile.TemporaryDirectory(prefix="kg-realnews-") as tmp:
+            records = [score_split(s, [r for r in ok if r["split"] == s], texts, Path(tmp), args.show_misses)
+                       for s in splits]
     write_results(records)
     return 1 if bad else 0
 

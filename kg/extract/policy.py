@@ -184,11 +184,9 @@ class PolicyFrame:
             low = tok.lower_
             if tok.pos_ in {"ADP", "DET", "PUNCT"} or not {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & verbs:
                 continue
-            before = self.mention_at(doc[tok.i - 1]) if tok.i > sent.start else None
-            issuer = before.entity if before is not None and before.end == tok.i else None
-            if issuer is None or issuer.family not in {"Organization", "Place"} or issuer.kind == "NewsOrganization":
+            issuers = self._headline_issuers(sent, tok.i)
+            if not issuers:
                 continue
-            issuer = self.government_of(issuer) if issuer.family == "Place" else issuer
             named = [m for t in doc[tok.i + 1:min(sent.end, tok.i + 7)] if (m := self.mention_at(t)) is not None
                      and m.start == t.i and m.entity is not None]
             # a product named in the window ("Bans Use of Microsoft AI Copilot": Copilot), else a
@@ -196,11 +194,17 @@ class PolicyFrame:
             m = next((m for m in named if m.entity.family == "Product"), None) or next(
                 (m for m in named if m.entity.kind == "Company" and self.kb.names_product_after(m.entity.label)
                  and not self._maker_of_goods(doc[m.end - 1])), None)
-            if m is None:
+            product: Entity | None
+            if m is not None:
+                product, end = m.entity, m.end
+                if product.family != "Product":
+                    product = self.product_of(product)
+            elif not named and (tok.i + 1 == sent.end or doc[tok.i + 1].lower_ in pol["headline_use_nouns"]):
+                # "A, B and C Restrict Use Over Security Fears": the product the article's
+                # policies name (filled in by the article-level linking)
+                product, end = None, tok.i + 1
+            else:
                 continue
-            product, end = m.entity, m.end
-            if product.family != "Product":
-                product = self.product_of(product)
             markers = set(rz["markers"]) | set(rz["strong_markers"])
             mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
             reasons = []
@@ -213,11 +217,36 @@ class PolicyFrame:
                         or t.lemma_.lower() in rz["risk_words"] or t.lower_ in rz["risk_words"] for t in toks)):
                     text = self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]
                     reasons = [text]
-            ptype = "ban" if {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & set(pol["ban"]) | set(
-                pol["removal_verbs"]) else "restriction"
-            self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=[ptype], scope=[],
-                      date=[], reason=reasons)
+            ptype = "ban" if {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & (
+                set(pol["ban"]) | set(pol["removal_verbs"])) else "restriction"
+            for issuer in issuers:
+                self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=[ptype], scope=[],
+                          date=[], reason=reasons)
             return
+
+    def _headline_issuers(self, sent: Span, verb: int) -> list[Entity]:
+        """The issuers a headline names just before its policy verb at token ``verb``: the
+        name ending there and the names coordinated before it ("A, B, and C Restrict ..."),
+        each an organization or a place's government, never a news organization. Returns
+        them in text order; an empty list when the word before the verb is no such name."""
+        doc = sent.doc
+        found: list[Entity] = []
+        end = verb
+        while end > sent.start:
+            m = self.mention_at(doc[end - 1])
+            ent = m.entity if m is not None and m.end == end else None
+            if ent is None or ent.family not in {"Organization", "Place"} or ent.kind == "NewsOrganization":
+                break
+            ent = self.government_of(ent) if ent.family == "Place" else ent
+            if ent not in found:
+                found.insert(0, ent)
+            i = m.start
+            while i > sent.start and doc[i - 1].lower_ in {",", "and", "&"}:
+                i -= 1
+            if i == m.start:
+                break
+            end = i
+        return found
 
     @property
     def _policy_triggers(self) -> frozenset[str]:

@@ -13,7 +13,23 @@ import re
 from spacy.tokens import Span, Token
 
 from ..entities import Entity
-from .syntax import SUBJ, conjuncts, join_tokens, phrase, phrase_verb_clause
+from .syntax import SUBJ, conjuncts, join_tokens
+from .syntax import phrase as _phrase
+from .syntax import phrase_verb_clause as _verb_clause
+
+#: A reason is kept whole up to this many words: a clause with the risks it coordinates
+#: ("... can be used to harvest user data and steal secrets"), not cut in the middle.
+REASON_WORDS = 40
+
+
+def phrase(tok: Token, max_words: int = REASON_WORDS, **kw) -> str:
+    """:func:`kg.extract.syntax.phrase` with :data:`REASON_WORDS` as its length limit."""
+    return _phrase(tok, max_words=max_words, **kw)
+
+
+def phrase_verb_clause(verb: Token, max_words: int = REASON_WORDS) -> str:
+    """:func:`kg.extract.syntax.phrase_verb_clause` with :data:`REASON_WORDS` as its length limit."""
+    return _verb_clause(verb, max_words=max_words)
 
 
 class ReasonFrame:
@@ -104,7 +120,9 @@ class ReasonFrame:
             if node.dep_ == "prep" and self._is_reason_marker(node, weak=True) and node.head.i not in subj:
                 is_strong = node.lower_ in strong
                 pobj = self._marker_phrase_object(node)
-                pobj = pobj or next((d for d in node.children if d.dep_ == "pobj"), None) or \
+                # ("following" parsed as a verb-like preposition takes a "dobj")
+                pobj = pobj or next((d for d in node.children if d.dep_ == "pobj"
+                                     or d.dep_ == "dobj" and node.pos_ == "VERB"), None) or \
                     next((d for d in node.subtree if d.dep_ == "pobj" and d.head.head == node), None)
                 pcomp = next((d for d in node.children if d.dep_ == "pcomp" and d.pos_ == "VERB"), None)
                 if pobj is not None:
@@ -270,7 +288,7 @@ class ReasonFrame:
                 if c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children):
                     text = phrase_verb_clause(c)  # ("expressed concern that answers could be wrong")
                 elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
-                    text = phrase(c, max_words=24)
+                    text = phrase(c)
                 if text:
                     self.emit("reason", roles, reason=[text])
 
@@ -339,7 +357,7 @@ class ReasonFrame:
             for o in objs:
                 # "cited security concerns and worries that X": the coordinated reasons as one phrase
                 for x in [o] if o.dep_ == "dobj" else conjuncts(o):
-                    text = phrase(x, max_words=24, drop_preps=frozenset({"as"}))
+                    text = phrase(x, drop_preps=frozenset({"as"}))
                     text = re.split(r",?\s+as (?:the|a|an|its|their) (?:\w+ )?(?:reason|cause|justification)", text)[0]
                     roles = {"issuer": issuer, "near": True} if person else {"issuer": issuer}
                     self.emit("reason", roles, reason=[text])
@@ -453,7 +471,7 @@ class ReasonFrame:
                             if words & nouns and not (clause and x is c) or \
                                     clause and x is c and words & (set(rz["risk_words"]) | findings):
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
-                                             else phrase(x, max_words=20))
+                                             else phrase(x))
             if root.lemma_ == "be":
                 for c in root.children:
                     if c.dep_ == "attr" and c.lemma_ in {"precaution", "safeguard"}:
@@ -490,7 +508,7 @@ class ReasonFrame:
                           if g.dep_ == "xcomp" and g.pos_ == "VERB" and g.lemma_ in rz["protect_verbs"]]
             if root.lemma_ in rz["reflect_verbs"]:
                 # "the move reflects growing concern about X"
-                found += [phrase(o, max_words=20) for o in root.children if o.dep_ == "dobj"
+                found += [phrase(o) for o in root.children if o.dep_ == "dobj"
                           and ({t.lemma_.lower() for t in o.subtree} & nouns)]
         if root.lemma_ in {"play"} and subj is not None:
             for c in root.children:
@@ -503,7 +521,7 @@ class ReasonFrame:
                 for c in agent.children:
                     if c.dep_ == "agent":
                         for by in [c, *c.conjuncts]:
-                            found += [phrase(o, max_words=14) for p in by.children
+                            found += [phrase(o) for p in by.children
                                       if p.dep_ == "pobj" for o in conjuncts(p)]
         if root.lemma_ in rz["drive_verbs"] and subj is not None:
             if any(c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children):
