@@ -458,7 +458,10 @@ class MentionFinder:
             return None
         word, lemma = tok.lower_, tok.lemma_.lower()
         two = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else word
-        for kind, words in self.cues.items():
+        # a two-word cue first: "news agency" is a news organization, "agency" alone a government body
+        ranked = [kind for kind, words in self.cues.items() if two in words] + list(self.cues)
+        for kind in ranked:
+            words = self.cues[kind]
             if word in words or two in words or lemma in words:
                 if modifier and kind in {"Person", "Place", "GovernmentBody"}:
                     return None

@@ -128,6 +128,9 @@ def read(reader, sent) -> None:
             if tok.pos_ == "NOUN" and lemma in d["fine_nouns"]:
                 _fine_noun(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"]:
+                owner = _owner(reader, tok)  # "a petition filed by X": X is a plaintiff of the article
+                if owner is not None and owner.family in {"Organization", "Person"} and owner not in st["plaintiffs"]:
+                    st["plaintiffs"].append(owner)
                 _suit_says(reader, tok, st, d)
                 _faces(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["allege_verbs"]:
@@ -619,6 +622,8 @@ def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in set(d["cause_preps"]) | {"of", "with"} and c.lower_ != "in":
             for p in c.children:
+                if p.dep_ == "pobj" and c.lower_ == "after" and not _practices(list(p.subtree), d):
+                    continue  # "sued Y shortly after Z's apology": a time, not what is alleged
                 if p.dep_ in {"pobj", "pcomp"}:
                     out.append(_clause_text(p))
         elif c.dep_ in {"advcl", "xcomp", "ccomp", "acl"} and depth < 2:
@@ -983,6 +988,11 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
     if not accusers and mode is None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
             not any(c.dep_ == "agent" for c in tok.children):
         mode = DESC  # "Y is accused of Z": whoever the article says accuses Y
+    if not accusers and mode is None and tok.dep_ == "advcl" and any(
+            t.lemma_.lower() in d["strong_legal_nouns"] or t.lemma_.lower() in d["court_nouns"] for t in tok.sent):
+        # "Acting on a petition by X, the court summoned Y, accusing it of Z" (the subject lost in
+        # the parse, or a court, which never accuses): the article's plaintiff
+        mode, r.legal = LEGAL, True
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     if not accusers and mode is None:
         return
@@ -1087,6 +1097,10 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
         verb = noun.head
         clause = next((x for c in verb.children if c.dep_ == "advcl" and c.lemma_ in d["suit_say_verbs"]
                        for x in c.children if x.dep_ == "ccomp"), None)
+    if clause is None:
+        # "following a lawsuit claiming that Y's chatbot produced false claims about him"
+        verb = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_ in d["suit_say_verbs"]), None)
+        clause = next((x for x in verb.children if x.dep_ == "ccomp"), None) if verb is not None else None
     if verb is None or clause is None:
         return
     subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
