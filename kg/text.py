@@ -382,7 +382,10 @@ def split_blocks(text: str) -> list[Block]:
             continue
         start += len(body) - len(body.lstrip())
         words = stripped.split()
-        heading = (not bullet and len(words) <= 16 and stripped[-1] not in ".!?\"”’'")
+        # a line without final punctuation of at most 16 words, or a longer title-case one
+        # ("A Bans X & Other Apps Such as Y, Z & W From ... Phones – Updated")
+        heading = (not bullet and stripped[-1] not in ".!?\"”’'"
+                   and (len(words) <= 16 or len(words) <= 30 and _title_case(stripped)))
         for offset, piece in _chunks(stripped):
             blocks.append(_clean_block(start + offset, piece, heading, bullet))
     return [b for b in blocks if b.text.strip()]

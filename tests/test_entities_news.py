@@ -145,3 +145,14 @@ def test_name_spelled_by_a_later_acronym_and_an_acronym_noun(finder):
     """_resolve_acronyms with kg.entities.initials: "Varnel Rivers College" ... "VRC" is one entity."""
     found = entities_of(finder, "Varnel Rivers College opened a lab.", "VRC said the lab would open in May.")
     assert "Varnel Rivers College" in found and "VRC" not in found
+
+
+def test_a_two_word_cue_noun_wins_over_its_head(finder):
+    """MentionFinder._cue_kind: "news agency X" is a news organization, though "agency"
+    alone cues a government body."""
+    found = entities_of(finder, "The case was brought by news agency Varta Press on Monday.")
+    assert found["Varta Press"] == "Organization"
+    nlp = load_pipeline()
+    mentions = [("a1", m) for m in finder.find(nlp("The case was brought by news agency Varta Press on Monday."), 0, False)]
+    ents = resolve_entities(mentions, load_kb())
+    assert {e.kind for e in ents.values() if e.label == "Varta Press"} == {"NewsOrganization"}

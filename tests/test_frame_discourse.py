@@ -198,6 +198,14 @@ def test_headline_issuer_list_without_product(tmp_path):
     assert got[("Torvane Bank", "Gemini")]["type"] == ["restriction"]
 
 
+def test_long_title_case_headline_lists_its_products(tmp_path):
+    """kg.text (a title-case line of up to 30 words is a headline) and _headline_product_list:
+    "A Bans X & Other Apps Such as Y, Z & W From ...": every listed product, up to "From"."""
+    got = policies(tmp_path, "Norway Bans TikTok & Other “Leisure Apps” Such as Gemini, ChatGPT & Grok From State "
+                             "Employee Work Phones\n\nNorway's civil service ministry announced the measure.\n")
+    assert {("Norway", p) for p in ("TikTok", "Gemini", "ChatGPT", "Grok")} <= set(got)
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")

@@ -209,3 +209,28 @@ def test_parties_are_agents(tmp_path):
 
     grok = Entity(key="grok", label="Grok", kind="SoftwareProduct")
     assert _as_agent(Reader(), grok) == ("Company", "Grok", False, "grok organization")
+
+
+def test_lawsuit_claiming_that_gives_the_practice_of_the_suit_filed_later(tmp_path):
+    """_suit_says (a suit noun with a "claiming that" clause) and _finish: the later "the
+    lawsuit" filed by the plaintiff takes that practice; "shortly after Y's apology" names no
+    practice (_complements)."""
+    text = ("An executive at Meta apologized to the podcaster Dana Kerr after a lawsuit claiming that the "
+            "company's chatbot produced false information about him.\n\n"
+            "Kerr filed the lawsuit against Meta in a Delaware state court shortly after the apology.\n")
+    got = _allegations(_facts(tmp_path, text))
+    key = next(k for k in got if k[1] == "Meta")
+    assert "Kerr" in key[0]
+    assert "false information" in got[key][0]
+    assert "apology" not in got[key][0]
+
+
+def test_petition_filed_by_a_party_names_the_accuser_of_a_court_summons(tmp_path):
+    """read (a suit noun's owner is a plaintiff) and _accuse (an "accusing" clause whose subject
+    the parse lost, in a legal sentence): the petitioner accuses, the court does not."""
+    text = ("Acting on a petition filed by news agency Varta Press, the Delhi High Court issued a summons on "
+            "Tuesday to OpenAI, accusing it of violating the agency's copyright.\n")
+    got = _allegations(_facts(tmp_path, text))
+    assert ("Varta Press", "OpenAI") in got
+    assert "copyright" in got[("Varta Press", "OpenAI")][0]
+    assert not any("Court" in accuser for accuser, _ in got)

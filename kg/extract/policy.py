@@ -195,10 +195,12 @@ class PolicyFrame:
                 (m for m in named if m.entity.kind == "Company" and self.kb.names_product_after(m.entity.label)
                  and not self._maker_of_goods(doc[m.end - 1])), None)
             product: Entity | None
+            listed: list[Entity] = []
             if m is not None:
                 product, end = m.entity, m.end
                 if product.family != "Product":
                     product = self.product_of(product)
+                listed, end = self._headline_product_list(sent, end, set(rz["markers"]) | set(rz["strong_markers"]))
             elif not named and (tok.i + 1 == sent.end or doc[tok.i + 1].lower_ in pol["headline_use_nouns"]):
                 # "A, B and C Restrict Use Over Security Fears": the product the article's
                 # policies name (filled in by the article-level linking)
@@ -220,9 +222,31 @@ class PolicyFrame:
             ptype = "ban" if {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & (
                 set(pol["ban"]) | set(pol["removal_verbs"])) else "restriction"
             for issuer in issuers:
-                self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=[ptype], scope=[],
-                          date=[], reason=reasons)
+                for p in [product, *[x for x in listed if x is not product]]:
+                    self.emit("policy", {"issuer": issuer, "product": p, "region": []}, type=[ptype], scope=[],
+                              date=[], reason=reasons)
             return
+
+    def _headline_product_list(self, sent: Span, start: int, markers: set[str]) -> tuple[list[Entity], int]:
+        """The products a headline lists after its first one, from token ``start`` up to a
+        reason marker or a preposition of scope ("Bans X & Other Apps Such as Y, Z & W From
+        Work Phones": Y, Z, W). Returns them and the token index where the list ends."""
+        doc = sent.doc
+        stop = markers | {"from", "on", "in", "at", "for", "across", "after", "to"}
+        out: list[Entity] = []
+        i = start
+        while i < sent.end and doc[i].lower_ not in stop:
+            m = self.mention_at(doc[i])
+            if m is not None and m.start == i and m.entity is not None:
+                e = m.entity
+                if e.family != "Product" and e.kind == "Company" and self.kb.names_product_after(e.label):
+                    e = self.product_of(e)
+                if e.family == "Product" and e not in out:
+                    out.append(e)
+                i = max(m.end, i + 1)
+                continue
+            i += 1
+        return out, i
 
     def _headline_issuers(self, sent: Span, verb: int) -> list[Entity]:
         """The issuers a headline names just before its policy verb at token ``verb``: the
