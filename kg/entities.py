@@ -179,7 +179,10 @@ class MentionFinder:
             if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in span):
                 # a longer name containing known ones ("Acme Code" around "Acme")
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
-                if len(kb_inside) == 1 and self.kb.lookup(span.text) is None:
+                # (not across "&": "Candy Crush & Twitter" lists a known name after another one)
+                amp = any(doc[c[0].start - 1].text == "&" or c[0].end < len(doc) and doc[c[0].end].text == "&"
+                          for c in kb_inside if c[0].start > 0)
+                if len(kb_inside) == 1 and self.kb.lookup(span.text) is None and not amp:
                     chosen.remove(kb_inside[0])
                     covered -= {t.i for t in kb_inside[0][0]}
                     chosen.append((span, False, label))

@@ -273,6 +273,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 return None
             if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:
                 return None
+            if not passive and node.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in self.lex["staff_nouns"]
+                    for c in node.children):
+                return None  # "It's why the country banned X": the clause's own subject, unresolved
             if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
                 return None
             node = node.head

@@ -206,6 +206,33 @@ def test_long_title_case_headline_lists_its_products(tmp_path):
     assert {("Norway", p) for p in ("TikTok", "Gemini", "ChatGPT", "Grok")} <= set(got)
 
 
+def test_headline_reason_without_a_named_issuer(tmp_path):
+    """_headline_policy: "Law Firm Cuts Off X To Protect Client Data" (a phrasal verb of
+    ``phrasal_ban``, a descriptor instead of a name, a purpose after "To") gives its reason
+    to the article's policy on X."""
+    text = ("Law Firm Cuts Off Gemini To Protect Client Data\n\n"
+            "Ferrow Lane has now barred its attorneys from using the tool.\n")
+    assert "protect client data" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
+    text = "Law Firm Cuts Off Gemini Over Data Fears\n\nFerrow Lane has now barred its attorneys from using the tool.\n"
+    assert "data fears" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
+
+
+def test_definite_description_split_by_the_parse(tmp_path):
+    """_product_anaphors and _definite_on_the_left: "the cheap, fast and inevitably compromised
+    AI tool" is a definite description even when the parser hangs "the" elsewhere."""
+    got = policies(tmp_path, "Gemini is popular with lawyers.\n\nFerrow Lane has now barred its attorneys from "
+                             "using the cheap, fast and inevitably compromised AI tool.\n")
+    assert ("Ferrow Lane", "Gemini") in got
+
+
+def test_unresolved_clause_subject_stops_the_agent_search(tmp_path):
+    """ArticleReader._agent_token: "It's why the country banned X" (a subject of its own that
+    names no entity) takes no issuer from the clause above ("It")."""
+    got = policies(tmp_path, "Ferrow Labs, launched by a Chinese investor, poses unique security challenges. "
+                             "It's why the country banned TikTok two years ago.\n")
+    assert not any(issuer == "Ferrow Labs" for issuer, _ in got)
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")

@@ -180,14 +180,17 @@ class PolicyFrame:
         pol, rz = self.lex["policy"], self.lex["reason"]
         verbs = (set(pol["ban"]) | set(pol["restriction"]) | set(pol["removal_verbs"])) - set(pol["stop_verbs"])
         doc = sent.doc
+        phrasal = {tuple(p.split()) for p in pol["phrasal_ban"]}
         for tok in self.tokens(sent):
             low = tok.lower_
-            if tok.pos_ in {"ADP", "DET", "PUNCT"} or not {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & verbs:
+            forms = {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()}
+            # "Cuts Off X": a phrasal verb of ``policy.phrasal_ban``; the product window starts after it
+            particle = tok.i + 1 < sent.end and any((f, doc[tok.i + 1].lower_) in phrasal for f in forms)
+            if tok.pos_ in {"ADP", "DET", "PUNCT"} or not (forms & verbs or particle):
                 continue
             issuers = self._headline_issuers(sent, tok.i)
-            if not issuers:
-                continue
-            named = [m for t in doc[tok.i + 1:min(sent.end, tok.i + 7)] if (m := self.mention_at(t)) is not None
+            after = tok.i + 1 + particle
+            named = [m for t in doc[after:min(sent.end, after + 6)] if (m := self.mention_at(t)) is not None
                      and m.start == t.i and m.entity is not None]
             # a product named in the window ("Bans Use of Microsoft AI Copilot": Copilot), else a
             # company known by its product's name ("Ohio bans DeepSeek ...")
@@ -201,10 +204,10 @@ class PolicyFrame:
                 if product.family != "Product":
                     product = self.product_of(product)
                 listed, end = self._headline_product_list(sent, end, set(rz["markers"]) | set(rz["strong_markers"]))
-            elif not named and (tok.i + 1 == sent.end or doc[tok.i + 1].lower_ in pol["headline_use_nouns"]):
+            elif issuers and not named and (after == sent.end or doc[after].lower_ in pol["headline_use_nouns"]):
                 # "A, B and C Restrict Use Over Security Fears": the product the article's
                 # policies name (filled in by the article-level linking)
-                product, end = None, tok.i + 1
+                product, end = None, after
             else:
                 continue
             markers = set(rz["markers"]) | set(rz["strong_markers"])
@@ -219,8 +222,19 @@ class PolicyFrame:
                         or t.lemma_.lower() in rz["risk_words"] or t.lower_ in rz["risk_words"] for t in toks)):
                     text = self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]
                     reasons = [text]
-            ptype = "ban" if {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()} & (
-                set(pol["ban"]) | set(pol["removal_verbs"])) else "restriction"
+            elif end < sent.end - 1 and doc[end].lower_ == "to" and doc[end + 1].lemma_.lower() in rz["protect_verbs"]:
+                # "Cuts Off X To Protect Client Data"
+                toks = [t for t in doc[end + 1:sent.end] if not t.is_punct]
+                reasons = [self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]]
+            if not issuers:
+                # "Law Firm Cuts Off X Over Leak Fears": no name before the verb; the reason is
+                # the article's main policy's (linked at article level)
+                for text in reasons:
+                    self.emit("reason", {"heading": True}, reason=[text])
+                if reasons:
+                    return
+                continue
+            ptype = "ban" if particle or forms & (set(pol["ban"]) | set(pol["removal_verbs"])) else "restriction"
             for issuer in issuers:
                 for p in [product, *[x for x in listed if x is not product]]:
                     self.emit("policy", {"issuer": issuer, "product": p, "region": []}, type=[ptype], scope=[],
@@ -856,9 +870,9 @@ class PolicyFrame:
             pron = t.lower_ in {"it", "its"} and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
                                                    or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
                                                    or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
-            desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and \
+            desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and (
                 any(c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$")
-                    for c in t.children)
+                    for c in t.children) or _definite_on_the_left(t))
             if not (pron or desc):
                 continue
             ent = self._salient_product_before(t, issuers)
@@ -1201,3 +1215,21 @@ class PolicyFrame:
             if iso:
                 out.append(iso)
         return out
+
+
+def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
+    """True when a definite determiner ("the", "this", "that") opens the words before ``tok``
+    that can only be its modifiers (adjectives, adverbs, participles, names, commas, "and"):
+    "the cheap, fast and inevitably compromised AI tool", which the parser may split so that
+    "the" is no child of "tool"."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= max(0, tok.i - reach):
+        t = doc[i]
+        if t.pos_ == "DET":
+            return t.lower_ in {"the", "this", "that"}
+        if not (t.pos_ in {"ADJ", "ADV", "PROPN", "CCONJ"} or t.is_punct and t.text in {",", "-"}
+                or t.pos_ == "NOUN" and t.dep_ == "compound" or t.tag_ in {"VBN", "VBG"}):
+            return False
+        i -= 1
+    return False
