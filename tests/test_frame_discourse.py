@@ -233,6 +233,25 @@ def test_unresolved_clause_subject_stops_the_agent_search(tmp_path):
     assert not any(issuer == "Ferrow Labs" for issuer, _ in got)
 
 
+def test_listing_on_a_control_list_is_a_restriction(tmp_path):
+    """_listing_policy: "X has added A and B to its export control list", "X named A to its
+    Entity List": a restriction of X on each listed organization; a list of approved tools
+    is none; the listed organization is no product entity of its own."""
+    text = ("Kenya's Commerce Ministry has added chipmakers Dravik Semiconductor and Torvane Micro to its "
+            "export control list.\n\nThe Commerce Department named the start-up Pellmont Labs to its Entity List.\n\n"
+            "Ferrow Lane added Gemini to its list of approved tools.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract([read_article(path)])
+    got = {(f.roles["issuer"].label, f.roles["product"].label): f.attrs for f in result.facts if f.kind == "policy"}
+    assert {("Commerce Ministry", "Dravik Semiconductor"), ("Commerce Ministry", "Torvane Micro"),
+            ("Commerce Department", "Pellmont Labs")} <= set(got)
+    assert all(a["type"] == ["restriction"] for a in got.values())
+    assert not any(p == "Gemini" for _, p in got)
+    assert not any(e.label == "Pellmont Labs" and e.family == "Product"
+                   for e in result.entities.values() if not e.implicit)
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")

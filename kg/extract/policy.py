@@ -8,13 +8,14 @@ come from ``kg/data/lexicon.json`` (``self.lex``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Span, Token
 
 from ..entities import Entity
 from ..kb import merge_key
-from .syntax import CLAUSE_UP, RELATIVE, normalize_date
+from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
 
 
 class PolicyFrame:
@@ -170,6 +171,43 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+        if self.words(sent) & self._list_nouns:
+            self._listing_policy(sent)
+
+    @property
+    def _list_nouns(self) -> frozenset[str]:
+        return frozenset(self.lex["policy"]["control_list_nouns"])
+
+    def _listing_policy(self, sent: Span) -> None:
+        """A restriction by listing: "X has added A and B to its export control list", "X named
+        A to its Entity List", "X put A on a trade blacklist" (``policy.listing_verbs``, a
+        ``policy.control_list_nouns`` head; a bare "list" only with a modifier of
+        ``policy.control_list_modifiers``). The issuer is the verb's agent (a place as its
+        government); each listed organization stands for its goods (:meth:`product_of`)."""
+        pol = self.lex["policy"]
+        heads, mods = set(pol["control_list_nouns"]), set(pol["control_list_modifiers"])
+        for verb in self.tokens(sent):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
+                continue
+            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "onto"}
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
+            lists = [n for n in lists if n.lemma_.lower() != "list" or any(
+                w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))]
+            if not lists:
+                continue
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            listed = [e for o in objs for x in conjuncts(o) for t in [x, *(a for a in x.children if a.dep_ == "appos")]
+                      for e in [self.entity_at(t, {"Organization"})] if e is not None]
+            if not listed:
+                continue
+            issuers = [self.government_of(e) if e.family == "Place" else e
+                       for e in self.agents_of(verb, {"Organization", "Place"}) if e.kind != "NewsOrganization"]
+            for issuer in issuers:
+                for org in dict.fromkeys(listed):
+                    if org is issuer:
+                        continue
+                    self.emit("policy", {"issuer": issuer, "product": self.product_of(org, mentioned=False), "region": []},
+                              type=["restriction"], scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
 
     def _headline_policy(self, sent: Span) -> None:
         """A headline read on its surface, as the small model often parses a headline flat
