@@ -1,10 +1,24 @@
-"""The knowledge base of well-known entities: names, kinds, aliases, Wikidata IDs.
+"""The knowledge base of well-known entities: names, kinds, aliases, Wikidata IDs, makers.
 
-``kg/data/kb.csv`` (columns ``name,kind,aliases,wikidata``) and
-``kg/data/demonyms.csv`` (``adjective,country``) hold names only, never
-relations between entities. kg uses them to type mentions, to merge aliases
-("U.S." and "United States") and to link entities to Wikidata with
-``owl:sameAs`` (https://www.wikidata.org/wiki/Wikidata:Identifiers).
+``kg/data/kb.csv`` (columns ``name,kind,aliases,wikidata,maker``) and
+``kg/data/demonyms.csv`` (``adjective,country``) hold names, and one kind of
+relation between entities: the maker of a product or AI model, as Wikidata's
+"developer" (P178), "manufacturer" (P176) and "owned by" (P127) properties
+state it (https://www.wikidata.org/wiki/Property:P178). It is encyclopedic
+knowledge, never a fact of a news article. kg uses the file to type mentions,
+to merge aliases ("U.S." and "United States"), to link entities to Wikidata
+with ``owl:sameAs`` (https://www.wikidata.org/wiki/Wikidata:Identifiers) and
+to confirm that an article naming a product and its maker together speaks of
+its development.
+
+Columns of ``kb.csv``: ``name`` (canonical, unique), ``kind`` (one of
+:data:`KINDS`; rows of other kinds are skipped), ``aliases`` (``|``-separated),
+``wikidata`` (a Q-identifier or empty), ``maker`` (``|``-separated canonical
+names of rows of a :data:`MAKER_KINDS` kind, current developer first; only on
+rows of a :data:`PRODUCT_KINDS` kind; empty when unknown or when no single
+organization makes it). A file without the ``maker`` column loads with no
+makers. A maker that is no row of the file, not an organization, the row
+itself, or on a row that is no product is an error (E018).
 """
 
 from __future__ import annotations
@@ -14,11 +28,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
+from .errors import Errors, ResourceError
 from .resources import DATA_DIR, lexicon
 
 KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization", "Person",
          "SoftwareProduct", "AIModel", "Country", "Place")
+#: Kinds whose rows may name a maker (``kb.csv`` column ``maker``).
+PRODUCT_KINDS = ("SoftwareProduct", "AIModel")
+#: Kinds a maker's own row may have.
+MAKER_KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization")
 
 _NON_WORD = re.compile(r"[^\w]+|_")
 
@@ -64,12 +84,15 @@ def merge_key(text: str) -> str:
 @dataclass(frozen=True)
 class KBEntry:
     """One knowledge-base row: canonical ``name``, ``kind`` (one of :data:`KINDS`),
-    aliases and an optional Wikidata Q-identifier."""
+    aliases, an optional Wikidata Q-identifier, and the canonical names of the
+    organizations that make it (products and AI models only; Wikidata P178,
+    P176, P127)."""
 
     name: str
     kind: str
     aliases: tuple[str, ...]
     wikidata: str
+    makers: tuple[str, ...] = ()
 
 
 class KnowledgeBase:
@@ -101,6 +124,19 @@ class KnowledgeBase:
     def lookup(self, name: str) -> KBEntry | None:
         """The entry a name or alias denotes, or None."""
         return self._by_key.get(normalize(name)) or self._by_key.get(merge_key(name))
+
+    def makers(self, name: str) -> tuple[str, ...]:
+        """Canonical names of the makers of the entry that ``name`` (a canonical name or an
+        alias, compared by :func:`normalize`) denotes, current developer first; () when the
+        name is unknown or its entry names no maker.
+
+        >>> kb = KnowledgeBase([KBEntry("Acme", "Company", (), ""),
+        ...                     KBEntry("Acme Notes", "SoftwareProduct", ("Notes+",), "", ("Acme",))], {})
+        >>> kb.makers("notes+"), kb.makers("Acme"), kb.makers("Zenith")
+        (('Acme',), (), ())
+        """
+        entry = self.lookup(name)
+        return entry.makers if entry is not None else ()
 
     def names_product_after(self, company: str) -> bool:
         """True when a known product's name begins with ``company``'s name ("Acme" of "Acme app"):
@@ -219,19 +255,58 @@ def gazetteer() -> dict[str, str]:
     return names
 
 
+def _split(field: str | None) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (field or "").split("|") if a.strip())
+
+
+def read_kb_rows(path: Path) -> list[KBEntry]:
+    """The rows of a knowledge-base file in the ``kb.csv`` format (see the module
+    docstring), in file order; rows of a kind not in :data:`KINDS` are skipped.
+
+    Raises:
+        ResourceError: E018 naming the file and line when a maker is no row of the file,
+            is not of a :data:`MAKER_KINDS` kind, is the row itself, or stands on a row
+            that is not of a :data:`PRODUCT_KINDS` kind.
+    """
+    rows: list[KBEntry] = []
+    lines: dict[str, int] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for rec in reader:
+            kind = rec["kind"].strip()
+            if kind not in KINDS:
+                continue
+            name = rec["name"].strip()
+            rows.append(KBEntry(name, kind, _split(rec.get("aliases")), (rec.get("wikidata") or "").strip(),
+                                _split(rec.get("maker"))))
+            lines[name] = reader.line_num
+    kinds = {row.name: row.kind for row in rows}
+    for row in rows:
+        for maker in row.makers:
+            if row.kind not in PRODUCT_KINDS:
+                what = f"{row.name!r} is a {row.kind}, and only {' and '.join(PRODUCT_KINDS)} rows name a maker"
+            elif maker == row.name:
+                what = f"{row.name!r} names itself as its maker"
+            elif maker not in kinds:
+                what = f"maker {maker!r} of {row.name!r} is not the canonical name of a row of the file"
+            elif kinds[maker] not in MAKER_KINDS:
+                what = f"maker {maker!r} of {row.name!r} is a {kinds[maker]}, not one of {', '.join(MAKER_KINDS)}"
+            else:
+                continue
+            raise ResourceError(Errors.E018, path=path, line=lines[row.name], what=what)
+    return rows
+
+
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    """Load the shipped knowledge base (cached per process)."""
-    rows: list[KBEntry] = []
+    """Load the shipped knowledge base, ``kg/data/kb.csv`` and ``kg/data/demonyms.csv``
+    (cached per process).
+
+    Raises:
+        ResourceError: E018 for a bad maker (see :func:`read_kb_rows`).
+    """
     path = DATA_DIR / "kb.csv"
-    if path.exists():
-        with path.open(encoding="utf-8", newline="") as fh:
-            for rec in csv.DictReader(fh):
-                kind = rec["kind"].strip()
-                if kind not in KINDS:
-                    continue
-                aliases = tuple(a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip())
-                rows.append(KBEntry(rec["name"].strip(), kind, aliases, (rec.get("wikidata") or "").strip()))
+    rows = read_kb_rows(path) if path.exists() else []
     demonyms: dict[str, str] = {}
     path = DATA_DIR / "demonyms.csv"
     if path.exists():

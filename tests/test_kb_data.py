@@ -1,6 +1,8 @@
-"""The shipped knowledge base (``kg/data/kb.csv``) is well-formed: four columns, known
+"""The shipped knowledge base (``kg/data/kb.csv``) is well-formed: five columns, known
 kinds, one entry per surface form, well-formed and unique Wikidata IDs, the file's
-order, and every row reaches :func:`kg.kb.load_kb` (which skips rows of unknown kinds)."""
+order, makers that are organizations of the file, and every row reaches
+:func:`kg.kb.load_kb` (which skips rows of unknown kinds); a bad maker stops the
+loader with E018 naming the file and line."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.kb import KINDS, load_kb, normalize
+from kg.errors import ResourceError
+from kg.kb import KINDS, MAKER_KINDS, PRODUCT_KINDS, load_kb, normalize, read_kb_rows
 from kg.resources import lexicon
 
 KB_CSV = Path(__file__).resolve().parents[1] / "kg" / "data" / "kb.csv"
-HEADER = ["name", "kind", "aliases", "wikidata"]
+HEADER = ["name", "kind", "aliases", "wikidata", "maker"]
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +30,10 @@ def _forms(rec: list[str]) -> list[str]:
     return [rec[0], *(a for a in rec[2].split("|") if a)]
 
 
-def test_header_and_four_fields(records):
+def test_header_and_five_fields(records):
     assert records[0] == HEADER
-    bad = [(i, rec) for i, rec in enumerate(records[1:], start=2) if len(rec) != 4]
-    assert not bad, f"kb.csv rows without exactly four fields (unquoted comma?): {bad[:5]}"
+    bad = [(i, rec) for i, rec in enumerate(records[1:], start=2) if len(rec) != 5]
+    assert not bad, f"kb.csv rows without exactly five fields (unquoted comma?): {bad[:5]}"
 
 
 def test_kinds_are_known(records):
@@ -96,5 +99,78 @@ def test_loader_keeps_every_row(records):
     for rec in records[1:]:
         entry = kb.entries[rec[0]]
         assert (entry.kind, entry.wikidata) == (rec[1], rec[3])
+        assert entry.makers == tuple(m for m in rec[4].split("|") if m)
         for form in _forms(rec):
             assert kb.lookup(form) is entry, f"{form!r} does not look up {rec[0]!r}"
+
+
+def test_makers_are_organization_rows_of_the_file(records):
+    """A maker is the canonical name of an organization row, named once, on a product or
+    model row that is not its own maker."""
+    kinds = {rec[0]: rec[1] for rec in records[1:]}
+    bad = []
+    for rec in records[1:]:
+        makers = [m for m in rec[4].split("|") if m] if rec[4] else []
+        if rec[4] and (rec[4].startswith("|") or rec[4].endswith("|") or "||" in rec[4]):
+            bad.append((rec[0], rec[4], "empty maker"))
+        if makers and rec[1] not in PRODUCT_KINDS:
+            bad.append((rec[0], rec[4], f"maker on a {rec[1]} row"))
+        if len(set(makers)) != len(makers):
+            bad.append((rec[0], rec[4], "maker twice"))
+        for maker in makers:
+            if maker == rec[0]:
+                bad.append((rec[0], maker, "its own maker"))
+            elif kinds.get(maker) not in MAKER_KINDS:
+                bad.append((rec[0], maker, f"maker is {kinds.get(maker, 'no row')}"))
+    assert not bad, f"bad makers in kb.csv: {bad}"
+
+
+@pytest.mark.parametrize("name, makers", [
+    ("ChatGPT", ("OpenAI",)), ("Claude Opus 4", ("Anthropic",)), ("Llama 3", ("Meta Platforms",)),
+    ("Copilot", ("Microsoft",)), ("GitHub Copilot", ("GitHub",)), ("Instagram", ("Meta Platforms",)),
+    ("TikTok", ("ByteDance",)), ("Lemon8", ("ByteDance",)), ("Ernie Bot", ("Baidu",)), ("H20", ("Nvidia",)),
+    ("Stable Diffusion", ("Stability AI",)), ("Replika", ("Luka",)), ("Westlaw", ("Thomson Reuters",)),
+    ("Firefox", ("Mozilla Corporation", "Mozilla Foundation")), ("Photoshop", ("Adobe",)),
+])
+def test_well_known_makers(name, makers):
+    assert load_kb().makers(name) == makers
+
+
+def test_makers_resolves_aliases_and_normalizes():
+    kb = load_kb()
+    assert kb.makers("Bard") == kb.makers("Gemini app") == ("Google",)  # an alias
+    assert kb.makers("the CHATGPT’s") == ("OpenAI",)  # case, "the", possessive
+    assert kb.makers("Twitter") == ("X Corp.", "xAI")  # several, current owner first
+    assert kb.makers("OpenAI") == ()  # an organization makes, it is not made
+    assert kb.makers("Zenith Quillware") == ()  # unknown
+
+
+def _write(tmp_path, body: str, header: str = ",".join(HEADER)):
+    path = tmp_path / "kb.csv"
+    path.write_text(header + "\n" + body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("rows, line, words", [
+    ("Quillsoft,Company,,,\nQuillpad,SoftwareProduct,,,Inkwell Labs\n", 3, "'Inkwell Labs' of 'Quillpad' is not"),
+    ("Quillpad,SoftwareProduct,,,Quillsoft\nQuillsoft Inc,Company,Quillsoft,,\n", 2, "'Quillsoft' of 'Quillpad' is not"),
+    ("Zenland,Country,,,\nQuillpad,SoftwareProduct,,,Zenland\n", 3, "'Zenland' of 'Quillpad' is a Country"),
+    ("Quillpad,AIModel,,,Quillpad\n", 2, "'Quillpad' names itself"),
+    ("Quillsoft,Company,,,\nInkwell Labs,Company,,,Quillsoft\n", 3, "'Inkwell Labs' is a Company"),
+])
+def test_bad_maker_stops_the_loader_naming_file_and_line(tmp_path, rows, line, words):
+    """An unknown maker, a maker written as an alias rather than the canonical name, a maker
+    that is no organization, a product its own maker, a maker on an organization's row."""
+    path = _write(tmp_path, rows)
+    with pytest.raises(ResourceError) as err:
+        read_kb_rows(path)
+    assert err.value.code == "E018"
+    assert f"{path}, line {line}: " in str(err.value) and words in str(err.value)
+
+
+def test_maker_may_come_later_in_the_file_and_old_files_load(tmp_path):
+    rows = read_kb_rows(_write(tmp_path, "Quillpad,SoftwareProduct,Quill,,Quillsoft|Inkwell Labs\n"
+                                         "Quillsoft,Company,,,\nInkwell Labs,Organization,,,\n"))
+    assert [r.makers for r in rows] == [("Quillsoft", "Inkwell Labs"), (), ()]
+    old = read_kb_rows(_write(tmp_path, "Quillpad,SoftwareProduct,Quill,Q42\n", header="name,kind,aliases,wikidata"))
+    assert [(r.name, r.wikidata, r.makers) for r in old] == [("Quillpad", "Q42", ())]
