@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..entities import Entity, Mention
+from ..kb import normalize
 
 
 class DevelopmentFrame:
@@ -95,6 +96,8 @@ class DevelopmentFrame:
                 dev = self._owned_by(doc, m)
             if dev is None:
                 dev = self._name_prefix_maker(m)
+            if dev is None:
+                dev = self._known_maker_in_sentence(sent, m)
             if dev is not None and dev is not ent and dev.family in orgs and \
                     dev.kind not in {"GovernmentBody", "NewsOrganization"}:
                 self.emit("development", {"developer": dev, "product": ent})
@@ -108,6 +111,24 @@ class DevelopmentFrame:
                 maker = self.mention_at(doc[t.i - 2])
                 if maker is not None and maker.entity is not None and maker.entity.kind == "Company":
                     return maker.entity
+        return None
+
+    def _known_maker_in_sentence(self, sent: Span, m: Mention) -> Entity | None:
+        """The product's maker as the knowledge base knows it (world knowledge, as Wikidata's
+        developer P178, manufacturer P176 or owner P127 state it; :meth:`kg.kb.KnowledgeBase.makers`),
+        when the same sentence names that organization too ("Acme has locked apps like
+        Zorblat": Acme, if the knowledge base says Acme makes Zorblat). Returns None when the
+        knowledge base names no maker or the sentence names none of them."""
+        makers = {normalize(n) for n in self.kb.makers(m.entity.label)}
+        if not makers:
+            return None
+        for other in self._mentions_in(sent):
+            e = other.entity
+            if e is None or e is m.entity or e.family != "Organization":
+                continue
+            entry = self.kb.lookup(e.label)
+            if normalize(e.label) in makers or entry is not None and normalize(entry.name) in makers:
+                return e
         return None
 
     def _name_prefix_maker(self, m: Mention) -> Entity | None:

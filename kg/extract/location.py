@@ -94,16 +94,34 @@ class LocationFrame:
         if not self.words(sent) & nouns:
             return
         for tok in self.tokens(sent):
-            if tok.dep_ not in {"attr", "appos"} or tok.lemma_.lower() not in cue_orgs | set(
-                    self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}:
+            if tok.lemma_.lower() not in cue_orgs | set(self.lex["development"]["maker_nouns"]) | {
+                    "manufacturer", "company"}:
                 continue
-            if tok.dep_ == "attr":
-                subj = self._clause_subject(tok.head) if tok.head.lemma_ in {"be", "become", "remain"} else None
+            # "Acme is one of the AI developers in Kestria" / "... one of many Kestrian firms"
+            one, node = None, tok
+            for _ in range(3):  # (through "a plethora of", "a handful of")
+                if node.dep_ != "pobj" or node.head.lower_ != "of":
+                    break
+                node = node.head.head
+                if node.lower_ == "one":
+                    one = node
+                    break
+            role = one if one is not None else tok
+            if role.dep_ not in {"attr", "appos"}:
+                continue
+            if role.dep_ == "attr":
+                subj = self._clause_subject(role.head) if role.head.lemma_ in {"be", "become", "remain"} else None
             else:
-                subj = tok.head
+                subj = role.head
             org = self.entity_at(subj, {"Organization"}) if subj is not None else None
             if org is None or org.kind in {"NewsOrganization", "GovernmentBody"}:
                 continue
+            if one is not None:
+                for c in tok.children:
+                    entry = self._nationality(c) if c.dep_ == "amod" else None
+                    if entry is not None:
+                        self.emit("location", {"organization": org,
+                                               "country": self.implicit(entry.name, entry.kind, False)})
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     for o in prep.children:
