@@ -394,6 +394,13 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             if text:
                 self._sources.append((tok.lemma_, text))
             return text or None
+        if tok.pos_ == "NOUN":
+            # "experts from X", "researchers at X": the organization they speak from
+            orgs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "at"}
+                    for p in c.children if p.dep_ == "pobj" for e in [self.entity_at(p, {"Organization"})]
+                    if e is not None and e.kind != "NewsOrganization"]
+            if orgs:
+                return orgs[0]
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
             return self.coref(tok, {"Organization"})
         return None

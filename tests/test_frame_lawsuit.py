@@ -234,3 +234,27 @@ def test_petition_filed_by_a_party_names_the_accuser_of_a_court_summons(tmp_path
     assert ("Varta Press", "OpenAI") in got
     assert "copyright" in got[("Varta Press", "OpenAI")][0]
     assert not any("Court" in accuser for accuser, _ in got)
+
+
+def test_researchers_report_tracking_and_a_platform_names_the_group(tmp_path):
+    """_reported with ArticleReader._source ("according to experts from X": X) and the
+    ``tracking`` practice; _plural_group: "these companies" after "A and B" are A and B."""
+    text = ("Ferrow Labs and Zorblat Labs have been secretly tracking what phone users do, according to "
+            "experts from Pellmont University.\n\n"
+            "Google said these companies used its phone features in ways that blatantly violate its privacy "
+            "principles.\n")
+    got = _allegations(_facts(tmp_path, text))
+    for accused in ("Ferrow Labs", "Zorblat Labs"):
+        assert "tracking" in got[("Pellmont University", accused)][0]
+        assert ("Google", accused) in got
+
+
+def test_described_subject_continues_the_previous_subject(tmp_path):
+    """_party (centering): "The social media giant alleges these companies ..." after "Dravik
+    has sued A and B" is Dravik, not the last company named; an accuser inside the group
+    never accuses its own group (_accused)."""
+    text = ("Dravik has filed a lawsuit against the scraping firms Ferrow Labs and Zorblat Labs. "
+            "The social media giant alleges these companies worked together to bypass its protections.\n")
+    got = _allegations(_facts(tmp_path, text))
+    assert ("Dravik", "Ferrow Labs") in got and ("Dravik", "Zorblat Labs") in got
+    assert ("Zorblat Labs", "Ferrow Labs") not in got

@@ -309,6 +309,11 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
             ents.append(made[0])
             targets.append(made[1])
             continue
+        group = _plural_group(reader, t)
+        if group:  # "these companies": the organizations the article just named together
+            if not set(group) & set(exclude):  # (an accuser inside the group: a misread description)
+                ents += group
+            continue
         e = _head_entity(reader, t, ALL)
         if e is not None and e in exclude and reader.mention_at(t) is None and t.pos_ == "NOUN":
             e = _coref_other(reader, t, set(exclude))
@@ -325,6 +330,28 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
         last = max(x.i for x in tok.subtree)
         ents = _uniq(ents + _surface_list(reader, last, tok.sent, d))
     return ents, targets
+
+
+def _plural_group(reader, tok: Token) -> list:
+    """The organizations a plural description stands for ("these companies", "the two firms",
+    "both companies": a plural noun of the Organization anaphors with a definite determiner or
+    a number): the last two or more organizations named as conjuncts of one another in the
+    sentence before or earlier in the block, or in the block before. [] when there is none."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in reader.lex["anaphors"]["Organization"] or not any(
+            c.lower_ in {"these", "those", "the", "both", "two", "three"} for c in tok.children
+            if c.dep_ in {"det", "nummod", "predet"}):
+        return []
+    for b in range(reader.block, max(-1, reader.block - 2), -1):
+        sents = [s for s in reader.sents[b] if b < reader.block or s.end <= tok.sent.start]
+        for sent in reversed(sents):
+            for t in sent:
+                if t.dep_ == "conj":
+                    continue
+                members = [e for x in [t, *t.conjuncts] if (m := reader.token_mention.get((b, x.i))) is not None
+                           and (e := m.entity) is not None and e.family == "Organization"]
+                if len(_uniq(members)) >= 2:
+                    return _uniq(members)
+    return []
 
 
 def _possessor(reader, subj: Token, d: dict) -> tuple[list, list]:
@@ -412,6 +439,13 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
         return ([e], None) if e is not None else ([], None)
     is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
     e = reader.entity_at(tok, PARTY)
+    if is_def and tok.dep_ == "nsubj" and tok.lemma_.lower() in reader.lex["anaphors"]["Organization"] \
+            and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
+        # "Reddit has sued A, B and C ... The social media giant alleges ...": a described
+        # subject continues the previous sentence's named subject (centering), not the last name
+        prev = _previous_subject(reader, tok)
+        if prev is not None and prev.family == "Organization":
+            return [prev], DESC
     if is_def and e is not None and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
         return [e], DESC  # "the photo agency": the agency named before, not a new body
     body = _implicit_body(reader, tok, d)
