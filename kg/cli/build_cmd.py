@@ -15,7 +15,7 @@ from . import _fail, app, err, out
 
 def _encoding_option(value: str | None) -> str | None:
     """Refuse an unknown --encoding before any work (a usage error, exit 2)."""
-    from ..text import check_encoding
+    from ..io.corpus import check_encoding
 
     if value is not None:
         try:
@@ -62,10 +62,10 @@ def build(
     """
     from rich.markup import escape
 
-    from ..graph import slug
-    from ..metadata import apply_metadata, read_metadata
-    from ..output import OutputFolder
-    from ..text import PAGE_SUFFIXES, read_article, scan_corpus
+    from ..io.corpus import PAGE_SUFFIXES, read_article, scan_corpus
+    from ..io.metadata import apply_metadata, read_metadata
+    from ..io.output import OutputFolder
+    from ..rdf.graph import slug
 
     folder = OutputFolder(output)
     try:
@@ -96,8 +96,8 @@ def build(
     except KgError as exc:
         folder.close()
         _fail(exc)
-    from ..cache import BuildRecord, build_key, default_cache_dir
-    from ..store import is_store
+    from ..io.cache import BuildRecord, build_key, default_cache_dir
+    from ..rdf.store import is_store
 
     cache_dir = None if no_cache else (cache or default_cache_dir())
     with folder:
@@ -142,7 +142,7 @@ def _texts(articles) -> dict[str, bytes]:
 
 def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None,
            shards=None, article_texts=None):
-    from ..build import extract
+    from ..extract.extraction import extract
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
@@ -166,7 +166,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
         except OSError as exc:
             if shards is None:
                 raise
-            from ..output import write_error
+            from ..io.output import write_error
 
             _fail(write_error(shards, exc))
         del ex
@@ -187,7 +187,7 @@ def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, st
 def _write(folder, texts: dict, result, store, abox, article_texts: dict) -> None:
     """Write texts/ (``article_texts``), graph.ttl and validation.ttl, then the
     store (from ``abox``: the N-Quads shards, or the graph's N-Triples)."""
-    from ..graph import serialize
+    from ..rdf.graph import serialize
 
     try:
         folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")},
@@ -195,9 +195,9 @@ def _write(folder, texts: dict, result, store, abox, article_texts: dict) -> Non
     except KgError as exc:
         _fail(exc)
     if store is not None:
-        from ..output import write_error
-        from ..store import write_store
-        from ..validate import load_tbox
+        from ..io.output import write_error
+        from ..rdf.store import write_store
+        from ..shacl.validate import load_tbox
 
         try:
             write_store(abox, load_tbox(), store)
@@ -211,18 +211,18 @@ def _graph_and_validation(ex, record, jobs: int = 1, cluster: str | None = None,
 
     When the last build into the same folder left a report that can be
     reused, the graph is built whole and only the focus nodes near what
-    changed are validated (:func:`kg.validate.validate_changes`). Otherwise
+    changed are validated (:func:`kg.shacl.validate.validate_changes`). Otherwise
     the graph is written and validated part by part, with ``jobs`` worker
     processes or on the workers of the Dask cluster at ``cluster``
-    (:func:`kg.validate.write_and_validate`): it is never held as one rdflib
+    (:func:`kg.shacl.validate.write_and_validate`): it is never held as one rdflib
     graph. With ``shards``, the workers write the graph's N-Quads shards there.
 
     Returns:
         ``({"turtle": bytes, "nt": bytes}, ValidationResult, signature, shard
         files or None)``.
     """
-    from ..graph import new_graph, serialize_many, to_graph, turtle_from_nt
-    from ..validate import nt_diff, shard_files, validate_changes, validation_signature, write_and_validate
+    from ..rdf.graph import new_graph, serialize_many, to_graph, turtle_from_nt
+    from ..shacl.validate import nt_diff, shard_files, validate_changes, validation_signature, write_and_validate
 
     signature = validation_signature() if record is not None else None
     previous = record.previous_validation(signature) if record is not None else None
@@ -239,7 +239,7 @@ def _graph_and_validation(ex, record, jobs: int = 1, cluster: str | None = None,
 
 def _counts(ex) -> list[str]:
     """The summary lines about what was read: articles, entities by kind, facts by kind."""
-    from ..entities import top_kind
+    from ..nlp.entities import top_kind
 
     kinds = Counter(top_kind(e.kind) if e.kind != "AIModel" else "AIModel"
                     for e in ex.entities.values() if not e.implicit)

@@ -9,7 +9,7 @@ A user who distrusts one source drops its named graph. The layout
   ``oa:SpecificResource`` target, selectors), and for each fact it states the
   fact's ``rdf:type``, its key parts (those that identify the fact, as
   :func:`kg.schema.fact_kinds`) and the other parts its quotes name
-  (:func:`kg.provenance.supporting_evidence`; a part no quote names goes to
+  (:func:`kg.query.provenance.supporting_evidence`; a part no quote names goes to
   every article stating the fact);
 - the default graph holds everything else: the ABox ``owl:Ontology`` header and
   the entities' types, labels and ``owl:sameAs`` links.
@@ -31,9 +31,9 @@ from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
 
-from .graph import OA, kgo
-from .provenance import entity_names, evidence, supporting_evidence
-from .schema import fact_kinds
+from ..query.provenance import entity_names, evidence, supporting_evidence
+from ..rdf.graph import OA, kgo
+from ..schema import fact_kinds
 
 
 def graph_name(article: Node) -> URIRef:

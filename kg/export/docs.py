@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .errors import Errors, KgError
-from .graph import write_atomic
-from .resources import ontology_file
+from ..errors import Errors, KgError
+from ..rdf.graph import write_atomic
+from ..resources import ontology_file
 
 
 def ontology_html(source: Path | None = None) -> str:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, URIRef
 
-from .errors import Errors, KgError
-from .graph import ONTOLOGY_IRI, serialize, write_atomic
+from ..errors import Errors, KgError
+from ..rdf.graph import ONTOLOGY_IRI, serialize, write_atomic
 
 ONTOLOGY_FILE = "kg-ontology.owl"
 GRAPH_FILE = "graph.owl"

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import load_word_lists
+from ..nlp.lexicon import load_word_lists
 from ..resources import DATA_DIR
 
 #: name -> reader(article_reader, sentence); filled by :func:`frame` at import.

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
-from ..kb import normalize
+from ..nlp.entities import Entity
+from ..nlp.kb import normalize
 from .syntax import SUBJ, phrase
 
 

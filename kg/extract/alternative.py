@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .syntax import conjuncts
 
 

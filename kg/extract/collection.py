@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .collection_news import _data as news_data, _maker_of, _negated, _same_party, signal_items
 from .syntax import conjuncts, phrase, phrase_verb
 

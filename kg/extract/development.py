@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..entities import Entity, Mention
+from ..nlp.entities import Entity, Mention
 
 
 class DevelopmentFrame:

@@ -2,7 +2,7 @@
 
 One ``nlp.pipe`` pass parses every block of every article; mentions are found
 per block, merged into entities across the corpus, and each article is then
-read for facts (:mod:`kg.facts`). Observations of one fact (same kind and key)
+read for facts (:mod:`kg.extract.facts`). Observations of one fact (same kind and key)
 merge into one :class:`Fact` with one piece of evidence per sentence.
 """
 
@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import ParseCache
-from .entities import Entity, MentionFinder, resolve_entities
+from ..io.cache import ParseCache
+from ..nlp.entities import Entity, MentionFinder, resolve_entities
 from .facts import ArticleReader, Observation
-from .kb import load_kb, merge_key, normalize
-from .nlp import load_pipeline
-from .schema import fact_kinds
-from .text import Article
+from ..nlp.kb import load_kb, merge_key, normalize
+from ..nlp.model import load_pipeline
+from ..schema import fact_kinds
+from ..io.corpus import Article
 
 log = logging.getLogger("kg")
 
@@ -78,7 +78,7 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
         progress: called with 1 after each article is parsed (or read from the cache).
         jobs: worker processes for parsing (a pool forked after the model is
             loaded; :func:`_parse_in_pool`); the result does not depend on it.
-        cache: a folder for the per-article parse cache (:mod:`kg.cache`), or
+        cache: a folder for the per-article parse cache (:mod:`kg.io.cache`), or
             None to parse every article.
         cluster: the address of a Dask distributed scheduler
             (``tcp://host:8786``); its workers parse the articles (``jobs`` is
@@ -236,7 +236,7 @@ def cluster_client(address: str):
         KgError: E180 when Dask distributed is not installed, E090 when the
             scheduler cannot be reached.
     """
-    from .errors import Errors, KgError
+    from ..errors import Errors, KgError
 
     try:
         from distributed import Client
@@ -253,7 +253,7 @@ def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 
     """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
     one task per few articles, each returning one DocBin per article; yields
     ``(docs, DocBin bytes)`` per article, in order. Workers need kg installed (same version)."""
-    from .errors import Errors, KgError
+    from ..errors import Errors, KgError
 
     batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
     client = cluster_client(address)

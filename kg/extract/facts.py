@@ -19,20 +19,20 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import Entity, Mention
-from .kb import KnowledgeBase, normalize
-from .resources import lexicon
-from .text import Article
-from .extract.allegation import AllegationFrame
-from .extract.alternative import AlternativeFrame
-from .extract.collection import CollectionFrame
-from .extract.development import DevelopmentFrame
-from .extract.linking import ArticleLinker
-from .extract.location import LocationFrame
-from .extract.nonresponse import NonresponseFrame
-from .extract.policy import PolicyFrame
-from .extract.reason import ReasonFrame
-from .extract.syntax import (CLAUSE_UP, MONTHS, NEG_WORDS, RELATIVE, SUBJ, Observation, conjuncts,  # noqa: F401
+from ..nlp.entities import Entity, Mention
+from ..nlp.kb import KnowledgeBase, normalize
+from ..resources import lexicon
+from ..io.corpus import Article
+from .allegation import AllegationFrame
+from .alternative import AlternativeFrame
+from .collection import CollectionFrame
+from .development import DevelopmentFrame
+from .linking import ArticleLinker
+from .location import LocationFrame
+from .nonresponse import NonresponseFrame
+from .policy import PolicyFrame
+from .reason import ReasonFrame
+from .syntax import (CLAUSE_UP, MONTHS, NEG_WORDS, RELATIVE, SUBJ, Observation, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
 
@@ -420,7 +420,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             self.block = b
             for sent in block_sents:
                 self.attribution(sent)
-        from .extract import registered
+        from . import registered
 
         frames = [lambda sent, fn=fn: fn(self, sent) for fn in registered().values()]
         for extractor in [*passes, *frames]:

@@ -12,8 +12,8 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
-from ..kb import merge_key
+from ..nlp.entities import Entity
+from ..nlp.kb import merge_key
 from .syntax import CLAUSE_UP, RELATIVE, normalize_date
 
 

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .syntax import SUBJ, conjuncts, join_tokens, phrase, phrase_verb_clause
 
 

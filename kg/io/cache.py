@@ -11,7 +11,7 @@ serialization, https://spacy.io/api/docbin) in one file per article:
 - the texts of the article's blocks (so a change in how kg cuts articles into
   blocks invalidates the entry, as does a change in the article), and
 - the pipeline's identity: model package and version, spaCy version, and the
-  components run (:func:`kg.nlp.pipeline_signature`).
+  components run (:func:`kg.nlp.model.pipeline_signature`).
 
 The extractor's own version is not part of the key: a new extractor reads the
 same parses. Entries are written atomically (temporary file, then rename), so
@@ -49,7 +49,7 @@ class ParseCache:
     def __init__(self, folder: Path, nlp):
         self.folder = Path(folder)
         self.nlp = nlp
-        from .nlp import pipeline_signature
+        from ..nlp.model import pipeline_signature
 
         self._pipeline = pipeline_signature()
         self.hits = 0
@@ -91,7 +91,7 @@ class ParseCache:
 
     def put(self, texts: list[str], data: bytes) -> None:
         """Store the parsed blocks of one article, as ``DocBin`` bytes (atomically)."""
-        from .graph import write_atomic
+        from ..rdf.graph import write_atomic
 
         write_atomic(self._path(self.key(texts)), data)
 
@@ -115,9 +115,9 @@ def code_signature() -> str:
     """SHA-256 over kg's own source and data files (``kg/**/*.py``, ``kg/data/*``),
     the ontology and the shapes: any change to the extractor, its lexicon or
     knowledge base, the ontology or the shapes changes it."""
-    from .resources import ontology_file, shapes_file
+    from ..resources import ontology_file, shapes_file
 
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent  # kg/
     files = sorted(p for p in root.rglob("*") if p.is_file() and (p.suffix == ".py" or "data" in p.parts)
                    and "__pycache__" not in p.parts)
     h = hashlib.sha256()
@@ -131,8 +131,8 @@ def build_key(articles, options: dict) -> str:
     """The key of a build: kg's code signature, the pipeline, the build options
     and every article's identifier, content hash, blocks and metadata. Two builds
     with the same key write the same bytes."""
-    from . import EXTRACTOR_VERSION, __version__
-    from .nlp import pipeline_signature
+    from .. import EXTRACTOR_VERSION, __version__
+    from ..nlp.model import pipeline_signature
 
     h = hashlib.sha256()
     head = {"kg": __version__, "extractor": EXTRACTOR_VERSION, "code": code_signature(),
@@ -185,12 +185,12 @@ class BuildRecord:
             outputs: names of the files written in the output folder (their
                 SHA-256 are recorded).
             exit_code, summary: what the build reported.
-            graph_nt: the graph as canonical N-Triples (:func:`kg.graph.serialize`),
+            graph_nt: the graph as canonical N-Triples (:func:`kg.rdf.graph.serialize`),
                 kept beside the record for the next build's incremental validation.
-            validation: :func:`kg.validate.validation_signature` of the report
+            validation: :func:`kg.shacl.validate.validation_signature` of the report
                 in ``validation.ttl``.
         """
-        from .graph import write_atomic
+        from ..rdf.graph import write_atomic
 
         record = {"key": key, "outputs": {n: _sha256_file(self.outdir / n) for n in outputs},
                   "exit": exit_code, "summary": summary}

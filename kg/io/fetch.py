@@ -4,7 +4,7 @@
 what it saved. Each page is saved as it was served (re-encoded as UTF-8 when
 the server names a charset the bytes are not UTF-8 in) to
 ``CORPUS/<host-and-path>-<8 hex digits of the URL's SHA-1>.html``, and gets a
-row in ``CORPUS/metadata.jsonl`` (the format :mod:`kg.metadata` reads: file,
+row in ``CORPUS/metadata.jsonl`` (the format :mod:`kg.io.metadata` reads: file,
 headline, publisher, published, url). A feed item's row has the item's title,
 the feed's title as publisher and the item's date; a page's row has only its
 URL (``kg build`` takes the rest from the page). Rows of other files are kept;
@@ -35,10 +35,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from . import __version__
-from .errors import Errors, InputError, KgError, Message
+from .. import __version__
+from ..errors import Errors, InputError, KgError, Message
+from .corpus import web_charset
 from .metadata import COLUMNS, valid_date, valid_url
-from .text import web_charset
 
 #: The User-Agent of every request: kg and its version.
 USER_AGENT = f"kg/{__version__} (news knowledge-graph builder; python-urllib)"

@@ -20,7 +20,7 @@ kg writes the values on the article's individual (``dcterms:title``,
 when the extractor resolves dates without a year or relative to the article
 ("the 18th of last month").
 
-A web page's own metadata (:mod:`kg.webpage`) fills the fields its row
+A web page's own metadata (:mod:`kg.io.webpage`) fills the fields its row
 leaves empty, or stands alone when it has no row.
 """
 
@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import Errors, InputError
-from .text import Article
+from ..errors import Errors, InputError
+from .corpus import Article
 
 #: Column names (CSV) or keys (JSON Lines) of a metadata file, in their documented order.
 COLUMNS = ("file", "headline", "publisher", "published", "url")
@@ -87,7 +87,7 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
 
     Args:
         corpus: the corpus folder.
-        files: the article files of the corpus (:func:`kg.text.list_corpus`);
+        files: the article files of the corpus (:func:`kg.io.corpus.list_corpus`);
             every row must name one of them by its path relative to ``corpus``.
 
     Returns:
@@ -126,10 +126,10 @@ def read_metadata(corpus: Path, files: list[Path]) -> dict[str, ArticleMetadata]
 
 
 def apply_metadata(articles: list[Article], metadata: dict[str, ArticleMetadata]) -> None:
-    """Attach metadata rows to the articles they name (by :attr:`kg.text.Article.name`), in place.
+    """Attach metadata rows to the articles they name (by :attr:`kg.io.corpus.Article.name`), in place.
 
     A row's non-empty values win over the page's own metadata that
-    :func:`kg.text.read_article` put on a web page; the page fills the rest.
+    :func:`kg.io.corpus.read_article` put on a web page; the page fills the rest.
     An article without a dateline gets the published date as its dateline, in
     the form the dateline parser produces ("May 2, 2025"), so that the
     extractor dates "July 10" and "the 18th of last month" against it. A

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .errors import Errors, KgError
+from ..errors import Errors, KgError
 
 
 def umask() -> int:

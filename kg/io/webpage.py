@@ -2,14 +2,14 @@
 
 trafilatura (https://trafilatura.readthedocs.io) finds the page's main text
 and leaves out navigation, ads, comments, tables and images; its text keeps
-one paragraph per line, which :func:`kg.text.split_blocks` reads as blocks.
+one paragraph per line, which :func:`kg.io.corpus.split_blocks` reads as blocks.
 The page's title becomes the first line when the main text does not already
 begin with it (a headline is read like a ``.txt`` article's first line).
 
 The page's metadata (title, date, site name, canonical URL; from
 ``<meta>``, Open Graph, JSON-LD and the like) fills an
-:class:`kg.metadata.ArticleMetadata`; a row of the corpus metadata file wins
-over it field by field (:func:`kg.metadata.apply_metadata`). A value that is
+:class:`kg.io.metadata.ArticleMetadata`; a row of the corpus metadata file wins
+over it field by field (:func:`kg.io.metadata.apply_metadata`). A value that is
 not a ``YYYY-MM-DD`` date or an absolute http(s) URL is dropped.
 """
 
@@ -31,7 +31,7 @@ def read_page(html: str, name: str, path: Path) -> tuple[str, ArticleMetadata | 
     """The main text and metadata of a web page.
 
     Args:
-        html: the page, decoded (:func:`kg.text.decode`).
+        html: the page, decoded (:func:`kg.io.corpus.decode`).
         name: the file's name relative to the corpus (the metadata's ``file``).
         path: the file, recorded as the metadata's source (line 0).
 

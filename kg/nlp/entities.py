@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
-from .resources import lexicon
+from ..resources import lexicon
 
 #: Top-level kinds used by facts and competency questions.
 ORG_KINDS = {"Company", "GovernmentBody", "NewsOrganization", "Organization"}

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .resources import DATA_DIR, lexicon
+from ..resources import DATA_DIR, lexicon
 
 KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization", "Person",
          "SoftwareProduct", "AIModel", "Country", "Place")

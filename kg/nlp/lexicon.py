@@ -14,9 +14,9 @@ kind), so that whoever edits a list knows which form to write:
 A :class:`WordList` keeps its entries in file order, answers ``in`` by a set look-up
 (so the readers' ``tok.lemma_ in lex["policy"]["ban"]`` stays one hash probe) and
 tests a token by its declared kind with :meth:`WordList.matches`.
-``tests/test_lexicon.py`` checks that every entry can match under its kind (a
+``tests/nlp/test_lexicon.py`` checks that every entry can match under its kind (a
 ``lemma`` entry is its own lemma for some part of speech, by spaCy's English
-lemmatizer); ``tests/test_frame_data.py`` that every list is looked up by some code.
+lemmatizer); ``tests/extract/test_frame_data.py`` that every list is looked up by some code.
 
 >>> words = WordList(("ban", "prohibit"), "policy.ban", "lemma")
 >>> "ban" in words, words.match, words + ("bar",)
@@ -28,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, ResourceError
+from ..errors import Errors, ResourceError
 
 #: The kinds a ``_match`` table may give a list.
 MATCH_KINDS = ("lemma", "lower", "phrase", "label")
@@ -88,7 +88,7 @@ def load_word_lists(path: Path) -> dict:
             list the file does not have; E017 when an entry cannot match under its kind
             (not lower case, a space in a ``lemma`` entry, none in a ``phrase`` entry).
     """
-    from .resources import read_json
+    from ..resources import read_json
 
     data = read_json(path)
     table = data.get("_match", {})

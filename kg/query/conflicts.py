@@ -9,7 +9,7 @@ when a fact has two or more values for it that cannot all be true together:
 - other parts: two or more distinct values (strings compared case-insensitively).
 
 Each value is attributed to the evidence whose quote names it
-(:func:`kg.provenance.supporting_evidence`); when no quote names it, it is
+(:func:`kg.query.provenance.supporting_evidence`); when no quote names it, it is
 listed with every evidence of the fact and basis ``fact``.
 """
 
@@ -21,9 +21,9 @@ from itertools import combinations
 
 from rdflib import Graph, URIRef
 
+from ..rdf.terms import fold
 from .explain import fact_summaries
 from .provenance import dates_compatible, entity_names, evidence, is_date, select, supporting_evidence
-from .terms import fold
 
 log = logging.getLogger("kg")
 
@@ -53,7 +53,7 @@ def find_conflicts(graph: Graph) -> list[list[str]]:
     """Rows (see :data:`COLUMNS`) for every value of every part in conflict.
 
     Args:
-        graph: a kg graph loaded with the ontology (:func:`kg.query.load_graph`).
+        graph: a kg graph loaded with the ontology (:func:`kg.query.sparql.load_graph`).
 
     Returns:
         One row per (fact, part, value, evidence), ordered by fact label, part and

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import Errors, InputError
-from .query import run
+from ..errors import Errors, InputError
+from .sparql import run
 
 #: Columns that match by word prefixes instead of equality.
 DESCRIPTIVE = frozenset({"scope", "signal", "purpose", "reason", "matter", "allegation", "policy_type", "relation"})

@@ -18,11 +18,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from .errors import Errors, InputError
-from .graph import KGO_URI, KGR
+from ..errors import Errors, InputError
+from ..rdf.graph import KGO_URI, KGR
+from ..rdf.terms import fold, local_name
 from .provenance import EvidenceRecord, entity_names, evidence, select
-from .query import resolve_query, run
-from .terms import fold, local_name
+from .sparql import resolve_query, run
 
 log = logging.getLogger("kg")
 

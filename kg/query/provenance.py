@@ -2,7 +2,7 @@
 
 The lookups are SPARQL files in ``kg/data/sparql/`` run with bound variables
 (SPARQL 1.1, https://www.w3.org/TR/sparql11-query/); the graph must be loaded
-together with the ontology (:func:`kg.query.load_graph`) so that
+together with the ontology (:func:`kg.query.sparql.load_graph`) so that
 ``rdfs:subClassOf*`` paths see the class hierarchy.
 
 Evidence annotations (W3C Web Annotation, https://www.w3.org/TR/annotation-model/)
@@ -35,9 +35,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from .metadata import MONTH_NAMES
-from .resources import data_file
-from .terms import DATE_VALUE, fold
+from ..io.metadata import MONTH_NAMES
+from ..rdf.terms import DATE_VALUE, fold
+from ..resources import data_file
 
 _MONTH = "|".join(sorted({m.lower() for name in MONTH_NAMES for m in (name, name[:3])} | {"sept"},
                           key=len, reverse=True))
@@ -115,7 +115,7 @@ def select(graph: Graph, name: str, **bindings: Node) -> list[dict[str, Any]]:
         or None when unbound (typed ``Any``: which variables a query always binds
         is known to its caller, not to the type checker).
     """
-    from .store import run_select
+    from ..rdf.store import run_select
 
     result = run_select(graph, sparql(name), bindings)
     names = [str(v) for v in result.vars]

@@ -17,8 +17,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDFS
 
-from .errors import Errors, InputError
-from .resources import ontology_file, queries_dir
+from ..errors import Errors, InputError
+from ..resources import ontology_file, queries_dir
 
 
 def resolve_query(name_or_file: str) -> Path:
@@ -57,7 +57,7 @@ def resolve_graph(path: Path) -> Path:
     Raises:
         InputError: E100 when a folder is neither a store nor holds graph.ttl.
     """
-    from .store import is_store
+    from ..rdf.store import is_store
 
     path = Path(path)
     if is_store(path):
@@ -75,7 +75,7 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
 
     ``path`` is resolved by :func:`resolve_graph`: a ``kg build`` output
     folder stands for its ``graph.ttl``. It may also be a store folder written by ``kg build --store``
-    (:mod:`kg.store`), opened read-only, when ``with_ontology`` (queries then
+    (:mod:`kg.rdf.store`), opened read-only, when ``with_ontology`` (queries then
     run in Oxigraph); a store is refused otherwise (E101).
 
     Nothing is fetched: ``owl:imports`` is never followed (rdflib does not),
@@ -90,7 +90,7 @@ def load_graph(path: Path, with_ontology: bool = True) -> Graph:
     """
     from rdflib.util import guess_format
 
-    from .store import is_store, open_store
+    from ..rdf.store import is_store, open_store
 
     path = resolve_graph(path)
     if is_store(path):
@@ -339,7 +339,7 @@ def _worker(sender, fn, args, source) -> None:
 
 
 def _run(graph: Graph, text: str, bindings: dict, query_path: Path | str) -> tuple[list[str], list[list[str | None]]]:
-    from .store import run_select
+    from ..rdf.store import run_select
 
     try:
         result = run_select(graph, text, bindings)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
+from ..rdf.terms import local_name
 from .explain import fact_summaries
 from .provenance import select
-from .terms import local_name
 
 
 @dataclass
@@ -42,11 +42,11 @@ def stats(graph: Graph, abox: Graph, top: int = 10) -> Stats:
     """Compute the tables.
 
     Args:
-        graph: the graph loaded with the ontology (:func:`kg.query.load_graph`).
+        graph: the graph loaded with the ontology (:func:`kg.query.sparql.load_graph`).
         abox: the graph alone (``with_ontology=False``), for SHACL validation.
         top: how many most-mentioned entities to list.
     """
-    from .validate import validate
+    from ..shacl.validate import validate
 
     classes = [(local_name(r["class"]), int(r["count"])) for r in select(graph, "stats-classes")]
     per_fact = Counter(int(s["sources"]) for s in fact_summaries(graph).values())

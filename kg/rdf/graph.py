@@ -1,4 +1,4 @@
-"""Write an :class:`~kg.build.Extraction` as an RDF graph (the ABox).
+"""Write an :class:`~kg.extract.extraction.Extraction` as an RDF graph (the ABox).
 
 IRIs are minted deterministically from normalized names, so the same input
 gives the same graph, byte for byte, whatever the file order or hash seed:
@@ -9,7 +9,7 @@ gives the same graph, byte for byte, whatever the file order or hash seed:
 - evidence: ``kgr:evidence/<sha1 of fact, article and offsets>``.
 
 Each article records its text length (``kgo:characterCount``, code points) and,
-when the corpus has a metadata file (:mod:`kg.metadata`), its headline
+when the corpus has a metadata file (:mod:`kg.io.metadata`), its headline
 (``dcterms:title``), publisher (``dcterms:publisher``), publication date
 (``dcterms:issued``, ``xsd:date``) and URL (``schema:url``, ``xsd:anyURI``).
 
@@ -36,12 +36,12 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO, ClosedNamespace
 from rdflib.paths import Path as RdfPath
 
-from . import EXTRACTOR_VERSION, __version__
-from .resources import ontology_file
-from .schema import fact_kinds
+from .. import EXTRACTOR_VERSION, __version__
+from ..resources import ontology_file
+from ..schema import fact_kinds
 
-if TYPE_CHECKING:  # kg.build imports spaCy; writing and reading graphs does not need it
-    from .build import Extraction, Fact
+if TYPE_CHECKING:  # kg.extract.extraction imports spaCy; writing and reading graphs does not need it
+    from ..extract.extraction import Extraction, Fact
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-news/ontology")
 KGO_URI = "https://w3id.org/kg-news/ontology#"
@@ -54,7 +54,7 @@ GRAPH_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 GRAPH_RIGHTS = ("Facts and identifiers: CC BY 4.0. Quoted sentences (oa:exact) and headlines remain under "
                 "the terms of the articles' publishers.")
 
-from .text import INVISIBLE as _CONTROL  # noqa: E402  (control, zero-width, bidi, BOM)
+from ..io.corpus import INVISIBLE as _CONTROL  # noqa: E402  (control, zero-width, bidi, BOM)
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +181,7 @@ class GraphPart:
     their types, the evidence offsets rule an article's
     ``kgo:characterCount``). Validating ``own`` + ``context`` + the ontology
     and keeping the results whose focus node is in ``owned`` gives the part's
-    share of a whole-graph validation (:func:`kg.validate.validate_part`;
+    share of a whole-graph validation (:func:`kg.shacl.validate.validate_part`;
     tested).
 
     Attributes:
@@ -206,10 +206,10 @@ class GraphPlan:
     namespace), so that a Dask worker can make parts of it.
 
     Args:
-        ex: the :class:`kg.build.Extraction`.
+        ex: the :class:`kg.extract.extraction.Extraction`.
 
     Example:
-        >>> from kg.build import Extraction
+        >>> from kg.extract.extraction import Extraction
         >>> plan = GraphPlan(Extraction([], {}, []))
         >>> [(kind, len(items)) for kind, items in plan.specs(2000)]
         [('articles', 1)]
@@ -504,7 +504,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         OSError: when the folder is not writable or the disk is full; the
             previous file, if any, is left intact.
     """
-    from .output import write_temp
+    from ..io.output import write_temp
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = write_temp(path.parent, path.name, data)
@@ -522,7 +522,7 @@ class IndexedGraph(Graph):
     """An rdflib graph kept in three dict indexes (subject, predicate, object
     orders), which every read of the ``Graph`` API answers directly: the
     graph parts of a build (:meth:`GraphPlan.part`), the graph pySHACL
-    validates and the shapes graph (:func:`kg.validate.validate`).
+    validates and the shapes graph (:func:`kg.shacl.validate.validate`).
 
     rdflib's ``Memory`` store finds and checks the contexts of every triple it
     returns, behind two generator layers: on a kg graph that was half of

@@ -15,7 +15,7 @@ twenty in a scan, and every string or IRI compared or returned is looked up
 in RocksDB again. So, without changing any row:
 
 - *Layout.* The ontology is loaded into the default graph with the graph
-  (as :func:`kg.query.load_graph` puts them in one rdflib graph), and also
+  (as :func:`kg.query.sparql.load_graph` puts them in one rdflib graph), and also
   into its named graph ``<https://w3id.org/kg-news/ontology>``. Queries and
   triple reads use the default graph alone: a union of graphs reads two
   indexes per pattern. A store written before this layout
@@ -60,7 +60,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from .errors import Errors, InputError
+from ..errors import Errors, InputError
 from .graph import ONTOLOGY_IRI
 
 MARKER = "kg-store.json"
@@ -76,9 +76,9 @@ def write_store(abox: Graph | bytes | list[Path], tbox: Graph, folder: Path) -> 
 
     Args:
         abox: the graph built by ``kg build``, its N-Triples (bytes, as
-            :func:`kg.graph.serialize` writes them: Oxigraph's own writer, far
+            :func:`kg.rdf.graph.serialize` writes them: Oxigraph's own writer, far
             faster than rdflib's for a large graph), or the N-Quads shards the
-            build's workers wrote (:func:`kg.validate.write_and_validate`),
+            build's workers wrote (:func:`kg.shacl.validate.write_and_validate`),
             each bulk-loaded from its file.
         tbox: the kg ontology, loaded into the default graph (so that
             ``rdfs:subClassOf*`` paths work) and into its named graph.
@@ -93,7 +93,7 @@ def write_store(abox: Graph | bytes | list[Path], tbox: Graph, folder: Path) -> 
     """
     import pyoxigraph as ox
 
-    from . import __version__
+    from .. import __version__
 
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -185,7 +185,7 @@ def store_forms() -> dict[str, str]:
     Raises:
         InputError: E116 when a store form has no query of its name.
     """
-    from .resources import queries_dir
+    from ..resources import queries_dir
 
     out = {}
     for path in sorted((queries_dir() / STORE_FORMS).glob("*.rq")):
@@ -266,7 +266,7 @@ def _store_class():
 
     class KgOxigraphStore(OxigraphStore):
         """An oxrdflib store that reads the default graph of a kg store, runs
-        store forms and sorts rows itself (see :mod:`kg.store`)."""
+        store forms and sorts rows itself (see :mod:`kg.rdf.store`)."""
 
         default_only = False
 

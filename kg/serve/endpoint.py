@@ -9,9 +9,9 @@ SPARQL 1.1 result formats chosen by the ``Accept`` header or by a ``format``
 XML (https://www.w3.org/TR/rdf-sparql-XMLres/), CSV and TSV
 (https://www.w3.org/TR/sparql11-results-csv-tsv/).
 
-Every query goes through the refusals of ``kg query`` (:func:`kg.query.check_query`:
+Every query goes through the refusals of ``kg query`` (:func:`kg.query.sparql.check_query`:
 no update form, no ``SERVICE``, no ``FROM``/``FROM NAMED``, SELECT only) and
-runs under its time limit (:func:`kg.query.call_with_limit`). The protocol's
+runs under its time limit (:func:`kg.query.sparql.call_with_limit`). The protocol's
 ``default-graph-uri``/``named-graph-uri`` parameters, which would name other
 graphs to load, are refused too. The query engine is rdflib's, the same one
 ``kg query`` uses, over the graph loaded together with the ontology.
@@ -29,7 +29,7 @@ each query text is checked and prepared once: :meth:`Endpoint.prepare` keeps
 the outcome (rdflib's algebra for a graph file, the checked text for a store,
 whose queries Oxigraph parses) in a bounded cache keyed by the text. The query
 itself runs outside the lock, in a forked worker process under the time limit
-(:func:`kg.query.call_with_limit`), so a query at its time limit does not delay
+(:func:`kg.query.sparql.call_with_limit`), so a query at its time limit does not delay
 the others; with no time limit (``--timeout 0``) it runs in the request's
 thread. At most ``workers`` queries run at once (default: the number of CPUs,
 at least 2); further requests wait for a free worker, and the time limit
@@ -55,9 +55,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from .errors import Errors, InputError
-from .query import DEFAULT_TIMEOUT, call_with_limit, check_query, load_graph
-from .resources import data_file, queries_dir
+from ..errors import Errors, InputError
+from ..query.sparql import DEFAULT_TIMEOUT, call_with_limit, check_query, load_graph
+from ..resources import data_file, queries_dir
 
 #: Result format name -> media type (SPARQL 1.1 result formats).
 MEDIA_TYPES = {
@@ -94,12 +94,12 @@ def default_workers() -> int:
 
 
 def graph_file(path: Path) -> Path:
-    """The graph of GRAPH_OR_STORE, resolved as every command does it (:func:`kg.query.resolve_graph`).
+    """The graph of GRAPH_OR_STORE, resolved as every command does it (:func:`kg.query.sparql.resolve_graph`).
 
     Raises:
         InputError: E100 when a folder is neither a store nor holds graph.ttl.
     """
-    from .query import resolve_graph
+    from ..query.sparql import resolve_graph
 
     return resolve_graph(path)
 
@@ -154,7 +154,7 @@ def select(graph: Graph, text, fmt: str, source: str = "query") -> bytes:
 
     Args:
         graph: the graph (with the ontology).
-        text: the query text (already checked by :func:`kg.query.check_query`),
+        text: the query text (already checked by :func:`kg.query.sparql.check_query`),
             or the query prepared by :meth:`Endpoint.prepare` (rdflib's
             ``Query``, which runs without being parsed again).
         fmt: ``json``, ``xml``, ``csv`` or ``tsv``.
@@ -226,7 +226,7 @@ class Endpoint:
 
     Args:
         graph: the graph, loaded with the ontology, or a store opened by
-            :func:`kg.store.open_store`.
+            :func:`kg.rdf.store.open_store`.
         timeout: per-query time limit in seconds (0: none).
         title: shown on the home page (the graph file's name).
         workers: queries run at once (None: :func:`default_workers`).
@@ -256,7 +256,7 @@ class Endpoint:
         _warm_up()
 
     def prepare(self, text: str):
-        """Check a query (:func:`kg.query.check_query`) and prepare it to run, once per text.
+        """Check a query (:func:`kg.query.sparql.check_query`) and prepare it to run, once per text.
 
         Parsing runs behind :data:`PARSE_LOCK`; the outcome is kept for the
         last :data:`CACHE_SIZE` distinct texts (refusals are not kept).
@@ -266,7 +266,7 @@ class Endpoint:
             store: Oxigraph parses it).
 
         Raises:
-            InputError: as :func:`kg.query.check_query`; E042 also when rdflib
+            InputError: as :func:`kg.query.sparql.check_query`; E042 also when rdflib
                 cannot prepare it (an unknown prefix).
         """
         with self._cache_lock:
@@ -487,7 +487,7 @@ def make_server(path: Path, port: int = 0, timeout: float = DEFAULT_TIMEOUT, log
         workers: queries run at once (None: :func:`default_workers`).
 
     Raises:
-        InputError: as :func:`kg.query.load_graph` for a missing or invalid graph; E130 when the port
+        InputError: as :func:`kg.query.sparql.load_graph` for a missing or invalid graph; E130 when the port
             cannot be bound.
     """
     file = graph_file(path)

@@ -32,13 +32,13 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from .errors import Errors, ResourceError
-from .explain import fact_summaries
-from .graph import write_atomic
-from .output import write_error
-from .provenance import entity_names, evidence, select, states
-from .resources import data_file, read_json
-from .terms import local_name
+from ..errors import Errors, ResourceError
+from ..io.output import write_error
+from ..query.explain import fact_summaries
+from ..query.provenance import entity_names, evidence, select, states
+from ..rdf.graph import write_atomic
+from ..rdf.terms import local_name
+from ..resources import data_file, read_json
 
 #: vis-network's files inside the pyvis package (pyvis 0.3.x ships vis-network 9.1.2).
 VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
@@ -125,7 +125,7 @@ def graph_data(graph: Graph) -> dict:
     """The nodes, edges, classes and articles of the page, in a stable order.
 
     Args:
-        graph: a kg graph loaded with the ontology (:func:`kg.query.load_graph`).
+        graph: a kg graph loaded with the ontology (:func:`kg.query.sparql.load_graph`).
 
     Returns:
         ``{"nodes": [...], "edges": [...], "kinds": [...], "articles": [...]}``. A node has

@@ -19,9 +19,9 @@ from rdflib.namespace import OWL, RDF
 
 from kg.cli import app
 from kg.errors import KgError
-from kg.output import LOCK_NAME, OutputFolder
+from kg.io.output import LOCK_NAME, OutputFolder
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = sorted(typer.main.get_command(app).commands)
 #: A SELECT with an OPTIONAL that never binds: every row has one unbound value.
 UNBOUND = ("SELECT ?s ?x WHERE { ?s a ?c . FILTER(isIRI(?s)) OPTIONAL { ?s <urn:kg-test:none> ?x } } "
@@ -149,8 +149,8 @@ def test_every_command_takes_a_graph_file_or_an_output_folder(runner, seeds_buil
 
 def test_the_commands_share_one_resolver(seeds_build, tmp_path):
     """kg serve and kg view go through the same resolver as load_graph (a second copy would drift)."""
-    from kg.query import resolve_graph
-    from kg.serve import graph_file
+    from kg.query.sparql import resolve_graph
+    from kg.serve.endpoint import graph_file
 
     for path in (ROOT / "kg" / "cli").glob("*_cmd.py"):
         text = path.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, XSD
 
 from kg.cli import app
-from kg.dataset import graph_name
+from kg.export.dataset import graph_name
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")

@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, Graph, URIRef
 from kg.cli import app
 from kg.resources import ontology_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KGO = "https://w3id.org/kg-news/ontology#"
 
 

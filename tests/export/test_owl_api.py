@@ -18,7 +18,7 @@ import pytest
 
 from kg.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 JAVA_DIR = Path(os.environ.get("KG_JAVA_DIR", "/usr/share/java"))
 SOURCE = ROOT / "tests" / "owlapi" / "OwlApiCheck.java"
 ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology"

@@ -14,8 +14,8 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from kg.cli import app
-from kg.reason import reason
-from kg.validate import load_tbox
+from kg.export.reason import reason
+from kg.shacl.validate import load_tbox
 
 KGO = "https://w3id.org/kg-news/ontology#"
 KGR = "https://w3id.org/kg-news/id/"

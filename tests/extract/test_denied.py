@@ -8,7 +8,7 @@ import io
 
 from kg.cli import app
 
-from .conftest import write_corpus
+from ..conftest import write_corpus
 
 ARTICLES = {
     "denial": "Brandor Corp denied a report saying it planned to ban Mivo Chat for its engineers.\n",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import extract_corpus, facts_of
+from ..conftest import extract_corpus, facts_of
 
 ARTICLES = {
     "policies": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import extract_corpus, facts_of
+from ..conftest import extract_corpus, facts_of
 
 ARTICLES = {
     # a company named where a product belongs; alternatives for every restricted product;

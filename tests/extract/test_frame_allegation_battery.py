@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from kg.build import extract
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
 
 
 @dataclass

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract
-from kg.evaluate import cell_matches
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.query.evaluate import cell_matches
+from kg.io.corpus import read_article
 
 HEAD = ("Lumora Labs, a software company based in Oslo, released its chatbot Quillpoint on Monday. "
         "Tarsen Systems, a rival firm, makes the Murmurix meeting recorder.\n\n")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
 
 HEAD = ("Lumora Labs launches Quillpoint assistant\n\n"
         "Lumora Labs, a startup based in Oslo, released its chatbot Quillpoint on Monday.\n\n")
@@ -72,7 +72,7 @@ def test_negated_collection_is_not_read():
     """Negation: "does not collect X" states no collection (the frame's own guard;
     the built-in pass still reads such sentences)."""
     from kg.extract.collection_news import _negated
-    from kg.nlp import load_pipeline
+    from kg.nlp.model import load_pipeline
 
     doc = load_pipeline()("Quillpoint does not collect location history.")
     verb = next(t for t in doc if t.lemma_ == "collect")
@@ -86,8 +86,8 @@ def test_generic_training_statement_gives_no_signal(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Lumora Labs makes ChatGPT.\n\nDistillation is a method where a small model is trained "
                     "on the answers of a stronger system.\n", encoding="utf-8")
-    from kg.build import extract
-    from kg.text import read_article
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
     facts = extract([read_article(path)]).facts
     assert not any("outputs" in s for f in facts if f.kind == "collection" for s in f.attrs.get("signal", []))
 

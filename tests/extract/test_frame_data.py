@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-KG = Path(__file__).resolve().parents[1] / "kg"
+KG = Path(__file__).resolve().parents[2] / "kg"
 #: sections whose keys are values (kinds, labels, practice words), not list names
 VALUE_MAPS = {"cue_nouns", "name_suffixes", "ner_labels", "anaphors", "certainty", "practices"}
 

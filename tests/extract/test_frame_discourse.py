@@ -10,8 +10,8 @@ knowledge base or the gazetteer.
 
 from __future__ import annotations
 
-from kg.build import extract
-from kg.text import Block, read_article, recase_headlines
+from kg.extract.extraction import extract
+from kg.io.corpus import Block, read_article, recase_headlines
 
 from .test_frame_policy import policies
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import extract
-from kg.entities import Entity
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.nlp.entities import Entity
+from kg.io.corpus import read_article
 
 
 def _facts(tmp_path: Path, text: str, name: str = "a1.txt"):

@@ -5,8 +5,8 @@ Each test names the rule it checks (a ``kg.facts.ArticleReader`` method).
 
 from __future__ import annotations
 
-from kg.build import extract
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
 
 
 def facts_of(tmp_path, text: str, kind: str) -> set[tuple[str, ...]]:
@@ -89,8 +89,8 @@ def test_company_of_a_country_through_a_copula(tmp_path):
 def test_numbered_model_series_shares_its_makers_possessive(tmp_path):
     """DevelopmentFrame: "Acme's X100, X200 and Y300" -> Acme develops all three; unnumbered
     names after one possessive ("Acme's Copilot and ChatGPT") do not inherit it."""
-    from kg.build import extract
-    from kg.text import read_article
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
 
     path = tmp_path / "a.txt"
     path.write_text("The rules cover Nvidia's H20, B200 and H200 models.\n\nStaff may use Microsoft's Copilot "

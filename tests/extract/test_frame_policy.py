@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
 
 
 def policies(tmp_path, text: str) -> dict[tuple[str, str], dict]:

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import extract
-from kg.evaluate import cell_matches
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.query.evaluate import cell_matches
+from kg.io.corpus import read_article
 
 #: cases the readers do not read yet, with what is missing (strict: a case that starts to pass
 #: fails the run until it is taken off this list)

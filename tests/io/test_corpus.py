@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import InputError
-from kg.facts import normalize_date
-from kg.text import read_article, split_blocks
+from kg.extract.facts import normalize_date
+from kg.io.corpus import read_article, split_blocks
 
 
 def test_blocks_keep_offsets_into_the_article():

@@ -14,12 +14,12 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 
-import kg.fetch
+import kg.io.fetch
 from kg import __version__
 from kg.cli import app
-from kg.fetch import HostLimiter, file_name
+from kg.io.fetch import HostLimiter, file_name
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 WEB = ROOT / "tests" / "fixtures" / "web"
 #: Seconds between two requests to one host in these tests (kg's default is 1 s).
@@ -73,7 +73,7 @@ def served(site, monkeypatch):
     """The site with its standard pages, an empty log, and a short request interval."""
     for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setattr(kg.fetch, "REQUEST_INTERVAL", INTERVAL)
+    monkeypatch.setattr(kg.io.fetch, "REQUEST_INTERVAL", INTERVAL)
     feed = (WEB / "feed.xml").read_text(encoding="utf-8").replace("{base}", site.base).encode("utf-8")
     site.routes.clear()
     site.routes.update({
@@ -204,7 +204,7 @@ def test_limiter_spaces_requests_to_one_host_only():
     limiter.slow_down("news.example", 3.0)  # a robots.txt Crawl-delay
     limiter.wait("news.example")
     assert slept == [0.75, 3.0]
-    assert HostLimiter().interval == kg.fetch.REQUEST_INTERVAL == 1.0
+    assert HostLimiter().interval == kg.io.fetch.REQUEST_INTERVAL == 1.0
 
 
 def test_the_interval_counts_from_the_end_of_a_slow_request():

@@ -11,9 +11,9 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
 from kg.cli import app
-from kg.text import read_article, scan_corpus
+from kg.io.corpus import read_article, scan_corpus
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")

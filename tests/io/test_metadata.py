@@ -9,10 +9,10 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from kg.cli import app
-from kg.metadata import read_metadata
-from kg.text import list_corpus
+from kg.io.corpus import list_corpus
+from kg.io.metadata import read_metadata
 
-from .conftest import write_corpus
+from ..conftest import write_corpus
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 SCHEMA = Namespace("https://schema.org/")

@@ -1,10 +1,10 @@
-"""Reference rules that real news exposed (``kg.facts.ArticleReader.coref`` and
+"""Reference rules that real news exposed (``kg.extract.facts.ArticleReader.coref`` and
 ``sentence_nonresponse``), on invented sentences read by the real model."""
 
 from __future__ import annotations
 
-from kg.build import extract
-from kg.text import read_article
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
 
 
 def facts(tmp_path, text: str, kind: str) -> set[tuple[str, ...]]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.entities import MentionFinder, resolve_entities, top_kind
-from kg.kb import load_kb
-from kg.nlp import load_pipeline
-from kg.text import read_article
+from kg.nlp.entities import MentionFinder, resolve_entities, top_kind
+from kg.nlp.kb import load_kb
+from kg.nlp.model import load_pipeline
+from kg.io.corpus import read_article
 
 
 @pytest.fixture(scope="module")

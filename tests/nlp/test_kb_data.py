@@ -1,6 +1,6 @@
 """The shipped knowledge base (``kg/data/kb.csv``) is well-formed: four columns, known
 kinds, one entry per surface form, well-formed and unique Wikidata IDs, the file's
-order, and every row reaches :func:`kg.kb.load_kb` (which skips rows of unknown kinds)."""
+order, and every row reaches :func:`kg.nlp.kb.load_kb` (which skips rows of unknown kinds)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.kb import KINDS, load_kb, normalize
+from kg.nlp.kb import KINDS, load_kb, normalize
 from kg.resources import lexicon
 
-KB_CSV = Path(__file__).resolve().parents[1] / "kg" / "data" / "kb.csv"
+KB_CSV = Path(__file__).resolve().parents[2] / "kg" / "data" / "kb.csv"
 HEADER = ["name", "kind", "aliases", "wikidata"]
 
 
@@ -35,7 +35,7 @@ def test_header_and_four_fields(records):
 
 def test_kinds_are_known(records):
     bad = [(rec[0], rec[1]) for rec in records[1:] if rec[1] not in KINDS]
-    assert not bad, f"kinds not in kg.kb.KINDS: {bad}"
+    assert not bad, f"kinds not in kg.nlp.kb.KINDS: {bad}"
 
 
 def test_no_blank_or_padded_names_and_aliases(records):

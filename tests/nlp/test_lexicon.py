@@ -1,4 +1,4 @@
-"""The typed loader of kg's word lists (:mod:`kg.lexicon`): every list declares what it
+"""The typed loader of kg's word lists (:mod:`kg.nlp.lexicon`): every list declares what it
 matches, every entry can match under its kind, and bad files fail with a code that
 names the file and the list."""
 
@@ -12,9 +12,9 @@ import pytest
 from spacy.tokens import Doc
 
 from kg.errors import ResourceError
-from kg.lexicon import MATCH_KINDS, WordList, load_word_lists
+from kg.nlp.lexicon import MATCH_KINDS, WordList, load_word_lists
 
-DATA = Path(__file__).resolve().parents[1] / "kg" / "data"
+DATA = Path(__file__).resolve().parents[2] / "kg" / "data"
 FILES = [DATA / "lexicon.json", *sorted((DATA / "frames").glob("*.json"))]
 
 
@@ -31,7 +31,7 @@ def _lists(data: dict, prefix: str = ""):
 
 @pytest.fixture(scope="module")
 def lemmatizer():
-    from kg.nlp import load_pipeline
+    from kg.nlp.model import load_pipeline
 
     nlp = load_pipeline()
     return nlp, nlp.get_pipe("lemmatizer")

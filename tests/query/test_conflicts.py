@@ -11,11 +11,11 @@ from rdflib import Literal, Namespace, URIRef
 from rdflib.namespace import XSD
 
 from kg.cli import app
-from kg.conflicts import COLUMNS, find_conflicts
-from kg.query import load_graph
+from kg.query.conflicts import COLUMNS, find_conflicts
+from kg.query.sparql import load_graph
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
-FIXTURE = Path(__file__).parent / "fixtures" / "sample_abox.ttl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample_abox.ttl"
 BAN_1 = URIRef("https://w3id.org/kg-news/id/fact/ban-1")
 
 

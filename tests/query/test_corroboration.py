@@ -8,10 +8,10 @@ from rdflib import RDF, RDFS, Namespace, URIRef
 from rdflib.namespace import PROV
 
 from kg.cli import app
-from kg.query import load_graph, resolve_query, run
+from kg.query.sparql import load_graph, resolve_query, run
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
-FIXTURE = Path(__file__).parent / "fixtures" / "sample_abox.ttl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample_abox.ttl"
 
 
 def corroboration(graph) -> list[dict]:
@@ -40,7 +40,7 @@ def test_the_seed_ban_is_the_most_corroborated_and_labelled_by_its_parts(seeds_g
     rows = corroboration(seeds_graph)
     top = rows[0]
     assert top["class"] == "Ban" and top["label"].startswith("Alibaba") and top["label"].endswith("→ Claude Code")
-    assert int(top["sources"]) == len(list((Path(__file__).parent.parent / "seeds").glob("*.txt")))
+    assert int(top["sources"]) == len(list((Path(__file__).parents[2] / "seeds").glob("*.txt")))
     for r in rows:
         assert r["label"] and not r["label"].startswith("→") and not r["label"].endswith("→ ")
 

@@ -12,14 +12,14 @@ from rich.console import Console
 from kg.cli import app
 from kg.cli.explain_cmd import render
 from kg.errors import InputError
-from kg.explain import EntityReport, FactReport, explain, resolve
-from kg.query import load_graph
+from kg.query.explain import EntityReport, FactReport, explain, resolve
+from kg.query.sparql import load_graph
 
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 KGR = "https://w3id.org/kg-news/id/"
-FIXTURE = Path(__file__).parent / "fixtures" / "sample_abox.ttl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample_abox.ttl"
 
 
 def shown(graph, name) -> str:

@@ -201,7 +201,7 @@ def test_rdfxml_with_doctype_or_entity_is_refused(runner, tmp_path, spy_server, 
 
 
 def test_plain_rdfxml_still_loads(tmp_path):
-    from kg.query import load_graph
+    from kg.query.sparql import load_graph
 
     path = tmp_path / "plain.rdf"
     path.write_text(PLAIN, encoding="utf-8")

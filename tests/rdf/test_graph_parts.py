@@ -1,5 +1,5 @@
-"""kg build writes and validates the graph part by part (kg.graph.graph_parts,
-kg.validate.write_and_validate), so that the whole graph is never one rdflib
+"""kg build writes and validates the graph part by part (kg.rdf.graph.graph_parts,
+kg.shacl.validate.write_and_validate), so that the whole graph is never one rdflib
 graph: the parts partition the graph, and the part-by-part N-Triples and
 validation results are those of the whole graph, faults included, whatever
 the part size and the number of workers."""
@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.graph import GraphPlan, graph_parts, serialize, to_graph
-from kg.validate import load_tbox, validate, write_and_validate
+from kg.rdf.graph import GraphPlan, graph_parts, serialize, to_graph
+from kg.shacl.validate import load_tbox, validate, write_and_validate
 
-from .conftest import report_results
+from ..conftest import report_results
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def extraction():
     """The seed and development corpora read together (real model)."""
-    from kg.build import extract
-    from kg.text import list_corpus, read_article
+    from kg.extract.extraction import extract
+    from kg.io.corpus import list_corpus, read_article
 
     files = list_corpus(ROOT / "seeds") + list_corpus(ROOT / "tests" / "dev" / "corpus")
     return extract([read_article(p) for p in files])

@@ -10,7 +10,7 @@ import pytest
 from kg.cli import app
 from kg.resources import queries_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""How kg runs queries on an Oxigraph store (kg.store): store forms of the
+"""How kg runs queries on an Oxigraph store (kg.rdf.store): store forms of the
 competency queries, ORDER BY sorted in Python, the default-graph layout."""
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.query import load_graph
+from kg.query.sparql import load_graph
+from kg.rdf.store import STORE_FORMS, open_store, sort_rows, split_order, store_forms, write_store
 from kg.resources import ontology_file, queries_dir
-from kg.store import STORE_FORMS, open_store, sort_rows, split_order, store_forms, write_store
-from kg.validate import load_tbox
+from kg.shacl.validate import load_tbox
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_store import replicate  # noqa: E402
@@ -181,7 +181,7 @@ def test_a_store_of_the_earlier_layout_still_sees_the_ontology(tmp_path):
     """A store written with the ontology in its named graph only is read as the union of its graphs."""
     import pyoxigraph as ox
 
-    from kg.graph import ONTOLOGY_IRI
+    from kg.rdf.graph import ONTOLOGY_IRI
 
     graph_file = tmp_path / "edge.ttl"
     graph_file.write_text(EDGE_CASES, encoding="utf-8")

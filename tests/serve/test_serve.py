@@ -191,7 +191,7 @@ def test_a_store_is_served_with_the_rows_kg_query_gives_from_it(runner, tmp_path
     """`kg serve DIR` on a `kg build --store DIR` folder: the queries run in Oxigraph."""
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     store = tmp_path / "db"
     built = runner.invoke(app, ["build", str(root / "seeds"), "-o", str(tmp_path / "out"), "--store", str(store),
                                 "--no-cache", "-q"])

@@ -123,7 +123,7 @@ def test_a_query_at_its_time_limit_does_not_delay_the_others(seeds_build):
 
 def test_an_unexpected_failure_is_a_500_with_a_message_not_a_closed_connection(seeds_build):
     """Whatever fails inside the handler, the client gets an HTTP error naming it, and the server goes on."""
-    from kg.serve import make_server
+    from kg.serve.endpoint import make_server
 
     lines: list[str] = []
     server = make_server(seeds_build, 0, timeout=0, log=lines.append)
@@ -152,7 +152,7 @@ def test_an_unexpected_failure_is_a_500_with_a_message_not_a_closed_connection(s
 
 def test_prepared_queries_are_parsed_once_and_give_the_rows_of_a_plain_query(seeds_graph):
     """The endpoint's cache: one parse per query text; the prepared query's rows are those of graph.query(text)."""
-    from kg.serve import Endpoint
+    from kg.serve.endpoint import Endpoint
 
     endpoint = Endpoint(seeds_graph, timeout=0)
     text = CQS[0].read_text(encoding="utf-8")
@@ -172,9 +172,9 @@ def test_prepared_queries_are_parsed_once_and_give_the_rows_of_a_plain_query(see
 @pytest.fixture(scope="module")
 def seeds_store(seeds_build, tmp_path_factory) -> Path:
     """The seeds graph and the ontology in an Oxigraph store (as `kg build --store` writes it)."""
-    from kg.query import load_graph
-    from kg.store import write_store
-    from kg.validate import load_tbox
+    from kg.query.sparql import load_graph
+    from kg.rdf.store import write_store
+    from kg.shacl.validate import load_tbox
 
     folder = tmp_path_factory.mktemp("seeds-store") / "db"
     write_store(load_graph(seeds_build / "graph.ttl", with_ontology=False), load_tbox(), folder)
@@ -219,8 +219,8 @@ def test_two_servers_serve_one_store_at_once_read_only(seeds_store):
 
 def test_at_most_workers_queries_run_at_once_and_the_others_wait_their_turn(seeds_graph, monkeypatch):
     """6 requests at once on an endpoint with 2 workers: every one is answered, never more than 2 queries running."""
-    import kg.serve
-    from kg.serve import Endpoint
+    import kg.serve.endpoint
+    from kg.serve.endpoint import Endpoint
 
     running, peak, guard = [0], [0], threading.Lock()
 
@@ -233,7 +233,7 @@ def test_at_most_workers_queries_run_at_once_and_the_others_wait_their_turn(seed
             running[0] -= 1
         return b"{}"
 
-    monkeypatch.setattr(kg.serve, "call_with_limit", slow_call)
+    monkeypatch.setattr(kg.serve.endpoint, "call_with_limit", slow_call)
     endpoint = Endpoint(seeds_graph, timeout=0, workers=2)
     statuses: list[int] = []
     threads = [threading.Thread(target=lambda: statuses.append(endpoint.answer(
@@ -250,7 +250,7 @@ def test_at_most_workers_queries_run_at_once_and_the_others_wait_their_turn(seed
 def test_without_a_time_limit_concurrent_runs_of_one_query_give_its_rows(seeds_graph):
     """--timeout 0 evaluates in the server's threads: 8 threads running the same queries at once get the rows
     of a run alone (one shared rdflib Query object lost rows or raised TypeError: unhashable type: 'Expr')."""
-    from kg.serve import Endpoint
+    from kg.serve.endpoint import Endpoint
 
     endpoint = Endpoint(seeds_graph, timeout=0, workers=8)
     texts = [p.read_text(encoding="utf-8") for p in CQS if p.stem.startswith("cq08")]

@@ -27,7 +27,7 @@ def page(tmp_path_factory, runner, seeds_build):
     return out
 
 
-KGR = "https://w3id.org/kg-news/id/"  # kg.graph.KGR
+KGR = "https://w3id.org/kg-news/id/"  # kg.rdf.graph.KGR
 
 
 @pytest.fixture(scope="module")
@@ -244,8 +244,8 @@ def test_a_page_of_300_nodes_settles_without_overlaps(big_page, browser):
 
 
 def test_each_class_has_its_own_colour(seeds_graph):
-    from kg.graph import KGO_URI
-    from kg.view import class_styles, graph_data
+    from kg.rdf.graph import KGO_URI
+    from kg.serve.view import class_styles, graph_data
 
     data = graph_data(seeds_graph)
     by_kind = {k["kind"]: k for k in data["kinds"]}
@@ -273,7 +273,7 @@ def test_each_class_has_its_own_colour(seeds_graph):
 
 
 def test_an_entity_lists_each_quote_once(seeds_graph):
-    from kg.view import graph_data
+    from kg.serve.view import graph_data
 
     data = graph_data(seeds_graph)
     alibaba = next(n for n in data["nodes"] if n["label"] == "Alibaba Group")

@@ -15,7 +15,7 @@ import pytest
 
 from kg.cli import app
 
-from .conftest import CONFLICT_ARTICLES, ROOT, write_corpus
+from ..conftest import CONFLICT_ARTICLES, ROOT, write_corpus
 
 OLD = {"old": "Velloran Group has banned its staff from using the chatbot Brisko from June 2, 2025.\n"}
 
@@ -143,12 +143,12 @@ def test_read_only_output_folder_fails_before_any_nlp_work(runner, old_and_new, 
         assert remount.returncode == 0, remount.stderr
         with pytest.raises(OSError):  # really read-only, even for root
             (out / "probe").write_bytes(b"x")
-        import kg.build
+        import kg.extract.extraction
 
         def no_nlp(*args, **kwargs):
             raise AssertionError("NLP work started on a read-only output folder")
 
-        monkeypatch.setattr(kg.build, "extract", no_nlp)
+        monkeypatch.setattr(kg.extract.extraction, "extract", no_nlp)
         result = runner.invoke(app, ["build", str(root / "new"), "-o", str(out)])
         assert result.exit_code == 2, result.output
         assert "E037" in result.output and str(out) in result.output and "Read-only" in result.output
@@ -182,7 +182,7 @@ def test_full_disk_gives_a_no_space_error_and_keeps_the_old_output(runner, old_a
 
 
 def test_two_builds_into_one_folder_never_mix(runner, old_and_new, seeds_build, tmp_path):
-    import kg.graph, kg.output, kg.validate  # noqa: E401,F401,I001  (so the second build starts at once)
+    import kg.rdf.graph, kg.io.output, kg.shacl.validate  # noqa: E401,F401,I001  (so the second build starts at once)
 
     root, _, _ = old_and_new
     out = tmp_path / "out"

@@ -8,10 +8,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.graph import OA, serialize
-from kg.validate import changed_focus_nodes, graph_diff, nt_diff, validate, validate_changes
+from kg.rdf.graph import OA, serialize
+from kg.shacl.validate import changed_focus_nodes, graph_diff, nt_diff, validate, validate_changes
 
-from .conftest import report_results
+from ..conftest import report_results
 
 KGO = "https://w3id.org/kg-news/ontology#"
 

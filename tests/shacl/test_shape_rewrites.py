@@ -1,7 +1,7 @@
 """The shapes rewritten for speed (issue 18) report what they reported before:
 disjointness and label datatype checks on SHACL-AF SPARQL targets, property
-shapes lifted to the top level (kg.validate._lift_property_shapes), and SPARQL
-answered by Oxigraph (kg.validate._QueryGraph)."""
+shapes lifted to the top level (kg.shacl.validate._lift_property_shapes), and SPARQL
+answered by Oxigraph (kg.shacl.validate._QueryGraph)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
-import kg.validate as kv
-from kg.validate import load_tbox, validate
+import kg.shacl.validate as kv
+from kg.shacl.validate import load_tbox, validate
 
-from .conftest import report_results
+from ..conftest import report_results
 
-FIXTURE = Path(__file__).parent / "fixtures" / "sample_abox.ttl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample_abox.ttl"
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 KGS = Namespace("https://w3id.org/kg-news/shapes#")
 
@@ -125,7 +125,7 @@ def test_lifting_moves_every_property_of_a_targeted_node_shape():
 def test_oxigraph_and_rdflib_answer_the_sparql_alike(abox, monkeypatch):
     bad = _faulty(abox)
     fast = validate(bad)
-    from kg.graph import IndexedGraph
+    from kg.rdf.graph import IndexedGraph
 
     monkeypatch.setattr(IndexedGraph, "attach_oxigraph", lambda self: None)
     slow = validate(bad)
@@ -145,8 +145,8 @@ def test_a_term_oxigraph_refuses_falls_back_to_rdflib(abox):
 def test_the_build_report_has_the_same_bytes_whatever_the_blank_node_labels(abox, monkeypatch):
     """validation.ttl of a graph with violations: the source shapes copied into the
     report are blank nodes labelled anew each time the shapes are parsed."""
-    from kg.graph import serialize
-    from kg.validate import _report
+    from kg.rdf.graph import serialize
+    from kg.shacl.validate import _report
 
     bad = _faulty(abox)
     for fact in sorted(bad.subjects(RDF.type, KGO.Ban)) + sorted(bad.subjects(RDF.type, KGO.Restriction)):

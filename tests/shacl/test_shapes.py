@@ -8,9 +8,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
-from kg.validate import validate
+from kg.shacl.validate import validate
 
-FIXTURE = Path(__file__).parent / "fixtures" / "sample_abox.ttl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample_abox.ttl"
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 
 
