@@ -76,9 +76,9 @@ def export(
     graph as RDF/XML with an XML catalog that maps the ontology IRI to the
     local file (no missing-import prompt).
     """
-    from ..io.output import write_error
+    from ..io.output import write_atomic, write_error
     from ..query.sparql import load_graph
-    from ..rdf.graph import serialize, write_atomic
+    from ..rdf.graph import serialize
     from ..shacl.validate import load_tbox
 
     try:

@@ -26,9 +26,9 @@ def reason(
 
     from ..export.reason import inferred_graph
     from ..export.reason import reason as run_reason
-    from ..io.output import write_error
+    from ..io.output import write_atomic, write_error
     from ..query.sparql import load_graph, resolve_graph
-    from ..rdf.graph import serialize, write_atomic
+    from ..rdf.graph import serialize
     from ..shacl.validate import load_tbox
 
     try:

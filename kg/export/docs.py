@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from ..errors import Errors, KgError
-from ..rdf.graph import write_atomic
+from ..io.output import write_atomic
 from ..resources import ontology_file
 
 

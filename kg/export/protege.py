@@ -22,7 +22,8 @@ from pathlib import Path
 from rdflib import OWL, RDF, Graph, URIRef
 
 from ..errors import Errors, KgError
-from ..rdf.graph import ONTOLOGY_IRI, serialize, write_atomic
+from ..io.output import write_atomic
+from ..rdf.graph import ONTOLOGY_IRI, serialize
 
 ONTOLOGY_FILE = "kg-ontology.owl"
 GRAPH_FILE = "graph.owl"

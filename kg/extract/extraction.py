@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..io.cache import ParseCache
+from ..io.cluster import cluster_client
 from ..nlp.entities import Entity, MentionFinder, resolve_entities
 from .facts import ArticleReader, Observation
 from ..nlp.kb import load_kb, merge_key, normalize
-from ..nlp.model import load_pipeline
+from ..nlp.model import load_pipeline, pipeline_signature
 from ..schema import fact_kinds
 from ..io.corpus import Article
 
@@ -94,7 +95,7 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     nlp = load_pipeline()
     kb = load_kb()
     finder = MentionFinder(nlp, kb)
-    store = ParseCache(cache, nlp) if cache is not None else None
+    store = ParseCache(cache, nlp, pipeline_signature()) if cache is not None else None
     parsed = []
     all_mentions = []
     for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):
@@ -215,38 +216,6 @@ def _parse_in_pool(nlp, todo: list[list[str]], jobs: int, per_task: int = 4) -> 
         for result in pool.imap(_parse_batch, batches):
             for data in result:
                 yield _unpack(data, nlp), data
-
-
-def _reachable(address: str) -> None:
-    """Fail at once (OSError) when nothing listens at a ``tcp://HOST:PORT`` address,
-    instead of letting the Dask client retry until its time-out."""
-    import socket
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(address if "://" in address else f"tcp://{address}")
-    if parts.scheme == "tcp" and parts.hostname and parts.port:
-        socket.create_connection((parts.hostname, parts.port), timeout=10).close()
-
-
-def cluster_client(address: str):
-    """A Dask distributed ``Client`` connected to the scheduler at ``address``
-    (https://distributed.dask.org).
-
-    Raises:
-        KgError: E180 when Dask distributed is not installed, E090 when the
-            scheduler cannot be reached.
-    """
-    from ..errors import Errors, KgError
-
-    try:
-        from distributed import Client
-    except ImportError as exc:
-        raise KgError(Errors.E180) from exc
-    try:
-        _reachable(address)
-        return Client(address, timeout=30)
-    except (OSError, TimeoutError) as exc:
-        raise KgError(Errors.E090, address=address, error=exc) from exc
 
 
 def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[tuple[list, bytes]]:

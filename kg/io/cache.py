@@ -40,18 +40,18 @@ class ParseCache:
         folder: the cache folder (created on first write).
         nlp: the spaCy pipeline whose parses are stored; its vocabulary is used
             to rebuild ``Doc`` objects.
+        pipeline: the pipeline's identity (:func:`kg.nlp.model.pipeline_signature`),
+            part of every key.
 
     Attributes:
         hits: number of articles read from the cache since creation.
         misses: number of articles that were not in the cache.
     """
 
-    def __init__(self, folder: Path, nlp):
+    def __init__(self, folder: Path, nlp, pipeline: str):
         self.folder = Path(folder)
         self.nlp = nlp
-        from ..nlp.model import pipeline_signature
-
-        self._pipeline = pipeline_signature()
+        self._pipeline = pipeline
         self.hits = 0
         self.misses = 0
 
@@ -91,7 +91,7 @@ class ParseCache:
 
     def put(self, texts: list[str], data: bytes) -> None:
         """Store the parsed blocks of one article, as ``DocBin`` bytes (atomically)."""
-        from ..rdf.graph import write_atomic
+        from .output import write_atomic
 
         write_atomic(self._path(self.key(texts)), data)
 
@@ -127,16 +127,16 @@ def code_signature() -> str:
     return h.hexdigest()
 
 
-def build_key(articles, options: dict) -> str:
-    """The key of a build: kg's code signature, the pipeline, the build options
-    and every article's identifier, content hash, blocks and metadata. Two builds
-    with the same key write the same bytes."""
+def build_key(articles, options: dict, pipeline: str) -> str:
+    """The key of a build: kg's code signature, the pipeline (``pipeline``,
+    :func:`kg.nlp.model.pipeline_signature`), the build options and every
+    article's identifier, content hash, blocks and metadata. Two builds with
+    the same key write the same bytes."""
     from .. import EXTRACTOR_VERSION, __version__
-    from ..nlp.model import pipeline_signature
 
     h = hashlib.sha256()
     head = {"kg": __version__, "extractor": EXTRACTOR_VERSION, "code": code_signature(),
-            "pipeline": pipeline_signature(), "options": options}
+            "pipeline": pipeline, "options": options}
     h.update(json.dumps(head, sort_keys=True).encode("utf-8"))
     for a in sorted(articles, key=lambda a: a.identifier):
         row = {"id": a.identifier, "sha256": a.sha256, "dateline": a.dateline,
@@ -190,7 +190,7 @@ class BuildRecord:
             validation: :func:`kg.shacl.validate.validation_signature` of the report
                 in ``validation.ttl``.
         """
-        from ..rdf.graph import write_atomic
+        from .output import write_atomic
 
         record = {"key": key, "outputs": {n: _sha256_file(self.outdir / n) for n in outputs},
                   "exit": exit_code, "summary": summary}

@@ -1,4 +1,4 @@
-"""The output folder of ``kg build``: one writer at a time, all or nothing.
+"""Atomic files (:func:`write_atomic`) and the output folder of ``kg build``: one writer at a time, all or nothing.
 
 A build takes an exclusive lock on ``OUTDIR/.kg-build.lock`` (filelock:
 ``flock`` on POSIX, ``LockFileEx`` on Windows; released when the process ends,
@@ -54,6 +54,26 @@ def write_temp(folder: Path, name: str, data: bytes) -> Path:
             pass
         raise
     return Path(tmp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder
+    and ``os.replace``, so that a reader never sees a half-written file.
+
+    Raises:
+        OSError: when the folder is not writable or the disk is full; the
+            previous file, if any, is left intact.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = write_temp(path.parent, path.name, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 LOCK_NAME = ".kg-build.lock"

@@ -66,3 +66,30 @@ def pipeline_signature() -> str:
             return (f"{name}-{importlib.metadata.version(name)}|spacy-{importlib.metadata.version('spacy')}|"
                     + ",".join(USED_COMPONENTS))
     raise ResourceError(Errors.E020)
+
+
+def versions() -> list[tuple[str, str]]:
+    """What ``kg --version`` prints: (component, version) for kg, the
+    ontology, spaCy and the English model, without loading spaCy.
+
+    The model is the first of :data:`MODEL_NAMES` that is installed;
+    a missing spaCy or model is reported as ``not installed``.
+
+    Raises:
+        ResourceError: see :func:`kg.resources.ontology_version`.
+    """
+    from importlib import metadata
+
+    from .. import __version__
+    from ..resources import ontology_version
+
+    def installed(name: str) -> str | None:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
+
+    model = next(((name, v) for name in MODEL_NAMES if (v := installed(name)) is not None),
+                 ("model", "not installed"))
+    return [("kg", __version__), ("ontology", ontology_version()),
+            ("spacy", installed("spacy") or "not installed"), model]

@@ -22,13 +22,11 @@ Evidence follows the W3C Web Annotation Data Model
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -494,28 +492,6 @@ def _source_iri(ev) -> URIRef:
     if not isinstance(src, str):
         return entity_iri(src)
     return _anonymous_source(ev)[0]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder
-    and ``os.replace``, so that a reader never sees a half-written file.
-
-    Raises:
-        OSError: when the folder is not writable or the disk is full; the
-            previous file, if any, is left intact.
-    """
-    from ..io.output import write_temp
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = write_temp(path.parent, path.name, data)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class IndexedGraph(Graph):

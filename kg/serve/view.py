@@ -33,10 +33,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from ..errors import Errors, ResourceError
-from ..io.output import write_error
+from ..io.output import write_atomic, write_error
 from ..query.explain import fact_summaries
 from ..query.provenance import entity_names, evidence, select, states
-from ..rdf.graph import write_atomic
 from ..rdf.terms import local_name
 from ..resources import data_file, read_json
 

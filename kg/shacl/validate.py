@@ -527,7 +527,7 @@ def make_part(plan, spec, index: int, tbox: Graph | None = None, shards: Path | 
     part = plan.part(spec)
     nt = nt_lines(part.own)
     if shards is not None:
-        from ..rdf.graph import write_atomic
+        from ..io.output import write_atomic
 
         write_atomic(Path(shards) / f"part-{index:05d}.nq", nt)  # default-graph N-Triples lines are N-Quads
         nt = b""
@@ -539,7 +539,7 @@ def _parts_on_cluster(plan, specs: list, address: str, shards: Path | None) -> l
     """Make every part on the workers of a Dask distributed cluster, the plan
     (the extraction) sent to each worker once; results in part order."""
     from ..errors import Errors, KgError
-    from ..extract.extraction import cluster_client
+    from ..io.cluster import cluster_client
 
     client = cluster_client(address)
     try:
