@@ -18,7 +18,7 @@ from ..io.cluster import cluster_client
 from ..nlp.entities import Entity, MentionFinder, resolve_entities
 from .facts import ArticleReader, Observation
 from ..nlp.kb import load_kb, merge_key, normalize
-from ..nlp.model import load_pipeline, pipeline_signature
+from ..nlp.model import load_pipeline
 from ..schema import fact_kinds
 from ..io.corpus import Article
 
@@ -95,7 +95,9 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     nlp = load_pipeline()
     kb = load_kb()
     finder = MentionFinder(nlp, kb)
-    store = ParseCache(cache, nlp, pipeline_signature()) if cache is not None else None
+    from ..nlp import model  # looked up at each call (tests replace the signature)
+
+    store = ParseCache(cache, nlp, model.pipeline_signature()) if cache is not None else None
     parsed = []
     all_mentions = []
     for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):

@@ -285,8 +285,8 @@ def test_an_entity_lists_each_quote_once(seeds_graph):
 
 
 def test_malformed_styles_file_is_a_clear_error(tmp_path, monkeypatch, seeds_graph):
-    from kg import view
     from kg.errors import ResourceError
+    from kg.serve import view
 
     bad = tmp_path / "styles.json"
     bad.write_text('{"entity": {"Company": {"color": "orange"}}, "fact": {}, '
