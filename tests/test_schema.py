@@ -49,7 +49,7 @@ def test_subclasses_are_subclasses_of_the_kind_class(tbox):
 
 
 def test_kinds_named_in_the_extractor_source_are_in_the_schema():
-    sources = [ROOT / "kg" / "facts.py", *sorted((ROOT / "kg" / "extract").glob("*.py"))]
+    sources = sorted((ROOT / "kg" / "extract").glob("*.py"))  # the readers and facts.py
     emitted = set()
     for path in sources:
         emitted |= set(re.findall(r'(?:\bemit|\bObservation)\(\s*"(\w+)"', path.read_text(encoding="utf-8")))
