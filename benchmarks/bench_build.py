@@ -8,7 +8,7 @@ copy to copy), then measures:
   same pipeline, one process (the floor);
 - ``build_tps``: tokens/s of kg's whole build in the same process, along the
   build's own path (extract; write and validate the graph part by part,
-  :func:`kg.validate.write_and_validate`; Turtle and the report) and
+  :func:`kg.shacl.validate.write_and_validate`; Turtle and the report) and
   ``build_vs_bare`` = build_tps / bare_tps (goal >= 0.70, issue 18);
 - ``jobs2_vs_jobs1``: speed-up of ``extract(jobs=2)`` over one process (goal >= 1.6);
 - ``rebuild_speedup``: first ``kg build`` with a cold cache / the same build
@@ -125,11 +125,11 @@ def run(n: int, work: Path, build_only: bool = False) -> dict:
     build against bare ``nlp.pipe`` and its stages (no ``-j 2`` or CLI rebuilds)."""
     from rdflib import Graph
 
-    from kg.build import extract
-    from kg.graph import GraphPlan, canonical_nt, new_graph, nt_lines, serialize, turtle_from_nt
-    from kg.nlp import load_pipeline
-    from kg.text import list_corpus, read_article
-    from kg.validate import validate, write_and_validate
+    from kg.extract.extraction import extract
+    from kg.io.corpus import list_corpus, read_article
+    from kg.nlp.model import load_pipeline
+    from kg.rdf.graph import GraphPlan, canonical_nt, new_graph, nt_lines, serialize, turtle_from_nt
+    from kg.shacl.validate import validate, write_and_validate
 
     corpus = make_corpus(work / "corpus", n)
     articles = [read_article(p) for p in list_corpus(corpus)]
@@ -211,8 +211,8 @@ def scale(n: int, work: Path, jobs: int = 2) -> dict:
     process and of its largest worker."""
     import pyoxigraph as ox
 
-    from kg.nlp import load_pipeline
-    from kg.text import list_corpus, read_article
+    from kg.io.corpus import list_corpus, read_article
+    from kg.nlp.model import load_pipeline
 
     corpus = make_corpus(work / "corpus", n)
     nlp = load_pipeline()

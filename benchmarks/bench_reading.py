@@ -1,6 +1,6 @@
 """What reading costs next to the parse (issue 15's goal: at most 0.15 at 1,000 articles).
 
-"Reading" is everything :func:`kg.build.extract` does after spaCy's parse:
+"Reading" is everything :func:`kg.extract.extraction.extract` does after spaCy's parse:
 unpacking the stored parses, finding mentions, resolving entities, running the
 frame readers and merging observations. The script measures, within one run
 and one process, on a corpus of ``N`` replicated seed and development articles
@@ -48,9 +48,9 @@ STAGES = {
 
 
 def run(n: int, work: Path) -> dict:
-    from kg.build import extract
-    from kg.nlp import load_pipeline
-    from kg.text import list_corpus, read_article
+    from kg.extract.extraction import extract
+    from kg.io.corpus import list_corpus, read_article
+    from kg.nlp.model import load_pipeline
 
     corpus = make_corpus(work / "corpus", n)
     articles = [read_article(p) for p in list_corpus(corpus)]

@@ -81,8 +81,8 @@ def build(work: Path, articles: int) -> tuple[Path, Path, float]:
 
 def expected_rows(target: Path) -> dict[str, int]:
     """Rows of each competency query run alone, in this process, by the engine the server uses for ``target``."""
-    from kg.query import load_graph
-    from kg.serve import graph_file
+    from kg.query.sparql import load_graph
+    from kg.serve.endpoint import graph_file
 
     graph = load_graph(graph_file(target))
     rows = {p.stem: len(list(graph.query(p.read_text(encoding="utf-8")))) for p in QUERIES}

@@ -25,9 +25,9 @@ Oxigraph or kg time over rdflib time in the same run; all on this machine):
 
 - ``queries``: each file of ``queries/*.rq`` run (a) through rdflib's SPARQL
   engine on an in-memory rdflib ``Graph`` holding the graph and the ontology
-  (as :func:`kg.query.load_graph` loads a graph file) and (b) through the rdflib
-  API on kg's on-disk store (:func:`kg.store.write_store`, opened with
-  :func:`kg.store.open_store`: oxrdflib over Oxigraph's RocksDB store). The
+  (as :func:`kg.query.sparql.load_graph` loads a graph file) and (b) through the rdflib
+  API on kg's on-disk store (:func:`kg.rdf.store.write_store`, opened with
+  :func:`kg.rdf.store.open_store`: oxrdflib over Oxigraph's RocksDB store). The
   time covers ``graph.query`` and reading every row as rdflib terms. Row counts
   and rows (as strings, sorted) are compared; a mismatch is printed to stderr
   and recorded. An rdflib query stopped at ``--limit`` seconds counts as
@@ -37,7 +37,7 @@ Oxigraph or kg time over rdflib time in the same run; all on this machine):
   with ``GROUP_CONCAT`` values taken as sets (:func:`comparable`). ``query_ratio`` = store total / rdflib total
   (goal <= 0.125). A trivial query runs first on each graph (engine warm-up).
 - ``memory``: resident memory (VmRSS of ``/proc/self/status``, MiB) of a fresh
-  child process after (a) :func:`kg.query.load_graph` of the N-Triples file
+  child process after (a) :func:`kg.query.sparql.load_graph` of the N-Triples file
   (rdflib ``Graph``, graph + ontology), (b) an in-memory ``pyoxigraph.Store``
   bulk-loaded with the file and the ontology (in a named graph, as
   ``write_store`` does), (c) the on-disk store opened with ``open_store`` after
@@ -47,7 +47,7 @@ Oxigraph or kg time over rdflib time in the same run; all on this machine):
   pages of the store's files mapped by RocksDB (``rss_file_mib`` is that part);
   peak RSS (``ru_maxrss``) is reported too.
 - ``export``: Turtle and N-Triples of the graph (without the ontology) written
-  by rdflib (``Graph.serialize``), by kg (:func:`kg.graph.serialize`: triples
+  by rdflib (``Graph.serialize``), by kg (:func:`kg.rdf.graph.serialize`: triples
   sorted, written by Oxigraph) from the same rdflib graph, and dumped by
   Oxigraph (``Store.dump`` of the default graph) from kg's on-disk store and
   from an in-memory store loaded with the file (load time apart). Ratios kg /
@@ -187,14 +187,14 @@ def rows_of(result) -> list[tuple[str, ...]]:
 def comparable(rows: list[tuple[str, ...]]) -> list[tuple]:
     """Rows sorted, each value split at ``"; "`` into sorted parts: the order of
     ``GROUP_CONCAT`` is unspecified in SPARQL (rdflib and Oxigraph differ), as in
-    ``tests/test_store.py``."""
+    ``tests/rdf/test_store.py``."""
     return sorted((tuple(None if v is None else tuple(sorted(v.split("; "))) for v in row) for row in rows),
                   key=repr)
 
 
 def _store_query(folder: Path, text: str) -> tuple[float, list]:
     """In a forked worker: open the store, warm up, run ``text``; returns (seconds, rows)."""
-    from kg.store import open_store
+    from kg.rdf.store import open_store
 
     store = open_store(folder)
     rows_of(store.query(WARM_UP))
@@ -208,11 +208,11 @@ def run_queries(rdf, store_dir: Path, limit: float) -> dict:
 
     rdflib runs in this process (stopped by SIGALRM after ``limit`` s); the
     store query runs in a forked worker killed after ``limit`` s
-    (:func:`kg.query.call_with_limit`, as ``kg query --timeout`` does), since a
+    (:func:`kg.query.sparql.call_with_limit`, as ``kg query --timeout`` does), since a
     query running in Oxigraph's Rust code does not see Python signals.
     """
     from kg.errors import InputError
-    from kg.query import call_with_limit
+    from kg.query.sparql import call_with_limit
     from kg.resources import queries_dir
 
     timed(lambda: rows_of(rdf.query(WARM_UP)))
@@ -268,10 +268,10 @@ _MEM_CHILD = r"""
 import gc, json, sys, time
 from pathlib import Path
 import pyoxigraph as ox, rdflib, oxrdflib
-from kg.query import load_graph
+from kg.query.sparql import load_graph
 from kg.resources import ontology_file, queries_dir
-from kg.store import open_store
-from kg.graph import ONTOLOGY_IRI
+from kg.rdf.store import open_store
+from kg.rdf.graph import ONTOLOGY_IRI
 mode, path = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
 rows = None
@@ -330,7 +330,7 @@ _REPEAT_CHILD = r"""
 import hashlib, json, sys
 import pyoxigraph as ox
 from rdflib import Graph
-from kg.graph import serialize
+from kg.rdf.graph import serialize
 nt_path, prefixes, folder = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 h = lambda data: hashlib.sha256(data).hexdigest()
@@ -357,7 +357,7 @@ def run_export(g, store_dir: Path, nt_path: Path, prefixes: dict, limit: float) 
     ``nt_path`` (seconds; SHA-256 of the bytes for the determinism checks)."""
     import pyoxigraph as ox
 
-    from kg.graph import serialize
+    from kg.rdf.graph import serialize
 
     ox_format = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
     disk = ox.Store.read_only(str(store_dir / "oxigraph"))
@@ -392,9 +392,9 @@ def run_export(g, store_dir: Path, nt_path: Path, prefixes: dict, limit: float) 
 def run(args: argparse.Namespace, work: Path) -> dict:
     from rdflib import Graph
 
+    from kg.rdf.store import write_store
     from kg.resources import ontology_file
-    from kg.store import write_store
-    from kg.validate import load_tbox
+    from kg.shacl.validate import load_tbox
 
     wall: dict = {}
     t0 = time.perf_counter()
@@ -429,7 +429,7 @@ def run(args: argparse.Namespace, work: Path) -> dict:
     wall["export"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    g.parse(ontology_file(), format="turtle")  # as kg.query.load_graph does
+    g.parse(ontology_file(), format="turtle")  # as kg.query.sparql.load_graph does
     queries = run_queries(g, store_dir, args.limit)
     wall["queries"] = time.perf_counter() - t
     g = None  # noqa: F841  (frees the graph before the memory children)

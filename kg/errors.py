@@ -68,7 +68,7 @@ class Errors:
                    "owl:Ontology header, or reinstall kg.")
     E015 = Message("{path}: '{group}' must map classes, and 'spare.{group}' must list, entries "
                    "{{\"color\": \"#RRGGBB\", ...}}; fix the file.")
-    E018 = Message("{path}, line {line}: {what}; fix the file (see the kg.kb module docstring).")
+    E018 = Message("{path}, line {line}: {what}; fix the file (see the kg.nlp.kb module docstring).")
 
     # The spaCy model.
     E016 = Message("{path}: the word list '{name}' {what}; declare it in the file's \"_match\" table as one of: "

@@ -67,12 +67,12 @@ def queries_dir() -> Path:
 @cache
 def lexicon() -> dict:
     """The extraction lexicon, ``kg/data/lexicon.json``, with every word list a typed,
-    immutable :class:`kg.lexicon.WordList` (cached).
+    immutable :class:`kg.nlp.lexicon.WordList` (cached).
 
     Raises:
-        ResourceError: E011, E012, E016, E017 (see :func:`kg.lexicon.load_word_lists`).
+        ResourceError: E011, E012, E016, E017 (see :func:`kg.nlp.lexicon.load_word_lists`).
     """
-    from .lexicon import load_word_lists
+    from .nlp.lexicon import load_word_lists
 
     return load_word_lists(DATA_DIR / "lexicon.json")
 
@@ -125,30 +125,3 @@ def ontology_version() -> str:
         if isinstance(iri, URIRef):
             return str(iri).rstrip("/").rsplit("/", 1)[-1]
     raise ResourceError(Errors.E014, path=ontology_file())
-
-
-def versions() -> list[tuple[str, str]]:
-    """What ``kg --version`` prints: (component, version) for kg, the
-    ontology, spaCy and the English model, without loading spaCy.
-
-    The model is the first of :data:`kg.nlp.MODEL_NAMES` that is installed;
-    a missing spaCy or model is reported as ``not installed``.
-
-    Raises:
-        ResourceError: see :func:`ontology_version`.
-    """
-    from importlib import metadata
-
-    from . import __version__
-    from .nlp import MODEL_NAMES
-
-    def installed(name: str) -> str | None:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return None
-
-    model = next(((name, v) for name in MODEL_NAMES if (v := installed(name)) is not None),
-                 ("model", "not installed"))
-    return [("kg", __version__), ("ontology", ontology_version()),
-            ("spacy", installed("spacy") or "not installed"), model]

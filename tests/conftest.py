@@ -53,7 +53,7 @@ def dev_build(tmp_path_factory, runner) -> Path:
 
 @pytest.fixture(scope="session")
 def seeds_graph(seeds_build):
-    from kg.query import load_graph
+    from kg.query.sparql import load_graph
 
     return load_graph(seeds_build / "graph.ttl")
 
@@ -91,8 +91,8 @@ def conflict_build(tmp_path_factory, runner) -> Path:
 
 def extract_corpus(folder: Path, articles: dict[str, str]):
     """Write articles into folder and read them with the extractor (real model)."""
-    from kg.build import extract
-    from kg.text import read_article
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
 
     write_corpus(folder, articles)
     return extract([read_article(p) for p in sorted(folder.glob("*.txt"))])

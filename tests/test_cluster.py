@@ -47,7 +47,7 @@ def test_cluster_workers_write_shards_that_the_store_loads(runner, cluster, seed
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from kg.store import open_store
+    from kg.rdf.store import open_store
 
     out, shards, store = tmp_path / "out", tmp_path / "shards", tmp_path / "store"
     result = runner.invoke(app, ["build", str(ROOT / "seeds"), "-o", str(out), "--no-cache", "--cluster", cluster,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.cli import app
-from kg.evaluate import evaluate, totals
-from kg.query import load_graph
+from kg.query.evaluate import evaluate, totals
+from kg.query.sparql import load_graph
 from kg.resources import queries_dir
 
 DEV = Path(__file__).parent / "dev"

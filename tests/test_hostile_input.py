@@ -17,8 +17,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from kg.cli import app
-from kg.graph import entity_iri, serialize, to_graph
-from kg.text import MAX_BLOCK_CHARS, list_corpus, read_article
+from kg.io.corpus import MAX_BLOCK_CHARS, list_corpus, read_article
+from kg.rdf.graph import entity_iri, serialize, to_graph
 
 from .conftest import ROOT, extract_corpus
 
@@ -72,7 +72,7 @@ def test_bom_never_reaches_a_name(tmp_path):
     (folder / "u8.txt").write_bytes(b"\xef\xbb\xbf" + BAN.encode("utf-8"))
     (folder / "u16le.txt").write_bytes(b"\xff\xfe" + BAN.encode("utf-16-le"))
     (folder / "u16be.txt").write_bytes(b"\xfe\xff" + BAN.encode("utf-16-be"))
-    from kg.build import extract
+    from kg.extract.extraction import extract
 
     arts = [read_article(p) for p in list_corpus(folder)]
     assert [a.text for a in arts] == [BAN] * 3
@@ -126,7 +126,7 @@ EXPORTS = {"ttl": "turtle", "nt": "nt", "xml": "xml", "jsonld": "json-ld", "trig
 
 
 def test_every_export_format_is_well_formed_and_reparses(hostile_build, tmp_path):
-    from kg.dataset import to_dataset  # noqa: F401  (trig/nq go through the dataset writer)
+    from kg.export.dataset import to_dataset  # noqa: F401  (trig/nq go through the dataset writer)
 
     base = Graph().parse(hostile_build / "graph.ttl")
     assert any("\ufffd" in str(o) for o in base.objects())  # the C0 characters were there, now U+FFFD
@@ -159,9 +159,9 @@ HOSTILE_NAMES = ["a> <p> <b", 'Say "Hi" Labs', "O'Brien & Co", "Sharp#Corp", "tw
 
 
 def test_hostile_names_give_valid_iris_no_injected_triples_and_round_trip_labels(tmp_path):
-    from kg.build import Extraction
-    from kg.entities import Entity
-    from kg.graph import clean_label
+    from kg.extract.extraction import Extraction
+    from kg.nlp.entities import Entity
+    from kg.rdf.graph import clean_label
 
     ents = {}
     for name in HOSTILE_NAMES:

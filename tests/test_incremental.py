@@ -1,4 +1,4 @@
-"""Incremental builds: the parse cache and the build record (kg.cache).
+"""Incremental builds: the parse cache and the build record (kg.io.cache).
 
 Timing targets are in benchmarks/; these tests check what the cache decides:
 what is parsed again, what is skipped, and that the output never depends on it.
@@ -92,30 +92,30 @@ def test_a_changed_option_invalidates_the_record(runner, corpus, tmp_path):
 def test_a_change_of_code_shapes_or_model_invalidates_what_it_must_and_no_more(runner, corpus, tmp_path, monkeypatch):
     """The signatures stand for edits of kg's files (a fake: the test must not edit the
     installed package); what each invalidates is read from the build summary."""
-    import kg.cache
-    import kg.nlp
-    import kg.validate
+    import kg.io.cache
+    import kg.nlp.model
+    import kg.shacl.validate
 
     out, cache = tmp_path / "out", tmp_path / "cache"
     assert "3 parsed, 0 from the parse cache" in build(runner, corpus, out, cache)
     first = (out / "graph.ttl").read_bytes()
 
     # a new extractor and new shapes: every parse is reused, the whole graph is validated again
-    monkeypatch.setattr(kg.cache, "code_signature", lambda: "another extractor")
-    monkeypatch.setattr(kg.validate, "validation_signature", lambda: "other shapes")
+    monkeypatch.setattr(kg.io.cache, "code_signature", lambda: "another extractor")
+    monkeypatch.setattr(kg.shacl.validate, "validation_signature", lambda: "other shapes")
     again = build(runner, corpus, out, cache)
     assert "up to date" not in again and "0 parsed, 3 from the parse cache" in again
     assert "re-checked" not in again
     assert (out / "graph.ttl").read_bytes() == first
 
     # a new extractor that writes the same graph, same shapes: nothing needs validating again
-    monkeypatch.setattr(kg.cache, "code_signature", lambda: "a third extractor")
+    monkeypatch.setattr(kg.io.cache, "code_signature", lambda: "a third extractor")
     again = build(runner, corpus, out, cache)
     assert "0 parsed, 3 from the parse cache" in again and "re-checked 0 nodes" in again
 
     # a new model: every article is parsed again
-    real = kg.nlp.pipeline_signature
-    monkeypatch.setattr(kg.nlp, "pipeline_signature", lambda: real() + " (retrained)")
+    real = kg.nlp.model.pipeline_signature
+    monkeypatch.setattr(kg.nlp.model, "pipeline_signature", lambda: real() + " (retrained)")
     again = build(runner, corpus, out, cache)
     assert "3 parsed, 0 from the parse cache" in again
     assert (out / "graph.ttl").read_bytes() == first

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from kg.cache import default_cache_dir
-from kg.provenance import DATE_PHRASE, normalize_date, quote_dates
+from kg.io.cache import default_cache_dir
+from kg.query.provenance import DATE_PHRASE, normalize_date, quote_dates
 
 PHRASES = ["March 3, 2025", "Mar. 3", "3 March 2025", "3rd of March", "2025-03-03", "18th of last month",
            "July 10", "Sept. 9", "Jan 29, 2025", "1st of next month", "31 December", "December 31st, 2024",
@@ -20,7 +20,7 @@ PHRASES = ["March 3, 2025", "Mar. 3", "3 March 2025", "3rd of March", "2025-03-0
 def test_quote_dates_read_as_the_extractor_reads_them(issued):
     """The query side (dateutil) and the extractor (kg.extract.syntax) give every phrase the same day."""
     from kg.extract.syntax import normalize_date as extractor
-    from kg.metadata import dateline_form
+    from kg.io.metadata import dateline_form
 
     reference = dt.date.fromisoformat(issued) if issued else None
     for phrase in PHRASES:

@@ -15,7 +15,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.reason import _disjoint_pairs, _superclasses
+from kg.export.reason import _disjoint_pairs, _superclasses
 from kg.resources import ontology_file
 
 KGO = "https://w3id.org/kg-news/ontology#"

@@ -49,7 +49,7 @@ def test_subclasses_are_subclasses_of_the_kind_class(tbox):
 
 
 def test_kinds_named_in_the_extractor_source_are_in_the_schema():
-    sources = [ROOT / "kg" / "facts.py", *sorted((ROOT / "kg" / "extract").glob("*.py"))]
+    sources = sorted((ROOT / "kg" / "extract").glob("*.py"))  # the readers and facts.py
     emitted = set()
     for path in sources:
         emitted |= set(re.findall(r'(?:\bemit|\bObservation)\(\s*"(\w+)"', path.read_text(encoding="utf-8")))
@@ -60,9 +60,9 @@ def test_kinds_named_in_the_extractor_source_are_in_the_schema():
 def test_every_observation_the_extractor_emits_fits_the_schema(seeds_build, monkeypatch):
     """Read seeds/ (parses from the session's cache) and check each observation
     that reaches the merge: its kind, key roles and attributes are declared."""
-    import kg.build as build
-    from kg.cache import default_cache_dir
-    from kg.text import list_corpus, read_article
+    import kg.extract.extraction as build
+    from kg.io.cache import default_cache_dir
+    from kg.io.corpus import list_corpus, read_article
 
     seen = []
     real_merge = build.merge

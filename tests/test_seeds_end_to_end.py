@@ -7,8 +7,8 @@ from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.namespace import PROV
 
 from kg.cli import app
-from kg.query import render, resolve_query, run
-from kg.text import read_article
+from kg.io.corpus import read_article
+from kg.query.sparql import render, resolve_query, run
 
 from .conftest import ROOT
 
@@ -94,7 +94,7 @@ def test_cq11_every_article_reports_the_ban_and_the_allegation(seeds_graph):
 
 def test_every_fact_has_evidence_that_slices_its_article_exactly(seeds_graph):
     """For every instance of every subclass of kgo:Fact, every evidence's oa:start/oa:end
-    slice the article text as kg reads it (kg.text.read_article) to exactly its oa:exact."""
+    slice the article text as kg reads it (kg.io.corpus.read_article) to exactly its oa:exact."""
     fact_classes = set(seeds_graph.transitive_subjects(RDFS.subClassOf, KGO.Fact))
     facts = {f for c in fact_classes for f in seeds_graph.subjects(RDF.type, c)}
     assert len(facts) >= 15

@@ -17,7 +17,7 @@ platformdirs), as ``texts/<file>``. The repository keeps:
 For each split the script checks every text (missing, or changed: another
 sha256), builds the split's present texts with ``kg build`` into a temporary
 folder, joins the gold files of the split's events (identical rows once), scores
-the graph with :func:`kg.evaluate.evaluate` (the contract's rules) and prints
+the graph with :func:`kg.query.evaluate.evaluate` (the contract's rules) and prints
 precision, recall and F1 per question, the overall line and the ``facts`` line
 (every question but cq08). Results are written to
 ``benchmarks/results/realnews-<split>.json`` and ``realnews.md``.
@@ -132,7 +132,7 @@ def score_split(split: str, rows: list[dict], texts: Path, work: Path, show_miss
     """Build and score one split; returns the result record written to ``benchmarks/results``."""
     from rdflib import Graph
 
-    from kg.evaluate import evaluate, f1, totals
+    from kg.query.evaluate import evaluate, f1, totals
 
     corpus, out, gold = work / split / "corpus", work / split / "out", work / split / "gold"
     corpus.mkdir(parents=True)

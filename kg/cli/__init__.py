@@ -111,7 +111,7 @@ VERBOSITY = {"level": 0}
 def _version(value: bool) -> None:
     if not value:
         return
-    from ..resources import versions
+    from ..nlp.model import versions
 
     try:
         lines = versions()

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from ..errors import Errors, KgError
+from ..errors import KgError
 from . import _fail, app, err, out
 
 
 def _encoding_option(value: str | None) -> str | None:
     """Refuse an unknown --encoding before any work (a usage error, exit 2)."""
-    from ..text import check_encoding
+    from ..io.corpus import check_encoding
 
     if value is not None:
         try:
@@ -62,194 +61,58 @@ def build(
     """
     from rich.markup import escape
 
-    from ..graph import slug
-    from ..metadata import apply_metadata, read_metadata
-    from ..output import OutputFolder
-    from ..text import PAGE_SUFFIXES, read_article, scan_corpus
+    from ..io.cache import default_cache_dir
+    from ..pipeline import BuildOptions, Notice
+    from ..pipeline import build as run_build
 
-    folder = OutputFolder(output)
+    options = BuildOptions(encoding=encoding, recursive=recursive, jobs=jobs,
+                           cache=None if no_cache else (cache or default_cache_dir()), cluster=cluster,
+                           store=store, shards=shards)
+
+    def notify(notice: Notice) -> None:
+        if notice.level == "warning":
+            err.print(f"[yellow]warning[/yellow] {escape(notice.message)}", highlight=False, soft_wrap=True)
+        elif not quiet:
+            err.print(f"note {escape(notice.message)}", highlight=False, soft_wrap=True)
+
+    bar = _ProgressBar(disabled=quiet)
     try:
-        listing = scan_corpus(corpus, recursive, exclude=output)
-        files = listing.files
-        if listing.skipped_line():
-            err.print(f"[yellow]warning[/yellow] {escape(str(corpus))}: {listing.skipped_line()}", highlight=False, soft_wrap=True)
-        metadata = read_metadata(corpus, files)
-        folder.acquire()  # lock, writable check, stale temporary files removed: before any NLP work
-        articles = []
-        for path in files:
-            art = read_article(path, encoding, root=corpus)
-            if art is None:
-                why = ("no article text found" if path.suffix.lower() in PAGE_SUFFIXES else "empty or binary")
-                err.print(f"[yellow]warning[/yellow] {escape(str(path))}: {why}, skipped", highlight=False, soft_wrap=True)
-                continue
-            if art.decoded in ("declared", "detected") and not quiet:
-                how = "declared by the page" if art.decoded == "declared" else "detected"
-                err.print(f"note {escape(str(path))}: not UTF-8; decoded as {art.encoding} ({how})", highlight=False,
-                          soft_wrap=True)
-            if art.warning:
-                err.print(f"[yellow]warning[/yellow] {escape(art.warning)}", highlight=False, soft_wrap=True)
-            articles.append(art)
-        if not articles:
-            raise KgError(Errors.E034, path=corpus)
-        _check_identifiers(articles, slug)
-        apply_metadata(articles, metadata)
+        with bar:
+            result = run_build(corpus, output, options, progress=bar.update, notify=notify)
     except KgError as exc:
-        folder.close()
         _fail(exc)
-    from ..cache import BuildRecord, build_key, default_cache_dir
-    from ..store import is_store
-
-    cache_dir = None if no_cache else (cache or default_cache_dir())
-    with folder:
-        record = key = None
-        if cache_dir is not None:
-            record = BuildRecord(cache_dir, output)
-            key = build_key(articles, {"encoding": encoding, "recursive": recursive,
-                                       "store": str(store.resolve()) if store else None})
-            done = record.up_to_date(key)
-            if done is not None and (store is None or is_store(store)):
-                if not quiet:
-                    for line in done["summary"]:
-                        out.print(line, highlight=False)
-                    out.print("up to date: nothing changed since the last build into this folder", highlight=False)
-                raise typer.Exit(done["exit"])
-        result, summary, graph_nt, signature = _build(articles, folder, quiet, jobs, cache_dir, cluster, store, record,
-                                                      shards, _texts(articles))
-        if record is not None:
-            record.save(key, ["graph.ttl", "validation.ttl"] + [f"{TEXTS}/{n}" for n in sorted(_texts(articles))],
-                        0 if result.conforms else 1, summary, graph_nt, signature)
-    raise typer.Exit(0 if result.conforms else 1)
-
-
-def _check_identifiers(articles, slug) -> None:
-    """Refuse two articles whose names give the same article IRI (``a b.txt``
-    and ``a-b.txt``, ``a.txt`` and ``a.html``, ``x/a.txt`` and ``x-a.txt``)."""
-    seen: dict[str, str] = {}
-    for art in articles:
-        other = seen.setdefault(slug(art.identifier), art.name)
-        if other != art.name:
-            raise KgError(Errors.E035, path=art.path, other=other)
-
-
-#: The subfolder of OUTDIR that holds the text kg read from each article.
-TEXTS = "texts"
-
-
-def _texts(articles) -> dict[str, bytes]:
-    """``NAME.txt`` (the article's identifier) -> the article text kg read, UTF-8."""
-    return {f"{art.identifier}.txt": art.text.encode("utf-8") for art in articles}
-
-
-def _build(articles, folder, quiet: bool, jobs: int, cache_dir, cluster=None, store=None, record=None,
-           shards=None, article_texts=None):
-    from ..build import extract
-
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=err, disable=quiet or len(articles) < 20, transient=True) as bar:
-        task = bar.add_task("read", total=len(articles))
-        try:
-            ex = extract(articles, progress=lambda n: bar.advance(task, n), jobs=jobs, cache=cache_dir,
-                         cluster=cluster)
-        except KgError as exc:
-            _fail(exc)
-    counts = _counts(ex)
-    temporary = None
-    if cluster is not None and shards is None:
-        import tempfile
-
-        shards = temporary = Path(tempfile.mkdtemp(prefix=".kg-shards-", dir=Path(folder.folder).resolve().parent))
-    try:
-        try:
-            texts, result, signature, shard_list = _graph_and_validation(ex, record, jobs, cluster, shards)
-        except KgError as exc:
-            _fail(exc)
-        except OSError as exc:
-            if shards is None:
-                raise
-            from ..output import write_error
-
-            _fail(write_error(shards, exc))
-        del ex
-        graph_nt = texts["nt"]
-        _write(folder, texts, result, store, shard_list or graph_nt, article_texts or {})
-    finally:
-        if temporary is not None:
-            import shutil
-
-            shutil.rmtree(temporary, ignore_errors=True)
-    summary = counts + [_violations(result)]
     if not quiet:
-        for line in summary:
+        for line in result.summary:
             out.print(line, highlight=False)
-    return result, summary, graph_nt, signature
+        if result.up_to_date:
+            out.print("up to date: nothing changed since the last build into this folder", highlight=False)
+    raise typer.Exit(result.exit_code)
 
 
-def _write(folder, texts: dict, result, store, abox, article_texts: dict) -> None:
-    """Write texts/ (``article_texts``), graph.ttl and validation.ttl, then the
-    store (from ``abox``: the N-Quads shards, or the graph's N-Triples)."""
-    from ..graph import serialize
+class _ProgressBar:
+    """The "reading" progress bar on the error console, shown from the first
+    article parsed when the corpus has 20 articles or more (removed when done)."""
 
-    try:
-        folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")},
-                     {TEXTS: article_texts})
-    except KgError as exc:
-        _fail(exc)
-    if store is not None:
-        from ..output import write_error
-        from ..store import write_store
-        from ..validate import load_tbox
+    def __init__(self, disabled: bool):
+        self.disabled = disabled
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
-        try:
-            write_store(abox, load_tbox(), store)
-        except OSError as exc:
-            _fail(write_error(store, exc))
+    def update(self, done: int, total: int) -> None:
+        """Show ``done`` of ``total`` articles read."""
+        if self.disabled or total < 20:
+            return
+        if self.bar is None or self.task is None:
+            self.bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=err, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("read", total=total)
+        self.bar.update(self.task, completed=done)
 
+    def __enter__(self) -> _ProgressBar:
+        return self
 
-def _graph_and_validation(ex, record, jobs: int = 1, cluster: str | None = None, shards: Path | None = None):
-    """The graph's Turtle and canonical N-Triples, its validation, and the
-    validation signature (None without a build record).
-
-    When the last build into the same folder left a report that can be
-    reused, the graph is built whole and only the focus nodes near what
-    changed are validated (:func:`kg.validate.validate_changes`). Otherwise
-    the graph is written and validated part by part, with ``jobs`` worker
-    processes or on the workers of the Dask cluster at ``cluster``
-    (:func:`kg.validate.write_and_validate`): it is never held as one rdflib
-    graph. With ``shards``, the workers write the graph's N-Quads shards there.
-
-    Returns:
-        ``({"turtle": bytes, "nt": bytes}, ValidationResult, signature, shard
-        files or None)``.
-    """
-    from ..graph import new_graph, serialize_many, to_graph, turtle_from_nt
-    from ..validate import nt_diff, shard_files, validate_changes, validation_signature, write_and_validate
-
-    signature = validation_signature() if record is not None else None
-    previous = record.previous_validation(signature) if record is not None else None
-    if previous is None:
-        nt, result = write_and_validate(ex, jobs, cluster=cluster, shards=shards)
-        turtle = turtle_from_nt(nt, new_graph().namespaces())
-        return {"nt": nt, "turtle": turtle}, result, signature, shard_files(shards) if shards else None
-    graph = to_graph(ex)
-    texts = serialize_many(graph, ("turtle", "nt"))
-    lines, report = previous
-    added, removed = nt_diff(set(texts["nt"].splitlines()), lines)
-    return texts, validate_changes(graph, added, removed, report), signature, None
-
-
-def _counts(ex) -> list[str]:
-    """The summary lines about what was read: articles, entities by kind, facts by kind."""
-    from ..entities import top_kind
-
-    kinds = Counter(top_kind(e.kind) if e.kind != "AIModel" else "AIModel"
-                    for e in ex.entities.values() if not e.implicit)
-    facts = Counter(f.kind for f in ex.facts)
-    return [f"articles: {len(ex.articles)} ({len(ex.articles) - ex.from_cache} parsed, {ex.from_cache} from the parse cache)",
-            "entities: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())),
-            "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(facts.items()))]
-
-
-def _violations(result) -> str:
-    """The summary line about validation."""
-    return (f"shape violations: {result.violations}" + ("" if result.conforms else "  (see validation.ttl)")
-            + ("" if result.rechecked is None else f"  (re-checked {result.rechecked} nodes near what changed)"))
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None

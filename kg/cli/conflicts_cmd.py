@@ -23,8 +23,8 @@ def conflicts(
 
     Exits 0 whether or not there are conflicts.
     """
-    from ..conflicts import COLUMNS, find_conflicts
-    from ..query import load_graph, render
+    from ..query.conflicts import COLUMNS, find_conflicts
+    from ..query.sparql import load_graph, render
 
     try:
         rows = find_conflicts(load_graph(graph))
@@ -37,7 +37,7 @@ def conflicts(
 
 
 def render_table(console: Console, rows: list[list[str]]) -> None:
-    """Print the rows of :func:`kg.conflicts.find_conflicts` for a reader: per fact, per part,
+    """Print the rows of :func:`kg.query.conflicts.find_conflicts` for a reader: per fact, per part,
     each value and the evidence stating it."""
     if not rows:
         console.print("no conflicts: no fact has disagreeing values for its watched parts "

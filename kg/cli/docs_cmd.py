@@ -17,8 +17,8 @@ def docs(
     ontology: Annotated[Path | None, typer.Option(help="Ontology file to document (default: kg's own).")] = None,
 ) -> None:
     """Write HTML documentation of the ontology with pyLODE (CSS inlined, works offline)."""
-    from ..docs import write_ontology_html
-    from ..output import write_error
+    from ..export.docs import write_ontology_html
+    from ..io.output import write_error
 
     try:
         path = write_ontology_html(output, ontology)

@@ -19,9 +19,9 @@ def evaluate(
     show_misses: Annotated[bool, typer.Option("--show-misses", help="List missed and wrong rows.")] = False,
 ) -> None:
     """Score GRAPH against gold answers in the competency-question CSV format."""
-    from ..evaluate import evaluate as run_eval
-    from ..evaluate import f1, totals
-    from ..query import load_graph
+    from ..query.evaluate import evaluate as run_eval
+    from ..query.evaluate import f1, totals
+    from ..query.sparql import load_graph
     from ..resources import queries_dir
 
     try:

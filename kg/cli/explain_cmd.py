@@ -13,8 +13,8 @@ from ..errors import KgError
 from . import _fail, app, out
 
 if TYPE_CHECKING:
-    from ..explain import EntityReport, FactReport
-    from ..provenance import EvidenceRecord
+    from ..query.explain import EntityReport, FactReport
+    from ..query.provenance import EvidenceRecord
 
 
 @app.command()
@@ -23,8 +23,8 @@ def explain(
     graph: Annotated[Path, typer.Option("--graph", "-g", help="A graph file, a `kg build` output folder (its graph.ttl) or a --store folder.")],
 ) -> None:
     """Show an entity (IRI, type, Wikidata link, facts) or a fact (parts), with every evidence sentence."""
-    from ..explain import explain as run_explain
-    from ..query import load_graph
+    from ..query.explain import explain as run_explain
+    from ..query.sparql import load_graph
 
     try:
         reports = run_explain(load_graph(graph), name, source=str(graph))
@@ -34,8 +34,8 @@ def explain(
 
 
 def render(console: Console, reports: list[EntityReport | FactReport]) -> None:
-    """Print the reports of :func:`kg.explain.explain`, a blank line between two."""
-    from ..explain import FactReport
+    """Print the reports of :func:`kg.query.explain.explain`, a blank line between two."""
+    from ..query.explain import FactReport
 
     for i, report in enumerate(reports):
         if i:

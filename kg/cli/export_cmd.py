@@ -27,7 +27,7 @@ class ExportFormat(str, Enum):
 #: rdflib's serializer name and a reader's name of each export format.
 EXPORT_FORMATS = {"ttl": ("turtle", "Turtle"), "nt": ("nt", "N-Triples"), "xml": ("xml", "RDF/XML"),
                   "jsonld": ("json-ld", "JSON-LD"), "trig": ("trig", "TriG"), "nq": ("nquads", "N-Quads")}
-#: Export formats that write a dataset with one named graph per article (kg.dataset).
+#: Export formats that write a dataset with one named graph per article (kg.export.dataset).
 DATASET_FORMATS = {"trig", "nq"}
 #: The format of ``-o FILE`` by the file's extension (lower case), when --format is not given.
 EXTENSIONS = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".rdf": "xml", ".owl": "xml", ".xml": "xml",
@@ -76,10 +76,10 @@ def export(
     graph as RDF/XML with an XML catalog that maps the ontology IRI to the
     local file (no missing-import prompt).
     """
-    from ..graph import serialize, write_atomic
-    from ..output import write_error
-    from ..query import load_graph
-    from ..validate import load_tbox
+    from ..io.output import write_atomic, write_error
+    from ..query.sparql import load_graph
+    from ..rdf.graph import serialize
+    from ..shacl.validate import load_tbox
 
     try:
         if protege is None and output is None:
@@ -89,7 +89,7 @@ def export(
         name = export_format(output, fmt)
         g = load_graph(graph, with_ontology=False)
         if protege is not None:
-            from ..protege import write_bundle
+            from ..export.protege import write_bundle
 
             for path in write_bundle(g, load_tbox(), protege):
                 err.print(f"wrote {path}", highlight=False)
@@ -103,7 +103,7 @@ def export(
         return
     rdflib_name, label = EXPORT_FORMATS[name]
     if name in DATASET_FORMATS:
-        from ..dataset import serialize_dataset, to_dataset
+        from ..export.dataset import serialize_dataset, to_dataset
 
         data = serialize_dataset(to_dataset(g, load_tbox()), rdflib_name)
     else:

@@ -28,8 +28,8 @@ def fetch(
     """
     from rich.markup import escape
 
-    from ..fetch import Fetcher
-    from ..fetch import fetch as fetch_all
+    from ..io.fetch import Fetcher
+    from ..io.fetch import fetch as fetch_all
 
     def report(url: str, name: str, error: str) -> None:
         if error:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import Errors, KgError
-from ..query import DEFAULT_TIMEOUT
+from ..query.sparql import DEFAULT_TIMEOUT
 from . import RowFormat, _fail, app
 
 
@@ -35,7 +35,7 @@ def query(
     Update forms, SERVICE, FROM and FROM NAMED are refused before anything runs.
     In JSON output an unbound value is null.
     """
-    from ..query import load_graph, render, resolve_query, run, run_text
+    from ..query.sparql import load_graph, render, resolve_query, run, run_text
 
     if (name_or_file is None) == (expression is None):
         raise typer.BadParameter("give a QUERY (a file, `-` or a name such as cq01) or -e 'SELECT ...', not both "

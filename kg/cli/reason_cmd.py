@@ -24,12 +24,12 @@ def reason(
     from rdflib import RDFS
     from rich.table import Table
 
-    from ..graph import serialize, write_atomic
-    from ..output import write_error
-    from ..query import load_graph, resolve_graph
-    from ..reason import inferred_graph
-    from ..reason import reason as run_reason
-    from ..validate import load_tbox
+    from ..export.reason import inferred_graph
+    from ..export.reason import reason as run_reason
+    from ..io.output import write_atomic, write_error
+    from ..query.sparql import load_graph, resolve_graph
+    from ..rdf.graph import serialize
+    from ..shacl.validate import load_tbox
 
     try:
         graph = resolve_graph(graph)

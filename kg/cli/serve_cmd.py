@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import KgError
-from ..query import DEFAULT_TIMEOUT
+from ..query.sparql import DEFAULT_TIMEOUT
 from . import VERBOSITY, Interrupted, _fail, app, err, out
 
 
@@ -30,7 +30,7 @@ def serve(
     at most --workers queries running at once. Stop with Ctrl-C (exit 0; 130 when it comes while the graph
     is still loading).
     """
-    from ..serve import make_server
+    from ..serve.endpoint import make_server
 
     quiet = quiet or VERBOSITY["level"] < 0
     try:

@@ -23,9 +23,9 @@ def stats(
     """
     from rdflib import Graph
 
-    from ..query import load_graph
+    from ..query.sparql import load_graph
+    from ..query.stats import stats as compute
     from ..resources import ontology_file
-    from ..stats import stats as compute
 
     try:
         with err.status("counting", spinner="dots"):

@@ -14,8 +14,8 @@ from . import _fail, app, out
 @app.command("validate")
 def validate_cmd(graph: Annotated[Path, typer.Argument(help="A graph file or a `kg build` output folder (its graph.ttl).")]) -> None:
     """Validate GRAPH against the SHACL shapes; exit 0 conforms, 1 does not, 2 error."""
-    from ..query import load_graph
-    from ..validate import validate
+    from ..query.sparql import load_graph
+    from ..shacl.validate import validate
 
     try:
         g = load_graph(graph, with_ontology=False)

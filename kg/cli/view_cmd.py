@@ -18,9 +18,9 @@ def view(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print nothing but errors.")] = False,
 ) -> None:
     """Write one self-contained HTML page (works offline) with an interactive view of GRAPH."""
-    from ..query import load_graph
-    from ..serve import graph_file
-    from ..view import write_view
+    from ..query.sparql import load_graph
+    from ..serve.endpoint import graph_file
+    from ..serve.view import write_view
 
     quiet = quiet or VERBOSITY["level"] < 0
     try:

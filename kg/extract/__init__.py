@@ -2,11 +2,11 @@
 
 A *frame* is one kind of fact as news language states it (a policy, an
 allegation, a data collection, ...). Each frame module registers a reader with
-:func:`frame`; :meth:`kg.facts.ArticleReader.read` runs every registered reader
+:func:`frame`; :meth:`kg.extract.facts.ArticleReader.read` runs every registered reader
 over every sentence of an article, after the built-in passes, in registration
 order. A reader gets the article's reader (its discourse context: article,
 blocks, mentions, entity linking and ``emit``) and one sentence, and emits
-:class:`kg.facts.Observation` objects through ``reader.emit``.
+:class:`kg.extract.facts.Observation` objects through ``reader.emit``.
 
 Trigger words, cue words and patterns live in ``kg/data/frames/<frame>.json``,
 loaded by :func:`frame_data`; no word lists live in Python.
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import load_word_lists
+from ..nlp.lexicon import load_word_lists
 from ..resources import DATA_DIR
 
 #: name -> reader(article_reader, sentence); filled by :func:`frame` at import.
@@ -53,7 +53,7 @@ def registered() -> dict[str, Callable[[Any, Any], None]]:
 @lru_cache(maxsize=None)
 def frame_data(name: str) -> dict:
     """The word lists and patterns of frame ``name``: ``kg/data/frames/<name>.json``, each
-    list a typed :class:`kg.lexicon.WordList`.
+    list a typed :class:`kg.nlp.lexicon.WordList`.
 
     Raises:
         ResourceError: E011 when the file is missing, E012 when it is not valid JSON, E016 or

@@ -1,6 +1,6 @@
 """Allegation: who accused whom of what, and before whom (cq04).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
-from ..kb import normalize
+from ..nlp.entities import Entity
+from ..nlp.kb import normalize
 from .syntax import SUBJ, phrase
 
 
 class AllegationFrame:
-    """Allegation frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Allegation frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def sentence_allegation(self, sent: Span) -> None:
         """"X accused Y of Z", "X alleged that Y ...", "X's accusations that Y ...",

@@ -1,6 +1,6 @@
 """Alternative: the product people were directed to use instead (cq02).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .syntax import conjuncts
 
 
 class AlternativeFrame:
-    """Alternative frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Alternative frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def _sentence_alternative(self, sent: Span) -> None:
         """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""

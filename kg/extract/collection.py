@@ -1,6 +1,6 @@
 """Collection and purpose: what a product collects and why its maker says so (cq05, cq06).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -12,13 +12,13 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .collection_news import _data as news_data, _maker_of, _negated, _same_party, signal_items
 from .syntax import conjuncts, phrase, phrase_verb
 
 
 class CollectionFrame:
-    """Collection and purpose frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Collection and purpose frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def sentence_collection(self, sent: Span) -> None:
         """What a product inspects or collects, or adds to requests, and the purpose its maker gave."""

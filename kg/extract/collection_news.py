@@ -2,7 +2,7 @@
 
 What a product collects from its users (cq05) and the purposes its maker gives
 for it (cq06), as news language states them. Emitted as ``collection``
-observations like :meth:`kg.facts.ArticleReader.sentence_collection`:
+observations like :meth:`kg.extract.facts.ArticleReader.sentence_collection`:
 roles ``product`` (and ``stated_by``), attributes ``signal`` and ``purpose``.
 
 Rules (each reads one parsed sentence; words and cues in

@@ -1,6 +1,6 @@
 """Development: who develops or owns which product (cq03).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..entities import Entity, Mention
-from ..kb import normalize
+from ..nlp.entities import Entity, Mention
+from ..nlp.kb import normalize
 
 
 class DevelopmentFrame:
-    """Development frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Development frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def sentence_development(self, sent: Span) -> None:
         """"X's P", "P, X's assistant", "P from X", "X P" (compound), "P developed by X", "X launched P"."""
@@ -115,7 +115,7 @@ class DevelopmentFrame:
 
     def _known_maker_in_sentence(self, sent: Span, m: Mention) -> Entity | None:
         """The product's maker as the knowledge base knows it (world knowledge, as Wikidata's
-        developer P178, manufacturer P176 or owner P127 state it; :meth:`kg.kb.KnowledgeBase.makers`),
+        developer P178, manufacturer P176 or owner P127 state it; :meth:`kg.nlp.kb.KnowledgeBase.makers`),
         when the same sentence names that organization too ("Acme has locked apps like
         Zorblat": Acme, if the knowledge base says Acme makes Zorblat). Returns None when the
         knowledge base names no maker or the sentence names none of them."""

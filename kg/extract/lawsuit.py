@@ -54,7 +54,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..kb import normalize
+from ..nlp.kb import normalize
 from .syntax import join_tokens, phrase, phrase_verb
 from . import frame, frame_data
 

@@ -1,6 +1,6 @@
 """Article-level linking: reasons, alternatives, extensions and addressees attached to the facts they refine.
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -14,7 +14,7 @@ from .syntax import Observation
 
 
 class ArticleLinker:
-    """Article-level linking frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Article-level linking frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def link_article_level(self) -> None:
         """Attach article-level observations to the facts they refine: reasons and

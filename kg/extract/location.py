@@ -1,6 +1,6 @@
 """Location: where an organization is based (cq09).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 
 
 class LocationFrame:
-    """Location frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Location frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def sentence_location(self, sent: Span) -> None:
         """Nationality or "-based" modifiers of a named organization or of a

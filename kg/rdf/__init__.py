@@ -1,0 +1,6 @@
+"""RDF: namespaces and term helpers (:mod:`kg.rdf.terms`), the ABox writer with
+IRI minting, graph parts and serialization (:mod:`kg.rdf.graph`), and the
+on-disk Oxigraph store (:mod:`kg.rdf.store`).
+
+Reads an extraction's dataclasses but never imports spaCy (a test checks it).
+"""

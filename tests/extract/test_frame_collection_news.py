@@ -1,0 +1,105 @@
+"""Frame collection_news: data a product collects (cq05) and the purposes its maker gives (cq06).
+
+End-to-end on invented articles: ``kg.io.corpus.read_article`` + ``kg.extract.extraction.extract``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
+
+HEAD = ("Lumora Labs launches Quillpoint assistant\n\n"
+        "Lumora Labs, a startup based in Oslo, released its chatbot Quillpoint on Monday.\n\n")
+
+
+def _collections(tmp_path, body: str) -> dict:
+    path = tmp_path / "a.txt"
+    path.write_text(HEAD + body, encoding="utf-8")
+    ex = extract([read_article(path)])
+    out: dict = {}
+    for f in ex.facts:
+        if f.kind == "collection":
+            entry = out.setdefault(f.roles["product"].label, {"signal": [], "purpose": [], "stated_by": []})
+            entry["signal"] += f.attrs.get("signal", [])
+            entry["purpose"] += f.attrs.get("purpose", [])
+            entry["stated_by"] += [e.label for e in f.entity_attrs.get("stated_by", [])]
+    return out
+
+
+@pytest.fixture(scope="module")
+def tmp(tmp_path_factory):
+    return tmp_path_factory.mktemp("collection_news")
+
+
+def test_enumeration_every_item_is_a_signal(tmp):
+    """Rule *collecting verb* + list recovery: "collects A, B and C" (parsed as an apposition)."""
+    got = _collections(tmp, "The Quillpoint app collects keyboard input patterns, IP addresses and device "
+                            "information, according to researchers.\n")
+    signals = got["Quillpoint"]["signal"]
+    for want in ("device information", "IP addresses", "keyboard input patterns"):
+        assert want in signals
+
+
+def test_company_plan_to_train_gives_signal_and_maker_purpose(tmp):
+    """Rules *use to train* and *purpose*: the maker's own plan, said by the maker."""
+    got = _collections(tmp, "Lumora Labs said it plans to use public posts to train its models.\n")
+    entry = got["Quillpoint"]
+    assert "public posts" in entry["signal"]
+    assert any(p.startswith("train") for p in entry["purpose"])
+    assert "Lumora Labs" in entry["stated_by"]
+
+
+def test_passive_use_with_named_product(tmp):
+    """Rule *passive*: "conversations with P will be used to improve ..."."""
+    got = _collections(tmp, "The company said conversations with Quillpoint will be used to improve future "
+                            "versions of the system.\n")
+    entry = got["Quillpoint"]
+    assert any("conversations" in s for s in entry["signal"])
+    assert any(p.startswith("improve") for p in entry["purpose"])
+
+
+def test_regulator_report_is_not_a_maker_purpose(tmp):
+    """Rule *purpose*: a purpose reported by someone else than the maker is not kept."""
+    got = _collections(tmp, "The Harbor Crest regulator said Lumora Labs processed user data to train "
+                            "Quillpoint without consent.\n")
+    entry = got.get("Quillpoint", {"purpose": []})
+    assert not any("train" in p for p in entry["purpose"])
+
+
+def test_negated_collection_is_not_read():
+    """Negation: "does not collect X" states no collection (the frame's own guard;
+    the built-in pass still reads such sentences)."""
+    from kg.extract.collection_news import _negated
+    from kg.nlp.model import load_pipeline
+
+    doc = load_pipeline()("Quillpoint does not collect location history.")
+    verb = next(t for t in doc if t.lemma_ == "collect")
+    assert _negated(verb)
+    doc = load_pipeline()("Quillpoint collects location history.")
+    assert not _negated(next(t for t in doc if t.lemma_ == "collect"))
+
+
+def test_generic_training_statement_gives_no_signal(tmp_path):
+    """collection_news: "a small model learns from the answers of ..." describes a technique."""
+    path = tmp_path / "a.txt"
+    path.write_text("Lumora Labs makes ChatGPT.\n\nDistillation is a method where a small model is trained "
+                    "on the answers of a stronger system.\n", encoding="utf-8")
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
+    facts = extract([read_article(path)]).facts
+    assert not any("outputs" in s for f in facts if f.kind == "collection" for s in f.attrs.get("signal", []))
+
+
+def test_purpose_clause_on_collecting_or_using_data(tmp_path):
+    """CollectionFrame._infinitive_purposes: "collects X to help users Y, Acme said"; "X, which Acme
+    says it uses to improve Y"."""
+    path = tmp_path / "p.txt"
+    path.write_text("The Alexa app collects location data and contact lists to help users find friends, "
+                    "Amazon said.\n\nAlexa also stores voice recordings, which Amazon says it uses to improve "
+                    "its speech recognition.\n", encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "collection"]
+    purposes = " | ".join(p for f in facts for p in f.attrs.get("purpose", []))
+    assert "help users find friends" in purposes and "improve its speech recognition" in purposes
+    assert any(e.label == "Amazon" for f in facts for e in f.entity_attrs.get("stated_by", []))

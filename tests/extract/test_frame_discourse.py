@@ -1,0 +1,618 @@
+"""Discourse rules of the policy and reason frames on invented news text, read by the
+real model: issuers and products a clause names only by description, pronoun, class or
+apposition, and reasons stated in the sentences around a policy.
+
+Each test names the rule it checks (a ``kg.extract.facts.ArticleReader`` method, a
+``kg.io.corpus`` or ``kg.nlp.entities`` function). Organizations, people and the product
+"Zorblat" are invented; other products and places are well-known names from the
+knowledge base or the gazetteer.
+"""
+
+from __future__ import annotations
+
+from kg.extract.extraction import extract
+from kg.io.corpus import Block, read_article, recase_headlines
+
+from .test_frame_policy import policies
+
+
+def _facts(tmp_path, text: str):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract([read_article(path)])
+
+
+
+
+def reasons(tmp_path, text: str, key: tuple[str, str]) -> str:
+    """Every reason of one policy, joined, lower case ("" when the policy has none)."""
+    got = policies(tmp_path, text)
+    assert key in got, f"no policy {key}: {sorted(got)}"
+    return " | ".join(got[key].get("reason", [])).lower()
+
+
+# ----------------------------------------------------------------- issuers
+
+def test_class_member_subject_is_the_issuer(tmp_path):
+    """_class_member_subject: "A, B and C are three of the lenders that have prohibited X"."""
+    got = policies(tmp_path, "Dravik Bank, Torvane Bank and Pellmont Corp are three of the lenders "
+                             "that have prohibited ChatGPT at work.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT"), ("Pellmont Corp", "ChatGPT")} <= set(got)
+
+
+def test_place_after_a_government_noun(tmp_path):
+    """_government_described: "the state of Ohio", "regulators in Kenya" stand for the place's government."""
+    got = policies(tmp_path, "The state of Ohio prohibited ChatGPT on state-owned devices.\n\n"
+                             "Regulators in Kenya have banned Gemini on government phones.\n")
+    assert {("Ohio", "ChatGPT"), ("Kenya", "Gemini")} <= set(got)
+
+
+def test_pronoun_subject_of_reported_speech_with_placed_government_organ(tmp_path):
+    """_reported_speaker and _government_described: "the country's regulator said it had
+    suspended access" after a sentence naming the country."""
+    got = policies(tmp_path, "Kenya opened an inquiry into ChatGPT last week.\n\n"
+                             "Access to ChatGPT has been suspended for now, the country's data protection "
+                             "authority said on Monday.\n")
+    assert ("Kenya", "ChatGPT") in got
+
+
+def test_plural_pronoun_is_never_a_single_company(tmp_path):
+    """coref: "they" as a subject resolves to no company or product named before it."""
+    got = policies(tmp_path, "After Dravik Labs failed to answer, several ministries said they were "
+                             "taking steps to limit access to ChatGPT.\n")
+    assert not any(issuer == "Dravik Labs" for issuer, _ in got)
+
+
+def test_issuers_listed_with_including_win_over_their_modifier(tmp_path):
+    """_policy_issuers: "several US states, including A, B and C" are A, B and C, not the US."""
+    got = policies(tmp_path, "Several US states, including Ohio, Oregon and Nevada, have banned ChatGPT "
+                             "on government devices.\n")
+    assert {("Ohio", "ChatGPT"), ("Oregon", "ChatGPT"), ("Nevada", "ChatGPT")} <= set(got)
+    assert not any(issuer in {"US", "United States"} for issuer, _ in got)
+
+
+def test_titled_person_acts_for_the_place_named_before_the_name(tmp_path):
+    """_policy_issuers: "Ohio Gov. Kara Senn issued an order banning X" -> Ohio."""
+    got = policies(tmp_path, "Ohio Gov. Kara Senn on Monday issued an order banning ChatGPT on state devices.\n")
+    assert ("Ohio", "ChatGPT") in got
+
+
+def test_subject_named_in_apposition(tmp_path):
+    """_agent_token: "the chip designer Dravik Semiconductor has banned ..." -> the apposed name."""
+    got = policies(tmp_path, "The chip designer Dravik Semiconductor has told its engineers to stop using ChatGPT.\n")
+    assert ("Dravik Semiconductor", "ChatGPT") in got
+
+
+def test_speakers_listed_in_apposition(tmp_path):
+    """_speaker_issuers: "two banks, A and B, said they had restricted X"."""
+    got = policies(tmp_path, "Two banks, Dravik Bank and Torvane Bank, said they had restricted the use of ChatGPT.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
+
+
+# ---------------------------------------------------------------- products
+
+def test_product_named_by_description_is_the_salient_product(tmp_path):
+    """_product_anaphors: "has banned the app" -> the product named just before; a store
+    named where the app is found ("from the App Store") is no candidate."""
+    got = policies(tmp_path, "ChatGPT was pulled from the App Store and Google Play last week.\n\n"
+                             "Dravik Bank has also banned the app on work phones.\n")
+    assert ("Dravik Bank", "ChatGPT") in got
+    assert not any(product in {"App Store", "Google Play"} for _, product in got)
+
+
+def test_its_use_names_the_product_before(tmp_path):
+    """_product_anaphors: "banned its use" -> the product named in the sentence before."""
+    got = policies(tmp_path, "Gemini has drawn scrutiny from regulators.\n\n"
+                             "Oregon has banned its use on government devices.\n")
+    assert ("Oregon", "Gemini") in got
+
+
+def test_policy_extension_adds_products(tmp_path):
+    """_policy_extension: "the ban also extends to X and Y" -> the same issuer restricts them."""
+    got = policies(tmp_path, "Ohio has banned ChatGPT on state devices.\n\n"
+                             "The ban also extends to Gemini and Grok, officials said.\n")
+    assert {("Ohio", "ChatGPT"), ("Ohio", "Gemini"), ("Ohio", "Grok")} <= set(got)
+
+
+def test_use_and_access_roles_vote_product(tmp_path):
+    """MentionFinder._context_votes: what staff may not use, or access to which is limited, is a product."""
+    ex = _facts(tmp_path, "Dravik Bank has limited access to Zorblat on trading floors.\n\n"
+                          "Torvane Bank staff can no longer use Zorblat at work.\n")
+    kinds = {e.label: e.kind for e in ex.entities.values()}
+    assert kinds.get("Zorblat") == "SoftwareProduct"
+
+
+# ----------------------------------------------------------------- reasons
+
+def test_organization_is_concerned_that(tmp_path):
+    """_concern_reasons: "Acme is concerned that X" (the model tags "concerned" as a verb)."""
+    text = ("Dravik Bank has restricted ChatGPT for its traders.\n\n"
+            "Dravik Bank is concerned that its traders might paste confidential data into the tool.\n")
+    assert "confidential" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
+
+
+def test_unnamed_speaker_concern_refines_the_policy_before(tmp_path):
+    """_concern_reasons: "the regulator said it was concerned about X" after the policy."""
+    text = ("Kenya has suspended ChatGPT.\n\n"
+            "The regulator said it was concerned about how the firm stores personal data.\n")
+    assert "personal data" in reasons(tmp_path, text, ("Kenya", "ChatGPT"))
+
+
+def test_decision_taken_after_a_finding(tmp_path):
+    """_reason_clause: "the decision was taken after officials found that X"."""
+    text = ("Pellmont Corp has barred its staff from using ChatGPT on work computers.\n\n"
+            "The decision was taken after auditors found that the tool sent client files to servers abroad.\n")
+    assert "client files" in reasons(tmp_path, text, ("Pellmont Corp", "ChatGPT"))
+
+
+def test_what_a_policy_comes_after_names_a_concern(tmp_path):
+    """_reason_clause: "the move comes after reports of security concerns"; a mere event is none."""
+    text = ("Dravik Bank has banned ChatGPT.\n\n"
+            "The move comes after reports of security concerns around the chatbot.\n\n"
+            "Torvane Bank has banned Gemini.\n\n"
+            "The move comes after a wider dispute over model access and pricing.\n")
+    assert "security concerns" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
+    assert "dispute" not in reasons(tmp_path, text, ("Torvane Bank", "Gemini"))
+
+
+def test_person_cites_the_reason(tmp_path):
+    """_cited_reasons: a person's "cited X and worries that Y" refines the nearest policy, as one phrase."""
+    text = ("Pellmont Corp does not allow its employees to use ChatGPT.\n\n"
+            "Company president Dana Holt cited security worries and concerns that propaganda "
+            "could creep into its replies.\n")
+    got = reasons(tmp_path, text, ("Pellmont Corp", "ChatGPT"))
+    assert "security" in got and "propaganda" in got
+
+
+def test_reporting_verb_on_the_announcing_clause(tmp_path):
+    """_justification: "unveiled the rule on Tuesday, stating that X" (a reporting verb below the root)."""
+    text = ("Taiwan has banned Gemini in government agencies.\n\n"
+            "The digital ministry confirmed the ban on Monday, stating that the service "
+            "could endanger the security of state data.\n")
+    assert "security" in reasons(tmp_path, text, ("Taiwan", "Gemini"))
+
+
+# ---------------------------------------------------------------- headlines
+
+def test_title_case_headline_is_parsed_in_sentence_case():
+    """recase_headlines: common words lower-cased, names and inner capitals kept, offsets unchanged."""
+    blocks = [Block(0, "Dravik Bank Limits Chatbot Access Amid Privacy Worries", heading=True),
+              Block(55, "Dravik Bank said it limits chatbot access amid privacy worries."),
+              Block(118, "A Short Line")]
+    recase_headlines(blocks)
+    assert blocks[0].parse_text == "Dravik Bank limits chatbot access amid privacy worries"
+    assert len(blocks[0].parse_text) == len(blocks[0].text)
+    assert blocks[1].parse_text == blocks[1].text
+
+
+def test_headline_issuer_list_without_product(tmp_path):
+    """_headline_issuers and _headline_policy: "A, B, and C Restrict Use Over X" gives each
+    listed issuer's body policy the headline's reason and type (the product comes from the
+    policies of the article)."""
+    text = ("Dravik Bank, Torvane Bank, and Pellmont Corp Restrict Use Over Security Concerns\n\n"
+            "Dravik Bank has prohibited Gemini on its laptops. Torvane Bank also limited access to Gemini "
+            "for its traders. Pellmont Corp told staff not to use Gemini.\n")
+    got = policies(tmp_path, text)
+    for issuer in ("Dravik Bank", "Torvane Bank", "Pellmont Corp"):
+        assert "security" in " ".join(got[(issuer, "Gemini")].get("reason", [])).lower(), issuer
+    assert got[("Torvane Bank", "Gemini")]["type"] == ["restriction"]
+
+
+def test_long_title_case_headline_lists_its_products(tmp_path):
+    """kg.io.corpus (a title-case line of up to 30 words is a headline) and _headline_product_list:
+    "A Bans X & Other Apps Such as Y, Z & W From ...": every listed product, up to "From"."""
+    got = policies(tmp_path, "Norway Bans TikTok & Other “Leisure Apps” Such as Gemini, ChatGPT & Grok From State "
+                             "Employee Work Phones\n\nNorway's civil service ministry announced the measure.\n")
+    assert {("Norway", p) for p in ("TikTok", "Gemini", "ChatGPT", "Grok")} <= set(got)
+
+
+def test_headline_reason_without_a_named_issuer(tmp_path):
+    """_headline_policy: "Law Firm Cuts Off X To Protect Client Data" (a phrasal verb of
+    ``phrasal_ban``, a descriptor instead of a name, a purpose after "To") gives its reason
+    to the article's policy on X."""
+    text = ("Law Firm Cuts Off Gemini To Protect Client Data\n\n"
+            "Ferrow Lane has now barred its attorneys from using the tool.\n")
+    assert "protect client data" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
+    text = "Law Firm Cuts Off Gemini Over Data Fears\n\nFerrow Lane has now barred its attorneys from using the tool.\n"
+    assert "data fears" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
+
+
+def test_definite_description_split_by_the_parse(tmp_path):
+    """_product_anaphors and _definite_on_the_left: "the cheap, fast and inevitably compromised
+    AI tool" is a definite description even when the parser hangs "the" elsewhere."""
+    got = policies(tmp_path, "Gemini is popular with lawyers.\n\nFerrow Lane has now barred its attorneys from "
+                             "using the cheap, fast and inevitably compromised AI tool.\n")
+    assert ("Ferrow Lane", "Gemini") in got
+
+
+def test_unresolved_clause_subject_stops_the_agent_search(tmp_path):
+    """ArticleReader._agent_token: "It's why the country banned X" (a subject of its own that
+    names no entity) takes no issuer from the clause above ("It")."""
+    got = policies(tmp_path, "Ferrow Labs, launched by a Chinese investor, poses unique security challenges. "
+                             "It's why the country banned TikTok two years ago.\n")
+    assert not any(issuer == "Ferrow Labs" for issuer, _ in got)
+
+
+def test_listing_on_a_control_list_is_a_restriction(tmp_path):
+    """_listing_policy: "X has added A and B to its export control list", "X named A to its
+    Entity List": a restriction of X on each listed organization; a list of approved tools
+    is none; the listed organization is no product entity of its own."""
+    text = ("Kenya's Commerce Ministry has added chipmakers Dravik Semiconductor and Torvane Micro to its "
+            "export control list.\n\nThe Commerce Department named the start-up Pellmont Labs to its Entity List.\n\n"
+            "Ferrow Lane added Gemini to its list of approved tools.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract([read_article(path)])
+    got = {(f.roles["issuer"].label, f.roles["product"].label): f.attrs for f in result.facts if f.kind == "policy"}
+    assert {("Commerce Ministry", "Dravik Semiconductor"), ("Commerce Ministry", "Torvane Micro"),
+            ("Commerce Department", "Pellmont Labs")} <= set(got)
+    assert all(a["type"] == ["restriction"] for a in got.values())
+    assert not any(p == "Gemini" for _, p in got)
+    assert not any(e.label == "Pellmont Labs" and e.family == "Product"
+                   for e in result.entities.values() if not e.implicit)
+
+
+def test_headline_policy_type_follows_its_verb(tmp_path):
+    """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
+    got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
+    assert got[("Dravik Bank", "Gemini")]["type"] == ["restriction"]
+    got = policies(tmp_path, "Dravik Bank Bans Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
+    assert got[("Dravik Bank", "Gemini")]["type"] == ["ban"]
+
+
+def test_following_a_change_is_a_reason(tmp_path):
+    """_reasons: "following a rise in X" (a change that prompted the policy, ``reason_nouns``),
+    also when the model parses "following" as a verb with a direct object; a date after
+    "following" is none."""
+    text = ("Ferrow Lane has restricted staff access to Gemini following a “sharp rise” in usage.\n\n"
+            "Torvane Bank banned Grok after a surge in complaints from clients.\n\n"
+            "Pellmont Corp banned Copilot following the holidays.\n")
+    assert "rise in usage" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
+    assert "surge in complaints" in reasons(tmp_path, text, ("Torvane Bank", "Grok"))
+    assert reasons(tmp_path, text, ("Pellmont Corp", "Copilot")) == ""
+
+
+def test_long_reason_is_kept_whole(tmp_path):
+    """phrase (reason.REASON_WORDS): a reason of about 30 words keeps its last coordinated risk."""
+    text = ("Ohio Governor Ada Brisk said she banned Gemini over “grave concerns” about the service’s “ties to "
+            "foreign government surveillance and censorship, including how the service can be used to collect "
+            "user data and steal trade secrets.”\n")
+    assert "steal trade secrets" in reasons(tmp_path, text, ("Ohio", "Gemini"))
+
+
+def test_product_withheld_from_a_region(tmp_path):
+    """_withheld_in_region: "will not release X in the EU" is its maker's restriction there;
+    "did not release the weights" (no place) is none."""
+    got = policies(tmp_path, "Kestrel Labs will not release its Gemini model in the European Union, citing pending "
+                             "regulatory reviews.\n\nKestrel Labs did not release Grok's weights.\n")
+    assert ("Kestrel Labs", "Gemini") in got
+    assert "regulatory" in " ".join(got[("Kestrel Labs", "Gemini")]["reason"])
+    assert ("Kestrel Labs", "Grok") not in got
+
+
+def test_bare_reason_noun_is_no_reason(tmp_path):
+    """link_article_level: a reason that is only "risks" or "concerns" is dropped."""
+    got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\nThe bank cited risks.\n")
+    assert got[("Dravik Bank", "ChatGPT")].get("reason", []) == []
+
+
+def test_features_unavailable_in_a_region_said_in_a_statement(tmp_path):
+    """_withheld_in_region and _reported_speaker: "Acme said in a notice that the tools —
+    A and B — won't be available to customers in the EU" -> Acme restricts A and B."""
+    got = policies(tmp_path, "Kestrel Labs said in a notice that the tools \u2014 Gemini and Grok \u2014 "
+                             "won't be available to customers in the European Union.\n")
+    assert {("Kestrel Labs", "Gemini"), ("Kestrel Labs", "Grok")} <= set(got)
+
+
+def test_person_expresses_concerns(tmp_path):
+    """_concern_reasons: "Acme's security head voiced concerns about X" refines the policy before."""
+    text = ("Dravik Bank has blocked ChatGPT on its laptops.\n\n"
+            "Kara Senn, who heads security at the bank, voiced concerns about internal data leaking to "
+            "outside servers.\n")
+    assert "internal data" in reasons(tmp_path, text, ("Dravik Bank", "ChatGPT"))
+
+
+def test_joined_issuers_are_side_mentions(tmp_path):
+    """_joined_issuers: "A joined B and C in banning X" -> B and C banned X too."""
+    got = policies(tmp_path, "Oregon joined Ohio and Nevada in banning ChatGPT from state devices on Monday.\n")
+    assert {("Oregon", "ChatGPT"), ("Ohio", "ChatGPT"), ("Nevada", "ChatGPT")} <= set(got)
+
+
+def test_news_organization_rules_for_its_own_staff(tmp_path):
+    """_news_staff_rule: a broadcaster that bans its own employees issues the rule; a news
+    organization that only reports a ban issues nothing."""
+    got = policies(tmp_path, "Dravik Media, a regional broadcaster, has barred its employees from ChatGPT.\n\n"
+                             "Torvane News reported that Pellmont Corp had banned Gemini.\n")
+    assert ("Dravik Media", "ChatGPT") in got
+    assert not any(issuer == "Torvane News" for issuer, _ in got)
+
+
+def test_legal_and_upload_words_name_a_risk(tmp_path):
+    """reason.risk_words: "after an engineer uploaded code to it", "saying it had no legal basis for X"."""
+    assert "uploaded" in reasons(tmp_path, "Dravik Bank banned ChatGPT after a trader uploaded client "
+                                           "spreadsheets to it.\n", ("Dravik Bank", "ChatGPT"))
+    assert "legal basis" in reasons(tmp_path, "Kenya's privacy regulator blocked ChatGPT, saying it had no legal "
+                                              "basis for collecting users' data.\n", ("Kenya", "ChatGPT"))
+
+
+def test_rule_stated_by_a_document_is_its_owners(tmp_path):
+    """_document_owner: "Employees are not permitted to use X, the memo said" -> the organization named before."""
+    got = policies(tmp_path, "Dravik Bank sent a memo to staff on Monday.\n\n"
+                             "Employees are not permitted to use ChatGPT on company devices, the memo said.\n")
+    assert ("Dravik Bank", "ChatGPT") in got
+
+
+def test_participle_tagged_as_adjective(tmp_path):
+    """_mistagged_verb: "it had disabled access to X" ("disabled" read as an adjective) is a ban."""
+    got = policies(tmp_path, "Dravik Bank said it had disabled access to ChatGPT for all employees.\n")
+    assert ("Dravik Bank", "ChatGPT") in got
+
+
+def test_party_ordered_to_cease_by_unnamed_authorities(tmp_path):
+    """_clause_place_government: "X has been ordered to cease all activity in Kenya, authorities said"."""
+    got = policies(tmp_path, "DeepSeek has been ordered to cease all activity in Kenya after breaching privacy rules, "
+                             "authorities said on Wednesday.\n")
+    assert ("Kenya", "DeepSeek") in got
+
+
+def test_followed_issuer_is_a_side_mention(tmp_path):
+    """_joined_issuers: "A followed B in blocking X" -> B blocked X too."""
+    got = policies(tmp_path, "Kenya followed Chile in blocking DeepSeek.\n")
+    assert {("Kenya", "DeepSeek"), ("Chile", "DeepSeek")} <= set(got)
+
+
+def test_sentence_initial_policy_word_is_no_name(tmp_path):
+    """MentionFinder._mention: "Use of X is now banned at Acme" names no product "Use"."""
+    got = policies(tmp_path, "Use of ChatGPT is now banned at Dravik Bank, according to an internal memo.\n")
+    assert set(got) == {("Dravik Bank", "ChatGPT")}
+
+
+def test_alternatives_named_in_apposition_or_in_favor_of(tmp_path):
+    """_sentence_alternative and _favored_alternatives: "told staff to use its in-house assistant,
+    X, instead"; "banned Y in favor of its own chatbot, X" (X is no restricted product)."""
+    def alternatives(text: str) -> dict:
+        facts = _facts(tmp_path, text).facts
+        return {(f.roles["issuer"].label, f.roles["product"].label):
+                sorted(e.label for e in f.entity_attrs.get("alternative", [])) for f in facts if f.kind == "policy"}
+
+    got = alternatives("Dravik Bank banned ChatGPT and told employees to use its in-house assistant, "
+                       "Copilot, instead.\n")
+    assert got[("Dravik Bank", "ChatGPT")] == ["Copilot"]
+    got = alternatives("Torvane Bank banned ChatGPT in favor of its own chatbot, Gemini.\n")
+    assert got[("Torvane Bank", "ChatGPT")] == ["Gemini"] and ("Torvane Bank", "Gemini") not in got
+
+
+def test_what_a_policy_is_meant_for_or_reflects(tmp_path):
+    """_reason_clause: "the ban is intended to protect X", "the restriction aims to prevent Y",
+    "the move reflects growing concern about Z" (a policy anaphor's stated aim or concern)."""
+    assert "protect client data" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                                                      "The ban is intended to protect client data.\n",
+                                            ("Dravik Bank", "ChatGPT"))
+    assert "prevent leaks" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                                                "The restriction aims to prevent leaks of confidential information.\n",
+                                      ("Dravik Bank", "ChatGPT"))
+    assert "data privacy" in reasons(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                                               "The move reflects growing concern about data privacy.\n",
+                                     ("Dravik Bank", "ChatGPT"))
+
+
+# ------------------------------------------- session 3: generalization probes
+# Each rule below was found by reading invented paraphrases of how news states a
+# policy or its reason, not by reading an article.
+
+def test_compound_of_a_use_noun_is_the_restricted_thing(tmp_path):
+    """_object_slot: "blocks X access", "a ban on X downloads" (a compound of ``use_nouns``)."""
+    got = policies(tmp_path, "The Pellmont Agency has blocked DeepSeek access for contractors.\n")
+    assert ("Pellmont Agency", "DeepSeek") in got
+
+
+def test_a_products_part_is_the_product(tmp_path):
+    """_restricted_things with ``product_part_nouns``: "the suspension of X's image generator"."""
+    got = policies(tmp_path, "Regulators in Kenya ordered the suspension of Gemini's image generator.\n")
+    assert ("Kenya", "Gemini") in got
+
+
+def test_institution_suffix_types_an_organization(tmp_path):
+    """``name_suffixes.Organization``: "Varnel Hospital" issues a rule, it is no place."""
+    got = policies(tmp_path, "Use of ChatGPT is banned at Varnel Hospital, where staff must rely on approved tools.\n")
+    assert ("Varnel Hospital", "ChatGPT") in got
+
+
+def test_bare_staff_in_reported_speech_take_the_speakers_rule(tmp_path):
+    """_reported_speaker with _bare_staff: "Acme said employees must not upload code to X"."""
+    got = policies(tmp_path, "Quillon Corp said employees must not upload code to ChatGPT.\n")
+    assert ("Quillon Corp", "ChatGPT") in got
+    assert not got[("Quillon Corp", "ChatGPT")].get("reason")  # the rule is not its own reason
+
+
+def test_place_agent_of_a_body_noun_is_the_body(tmp_path):
+    """_policy_issuers: "imposed by Kenya's interior ministry" -> the ministry, not Kenya."""
+    got = policies(tmp_path, "The ban on DeepSeek was imposed by Kenya's interior ministry on Monday.\n")
+    assert ("interior ministry", "DeepSeek") in got and ("Kenya", "DeepSeek") not in got
+
+
+def test_directive_to_a_maker_restricts_its_product(tmp_path):
+    """_orders_maker: "ordered Acme to block its chatbot" restricts Acme's product."""
+    got = policies(tmp_path, "The regulator in Kenya ordered Lumora Labs to block its chatbot in the country.\n")
+    assert any(product == "Lumora Labs" for _, product in got)
+
+
+def test_reason_of_a_copular_frame(tmp_path):
+    """_copular_frame: "A is the latest firm to ban X, fearing Y" -> Y is the policy's reason."""
+    text = "Torvane Telecom is the latest firm to crack down on ChatGPT, fearing leaks of confidential data.\n"
+    assert "leaks of confidential data" in reasons(tmp_path, text, ("Torvane Telecom", "ChatGPT"))
+
+
+def test_reason_of_a_policy_noun_subject(tmp_path):
+    """sentence_policy: "the ban was imposed ... to protect X", "a ban ... took effect amid Y"."""
+    text = "A ban on DeepSeek by Ohio took effect amid fears of espionage.\n"
+    assert "espionage" in reasons(tmp_path, text, ("Ohio", "DeepSeek"))
+
+
+def test_fronted_citing_and_weak_markers_on_an_object(tmp_path):
+    """_reasons: "Citing X, A banned Y"; "banned Y from devices on national security grounds";
+    "as a precaution" (a reason noun that is not vague)."""
+    assert "security risks" in reasons(tmp_path, "Citing security risks, Ohio has blocked DeepSeek on state devices.\n",
+                                       ("Ohio", "DeepSeek"))
+    assert "national security" in reasons(
+        tmp_path, "Ohio banned DeepSeek from state devices on national security grounds.\n", ("Ohio", "DeepSeek"))
+    assert "precaution" in reasons(tmp_path, "Ohio has banned DeepSeek as a precaution.\n", ("Ohio", "DeepSeek"))
+
+
+def test_justification_by_a_place_a_title_or_a_warning(tmp_path):
+    """_justification: a place's statement ("..., saying it endangers X"), a titled speaker
+    ("the state's cybersecurity chief said"), a warning ("warning that the app may collect Y")
+    and an anaphor subject ("the ban was necessary to protect Z")."""
+    assert "information security" in reasons(
+        tmp_path, "Ohio has banned agencies from using DeepSeek, saying it endangers information security.\n",
+        ("Ohio", "DeepSeek"))
+    assert "unacceptable risk" in reasons(
+        tmp_path, "Ohio has banned DeepSeek.\n\nThe state's cybersecurity chief said the app posed an unacceptable risk.\n",
+        ("Ohio", "DeepSeek"))
+    assert "keystrokes" in reasons(tmp_path, "Ohio banned DeepSeek, warning that the app may collect keystrokes.\n",
+                                   ("Ohio", "DeepSeek"))
+    assert "protect residents" in reasons(
+        tmp_path, "Ohio has banned DeepSeek.\n\nThe state said the ban was necessary to protect residents' data.\n",
+        ("Ohio", "DeepSeek"))
+
+
+# ---------------------------------------- session 3: the third wave's features
+# Rules for features the third wave of real articles showed (read on tune articles,
+# written here with invented names and wording).
+
+def test_acronym_spelled_by_a_name_is_its_alias(tmp_path):
+    """entities.initials and _resolve_acronyms: "Varnel Rivers College" ... "VRC blocked X"
+    (no brackets), and an acronym the tagger read as a common noun."""
+    got = policies(tmp_path, "Students at Varnel Rivers College were told on Monday.\n\n"
+                             "VRC has blocked DeepSeek on its network.\n")
+    assert ("Varnel Rivers College", "DeepSeek") in got
+
+
+def test_name_followed_by_its_own_acronym_is_an_organization(tmp_path):
+    """EntityFinder._mention: "Health Kestria (HK) said ..." is a name though no model labels it."""
+    ex = _facts(tmp_path, "Health Kestria (HK) said staff used ChatGPT.\n\nHK banned it on Friday.\n")
+    assert any(e.label == "Health Kestria" and e.family == "Organization" for e in ex.entities.values())
+
+
+def test_naming_verb_types_the_name_by_its_noun(tmp_path):
+    """EntityFinder._context_votes with ``naming_verbs``: "an internal assistant called X"."""
+    ex = _facts(tmp_path, "The bank said staff would use an internal assistant called Vellum.\n")
+    assert [e.kind for e in ex.entities.values() if e.label == "Vellum"] == ["SoftwareProduct"]
+
+
+def test_alternative_named_by_a_naming_verb_or_a_copula(tmp_path):
+    """_sentence_alternative and _copular_alternative: "use an internal assistant called X
+    instead", "X is an alternative available to staff"."""
+    for second, alt in (("The bank said staff would instead use an internal assistant called Vellum.", "Vellum"),
+                        ("Dravik Bank said Gemini is an alternative available to staff.", "Gemini")):
+        ex = _facts(tmp_path, "Dravik Bank has barred its employees from using ChatGPT.\n\n" + second + "\n")
+        alts = [a.label for f in ex.facts if f.kind == "policy" for a in f.entity_attrs.get("alternative", [])]
+        assert alt in alts, second
+
+
+def test_memo_sent_by_a_manager_states_the_organizations_rule(tmp_path):
+    """_document_owner with ``document_nouns`` (and ``remind`` as a directive): "a memo was sent
+    to staff, reminding them not to use X" is the rule of the organization the article names."""
+    got = policies(tmp_path, "Dravik Health said staff had used chatbots.\n\n"
+                             "A memo was sent from a senior manager to all staff, reminding them not to "
+                             "use tools like ChatGPT or Gemini in their work.\n")
+    assert {("Dravik Health", "ChatGPT"), ("Dravik Health", "Gemini")} <= set(got)
+
+
+def test_reason_of_a_policy_sentence_without_issuer(tmp_path):
+    """sentence_policy: "the use of X is strictly prohibited due to Y" names no issuer; Y is the
+    reason of the policy stated before it."""
+    text = ("Dravik Health told staff not to use ChatGPT.\n\n"
+            "The use of ChatGPT for patient records is firmly forbidden due to privacy concerns.\n")
+    assert "privacy" in reasons(tmp_path, text, ("Dravik Health", "ChatGPT"))
+
+
+def test_passive_block_on_an_owners_network(tmp_path):
+    """_policy_issuers with ``device_nouns``: "X is being blocked on Acme's network" -> Acme."""
+    got = policies(tmp_path, "Access to DeepSeek is now being blocked on Varnel College's network.\n")
+    assert ("Varnel College", "DeepSeek") in got
+
+
+def test_company_owning_a_blocked_website_stands_for_its_app(tmp_path):
+    """_owned_part: "blocked access to X's website" (and to "the startup's website", by
+    coreference) restricts X's app, when the knowledge base knows one by X's name."""
+    got = policies(tmp_path, "The Pellmont Agency moved to block access to DeepSeek's website.\n")
+    assert ("Pellmont Agency", "DeepSeek") in got
+    got = policies(tmp_path, "DeepSeek released a chatbot last week.\n\n"
+                             "The Pellmont Agency then blocked access to the young start-up's website.\n")
+    assert ("Pellmont Agency", "DeepSeek") in got
+
+
+def test_precedent_is_no_reason_and_a_precaution_is(tmp_path):
+    """_reason_clause with ``precedent_nouns``: "the move follows similar actions by A" gives no
+    reason; "Acme's move is a precaution to protect X" gives Acme's policy its reason."""
+    text = ("Varnel College has blocked DeepSeek on its network.\n\n"
+            "The decision follows similar actions at two other schools.\n\n"
+            "Varnel College's decision is a safeguard to protect the information of its students.\n")
+    got = reasons(tmp_path, text, ("Varnel College", "DeepSeek"))
+    assert "protect the information" in got and "similar actions" not in got
+
+
+def test_dateline_with_a_region_in_a_later_paragraph_names_no_issuer(tmp_path):
+    """kg.io.corpus.DATELINE_RE: "Tulsa City, OK - The State of Ohio has banned X" (a dateline that
+    opens a later paragraph) gives no issuer and no entity."""
+    got = policies(tmp_path, "Ohio bans DeepSeek on state devices\n\nA caption about a phone screen.\n\n"
+                             "Tulsa City, OK - The State of Ohio has decided to ban DeepSeek on state devices.\n")
+    assert not any(issuer == "Tulsa City" for issuer, _ in got)
+
+
+def test_quoted_sentence_without_reporting_verb_gives_reasons(tmp_path):
+    """_quoted_justification: a quote continued after "said Gov. X" names risks -> reasons."""
+    text = ("Ohio has banned DeepSeek on state devices.\n\n"
+            "\u201cWe will protect our data,\u201d said Governor Mike DeWine. \u201cThe app carries too many security "
+            "risks, and we will keep foreign adversaries away from our information.\u201d\n")
+    got = reasons(tmp_path, text, ("Ohio", "DeepSeek"))
+    assert "security risks" in got and "foreign adversaries" in got
+
+
+def test_officials_passive_and_pronoun_policies_are_their_governments(tmp_path):
+    """_official_government: "X has been banned on Ohio government devices, Gov. Dana Holt
+    announced" and "Holt said she issued the ban over Y" -> Ohio, with Y as its reason."""
+    text = ("DeepSeek has been banned on Ohio government devices, Gov. Dana Holt announced Monday.\n\n"
+            "Holt said she issued the ban over concerns about surveillance.\n")
+    assert "surveillance" in reasons(tmp_path, text, ("Ohio", "DeepSeek"))  # (the surname: ArticleReader._source)
+
+
+def test_untitled_person_speaks_for_no_government(tmp_path):
+    """_official_government: a speaker without a government title names no issuer."""
+    got = policies(tmp_path, "DeepSeek has been banned on Ohio government devices, Dana Holt wrote on Monday.\n")
+    assert ("Ohio", "DeepSeek") not in got
+
+
+def test_makers_of_restricted_goods_are_not_products(tmp_path):
+    """_maker_of_goods and _owner_of_named_product: "export limits on A and B AI chips" and
+    "chips including A's X100 and B's Y200" restrict the goods, not their makers."""
+    got = policies(tmp_path, "Ohio has widened export limits on Nvidia and AMD AI chips bound for Kenya.\n")
+    assert ("Ohio", "AI chips") in got and not {("Ohio", "Nvidia"), ("Ohio", "AMD")} & set(got)
+    got = policies(tmp_path, "Ohio restricted exports of advanced chips, including Nvidia's H100 and AMD's MI250.\n")
+    assert {("Ohio", "H100"), ("Ohio", "MI250")} <= set(got) and ("Ohio", "AMD") not in got
+
+
+def test_company_standing_for_its_product_takes_its_short_name(tmp_path):
+    """ArticleReader.product_of: "Vexa Holdings" ... "Ohio has banned Vexa" -> the product "Vexa"."""
+    got = policies(tmp_path, "Vexa Holdings released a chatbot last year.\n\n"
+                             "Ohio has banned Vexa on state devices, citing security risks.\n")
+    assert ("Ohio", "Vexa") in got
+
+
+def test_withheld_permission_is_a_ban(tmp_path):
+    """_denied_use with ``policy.permission_nouns``: "does not grant permission for staff to use X"
+    is a ban; granting it is none."""
+    got = policies(tmp_path, "Dravik Bank does not grant staff permission to install DeepSeek.\n")
+    assert ("Dravik Bank", "DeepSeek") in got
+    assert not policies(tmp_path, "Dravik Bank gives staff permission to use ChatGPT.\n")
+
+
+def test_negated_use_is_no_alternative(tmp_path):
+    """_sentence_alternative: "asked employees not to use X" restricts X; X is no alternative."""
+    ex = _facts(tmp_path, "Dravik Bank restricted ChatGPT.\n\n"
+                          "The bank has also told its engineers to not use Copilot.\n")
+    alts = [a.label for f in ex.facts if f.kind == "policy" for a in f.entity_attrs.get("alternative", [])]
+    assert "Copilot" not in alts
+    assert ("Dravik Bank", "Copilot") in {(f.roles["issuer"].label, f.roles["product"].label)
+                                          for f in ex.facts if f.kind == "policy"}

@@ -1,0 +1,260 @@
+"""The lawsuit frame (kg/extract/lawsuit.py) on invented articles, end to end.
+
+Each test names the rule it checks. Names are invented; the sentences are
+written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract.extraction import extract
+from kg.nlp.entities import Entity
+from kg.io.corpus import read_article
+
+
+def _facts(tmp_path: Path, text: str, name: str = "a1.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract([read_article(path)]).facts
+
+
+def _allegations(facts) -> dict:
+    """(accuser, accused) -> (practice words, targets, addressees) of the allegation facts."""
+    out = {}
+    for f in facts:
+        if f.kind != "allegation":
+            continue
+        key = (f.roles["accuser"].label, f.roles["accused"].label)
+        practice = " ; ".join(sorted(f.attrs.get("practice", [])))
+        targets = {e.label for e in f.entity_attrs.get("target", [])}
+        addressed = {e.label for e in f.entity_attrs.get("addressed_to", [])}
+        out[key] = (practice.lower(), targets, addressed)
+    return out
+
+
+def _nonresponses(facts) -> set:
+    return {(f.roles["party"].label, tuple(f.attrs.get("matter", []))) for f in facts if f.kind == "nonresponse"}
+
+
+@pytest.fixture(scope="module")
+def tmp_module(tmp_path_factory):
+    return tmp_path_factory.mktemp("lawsuit")
+
+
+def test_sue_for_practice_with_plaintiff_list(tmp_module):
+    """Rule _sue: "A and B sued Y for violating their copyright" -> one allegation per plaintiff."""
+    facts = _facts(tmp_module, "Quillpoint and Harbor Crest Bank sued Lumora Labs on Monday for violating "
+                               "their copyright.\n", "sue.txt")
+    got = _allegations(facts)
+    assert ("Quillpoint", "Lumora Labs") in got
+    assert ("Harbor Crest Bank", "Lumora Labs") in got
+    assert "copyright" in got[("Quillpoint", "Lumora Labs")][0]
+
+
+def test_filed_lawsuit_against_list_and_court(tmp_module):
+    """Rule _file + _surface_list + _courts: "X filed a lawsuit against Y, as well as A and B,
+    for scraping ..." in a named court."""
+    text = ("Quillpoint has filed a lawsuit against Lumora Labs, as well as two data firms, namely Brightwave "
+            "Systems and Tessaly Data, for what it calls a scheme to illegally scrape its content. "
+            "The complaint was filed in federal court in the Eastern District of Kestria.\n")
+    got = _allegations(_facts(tmp_module, text, "file.txt"))
+    for accused in ("Lumora Labs", "Brightwave Systems", "Tessaly Data"):
+        assert ("Quillpoint", accused) in got, got
+    assert "scraping" in got[("Quillpoint", "Lumora Labs")][0]
+
+
+def test_suit_alleges_gets_the_article_plaintiff(tmp_module):
+    """Rules _suit_says + _finish: "The lawsuit alleges that Y copied ..." takes the plaintiff named elsewhere."""
+    text = ("Quillpoint sued Lumora Labs on Tuesday.\n\n"
+            "The lawsuit alleges that Lumora Labs copied thousands of copyrighted articles to train its chatbot.\n")
+    got = _allegations(_facts(tmp_module, text, "says.txt"))
+    assert ("Quillpoint", "Lumora Labs") in got
+    practice = got[("Quillpoint", "Lumora Labs")][0]
+    assert "copy" in practice and "copyright" in practice
+
+
+def test_unnamed_plaintiff_and_product_stands_for_its_maker(tmp_module):
+    """Rules _accuse (lawsuit as subject) + _developer: "A lawsuit accuses X's assistant Y of spying" ->
+    accused X, target Y, accuser the unnamed plaintiffs."""
+    text = ("Lumora Labs launched its assistant Vexa last year.\n\n"
+            "A lawsuit filed in California accuses Lumora Labs' Vexa assistant of spying on private messages.\n")
+    got = _allegations(_facts(tmp_module, text, "unnamed.txt"))
+    keys = [k for k in got if k[1] == "Lumora Labs"]
+    assert keys, got
+    assert "spying" in got[keys[0]][0]
+
+
+def test_plaintiff_named_in_copula(tmp_module):
+    """Rule _plaintiff: "The suit's plaintiff is a man named X" supplies the suit's accuser."""
+    text = ("A federal lawsuit accuses Lumora Labs of secretly recording private calls.\n\n"
+            "The plaintiff in this case is a man named Dorian Vale of Fresno.\n")
+    got = _allegations(_facts(tmp_module, text, "plaintiff.txt"))
+    assert ("Dorian Vale", "Lumora Labs") in got, got
+    assert "recording" in got[("Dorian Vale", "Lumora Labs")][0]
+
+
+def test_regulator_fine_and_unnamed_authority(tmp_module):
+    """Rules _fine_noun / _accuse with an unnamed authority: "Chinese regulators accused Y of breaching
+    anti-monopoly law"; "X imposed a penalty against Y for unlawful processing of personal data"."""
+    text = ("Chinese regulators have accused Lumora Labs of breaching anti-monopoly law.\n\n"
+            "The Harbor Data Authority imposed a 5 million euros penalty against Quillpoint for "
+            "unlawfully processing personal data.\n")
+    got = _allegations(_facts(tmp_module, text, "fine.txt"))
+    assert ("Chinese regulators", "Lumora Labs") in got, got
+    assert "anti-monopoly" in got[("Chinese regulators", "Lumora Labs")][0]
+    fined = [k for k in got if k[1] == "Quillpoint"]
+    assert fined and "processing" in got[fined[0]][0], got
+
+
+def test_country_as_accuser(tmp_module):
+    """Rule _accuse with a place: "Chile has long accused Peru of launching cyberattacks" (a country for its government)."""
+    got = _allegations(_facts(tmp_module, "Chile has long accused Peru of launching cyberattacks against "
+                                          "its agencies.\n", "place.txt"))
+    assert ("Chile", "Peru") in got
+    assert "cyberattacks" in got[("Chile", "Peru")][0]
+
+
+def test_reported_practice_in_attributed_quote(tmp_module):
+    """Rule _reported: "Y may have distilled our models, an X spokesperson said"."""
+    text = ("\"We are reviewing indications that Brightwave Systems may have distilled our models,\" "
+            "a Lumora Labs spokesperson said.\n")
+    got = _allegations(_facts(tmp_module, text, "quote.txt"))
+    assert ("Lumora Labs", "Brightwave Systems") in got, got
+    assert "distillation" in got[("Lumora Labs", "Brightwave Systems")][0]
+
+
+def test_faces_lawsuits_from(tmp_module):
+    """Rule _faces: "Y is facing lawsuits from A and B, who have raised claims of unauthorised use"."""
+    text = ("Lumora Labs is already facing lawsuits from Quillpoint and Harbor Crest Bank, who have raised "
+            "parallel claims of unauthorised use of their writing.\n")
+    got = _allegations(_facts(tmp_module, text, "faces.txt"))
+    assert ("Quillpoint", "Lumora Labs") in got, got
+    assert "unauthorised use" in got[("Quillpoint", "Lumora Labs")][0]
+
+
+def test_nonresponse_passive_and_neither_nor_and_unnamed_party(tmp_module):
+    """Rule _nonresponse: passive "was not answered by A, B and C"; "Neither X's legal team nor a
+    spokesperson for Y returned requests for comment"; "the governor's office declined to comment"."""
+    text = ("A request for comment was not answered by Quillpoint, Lumora Labs and Harbor Crest Bank.\n\n"
+            "Neither Dorian Vale's legal team nor a spokesperson for Brightwave Systems returned requests "
+            "for comment.\n\n"
+            "The governor's office declined to comment beyond that.\n")
+    got = _nonresponses(_facts(tmp_module, text, "nonresponse.txt"))
+    parties = {p for p, _ in got}
+    assert {"Quillpoint", "Lumora Labs", "Harbor Crest Bank", "Brightwave Systems"} <= parties, got
+    assert "governor's office" in parties, got
+
+
+def test_news_agency_could_not_reach(tmp_module):
+    """Rule _nonresponse (reach): "Reuters could not immediately reach X for comment" -> X did not respond."""
+    got = _nonresponses(_facts(tmp_module, "Reuters could not immediately reach Lumora Labs for comment.\n",
+                               "reach.txt"))
+    assert ("Lumora Labs", ("comment",)) in got, got
+
+
+def test_no_allegation_from_plain_statement(tmp_module):
+    """Precision guard: a claim without a practice word and a lawsuit by an unnamed group make no allegation."""
+    text = ("Quillpoint claimed that Lumora Labs had a strong quarter.\n\n"
+            "A group of artists filed a lawsuit against Lumora Labs in California.\n")
+    got = _allegations(_facts(tmp_module, text, "none.txt"))
+    assert not got, got
+
+
+def test_listed_plaintiffs_after_like(tmp_path):
+    """_subject: "publishers like A, B and C sued X" -> A, B and C accuse X."""
+    got = _allegations(_facts(tmp_path, "Rival publishers like Dravik Press, Torvane News and Pellmont Media "
+                                        "sued Lumora Labs last year over scraped articles.\n"))
+    assert {("Dravik Press", "Lumora Labs"), ("Torvane News", "Lumora Labs"), ("Pellmont Media", "Lumora Labs")} <= set(got)
+
+
+
+def test_regulator_finding_is_an_allegation(tmp_path):
+    """_finding: "the regulator found that X had processed data without a legal basis"; a
+    hypothetical "if they find that X ..." is none."""
+    got = _allegations(_facts(tmp_path, "The Data Protection Commission opened an inquiry into Lumora Labs in May.\n\n"
+                                        "The regulator found that Lumora Labs had processed users' personal data "
+                                        "without a legal basis.\n\n"
+                                        "The regulator said people should call it if they find that Kestrel AI is "
+                                        "still scanning faces.\n"))
+    assert "legal basis" in got[("Data Protection Commission", "Lumora Labs")][0]
+    assert ("Data Protection Commission", "Kestrel AI") not in got
+
+
+def test_claim_made_in_a_complaint(tmp_path):
+    """_finding: "A said in a complaint that B had copied its archive" -> A accuses B."""
+    got = _allegations(_facts(tmp_path, "Dravik Holdings said in a complaint that Lumora Labs had copied its "
+                                        "archive without a licence.\n"))
+    assert ("Dravik Holdings", "Lumora Labs") in got
+
+
+def test_parties_are_agents(tmp_path):
+    """_as_agent: a country accuses as its government, a product named as a party as the
+    organization of that name (kgo:accuser and kgo:accused are agents, as the shapes require)."""
+    from kg.extract.lawsuit import _as_agent
+
+    facts = _facts(tmp_path, "Italy accused Lumora Labs of illegally collecting personal data.\n")
+    parties = {(f.roles["accuser"].label, f.roles["accuser"].kind, f.roles["accused"].label, f.roles["accused"].kind)
+               for f in facts if f.kind == "allegation"}
+    assert ("Italy", "GovernmentBody", "Lumora Labs", "Company") in parties
+
+    class Reader:  # the two ArticleReader callbacks _as_agent uses
+        def government_of(self, e):
+            return ("government", e.label)
+
+        def implicit(self, label, kind, mentioned, key=None):
+            return (kind, label, mentioned, key)
+
+    grok = Entity(key="grok", label="Grok", kind="SoftwareProduct")
+    assert _as_agent(Reader(), grok) == ("Company", "Grok", False, "grok organization")
+
+
+def test_lawsuit_claiming_that_gives_the_practice_of_the_suit_filed_later(tmp_path):
+    """_suit_says (a suit noun with a "claiming that" clause) and _finish: the later "the
+    lawsuit" filed by the plaintiff takes that practice; "shortly after Y's apology" names no
+    practice (_complements)."""
+    text = ("An executive at Meta apologized to the podcaster Dana Kerr after a lawsuit claiming that the "
+            "company's chatbot produced false information about him.\n\n"
+            "Kerr filed the lawsuit against Meta in a Delaware state court shortly after the apology.\n")
+    got = _allegations(_facts(tmp_path, text))
+    key = next(k for k in got if k[1] == "Meta")
+    assert "Kerr" in key[0]
+    assert "false information" in got[key][0]
+    assert "apology" not in got[key][0]
+
+
+def test_petition_filed_by_a_party_names_the_accuser_of_a_court_summons(tmp_path):
+    """read (a suit noun's owner is a plaintiff) and _accuse (an "accusing" clause whose subject
+    the parse lost, in a legal sentence): the petitioner accuses, the court does not."""
+    text = ("Acting on a petition filed by news agency Varta Press, the Delhi High Court issued a summons on "
+            "Tuesday to OpenAI, accusing it of violating the agency's copyright.\n")
+    got = _allegations(_facts(tmp_path, text))
+    assert ("Varta Press", "OpenAI") in got
+    assert "copyright" in got[("Varta Press", "OpenAI")][0]
+    assert not any("Court" in accuser for accuser, _ in got)
+
+
+def test_researchers_report_tracking_and_a_platform_names_the_group(tmp_path):
+    """_reported with ArticleReader._source ("according to experts from X": X) and the
+    ``tracking`` practice; _plural_group: "these companies" after "A and B" are A and B."""
+    text = ("Ferrow Labs and Zorblat Labs have been secretly tracking what phone users do, according to "
+            "experts from Pellmont University.\n\n"
+            "Google said these companies used its phone features in ways that blatantly violate its privacy "
+            "principles.\n")
+    got = _allegations(_facts(tmp_path, text))
+    for accused in ("Ferrow Labs", "Zorblat Labs"):
+        assert "tracking" in got[("Pellmont University", accused)][0]
+        assert ("Google", accused) in got
+
+
+def test_described_subject_continues_the_previous_subject(tmp_path):
+    """_party (centering): "The social media giant alleges these companies ..." after "Dravik
+    has sued A and B" is Dravik, not the last company named; an accuser inside the group
+    never accuses its own group (_accused)."""
+    text = ("Dravik has filed a lawsuit against the scraping firms Ferrow Labs and Zorblat Labs. "
+            "The social media giant alleges these companies worked together to bypass its protections.\n")
+    got = _allegations(_facts(tmp_path, text))
+    assert ("Dravik", "Ferrow Labs") in got and ("Dravik", "Zorblat Labs") in got
+    assert ("Zorblat Labs", "Ferrow Labs") not in got

@@ -1,0 +1,120 @@
+"""Rules of the location and development frames on invented sentences, read by the real model.
+
+Each test names the rule it checks (a ``kg.extract.facts.ArticleReader`` method).
+"""
+
+from __future__ import annotations
+
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
+
+
+def facts_of(tmp_path, text: str, kind: str) -> set[tuple[str, ...]]:
+    """The key labels of one article's facts of ``kind``."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return {tuple(r.label for r in f.roles.values()) for f in extract([read_article(path)]).facts if f.kind == kind}
+
+
+def test_nationality_of_listed_companies(tmp_path):
+    """_described_members: "Japanese lenders, such as A and B"."""
+    got = facts_of(tmp_path, "Japanese lenders, such as Dravik Bank and "
+                             "Torvane Bank, have adopted similar rules.\n", "location")
+    assert {("Dravik Bank", "Japan"), ("Torvane Bank", "Japan")} <= got
+
+
+def test_nationality_through_a_copula(tmp_path):
+    """_described_members: "A was the earliest South Korean lender to ..." (not the previous company)."""
+    got = facts_of(tmp_path, "Torvane Bank is a lender.\n\nDravik Bank was the earliest South Korean "
+                             "lender to drop the tool.\n", "location")
+    assert ("Dravik Bank", "South Korea") in got
+    assert ("Torvane Bank", "South Korea") not in got
+
+
+def test_government_body_gets_no_seat_from_a_demonym(tmp_path):
+    """sentence_location: a government body's own country is not stated as its seat."""
+    got = facts_of(tmp_path, "The Italian regulator Corvell Data Authority opened a review.\n", "location")
+    assert not any(org == "Corvell Data Authority" for org, _ in got)
+
+
+def test_owned_by_hyphen(tmp_path):
+    """_owned_by: "X-owned P"."""
+    got = facts_of(tmp_path, "Staff may not use Lumora-owned ChatGPT on work phones.\n\n"
+                             "Lumora Labs is a startup.\n", "development")
+    assert got == set() or all(dev != "Harbor Crest Bank" for dev, _ in got)
+    got = facts_of(tmp_path, "ByteDance-owned TikTok was also banned.\n", "development")
+    assert ("ByteDance", "TikTok") in got
+
+
+def test_product_named_after_its_maker(tmp_path):
+    """_name_prefix_maker: "Microsoft Copilot" is made by Microsoft when the article names Microsoft."""
+    got = facts_of(tmp_path, "Dravik Bank told staff to stop using Microsoft Copilot, Microsoft said.\n",
+                   "development")
+    assert ("Microsoft", "Microsoft Copilot") in got
+
+
+def test_government_body_is_no_developer(tmp_path):
+    """sentence_development: a regulator's compound ("the Corvell Data Authority ChatGPT review") makes nothing."""
+    got = facts_of(tmp_path, "The Corvell Data Authority ChatGPT review ended on Monday.\n", "development")
+    assert not any(dev == "Corvell Data Authority" for dev, _ in got)
+
+
+def test_maker_named_by_a_description_in_apposition(tmp_path):
+    """sentence_development: "X, a coding tool by Acme" -> Acme develops X."""
+    got = facts_of(tmp_path, "Dravik Bank told staff to stop using Copilot, a coding tool by GitHub.\n",
+                   "development")
+    assert ("GitHub", "Copilot") in got
+
+
+def test_owner_noun_after_the_product(tmp_path):
+    """sentence_development: "X owner Acme", "X's parent company, Acme" -> Acme owns X."""
+    got = facts_of(tmp_path, "Regulators met TikTok owner Dravik Holdings on Monday.\n\n"
+                             "Officials questioned Instagram's parent company, Torvane Group, on Tuesday.\n", "development")
+    assert {("Dravik Holdings", "TikTok"), ("Torvane Group", "Instagram")} <= got
+
+
+def test_list_set_off_by_dashes_and_compound_cue(tmp_path):
+    """_described_members and sentence_location: "three Chinese chip startups — A, B and C —"."""
+    got = facts_of(tmp_path, "Investigators named three Chinese chip startups — Kestrel AI, Lumora Labs and Quillon Labs — "
+                             "in the filing.\n", "location")
+    assert {("Kestrel AI", "China"), ("Lumora Labs", "China"), ("Quillon Labs", "China")} <= got
+
+
+def test_company_of_a_country_through_a_copula(tmp_path):
+    """_copula_seat: "Acme is the biggest chip manufacturer in the United States"."""
+    got = facts_of(tmp_path, "Dravik Labs is the biggest chip manufacturer in the United States.\n", "location")
+    assert ("Dravik Labs", "United States") in got
+
+
+def test_numbered_model_series_shares_its_makers_possessive(tmp_path):
+    """DevelopmentFrame: "Acme's X100, X200 and Y300" -> Acme develops all three; unnumbered
+    names after one possessive ("Acme's Copilot and ChatGPT") do not inherit it."""
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("The rules cover Nvidia's H20, B200 and H200 models.\n\nStaff may use Microsoft's Copilot "
+                    "and ChatGPT.\n", encoding="utf-8")
+    got = {(f.roles["developer"].label, f.roles["product"].label)
+           for f in extract([read_article(path)]).facts if f.kind == "development"}
+    assert {("Nvidia", "H20"), ("Nvidia", "B200"), ("Nvidia", "H200")} <= got
+    assert ("Microsoft", "ChatGPT") not in got
+
+
+def test_known_maker_named_in_the_same_sentence(tmp_path):
+    """DevelopmentFrame._known_maker_in_sentence: the knowledge base's maker of a product
+    (kg.nlp.kb.KnowledgeBase.makers) is its developer when the sentence names both; a sentence
+    naming the product alone, or another company with it, gives no development."""
+    got = facts_of(tmp_path, "Adobe has locked apps like Photoshop until users accept the new terms.\n\n"
+                             "Ferrow Lane told staff to stop using Firefox and ChatGPT on Monday.\n", "development")
+    assert ("Adobe", "Photoshop") in got
+    assert not any(p in {"Firefox", "ChatGPT"} for _, p in got)
+
+
+def test_one_of_the_demonym_firms(tmp_path):
+    """LocationFrame._copula_seat: "A is one of a plethora of Kestrian firms" seats A in the
+    country; "one of many firms" seats it nowhere."""
+    got = facts_of(tmp_path, "Zorblat Labs is one of a plethora of Chinese firms targeted by blacklists.\n\n"
+                             "Ferrow Lane is one of many firms.\n", "location")
+    assert ("Zorblat Labs", "China") in got
+    assert not any(org == "Ferrow Lane" for org, _ in got)

@@ -1,0 +1,284 @@
+"""Rules of the policy frame on invented news sentences, read by the real model.
+
+Each test names the rule it checks (``kg.extract.facts.ArticleReader`` method or lexicon
+list). Organizations and people are invented; products and places are
+well-known names from the knowledge base or the gazetteer, so that the test
+exercises the frame's rules rather than entity typing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
+
+
+def policies(tmp_path, text: str) -> dict[tuple[str, str], dict]:
+    """(issuer label, product label) -> the policy fact's attributes, for one article."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = extract([read_article(path)]).facts
+    return {(f.roles["issuer"].label, f.roles["product"].label): f.attrs for f in facts if f.kind == "policy"}
+
+
+def test_place_issuer_is_its_government_labelled_with_the_place(tmp_path):
+    """_policy_issuers step 2 and government_of: a state, not only a country."""
+    got = policies(tmp_path, "Ohio has banned ChatGPT on state-issued devices.\n")
+    assert ("Ohio", "ChatGPT") in got
+
+
+def test_issuers_listed_with_including(tmp_path):
+    """_listed_members: "provinces ... including A, B and C" attached anywhere in the clause."""
+    got = policies(tmp_path, "Several provinces have prohibited ChatGPT by decree this spring, "
+                             "including Ohio, Nevada and Oregon.\n")
+    assert {("Ohio", "ChatGPT"), ("Nevada", "ChatGPT"), ("Oregon", "ChatGPT")} <= set(got)
+
+
+def test_relative_clause_antecedent_gives_every_conjunct(tmp_path):
+    """_agent_token: "A, B and C, which have imposed ..." -> A, B and C."""
+    got = policies(tmp_path, "The step aligns Harbor Crest Bank with peers, including Dravik Bank "
+                             "and Torvane Bank, which have placed limits on ChatGPT.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
+
+
+def test_headline_noun_phrase_issuer(tmp_path):
+    """_agent_token: compounds before a noun trigger ("Nevada governor signs ban on X")."""
+    got = policies(tmp_path, "Nevada governor signs ban on ChatGPT for agency laptops\n\n"
+                             "The rule applies at once.\n")
+    assert ("Nevada", "ChatGPT") in got
+
+
+def test_services_provided_by_a_company_are_its_product(tmp_path):
+    """_maker_slot: "services provided by X" stands for X's product when none is named."""
+    got = policies(tmp_path, "Torvane Bank has barred tellers from relying on chat services provided by "
+                             "the startup Lumora Labs.\n")
+    assert ("Torvane Bank", "Lumora Labs") in got
+
+
+def test_named_product_wins_over_its_maker(tmp_path):
+    """_names_product: "the ChatGPT tool from X" restricts ChatGPT, not X."""
+    got = policies(tmp_path, "Torvane Bank has barred analysts from the ChatGPT assistant sold by the "
+                             "Danish vendor Lumora Labs.\n")
+    assert set(got) == {("Torvane Bank", "ChatGPT")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dravik Bank restricted access to ChatGPT within the company.",
+    "Dravik Bank published a notice forbidding ChatGPT's use at its branches.",
+])
+def test_access_to_and_possessive_use(tmp_path, sentence):
+    """_maker_slot / _object_slot: "access to X", "X's use"."""
+    assert ("Dravik Bank", "ChatGPT") in policies(tmp_path, sentence + "\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Employees at Harbor Crest Bank are not allowed to use ChatGPT.",
+    "Harbor Crest Bank staff have been banned from using ChatGPT on work laptops.",
+    "Harbor Crest Bank tellers can no longer use ChatGPT at work.",
+])
+def test_organization_whose_staff_a_rule_binds(tmp_path, sentence):
+    """_denied_use and _staff_owner: a rule with no named issuer binds an organization's staff."""
+    assert ("Harbor Crest Bank", "ChatGPT") in policies(tmp_path, sentence + "\n")
+
+
+def test_permitted_use_is_no_policy(tmp_path):
+    """_denied_use: only a negated use is a rule."""
+    assert policies(tmp_path, "Employees at Harbor Crest Bank are allowed to use ChatGPT.\n") == {}
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Dravik Bank has banned staff from using ChatGPT due to security concerns.", "security"),
+    ("Dravik Bank has banned staff from using ChatGPT after learning that interns pasted "
+     "confidential drafts into it.", "confidential"),
+    ("Dravik Bank restricted staff use of ChatGPT to protect its unpublished research.",
+     "unpublished"),
+])
+def test_reasons_anywhere_in_the_policy_clause(tmp_path, sentence, word):
+    """_reasons: strong markers, "after" + clause, and "to prevent ..."."""
+    reasons = policies(tmp_path, sentence + "\n")[("Dravik Bank", "ChatGPT")].get("reason", [])
+    assert any(word in r for r in reasons)
+
+
+def test_weak_marker_needs_a_concern(tmp_path):
+    """_reasons: "over the weekend" is no reason."""
+    got = policies(tmp_path, "Dravik Bank banned ChatGPT on company networks over the weekend.\n")
+    assert got[("Dravik Bank", "ChatGPT")].get("reason", []) == []
+
+
+def test_stated_concern_is_a_reason_of_the_issuers_policy(tmp_path):
+    """_concern_reasons: "X is concerned that ..." in a later sentence."""
+    got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                             "The bank is concerned that queries may be kept on offshore machines.\n")
+    assert any("offshore machines" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+
+
+def test_company_named_for_its_product_becomes_the_product_it_makes(tmp_path):
+    """link_article_level: "OpenAI's chatbot" -> the product the article says OpenAI makes."""
+    got = policies(tmp_path, "OpenAI develops ChatGPT.\n\n"
+                             "Dravik Bank and Torvane Bank have imposed bans on OpenAI's chatbot.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT")} <= set(got)
+    assert not any(product == "OpenAI" for _, product in got)
+
+
+def test_trade_rule_on_unnamed_goods(tmp_path):
+    """_generic_goods and phrasal_restriction: "cracked down on resales of Korean-made AI chips"."""
+    got = policies(tmp_path, "Chile cracked down last week on the resale of all Korean-made AI chips.\n")
+    assert ("Chile", "Korean-made AI chips") in got
+
+
+def test_bare_goods_name_nothing(tmp_path):
+    """_generic_goods: a bare "chips" is no product."""
+    assert policies(tmp_path, "Dravik Bank banned staff from buying chips.\n") == {}
+
+
+def test_administration_named_after_a_person(tmp_path):
+    """_policy_issuers: "the Kestrel administration restricted ..." is a government body."""
+    got = policies(tmp_path, "Dana Kestrel took office in 2021.\n\n"
+                             "The Kestrel administration restricted the export of advanced chips to Brazil.\n")
+    assert ("Kestrel administration", "advanced chips") in got
+
+
+def test_unresolved_company_possessive_is_dropped(tmp_path):
+    """link_article_level: "Lumora Labs' chatbot" with nothing saying which product it is gives no row."""
+    got = policies(tmp_path, "Dravik Bank has banned Lumora Labs' chatbot among employees.\n")
+    assert not any(product == "Lumora Labs" for _, product in got)
+
+
+@pytest.mark.parametrize("sentence, issuer, product", [
+    ("Pellmont Corp advised its engineers against using GitHub Copilot.", "Pellmont Corp", "GitHub Copilot"),
+    ("The Nevada finance ministry asked staff to refrain from using ChatGPT on office computers.",
+     "Nevada", "ChatGPT"),
+    ("Vienna's privacy commissioner asked phone makers to remove ChatGPT from their stores.",
+     "Vienna", "ChatGPT"),
+])
+def test_directives_against_use(tmp_path, sentence, issuer, product):
+    """Triggers under a directive: "advised against using", "asked to refrain from", "asked to remove"."""
+    assert (issuer, product) in policies(tmp_path, "Torvane Bank is a lender.\n\n" + sentence + "\n")
+
+
+def test_definite_government_description_is_no_company(tmp_path):
+    """coref: "the ministry" never resolves to a company named earlier."""
+    got = policies(tmp_path, "Torvane Bank is a lender.\n\n"
+                             "The finance ministry asked staff to refrain from using ChatGPT.\n")
+    assert ("Torvane Bank", "ChatGPT") not in got
+
+
+def test_pointing_people_to_an_alternative_is_no_reason(tmp_path):
+    """_reasons: "pointing them to X" directs; it gives no reason."""
+    got = policies(tmp_path, "Harbor Crest Bank briefly blocked ChatGPT for tellers, "
+                             "pointing them to Gemini instead.\n")
+    assert got[("Harbor Crest Bank", "ChatGPT")].get("reason", []) == []
+
+
+def test_passive_without_agent_is_issued_by_the_speaker(tmp_path):
+    """_policy_issuers: "Acme said access to X had been restricted" -> Acme; a news agency issues nothing."""
+    got = policies(tmp_path, "Dravik Bank said use of ChatGPT had been limited on its trading floors for now.\n\n"
+                             "ChatGPT has been banned on some devices, according to Reuters.\n")
+    assert set(got) == {("Dravik Bank", "ChatGPT")}
+
+
+def test_company_named_for_its_product_develops_it(tmp_path):
+    """link_article_level: "banned DeepSeek" -> DeepSeek develops the product of that name, since
+    the knowledge base knows a product named after it; "banned Lumora Labs" says nothing of the kind."""
+    path = tmp_path / "a.txt"
+    path.write_text("Dravik Bank has banned DeepSeek and Lumora Labs on work phones.\n\n"
+                    "Lumora Labs is a Chinese startup.\n", encoding="utf-8")
+    facts = extract([read_article(path)]).facts
+    dev = {(f.roles["developer"].label, f.roles["product"].label, f.roles["product"].kind)
+           for f in facts if f.kind == "development"}
+    assert ("DeepSeek", "DeepSeek", "SoftwareProduct") in dev
+    assert not any(d == "Lumora Labs" for d, _, _ in dev)
+
+
+def test_headline_reason_refines_the_articles_policies(tmp_path):
+    """sentence_policy: a headline without an issuer ("Lenders Ban X over Privacy Fears") gives its reason."""
+    got = policies(tmp_path, "Kestrian Lenders Ban ChatGPT over Privacy Fears\n\n"
+                             "Dravik Bank has banned ChatGPT for internal use.\n")
+    assert any("Privacy" in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+
+
+def test_unnamed_ministries_are_government_bodies(tmp_path):
+    """_described_bodies: "the foreign, trade and defence ministries" are three bodies."""
+    got = policies(tmp_path, "The foreign, trade and defence ministries have blocked ChatGPT.\n")
+    assert {("foreign ministry", "ChatGPT"), ("trade ministry", "ChatGPT"), ("defence ministry", "ChatGPT")} <= set(got)
+
+
+def test_placed_body_keeps_its_own_words(tmp_path):
+    """_described_bodies: "Ohio's police" is a body of its own, named by the text's words, and
+    another place's police is another body."""
+    path = tmp_path / "a.txt"
+    path.write_text("Ohio's police have blocked ChatGPT on work computers.\n", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text("Kenya's police have blocked ChatGPT on work computers.\n", encoding="utf-8")
+    facts = extract([read_article(path), read_article(other)]).facts
+    issuers = [f.roles["issuer"] for f in facts if f.kind == "policy"]
+    assert [e.label for e in issuers] == ["police", "police"]
+    assert len({e.key for e in issuers}) == 2
+
+
+def test_pronoun_in_reported_speech_is_the_speaker(tmp_path):
+    """_reported_speaker: "Kenya's police said they had blocked X" -> the police."""
+    got = policies(tmp_path, "Kenya's police said on Monday that they had blocked access to ChatGPT.\n")
+    assert ("police", "ChatGPT") in got
+
+
+def test_access_only_policy_takes_the_product_other_policies_restrict(tmp_path):
+    """link_article_level: "access has been restricted" -> the product the article's policies restrict."""
+    got = policies(tmp_path, "Dravik Bank has banned ChatGPT.\n\n"
+                             "Torvane Bank said access had been limited at its branches for the time being.\n")
+    assert ("Torvane Bank", "ChatGPT") in got
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("ChatGPT has been blocked at Torvane Bank since Monday.", "Torvane Bank"),
+    ("Nolvik Corp will not allow its employees to use ChatGPT on company devices.", "Nolvik Corp"),
+    ("Employees of Harbor Crest Bank were instructed to avoid ChatGPT.", "Harbor Crest Bank"),
+])
+def test_more_ways_to_state_a_staff_rule(tmp_path, sentence, issuer):
+    """_policy_issuers ("blocked at X"), _denied_use ("will not allow ... to use"), _staff_owner."""
+    assert (issuer, "ChatGPT") in policies(tmp_path, sentence + "\n")
+
+
+def test_the_end_a_policy_is_the_means_of(tmp_path):
+    """_means_to_end: "to shield residents' records by blocking X" gives the reason."""
+    got = policies(tmp_path, "The Corvell Data Authority acted to protect residents' medical records by "
+                             "blocking the ChatGPT app.\n")
+    assert any("medical records" in r for r in got[("Corvell Data Authority", "ChatGPT")]["reason"])
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Dravik Bank banned ChatGPT for security reasons.", "security"),
+    ("Dravik Bank banned ChatGPT on national security grounds.", "security"),
+])
+def test_weak_markers_with_a_reason_noun(tmp_path, sentence, word):
+    """_is_reason_marker(weak=True): "for security reasons", "on ... grounds"."""
+    got = policies(tmp_path, sentence + "\n")
+    assert any(word in r for r in got[("Dravik Bank", "ChatGPT")]["reason"])
+
+
+def test_for_whom_is_scope_not_reason(tmp_path):
+    """_policy_scope_tokens keeps "for all staff" as the scope."""
+    got = policies(tmp_path, "Dravik Bank banned ChatGPT for all staff.\n")[("Dravik Bank", "ChatGPT")]
+    assert got["scope"] == ["staff"] and got.get("reason", []) == []
+
+
+def test_store_removed_from_is_no_product(tmp_path):
+    """_restricted_things: "removed X and Y from its App Store" restricts X and Y, not the store."""
+    got = policies(tmp_path, "Pellmont Corp removed WhatsApp and Telegram from the App Store in Kenya on Friday.\n")
+    assert {("Pellmont Corp", "WhatsApp"), ("Pellmont Corp", "Telegram")} <= set(got)
+    assert not any(product == "App Store" for _, product in got)
+
+
+def test_licence_requirements_on_exports(tmp_path):
+    """policy.control_nouns: "new license requirements on exports of X" is a restriction."""
+    got = policies(tmp_path, "The Commerce Department imposed new license requirements on exports of "
+                             "H20 chips to Kenya.\n")
+    assert got[("Commerce Department", "H20")]["type"] == ["restriction"]
+
+
+def test_company_barred_from_selling_is_the_party(tmp_path):
+    """_barred_party: "barred Nvidia from selling its H20 chips" restricts H20; Nvidia is bound, not banned."""
+    got = policies(tmp_path, "Washington barred Nvidia from selling its H20 chips to Kenyan customers.\n")
+    assert ("Washington", "H20") in got
+    assert ("Washington", "Nvidia") not in got

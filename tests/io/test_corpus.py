@@ -1,0 +1,77 @@
+"""Reading articles: blocks, offsets, datelines, encodings, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract.facts import normalize_date
+from kg.io.corpus import read_article, split_blocks
+
+
+def test_blocks_keep_offsets_into_the_article():
+    text = "Headline Without Period\n\n- First bullet point here.\nA paragraph. Second sentence.\n"
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == ["Headline Without Period", "First bullet point here.",
+                                        "A paragraph. Second sentence."]
+    for b in blocks:
+        assert text[b.start:b.start + len(b.text)] == b.text
+    assert blocks[0].heading and not blocks[2].heading
+    assert blocks[1].bullet
+
+
+def test_lone_bullet_markers_are_skipped():
+    blocks = split_blocks("Key Points\n-\nAcme bans Widget.\n-\n")
+    assert [b.text for b in blocks] == ["Key Points", "Acme bans Widget."]
+
+
+def test_dateline_is_read_and_removed_from_the_block(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Title line\nSEOUL, May 2, 2025 (Wire) — Acme said on Friday it banned Widget.\n", encoding="utf-8")
+    art = read_article(p)
+    assert art.dateline == "May 2, 2025"
+    body = art.blocks[1]
+    assert body.text.startswith("Acme said")
+    assert art.text[body.start:body.start + 4] == "Acme"
+
+
+def test_latin1_bytes_are_detected_and_undetectable_bytes_name_the_file_and_offset(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Caf\u00e9 bans".encode("latin-1"))
+    art = read_article(p)
+    assert (art.text, art.encoding, art.decoded) == ("Caf\u00e9 bans", "cp1252", "detected")
+    assert read_article(p, encoding="latin-1").text == "Caf\u00e9 bans"
+    p.write_bytes(b"Acme " + bytes(range(0x80, 0x100)))
+    with pytest.raises(InputError) as info:
+        read_article(p)
+    assert "latin.txt" in str(info.value) and "byte offset 5" in str(info.value)
+    assert "utf-8-sig" not in str(info.value) and "--encoding" in str(info.value)
+
+
+def test_bom_is_not_part_of_the_text(tmp_path):
+    p = tmp_path / "bom.txt"
+    p.write_bytes("\ufeffAcme bans Widget.".encode("utf-8"))
+    assert read_article(p).text.startswith("Acme")
+    p.write_bytes("Acme bans Widget.".encode("utf-16"))
+    assert read_article(p).text == "Acme bans Widget."
+
+
+def test_empty_and_binary_articles_are_skipped(tmp_path):
+    (tmp_path / "e.txt").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"abc\x00def")
+    assert read_article(tmp_path / "e.txt") is None
+    assert read_article(tmp_path / "b.txt") is None
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("July 10", "", "--07-10"),
+    ("10 July", "", "--07-10"),
+    ("March 3, 2025", "", "2025-03-03"),
+    ("Jan. 29", "Feb 2, 2025", "2025-01-29"),
+    ("Dec. 29", "Jan 5, 2025", "2024-12-29"),
+    ("the 18th of last month", "May 2, 2025", "2025-04-18"),
+    ("last month", "May 2, 2025", None),
+    ("2025", "", None),
+])
+def test_dates_normalize_to_iso(text, ref, expected):
+    assert normalize_date(text, ref) == expected

@@ -1,0 +1,158 @@
+"""Entity mentions and text structure on the shapes of real news pages.
+
+Every name here is invented; the places are real (world knowledge, not article facts).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.entities import MentionFinder, resolve_entities, top_kind
+from kg.nlp.kb import load_kb
+from kg.nlp.model import load_pipeline
+from kg.io.corpus import read_article
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder(load_pipeline(), load_kb())
+
+
+def entities_of(finder, *blocks: str, heading: tuple[int, ...] = ()):
+    """{label: family} of the entities kg resolves from the blocks of one article."""
+    nlp = load_pipeline()
+    mentions = [("a1", m) for i, text in enumerate(blocks) for m in finder.find(nlp(text), i, i in heading)]
+    ents = resolve_entities(mentions, load_kb())
+    return {e.label: top_kind(e.kind) for e in ents.values()}
+
+
+def test_titles_are_split_off_names(finder):
+    found = entities_of(finder, "Harbor Crest Bank CEO Dana Whitfield said on Monday the bank would act.",
+                        "Texas Gov. Marlon Petrakis signed the order, and Prime Minister Ilse Varga agreed.")
+    assert found["Dana Whitfield"] == "Person"
+    assert found["Harbor Crest Bank"] == "Organization"
+    assert found["Marlon Petrakis"] == "Person" and found["Ilse Varga"] == "Person"
+    assert found["Texas"] == "Place"
+    assert not any(w in label for label in found for w in ("CEO", "Gov", "Prime", "Minister"))
+
+
+def test_a_bare_title_is_no_name(finder):
+    found = entities_of(finder, "The guidance was issued by the Chief Operating Officer of Quillpoint Labs.")
+    assert not any("Officer" in label for label in found)
+
+
+def test_a_surname_resolves_to_the_person_already_named(finder):
+    found = entities_of(finder, "Quillpoint founder Dana Whitfield announced the ban.",
+                        "Whitfield said the tool leaked data, and Whitfield's team agreed.")
+    assert found.get("Dana Whitfield") == "Person"
+    assert "Whitfield" not in found
+
+
+def test_descriptors_type_the_name(finder):
+    found = entities_of(finder, "The rule also hits rival startup Zentrix and the Chinese AI firm Brimlow.")
+    assert found["Zentrix"] == "Organization" and found["Brimlow"] == "Organization"
+
+
+def test_ampersand_and_body_names_stay_whole(finder):
+    found = entities_of(finder, "Norvik Hydro & Tidal Power said it had blocked the app.")
+    assert "Norvik Hydro & Tidal Power" in found
+
+
+def test_the_maker_of_a_product_names_a_product(finder):
+    found = entities_of(finder, "The Quillphone maker said the Harbor Crest Bank deal would close.")
+    assert found.get("Quillphone") == "Product"
+
+
+def test_title_case_headline_names_need_the_body(finder):
+    found = entities_of(finder, "Regulators Crack Down On Glimmer Fog Tools", "Acme Corp said it complied.",
+                        heading=(0,))
+    assert not any("Glimmer" in label for label in found)
+
+
+def test_cities_and_regions_resolve_to_their_country():
+    kb = load_kb()
+    assert kb.country_of_place("Busan").name == "South Korea"
+    assert kb.country_of_place("Texas").name == "United States"
+    assert kb.country_of_demonym("Osaka").name == "Japan"  # "an Osaka-based firm"
+    assert kb.country_of_place("Quillpoint") is None
+    assert kb.is_place("Lyon") and not kb.is_place("Harbor Crest Bank")
+
+
+def test_page_furniture_gives_no_blocks(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_text(
+        " date 2025-03-04 Lisbon: Quillpoint said on Monday it banned Widget.\n"
+        "By Jane Roe and John Doe\n"
+        "Skip to main content\n"
+        "(Image credit: Jane Roe/Pixel Agency)\n"
+        "Dana Whitfield speaks in Lisbon. Photo: Jane Roe/Pixel Agency\n"
+        "Copyright 2025 Harbor Crest Media. All rights reserved.\n"
+        "Read more: Widget bans spread\n"
+        "Quillpoint did not respond. Harbor Crest Bank, which also uses Wid\n",
+        encoding="utf-8")
+    art = read_article(p)
+    texts = [b.text for b in art.blocks]
+    assert art.dateline == "March 4, 2025"
+    assert texts[0] == "Quillpoint said on Monday it banned Widget."
+    assert art.text[art.blocks[0].start:art.blocks[0].start + 10] == "Quillpoint"
+    assert texts[1] == "Dana Whitfield speaks in Lisbon."
+    assert texts[-1] == "Quillpoint did not respond."
+    assert len(texts) == 3
+
+
+def test_glued_title_case_headline_is_its_own_heading(tmp_path):
+    p = tmp_path / "glued.txt"
+    p.write_text(" date 2025-03-04 Staff Are Barred From Using This Popular Chat App Quillpoint "
+                 "told staff on Friday that Widget is banned.\nSecond paragraph here.\n", encoding="utf-8")
+    art = read_article(p)
+    assert art.blocks[0].heading and art.blocks[0].text.endswith("App Quillpoint")
+    assert not art.blocks[1].heading and art.blocks[1].text.startswith("told staff")
+
+
+def test_wire_dateline_with_hyphen_is_removed(tmp_path):
+    p = tmp_path / "wire.txt"
+    p.write_text("LISBON (Wire) - Quillpoint said on Monday it banned Widget.\nMore text here.\n", encoding="utf-8")
+    art = read_article(p)
+    assert art.blocks[0].text.startswith("Quillpoint")
+
+
+def test_bracketed_acronym_is_the_names_alias(finder):
+    """MentionFinder.find and _resolve_acronyms: "Kestrel Media Corp. (KMC)" and a later "KMC"
+    are one entity, labelled with the long name; another article's "KMC" is not merged."""
+    nlp = load_pipeline()
+    blocks = ["Kestrel Media Corp. (KMC) has sued Dravik Labs in federal court.",
+              "KMC said the startup copied its articles."]
+    mentions = [("a1", m) for i, text in enumerate(blocks) for m in finder.find(nlp(text), i, False)]
+    mentions += [("a2", m) for m in finder.find(nlp("Analysts at KMC Partners and KMC disagreed."), 0, False)]
+    ents = resolve_entities(mentions, load_kb())
+    kmc = [m.entity for art, m in mentions if art == "a1" and m.text in {"KMC", "Kestrel Media Corp."}]
+    assert len({e.key for e in kmc}) == 1 and kmc[0].label == "Kestrel Media Corp."
+    other = [m.entity for art, m in mentions if art == "a2" and m.text == "KMC" and m.entity is not None]
+    assert all(e.key != kmc[0].key for e in other)
+    assert ents
+
+
+def test_body_name_continued_by_and_is_one_name(finder):
+    """MentionFinder._join_of_and: "the Office of Trade and Harbor Services" is one body; a
+    known name after "and" stays apart."""
+    found = entities_of(finder, "The Office of Trade and Harbor Services reviewed the app.")
+    assert found.get("Office of Trade and Harbor Services") == "Organization"
+    apart = entities_of(finder, "The Ministry of Trade and Google announced a deal.")
+    assert "Google" in apart and "Ministry of Trade" in apart
+
+
+def test_name_spelled_by_a_later_acronym_and_an_acronym_noun(finder):
+    """_resolve_acronyms with kg.nlp.entities.initials: "Varnel Rivers College" ... "VRC" is one entity."""
+    found = entities_of(finder, "Varnel Rivers College opened a lab.", "VRC said the lab would open in May.")
+    assert "Varnel Rivers College" in found and "VRC" not in found
+
+
+def test_a_two_word_cue_noun_wins_over_its_head(finder):
+    """MentionFinder._cue_kind: "news agency X" is a news organization, though "agency"
+    alone cues a government body."""
+    found = entities_of(finder, "The case was brought by news agency Varta Press on Monday.")
+    assert found["Varta Press"] == "Organization"
+    nlp = load_pipeline()
+    mentions = [("a1", m) for m in finder.find(nlp("The case was brought by news agency Varta Press on Monday."), 0, False)]
+    ents = resolve_entities(mentions, load_kb())
+    assert {e.kind for e in ents.values() if e.label == "Varta Press"} == {"NewsOrganization"}
