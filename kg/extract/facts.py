@@ -84,6 +84,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
+        #: id of a product-less policy observation -> the class of AI products its clause names
+        self.generic_products: dict[int, str] = {}
         self.block = 0
         self.sent: Span | None = None
 

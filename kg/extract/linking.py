@@ -52,10 +52,14 @@ class ArticleLinker:
                 stated = Counter(p.roles["product"] for p in policies if p.roles["product"] is not None)
                 if own:
                     o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
-                elif stated:  # the product the article's other policies restrict
+                elif stated and id(o) not in self.generic_products:  # the product the article's other policies restrict
                     o.roles["product"] = max(stated, key=lambda p: (stated[p], mention_count[p], p.label))
-                elif products:
+                elif products and id(o) not in self.generic_products:
                     o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
+                elif id(o) in self.generic_products and not products:
+                    # "disabled built-in AI features on MEPs' tablets" in an article that names no
+                    # product: the class of products the clause names
+                    o.roles["product"] = self.implicit(self.generic_products[id(o)], "SoftwareProduct", False)
                 else:
                     o.kind = "dropped"
         policies = [o for o in policies if o.kind == "policy"]

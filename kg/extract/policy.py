@@ -28,6 +28,7 @@ class PolicyFrame:
         ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
         stop_v = set(pol["stop_verbs"])
         seen_products: set = set()
+        generic: str | None = None
         triggers = self._policy_triggers
         for tok in self.tokens(sent):
             lemma = tok.lemma_
@@ -141,7 +142,9 @@ class PolicyFrame:
                     if reasons:
                         self.emit("reason", {"issuer": issuer, "near": True}, reason=reasons)
                     continue
-                if not named_only and any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks):
+                access = any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks)
+                generic = None if named_only or access else self._generic_ai_class(scope_toks)
+                if not named_only and (generic or access):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
                     continue
@@ -164,8 +167,10 @@ class PolicyFrame:
                     continue
                 seen_products.add(product)
                 for issuer in issuers:
-                    self.emit("policy", {"issuer": issuer, "product": product, "region": region},
-                              type=[ptype], scope=scope, date=dates, reason=reasons)
+                    obs = self.emit("policy", {"issuer": issuer, "product": product, "region": region},
+                                    type=[ptype], scope=scope, date=dates, reason=reasons)
+                    if product is None and generic:
+                        self.generic_products[id(obs)] = generic
         if self.article.blocks[self.block].heading:
             self._headline_policy(sent)
         self._sentence_alternative(sent)
@@ -1023,6 +1028,34 @@ class PolicyFrame:
             if ent not in out:
                 out.append(ent)
         return out
+
+    def _generic_ai_class(self, toks: list[Token]) -> str | None:
+        """A class of AI products a clause restricts without naming one ("built-in AI features",
+        "generative AI apps", "artificial intelligence (AI) tools"): a head of
+        ``policy.product_nouns`` whose modifiers, read on the surface up to a determiner, verb
+        or preposition (the parse often splits "artificial intelligence (AI) features"),
+        include an AI word (``policy.ai_class_words``) and no name. Returns that noun phrase,
+        or None. The article-level linking uses it only when the article names no product the
+        policy could be about."""
+        heads = set(self.lex["policy"]["product_nouns"]) - set(self.lex["policy"]["not_class_heads"])
+        ai = set(self.lex["policy"]["ai_class_words"])
+        for t in toks:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in heads or t.dep_ == "compound" \
+                    or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
+                continue
+            doc, start = t.doc, t.i
+            while start > 0 and start > t.i - 6 and (
+                    doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in {"more", "most"}
+                    or doc[start - 1].text in {"(", ")", "-"}):
+                start -= 1
+            while start < t.i and doc[start].text in {"(", ")", "-"}:
+                start += 1
+            words = list(doc[start:t.i])
+            if words and any(w.lower_ in ai for w in words) and not any(
+                    (m := self.mention_at(w)) is not None and m.entity is not None and w.lower_ not in ai
+                    for w in words):
+                return doc[start:t.i + 1].text
+        return None
 
     @staticmethod
     def _modifiers(head: Token) -> list[Token]:

@@ -252,6 +252,18 @@ def test_listing_on_a_control_list_is_a_restriction(tmp_path):
                    for e in result.entities.values() if not e.implicit)
 
 
+def test_class_of_ai_products_when_the_article_names_none(tmp_path):
+    """_generic_ai_class and link_article_level: "disabled artificial intelligence (AI) features"
+    in an article that names no product is a policy on that class; an article naming some
+    product elsewhere gets no policy on it from such a clause."""
+    got = policies(tmp_path, "Dravik Bank has disabled artificial intelligence (AI) features on the laptops it "
+                             "gives its traders, citing security concerns.\n")
+    assert ("Dravik Bank", "artificial intelligence (AI) features") in got
+    got = policies(tmp_path, "Gemini was launched last year.\n\nFerrow Lane banned generative AI tools for its "
+                             "lawyers.\n")
+    assert ("Ferrow Lane", "Gemini") not in got
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
