@@ -156,3 +156,10 @@ def test_a_two_word_cue_noun_wins_over_its_head(finder):
     mentions = [("a1", m) for m in finder.find(nlp("The case was brought by news agency Varta Press on Monday."), 0, False)]
     ents = resolve_entities(mentions, load_kb())
     assert {e.kind for e in ents.values() if e.label == "Varta Press"} == {"NewsOrganization"}
+
+
+def test_a_subject_called_its_is_no_person(finder):
+    """MentionFinder._context_votes: "X has now barred its attorneys from ..." types X as a
+    company although the name looks like a person's."""
+    found = entities_of(finder, "It took a few days, but Hollis Marr has now barred its attorneys from using Gemini.")
+    assert found["Hollis Marr"] == "Organization"
