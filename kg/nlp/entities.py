@@ -430,8 +430,9 @@ class MentionFinder:
             yield "Company", W_ROLE
         if root.dep_ == "poss" and (head.lemma_ in self.staff or head.lower_ in self.staff):
             yield "Company", W_ROLE
-        # "X has barred its attorneys from ...": a subject whose own clause calls it "its" is no person
-        if root.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"} and any(
+        # "X has barred its attorneys from ...": a subject the model takes for a person, whose own
+        # clause calls it "its", is an organization
+        if root.dep_ == "nsubj" and root.ent_type_ == "PERSON" and head.lemma_ in agentive and any(
                 t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end
                 for t in head.subtree if t.i < span.end + 8):
             yield "Company", W_CUE
