@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
-from ..nlp.kb import merge_key
+from ..nlp.kb import merge_key, normalize
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
 
 
@@ -178,6 +178,51 @@ class PolicyFrame:
         self._policy_extension(sent)
         if self.words(sent) & self._list_nouns:
             self._listing_policy(sent)
+        if self.words(sent) & set(self.lex["policy"]["removal_verbs"]):
+            self._store_removal(sent)
+
+    def _store_removal(self, sent: Span) -> None:
+        """An app store removing apps: "X was pulled from Acme's app store", "apps like X have
+        been removed from the Play Store", "Acme removed X from its store" (a verb of
+        ``policy.removal_verbs`` with "from" a store, ``policy.store_nouns``). The issuer is the
+        active subject, else the store's possessor, else the store's maker in the knowledge
+        base; the products are those named in the removed phrase, else the class of AI apps
+        it names. A ban (removal) of each."""
+        pol = self.lex["policy"]
+        stores = set(pol["store_nouns"])
+        for verb in self.tokens(sent):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["removal_verbs"] or self._hypothetical(verb):
+                continue
+            store = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for p in c.children if p.dep_ == "pobj" and p.lower_ in stores), None)
+            if store is None:
+                continue
+            passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+            issuers = [] if passive else [e for e in self.agents_of(verb, {"Organization"})
+                                          if e.kind != "NewsOrganization"]
+            if not issuers:
+                owner = next((self.entity_at(c, {"Organization"}) for c in store.children if c.dep_ == "poss"), None)
+                issuers = [owner] if owner is not None else []
+            if not issuers:
+                m = self.mention_at(store)
+                makers = self.kb.makers(m.entity.label) if m is not None and m.entity is not None else ()
+                issuers = [e for ms in self.mentions for x in ms if (e := x.entity) is not None
+                           and e.family == "Organization" and normalize(e.label) in {normalize(n) for n in makers}][:1]
+            if not issuers:
+                continue
+            removed = [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
+            store_ent = self.mention_at(store)
+            products = [p for p in self._restricted_things(removed)
+                        if store_ent is None or p is not store_ent.entity]
+            generic = self._generic_ai_class(removed)
+            if generic:
+                products.append(self.implicit(generic, "SoftwareProduct", False))
+            for issuer in issuers:
+                for product in products:
+                    if product is issuer:
+                        continue
+                    self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
+                              scope=self._scope([store]), date=self._dates(sent), reason=self._reasons(verb, sent))
 
     @property
     def _list_nouns(self) -> frozenset[str]:

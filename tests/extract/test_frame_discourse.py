@@ -264,6 +264,18 @@ def test_class_of_ai_products_when_the_article_names_none(tmp_path):
     assert ("Ferrow Lane", "Gemini") not in got
 
 
+def test_removal_from_an_app_store(tmp_path):
+    """_store_removal: "apps like X have been removed from Acme's app store" (the store's
+    possessor), "Google pulled the X app from its Play Store over Y" (the active subject, with
+    its reason): a ban of each named product and of the class of AI apps named; the store is
+    never the product."""
+    got = policies(tmp_path, "Generative AI apps like Zorblat have been removed from Dravik's app store.\n\n"
+                             "Google pulled the Quillpoint app from its Play Store over privacy concerns.\n")
+    assert ("Dravik", "Zorblat") in got and ("Dravik", "Generative AI apps") in got
+    assert "privacy" in " ".join(got[("Google", "Quillpoint")]["reason"])
+    assert not any(p in {"Play Store", "app store"} for _, p in got)
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
