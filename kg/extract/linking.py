@@ -72,7 +72,9 @@ class ArticleLinker:
             last = max(before, key=lambda p: p.start)
             o.kind = "policy"
             o.roles = {"issuer": last.roles["issuer"], "product": o.roles["product"], "region": list(last.roles["region"])}
-            o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", []))}
+            # an extension of a ban ("the ban also extends to X") has the ban's type, scope and reasons
+            o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", [])),
+                       "reason": list(last.attrs.get("reason", []))}
             policies.append(o)
         # a company named for its product makes that product ("banned Lumora": Lumora's product)
         by_key = {m.entity.key: m.entity for ms in self.mentions for m in ms if m.entity is not None}

@@ -109,9 +109,11 @@ def test_its_use_names_the_product_before(tmp_path):
 
 def test_policy_extension_adds_products(tmp_path):
     """_policy_extension: "the ban also extends to X and Y" -> the same issuer restricts them."""
-    got = policies(tmp_path, "Ohio has banned ChatGPT on state devices.\n\n"
+    got = policies(tmp_path, "Ohio has banned ChatGPT on state devices over espionage fears.\n\n"
                              "The ban also extends to Gemini and Grok, officials said.\n")
     assert {("Ohio", "ChatGPT"), ("Ohio", "Gemini"), ("Ohio", "Grok")} <= set(got)
+    # (link_article_level: an extension has the ban's reasons)
+    assert "espionage" in " ".join(got[("Ohio", "Grok")].get("reason", []))
 
 
 def test_use_and_access_roles_vote_product(tmp_path):
