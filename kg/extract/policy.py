@@ -541,6 +541,11 @@ class PolicyFrame:
         if staff:
             return staff
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
+        if not passive and trig.dep_ in {"csubjpass", "nsubjpass"} and any(
+                c.dep_ == "auxpass" for c in trig.head.children):
+            # "Blocking measures for X have been implemented, a ministry official said": the
+            # policy noun or gerund is the subject of a passive clause
+            trig, passive = trig.head, True
         if passive:
             for c in trig.children:  # "X has been blocked at Acme", "... across Acme"
                 if c.dep_ == "prep" and c.lower_ in {"at", "across", "within", "throughout"}:
@@ -570,6 +575,10 @@ class PolicyFrame:
                 node = node.head
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
                 said_by = self._clause_subject(node.head)  # "the trade ministry said access was restricted"
+                if said_by is not None and said_by.lemma_.lower() in self.lex["policy"]["speaker_nouns"]:
+                    # "a defence ministry official said": the body the official speaks for
+                    said_by = next((c for c in reversed(list(said_by.children)) if c.dep_ == "compound"
+                                    and c.lemma_.lower() in self.lex["policy"]["body_nouns"]), said_by)
                 if said_by is not None:
                     bodies = self._described_bodies(said_by) or self._government_described(said_by)
                     if not bodies and said_by.lemma_.lower() in self.lex["policy"]["government_nouns"]:
@@ -825,8 +834,9 @@ class PolicyFrame:
         coordinated modifier), "police". Labels are the text's own words, lower case.
         Only heads of ``policy.body_nouns`` count."""
         head = noun.lemma_.lower()
-        if noun.pos_ != "NOUN" or head not in self.lex["policy"]["body_nouns"] or self.mention_at(noun):
-            return []
+        if not (noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and noun.is_lower) \
+                or head not in self.lex["policy"]["body_nouns"] or self.mention_at(noun):
+            return []  # (a lower-case "ministry" the model tags as a proper noun is a common noun)
         place = None
         for c in noun.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -1210,6 +1220,9 @@ class PolicyFrame:
             return self._object_slot(node.head)  # "blocked X access", "a ban on X downloads"
         if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in self.lex["policy"]["use_nouns"]:
             return True  # "access to X"
+        if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in \
+                self.lex["policy"]["measure_nouns"]:
+            return True  # "blocking measures for X"
         return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
 
     def _seat_of_organization(self, tok: Token) -> bool:

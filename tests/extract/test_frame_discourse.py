@@ -278,6 +278,15 @@ def test_removal_from_an_app_store(tmp_path):
     assert not any(p in {"Play Store", "app store"} for _, p in got)
 
 
+def test_measures_implemented_as_an_official_said(tmp_path):
+    """_policy_issuers (a gerund or policy noun that is the subject of a passive clause; the
+    body an official speaks for) and _object_slot ("measures for X"): "Blocking measures for X
+    have been implemented ..., a defence ministry official said" is the defence ministry's."""
+    got = policies(tmp_path, "Kenya restricted Gemini on Monday.\n\n\"Blocking measures for Gemini have been "
+                             "implemented for military work PCs,\" a defence ministry official said.\n")
+    assert ("defence ministry", "Gemini") in got
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
