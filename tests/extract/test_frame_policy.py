@@ -147,8 +147,9 @@ def test_unresolved_company_possessive_is_dropped(tmp_path):
 
 @pytest.mark.parametrize("sentence, issuer, product", [
     ("Pellmont Corp advised its engineers against using GitHub Copilot.", "Pellmont Corp", "GitHub Copilot"),
+    # (a described body of a place is that body: _described_bodies)
     ("The Nevada finance ministry asked staff to refrain from using ChatGPT on office computers.",
-     "Nevada", "ChatGPT"),
+     "finance ministry", "ChatGPT"),
     ("Vienna's privacy commissioner asked phone makers to remove ChatGPT from their stores.",
      "Vienna", "ChatGPT"),
 ])
