@@ -230,10 +230,17 @@ class PolicyFrame:
 
     def _listing_policy(self, sent: Span) -> None:
         """A restriction by listing: "X has added A and B to its export control list", "X named
-        A to its Entity List", "X put A on a trade blacklist" (``policy.listing_verbs``, a
+        A to its Entity List", "A was placed on the list", "A and B were among the entities
+        added to X's export restriction list" (``policy.listing_verbs``, a
         ``policy.control_list_nouns`` head; a bare "list" only with a modifier of
-        ``policy.control_list_modifiers``). The issuer is the verb's agent (a place as its
-        government); each listed organization stands for its goods (:meth:`product_of`)."""
+        ``policy.control_list_modifiers``, or as "the list" once the article has named one).
+
+        The listed organizations are the verb's object or passive subject, or, for a
+        participle ("entities added to ..."), the subject of the clause that places them
+        "among" those entities (and its appositions). The issuer is the verb's agent, else the
+        list's possessor, else the issuer of the list named before in the article; a place
+        stands for its government. Each listed organization stands for its goods
+        (:meth:`product_of`)."""
         pol = self.lex["policy"]
         heads, mods = set(pol["control_list_nouns"]), set(pol["control_list_modifiers"])
         for verb in self.tokens(sent):
@@ -242,22 +249,57 @@ class PolicyFrame:
             lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "onto"}
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
             lists = [n for n in lists if n.lemma_.lower() != "list" or any(
-                w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))]
+                w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))
+                or self._list_issuer is not None and any(c.lower_ == "the" for c in n.children)]
             if not lists:
                 continue
             objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-            listed = [e for o in objs for x in conjuncts(o) for t in [x, *(a for a in x.children if a.dep_ == "appos")]
-                      for e in [self.entity_at(t, {"Organization"})] if e is not None]
+            if not objs and verb.dep_ == "acl":
+                # "A, B and C are among (dozens of) the companies added to the list"
+                node = verb.head
+                while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+                    node = node.head.head
+                if node.dep_ == "pobj" and node.head.lower_ == "among":
+                    objs = [c for c in node.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # (a name, its appositions and conjuncts; "six subsidiaries of A": A)
+            names = [y for o in objs for x in conjuncts(o) for t in [x, *(a for a in x.children if a.dep_ == "appos")]
+                     for y in [t, *t.conjuncts]]
+            names += [p for y in names if y.pos_ == "NOUN" and self.entity_at(y, {"Organization"}) is None
+                      for c in y.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            listed = [e for y in names for e in [self.entity_at(y, {"Organization"})] if e is not None]
+            if verb.dep_ == "acl" and objs:
+                # (the subject of "are among": every organization named in it, as the parse may break it up)
+                listed += [m.entity for o in objs for t in o.subtree if (m := self.mention_at(t)) is not None
+                           and m.end - 1 == t.i and m.entity is not None and m.entity.family == "Organization"]
             if not listed:
                 continue
+            agents = self.agents_of(verb, {"Organization", "Place"}) if verb.dep_ != "acl" else [
+                e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for e in [self.entity_at(p, {"Organization", "Place"})] if e is not None]
             issuers = [self.government_of(e) if e.family == "Place" else e
-                       for e in self.agents_of(verb, {"Organization", "Place"}) if e.kind != "NewsOrganization"]
+                       for e in agents if e.kind != "NewsOrganization"]
+            if not issuers:
+                owner = next((e for n in lists for c in n.children if c.dep_ == "poss"
+                              for e in [self.entity_at(c, {"Organization", "Place"})] if e is not None), None)
+                issuers = [self.government_of(owner) if owner.family == "Place" else owner] if owner is not None \
+                    else ([self._list_issuer] if self._list_issuer is not None else [])
+            if issuers:
+                self._list_issuer = issuers[0]
             for issuer in issuers:
                 for org in dict.fromkeys(listed):
                     if org is issuer:
                         continue
                     self.emit("policy", {"issuer": issuer, "product": self.product_of(org, mentioned=False), "region": []},
                               type=["restriction"], scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
+
+    @property
+    def _list_issuer(self) -> Entity | None:
+        """The issuer of the control list the article named last (set by :meth:`_listing_policy`)."""
+        return getattr(self, "_list_issuer_value", None)
+
+    @_list_issuer.setter
+    def _list_issuer(self, value: Entity | None) -> None:
+        self._list_issuer_value = value
 
     def _headline_policy(self, sent: Span) -> None:
         """A headline read on its surface, as the small model often parses a headline flat

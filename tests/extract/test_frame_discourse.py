@@ -287,6 +287,17 @@ def test_measures_implemented_as_an_official_said(tmp_path):
     assert ("defence ministry", "Gemini") in got
 
 
+def test_listed_among_entities_added_to_a_list(tmp_path):
+    """_listing_policy: "A was among the entities added to X's export restriction list" (the
+    list's possessor issues it), then "B and C are among the other companies added to the
+    list" (the list named before, its issuer)."""
+    text = ("Dravik Semiconductor was among dozens of entities added to the Commerce Department's export "
+            "restriction list on Tuesday.\n\nTorvane Micro and Pellmont Labs are among the other companies "
+            "added to the list.\n")
+    got = policies(tmp_path, text)
+    assert {("Commerce Department", p) for p in ("Dravik Semiconductor", "Torvane Micro", "Pellmont Labs")} <= set(got)
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
