@@ -165,6 +165,12 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         if is_def:
             # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
             named = [e for e in ok if lemma in normalize(e.label).split()]
+            if not named:
+                # (a name that says what it is may stand further back: "the ministry" four
+                # paragraphs after "Denmark's Defense Ministry")
+                named = [m.entity for b in range(max(-1, self.block - 4), -1, -1) for m in reversed(self.mentions[b])
+                         if m.entity is not None and m.entity.family in families
+                         and lemma in normalize(m.entity.label).split()]
             if named:
                 return named[0]
             kind = self.cue_kind.get(lemma)

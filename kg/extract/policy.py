@@ -561,6 +561,13 @@ class PolicyFrame:
             c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
         if listed:
             return listed  # "several states, including A, B and C, have banned X"
+        if subj is not None and subj.lemma_.lower() in self.lex["policy"]["quantity_nouns"]:
+            # "More than half of U.S. states, Congress, and the EU's executive branch have prohibited X"
+            inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            found = self._coordinated_parties(inner) if inner is not None else []
+            if found:
+                return found
         for node in dict.fromkeys([trig, clause]):
             places = self.agents_of(node, {"Place"})
             if places:
@@ -650,6 +657,29 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _coordinated_parties(self, noun: Token) -> list[Entity]:
+        """Organizations and places a coordinated noun phrase names, through its appositions
+        and conjuncts: "U.S. states, Congress, and the European Union's executive branch"
+        gives Congress and the European Union (a body noun stands for its possessor); a
+        place stands for its government. [] when it names none."""
+        out: list[Entity] = []
+        todo, seen = [noun], set()
+        while todo:
+            t = todo.pop(0)
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            todo += [c for c in t.children if c.dep_ in {"appos", "conj"}]
+            e = self.entity_at(t, {"Organization", "Place"}) if self.mention_at(t) is not None else None
+            if e is None and t.pos_ == "NOUN":
+                e = next((x for c in t.children if c.dep_ == "poss"
+                          for x in [self.entity_at(c, {"Organization", "Place"})] if x is not None), None)
+            if e is not None and e.kind != "NewsOrganization":
+                e = self.government_of(e) if e.family == "Place" else e
+                if e not in out:
+                    out.append(e)
+        return out
 
     def _document_pronoun(self, trig: Token) -> list[Entity]:
         """"The order directs that ... In addition, it prohibits X": an "it" subject after a

@@ -298,6 +298,26 @@ def test_listed_among_entities_added_to_a_list(tmp_path):
     assert {("Commerce Department", p) for p in ("Dravik Semiconductor", "Torvane Micro", "Pellmont Labs")} <= set(got)
 
 
+def test_quantity_subject_lists_its_parties(tmp_path):
+    """_coordinated_parties: "More than half of U.S. states, Congress, and the European Union's
+    executive branch have prohibited X" is Congress's and the EU's (a body noun stands for its
+    possessor)."""
+    got = policies(tmp_path, "More than half of U.S. states, Congress, and the European Union's executive branch "
+                             "have already prohibited TikTok from devices used for official business.\n")
+    assert {("Congress", "TikTok"), ("European Union", "TikTok")} <= set(got)
+
+
+def test_definite_description_reaches_back_to_a_name_that_says_it(tmp_path):
+    """coref: "The ministry said it would ban X" five paragraphs after "Kenya's Defense
+    Ministry" is that ministry, not the company named last."""
+    text = ("Kenya's Defense Ministry banned its employees from having Gemini on their work phones.\n\n"
+            "Gemini is made by Google.\n\nIt is popular.\n\nMany people use it.\n\nIt is free.\n\n"
+            "The ministry said it would ban the use of the app on official units.\n")
+    got = policies(tmp_path, text)
+    assert ("Defense Ministry", "Gemini") in got
+    assert ("Google", "Gemini") not in got
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
