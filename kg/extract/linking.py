@@ -10,11 +10,32 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..nlp.entities import Entity
+from ..nlp.kb import normalize
 from .syntax import Observation
 
 
 class ArticleLinker:
     """Article-level linking frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
+
+    def _country_in_name(self, body: Entity) -> str | None:
+        """The normalized name of the country a body is of: the article's location fact for it
+        ("the Malaysian Communications and Multimedia Commission"), else a nationality word or a
+        country's name in its name; None when neither says."""
+        seat = next((o.roles["country"] for o in self.observations
+                     if o.kind == "location" and o.roles.get("organization") is body), None)
+        if seat is not None:
+            return normalize(seat.label)
+        before = [self.docs[m.block][m.start - 1].text for ms in self.mentions for m in ms
+                  if m.entity is body and m.start > 0]
+        for word in [*before, *body.label.replace("-", " ").split()]:
+            entry = self.kb.country_of_demonym(word) if self.kb.is_demonym(word) else None
+            if entry is None:
+                found = self.kb.lookup(word)
+                entry = found if found is not None and found.kind == "Country" else None
+            if entry is not None:
+                return normalize(entry.name)
+        return None
 
     def link_article_level(self) -> None:
         """Attach article-level observations to the facts they refine: reasons and
@@ -104,7 +125,10 @@ class ArticleLinker:
                 if o.roles.get("near") and issuer.kind != "GovernmentBody":
                     o.kind = "dropped"
                     continue
-                issuer = None
+                # ... and a body whose name says its country ("the Malaysian Communications ...
+                # Commission") speaks for that country's policy, not for the one stated last
+                country = self._country_in_name(issuer) if issuer.kind == "GovernmentBody" else None
+                issuer = next((i for i in issuers if country is not None and normalize(i.label) == country), None)
             if issuer is None and not o.roles.get("heading"):
                 before = [p for p in policies if p.start <= o.start]
                 issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else None

@@ -215,6 +215,14 @@ class MentionFinder:
                         and all(t.text[:1].isupper() for t in span) and self.kb.lookup(span.text) is None:
                     out[-1] = (doc[prev.start:span.end], plabel or label)
                     continue
+                body = self.suffixes["GovernmentBody"]
+                if prev.end + 1 == span.start and doc[prev.end].lower_ == "and" and len(prev) <= 3 \
+                        and span[-1].lower_ in body and prev[-1].lower_ not in body \
+                        and all(t.text[:1].isupper() for t in [*prev, *span]) \
+                        and self.kb.lookup(prev.text) is None and self.kb.lookup(span.text) is None:
+                    # "the Kestrian Communications and Multimedia Commission": one body's name
+                    out[-1] = (doc[prev.start:span.end], plabel or label)
+                    continue
             out.append((span, label))
         return out
 

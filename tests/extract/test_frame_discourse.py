@@ -318,6 +318,18 @@ def test_definite_description_reaches_back_to_a_name_that_says_it(tmp_path):
     assert ("Google", "Gemini") not in got
 
 
+def test_reason_of_a_body_goes_to_its_countrys_policy(tmp_path):
+    """link_article_level and _country_in_name: a reason a "Malaysian ... Commission" states
+    goes to Malaysia's policy, not to Indonesia's stated just before it."""
+    text = ("On Sunday, Malaysia temporarily blocked access to Grok.\n\n"
+            "Indonesia became the first country to temporarily block the bot on Saturday.\n\n"
+            "In its statement, the Malaysian Communications and Multimedia Commission said the restriction "
+            "was imposed following repeated misuse of Grok to generate obscene images.\n")
+    got = policies(tmp_path, text)
+    assert "misuse" in " ".join(got[("Malaysia", "Grok")].get("reason", []))
+    assert "misuse" not in " ".join(got[("Indonesia", "Grok")].get("reason", []))
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
