@@ -1,5 +1,5 @@
 """RDF: namespaces and term helpers (:mod:`kg.rdf.terms`), the ABox writer with
-IRI minting, graph parts and serialization (:mod:`kg.rdf.graph`), and the
+IRI minting, graph parts and serialization (:mod:`kg.rdf.indexed`), and the
 on-disk Oxigraph store (:mod:`kg.rdf.store`).
 
 Reads an extraction's dataclasses but never imports spaCy (a test checks it).
