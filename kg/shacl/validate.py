@@ -285,7 +285,7 @@ def graph_diff(new: Graph, old: Graph) -> tuple[Graph, Graph]:
 
 def nt_diff(new_lines: set[bytes], old_lines: set[bytes]) -> tuple[Graph, Graph]:
     """``(added, removed)`` from two sets of canonical N-Triples lines (as
-    :func:`kg.rdf.indexed.serialize` writes them): only the differing lines are parsed."""
+    :func:`kg.rdf.serialize.serialize` writes them): only the differing lines are parsed."""
     def parse(lines):
         g = Graph()
         if lines:
@@ -407,7 +407,7 @@ def _copy_closure(source: Graph, node, target: Graph) -> None:
 
 
 def validate_part(part, tbox: Graph | None = None) -> Graph:
-    """Validate one part of an ABox (:class:`kg.rdf.indexed.GraphPart`): pySHACL over
+    """Validate one part of an ABox (:class:`kg.rdf.parts.GraphPart`): pySHACL over
     its own triples, its context and the ontology, keeping the results whose
     focus node the part owns. The union of the parts' results is a
     whole-graph validation's results (tested against :func:`validate`).
@@ -436,7 +436,7 @@ _PARTS: tuple | None = None  # (plan, specs, tbox, shard folder) for forked part
 def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None = None,
                        cluster: str | None = None, shards: Path | None = None) -> tuple[bytes, ValidationResult]:
     """The canonical N-Triples of an extraction's ABox and its SHACL
-    validation, made part by part (:func:`kg.rdf.indexed.graph_parts`) so that the
+    validation, made part by part (:func:`kg.rdf.parts.graph_parts`) so that the
     whole graph is never one rdflib graph: memory holds one part at a time
     (per worker) and the N-Triples lines. The N-Triples are those of
     ``serialize(to_graph(ex), "nt")`` and the results those of
@@ -453,7 +453,7 @@ def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None =
         jobs: worker processes (forked; they read ``ex`` through ``fork``).
             With 1, or where ``fork`` is not available, parts are made here.
         size: at most this many facts, or five times as many articles,
-            entities or anonymous sources, per part (:meth:`kg.rdf.indexed.GraphPlan.specs`).
+            entities or anonymous sources, per part (:meth:`kg.rdf.parts.GraphPlan.specs`).
             At 1,000 articles, 4,000 makes five parts, which validate in
             about the time of the whole graph at once (9.3 s against 11.5 s
             in issue 18's run; the parts' context is validated again, but
@@ -474,7 +474,8 @@ def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None =
     """
     import multiprocessing
 
-    from ..rdf.indexed import GraphPlan, canonical_nt
+    from ..rdf.parts import GraphPlan
+    from ..rdf.serialize import canonical_nt
 
     global _PARTS
     plan = GraphPlan(ex)
@@ -522,7 +523,7 @@ def make_part(plan, spec, index: int, tbox: Graph | None = None, shards: Path | 
     given, written as the N-Quads shard ``shards/part-NNNNN.nq`` (empty bytes
     returned), and its validation results as N-Triples
     (:func:`validate_part`). Runs in any worker."""
-    from ..rdf.indexed import nt_lines
+    from ..rdf.serialize import nt_lines
 
     part = plan.part(spec)
     nt = nt_lines(part.own)

@@ -145,7 +145,7 @@ def test_a_term_oxigraph_refuses_falls_back_to_rdflib(abox):
 def test_the_build_report_has_the_same_bytes_whatever_the_blank_node_labels(abox, monkeypatch):
     """validation.ttl of a graph with violations: the source shapes copied into the
     report are blank nodes labelled anew each time the shapes are parsed."""
-    from kg.rdf.indexed import serialize
+    from kg.rdf.serialize import serialize
     from kg.shacl.validate import _report
 
     bad = _faulty(abox)
