@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from ..io.corpus import INVISIBLE as _CONTROL  # control, zero-width, bidi, BOM
+from ..io.invisible import INVISIBLE as _CONTROL  # control, zero-width, bidi, BOM
 from ..schema import fact_kinds
 from .namespaces import KGR
 
