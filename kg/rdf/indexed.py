@@ -4,6 +4,9 @@ queries can run on an in-memory Oxigraph store.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from rdflib import Graph
 from rdflib.paths import Path as RdfPath
 
@@ -31,6 +34,10 @@ class IndexedGraph(Graph):
     """
 
     _prepared: dict = {}
+    #: pyoxigraph's ``Store`` of :meth:`attach_oxigraph` (pyoxigraph is imported lazily), or None.
+    _ox: Any
+    #: pyoxigraph term -> the rdflib term it was made from, or None.
+    _from_ox: dict[Any, Any] | None
 
     def __init__(self, triples=(), **kwargs):
         super().__init__(**kwargs)
@@ -208,13 +215,13 @@ class IndexedGraph(Graph):
             solutions = self._ox.query(text, substitutions=subs)
         except (SyntaxError, ValueError, TypeError, RuntimeError, OSError):
             return None
-        if not isinstance(solutions, ox.QuerySolutions):
+        back = self._from_ox
+        if not isinstance(solutions, ox.QuerySolutions) or back is None:
             return None
         names = [v.value for v in solutions.variables]
-        back = self._from_ox
-        rows = []
+        rows: list[Mapping[Variable, Any]] = []
         for solution in solutions:
-            row = {}
+            row: dict[Variable, Any] = {}
             for name in names:
                 value = solution[name]
                 if value is not None:

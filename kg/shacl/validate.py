@@ -18,11 +18,13 @@ nested shapes, run only on the nodes a SPARQL target picks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from ..rdf.indexed import IndexedGraph
 from ..resources import ontology_file, shapes_file
@@ -214,7 +216,7 @@ def changed_focus_nodes(data: Graph, added: Graph, removed: Graph) -> set:
                 touched.add(o)
     frontier = set(touched)
     for _ in range(SHAPE_DEPTH - 1):
-        upstream = set()
+        upstream: set[Node] = set()
         for node in frontier:
             upstream.update(s for s, p in data.subject_predicates(node) if p != RDF.type)
         frontier = upstream - touched
@@ -368,6 +370,7 @@ def _canonical(report: Graph) -> Graph:
         return got
 
     nodes = sorted({t for triple in report for t in triple if isinstance(t, BNode)}, key=str)
+    relabelled: Iterable[tuple[Node, Node, Node]]
     try:
         for node in nodes:
             sig(node)
@@ -376,7 +379,8 @@ def _canonical(report: Graph) -> Graph:
 
         relabelled = to_canonical_graph(report)
     else:
-        labels, seen = {}, {}
+        labels: dict[Node, Node] = {}
+        seen: dict[str, int] = {}
         for node in nodes:
             key = digest([content[node]] + [f"{sig(s) if isinstance(s, BNode) else s.n3()} {p.n3()}"
                                             for s, p in report.subject_predicates(node)])
@@ -478,6 +482,7 @@ def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None =
     from ..rdf.serialize import canonical_nt
 
     global _PARTS
+    done: Iterable[tuple[bytes, bytes]]
     plan = GraphPlan(ex)
     specs = plan.specs(size)
     if shards is not None:
@@ -514,6 +519,7 @@ def shard_files(shards: Path) -> list[Path]:
 
 def _part_job(index: int) -> tuple[bytes, bytes]:
     """Make part ``index`` of the forked plan (:data:`_PARTS`)."""
+    assert _PARTS is not None, "set by write_and_validate before the workers are forked"
     plan, specs, tbox, shards = _PARTS
     return make_part(plan, specs[index], index, tbox, shards)
 
