@@ -128,7 +128,9 @@ def run(n: int, work: Path, build_only: bool = False) -> dict:
     from kg.extract.extraction import extract
     from kg.io.corpus import list_corpus, read_article
     from kg.nlp.model import load_pipeline
-    from kg.rdf.graph import GraphPlan, canonical_nt, new_graph, nt_lines, serialize, turtle_from_nt
+    from kg.rdf.namespaces import new_graph
+    from kg.rdf.parts import GraphPlan
+    from kg.rdf.serialize import canonical_nt, nt_lines, serialize, turtle_from_nt
     from kg.shacl.validate import validate, write_and_validate
 
     corpus = make_corpus(work / "corpus", n)

@@ -47,7 +47,7 @@ Oxigraph or kg time over rdflib time in the same run; all on this machine):
   pages of the store's files mapped by RocksDB (``rss_file_mib`` is that part);
   peak RSS (``ru_maxrss``) is reported too.
 - ``export``: Turtle and N-Triples of the graph (without the ontology) written
-  by rdflib (``Graph.serialize``), by kg (:func:`kg.rdf.graph.serialize`: triples
+  by rdflib (``Graph.serialize``), by kg (:func:`kg.rdf.serialize.serialize`: triples
   sorted, written by Oxigraph) from the same rdflib graph, and dumped by
   Oxigraph (``Store.dump`` of the default graph) from kg's on-disk store and
   from an in-memory store loaded with the file (load time apart). Ratios kg /
@@ -271,7 +271,7 @@ import pyoxigraph as ox, rdflib, oxrdflib
 from kg.query.sparql import load_graph
 from kg.resources import ontology_file, queries_dir
 from kg.rdf.store import open_store
-from kg.rdf.graph import ONTOLOGY_IRI
+from kg.rdf.namespaces import ONTOLOGY_IRI
 mode, path = sys.argv[1], sys.argv[2]
 start = time.perf_counter()
 rows = None
@@ -330,7 +330,7 @@ _REPEAT_CHILD = r"""
 import hashlib, json, sys
 import pyoxigraph as ox
 from rdflib import Graph
-from kg.rdf.graph import serialize
+from kg.rdf.serialize import serialize
 nt_path, prefixes, folder = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 h = lambda data: hashlib.sha256(data).hexdigest()
@@ -357,7 +357,7 @@ def run_export(g, store_dir: Path, nt_path: Path, prefixes: dict, limit: float) 
     ``nt_path`` (seconds; SHA-256 of the bytes for the determinism checks)."""
     import pyoxigraph as ox
 
-    from kg.rdf.graph import serialize
+    from kg.rdf.serialize import serialize
 
     ox_format = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
     disk = ox.Store.read_only(str(store_dir / "oxigraph"))

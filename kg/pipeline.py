@@ -185,7 +185,7 @@ def read_corpus(corpus: Path, outdir: Path, options: BuildOptions, folder: Outpu
     """
     from .io.corpus import PAGE_SUFFIXES, read_article, scan_corpus
     from .io.metadata import apply_metadata, read_metadata
-    from .rdf.graph import slug
+    from .rdf.mint import slug
 
     listing = scan_corpus(corpus, options.recursive, exclude=outdir)
     files = listing.files
@@ -278,7 +278,7 @@ def _write(folder: OutputFolder, texts: dict, result: Any, store: Path | None, a
            article_texts: dict) -> None:
     """Write texts/ (``article_texts``), graph.ttl and validation.ttl, then the
     store (from ``abox``: the N-Quads shards, or the graph's N-Triples)."""
-    from .rdf.graph import serialize
+    from .rdf.serialize import serialize
 
     folder.write({"graph.ttl": texts["turtle"], "validation.ttl": serialize(result.report, "turtle")},
                  {TEXTS: article_texts})
@@ -310,7 +310,9 @@ def _graph_and_validation(ex: Extraction, record: Any, jobs: int = 1, cluster: s
         ``({"turtle": bytes, "nt": bytes}, ValidationResult, signature, shard
         files or None)``.
     """
-    from .rdf.graph import new_graph, serialize_many, to_graph, turtle_from_nt
+    from .rdf.namespaces import new_graph
+    from .rdf.parts import to_graph
+    from .rdf.serialize import serialize_many, turtle_from_nt
     from .shacl.validate import nt_diff, shard_files, validate_changes, validation_signature, write_and_validate
 
     signature = validation_signature() if record is not None else None

@@ -4,7 +4,7 @@ One entry per kind of n-ary fact kg extracts: the key roles (observations that
 agree on them merge into one fact), the entity-valued and literal attributes,
 the ``kgo`` property each of them is written as, the ontology class, and the
 literal attributes that belong to the key as well. The extractor's merge
-(:func:`kg.extract.extraction.merge`), the graph writer (:mod:`kg.rdf.graph`) and the dataset
+(:func:`kg.extract.extraction.merge`), the graph writer (:mod:`kg.rdf.abox`) and the dataset
 export (:mod:`kg.export.dataset`) all read it; the data file is the one place the
 kinds are spelled out.
 

@@ -18,7 +18,9 @@ from rdflib.namespace import RDFS
 
 from kg.cli import app
 from kg.io.corpus import MAX_BLOCK_CHARS, list_corpus, read_article
-from kg.rdf.graph import entity_iri, serialize, to_graph
+from kg.rdf.mint import entity_iri
+from kg.rdf.parts import to_graph
+from kg.rdf.serialize import serialize
 
 from .conftest import ROOT, extract_corpus
 
@@ -161,7 +163,7 @@ HOSTILE_NAMES = ["a> <p> <b", 'Say "Hi" Labs', "O'Brien & Co", "Sharp#Corp", "tw
 def test_hostile_names_give_valid_iris_no_injected_triples_and_round_trip_labels(tmp_path):
     from kg.extract.extraction import Extraction
     from kg.nlp.entities import Entity
-    from kg.rdf.graph import clean_label
+    from kg.rdf.mint import clean_label
 
     ents = {}
     for name in HOSTILE_NAMES:

@@ -69,10 +69,10 @@ def test_the_direction_check_sees_an_upward_import(tmp_path, monkeypatch):
     """The check above would report a module of kg.io that imports the graph writer in a function."""
     fake = tmp_path / "kg" / "io" / "bad.py"
     fake.parent.mkdir(parents=True)
-    fake.write_text("def f():\n    from ..rdf.graph import serialize\n", encoding="utf-8")
+    fake.write_text("def f():\n    from ..rdf.serialize import serialize\n", encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
-    assert _kg_imports(fake) == [("kg.rdf.graph", 2)]
-    with pytest.raises(AssertionError, match="bad.py:2 imports kg.rdf.graph"):
+    assert _kg_imports(fake) == [("kg.rdf.serialize", 2)]
+    with pytest.raises(AssertionError, match="bad.py:2 imports kg.rdf.serialize"):
         test_imports_flow_one_way()
 
 
@@ -93,7 +93,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("spacy", "
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr
     loaded = json.loads(run.stdout.strip().splitlines()[-1])
-    assert "kg.rdf.graph" in loaded and "kg.query.sparql" in loaded and "kg.export.dataset" in loaded
+    assert "kg.rdf.abox" in loaded and "kg.rdf.parts" in loaded and "kg.query.sparql" in loaded and "kg.export.dataset" in loaded
     assert not [m for m in loaded if m.split(".")[0] in ("spacy", "thinc")]
     assert not [m for m in loaded if m.startswith(("kg.extract", "kg.nlp.entities"))]
 

@@ -78,7 +78,7 @@ def export(
     """
     from ..io.output import write_atomic, write_error
     from ..query.sparql import load_graph
-    from ..rdf.graph import serialize
+    from ..rdf.serialize import serialize
     from ..shacl.validate import load_tbox
 
     try:

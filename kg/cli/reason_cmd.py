@@ -28,7 +28,7 @@ def reason(
     from ..export.reason import reason as run_reason
     from ..io.output import write_atomic, write_error
     from ..query.sparql import load_graph, resolve_graph
-    from ..rdf.graph import serialize
+    from ..rdf.serialize import serialize
     from ..shacl.validate import load_tbox
 
     try:

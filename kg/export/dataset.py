@@ -32,7 +32,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
 
 from ..query.provenance import entity_names, evidence, supporting_evidence
-from ..rdf.graph import OA, kgo
+from ..rdf.namespaces import OA, kgo
 from ..schema import fact_kinds
 
 

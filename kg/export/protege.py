@@ -23,7 +23,8 @@ from rdflib import OWL, RDF, Graph, URIRef
 
 from ..errors import Errors, KgError
 from ..io.output import write_atomic
-from ..rdf.graph import ONTOLOGY_IRI, serialize
+from ..rdf.namespaces import ONTOLOGY_IRI
+from ..rdf.serialize import serialize
 
 ONTOLOGY_FILE = "kg-ontology.owl"
 GRAPH_FILE = "graph.owl"

@@ -34,7 +34,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from ..errors import Errors, KgError
-from ..rdf.graph import GRAPH_LICENSE, KGO_URI, KGR, ONTOLOGY_IRI
+from ..rdf.namespaces import GRAPH_LICENSE, KGO_URI, KGR, ONTOLOGY_IRI
 
 #: IRI of the owl:Ontology header of the inferred-memberships graph.
 INFERRED_IRI = URIRef(str(KGR) + "inferred")

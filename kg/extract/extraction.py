@@ -15,12 +15,12 @@ from pathlib import Path
 
 from ..io.cache import ParseCache
 from ..io.cluster import cluster_client
+from ..io.corpus import Article
 from ..nlp.entities import Entity, MentionFinder, resolve_entities
-from .facts import ArticleReader, Observation
 from ..nlp.kb import load_kb, merge_key, normalize
 from ..nlp.model import load_pipeline
 from ..schema import fact_kinds
-from ..io.corpus import Article
+from .facts import ArticleReader, Observation
 
 log = logging.getLogger("kg")
 

@@ -7,11 +7,11 @@ Dependency labels are ClearNLP-style, as spaCy's English models give them
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..io.dates import first_date, reference_day
 from ..nlp.entities import Entity
 
 NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -47,6 +47,7 @@ class Observation:
     certainty: str = "stated"
     attributed_to: Entity | None = None
 
+#: Month names and abbreviations -> month number (kept for the readers' imports; dates are read by :mod:`kg.io.dates`).
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], 1)}
@@ -55,12 +56,14 @@ MONTHS["sept"] = 9
 
 
 def normalize_date(text: str, reference: str = "") -> str | None:
-    """ISO 8601 form of a date phrase, or None when it is not a calendar day.
+    """ISO 8601 form of the first day written in a date phrase, or None when it names no calendar day.
 
     Returns ``YYYY-MM-DD`` when the year is known, ``--MM-DD`` (xsd:gMonthDay)
     when it is not. ``reference`` is the article's date as written in its
     dateline ("May 2, 2025"); it supplies a missing year and resolves "the
-    18th of last month".
+    18th of last month". Absolute dates are parsed by python-dateutil, kg's
+    rules for a missing year and relative days are :mod:`kg.io.dates`'
+    (:func:`kg.io.dates.first_date`).
 
     >>> normalize_date("July 10")
     '--07-10'
@@ -68,45 +71,10 @@ def normalize_date(text: str, reference: str = "") -> str | None:
     '2025-03-03'
     >>> normalize_date("the 18th of last month", "May 2, 2025")
     '2025-04-18'
+    >>> normalize_date("February 30") is None
+    True
     """
-    ref = _parse_day(reference) if reference else None
-    t = text.lower()
-    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
-    if m:
-        return m.group(0)
-    day = _parse_day(text)
-    if day is not None:
-        year, month, dom = day
-        if year is None and ref is not None and ref[0] is not None:
-            year = ref[0] if month <= ref[1] else ref[0] - 1
-        return f"{year:04d}-{month:02d}-{dom:02d}" if year else f"--{month:02d}-{dom:02d}"
-    rel = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(last|this|next)\s+month\b", t)
-    if rel and ref is not None and ref[0] is not None:
-        year, month = ref[0], ref[1] + {"last": -1, "this": 0, "next": 1}[rel.group(2)]
-        if month < 1:
-            year, month = year - 1, 12
-        if month > 12:
-            year, month = year + 1, 1
-        return f"{year:04d}-{month:02d}-{int(rel.group(1)):02d}"
-    return None
-
-
-def _parse_day(text: str):
-    """(year or None, month, day) of "July 10", "10 July 2025", "Jan. 29, 2025", else None."""
-    words = text.lower().replace(",", " ").replace(".", " ").split()
-    month = day = year = None
-    for i, w in enumerate(words):
-        if w in MONTHS and month is None:
-            month = MONTHS[w]
-            for nb in words[i + 1:i + 3] + words[max(0, i - 2):i]:
-                d = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", nb)
-                if d and day is None and 1 <= int(d.group(1)) <= 31:
-                    day = int(d.group(1))
-        if re.fullmatch(r"(19|20)\d{2}", w):
-            year = int(w)
-    if month is None or day is None:
-        return None
-    return year, month, day
+    return first_date(text, reference_day(reference) if reference else None)
 
 
 def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24, drop_preps: frozenset = frozenset()) -> str:

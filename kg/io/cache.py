@@ -185,7 +185,7 @@ class BuildRecord:
             outputs: names of the files written in the output folder (their
                 SHA-256 are recorded).
             exit_code, summary: what the build reported.
-            graph_nt: the graph as canonical N-Triples (:func:`kg.rdf.graph.serialize`),
+            graph_nt: the graph as canonical N-Triples (:func:`kg.rdf.serialize.serialize`),
                 kept beside the record for the next build's incremental validation.
             validation: :func:`kg.shacl.validate.validation_signature` of the report
                 in ``validation.ttl``.

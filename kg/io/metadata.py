@@ -37,13 +37,12 @@ from urllib.parse import urlsplit
 
 from ..errors import Errors, InputError
 from .corpus import Article
+from .dates import MONTH_NAMES
 
 #: Column names (CSV) or keys (JSON Lines) of a metadata file, in their documented order.
 COLUMNS = ("file", "headline", "publisher", "published", "url")
 #: Metadata file names looked for in a corpus folder.
 FILE_NAMES = ("metadata.csv", "metadata.jsonl")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

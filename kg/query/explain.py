@@ -19,7 +19,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..errors import Errors, InputError
-from ..rdf.graph import KGO_URI, KGR
+from ..rdf.namespaces import KGO_URI, KGR
 from ..rdf.terms import fold, local_name
 from .provenance import EvidenceRecord, entity_names, evidence, select
 from .sparql import resolve_query, run

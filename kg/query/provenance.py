@@ -14,7 +14,7 @@ quote names it:
   quote, case-insensitively, as whole words;
 - a string: it occurs in the quote the same way (spaces normalized);
 - a date (``xsd:date`` ``YYYY-MM-DD`` or ``xsd:gMonthDay`` ``--MM-DD``): a date
-  written in the quote normalizes (:func:`normalize_date`, with the
+  written in the quote normalizes (:func:`kg.io.dates.normalize_date`, with the
   article's ``dcterms:issued`` as reference) to a compatible day — same month
   and day, and the same year when both have one.
 
@@ -35,66 +35,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..io.metadata import MONTH_NAMES
+from ..io.dates import DATE_PHRASE, normalize_date
 from ..rdf.terms import DATE_VALUE, fold
 from ..resources import data_file
-
-_MONTH = "|".join(sorted({m.lower() for name in MONTH_NAMES for m in (name, name[:3])} | {"sept"},
-                          key=len, reverse=True))
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-#: Date phrases in a quote: "March 3, 2025", "Mar. 3", "3 March 2025", "the 3rd of March", "2025-03-03"
-#: and "the 18th of last month".
-DATE_PHRASE = re.compile(
-    rf"\b(?:{_MONTH})\.?\s+{_DAY}\b(?:,?\s+\d{{4}}\b)?"
-    rf"|\b{_DAY}\s+(?:of\s+)?(?:{_MONTH})\b\.?(?:,?\s+\d{{4}}\b)?"
-    r"|\b\d{4}-\d{2}-\d{2}\b"
-    rf"|\b{_DAY}\s+(?:of\s+)?(?:last|this|next)\s+month\b",
-    re.IGNORECASE)
-_RELATIVE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(last|this|next)\s+month", re.IGNORECASE)
-
-
-def normalize_date(phrase: str, reference: dt.date | None = None) -> str | None:
-    """A date phrase found by :data:`DATE_PHRASE` as ``YYYY-MM-DD``, or ``--MM-DD``
-    when its year is unknown; None when it names no calendar day.
-
-    Absolute dates are read with python-dateutil; kg's own rules are kept for
-    what dateutil does not do: a missing year is the reference's (the year
-    before when the month is later than the reference's), and "the 18th of
-    last month" counts from the reference (the article's publication date).
-
-    >>> normalize_date("Mar. 3"), normalize_date("10 July", dt.date(2025, 5, 2))
-    ('--03-03', '2024-07-10')
-    >>> normalize_date("the 18th of last month"[4:], dt.date(2025, 1, 2)), normalize_date("March 33")
-    ('2024-12-18', None)
-    """
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase):
-        return phrase
-    rel = _RELATIVE.fullmatch(phrase)
-    if rel:
-        if reference is None:
-            return None
-        year, month = reference.year, reference.month + {"last": -1, "this": 0, "next": 1}[rel.group(2).lower()]
-        if month < 1:
-            year, month = year - 1, 12
-        if month > 12:
-            year, month = year + 1, 1
-        return f"{year:04d}-{month:02d}-{int(rel.group(1)):02d}"
-    from dateutil import parser
-
-    try:
-        day = parser.parse(phrase, default=dt.datetime(2000, 1, 1))  # a leap year: "February 29" is a day
-    except (ValueError, OverflowError):
-        return None
-    written = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase)
-    stated = re.search(r"\b\d{4}\b", phrase)
-    if written is None or int(written.group(1)) != day.day or (stated and int(stated.group(0)) != day.year):
-        return None  # dateutil read the numbers otherwise ("March 33" as March 2033)
-    if stated:
-        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
-    if reference is not None:
-        ref_year = reference.year if day.month <= reference.month else reference.year - 1
-        return f"{ref_year:04d}-{day.month:02d}-{day.day:02d}"
-    return f"--{day.month:02d}-{day.day:02d}"
 
 
 @cache

@@ -61,7 +61,7 @@ from typing import Any
 from rdflib import Graph
 
 from ..errors import Errors, InputError
-from .graph import ONTOLOGY_IRI
+from .namespaces import ONTOLOGY_IRI
 
 MARKER = "kg-store.json"
 
@@ -76,7 +76,7 @@ def write_store(abox: Graph | bytes | list[Path], tbox: Graph, folder: Path) -> 
 
     Args:
         abox: the graph built by ``kg build``, its N-Triples (bytes, as
-            :func:`kg.rdf.graph.serialize` writes them: Oxigraph's own writer, far
+            :func:`kg.rdf.serialize.serialize` writes them: Oxigraph's own writer, far
             faster than rdflib's for a large graph), or the N-Quads shards the
             build's workers wrote (:func:`kg.shacl.validate.write_and_validate`),
             each bulk-loaded from its file.

@@ -50,10 +50,9 @@ import traceback
 from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 
 from ..errors import Errors, InputError
 from ..query.sparql import DEFAULT_TIMEOUT, call_with_limit, check_query, load_graph
@@ -127,30 +126,21 @@ def home_page(title: str) -> bytes:
     return page.replace("{{title}}", html.escape(title)).replace("{{examples}}", data).encode("utf-8")
 
 
-def _tsv_term(term) -> str:
-    r"""A term in TSV (SPARQL 1.1 CSV/TSV section 3.2): Turtle syntax, with tab and newline escaped.
+def _ox_format(fmt: str):
+    """pyoxigraph's result format for a format name of :data:`MEDIA_TYPES`."""
+    import pyoxigraph as ox
 
-    >>> _tsv_term(Literal("a\tb")), _tsv_term(URIRef("urn:x")), _tsv_term(None)
-    ('"a\\tb"', '<urn:x>', '')
-    """
-    if term is None:
-        return ""
-    if isinstance(term, Literal):
-        lexical = str(term)
-        for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
-            lexical = lexical.replace(raw, escaped)
-        if term.language:
-            return f'"{lexical}"@{term.language}'
-        if term.datatype is not None:
-            return f'"{lexical}"^^<{term.datatype}>'
-        return f'"{lexical}"'
-    if isinstance(term, (URIRef, BNode)):
-        return term.n3()
-    return str(term)
+    return {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}[fmt]
 
 
 def select(graph: Graph, text, fmt: str, source: str = "query") -> bytes:
-    """Run a checked SELECT query and serialize its results.
+    """Run a checked SELECT query and serialize its results with pyoxigraph's
+    result serializers (SPARQL 1.1 JSON, XML, CSV and TSV).
+
+    The rows come from rdflib's engine (a graph file) or from kg's store path
+    (:mod:`kg.rdf.store`), both as rdflib's ``Result``, handed to pyoxigraph
+    as SPARQL 1.1 JSON results (pyoxigraph builds result sets only by parsing).
 
     Args:
         graph: the graph (with the ontology).
@@ -166,15 +156,13 @@ def select(graph: Graph, text, fmt: str, source: str = "query") -> bytes:
     Raises:
         InputError: E113 when the query fails.
     """
+    import pyoxigraph as ox
+
     try:
         result = graph.query(text)
-        if fmt != "tsv":
-            return result.serialize(format=fmt, encoding="utf-8") or b""
-        names = [str(v) for v in result.vars or []]
-        solutions: Any = result  # a SELECT result: rows of terms
-        lines = ["\t".join(f"?{n}" for n in names)]
-        lines += ["\t".join(_tsv_term(row[i]) for i in range(len(names))) for row in solutions]
-        return ("\n".join(lines) + "\n").encode("utf-8")
+        rows = result.serialize(format="json", encoding="utf-8") or b""
+        solutions = ox.parse_query_results(rows, ox.QueryResultsFormat.JSON)
+        return solutions.serialize(format=_ox_format(fmt)) or b""
     except InputError:
         raise
     except Exception as exc:  # rdflib raises many types during evaluation
@@ -354,11 +342,11 @@ class Endpoint:
 
 def _warm_up() -> None:
     """Import the result serializers once in the server process, so that forked workers do not import them per query."""
+    import pyoxigraph  # noqa: F401
     from rdflib import plugin
     from rdflib.query import ResultSerializer
 
-    for fmt in ("json", "xml", "csv"):
-        plugin.get(fmt, ResultSerializer)
+    plugin.get("json", ResultSerializer)
 
 
 def _text(status: int, message: str) -> tuple[int, str, bytes]:

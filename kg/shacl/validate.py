@@ -7,7 +7,7 @@ only so that ``sh:class`` and ``sh:targetClass`` see ``rdfs:subClassOf``
 of ``sh:ValidationReport``.
 
 What makes it fast (issue 18; the results are those of pySHACL on the shapes
-as written, tested): the working graph is a :class:`kg.rdf.graph.IndexedGraph`
+as written, tested): the working graph is a :class:`kg.rdf.indexed.IndexedGraph`
 (dict look-ups instead of rdflib's context-aware store), whose SPARQL
 (the SHACL-AF targets and SHACL-SPARQL constraints of the shapes) Oxigraph
 answers; the property shapes of targeted node shapes are validated as
@@ -18,13 +18,15 @@ nested shapes, run only on the nodes a SPARQL target picks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
-from ..rdf.graph import IndexedGraph
+from ..rdf.indexed import IndexedGraph
 from ..resources import ontology_file, shapes_file
 
 
@@ -119,7 +121,7 @@ def validate(data: Graph, tbox: Graph | None = None, inplace: bool = False) -> V
     pySHACL runs without inference, with the ontology's triples in the data
     graph (so that ``sh:class`` and ``sh:targetClass`` follow
     ``rdfs:subClassOf``), on the shapes as :func:`_lift_property_shapes`
-    gives them (same results), on a :class:`kg.rdf.graph.IndexedGraph` whose
+    gives them (same results), on a :class:`kg.rdf.indexed.IndexedGraph` whose
     SPARQL Oxigraph answers. The report is pySHACL's, with the targets that
     lifting added taken out of the source shapes copied into it: the report
     of the shapes as written.
@@ -127,7 +129,7 @@ def validate(data: Graph, tbox: Graph | None = None, inplace: bool = False) -> V
     Args:
         data: the ABox graph; never changed.
         tbox: the ontology graph; loaded from ``ontology/kg.ttl`` when None.
-        inplace: when ``data`` is an :class:`~kg.rdf.graph.IndexedGraph`,
+        inplace: when ``data`` is an :class:`~kg.rdf.indexed.IndexedGraph`,
             validate it itself, with the ontology's triples added for the run
             and taken out again afterwards (``data`` ends as it began; it must
             not be read by anyone else meanwhile), instead of an indexed copy
@@ -214,7 +216,7 @@ def changed_focus_nodes(data: Graph, added: Graph, removed: Graph) -> set:
                 touched.add(o)
     frontier = set(touched)
     for _ in range(SHAPE_DEPTH - 1):
-        upstream = set()
+        upstream: set[Node] = set()
         for node in frontier:
             upstream.update(s for s, p in data.subject_predicates(node) if p != RDF.type)
         frontier = upstream - touched
@@ -285,7 +287,7 @@ def graph_diff(new: Graph, old: Graph) -> tuple[Graph, Graph]:
 
 def nt_diff(new_lines: set[bytes], old_lines: set[bytes]) -> tuple[Graph, Graph]:
     """``(added, removed)`` from two sets of canonical N-Triples lines (as
-    :func:`kg.rdf.graph.serialize` writes them): only the differing lines are parsed."""
+    :func:`kg.rdf.serialize.serialize` writes them): only the differing lines are parsed."""
     def parse(lines):
         g = Graph()
         if lines:
@@ -368,6 +370,7 @@ def _canonical(report: Graph) -> Graph:
         return got
 
     nodes = sorted({t for triple in report for t in triple if isinstance(t, BNode)}, key=str)
+    relabelled: Iterable[tuple[Node, Node, Node]]
     try:
         for node in nodes:
             sig(node)
@@ -376,7 +379,8 @@ def _canonical(report: Graph) -> Graph:
 
         relabelled = to_canonical_graph(report)
     else:
-        labels, seen = {}, {}
+        labels: dict[Node, Node] = {}
+        seen: dict[str, int] = {}
         for node in nodes:
             key = digest([content[node]] + [f"{sig(s) if isinstance(s, BNode) else s.n3()} {p.n3()}"
                                             for s, p in report.subject_predicates(node)])
@@ -407,7 +411,7 @@ def _copy_closure(source: Graph, node, target: Graph) -> None:
 
 
 def validate_part(part, tbox: Graph | None = None) -> Graph:
-    """Validate one part of an ABox (:class:`kg.rdf.graph.GraphPart`): pySHACL over
+    """Validate one part of an ABox (:class:`kg.rdf.parts.GraphPart`): pySHACL over
     its own triples, its context and the ontology, keeping the results whose
     focus node the part owns. The union of the parts' results is a
     whole-graph validation's results (tested against :func:`validate`).
@@ -436,7 +440,7 @@ _PARTS: tuple | None = None  # (plan, specs, tbox, shard folder) for forked part
 def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None = None,
                        cluster: str | None = None, shards: Path | None = None) -> tuple[bytes, ValidationResult]:
     """The canonical N-Triples of an extraction's ABox and its SHACL
-    validation, made part by part (:func:`kg.rdf.graph.graph_parts`) so that the
+    validation, made part by part (:func:`kg.rdf.parts.graph_parts`) so that the
     whole graph is never one rdflib graph: memory holds one part at a time
     (per worker) and the N-Triples lines. The N-Triples are those of
     ``serialize(to_graph(ex), "nt")`` and the results those of
@@ -453,7 +457,7 @@ def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None =
         jobs: worker processes (forked; they read ``ex`` through ``fork``).
             With 1, or where ``fork`` is not available, parts are made here.
         size: at most this many facts, or five times as many articles,
-            entities or anonymous sources, per part (:meth:`kg.rdf.graph.GraphPlan.specs`).
+            entities or anonymous sources, per part (:meth:`kg.rdf.parts.GraphPlan.specs`).
             At 1,000 articles, 4,000 makes five parts, which validate in
             about the time of the whole graph at once (9.3 s against 11.5 s
             in issue 18's run; the parts' context is validated again, but
@@ -474,9 +478,11 @@ def write_and_validate(ex, jobs: int = 1, size: int = 4000, tbox: Graph | None =
     """
     import multiprocessing
 
-    from ..rdf.graph import GraphPlan, canonical_nt
+    from ..rdf.parts import GraphPlan
+    from ..rdf.serialize import canonical_nt
 
     global _PARTS
+    done: Iterable[tuple[bytes, bytes]]
     plan = GraphPlan(ex)
     specs = plan.specs(size)
     if shards is not None:
@@ -513,6 +519,7 @@ def shard_files(shards: Path) -> list[Path]:
 
 def _part_job(index: int) -> tuple[bytes, bytes]:
     """Make part ``index`` of the forked plan (:data:`_PARTS`)."""
+    assert _PARTS is not None, "set by write_and_validate before the workers are forked"
     plan, specs, tbox, shards = _PARTS
     return make_part(plan, specs[index], index, tbox, shards)
 
@@ -522,7 +529,7 @@ def make_part(plan, spec, index: int, tbox: Graph | None = None, shards: Path | 
     given, written as the N-Quads shard ``shards/part-NNNNN.nq`` (empty bytes
     returned), and its validation results as N-Triples
     (:func:`validate_part`). Runs in any worker."""
-    from ..rdf.graph import nt_lines
+    from ..rdf.serialize import nt_lines
 
     part = plan.part(spec)
     nt = nt_lines(part.own)

@@ -1,4 +1,4 @@
-"""kg build writes and validates the graph part by part (kg.rdf.graph.graph_parts,
+"""kg build writes and validates the graph part by part (kg.rdf.parts.graph_parts,
 kg.shacl.validate.write_and_validate), so that the whole graph is never one rdflib
 graph: the parts partition the graph, and the part-by-part N-Triples and
 validation results are those of the whole graph, faults included, whatever
@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.rdf.graph import GraphPlan, graph_parts, serialize, to_graph
+from kg.rdf.parts import GraphPlan, graph_parts, to_graph
+from kg.rdf.serialize import serialize
 from kg.shacl.validate import load_tbox, validate, write_and_validate
 
 from ..conftest import report_results

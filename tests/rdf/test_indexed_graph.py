@@ -1,4 +1,4 @@
-"""kg.rdf.graph.IndexedGraph answers the rdflib Graph API as rdflib's in-memory
+"""kg.rdf.indexed.IndexedGraph answers the rdflib Graph API as rdflib's in-memory
 graph does, and its SPARQL (Oxigraph when attached) gives rdflib's rows."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import RDF, RDFS
 from rdflib.paths import OneOrMore
 
-from kg.rdf.graph import IndexedGraph
+from kg.rdf.indexed import IndexedGraph
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "sample_abox.ttl"
 

@@ -181,7 +181,7 @@ def test_a_store_of_the_earlier_layout_still_sees_the_ontology(tmp_path):
     """A store written with the ontology in its named graph only is read as the union of its graphs."""
     import pyoxigraph as ox
 
-    from kg.rdf.graph import ONTOLOGY_IRI
+    from kg.rdf.namespaces import ONTOLOGY_IRI
 
     graph_file = tmp_path / "edge.ttl"
     graph_file.write_text(EDGE_CASES, encoding="utf-8")

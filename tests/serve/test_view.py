@@ -27,7 +27,7 @@ def page(tmp_path_factory, runner, seeds_build):
     return out
 
 
-KGR = "https://w3id.org/kg-news/id/"  # kg.rdf.graph.KGR
+KGR = "https://w3id.org/kg-news/id/"  # kg.rdf.namespaces.KGR
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +244,7 @@ def test_a_page_of_300_nodes_settles_without_overlaps(big_page, browser):
 
 
 def test_each_class_has_its_own_colour(seeds_graph):
-    from kg.rdf.graph import KGO_URI
+    from kg.rdf.namespaces import KGO_URI
     from kg.serve.view import class_styles, graph_data
 
     data = graph_data(seeds_graph)

@@ -182,7 +182,7 @@ def test_full_disk_gives_a_no_space_error_and_keeps_the_old_output(runner, old_a
 
 
 def test_two_builds_into_one_folder_never_mix(runner, old_and_new, seeds_build, tmp_path):
-    import kg.rdf.graph, kg.io.output, kg.shacl.validate  # noqa: E401,F401,I001  (so the second build starts at once)
+    import kg.rdf.indexed, kg.io.output, kg.shacl.validate  # noqa: E401,F401,I001  (so the second build starts at once)
 
     root, _, _ = old_and_new
     out = tmp_path / "out"

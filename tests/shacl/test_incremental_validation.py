@@ -8,7 +8,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.rdf.graph import OA, serialize
+from kg.rdf.namespaces import OA
+from kg.rdf.serialize import serialize
 from kg.shacl.validate import changed_focus_nodes, graph_diff, nt_diff, validate, validate_changes
 
 from ..conftest import report_results

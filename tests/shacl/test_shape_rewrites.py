@@ -125,7 +125,7 @@ def test_lifting_moves_every_property_of_a_targeted_node_shape():
 def test_oxigraph_and_rdflib_answer_the_sparql_alike(abox, monkeypatch):
     bad = _faulty(abox)
     fast = validate(bad)
-    from kg.rdf.graph import IndexedGraph
+    from kg.rdf.indexed import IndexedGraph
 
     monkeypatch.setattr(IndexedGraph, "attach_oxigraph", lambda self: None)
     slow = validate(bad)
@@ -145,7 +145,7 @@ def test_a_term_oxigraph_refuses_falls_back_to_rdflib(abox):
 def test_the_build_report_has_the_same_bytes_whatever_the_blank_node_labels(abox, monkeypatch):
     """validation.ttl of a graph with violations: the source shapes copied into the
     report are blank nodes labelled anew each time the shapes are parsed."""
-    from kg.rdf.graph import serialize
+    from kg.rdf.serialize import serialize
     from kg.shacl.validate import _report
 
     bad = _faulty(abox)
