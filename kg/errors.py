@@ -95,6 +95,13 @@ class Errors:
                    "another output folder.")
     E039 = Message("unknown encoding {name!r}; give a Python codec name such as utf-8, cp1252, latin-1 or "
                    "shift_jis.")
+    # (the corpus's further failures: codes of their own, numbered after the last block)
+    E191 = Message("{path}: not valid {encoding}{at}; pass another --encoding, or leave it out to read each file "
+                   "as UTF-8 or its detected encoding.")
+    E192 = Message("{path}: starts with a UTF-16 byte order mark but is not valid UTF-16 at byte offset {offset}; "
+                   "re-save the file as UTF-8.")
+    E193 = Message("{path}: no articles ({suffixes}) found{more}.")
+    E194 = Message("{name!r} is not a text encoding; give one such as utf-8, cp1252 or latin-1.")
 
     # Graphs and stores given to kg query, validate, export, serve, view, explain, conflicts, stats.
     E041 = Message("{path}: no such graph file; build one with `kg build CORPUS -o OUTDIR`.")

@@ -32,7 +32,7 @@ from .location import LocationFrame
 from .nonresponse import NonresponseFrame
 from .policy import PolicyFrame
 from .reason import ReasonFrame
-from .syntax import (CLAUSE_UP, MONTHS, NEG_WORDS, RELATIVE, SUBJ, Observation, conjuncts,  # noqa: F401
+from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
 

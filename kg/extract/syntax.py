@@ -47,13 +47,6 @@ class Observation:
     certainty: str = "stated"
     attributed_to: Entity | None = None
 
-#: Month names and abbreviations -> month number (kept for the readers' imports; dates are read by :mod:`kg.io.dates`).
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-
 
 def normalize_date(text: str, reference: str = "") -> str | None:
     """ISO 8601 form of the first day written in a date phrase, or None when it names no calendar day.

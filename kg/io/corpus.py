@@ -19,14 +19,13 @@ import codecs
 import hashlib
 import os
 import re
-import sys
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import Errors, InputError
+from .invisible import INVISIBLE
 
 if TYPE_CHECKING:
     from .metadata import ArticleMetadata
@@ -81,22 +80,6 @@ MAX_PUNCT_RUN = 10
 _PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % (MAX_PUNCT_RUN + 1))
 
 
-def _invisible_class() -> str:
-    """A regex character class of the Unicode control (Cc) and format (Cf)
-    characters except TAB: C0/C1 controls, zero-width, bidi and BOM
-    (Unicode General Category, UAX #44 section 5.7.1)."""
-    ranges: list[list[int]] = []
-    for cp in range(sys.maxunicode + 1):
-        if cp != 9 and unicodedata.category(chr(cp)) in ("Cc", "Cf"):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1][1] = cp
-            else:
-                ranges.append([cp, cp])
-    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
-
-
-#: Invisible characters: dropped from names, labels and the text the parser sees.
-INVISIBLE = re.compile(_invisible_class())
 
 
 def strip_invisible(text: str) -> str:
@@ -233,16 +216,15 @@ def check_encoding(name: str) -> str:
     'iso8859-1'
 
     Raises:
-        InputError: E039 when ``name`` is no codec, or a codec that does not
+        InputError: E039 when ``name`` is no codec, E194 for a codec that does not
             decode bytes to text (``base64``, ``rot13``).
     """
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise InputError("E039", f"unknown encoding {name!r}; give a Python codec name such as utf-8, cp1252, "
-                         "latin-1 or shift_jis.") from None
+        raise InputError(Errors.E039, name=name) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise InputError("E039", f"{name!r} is not a text encoding; give one such as utf-8, cp1252 or latin-1.")
+        raise InputError(Errors.E194, name=name)
     return info.name
 
 
@@ -257,10 +239,11 @@ def decode(data: bytes, path: Path, encoding: str | None = None, html: bool = Fa
     every byte is decoded with it (``forced``).
 
     Raises:
-        InputError: E030 naming the file: the bytes are not valid in the forced
-            encoding (with the byte offset), or they are not UTF-8 and their
-            encoding cannot be detected with confidence; E039 for an unknown
-            ``encoding`` (:func:`check_encoding`).
+        InputError: naming the file: E191 when the bytes are not valid in the
+            forced encoding (with the byte offset), E192 for a UTF-16 byte order
+            mark on bytes that are not UTF-16, E030 when they are not UTF-8 and
+            their encoding cannot be detected with confidence; E039 or E194 for
+            an unknown ``encoding`` (:func:`check_encoding`).
     """
     if encoding:
         enc = check_encoding(encoding)
@@ -268,8 +251,7 @@ def decode(data: bytes, path: Path, encoding: str | None = None, html: bool = Fa
             text = data.decode(enc)
         except UnicodeError as exc:
             at = f" at byte offset {exc.start}" if isinstance(exc, UnicodeDecodeError) else ""
-            raise InputError("E030", f"{path}: not valid {encoding}{at}; pass another --encoding, or leave it out "
-                             "to read each file as UTF-8 or its detected encoding.") from exc
+            raise InputError(Errors.E191, path=path, encoding=encoding, at=at) from exc
         warning = ""
         if not enc.startswith("utf") and not data.isascii() and _is_utf8(data):
             warning = (f"{path}: valid UTF-8, but decoded as {encoding} as --encoding asks; its non-ASCII "
@@ -279,8 +261,7 @@ def decode(data: bytes, path: Path, encoding: str | None = None, html: bool = Fa
         try:
             return Decoded(data.decode("utf-16").removeprefix("\ufeff"), "utf-16", "bom")
         except UnicodeDecodeError as exc:
-            raise InputError("E030", f"{path}: starts with a UTF-16 byte order mark but is not valid UTF-16 at "
-                             f"byte offset {exc.start}; re-save the file as UTF-8.") from exc
+            raise InputError(Errors.E192, path=path, offset=exc.start) from exc
     try:
         return Decoded(data.decode("utf-8-sig"), "utf-8", "utf-8")
     except UnicodeDecodeError as exc:
@@ -294,8 +275,7 @@ def decode(data: bytes, path: Path, encoding: str | None = None, html: bool = Fa
                 pass
     detected = detect_encoding(data)
     if detected is None:
-        raise InputError("E030", f"{path}: not UTF-8 (byte offset {bad}) and its encoding cannot be detected with "
-                         "confidence; re-save the file as UTF-8, or pass --encoding (for example --encoding cp1252).")
+        raise InputError(Errors.E030, path=path, offset=bad)
     return Decoded(data.decode(detected), detected, "detected")
 
 
@@ -721,10 +701,10 @@ def scan_corpus(corpus: Path, recursive: bool = False, exclude: Path | None = No
     are not followed).
 
     Raises:
-        InputError: E032 when the folder does not exist or holds no article.
+        InputError: E032 when the folder does not exist, E193 when it holds no article.
     """
     if not corpus.is_dir():
-        raise InputError("E032", f"{corpus}: not a folder; give the folder that holds the articles.")
+        raise InputError(Errors.E032, path=corpus)
     skip = exclude.resolve() if exclude is not None else None
     files: list[tuple[str, Path]] = []
     skipped: Counter = Counter()
@@ -751,7 +731,7 @@ def scan_corpus(corpus: Path, recursive: bool = False, exclude: Path | None = No
                 skipped[suffix] += 1
     if not files:
         more = "; pass --recursive to read its subfolders" if folders else ""
-        raise InputError("E032", f"{corpus}: no articles ({', '.join(ARTICLE_SUFFIXES)}) found{more}.")
+        raise InputError(Errors.E193, path=corpus, suffixes=", ".join(ARTICLE_SUFFIXES), more=more)
     return CorpusListing([p for _, p in sorted(files)], skipped, folders)
 
 
@@ -759,6 +739,6 @@ def list_corpus(corpus: Path, recursive: bool = False) -> list[Path]:
     """The article files of a corpus folder, sorted (:func:`scan_corpus`).
 
     Raises:
-        InputError: E032 when the folder does not exist or holds no article.
+        InputError: E032 when the folder does not exist, E193 when it holds no article.
     """
     return scan_corpus(corpus, recursive).files
