@@ -36,7 +36,7 @@ class Evidence:
     start: int
     end: int
     certainty: str
-    attributed_to: object = None
+    attributed_to: Entity | str | None = None
 
 
 @dataclass

@@ -36,6 +36,9 @@ class Observation:
         start, end: character offsets of the sentence in the article text
             (0-based, end-exclusive).
         certainty: ``stated``, ``confirmed``, ``reported``, ``alleged``, ``claimed`` or ``denied``.
+        attributed_to: who the sentence attributes the statement to (PROV-O
+            ``prov:wasAttributedTo``): an entity, the words of an anonymous source
+            ("a person familiar with the matter"), or None.
     """
 
     kind: str
@@ -45,7 +48,7 @@ class Observation:
     start: int = 0
     end: int = 0
     certainty: str = "stated"
-    attributed_to: Entity | None = None
+    attributed_to: Entity | str | None = None
 
 
 def normalize_date(text: str, reference: str = "") -> str | None:
