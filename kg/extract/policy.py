@@ -83,6 +83,9 @@ class PolicyFrame:
                 ptype = "restriction"  # "advised staff against using X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
                 ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
+            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in pol["possession_verbs"] and self._under_directive(tok) \
+                    and any(c.dep_ == "neg" for c in tok.children):
+                ptype, named_only = "ban", True  # "councillors were advised not to have X on their devices"
             elif tok.pos_ == "VERB" and self._withheld_in_region(tok):
                 ptype = "restriction"  # "will not release X in the EU", "is holding back X from Europe"
             elif tok.lower_ == "available" and tok.dep_ == "acomp" and self._withheld_in_region(tok.head):
@@ -425,7 +428,7 @@ class PolicyFrame:
             pol = self.lex["policy"]
             got = self._policy_lemmas | {p.split()[0] for p in [*pol["phrasal_ban"], *pol["prep_restriction"]]} \
                 | set(pol["permission_words"]) \
-                | set(pol["hinder_verbs"])
+                | set(pol["hinder_verbs"]) | set(pol["possession_verbs"])
             self._policy_triggers_cache = got
         return got
 
@@ -634,6 +637,11 @@ class PolicyFrame:
                         bodies = self._clause_place_government(node)
                     if bodies:
                         return bodies
+        if self._under_named_policy(trig):
+            # "Councillors were advised, under the new policy, not to ...": the policy's author
+            author = self._policy_author(trig)
+            if author is not None:
+                return [author]
         subj = self._subject_up(trig)
         if subj is None or subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
             return self._document_owner(trig)
@@ -656,6 +664,40 @@ class PolicyFrame:
         if not found and subj.lemma_.lower() in self.lex["policy"]["government_nouns"] and subj.dep_ == "nsubj" \
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
+        return found
+
+    def _under_named_policy(self, trig: Token) -> bool:
+        """True when a clause above ``trig`` is governed "under" a policy document ("under the
+        new policy", "under the guidelines": ``policy.policy_container_nouns``)."""
+        containers = set(self.lex["policy"]["policy_container_nouns"])
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in containers
+                                                                  for p in c.children)
+                   for a in [trig, *trig.ancestors] for c in a.children)
+
+    def _policy_author(self, trig: Token) -> Entity | None:
+        """The organization the article last named as making a policy document before ``trig``
+        ("the Acme District Council introducing an internal AI policy", "Acme issued new
+        guidelines"): the agent of a verb whose object is a ``policy.policy_container_nouns``
+        word, or the noun a participle with such an object modifies."""
+        containers = set(self.lex["policy"]["policy_container_nouns"])
+        found = None
+        for b in range(0, self.block + 1):
+            for sent in self.sents[b]:
+                if b == self.block and sent.start >= trig.sent.start:
+                    break
+                for verb in sent:
+                    if verb.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lemma_.lower() in containers
+                                                      for c in verb.children):
+                        continue
+                    if verb.dep_ == "acl":
+                        m = self.token_mention.get((b, verb.head.i))
+                        e = m.entity if m is not None else None
+                    else:
+                        subj = self._clause_subject(verb)
+                        m = self.token_mention.get((b, subj.i)) if subj is not None else None
+                        e = m.entity if m is not None else None
+                    if e is not None and e.family == "Organization" and e.kind != "NewsOrganization":
+                        found = e
         return found
 
     def _coordinated_parties(self, noun: Token) -> list[Entity]:

@@ -330,6 +330,19 @@ def test_reason_of_a_body_goes_to_its_countrys_policy(tmp_path):
     assert "misuse" not in " ".join(got[("Indonesia", "Grok")].get("reason", []))
 
 
+def test_directed_not_to_have_under_a_named_policy(tmp_path):
+    """``policy.possession_verbs`` under a directive ("advised staff not to have X on their
+    phones"); _under_named_policy and _policy_author: "Councillors were advised, under the new
+    policy, not to have X ..., a manager said" is the policy's author's, named before."""
+    got = policies(tmp_path, "Dravik Bank advised staff not to have ChatGPT on their work phones.\n")
+    assert ("Dravik Bank", "ChatGPT") in got
+    text = ("AI presents risks, with the Torvane District Council introducing an internal AI policy, its chief "
+            "executive said.\n\nCouncillors were advised, under the new policy, not to have applications like "
+            "Chat GPT on any of their council devices, manager Ada Holt said.\n")
+    got = policies(tmp_path, text)
+    assert ("Torvane District Council", "ChatGPT") in got or ("Torvane District Council", "Chat GPT") in got
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
