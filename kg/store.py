@@ -39,6 +39,12 @@ in RocksDB again. So, without changing any row:
   Oxigraph decodes both strings at each comparison of a sort. When a column
   mixes kinds this does not order (say, numbers and strings), the query runs
   again with its ``ORDER BY``.
+- *Compaction.* The store is compacted once after loading
+  (``Store.optimize``): a bulk load leaves each index in several files, and
+  every read by key then seeks in each of them (queries about 20% faster).
+- *Terms.* Rows come back as rdflib terms made as :func:`kg.graph` reads
+  Oxigraph's (``"x"^^xsd:string`` is the plain literal ``"x"``, as in a graph
+  file), each distinct term once per query.
 
 The folder holds the store and ``kg-store.json`` (what was loaded). It is
 written next to its final place and swapped in by renaming, so a reader never
