@@ -36,8 +36,9 @@ kg time over rdflib time in the same run; all on this machine):
   runs in Rust until its next row) and always runs to the end. Rows are compared
   with ``GROUP_CONCAT`` values taken as sets (:func:`comparable`). With
   ``--repeat N`` each side runs each query up to N times (fewer once its runs
-  took ``--repeat-budget`` seconds) in the same process (the store's worker
-  opens the store once), and the times are the medians, with the least and
+  took ``--repeat-budget`` seconds), the two sides taking turns so that other
+  work on the machine slows both alike (the store's worker opens the store
+  once per query), and the times are the medians, with the least and
   greatest; the machine is shared, so one run is noisy. ``ratio`` = store
   median / rdflib median (goal <= 0.125 for each query, issue 18);
   ``query_ratio`` = store total / rdflib total (goal <= 0.125). A trivial query
@@ -200,22 +201,29 @@ def comparable(rows: list[tuple[str, ...]]) -> list[tuple]:
                   key=repr)
 
 
-def repeat_runs(fn, repeat: int, budget: float, limit: float | None = None) -> tuple[list[float], object, bool]:
-    """Call ``fn()`` up to ``repeat`` times, stopping early once the runs took
-    ``budget`` seconds in all (at least one run); returns (seconds of each run,
-    the value of the last run, stopped). A run stopped at ``limit`` (see
-    :func:`timed`) ends the repeats with ``stopped`` true."""
-    times: list[float] = []
-    value = None
-    for _ in range(max(1, repeat)):
-        seconds, value, stopped = timed(fn, limit)
-        times.append(seconds)
-        if stopped:
-            return times, None, True
-        if sum(times) >= budget:
+def alternate(sides: list, repeat: int, budget: float) -> list[tuple[list[float], object, bool]]:
+    """Run each of ``sides`` (callables returning (seconds, value, stopped), as
+    :func:`timed` does) in turn, up to ``repeat`` rounds, so that other work on
+    the machine falls on both sides of a ratio alike. A side stops once its
+    runs took ``budget`` seconds in all (after at least one run) or once a run
+    was stopped at its time limit.
+
+    Returns:
+        For each side: (seconds of each run, the value of its first run, stopped).
+    """
+    out: list[tuple[list[float], object, bool]] = [([], None, False) for _ in sides]
+    for round_ in range(max(1, repeat)):
+        for i, side in enumerate(sides):
+            times, value, stopped = out[i]
+            if stopped or (times and sum(times) >= budget):
+                continue
+            gc.collect()
+            seconds, got, stopped = side()
+            times.append(seconds)
+            out[i] = (times, got if round_ == 0 else value, stopped)
+        if all(stopped or sum(times) >= budget for times, _, stopped in out):
             break
-        gc.collect()
-    return times, value, False
+    return out
 
 
 def spread(times: list[float]) -> dict:
@@ -224,47 +232,85 @@ def spread(times: list[float]) -> dict:
             "max": round(max(times), 3), "runs": len(times)}
 
 
-def _store_query(folder: Path, text: str, repeat: int = 1, budget: float = 0.0) -> tuple[list[float], list]:
-    """In a forked worker: open the store, warm up, run ``text`` up to ``repeat``
-    times (see :func:`repeat_runs`); returns (seconds of each run, rows)."""
+def _serve_store(conn, folder: Path) -> None:
+    """In a forked worker: open the store, warm up, then run each query text
+    received on ``conn`` and send back ("ok", (seconds, rows)) or ("error", message)."""
     from kg.store import open_store
 
     store = open_store(folder)
     rows_of(store.query(WARM_UP))
-    times, rows, _ = repeat_runs(lambda: rows_of(store.query(text)), repeat, budget)
-    return times, rows
+    while True:
+        try:
+            text = conn.recv()
+        except EOFError:
+            return
+        try:
+            start = time.perf_counter()
+            rows = rows_of(store.query(text))
+            conn.send(("ok", (time.perf_counter() - start, rows)))
+        except Exception as exc:  # noqa: BLE001 (reported to the parent)
+            conn.send(("error", repr(exc)))
+
+
+class StoreWorker:
+    """A forked process that opens kg's store once and runs the queries sent to
+    it, timed there; a query running in Oxigraph's Rust code does not see
+    Python signals, so one that passes its limit is stopped by killing the process."""
+
+    def __init__(self, folder: Path) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve_store, args=(child, folder), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def run(self, text: str, limit: float) -> tuple[float, list | None, bool]:
+        """Run ``text``; returns (seconds, rows, stopped) as :func:`timed` does.
+
+        Raises:
+            RuntimeError: when the query failed in the worker.
+        """
+        self.conn.send(text)
+        if not self.conn.poll(limit):
+            self.close()
+            return float(limit), None, True
+        status, value = self.conn.recv()
+        if status != "ok":
+            raise RuntimeError(value)
+        return value[0], value[1], False
+
+    def close(self) -> None:
+        """Stop the worker."""
+        self.proc.kill()
+        self.proc.join()
 
 
 def run_queries(rdf, store_dir: Path, limit: float, repeat: int = 1, budget: float = 0.0) -> dict:
     """Time each ``queries/*.rq`` on the rdflib graph ``rdf`` and on the store at ``store_dir``.
 
     rdflib runs in this process (stopped by SIGALRM after ``limit`` s); the
-    store query runs in a forked worker killed after ``limit`` s
-    (:func:`kg.query.call_with_limit`, as ``kg query --timeout`` does), since a
-    query running in Oxigraph's Rust code does not see Python signals. Each side
-    runs a query up to ``repeat`` times (fewer once its runs took ``budget``
-    seconds); ``store_s`` and ``rdflib_s`` are the medians, ``store_runs`` and
-    ``rdflib_runs`` give median, least, greatest and the number of runs, and
-    ``ratio`` is the ratio of the medians.
+    store query runs in a forked worker (:class:`StoreWorker`, one per query,
+    killed after ``limit`` s). The two sides take turns (:func:`alternate`),
+    each running a query up to ``repeat`` times (fewer once its runs took
+    ``budget`` seconds); ``store_s`` and ``rdflib_s`` are the medians,
+    ``store_runs`` and ``rdflib_runs`` give median, least, greatest and the
+    number of runs, and ``ratio`` is the ratio of the medians.
     """
-    from kg.errors import InputError
-    from kg.query import call_with_limit
     from kg.resources import queries_dir
 
     timed(lambda: rows_of(rdf.query(WARM_UP)))
     out = {}
     for path in sorted(queries_dir().glob("*.rq")):
         text = path.read_text(encoding="utf-8")
+        worker = StoreWorker(store_dir)
         try:
-            store_times, store_rows = call_with_limit(_store_query, (store_dir, text, repeat, budget),
-                                                      limit * max(1, repeat), path)
-            store_stopped = False
-        except InputError as exc:
-            if exc.code != "E047":
-                raise
-            store_times, store_rows, store_stopped = [float(limit)], None, True
-        gc.collect()
-        rdf_times, rdf_rows, stopped = repeat_runs(lambda: rows_of(rdf.query(text)), repeat, budget, limit)
+            (store_times, store_rows, store_stopped), (rdf_times, rdf_rows, stopped) = alternate(
+                [lambda: worker.run(text, limit), lambda: timed(lambda: rows_of(rdf.query(text)), limit)],
+                repeat, budget)
+        finally:
+            worker.close()
         s_store, s_rdf = statistics.median(store_times), statistics.median(rdf_times)
         entry = {"store_s": round(s_store, 3), "store_lower_bound": store_stopped,
                  "rdflib_s": round(s_rdf, 3), "rdflib_lower_bound": stopped,

@@ -3,32 +3,39 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import repeat_runs, spread  # noqa: E402
+from bench_store import alternate, spread  # noqa: E402
 
 
-def test_repeats_stop_once_the_runs_took_the_budget():
-    calls = []
-
+def side(seconds: list[float], log: list, name: str, stop_at: int | None = None):
+    """A fake timed side: its n-th run takes seconds[n] and returns n; run ``stop_at`` is stopped."""
     def run():
-        calls.append(1)
-        time.sleep(0.01)
-        return len(calls)
-
-    times, value, stopped = repeat_runs(run, repeat=10, budget=0.025)
-    assert len(times) == len(calls) == 3 and value == 3 and not stopped
-    times, _, _ = repeat_runs(run, repeat=2, budget=60)
-    assert len(times) == 2
+        n = sum(1 for who in log if who == name)
+        log.append(name)
+        return seconds[n], (None if n == stop_at else n), n == stop_at
+    return run
 
 
-def test_a_run_stopped_at_the_limit_ends_the_repeats():
-    times, value, stopped = repeat_runs(lambda: time.sleep(1), repeat=5, budget=60, limit=0.05)
-    assert stopped and value is None and times == [0.05]
+def test_the_sides_take_turns_until_each_took_its_budget():
+    log: list = []
+    (a_times, a_first, a_stop), (b_times, b_first, b_stop) = alternate(
+        [side([1, 1, 1, 1, 1], log, "a"), side([3, 3, 3, 3, 3], log, "b")], repeat=5, budget=2.5)
+    assert log == ["a", "b", "a", "a"]  # b's first run passed the budget; a stops after three
+    assert (a_times, a_first, a_stop) == ([1, 1, 1], 0, False)
+    assert (b_times, b_first, b_stop) == ([3], 0, False)
+
+
+def test_a_run_stopped_at_its_limit_ends_that_side_only():
+    log: list = []
+    (a_times, _, a_stop), (b_times, b_first, b_stop) = alternate(
+        [side([1] * 4, log, "a"), side([5, 9], log, "b", stop_at=1)], repeat=4, budget=60)
+    assert b_stop and b_times == [5, 9] and b_first == 0
+    assert not a_stop and a_times == [1, 1, 1, 1]
+    assert log == ["a", "b", "a", "b", "a", "a"]
 
 
 def test_spread_gives_the_median_and_the_extremes():
