@@ -232,8 +232,9 @@ def _conj_tokens(tok: Token) -> list[Token]:
 def _head_entity(reader, tok: Token, families: set[str]):
     """The entity a noun phrase's head names: its mention, an apposition's, or an anaphor's antecedent."""
     m = reader.mention_at(tok)
-    if m is not None:
+    if m is not None and not (m.end <= tok.i and m.entity is not None and m.entity.family == "Place"):
         return m.entity if m.entity is not None and m.entity.family in families else None
+    # ("the US tech giant": a place modifying a description is not the party the description names)
     if tok.pos_ == "PRON" and tok.lower_ not in {"it", "its", "they", "their", "them"}:
         return None
     return reader.coref(tok, families)
@@ -1463,6 +1464,15 @@ def _addressee(reader, tok: Token, d: dict):
 
 
 # ------------------------------------------------------------------ article end
+def _sub_national(reader, ent) -> bool:
+    """True for a place the gazetteer puts inside another country (a city, a region, through
+    :meth:`kg.nlp.kb.KnowledgeBase.country_of_place`): it accuses no one and is not accused."""
+    if ent.family != "Place" or ent.kind == "Country":
+        return False
+    country = reader.kb.country_of_place(ent.label)
+    return country is not None and normalize(country.name) != normalize(ent.label)
+
+
 def _as_agent(reader, ent):
     """The agent an entity stands for as a party to an allegation (kgo:Agent): a place's
     government, the organization a product is named after (same label, not a mention)."""
@@ -1539,8 +1549,10 @@ def _finish(reader, st: dict, d: dict) -> None:
             reader.block, reader.sent = r.block, r.sent
             # kgo:accuser and kgo:accused are agents: a country acts as its government, a product
             # named as a party ("X scraped ...") as the organization of the same name
-            agents = [_as_agent(reader, e) for e in _uniq(r.accusers)]
-            accused_agents = [_as_agent(reader, e) for e in _uniq(r.accused)]
+            # (a city or region is no party: "PARIS (AFP) - ..." names where, not who; a country
+            # acts as its government)
+            agents = [_as_agent(reader, e) for e in _uniq(r.accusers) if not _sub_national(reader, e)]
+            accused_agents = [_as_agent(reader, e) for e in _uniq(r.accused) if not _sub_national(reader, e)]
             for accuser in _uniq(agents):
                 for accused in _uniq(accused_agents):
                     if accuser is accused:

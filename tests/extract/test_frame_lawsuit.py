@@ -258,3 +258,15 @@ def test_described_subject_continues_the_previous_subject(tmp_path):
     got = _allegations(_facts(tmp_path, text))
     assert ("Dravik", "Ferrow Labs") in got and ("Dravik", "Zorblat Labs") in got
     assert ("Zorblat Labs", "Ferrow Labs") not in got
+
+
+def test_no_city_and_no_modifying_place_as_a_party(tmp_path):
+    """_finish (_sub_national: a city the gazetteer puts in a country is no party) and
+    _head_entity ("the US tech giant" is the company named before, not the United States)."""
+    text = ("PARIS - The competition authority said Wednesday it was fining Google for breaching its "
+            "commitments to publishers.\n\n"
+            "The authority said the US tech giant also used content from press agencies to train its chatbot "
+            "without telling them.\n")
+    got = _allegations(_facts(tmp_path, text))
+    assert not any("Paris" in (a, b) for a, b in got)
+    assert not any(b in {"United States", "US"} for _, b in got)
