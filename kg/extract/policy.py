@@ -1171,7 +1171,8 @@ class PolicyFrame:
         from doing something ("barred Acme from selling X", "banned Acme from shipping X")."""
         for t in toks:
             m = self.mention_at(t)
-            if m is not None and m.entity is not None and f"{m.entity.key} product" == ent.key:
+            if m is not None and m.entity is not None and f"{m.entity.key} product" == ent.key and t.i == m.end - 1:
+                # (the name's last token carries its role: "barred Dravik Stores from ...")
                 return t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" and
                                                 any(p.dep_ == "pcomp" for p in c.children) for c in t.head.children)
         return False

@@ -445,7 +445,10 @@ class MentionFinder:
                 for t in head.subtree if t.i < span.end + 8):
             yield "Company", W_CUE
         # "banned X", "X was blocked": the thing restricted is a product
-        if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive:
+        if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive and not any(
+                c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" for p in c.children)
+                for c in head.children):
+            # ("barred X from using Y": X is the party barred, Y the product)
             yield "SoftwareProduct", W_ROLE
         # "using X", "download X", "the use of X", "access to X", "a ban on X": what people
         # use, download or are barred from is a product

@@ -343,6 +343,19 @@ def test_directed_not_to_have_under_a_named_policy(tmp_path):
     assert ("Torvane District Council", "ChatGPT") in got or ("Torvane District Council", "Chat GPT") in got
 
 
+def test_party_barred_from_using_is_no_product(tmp_path):
+    """_barred_party (the name's last token carries its role) and MentionFinder._context_votes:
+    "the FTC barred Dravik Stores from using Gemini" restricts Gemini; Dravik Stores is the
+    party barred, a company, not a product."""
+    path = tmp_path / "a.txt"
+    path.write_text("Under a settlement, the Federal Trade Commission barred Dravik Stores from using Gemini in "
+                    "its shops for five years.\n", encoding="utf-8")
+    result = extract([read_article(path)])
+    got = {(f.roles["issuer"].label, f.roles["product"].label) for f in result.facts if f.kind == "policy"}
+    assert got == {("Federal Trade Commission", "Gemini")}
+    assert {e.kind for e in result.entities.values() if e.label == "Dravik Stores" and not e.implicit} == {"Company"}
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
