@@ -118,6 +118,12 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
                                                          for c in tok.children if c.dep_ in {"det", "poss"}) \
             or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
+        if not is_def and "-" in low and tok.i >= 3:
+            # "the Chinese start-up's website" parsed as a verb and a particle: read on the surface
+            before = [t for t in doc[max(0, tok.i - 5):tok.i - 2]]
+            while before and before[-1].pos_ == "ADJ":
+                before.pop()
+            is_def = bool(before) and before[-1].lower_ in {"the", "this", "that"}
         if is_def and tok.tag_ in {"NNS", "NNPS"}:
             return None  # "the firms", "the ministries": a group, not one entity named before
         if is_def:
@@ -163,6 +169,16 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             # news says "it" of one company or product; "they" is a group, a body or a people
             ok = [e for e in ok if e.kind not in {"Company", "SoftwareProduct", "AIModel"}]
         if is_def:
+            # "the Chinese start-up" -> the organization the article seats in China, if any
+            demonyms = [c.text for c in tok.children if c.dep_ in {"amod", "compound"} and self.kb.is_demonym(c.text)]
+            demonyms += [t.text for t in doc[max(0, tok.i - 5):tok.i] if t.pos_ == "ADJ" and self.kb.is_demonym(t.text)
+                         and "-" in low]
+            countries = {normalize(entry.name) for d in demonyms if (entry := self.kb.country_of_demonym(d))}
+            if countries:
+                seated = {o.roles["organization"] for o in self.observations if o.kind == "location"
+                          and normalize(o.roles["country"].label) in countries}
+                if any(e in seated for e in ok):
+                    ok = [e for e in ok if e in seated]
             # "the bank" -> "Harbor Crest Bank"; "the regulator" -> a government body
             named = [e for e in ok if lemma in normalize(e.label).split()]
             if not named:

@@ -1123,6 +1123,15 @@ class PolicyFrame:
         out: list[Entity] = []
         for t in toks:
             m = self.mention_at(t)
+            if m is None and t.tag_ == "POS" and t.dep_ != "case" and t.i + 1 < len(t.doc) and t.i >= 1 \
+                    and t.doc[t.i + 1].lemma_.lower() in self.lex["policy"]["product_part_nouns"]:
+                # "access to the Chinese start-up's website" where the parse broke the possessive
+                ent = self.coref(t.doc[t.i - 1], {"Organization"})
+                if ent is not None and ent.kind == "Company" and self.kb.has_app(ent.label):
+                    ent = self.product_of(ent)
+                    if ent not in out:
+                        out.append(ent)
+                continue
             if m is None and t.dep_ == "poss" and t.pos_ == "NOUN" and self._owned_part(t):
                 # "blocked access to the startup's website": the company named before, by its app
                 ent = self.coref(t, {"Organization"})

@@ -356,6 +356,21 @@ def test_party_barred_from_using_is_no_product(tmp_path):
     assert {e.kind for e in result.entities.values() if e.label == "Dravik Stores" and not e.implicit} == {"Company"}
 
 
+def test_demonym_description_prefers_the_company_seated_there(tmp_path):
+    """coref (a nationality on a definite description: the organization the article seats in
+    that country; a hyphenated head read on the surface) and _restricted_things (a possessive
+    the parse broke): "block access to the Chinese start-up's website" is DeepSeek's, not the
+    product the article names most nor the start-up named last."""
+    text = ("Gemini is popular. Gemini is free. Gemini is fast.\n\n"
+            "Chinese start-up DeepSeek released a chatbot last week.\n\n"
+            "American start-up Zorvane Labs released one too.\n\n"
+            "The Defense Information Systems Agency, which runs the Pentagon's networks, moved to block access "
+            "to the Chinese start-up's website late on Jan 28, the official said.\n")
+    got = policies(tmp_path, text)
+    assert ("Defense Information Systems Agency", "DeepSeek") in got
+    assert not any(p in {"Gemini", "Zorvane Labs"} for _, p in got)
+
+
 def test_headline_policy_type_follows_its_verb(tmp_path):
     """_headline_policy: a headline "Restricts" is a restriction, "Bans" a ban."""
     got = policies(tmp_path, "Dravik Bank Restricts Gemini Over Leak Fears\n\nDravik Bank said little more.\n")
