@@ -88,7 +88,7 @@ def _state(reader) -> dict:
             if sents:
                 last = (b, sents[-1].start)
                 break
-        st = {"records": [], "plaintiffs": [], "courts": [], "last": last, "done": False}
+        st = {"records": [], "plaintiffs": [], "members": [], "courts": [], "last": last, "done": False}
         reader._lawsuit_state = st
     return st
 
@@ -106,7 +106,8 @@ def read(reader, sent) -> None:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
-            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns")), reader.lex["reporting_verbs"])
+            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs")),
+            reader.lex["reporting_verbs"])
     for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
@@ -145,6 +146,8 @@ def read(reader, sent) -> None:
                 _reported(reader, tok, st, d, acts=True)
             if tok.pos_ == "NOUN" and lemma in d["plaintiff_nouns"]:
                 _plaintiff(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["member_verbs"] and (is_legal or st["records"]):
+                _members(reader, tok, st, d)
             if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in d["claim_verbs"]
                                        or lemma in reader.lex["reporting_verbs"]):
                 _finding(reader, tok, st, d)
@@ -1382,6 +1385,29 @@ def _allege_that(reader, verb: Token, st: dict, d: dict) -> None:
     _keep(st, r)
 
 
+def _members(reader, verb: Token, st: dict, d: dict) -> None:
+    """The members of the article's unnamed plaintiffs: "The group includes A, the owner of B
+    ...", "It was joined by other outlets, including C, D and E" (a group, plaintiff or
+    coalition noun, or a pronoun for one, as the subject of "include", or "joined by ...
+    including"). Every organization listed becomes a member; they accuse in place of the
+    unnamed plaintiffs (``lawsuit.group_nouns``)."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not (subj.lemma_.lower() in d["group_nouns"] or subj.lemma_.lower() in d["plaintiff_nouns"]
+                            or subj.pos_ == "PRON" and st["members"]):
+        return
+    if verb.lemma_.lower() == "include":
+        heads = [c for c in verb.children if c.dep_ == "dobj"]
+    else:  # "joined by other outlets, including C, D and E"
+        heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        heads = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}
+                 for x in c.children if x.dep_ == "pobj"]
+    for h in heads:
+        for t in [h, *h.conjuncts]:
+            e = reader.entity_at(t, {"Organization"}) if reader.mention_at(t) is not None else None
+            if e is not None and e.kind != "GovernmentBody" and e not in st["members"]:
+                st["members"].append(e)
+
+
 def _plaintiff(reader, noun: Token, st: dict, d: dict) -> None:
     """ "The suit's plaintiff is a woman called X", "X, the plaintiff, ..."."""
     cands = []
@@ -1504,7 +1530,7 @@ def _finish(reader, st: dict, d: dict) -> None:
             continue
         if r.accuser_mode == LEGAL:
             same = [a for x in legal_known if set(x.accused) & set(r.accused) for a in x.accusers]
-            r.accusers = _uniq(same) or (st["plaintiffs"] or plaintiffs)[:3]
+            r.accusers = _uniq(same) or st["members"] or (st["plaintiffs"] or plaintiffs)[:3]
             if not r.accusers and any(not x.accusers for x in records if x.legal):
                 r.accusers = [reader.implicit(d["unnamed_plaintiff"], "Organization", False)]
         elif r.accuser_mode in {DESC, FINED}:

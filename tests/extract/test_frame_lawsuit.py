@@ -270,3 +270,18 @@ def test_no_city_and_no_modifying_place_as_a_party(tmp_path):
     got = _allegations(_facts(tmp_path, text))
     assert not any("Paris" in (a, b) for a, b in got)
     assert not any(b in {"United States", "US"} for _, b in got)
+
+
+def test_members_of_an_unnamed_group_of_plaintiffs(tmp_path):
+    """_members: "Several publishers are suing X ... The group includes A ... It was joined by
+    other outlets, including B and C" (``lawsuit.member_verbs``): A, B and C accuse X; a group
+    that is no plaintiff's ("the index includes ...") names none."""
+    text = ("Several major publishers are suing the startup Zorvane Labs. The lawsuit, filed on Monday, accuses "
+            "Zorvane Labs of copyright infringement.\n\n"
+            "The group includes Dravik Media, the owner of several magazines. It was joined by other outlets, "
+            "including Torvane News and Pellmont Press.\n")
+    got = _allegations(_facts(tmp_path, text))
+    assert {("Dravik Media", "Zorvane Labs"), ("Torvane News", "Zorvane Labs"), ("Pellmont Press", "Zorvane Labs")} \
+        <= set(got)
+    plain = _allegations(_facts(tmp_path, "The index includes Dravik Media and Torvane News.\n", name="b.txt"))
+    assert not plain
