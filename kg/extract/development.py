@@ -11,7 +11,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..nlp.entities import Entity, Mention
-from ..nlp.kb import normalize
 
 
 class DevelopmentFrame:
@@ -116,20 +115,14 @@ class DevelopmentFrame:
     def _known_maker_in_sentence(self, sent: Span, m: Mention) -> Entity | None:
         """The product's maker as the knowledge base knows it (world knowledge, as Wikidata's
         developer P178, manufacturer P176 or owner P127 state it; :meth:`kg.nlp.kb.KnowledgeBase.makers`),
-        when the same sentence names that organization too ("Acme has locked apps like
-        Zorblat": Acme, if the knowledge base says Acme makes Zorblat). Returns None when the
+        when the same sentence names that organization too ("Acme will retire Zorblat
+        next year": Acme, if the knowledge base says Acme makes Zorblat). Returns None when the
         knowledge base names no maker or the sentence names none of them."""
-        makers = {normalize(n) for n in self.kb.makers(m.entity.label)}
-        if not makers:
+        if not self.kb.makers(m.entity.label):
             return None
-        for other in self._mentions_in(sent):
-            e = other.entity
-            if e is None or e is m.entity or e.family != "Organization":
-                continue
-            entry = self.kb.lookup(e.label)
-            if normalize(e.label) in makers or entry is not None and normalize(entry.name) in makers:
-                return e
-        return None
+        return next((other.entity for other in self._mentions_in(sent)
+                     if other.entity is not None and other.entity is not m.entity
+                     and self.known_maker(other.entity, m.entity.label)), None)
 
     def _name_prefix_maker(self, m: Mention) -> Entity | None:
         """A product whose name begins with a company's name ("Kestrel Chat" of "Kestrel"):

@@ -86,6 +86,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         self._obs_sent: dict[int, tuple[int, int]] = {}
         #: id of a product-less policy observation -> the class of AI products its clause names
         self.generic_products: dict[int, str] = {}
+        #: the issuer of the control list the article named last (kg.extract.policy's listing reader)
+        self.list_issuer: Entity | None = None
         self.block = 0
         self.sent: Span | None = None
 
@@ -119,7 +121,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                                                          for c in tok.children if c.dep_ in {"det", "poss"}) \
             or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
         if not is_def and "-" in low and tok.i >= 3:
-            # "the Chinese start-up's website" parsed as a verb and a particle: read on the surface
+            # "the Kestrian start-up's portal" parsed as a verb and a particle: read on the surface
             before = [t for t in doc[max(0, tok.i - 5):tok.i - 2]]
             while before and before[-1].pos_ == "ADJ":
                 before.pop()
@@ -171,8 +173,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         if is_def:
             # "the Chinese start-up" -> the organization the article seats in China, if any
             demonyms = [c.text for c in tok.children if c.dep_ in {"amod", "compound"} and self.kb.is_demonym(c.text)]
-            demonyms += [t.text for t in doc[max(0, tok.i - 5):tok.i] if t.pos_ == "ADJ" and self.kb.is_demonym(t.text)
-                         and "-" in low]
+            if "-" in low:  # (a hyphenated head read on the surface: its modifiers stand before it)
+                demonyms += [t.text for t in doc[max(0, tok.i - 5):tok.i] if t.pos_ == "ADJ" and self.kb.is_demonym(t.text)]
             countries = {normalize(entry.name) for d in demonyms if (entry := self.kb.country_of_demonym(d))}
             if countries:
                 seated = {o.roles["organization"] for o in self.observations if o.kind == "location"
@@ -200,6 +202,28 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         if ok:
             return ok[0]
         return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
+
+    def possessor_party(self, noun: Token) -> Entity | None:
+        """The organization a common noun stands for through its possessor ("the European
+        Union's executive branch": the European Union's government; "Acme's board": Acme), or
+        None when ``noun`` is no common noun or names no possessor."""
+        if noun.pos_ != "NOUN":
+            return None
+        owner = next((x for p in noun.children if p.dep_ == "poss"
+                      for x in [self.entity_at(p, {"Organization", "Place"})] if x is not None), None)
+        return self.government_of(owner) if owner is not None and owner.family == "Place" else owner
+
+    def known_maker(self, org: Entity, product: str) -> bool:
+        """True when the knowledge base names organization ``org`` (by its label or the
+        knowledge-base entry it resolves to) as a maker of the product named ``product``
+        (:meth:`kg.nlp.kb.KnowledgeBase.makers`: Wikidata P178/P176/P127)."""
+        if org.family != "Organization":
+            return False
+        makers = {normalize(n) for n in self.kb.makers(product)}
+        if not makers:
+            return False
+        entry = self.kb.lookup(org.label)
+        return normalize(org.label) in makers or entry is not None and normalize(entry.name) in makers
 
     def product_of(self, company: Entity, mentioned: bool = True) -> Entity:
         """The product a company's name stands for ("banned DeepSeek"): its own entity, keyed
@@ -242,6 +266,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         out = [ent]
         for c in tok.conjuncts:
             e = self.entity_at(c, families)
+            if e is None and "Organization" in families:
+                e = self.possessor_party(c)  # "NATO and the European Union's executive branch"
             if e is not None and e not in out:
                 out.append(e)
         return out
@@ -300,7 +326,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             if not passive and node.pos_ in {"VERB", "AUX"} and any(
                     c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in self.lex["staff_nouns"]
                     for c in node.children):
-                return None  # "It's why the country banned X": the clause's own subject, unresolved
+                return None  # "That is why the nation barred X": the clause's own subject, unresolved
             if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
                 return None
             node = node.head
@@ -419,7 +445,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 self._sources.append((tok.lemma_, text))
             return text or None
         if tok.pos_ == "NOUN":
-            # "experts from X", "researchers at X": the organization they speak from
+            # "analysts from X", "academics at X": the organization they speak from
             orgs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "at"}
                     for p in c.children if p.dep_ == "pobj" for e in [self.entity_at(p, {"Organization"})]
                     if e is not None and e.kind != "NewsOrganization"]

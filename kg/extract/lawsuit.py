@@ -237,7 +237,7 @@ def _head_entity(reader, tok: Token, families: set[str]):
     m = reader.mention_at(tok)
     if m is not None and not (m.end <= tok.i and m.entity is not None and m.entity.family == "Place"):
         return m.entity if m.entity is not None and m.entity.family in families else None
-    # ("the US tech giant": a place modifying a description is not the party the description names)
+    # ("the Kestrian chip giant": a place modifying a description is not the party the description names)
     if tok.pos_ == "PRON" and tok.lower_ not in {"it", "its", "they", "their", "them"}:
         return None
     return reader.coref(tok, families)
@@ -445,7 +445,7 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     e = reader.entity_at(tok, PARTY)
     if is_def and tok.dep_ == "nsubj" and tok.lemma_.lower() in reader.lex["anaphors"]["Organization"] \
             and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
-        # "Reddit has sued A, B and C ... The social media giant alleges ...": a described
+        # "Acme has sued A and B ... The retail giant claims ...": a described
         # subject continues the previous sentence's named subject (centering), not the last name
         prev = _previous_subject(reader, tok)
         if prev is not None and prev.family == "Organization":
@@ -661,7 +661,7 @@ def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in set(d["cause_preps"]) | {"of", "with"} and c.lower_ != "in":
             for p in c.children:
                 if p.dep_ == "pobj" and c.lower_ == "after" and not _practices(list(p.subtree), d):
-                    continue  # "sued Y shortly after Z's apology": a time, not what is alleged
+                    continue  # "sued Y a week after Z's resignation": a time, not what is alleged
                 if p.dep_ in {"pobj", "pcomp"}:
                     out.append(_clause_text(p))
         elif c.dep_ in {"advcl", "xcomp", "ccomp", "acl"} and depth < 2:
@@ -1028,7 +1028,7 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
         mode = DESC  # "Y is accused of Z": whoever the article says accuses Y
     if not accusers and mode is None and tok.dep_ == "advcl" and any(
             t.lemma_.lower() in d["strong_legal_nouns"] or t.lemma_.lower() in d["court_nouns"] for t in tok.sent):
-        # "Acting on a petition by X, the court summoned Y, accusing it of Z" (the subject lost in
+        # "On X's petition, the court summoned Y, accusing it of Z" (the subject lost in
         # the parse, or a court, which never accuses): the article's plaintiff
         mode, r.legal = LEGAL, True
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
@@ -1136,7 +1136,7 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
         clause = next((x for c in verb.children if c.dep_ == "advcl" and c.lemma_ in d["suit_say_verbs"]
                        for x in c.children if x.dep_ == "ccomp"), None)
     if clause is None:
-        # "following a lawsuit claiming that Y's chatbot produced false claims about him"
+        # "after a suit claiming that Y's assistant made up quotes by her"
         verb = next((c for c in noun.children if c.dep_ == "acl" and c.lemma_ in d["suit_say_verbs"]), None)
         clause = next((x for x in verb.children if x.dep_ == "ccomp"), None) if verb is not None else None
     if verb is None or clause is None:
@@ -1386,8 +1386,8 @@ def _allege_that(reader, verb: Token, st: dict, d: dict) -> None:
 
 
 def _members(reader, verb: Token, st: dict, d: dict) -> None:
-    """The members of the article's unnamed plaintiffs: "The group includes A, the owner of B
-    ...", "It was joined by other outlets, including C, D and E" (a group, plaintiff or
+    """The members of the article's unnamed plaintiffs: "The coalition includes A and B",
+    "It has since been joined by outlets like C, D and E" (a group, plaintiff or
     coalition noun, or a pronoun for one, as the subject of "include", or "joined by ...
     including"). Every organization listed becomes a member; they accuse in place of the
     unnamed plaintiffs (``lawsuit.group_nouns``)."""
@@ -1397,7 +1397,7 @@ def _members(reader, verb: Token, st: dict, d: dict) -> None:
         return
     if verb.lemma_.lower() == "include":
         heads = [c for c in verb.children if c.dep_ == "dobj"]
-    else:  # "joined by other outlets, including C, D and E"
+    else:  # "joined by outlets like C, D and E"
         heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         heads = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}
                  for x in c.children if x.dep_ == "pobj"]
@@ -1575,7 +1575,7 @@ def _finish(reader, st: dict, d: dict) -> None:
             reader.block, reader.sent = r.block, r.sent
             # kgo:accuser and kgo:accused are agents: a country acts as its government, a product
             # named as a party ("X scraped ...") as the organization of the same name
-            # (a city or region is no party: "PARIS (AFP) - ..." names where, not who; a country
+            # (a city or region is no party: a dateline "LYON - ..." names where, not who; a country
             # acts as its government)
             agents = [_as_agent(reader, e) for e in _uniq(r.accusers) if not _sub_national(reader, e)]
             accused_agents = [_as_agent(reader, e) for e in _uniq(r.accused) if not _sub_national(reader, e)]

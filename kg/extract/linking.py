@@ -20,7 +20,7 @@ class ArticleLinker:
 
     def _country_in_name(self, body: Entity) -> str | None:
         """The normalized name of the country a body is of: the article's location fact for it
-        ("the Malaysian Communications and Multimedia Commission"), else a nationality word or a
+        ("the Kestrian Roads and Broadcasting Commission"), else a nationality word or a
         country's name in its name; None when neither says."""
         seat = next((o.roles["country"] for o in self.observations
                      if o.kind == "location" and o.roles.get("organization") is body), None)
@@ -78,7 +78,7 @@ class ArticleLinker:
                 elif products and id(o) not in self.generic_products:
                     o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
                 elif id(o) in self.generic_products and not products:
-                    # "disabled built-in AI features on MEPs' tablets" in an article that names no
+                    # "switched off the AI features of staff laptops" in an article that names no
                     # product: the class of products the clause names
                     o.roles["product"] = self.implicit(self.generic_products[id(o)], "SoftwareProduct", False)
                 else:
@@ -125,7 +125,7 @@ class ArticleLinker:
                 if o.roles.get("near") and issuer.kind != "GovernmentBody":
                     o.kind = "dropped"
                     continue
-                # ... and a body whose name says its country ("the Malaysian Communications ...
+                # ... and a body whose name says its country ("the Kestrian Roads ...
                 # Commission") speaks for that country's policy, not for the one stated last
                 country = self._country_in_name(issuer) if issuer.kind == "GovernmentBody" else None
                 issuer = next((i for i in issuers if country is not None and normalize(i.label) == country), None)

@@ -97,7 +97,7 @@ class LocationFrame:
             if tok.lemma_.lower() not in cue_orgs | set(self.lex["development"]["maker_nouns"]) | {
                     "manufacturer", "company"}:
                 continue
-            # "Acme is one of the AI developers in Kestria" / "... one of many Kestrian firms"
+            # "Acme is one of the chip makers in Kestria" / "... one of a host of Kestrian firms"
             one, node = None, tok
             for _ in range(3):  # (through "a plethora of", "a handful of")
                 if node.dep_ != "pobj" or node.head.lower_ != "of":

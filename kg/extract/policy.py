@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
-from ..nlp.kb import merge_key, normalize
+from ..nlp.kb import merge_key
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
 
 
@@ -179,14 +179,15 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
-        if self.words(sent) & self._list_nouns:
+        words = self.words(sent)
+        if not words.isdisjoint(self.lex["policy"]["control_list_nouns"]):
             self._listing_policy(sent)
-        if self.words(sent) & set(self.lex["policy"]["removal_verbs"]):
+        if not words.isdisjoint(self.lex["policy"]["removal_verbs"]):
             self._store_removal(sent)
 
     def _store_removal(self, sent: Span) -> None:
-        """An app store removing apps: "X was pulled from Acme's app store", "apps like X have
-        been removed from the Play Store", "Acme removed X from its store" (a verb of
+        """An app store removing apps: "X was pulled from Acme's app store", "apps such as X
+        were deleted from the Play Store", "Acme removed X from its store" (a verb of
         ``policy.removal_verbs`` with "from" a store, ``policy.store_nouns``). The issuer is the
         active subject, else the store's possessor, else the store's maker in the knowledge
         base; the products are those named in the removed phrase, else the class of AI apps
@@ -206,17 +207,15 @@ class PolicyFrame:
             if not issuers:
                 owner = next((self.entity_at(c, {"Organization"}) for c in store.children if c.dep_ == "poss"), None)
                 issuers = [owner] if owner is not None else []
-            if not issuers:
-                m = self.mention_at(store)
-                makers = self.kb.makers(m.entity.label) if m is not None and m.entity is not None else ()
+            store_m = self.mention_at(store)
+            store_ent = store_m.entity if store_m is not None else None
+            if not issuers and store_ent is not None:
                 issuers = [e for ms in self.mentions for x in ms if (e := x.entity) is not None
-                           and e.family == "Organization" and normalize(e.label) in {normalize(n) for n in makers}][:1]
+                           and self.known_maker(e, store_ent.label)][:1]
             if not issuers:
                 continue
             removed = [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
-            store_ent = self.mention_at(store)
-            products = [p for p in self._restricted_things(removed)
-                        if store_ent is None or p is not store_ent.entity]
+            products = [p for p in self._restricted_things(removed) if p is not store_ent]
             generic = self._generic_ai_class(removed)
             if generic:
                 products.append(self.implicit(generic, "SoftwareProduct", False))
@@ -227,14 +226,10 @@ class PolicyFrame:
                     self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
                               scope=self._scope([store]), date=self._dates(sent), reason=self._reasons(verb, sent))
 
-    @property
-    def _list_nouns(self) -> frozenset[str]:
-        return frozenset(self.lex["policy"]["control_list_nouns"])
-
     def _listing_policy(self, sent: Span) -> None:
-        """A restriction by listing: "X has added A and B to its export control list", "X named
-        A to its Entity List", "A was placed on the list", "A and B were among the entities
-        added to X's export restriction list" (``policy.listing_verbs``, a
+        """A restriction by listing: "X put A and B on its export control list", "A was added
+        by X to its Entity List", "A was placed on the list", "A and B were among the firms
+        added to X's trade blacklist" (``policy.listing_verbs``, a
         ``policy.control_list_nouns`` head; a bare "list" only with a modifier of
         ``policy.control_list_modifiers``, or as "the list" once the article has named one).
 
@@ -253,18 +248,18 @@ class PolicyFrame:
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
             lists = [n for n in lists if n.lemma_.lower() != "list" or any(
                 w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))
-                or self._list_issuer is not None and any(c.lower_ == "the" for c in n.children)]
+                or self.list_issuer is not None and any(c.lower_ == "the" for c in n.children)]
             if not lists:
                 continue
             objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
             if not objs and verb.dep_ == "acl":
-                # "A, B and C are among (dozens of) the companies added to the list"
+                # "A, B and C are among (scores of) the firms added to the list"
                 node = verb.head
                 while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
                     node = node.head.head
                 if node.dep_ == "pobj" and node.head.lower_ == "among":
                     objs = [c for c in node.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            # (a name, its appositions and conjuncts; "six subsidiaries of A": A)
+            # (a name, its appositions and conjuncts; "two units of A": A)
             names = [y for o in objs for x in conjuncts(o) for t in [x, *(a for a in x.children if a.dep_ == "appos")]
                      for y in [t, *t.conjuncts]]
             names += [p for y in names if y.pos_ == "NOUN" and self.entity_at(y, {"Organization"}) is None
@@ -285,24 +280,15 @@ class PolicyFrame:
                 owner = next((e for n in lists for c in n.children if c.dep_ == "poss"
                               for e in [self.entity_at(c, {"Organization", "Place"})] if e is not None), None)
                 issuers = [self.government_of(owner) if owner.family == "Place" else owner] if owner is not None \
-                    else ([self._list_issuer] if self._list_issuer is not None else [])
+                    else ([self.list_issuer] if self.list_issuer is not None else [])
             if issuers:
-                self._list_issuer = issuers[0]
+                self.list_issuer = issuers[0]
             for issuer in issuers:
                 for org in dict.fromkeys(listed):
                     if org is issuer:
                         continue
                     self.emit("policy", {"issuer": issuer, "product": self.product_of(org, mentioned=False), "region": []},
                               type=["restriction"], scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
-
-    @property
-    def _list_issuer(self) -> Entity | None:
-        """The issuer of the control list the article named last (set by :meth:`_listing_policy`)."""
-        return getattr(self, "_list_issuer_value", None)
-
-    @_list_issuer.setter
-    def _list_issuer(self, value: Entity | None) -> None:
-        self._list_issuer_value = value
 
     def _headline_policy(self, sent: Span) -> None:
         """A headline read on its surface, as the small model often parses a headline flat
@@ -317,7 +303,7 @@ class PolicyFrame:
         for tok in self.tokens(sent):
             low = tok.lower_
             forms = {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()}
-            # "Cuts Off X": a phrasal verb of ``policy.phrasal_ban``; the product window starts after it
+            # "Shuts Off X": a phrasal verb of ``policy.phrasal_ban``; the product window starts after it
             particle = tok.i + 1 < sent.end and any((f, doc[tok.i + 1].lower_) in phrasal for f in forms)
             if tok.pos_ in {"ADP", "DET", "PUNCT"} or not (forms & verbs or particle):
                 continue
@@ -338,7 +324,7 @@ class PolicyFrame:
                     product = self.product_of(product)
                 listed, end = self._headline_product_list(sent, end, set(rz["markers"]) | set(rz["strong_markers"]))
             elif issuers and not named and (after == sent.end or doc[after].lower_ in pol["headline_use_nouns"]):
-                # "A, B and C Restrict Use Over Security Fears": the product the article's
+                # "A, B and C Limit Use Amid Spying Worries": the product the article's
                 # policies name (filled in by the article-level linking)
                 product, end = None, after
             else:
@@ -356,11 +342,11 @@ class PolicyFrame:
                     text = self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]
                     reasons = [text]
             elif end < sent.end - 1 and doc[end].lower_ == "to" and doc[end + 1].lemma_.lower() in rz["protect_verbs"]:
-                # "Cuts Off X To Protect Client Data"
+                # "Shuts Off X To Guard Patient Records"
                 toks = [t for t in doc[end + 1:sent.end] if not t.is_punct]
                 reasons = [self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]]
             if not issuers:
-                # "Law Firm Cuts Off X Over Leak Fears": no name before the verb; the reason is
+                # "Hospital Shuts Off X Over Leak Fears": no name before the verb; the reason is
                 # the article's main policy's (linked at article level)
                 for text in reasons:
                     self.emit("reason", {"heading": True}, reason=[text])
@@ -376,7 +362,7 @@ class PolicyFrame:
 
     def _headline_product_list(self, sent: Span, start: int, markers: set[str]) -> tuple[list[Entity], int]:
         """The products a headline lists after its first one, from token ``start`` up to a
-        reason marker or a preposition of scope ("Bans X & Other Apps Such as Y, Z & W From
+        reason marker or a preposition of scope ("Bars X & Similar Apps Like Y, Z & W On
         Work Phones": Y, Z, W). Returns them and the token index where the list ends."""
         doc = sent.doc
         stop = markers | {"from", "on", "in", "at", "for", "across", "after", "to"}
@@ -397,7 +383,7 @@ class PolicyFrame:
 
     def _headline_issuers(self, sent: Span, verb: int) -> list[Entity]:
         """The issuers a headline names just before its policy verb at token ``verb``: the
-        name ending there and the names coordinated before it ("A, B, and C Restrict ..."),
+        name ending there and the names coordinated before it ("A, B, and C Limit ..."),
         each an organization or a place's government, never a news organization. Returns
         them in text order; an empty list when the word before the verb is no such name."""
         doc = sent.doc
@@ -565,7 +551,7 @@ class PolicyFrame:
         if listed:
             return listed  # "several states, including A, B and C, have banned X"
         if subj is not None and subj.lemma_.lower() in self.lex["policy"]["quantity_nouns"]:
-            # "More than half of U.S. states, Congress, and the EU's executive branch have prohibited X"
+            # "Most of the states, NATO, and the EU's executive branch have barred X"
             inner = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"), None)
             found = self._coordinated_parties(inner) if inner is not None else []
@@ -595,7 +581,7 @@ class PolicyFrame:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
         if not passive and trig.dep_ in {"csubjpass", "nsubjpass"} and any(
                 c.dep_ == "auxpass" for c in trig.head.children):
-            # "Blocking measures for X have been implemented, a ministry official said": the
+            # "Blocking measures for X are in force, a ministry official said": the
             # policy noun or gerund is the subject of a passive clause
             trig, passive = trig.head, True
         if passive:
@@ -628,7 +614,7 @@ class PolicyFrame:
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
                 said_by = self._clause_subject(node.head)  # "the trade ministry said access was restricted"
                 if said_by is not None and said_by.lemma_.lower() in self.lex["policy"]["speaker_nouns"]:
-                    # "a defence ministry official said": the body the official speaks for
+                    # "a finance ministry official said": the body the official speaks for
                     said_by = next((c for c in reversed(list(said_by.children)) if c.dep_ == "compound"
                                     and c.lemma_.lower() in self.lex["policy"]["body_nouns"]), said_by)
                 if said_by is not None:
@@ -638,7 +624,7 @@ class PolicyFrame:
                     if bodies:
                         return bodies
         if self._under_named_policy(trig):
-            # "Councillors were advised, under the new policy, not to ...": the policy's author
+            # "Under the new rules, nurses were told not to ...": the rules' author
             author = self._policy_author(trig)
             if author is not None:
                 return [author]
@@ -676,7 +662,7 @@ class PolicyFrame:
 
     def _policy_author(self, trig: Token) -> Entity | None:
         """The organization the article last named as making a policy document before ``trig``
-        ("the Acme District Council introducing an internal AI policy", "Acme issued new
+        ("with Acme adopting a policy on chatbots", "Acme issued new
         guidelines"): the agent of a verb whose object is a ``policy.policy_container_nouns``
         word, or the noun a participle with such an object modifies."""
         containers = set(self.lex["policy"]["policy_container_nouns"])
@@ -702,8 +688,8 @@ class PolicyFrame:
 
     def _coordinated_parties(self, noun: Token) -> list[Entity]:
         """Organizations and places a coordinated noun phrase names, through its appositions
-        and conjuncts: "U.S. states, Congress, and the European Union's executive branch"
-        gives Congress and the European Union (a body noun stands for its possessor); a
+        and conjuncts: "the states, NATO, and the European Union's executive branch"
+        gives NATO and the European Union (a body noun stands for its possessor); a
         place stands for its government. [] when it names none."""
         out: list[Entity] = []
         todo, seen = [noun], set()
@@ -714,9 +700,8 @@ class PolicyFrame:
             seen.add(t.i)
             todo += [c for c in t.children if c.dep_ in {"appos", "conj"}]
             e = self.entity_at(t, {"Organization", "Place"}) if self.mention_at(t) is not None else None
-            if e is None and t.pos_ == "NOUN":
-                e = next((x for c in t.children if c.dep_ == "poss"
-                          for x in [self.entity_at(c, {"Organization", "Place"})] if x is not None), None)
+            if e is None:
+                e = self.possessor_party(t)
             if e is not None and e.kind != "NewsOrganization":
                 e = self.government_of(e) if e.family == "Place" else e
                 if e not in out:
@@ -1125,7 +1110,7 @@ class PolicyFrame:
             m = self.mention_at(t)
             if m is None and t.tag_ == "POS" and t.dep_ != "case" and t.i + 1 < len(t.doc) and t.i >= 1 \
                     and t.doc[t.i + 1].lemma_.lower() in self.lex["policy"]["product_part_nouns"]:
-                # "access to the Chinese start-up's website" where the parse broke the possessive
+                # "access to the Kestrian firm's portal" where the parse broke the possessive
                 ent = self.coref(t.doc[t.i - 1], {"Organization"})
                 if ent is not None and ent.kind == "Company" and self.kb.has_app(ent.label):
                     ent = self.product_of(ent)
@@ -1181,7 +1166,7 @@ class PolicyFrame:
         for t in toks:
             m = self.mention_at(t)
             if m is not None and m.entity is not None and f"{m.entity.key} product" == ent.key and t.i == m.end - 1:
-                # (the name's last token carries its role: "barred Dravik Stores from ...")
+                # (the name's last token carries its role: "barred Acme Stores from ...")
                 return t.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "from" and
                                                 any(p.dep_ == "pcomp" for p in c.children) for c in t.head.children)
         return False
@@ -1209,7 +1194,7 @@ class PolicyFrame:
         return out
 
     def _generic_ai_class(self, toks: list[Token]) -> str | None:
-        """A class of AI products a clause restricts without naming one ("built-in AI features",
+        """A class of AI products a clause restricts without naming one ("in-house AI features",
         "generative AI apps", "artificial intelligence (AI) tools"): a head of
         ``policy.product_nouns`` whose modifiers, read on the surface up to a determiner, verb
         or preposition (the parse often splits "artificial intelligence (AI) features"),
@@ -1473,7 +1458,7 @@ class PolicyFrame:
 def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
     """True when a definite determiner ("the", "this", "that") opens the words before ``tok``
     that can only be its modifiers (adjectives, adverbs, participles, names, commas, "and"):
-    "the cheap, fast and inevitably compromised AI tool", which the parser may split so that
+    "the cheap, fast and probably compromised chatbot tool", which the parser may split so that
     "the" is no child of "tool"."""
     doc = tok.doc
     i = tok.i - 1

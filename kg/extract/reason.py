@@ -18,7 +18,7 @@ from .syntax import phrase as _phrase
 from .syntax import phrase_verb_clause as _verb_clause
 
 #: A reason is kept whole up to this many words: a clause with the risks it coordinates
-#: ("... can be used to harvest user data and steal secrets"), not cut in the middle.
+#: ("... fears it could copy customer files and leak design plans"), not cut in the middle.
 REASON_WORDS = 40
 
 

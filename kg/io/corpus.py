@@ -21,6 +21,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -363,7 +364,7 @@ def split_blocks(text: str) -> list[Block]:
         start += len(body) - len(body.lstrip())
         words = stripped.split()
         # a line without final punctuation of at most 16 words, or a longer title-case one
-        # ("A Bans X & Other Apps Such as Y, Z & W From ... Phones – Updated")
+        # ("A Bars X & Similar Apps Like Y, Z & W On Handsets Issued To Civil Servants")
         heading = (not bullet and stripped[-1] not in ".!?\"”’'"
                    and (len(words) <= 16 or len(words) <= 30 and _title_case(stripped)))
         for offset, piece in _chunks(stripped):
@@ -531,28 +532,24 @@ def recase_headlines(blocks: list[Block]) -> None:
 
 
 #: Lexicon lists whose words a title-case headline writes with a capital but means as
-#: common words ("Restrict Use Over Security Concerns"): policy verbs, reason markers and nouns.
+#: common words ("Limit Use Amid Spying Worries"): policy verbs, reason markers and nouns.
 _HEADLINE_TRIGGER_LISTS = (("policy", "ban"), ("policy", "restriction"), ("policy", "removal_verbs"),
                            ("policy", "headline_use_nouns"), ("reason", "markers"), ("reason", "reason_nouns"),
                            ("allegation", "verbs"))
 
 
+@cache
 def _headline_trigger_stems() -> frozenset[str]:
     """:func:`_stem` of every word of :data:`_HEADLINE_TRIGGER_LISTS` (cached)."""
-    global _TRIGGER_STEMS
-    if _TRIGGER_STEMS is None:
-        from ..resources import lexicon
+    from ..resources import lexicon
 
-        lex = lexicon()
-        _TRIGGER_STEMS = frozenset(_stem(w) for group, name in _HEADLINE_TRIGGER_LISTS for w in lex[group][name])
-    return _TRIGGER_STEMS
+    lex = lexicon()
+    return frozenset(_stem(w) for group, name in _HEADLINE_TRIGGER_LISTS for w in lex[group][name])
 
 
-_TRIGGER_STEMS: frozenset[str] | None = None
-
-
+@cache
 def _name_suffixes() -> frozenset[str]:
-    """Last words of organization names (``name_suffixes`` of the lexicon: "bank", "ministry" ...)."""
+    """Last words of organization names (``name_suffixes`` of the lexicon: "bank", "ministry" ...; cached)."""
     from ..resources import lexicon
 
     suffixes = lexicon()["name_suffixes"]

@@ -220,7 +220,7 @@ class MentionFinder:
                         and span[-1].lower_ in body and prev[-1].lower_ not in body \
                         and all(t.text[:1].isupper() for t in [*prev, *span]) \
                         and self.kb.lookup(prev.text) is None and self.kb.lookup(span.text) is None:
-                    # "the Kestrian Communications and Multimedia Commission": one body's name
+                    # "the Kestrian Roads and Broadcasting Commission": one body's name
                     out[-1] = (doc[prev.start:span.end], plabel or label)
                     continue
             out.append((span, label))
@@ -438,7 +438,7 @@ class MentionFinder:
             yield "Company", W_ROLE
         if root.dep_ == "poss" and (head.lemma_ in self.staff or head.lower_ in self.staff):
             yield "Company", W_ROLE
-        # "X has barred its attorneys from ...": a subject the model takes for a person, whose own
+        # "X has told its lawyers to stop ...": a subject the model takes for a person, whose own
         # clause calls it "its", is an organization
         if root.dep_ == "nsubj" and root.ent_type_ == "PERSON" and head.lemma_ in agentive and any(
                 t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end

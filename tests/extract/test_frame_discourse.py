@@ -188,10 +188,10 @@ def test_title_case_headline_is_parsed_in_sentence_case():
 
 
 def test_headline_issuer_list_without_product(tmp_path):
-    """_headline_issuers and _headline_policy: "A, B, and C Restrict Use Over X" gives each
+    """_headline_issuers and _headline_policy: "A, B, and C Limit Use Amid X" gives each
     listed issuer's body policy the headline's reason and type (the product comes from the
     policies of the article)."""
-    text = ("Dravik Bank, Torvane Bank, and Pellmont Corp Restrict Use Over Security Concerns\n\n"
+    text = ("Dravik Bank, Torvane Bank, and Pellmont Corp Limit Use Amid Security Worries\n\n"
             "Dravik Bank has prohibited Gemini on its laptops. Torvane Bank also limited access to Gemini "
             "for its traders. Pellmont Corp told staff not to use Gemini.\n")
     got = policies(tmp_path, text)
@@ -202,45 +202,46 @@ def test_headline_issuer_list_without_product(tmp_path):
 
 def test_long_title_case_headline_lists_its_products(tmp_path):
     """kg.io.corpus (a title-case line of up to 30 words is a headline) and _headline_product_list:
-    "A Bans X & Other Apps Such as Y, Z & W From ...": every listed product, up to "From"."""
-    got = policies(tmp_path, "Norway Bans TikTok & Other “Leisure Apps” Such as Gemini, ChatGPT & Grok From State "
-                             "Employee Work Phones\n\nNorway's civil service ministry announced the measure.\n")
+    "A Bars X & Similar Apps Such As Y, Z & W On ...": every listed product, up to "On"."""
+    got = policies(tmp_path, "Norway Bars TikTok & Similar “Leisure Apps” Such As Gemini, ChatGPT & Grok On Handsets "
+                             "Issued To Civil Servants\n\nNorway's civil service ministry announced the measure.\n")
     assert {("Norway", p) for p in ("TikTok", "Gemini", "ChatGPT", "Grok")} <= set(got)
 
 
 def test_headline_reason_without_a_named_issuer(tmp_path):
-    """_headline_policy: "Law Firm Cuts Off X To Protect Client Data" (a phrasal verb of
+    """_headline_policy: "Legal Practice Shuts Off X To Protect Client Data" (a phrasal verb of
     ``phrasal_ban``, a descriptor instead of a name, a purpose after "To") gives its reason
     to the article's policy on X."""
-    text = ("Law Firm Cuts Off Gemini To Protect Client Data\n\n"
-            "Ferrow Lane has now barred its attorneys from using the tool.\n")
+    text = ("Legal Practice Shuts Off Gemini To Protect Client Data\n\n"
+            "Ferrow Lane told its lawyers last week to stop using the tool.\n")
     assert "protect client data" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
-    text = "Law Firm Cuts Off Gemini Over Data Fears\n\nFerrow Lane has now barred its attorneys from using the tool.\n"
+    text = "Legal Practice Shuts Off Gemini Over Data Fears\n\nFerrow Lane told its lawyers last week to stop using the tool.\n"
     assert "data fears" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
 
 
 def test_definite_description_split_by_the_parse(tmp_path):
-    """_product_anaphors and _definite_on_the_left: "the cheap, fast and inevitably compromised
-    AI tool" is a definite description even when the parser hangs "the" elsewhere."""
-    got = policies(tmp_path, "Gemini is popular with lawyers.\n\nFerrow Lane has now barred its attorneys from "
-                             "using the cheap, fast and inevitably compromised AI tool.\n")
+    """_product_anaphors and _definite_on_the_left: "the cheap, fast and probably compromised
+    chatbot tool" is a definite description even when the parser hangs "the" elsewhere."""
+    got = policies(tmp_path, "Gemini is popular with lawyers.\n\nFerrow Lane has barred its associates from "
+                             "using the cheap, fast and probably compromised chatbot tool.\n")
     assert ("Ferrow Lane", "Gemini") in got
 
 
 def test_unresolved_clause_subject_stops_the_agent_search(tmp_path):
-    """ArticleReader._agent_token: "It's why the country banned X" (a subject of its own that
+    """ArticleReader._agent_token: "That is why the nation prohibited X" (a subject of its own that
     names no entity) takes no issuer from the clause above ("It")."""
-    got = policies(tmp_path, "Ferrow Labs, launched by a Chinese investor, poses unique security challenges. "
-                             "It's why the country banned TikTok two years ago.\n")
+    got = policies(tmp_path, "Ferrow Labs, funded by an investor in Shanghai, raises new security questions. "
+                             "That is why the nation prohibited TikTok in 2023.\n")
     assert not any(issuer == "Ferrow Labs" for issuer, _ in got)
 
 
 def test_listing_on_a_control_list_is_a_restriction(tmp_path):
-    """_listing_policy: "X has added A and B to its export control list", "X named A to its
+    """_listing_policy: "X put A and B on its export control list", "A was added by X to its
     Entity List": a restriction of X on each listed organization; a list of approved tools
     is none; the listed organization is no product entity of its own."""
-    text = ("Kenya's Commerce Ministry has added chipmakers Dravik Semiconductor and Torvane Micro to its "
-            "export control list.\n\nThe Commerce Department named the start-up Pellmont Labs to its Entity List.\n\n"
+    text = ("Kenya's Commerce Ministry put the chip firms Dravik Semiconductor and Torvane Micro on its "
+            "export control list on Friday.\n\nPellmont Labs was added by the Commerce Department to its Entity "
+            "List.\n\n"
             "Ferrow Lane added Gemini to its list of approved tools.\n")
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
@@ -255,11 +256,11 @@ def test_listing_on_a_control_list_is_a_restriction(tmp_path):
 
 
 def test_class_of_ai_products_when_the_article_names_none(tmp_path):
-    """_generic_ai_class and link_article_level: "disabled artificial intelligence (AI) features"
+    """_generic_ai_class and link_article_level: "disabled the artificial intelligence (AI) features"
     in an article that names no product is a policy on that class; an article naming some
     product elsewhere gets no policy on it from such a clause."""
-    got = policies(tmp_path, "Dravik Bank has disabled artificial intelligence (AI) features on the laptops it "
-                             "gives its traders, citing security concerns.\n")
+    got = policies(tmp_path, "Dravik Bank disabled the artificial intelligence (AI) features of its traders' "
+                             "laptops this week, pointing to security concerns.\n")
     assert ("Dravik Bank", "artificial intelligence (AI) features") in got
     got = policies(tmp_path, "Gemini was launched last year.\n\nFerrow Lane banned generative AI tools for its "
                              "lawyers.\n")
@@ -267,11 +268,11 @@ def test_class_of_ai_products_when_the_article_names_none(tmp_path):
 
 
 def test_removal_from_an_app_store(tmp_path):
-    """_store_removal: "apps like X have been removed from Acme's app store" (the store's
+    """_store_removal: "apps such as X were taken out of Acme's app store" (the store's
     possessor), "Google pulled the X app from its Play Store over Y" (the active subject, with
     its reason): a ban of each named product and of the class of AI apps named; the store is
     never the product."""
-    got = policies(tmp_path, "Generative AI apps like Zorblat have been removed from Dravik's app store.\n\n"
+    got = policies(tmp_path, "Generative AI apps such as Zorblat were deleted from Dravik's app store.\n\n"
                              "Google pulled the Quillpoint app from its Play Store over privacy concerns.\n")
     assert ("Dravik", "Zorblat") in got and ("Dravik", "Generative AI apps") in got
     assert "privacy" in " ".join(got[("Google", "Quillpoint")]["reason"])
@@ -281,38 +282,40 @@ def test_removal_from_an_app_store(tmp_path):
 def test_measures_implemented_as_an_official_said(tmp_path):
     """_policy_issuers (a gerund or policy noun that is the subject of a passive clause; the
     body an official speaks for) and _object_slot ("measures for X"): "Blocking measures for X
-    have been implemented ..., a defence ministry official said" is the defence ministry's."""
+    are now in force ..., a defence ministry official said" is the defence ministry's."""
     got = policies(tmp_path, "Kenya restricted Gemini on Monday.\n\n\"Blocking measures for Gemini have been "
-                             "implemented for military work PCs,\" a defence ministry official said.\n")
+                             "put in place on army laptops,\" a defence ministry official said.\n")
     assert ("defence ministry", "Gemini") in got
 
 
 def test_listed_among_entities_added_to_a_list(tmp_path):
-    """_listing_policy: "A was among the entities added to X's export restriction list" (the
-    list's possessor issues it), then "B and C are among the other companies added to the
-    list" (the list named before, its issuer)."""
-    text = ("Dravik Semiconductor was among dozens of entities added to the Commerce Department's export "
-            "restriction list on Tuesday.\n\nTorvane Micro and Pellmont Labs are among the other companies "
-            "added to the list.\n")
+    """_listing_policy: "A was among the firms added to X's trade blacklist" (the list's
+    possessor issues it), then "B and C are also among the businesses added to the list"
+    (the list named before, its issuer)."""
+    text = ("Dravik Semiconductor was among forty firms added this week to the Commerce Department's trade "
+            "blacklist.\n\nTorvane Micro and Pellmont Labs are also among the businesses added to the list.\n")
     got = policies(tmp_path, text)
     assert {("Commerce Department", p) for p in ("Dravik Semiconductor", "Torvane Micro", "Pellmont Labs")} <= set(got)
 
 
 def test_quantity_subject_lists_its_parties(tmp_path):
-    """_coordinated_parties: "More than half of U.S. states, Congress, and the European Union's
-    executive branch have prohibited X" is Congress's and the EU's (a body noun stands for its
-    possessor)."""
-    got = policies(tmp_path, "More than half of U.S. states, Congress, and the European Union's executive branch "
-                             "have already prohibited TikTok from devices used for official business.\n")
-    assert {("Congress", "TikTok"), ("European Union", "TikTok")} <= set(got)
+    """_coordinated_parties ("More than half of the states, A, and B's executive branch have
+    barred X": the parties the quantity's "of" lists) and agents_of (coordinated agents): each
+    named party restricts X, a body noun standing for its possessor."""
+    got = policies(tmp_path, "More than half of the states, NATO, and the European Union's executive branch "
+                             "have barred TikTok from official devices.\n")
+    assert {("NATO", "TikTok"), ("European Union", "TikTok")} <= set(got)
+    got = policies(tmp_path, "Most Canadian provinces, NATO, and the European Union's executive branch now forbid "
+                             "TikTok on office phones.\n")
+    assert {("NATO", "TikTok"), ("European Union", "TikTok")} <= set(got)
 
 
 def test_definite_description_reaches_back_to_a_name_that_says_it(tmp_path):
-    """coref: "The ministry said it would ban X" five paragraphs after "Kenya's Defense
+    """coref: "The ministry added that it would forbid X" five paragraphs after "Kenya's Defense
     Ministry" is that ministry, not the company named last."""
-    text = ("Kenya's Defense Ministry banned its employees from having Gemini on their work phones.\n\n"
+    text = ("Kenya's Defense Ministry told its personnel to remove Gemini from official handsets.\n\n"
             "Gemini is made by Google.\n\nIt is popular.\n\nMany people use it.\n\nIt is free.\n\n"
-            "The ministry said it would ban the use of the app on official units.\n")
+            "The ministry added that it would forbid the app on all army equipment.\n")
     got = policies(tmp_path, text)
     assert ("Defense Ministry", "Gemini") in got
     assert ("Google", "Gemini") not in got
@@ -321,10 +324,10 @@ def test_definite_description_reaches_back_to_a_name_that_says_it(tmp_path):
 def test_reason_of_a_body_goes_to_its_countrys_policy(tmp_path):
     """link_article_level and _country_in_name: a reason a "Malaysian ... Commission" states
     goes to Malaysia's policy, not to Indonesia's stated just before it."""
-    text = ("On Sunday, Malaysia temporarily blocked access to Grok.\n\n"
-            "Indonesia became the first country to temporarily block the bot on Saturday.\n\n"
-            "In its statement, the Malaysian Communications and Multimedia Commission said the restriction "
-            "was imposed following repeated misuse of Grok to generate obscene images.\n")
+    text = ("Malaysia blocked access to Grok over the weekend.\n\n"
+            "Indonesia had blocked the chatbot a day earlier.\n\n"
+            "In a notice, the Malaysian Roads and Broadcasting Commission said the restriction was imposed "
+            "following the repeated misuse of the chatbot to make indecent pictures.\n")
     got = policies(tmp_path, text)
     assert "misuse" in " ".join(got[("Malaysia", "Grok")].get("reason", []))
     assert "misuse" not in " ".join(got[("Indonesia", "Grok")].get("reason", []))
@@ -332,13 +335,13 @@ def test_reason_of_a_body_goes_to_its_countrys_policy(tmp_path):
 
 def test_directed_not_to_have_under_a_named_policy(tmp_path):
     """``policy.possession_verbs`` under a directive ("advised staff not to have X on their
-    phones"); _under_named_policy and _policy_author: "Councillors were advised, under the new
-    policy, not to have X ..., a manager said" is the policy's author's, named before."""
+    phones"); _under_named_policy and _policy_author: "Under the new policy, councillors were
+    told not to keep X ..., a manager said" is the policy's author's, named before."""
     got = policies(tmp_path, "Dravik Bank advised staff not to have ChatGPT on their work phones.\n")
     assert ("Dravik Bank", "ChatGPT") in got
-    text = ("AI presents risks, with the Torvane District Council introducing an internal AI policy, its chief "
-            "executive said.\n\nCouncillors were advised, under the new policy, not to have applications like "
-            "Chat GPT on any of their council devices, manager Ada Holt said.\n")
+    text = ("Last month the Torvane District Council adopted an internal policy on AI, its chief executive "
+            "said.\n\nUnder the new policy, councillors were told not to keep apps such as Chat GPT on their "
+            "council laptops, manager Ada Holt said.\n")
     got = policies(tmp_path, text)
     assert ("Torvane District Council", "ChatGPT") in got or ("Torvane District Council", "Chat GPT") in got
 
@@ -348,8 +351,8 @@ def test_party_barred_from_using_is_no_product(tmp_path):
     "the FTC barred Dravik Stores from using Gemini" restricts Gemini; Dravik Stores is the
     party barred, a company, not a product."""
     path = tmp_path / "a.txt"
-    path.write_text("Under a settlement, the Federal Trade Commission barred Dravik Stores from using Gemini in "
-                    "its shops for five years.\n", encoding="utf-8")
+    path.write_text("As part of a settlement, the Federal Trade Commission barred Dravik Stores from using Gemini "
+                    "at its checkouts until 2030.\n", encoding="utf-8")
     result = extract([read_article(path)])
     got = {(f.roles["issuer"].label, f.roles["product"].label) for f in result.facts if f.kind == "policy"}
     assert got == {("Federal Trade Commission", "Gemini")}
@@ -359,13 +362,13 @@ def test_party_barred_from_using_is_no_product(tmp_path):
 def test_demonym_description_prefers_the_company_seated_there(tmp_path):
     """coref (a nationality on a definite description: the organization the article seats in
     that country; a hyphenated head read on the surface) and _restricted_things (a possessive
-    the parse broke): "block access to the Chinese start-up's website" is DeepSeek's, not the
+    the parse broke): "access to the Chinese start-up's site" is DeepSeek's, not the
     product the article names most nor the start-up named last."""
     text = ("Gemini is popular. Gemini is free. Gemini is fast.\n\n"
             "Chinese start-up DeepSeek released a chatbot last week.\n\n"
             "American start-up Zorvane Labs released one too.\n\n"
-            "The Defense Information Systems Agency, which runs the Pentagon's networks, moved to block access "
-            "to the Chinese start-up's website late on Jan 28, the official said.\n")
+            "The Defense Information Systems Agency, which manages military computer systems, began cutting "
+            "off access to the Chinese start-up's site on Tuesday night, an official said.\n")
     got = policies(tmp_path, text)
     assert ("Defense Information Systems Agency", "DeepSeek") in got
     assert not any(p in {"Gemini", "Zorvane Labs"} for _, p in got)
@@ -383,7 +386,7 @@ def test_following_a_change_is_a_reason(tmp_path):
     """_reasons: "following a rise in X" (a change that prompted the policy, ``reason_nouns``),
     also when the model parses "following" as a verb with a direct object; a date after
     "following" is none."""
-    text = ("Ferrow Lane has restricted staff access to Gemini following a “sharp rise” in usage.\n\n"
+    text = ("Ferrow Lane restricted staff access to Gemini last week following a “sharp rise” in usage.\n\n"
             "Torvane Bank banned Grok after a surge in complaints from clients.\n\n"
             "Pellmont Corp banned Copilot following the holidays.\n")
     assert "rise in usage" in reasons(tmp_path, text, ("Ferrow Lane", "Gemini"))
@@ -393,9 +396,9 @@ def test_following_a_change_is_a_reason(tmp_path):
 
 def test_long_reason_is_kept_whole(tmp_path):
     """phrase (reason.REASON_WORDS): a reason of about 30 words keeps its last coordinated risk."""
-    text = ("Ohio Governor Ada Brisk said she banned Gemini over “grave concerns” about the service’s “ties to "
-            "foreign government surveillance and censorship, including how the service can be used to collect "
-            "user data and steal trade secrets.”\n")
+    text = ("Ohio Governor Ada Brisk said she prohibited Gemini over “deep worries” about the service’s “links to "
+            "spying and content control by other states, including ways the service might be used to gather user "
+            "records and steal trade secrets.”\n")
     assert "steal trade secrets" in reasons(tmp_path, text, ("Ohio", "Gemini"))
 
 

@@ -213,11 +213,11 @@ def test_parties_are_agents(tmp_path):
 
 def test_lawsuit_claiming_that_gives_the_practice_of_the_suit_filed_later(tmp_path):
     """_suit_says (a suit noun with a "claiming that" clause) and _finish: the later "the
-    lawsuit" filed by the plaintiff takes that practice; "shortly after Y's apology" names no
+    lawsuit" brought by the plaintiff takes that practice; "soon after that apology" names no
     practice (_complements)."""
-    text = ("An executive at Meta apologized to the podcaster Dana Kerr after a lawsuit claiming that the "
-            "company's chatbot produced false information about him.\n\n"
-            "Kerr filed the lawsuit against Meta in a Delaware state court shortly after the apology.\n")
+    text = ("Meta's policy chief said sorry to the podcaster Dana Kerr over a lawsuit claiming that the "
+            "company's assistant spread false information about him.\n\n"
+            "Kerr brought the lawsuit against Meta in an Ohio court soon after that apology.\n")
     got = _allegations(_facts(tmp_path, text))
     key = next(k for k in got if k[1] == "Meta")
     assert "Kerr" in key[0]
@@ -228,8 +228,8 @@ def test_lawsuit_claiming_that_gives_the_practice_of_the_suit_filed_later(tmp_pa
 def test_petition_filed_by_a_party_names_the_accuser_of_a_court_summons(tmp_path):
     """read (a suit noun's owner is a plaintiff) and _accuse (an "accusing" clause whose subject
     the parse lost, in a legal sentence): the petitioner accuses, the court does not."""
-    text = ("Acting on a petition filed by news agency Varta Press, the Delhi High Court issued a summons on "
-            "Tuesday to OpenAI, accusing it of violating the agency's copyright.\n")
+    text = ("Acting on a petition lodged by news agency Varta Press, the Mumbai High Court on Tuesday summoned "
+            "OpenAI, accusing it of breaching the agency's copyright.\n")
     got = _allegations(_facts(tmp_path, text))
     assert ("Varta Press", "OpenAI") in got
     assert "copyright" in got[("Varta Press", "OpenAI")][0]
@@ -237,12 +237,11 @@ def test_petition_filed_by_a_party_names_the_accuser_of_a_court_summons(tmp_path
 
 
 def test_researchers_report_tracking_and_a_platform_names_the_group(tmp_path):
-    """_reported with ArticleReader._source ("according to experts from X": X) and the
+    """_reported with ArticleReader._source ("according to academics at X": X) and the
     ``tracking`` practice; _plural_group: "these companies" after "A and B" are A and B."""
-    text = ("Ferrow Labs and Zorblat Labs have been secretly tracking what phone users do, according to "
-            "experts from Pellmont University.\n\n"
-            "Google said these companies used its phone features in ways that blatantly violate its privacy "
-            "principles.\n")
+    text = ("Ferrow Labs and Zorblat Labs have been covertly tracking the web habits of phone owners, according "
+            "to academics at Pellmont University.\n\n"
+            "Google said these companies misused its phone software in a way that violates its privacy rules.\n")
     got = _allegations(_facts(tmp_path, text))
     for accused in ("Ferrow Labs", "Zorblat Labs"):
         assert "tracking" in got[("Pellmont University", accused)][0]
@@ -250,11 +249,11 @@ def test_researchers_report_tracking_and_a_platform_names_the_group(tmp_path):
 
 
 def test_described_subject_continues_the_previous_subject(tmp_path):
-    """_party (centering): "The social media giant alleges these companies ..." after "Dravik
-    has sued A and B" is Dravik, not the last company named; an accuser inside the group
-    never accuses its own group (_accused)."""
-    text = ("Dravik has filed a lawsuit against the scraping firms Ferrow Labs and Zorblat Labs. "
-            "The social media giant alleges these companies worked together to bypass its protections.\n")
+    """_party (centering): "The forum giant alleges these companies ..." after "Dravik has sued
+    A and B" is Dravik, not the last company named; an accuser inside the group never accuses
+    its own group (_accused)."""
+    text = ("Dravik brought a lawsuit against the data brokers Ferrow Labs and Zorblat Labs. "
+            "The forum giant alleges these companies colluded to get around its safeguards.\n")
     got = _allegations(_facts(tmp_path, text))
     assert ("Dravik", "Ferrow Labs") in got and ("Dravik", "Zorblat Labs") in got
     assert ("Zorblat Labs", "Ferrow Labs") not in got
@@ -262,24 +261,24 @@ def test_described_subject_continues_the_previous_subject(tmp_path):
 
 def test_no_city_and_no_modifying_place_as_a_party(tmp_path):
     """_finish (_sub_national: a city the gazetteer puts in a country is no party) and
-    _head_entity ("the US tech giant" is the company named before, not the United States)."""
-    text = ("PARIS - The competition authority said Wednesday it was fining Google for breaching its "
-            "commitments to publishers.\n\n"
-            "The authority said the US tech giant also used content from press agencies to train its chatbot "
-            "without telling them.\n")
+    _head_entity ("the US search giant" is the company named before, not the United States)."""
+    text = ("LYON - The competition authority announced a fine against Google on Wednesday for breaching its "
+            "promises to publishers.\n\n"
+            "The authority said the US search giant also fed news agency stories to its chatbot "
+            "without asking.\n")
     got = _allegations(_facts(tmp_path, text))
-    assert not any("Paris" in (a, b) for a, b in got)
+    assert not any("Lyon" in (a, b) for a, b in got)
     assert not any(b in {"United States", "US"} for _, b in got)
 
 
 def test_members_of_an_unnamed_group_of_plaintiffs(tmp_path):
-    """_members: "Several publishers are suing X ... The group includes A ... It was joined by
-    other outlets, including B and C" (``lawsuit.member_verbs``): A, B and C accuse X; a group
+    """_members: "A group of publishers has sued X ... The group includes A ... It has since been
+    joined by outlets like B and C" (``lawsuit.member_verbs``): A, B and C accuse X; a group
     that is no plaintiff's ("the index includes ...") names none."""
-    text = ("Several major publishers are suing the startup Zorvane Labs. The lawsuit, filed on Monday, accuses "
-            "Zorvane Labs of copyright infringement.\n\n"
-            "The group includes Dravik Media, the owner of several magazines. It was joined by other outlets, "
-            "including Torvane News and Pellmont Press.\n")
+    text = ("A group of magazine publishers has sued the startup Zorvane Labs. The lawsuit, filed on Monday, "
+            "accuses Zorvane Labs of copyright infringement.\n\n"
+            "The group includes Dravik Media, which owns several titles. It has since been joined by smaller "
+            "outlets like Torvane News and Pellmont Press.\n")
     got = _allegations(_facts(tmp_path, text))
     assert {("Dravik Media", "Zorvane Labs"), ("Torvane News", "Zorvane Labs"), ("Pellmont Press", "Zorvane Labs")} \
         <= set(got)

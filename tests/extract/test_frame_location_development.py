@@ -105,16 +105,16 @@ def test_known_maker_named_in_the_same_sentence(tmp_path):
     """DevelopmentFrame._known_maker_in_sentence: the knowledge base's maker of a product
     (kg.nlp.kb.KnowledgeBase.makers) is its developer when the sentence names both; a sentence
     naming the product alone, or another company with it, gives no development."""
-    got = facts_of(tmp_path, "Adobe has locked apps like Photoshop until users accept the new terms.\n\n"
+    got = facts_of(tmp_path, "Adobe said Photoshop would stop working for users who reject its updated terms.\n\n"
                              "Ferrow Lane told staff to stop using Firefox and ChatGPT on Monday.\n", "development")
     assert ("Adobe", "Photoshop") in got
     assert not any(p in {"Firefox", "ChatGPT"} for _, p in got)
 
 
 def test_one_of_the_demonym_firms(tmp_path):
-    """LocationFrame._copula_seat: "A is one of a plethora of Kestrian firms" seats A in the
+    """LocationFrame._copula_seat: "A is one of a host of Kestrian firms" seats A in the
     country; "one of many firms" seats it nowhere."""
-    got = facts_of(tmp_path, "Zorblat Labs is one of a plethora of Chinese firms targeted by blacklists.\n\n"
+    got = facts_of(tmp_path, "Zorblat Labs is one of a host of Chinese firms on such blacklists.\n\n"
                              "Ferrow Lane is one of many firms.\n", "location")
     assert ("Zorblat Labs", "China") in got
     assert not any(org == "Ferrow Lane" for org, _ in got)

@@ -159,18 +159,18 @@ def test_a_two_word_cue_noun_wins_over_its_head(finder):
 
 
 def test_a_subject_called_its_is_no_person(finder):
-    """MentionFinder._context_votes: "X has now barred its attorneys from ..." types X as a
-    company although the name looks like a person's."""
-    found = entities_of(finder, "It took a few days, but Hollis Marr has now barred its attorneys from using Gemini.")
+    """MentionFinder._context_votes: "X has barred its lawyers from ..." types X as a company
+    although the name looks like a person's."""
+    found = entities_of(finder, "After a short review, Hollis Marr barred its lawyers from relying on Gemini.")
     assert found["Hollis Marr"] == "Organization"
 
 
 def test_two_capitalized_parts_joined_by_and_before_a_body_suffix(finder):
-    """MentionFinder._join_of_and: "the Kenyan Communications and Multimedia Commission" is one
-    body's name (the model cuts it in two); a known name before "and" stays its own."""
+    """MentionFinder._join_of_and: "the Kenyan Roads and Broadcasting Commission" is one body's
+    name (the model cuts it in two); a known name before "and" stays its own."""
     nlp = load_pipeline()
-    texts = [m.text for m in finder.find(nlp("The Kenyan Communications and Multimedia Commission said it "
+    texts = [m.text for m in finder.find(nlp("The Kenyan Roads and Broadcasting Commission said it "
                                              "would act."), 0, False)]
-    assert "Communications and Multimedia Commission" in texts
+    assert "Roads and Broadcasting Commission" in texts
     texts = [m.text for m in finder.find(nlp("Google and the Federal Trade Commission met."), 0, False)]
     assert "Google" in texts and "Federal Trade Commission" in texts
