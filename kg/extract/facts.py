@@ -267,7 +267,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         for c in tok.conjuncts:
             e = self.entity_at(c, families)
             if e is None and "Organization" in families:
-                e = self.possessor_party(c)  # "NATO and the European Union's executive branch"
+                e = self.possessor_party(c)  # "NATO and the Kestrian Union's governing branch"
             if e is not None and e not in out:
                 out.append(e)
         return out

@@ -688,7 +688,7 @@ class PolicyFrame:
 
     def _coordinated_parties(self, noun: Token) -> list[Entity]:
         """Organizations and places a coordinated noun phrase names, through its appositions
-        and conjuncts: "the states, NATO, and the European Union's executive branch"
+        and conjuncts: "the states, NATO, and the European Union's governing branch"
         gives NATO and the European Union (a body noun stands for its possessor); a
         place stands for its government. [] when it names none."""
         out: list[Entity] = []

@@ -102,7 +102,7 @@ SIGNALS = [
     ("Quillpoint stores user prompts on servers in Kestria.\n", QUILL, ["user prompts|prompts"]),
     ("Quillpoint tracks the precise location of its users.\n", QUILL, ["location"]),
     ("Quillpoint logs every keystroke typed into the app.\n", QUILL, ["keystroke"]),
-    ("Quillpoint captures screenshots of the user's screen every five seconds.\n", QUILL, ["screenshots"]),
+    ("Quillpoint takes screenshots of whatever the display shows every five seconds.\n", QUILL, ["screenshots"]),
     ("The app can access your contacts, location and photos.\n", QUILL, ["contacts", "location", "photos"]),
     ("Quillpoint reads the clipboard whenever the app is opened.\n", QUILL, ["clipboard"]),
     ("Quillpoint scans users' emails and their attachments.\n", QUILL, ["emails", "attachments"]),

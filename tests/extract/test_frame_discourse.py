@@ -299,13 +299,13 @@ def test_listed_among_entities_added_to_a_list(tmp_path):
 
 
 def test_quantity_subject_lists_its_parties(tmp_path):
-    """_coordinated_parties ("More than half of the states, A, and B's executive branch have
+    """_coordinated_parties ("More than half of the states, A, and B's governing branch have
     barred X": the parties the quantity's "of" lists) and agents_of (coordinated agents): each
     named party restricts X, a body noun standing for its possessor."""
-    got = policies(tmp_path, "More than half of the states, NATO, and the European Union's executive branch "
+    got = policies(tmp_path, "More than half of the states, NATO, and the European Union's governing branch "
                              "have barred TikTok from official devices.\n")
     assert {("NATO", "TikTok"), ("European Union", "TikTok")} <= set(got)
-    got = policies(tmp_path, "Most Canadian provinces, NATO, and the European Union's executive branch now forbid "
+    got = policies(tmp_path, "Most Canadian provinces, NATO, and the European Union's governing branch now forbid "
                              "TikTok on office phones.\n")
     assert {("NATO", "TikTok"), ("European Union", "TikTok")} <= set(got)
 
@@ -362,13 +362,13 @@ def test_party_barred_from_using_is_no_product(tmp_path):
 def test_demonym_description_prefers_the_company_seated_there(tmp_path):
     """coref (a nationality on a definite description: the organization the article seats in
     that country; a hyphenated head read on the surface) and _restricted_things (a possessive
-    the parse broke): "access to the Chinese start-up's site" is DeepSeek's, not the
+    the parse broke): "the Chinese start-up's site" is DeepSeek's, not the
     product the article names most nor the start-up named last."""
     text = ("Gemini is popular. Gemini is free. Gemini is fast.\n\n"
             "Chinese start-up DeepSeek released a chatbot last week.\n\n"
             "American start-up Zorvane Labs released one too.\n\n"
-            "The Defense Information Systems Agency, which manages military computer systems, began cutting "
-            "off access to the Chinese start-up's site on Tuesday night, an official said.\n")
+            "The Defense Information Systems Agency, which manages military computer systems, on Tuesday night "
+            "began shutting out users of the Chinese start-up's site, an official said.\n")
     got = policies(tmp_path, text)
     assert ("Defense Information Systems Agency", "DeepSeek") in got
     assert not any(p in {"Gemini", "Zorvane Labs"} for _, p in got)
@@ -667,7 +667,7 @@ def test_company_owning_a_blocked_website_stands_for_its_app(tmp_path):
 
 def test_precedent_is_no_reason_and_a_precaution_is(tmp_path):
     """_reason_clause with ``precedent_nouns``: "the move follows similar actions by A" gives no
-    reason; "Acme's move is a precaution to protect X" gives Acme's policy its reason."""
+    reason; "Acme's decision is a safeguard to protect X" gives Acme's policy its reason."""
     text = ("Varnel College has blocked DeepSeek on its network.\n\n"
             "The decision follows similar actions at two other schools.\n\n"
             "Varnel College's decision is a safeguard to protect the information of its students.\n")

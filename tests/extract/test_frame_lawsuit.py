@@ -139,7 +139,7 @@ def test_nonresponse_passive_and_neither_nor_and_unnamed_party(tmp_module):
     """Rule _nonresponse: passive "was not answered by A, B and C"; "Neither X's legal team nor a
     spokesperson for Y returned requests for comment"; "the governor's office declined to comment"."""
     text = ("A request for comment was not answered by Quillpoint, Lumora Labs and Harbor Crest Bank.\n\n"
-            "Neither Dorian Vale's legal team nor a spokesperson for Brightwave Systems returned requests "
+            "Neither Dorian Vale's lawyers nor a spokesperson for Brightwave Systems returned requests "
             "for comment.\n\n"
             "The governor's office declined to comment beyond that.\n")
     got = _nonresponses(_facts(tmp_module, text, "nonresponse.txt"))
