@@ -243,9 +243,7 @@ def test_listing_on_a_control_list_is_a_restriction(tmp_path):
             "export control list on Friday.\n\nPellmont Labs was added by the Commerce Department to its Entity "
             "List.\n\n"
             "Ferrow Lane added Gemini to its list of approved tools.\n")
-    path = tmp_path / "a.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract([read_article(path)])
+    result = _facts(tmp_path, text)
     got = {(f.roles["issuer"].label, f.roles["product"].label): f.attrs for f in result.facts if f.kind == "policy"}
     assert {("Commerce Ministry", "Dravik Semiconductor"), ("Commerce Ministry", "Torvane Micro"),
             ("Commerce Department", "Pellmont Labs")} <= set(got)
@@ -350,10 +348,8 @@ def test_party_barred_from_using_is_no_product(tmp_path):
     """_barred_party (the name's last token carries its role) and MentionFinder._context_votes:
     "the FTC barred Dravik Stores from using Gemini" restricts Gemini; Dravik Stores is the
     party barred, a company, not a product."""
-    path = tmp_path / "a.txt"
-    path.write_text("As part of a settlement, the Federal Trade Commission barred Dravik Stores from using Gemini "
-                    "at its checkouts until 2030.\n", encoding="utf-8")
-    result = extract([read_article(path)])
+    result = _facts(tmp_path, "As part of a settlement, the Federal Trade Commission barred Dravik Stores from "
+                              "using Gemini at its checkouts until 2030.\n")
     got = {(f.roles["issuer"].label, f.roles["product"].label) for f in result.facts if f.kind == "policy"}
     assert got == {("Federal Trade Commission", "Gemini")}
     assert {e.kind for e in result.entities.values() if e.label == "Dravik Stores" and not e.implicit} == {"Company"}
