@@ -27,7 +27,7 @@ class PolicyFrame:
         ban_v, res_v = set(pol["ban"]), set(pol["restriction"])
         ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
         stop_v = set(pol["stop_verbs"])
-        seen_products: set = set()
+        seen_products: set = set()  # (product, issuer) pairs emitted in this sentence
         generic: str | None = None
         triggers = self._policy_triggers
         for tok in self.tokens(sent):
@@ -166,10 +166,13 @@ class PolicyFrame:
             if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
                 reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Privacy Fears" (a flat headline parse)
             for product in products:
-                if product is not None and product in seen_products:
+                # one policy per (product, issuer) in a sentence: "banned X ... the ban on X" is
+                # one policy; "A blocked X, while B and C have banned X" are three
+                fresh = [i for i in issuers if (product, i) not in seen_products]
+                if product is not None and not fresh:
                     continue
-                seen_products.add(product)
-                for issuer in issuers:
+                seen_products.update((product, i) for i in issuers)
+                for issuer in fresh:
                     obs = self.emit("policy", {"issuer": issuer, "product": product, "region": region},
                                     type=[ptype], scope=scope, date=dates, reason=reasons)
                     if product is None and generic:
@@ -1081,14 +1084,19 @@ class PolicyFrame:
         """The product a description or pronoun at ``tok`` stands for: of the products named
         in its block before it and in the three blocks before, the one the article names
         most (the nearest on a tie); a product named where something is found or put
-        ("from the app store", "on a platform") is a place here, not a candidate."""
-        counts: Counter = Counter(m.entity for ms in self.mentions for m in ms
-                                  if m.entity is not None and m.entity.family == "Product")
+        ("from the app store", "on a platform") is a place here, not a candidate. A company
+        whose app the knowledge base knows under its name (:meth:`kg.nlp.kb.KnowledgeBase.has_app`)
+        is a candidate for that app when no product is named ("A blocked Acme. B banned its use")."""
+        def candidate(e: Entity | None) -> bool:
+            return e is not None and (e.family == "Product" or e.kind == "Company" and self.kb.has_app(e.label))
+
+        counts: Counter = Counter(m.entity for ms in self.mentions for m in ms if candidate(m.entity))
+        excluded = {merge_key(e.label) for e in exclude if e is not None}
         cands: list[Entity] = []
         for b in range(self.block, max(-1, self.block - 4), -1):
             doc = self.docs[b]
             for m in reversed(self.mentions[b]):
-                if m.entity is None or m.entity.family != "Product" or m.entity in exclude:
+                if not candidate(m.entity) or m.entity in exclude or merge_key(m.entity.label) in excluded:
                     continue
                 if b == self.block and m.start >= tok.i:
                     continue
@@ -1099,7 +1107,12 @@ class PolicyFrame:
                     continue
                 if m.entity not in cands:
                     cands.append(m.entity)
-        return max(cands, key=lambda e: (counts[e], -cands.index(e))) if cands else None
+        products = [e for e in cands if e.family == "Product"]
+        cands = products or cands  # (a company's app only when no product is named)
+        if not cands:
+            return None
+        best = max(cands, key=lambda e: (counts[e], -cands.index(e)))
+        return best if best.family == "Product" else self.product_of(best)
 
     def _restricted_things(self, toks: list[Token]) -> list[Entity]:
         """Products named in a policy clause. A company named where a product
@@ -1377,6 +1390,8 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
                 excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "advcl" and c is not trig and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children):
+                excluded.update(t.i for t in c.subtree)  # "..., while A and B have banned it on Z": their clause
             if c.dep_ == "prep" and c.lower_ == "according":
                 excluded.update(t.i for t in c.subtree)
         toks = [t for t in clause.subtree if t.i not in excluded]

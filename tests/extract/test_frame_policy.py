@@ -283,3 +283,22 @@ def test_company_barred_from_selling_is_the_party(tmp_path):
     got = policies(tmp_path, "Washington barred Nvidia from selling its H20 chips to Kenyan customers.\n")
     assert ("Washington", "H20") in got
     assert ("Washington", "Nvidia") not in got
+
+
+def test_contrasting_clause_with_its_own_issuers_is_its_own_policy(tmp_path):
+    """sentence_policy: one policy per (product, issuer) in a sentence, so "A blocked X, while B
+    and C have banned X on Z" gives three policies; _policy_scope_tokens: the subordinate
+    clause's scope is not the main clause's."""
+    got = policies(tmp_path, "Norway has blocked DeepSeek for its citizens, while Chile and "
+                             "Ohio have banned it on official devices.\n")
+    assert {("Norway", "DeepSeek"), ("Chile", "DeepSeek"), ("Ohio", "DeepSeek")} <= set(got)
+    assert got[("Ohio", "DeepSeek")]["scope"] == ["official devices"]
+    assert "official devices" not in got[("Norway", "DeepSeek")].get("scope", [])
+
+
+def test_its_use_stands_for_a_company_named_for_its_app(tmp_path):
+    """_salient_product_before: with no product named, "its use" is the app of the company
+    named before when the knowledge base knows that app under the company's name."""
+    got = policies(tmp_path, "Lumora Bank restricted DeepSeek last week. Ohio and Nevada have "
+                             "since banned its use on state devices.\n")
+    assert {("Ohio", "DeepSeek"), ("Nevada", "DeepSeek")} <= set(got)
