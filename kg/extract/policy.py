@@ -768,7 +768,8 @@ class PolicyFrame:
                 m = self.mention_at(c)
                 if m is not None and m.entity is not None and m.entity.family == "Place":
                     return [self.government_of(m.entity)]
-                entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" else None
+                entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" or c.dep_ == "compound" \
+                    and self.kb.is_demonym(c.text) else None  # ("Czech" is often parsed a compound)
                 if entry is not None:
                     place = self.implicit(entry.name, entry.kind, False)
                     return [self.government_of(place)]
@@ -1090,6 +1091,8 @@ class PolicyFrame:
         def candidate(e: Entity | None) -> bool:
             return e is not None and (e.family == "Product" or e.kind == "Company" and self.kb.has_app(e.label))
 
+        pol = self.lex["policy"]
+        policy_nouns = {*pol["ban_nouns"], *pol["restriction_nouns"], *pol["measure_nouns"]}
         counts: Counter = Counter(m.entity for ms in self.mentions for m in ms if candidate(m.entity))
         excluded = {merge_key(e.label) for e in exclude if e is not None}
         cands: list[Entity] = []
@@ -1103,8 +1106,9 @@ class PolicyFrame:
                 root = doc[m.start:m.end].root
                 while root.dep_ == "conj" and root.head != root:
                     root = root.head
-                if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"}:
-                    continue
+                if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"} \
+                        and not (root.head.lower_ == "on" and root.head.head.lemma_.lower() in policy_nouns):
+                    continue  # (but "a ban on X" names X as restricted)
                 if m.entity not in cands:
                     cands.append(m.entity)
         products = [e for e in cands if e.family == "Product"]

@@ -302,3 +302,18 @@ def test_its_use_stands_for_a_company_named_for_its_app(tmp_path):
     got = policies(tmp_path, "Lumora Bank restricted DeepSeek last week. Ohio and Nevada have "
                              "since banned its use on state devices.\n")
     assert {("Ohio", "DeepSeek"), ("Nevada", "DeepSeek")} <= set(got)
+
+
+def test_demonym_parsed_as_compound_names_the_government(tmp_path):
+    """_government_described: a nationality word the parser makes a compound ("the Czech
+    cabinet") names its country's government, as an adjective does ("the Slovak government")."""
+    got = policies(tmp_path, "The Czech cabinet has banned Qwen on ministry laptops.\n")
+    assert ("Czech Republic", "Qwen") in got
+
+
+def test_a_ban_on_x_names_x_for_a_later_anaphor(tmp_path):
+    """_salient_product_before: "a ban on X" names X as the thing restricted, not a place where
+    something is ("on a platform"), so a later "the app" can stand for it."""
+    got = policies(tmp_path, "Senators want a national ban on DeepSeek. Ohio and Nevada already "
+                             "prohibit the app on state phones.\n")
+    assert {("Ohio", "DeepSeek"), ("Nevada", "DeepSeek")} <= set(got)
