@@ -565,7 +565,18 @@ class PolicyFrame:
             if places:
                 found = self._agent_token(node, {"Place"})
                 bodies = self._described_bodies(found[1]) if found is not None else []
-                return bodies or [self.government_of(c) for c in places]  # "Kestria's interior ministry"
+                govs = bodies or [self.government_of(c) for c in places]  # "Kestria's interior ministry"
+                for c in (found[1].conjuncts if found is not None else ()):
+                    if c.pos_ == "NOUN":  # "the Ontario and federal governments": both
+                        govs += [g for g in self._government_described(c) if g not in govs]
+                if found is not None and self._national_comodifier(found[1]):
+                    # "the Ontario and federal governments": Ontario's country, else the article's
+                    entry = self.kb.country_of_place(places[0].label)
+                    place = self.implicit(entry.name, entry.kind, False) if entry is not None and \
+                        entry.kind == "Country" else self.article_country(found[1])
+                    if place is not None and self.government_of(place) not in govs:
+                        govs.append(self.government_of(place))
+                return govs
         for node in dict.fromkeys([trig, clause]):
             # "Ohio Gov. Kara Senn ordered ...", "Acme CEO Dana Holt banned ...": the person's
             # organization or place, named before the name
@@ -777,7 +788,64 @@ class PolicyFrame:
                     place = self.coref_place(c)
                     if place is not None:
                         return [self.government_of(place)]
+        national = set(self.lex["policy"]["national_modifiers"])
+        if noun.lemma_.lower() in self.lex["policy"]["national_heads"] and any(
+                c.dep_ == "amod" and c.lower_ in national for c in noun.children):
+            place = self.article_country(noun)  # "the federal government", "the national administration"
+            if place is not None:
+                return [self.government_of(place)]
         return []
+
+    def _national_comodifier(self, tok: Token) -> bool:
+        """True when a place name modifies a government noun together with a national
+        modifier ("the Ontario and federal governments", ``policy.national_modifiers``), at
+        ``tok`` (the place) or at the noun it modifies."""
+        pol = self.lex["policy"]
+        heads, national = set(pol["national_heads"]), set(pol["national_modifiers"])
+        noun = tok if tok.lemma_.lower() in heads else tok.head
+        if noun.lemma_.lower() not in heads:
+            return False
+        mods = [c for c in noun.children if c.dep_ in {"nmod", "compound", "amod"}]
+        return any(x.lower_ in national for m in mods for x in [m, *m.conjuncts]) and len(mods) + sum(
+            len(m.conjuncts) for m in mods) > 1
+
+    def article_country(self, tok: Token) -> Entity | None:
+        """The country an article is about, as far as it has been read at ``tok``: the country
+        its place names before ``tok`` (countries, and cities and regions through the
+        gazetteer, :meth:`kg.nlp.kb.KnowledgeBase.country_of_place`) and its nationality words
+        ("Canadian") point to most often, the latest on a tie; None when none does. Used for
+        "the federal government" and other unnamed national bodies."""
+        votes: Counter = Counter()
+        latest: dict[str, int] = {}
+        n = 0
+        for b in range(0, self.block + 1):
+            doc = self.docs[b]
+            for t in doc:
+                if b == self.block and t.i >= tok.i:
+                    break
+                entry = None
+                m = self.mention_at(t) if b == self.block else None
+                if b == self.block and m is not None and m.start == t.i and m.entity is not None \
+                        and m.entity.family == "Place":
+                    entry = self.kb.country_of_place(m.entity.label)
+                elif t.pos_ in {"ADJ", "PROPN"} and self.kb.is_demonym(t.text):
+                    entry = self.kb.country_of_demonym(t.text)
+                if entry is not None and entry.kind == "Country":
+                    votes[entry.name] += 1
+                    n += 1
+                    latest[entry.name] = n
+            for m in (self.mentions[b] if b < self.block else []):
+                if m.entity is not None and m.entity.family == "Place":
+                    entry = self.kb.country_of_place(m.entity.label)
+                    if entry is not None and entry.kind == "Country":
+                        votes[entry.name] += 1
+                        n += 1
+                        latest[entry.name] = n
+        if not votes:
+            return None
+        name = max(votes, key=lambda k: (votes[k], latest[k]))
+        entry = self.kb.lookup(name)
+        return self.implicit(name, entry.kind if entry is not None else "Country", False)
 
     def _speaker_issuers(self, subj: Token) -> list[Entity]:
         """The issuer a speaker's noun phrase names: an organization, a place (as its
@@ -1030,6 +1098,8 @@ class PolicyFrame:
                 e = self.entity_at(t, {"Organization", "Place"})
                 if e is not None and e.family == "Place":
                     e = self.government_of(e)
+                if e is None and t.pos_ == "NOUN" and t is not subj:
+                    out += [g for g in self._government_described(t) if g not in out]  # "and federal governments"
                 if e is not None and e not in out:
                     out.append(e)
         return out

@@ -199,6 +199,8 @@ class KnowledgeBase:
             if entry.kind != "Place":
                 return None
         country = gazetteer().get(normalize(name))
+        if country is None and entry is not None:
+            country = gazetteer().get(normalize(entry.name))  # an alias ("B.C.") of a gazetteer name
         if country is None:
             return entry if entry is not None and entry.kind == "Country" else None
         return self.lookup(country) or KBEntry(country, "Country" if country not in _NOT_STATES else "Place", (), "")
@@ -219,7 +221,9 @@ _NOT_STATES = {"Hong Kong", "Macao", "Taiwan", "Puerto Rico", "Palestinian Terri
 _GAZETTEER_STOP = {"of", "mobile", "reading", "nice", "split", "orange", "surprise", "victoria", "florence",
                    "jackson", "lincoln", "hamilton", "austin", "phoenix", "buffalo", "temple", "independence",
                    "gary", "marion", "aurora", "eugene", "irving", "pueblo", "bern", "kelly", "alexandria",
-                   "same", "as", "an", "time", "bar", "bath", "deal", "hope", "cork", "gaza", "sale", "mesa"}
+                   "same", "as", "an", "time", "bar", "bath", "deal", "hope", "cork", "gaza", "sale", "mesa",
+                   "acre", "mascara", "constantine", "granma", "mila", "norte", "sul", "leste", "yap", "centre",
+                   "goa", "chaco", "formosa", "misiones", "corrientes"}
 
 
 @lru_cache(maxsize=1)
@@ -240,6 +244,9 @@ def gazetteer() -> dict[str, str]:
     us = countries.get("US", "United States")
     for state in gc.get_us_states().values():
         names.setdefault(normalize(state["name"]), us)
+    for form, code in _subdivisions().items():
+        if code in countries:
+            names.setdefault(form, countries[code])
     cities = sorted(gc.get_cities().values(), key=lambda c: -c.get("population", 0))
     for city in cities:
         if city.get("population", 0) < MIN_CITY_POPULATION:
@@ -253,6 +260,30 @@ def gazetteer() -> dict[str, str]:
     for word in _GAZETTEER_STOP:
         names.pop(word, None)
     return names
+
+
+#: ISO 3166-2 types of first-level subdivisions that are states, provinces or territories.
+_SUBDIVISION_TYPES = {"Province", "State", "Territory", "Union territory", "Capital territory", "Federal territory",
+                      "Country", "Special administrative region", "Autonomous region", "Autonomous community"}
+
+
+def _subdivisions() -> dict[str, str]:
+    """Normalized name -> ISO 3166-1 alpha-2 code of the country, for the first-level states,
+    provinces and territories of ISO 3166-2 (the ``pycountry`` package: "Ontario" -> CA, "New
+    South Wales" -> AU, "Kerala" -> IN), by name and accent-free name; a name two countries
+    share ("Punjab") is left out. Empty when the package is not installed."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES:
+            continue
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(ch))
+        for form in {sub.name, plain}:
+            found.setdefault(normalize(form), set()).add(sub.country_code)
+    return {form: next(iter(codes)) for form, codes in sorted(found.items()) if len(codes) == 1}
 
 
 def _split(field: str | None) -> tuple[str, ...]:

@@ -317,3 +317,20 @@ def test_a_ban_on_x_names_x_for_a_later_anaphor(tmp_path):
     got = policies(tmp_path, "Senators want a national ban on DeepSeek. Ohio and Nevada already "
                              "prohibit the app on state phones.\n")
     assert {("Ohio", "DeepSeek"), ("Nevada", "DeepSeek")} <= set(got)
+
+
+def test_federal_government_is_the_government_of_the_articles_country(tmp_path):
+    """_government_described and article_country: "the federal government" is the government
+    of the country the article's places and nationality words point to (a province through
+    the gazetteer's ISO 3166-2 subdivisions)."""
+    got = policies(tmp_path, "Schools in Quebec and Manitoba have joined the effort. The federal "
+                             "government has since banned Qwen on its phones.\n")
+    assert ("Canada", "Qwen") in got
+
+
+def test_coordinated_place_and_national_modifiers_are_two_governments(tmp_path):
+    """_policy_issuers and _national_comodifier: "the Queensland and federal governments that
+    have restricted X" are the state's and its country's governments."""
+    got = policies(tmp_path, "The rule follows steps taken by the Queensland and federal governments "
+                             "that have restricted Qwen on official laptops.\n")
+    assert {("Queensland", "Qwen"), ("Australia", "Qwen")} <= set(got)

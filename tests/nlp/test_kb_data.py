@@ -174,3 +174,16 @@ def test_maker_may_come_later_in_the_file_and_old_files_load(tmp_path):
     assert [r.makers for r in rows] == [("Quillsoft", "Inkwell Labs"), (), ()]
     old = read_kb_rows(_write(tmp_path, "Quillpad,SoftwareProduct,Quill,Q42\n", header="name,kind,aliases,wikidata"))
     assert [(r.name, r.wikidata, r.makers) for r in old] == [("Quillpad", "Q42", ())]
+
+
+@pytest.mark.parametrize("name, country", [
+    ("New South Wales", "Australia"), ("Ontario", "Canada"), ("Kerala", "India"),
+    ("Maharashtra", "India"),  # (ISO 3166-2 spells it with macrons: the accent-free form counts)
+    ("B.C.", "Canada"),  # (a knowledge-base alias of a gazetteer name)
+    ("Texas", "United States"), ("Punjab", None),  # (two countries have a Punjab: no answer)
+])
+def test_states_and_provinces_resolve_to_their_country(name, country):
+    """country_of_place: first-level ISO 3166-2 subdivisions (pycountry) are world knowledge
+    of the gazetteer; a name two countries share gives no country."""
+    entry = load_kb().country_of_place(name)
+    assert (entry.name if entry is not None else None) == country
