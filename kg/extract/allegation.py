@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/allegation.json``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,25 @@ from spacy.tokens import Span, Token
 from ..nlp.entities import Entity
 from ..nlp.kb import normalize
 from .syntax import SUBJ, phrase
+from . import frame_data
+
+_WORDS = frame_data("allegation")
+#: words of a claim that needs a named practice to count as an allegation (lemmas).
+CLAIM_WORDS = _WORDS["claim_words"]
+#: verbs whose object is the accused ("X accused Y of Z"; lemmas).
+ACCUSE_VERBS = _WORDS["accuse_verbs"]
+#: prepositions of the practice after an accusing verb ("charged Y with Z"; lower-case text).
+CHARGE_PREPS = _WORDS["charge_preps"]
+#: prepositions of the accuser after an allegation noun ("allegations from X"; lower-case text).
+SOURCE_PREPS = _WORDS["source_preps"]
+#: verbs of an impersonal "it is possible that ..." that names no one (lemmas).
+IMPERSONAL_VERBS = _WORDS["impersonal_verbs"]
+#: prepositions of an addressee ("a letter to X", "raised concerns with X"; lower-case text).
+ADDRESSEE_PREPS = _WORDS["addressee_preps"]
+#: verbs that take their addressee with "with" ("raised these concerns with X"; lemmas).
+RAISE_WITH_VERBS = _WORDS["raise_with_verbs"]
+#: nouns of an unnamed addressee besides the government-body cue nouns ("wrote to senators"; lemmas).
+LAWMAKER_NOUNS = _WORDS["lawmaker_nouns"]
 
 
 class AllegationFrame:
@@ -24,17 +43,17 @@ class AllegationFrame:
         al = self.lex["allegation"]
         practices = al["practices"]
         agents = {"Organization", "Person"}
-        triggers = set(al["verbs"]) | set(al["report_verbs"]) | set(al["nouns"]) | {"allege", "claim", "allegation"}
+        triggers = set(al["verbs"]) | set(al["report_verbs"]) | set(al["nouns"]) | set(CLAIM_WORDS)
         for tok in () if self.words(sent).isdisjoint(triggers) else sent:
             accuser = accused = None
             clause: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
                 accuser = self.agent_of(tok, agents, depth=1)
-                if tok.lemma_ in {"accuse", "charge"}:
+                if tok.lemma_ in ACCUSE_VERBS:
                     for c in tok.children:
                         if c.dep_ in {"dobj", "nsubjpass"}:
                             accused = self._np_entity(c, agents)
-                        if c.dep_ == "prep" and c.lower_ in {"of", "with"}:
+                        if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS:
                             clause = c
                 else:
                     for c in tok.children:
@@ -63,7 +82,7 @@ class AllegationFrame:
                 for c in tok.children:
                     if c.dep_ in {"poss", "compound"}:
                         accuser = accuser or self.entity_at(c, agents)
-                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                    if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 accuser = accuser or self.entity_at(p, agents)
@@ -85,12 +104,12 @@ class AllegationFrame:
                 continue
             if set(normalize(accuser.label).split()) & set(al["court_words"]):
                 continue  # a court decides; the plaintiff accuses (the lawsuit frame reads who that is)
-            if clause is not None and any(t.lower_ == "it" and t.dep_ in SUBJ and t.head.lemma_ in {"be", "seem", "appear"}
+            if clause is not None and any(t.lower_ == "it" and t.dep_ in SUBJ and t.head.lemma_ in IMPERSONAL_VERBS
                                           and any(x.dep_ == "ccomp" for x in t.head.subtree) for t in clause.subtree):
                 continue  # "it is possible that ...": no one is named
             scope = list(clause.subtree) if clause is not None else []
             found = self._practices(scope, practices)
-            if not found and tok.lemma_ in {"allege", "claim", "allegation", "claim"}:
+            if not found and tok.lemma_ in CLAIM_WORDS:
                 continue
             practice = found or ([phrase(clause)] if clause is not None else [])
             targets = [e for t in scope if (m := self.mention_at(t)) is not None and (e := m.entity) is not None
@@ -140,18 +159,18 @@ class AllegationFrame:
             if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or
                     (tok.pos_ == "VERB" and tok.lemma_ in al["addressee_verbs"])):
                 continue
-            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}]
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS]
             for c in tok.children:
                 if c.dep_ in {"acl", "relcl"}:
                     preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
             for p in preps:
-                if p.lower_ == "with" and tok.lemma_ not in {"raise", "share", "file"}:
+                if p.lower_ == "with" and tok.lemma_ not in RAISE_WITH_VERBS:
                     continue
                 for o in p.children:
                     if o.dep_ != "pobj":
                         continue
                     ent = self.entity_at(o, {"Organization", "Person"})
-                    if ent is None and o.lemma_ in set(self.lex["cue_nouns"]["GovernmentBody"]) | {"senator", "lawmaker"}:
+                    if ent is None and o.lemma_ in set(self.lex["cue_nouns"]["GovernmentBody"]) | set(LAWMAKER_NOUNS):
                         label = phrase(o, drop_relcl=True, max_words=6)
                         ent = self.implicit(label, "GovernmentBody", True)
                     if ent is not None:

@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/alternative.json``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,20 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
+from . import frame_data
 from .syntax import conjuncts
+
+_WORDS = frame_data("alternative")
+#: "in favor of X" (lower-case text).
+FAVOR_WORDS = _WORDS["favor_words"]
+#: verbs that move users to another product on their own ("switch to X"; lemmas).
+SWITCH_VERBS = _WORDS["switch_verbs"]
+#: adverbs that mark a replacement ("use X instead"; lower-case text).
+INSTEAD_WORDS = _WORDS["instead_words"]
+#: prepositions of a governing verb's goal ("steer staff toward X"; lower-case text).
+TOWARD_PREPS = _WORDS["toward_preps"]
+#: conjunctions that continue a surface list of names (lower-case text).
+LIST_JOINERS = _WORDS["list_joiners"]
 
 
 class AlternativeFrame:
@@ -22,25 +35,25 @@ class AlternativeFrame:
         pol = self.lex["policy"]
         alt_verbs, governors = set(pol["alternative_verbs"]), set(pol["alternative_governors"])
         words = self.words(sent)
-        if {"favor", "favour"} & words:
+        if not words.isdisjoint(FAVOR_WORDS):
             self._favored_alternatives(sent)
         if words & set(pol["alternative_nouns"]):
             self._copular_alternative(sent)
         if not words & (alt_verbs | governors | set(pol["alternative_designators"])
-                        | {"switch", "shift", "redirect", "steer", "migrate"}):
+                        | set(SWITCH_VERBS)):
             return
         for tok in self.tokens(sent):
             if tok.pos_ != "VERB":
                 continue
             if tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]:
                 continue
-            instead = any(c.lower_ in {"instead", "rather"} for c in [*tok.children, *tok.head.children])
+            instead = any(c.lower_ in INSTEAD_WORDS for c in [*tok.children, *tok.head.children])
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
-            toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in {"to", "toward", "towards"}
+            toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
                                                      for c in tok.children)
             designated = tok.lemma_ in pol["alternative_designators"] and self._designated_as(tok)
             if not ((tok.lemma_ in alt_verbs and (instead or gov)) or toward or designated
-                    or tok.lemma_ in {"switch", "shift", "redirect", "steer", "migrate"}):
+                    or tok.lemma_ in SWITCH_VERBS):
                 continue
             if tok.lemma_ in self.lex["policy"]["stop_verbs"] or any(c.dep_ == "neg" for c in tok.children):
                 continue  # ("asked staff not to use X": X is restricted, not an alternative)
@@ -96,7 +109,7 @@ class AlternativeFrame:
     def _favored_alternatives(self, sent: Span) -> None:
         """"banned X in favor of its own chatbot, Y": Y is the alternative."""
         for tok in self.tokens(sent):
-            if tok.lower_ not in {"favor", "favour"} or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            if tok.lower_ not in FAVOR_WORDS or tok.dep_ != "pobj" or tok.head.lower_ != "in":
                 continue
             verb = tok.head.head
             for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -121,7 +134,7 @@ class AlternativeFrame:
                 if mm.entity not in out:
                     out.append(mm.entity)
                 continue
-            if not (t.is_punct and t.text in {",", ";"} or t.lower_ in {"and", "or"} or t.pos_ == "PROPN"):
+            if not (t.is_punct and t.text in {",", ";"} or t.lower_ in LIST_JOINERS or t.pos_ == "PROPN"):
                 break
         return out
 

@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/collection.json``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,32 @@ from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
 from .collection_news import _data as news_data, _maker_of, _negated, _same_party, signal_items
+from . import frame_data
 from .syntax import conjuncts, phrase, phrase_verb
+
+_WORDS = frame_data("collection")
+#: prepositions that put added data into a carrier ("adds X to every request"; lower-case text).
+CARRIER_PREPS = _WORDS["carrier_preps"]
+#: prepositions of what a check inspects ("checks on X"; lower-case text).
+CHECK_PREPS = _WORDS["check_preps"]
+#: prepositions naming the product a collecting verb serves ("records X for P"; lower-case text).
+PRODUCT_PREPS = _WORDS["product_preps"]
+#: reporting verbs whose clause still says what the product does ("disclosed that P collects X"; lemmas).
+DISCLOSE_VERBS = _WORDS["disclose_verbs"]
+#: prepositions of the product a feature is part of ("the flag in P"; lower-case text).
+PART_OF_PREPS = _WORDS["part_of_preps"]
+#: determiners of a feature noun that refers back to a product ("the app"; lower-case text).
+DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: feature nouns that name a whole product, not a part with a purpose of its own (lower-case text).
+WHOLE_PRODUCT_NOUNS = _WORDS["whole_product_nouns"]
+#: prepositions of an intent's goal ("aimed at detecting X"; lower-case text).
+GOAL_PREPS = _WORDS["goal_preps"]
+#: pronoun subjects that may stand for a feature ("it lets ..."; lower-case text).
+FEATURE_PRONOUNS = _WORDS["feature_pronouns"]
+#: relative pronouns that stand for a used object ("which the maker uses to ..."; lower-case text).
+RELATIVE_OBJECTS = _WORDS["relative_objects"]
+#: objects of "use" that stand for data read before (lower-case text).
+USED_OBJECTS = _WORDS["used_objects"]
 
 
 class CollectionFrame:
@@ -29,21 +54,21 @@ class CollectionFrame:
             objs: list[Token] = []
             if tok.pos_ == "VERB" and tok.lemma_ in collect | add:
                 carriers = set(self.lex["data_collection"]["carrier_nouns"])
-                if tok.lemma_ in add and not any(c.dep_ == "prep" and c.lower_ in {"into", "to", "in"} and
+                if tok.lemma_ in add and not any(c.dep_ == "prep" and c.lower_ in CARRIER_PREPS and
                                                  any(p.lemma_ in carriers for p in c.children)
                                                  for c in tok.subtree if c.head == tok or c.head.head == tok):
                     continue
                 objs = [c for c in tok.children if c.dep_ in {"dobj"}]
             elif tok.pos_ == "NOUN" and tok.lower_ in dc["check_nouns"]:
                 for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in {"on", "of"}:
+                    if c.dep_ == "prep" and c.lower_ in CHECK_PREPS:
                         objs += [p for p in c.children if p.dep_ == "pobj"]
             if not objs:
                 continue
             product = self._product_of(tok)
             if product is None and tok.pos_ == "VERB":
                 # "Google now records X for Gemini API accounts"
-                product = next((e for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "from", "on", "in"}
+                product = next((e for c in tok.children if c.dep_ == "prep" and c.lower_ in PRODUCT_PREPS
                                 for e in self.entities_in(list(c.subtree), {"Product"})), None)
             if product is None:
                 continue
@@ -121,7 +146,7 @@ class CollectionFrame:
                     return e
             if node.dep_ == "ROOT" or node.head == node:
                 return None
-            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"] and node.head.lemma_ not in {"disclose", "reveal"}:
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"] and node.head.lemma_ not in DISCLOSE_VERBS:
                 return None
             node = node.head
         return None
@@ -132,7 +157,7 @@ class CollectionFrame:
                 e = self.entity_at(c, {"Product"})
                 if e:
                     return e
-            if c.dep_ == "prep" and c.lower_ in {"in", "within", "of", "inside"}:
+            if c.dep_ == "prep" and c.lower_ in PART_OF_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         e = self.entity_at(p, {"Product"})
@@ -141,7 +166,7 @@ class CollectionFrame:
         m = self.anchor_mention.get((self.block, noun.i))
         if m and m.entity.family == "Product":
             return m.entity
-        if noun.pos_ == "PRON" or any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+        if noun.pos_ == "PRON" or any(c.lower_ in DEFINITE_DETERMINERS for c in noun.children):
             return self.coref(noun, {"Product"})
         return None
 
@@ -150,7 +175,7 @@ class CollectionFrame:
         intent = set(self.lex["purpose"]["intent_verbs"])
         dc = self.lex["data_collection"]
         function_verbs = set(dc["collect_verbs"]) | set(dc["add_verbs"])
-        feature = set(dc["feature_nouns"]) - {"tool", "software", "app", "application", "system", "update", "version", "code"}
+        feature = set(dc["feature_nouns"]) - set(WHOLE_PRODUCT_NOUNS)
         if not self.words(sent) & intent:
             return
         for tok in self.tokens(sent):
@@ -160,7 +185,7 @@ class CollectionFrame:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     goals.append(c)
-                if c.dep_ == "prep" and c.lower_ in {"at", "to"}:
+                if c.dep_ == "prep" and c.lower_ in GOAL_PREPS:
                     goals += [p for p in c.children if p.dep_ in {"pcomp", "pobj"} and p.pos_ == "VERB"]
             goals = [g for c in goals for g in conjuncts(c)]
             goals = [g for g in goals if g.lemma_ not in function_verbs]
@@ -199,7 +224,7 @@ class CollectionFrame:
             texts: list[str] = []
             if tok.pos_ == "VERB" and tok.lemma_ in pz["enable_verbs"]:
                 subj = self._clause_subject(tok)
-                if subj is None or subj.pos_ == "PRON" and subj.lower_ not in {"it", "this", "they"} \
+                if subj is None or subj.pos_ == "PRON" and subj.lower_ not in FEATURE_PRONOUNS \
                         or subj.dep_ == "nsubjpass" or subj.lower_ in self.lex["staff_nouns"]:
                     continue
                 ent = self.entity_at(subj, {"Organization", "Person"})
@@ -242,11 +267,11 @@ class CollectionFrame:
                 obj = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
                 if obj is None and tok.dep_ in {"relcl", "ccomp"}:
                     # "recordings, which Acme says it uses to ...": the relative's antecedent
-                    obj = next((c for c in tok.children if c.lower_ in {"which", "that"}), None)
-                if obj is None or not (self._is_signal_word(obj) or obj.lower_ in {"which", "that", "it", "them"}):
+                    obj = next((c for c in tok.children if c.lower_ in RELATIVE_OBJECTS), None)
+                if obj is None or not (self._is_signal_word(obj) or obj.lower_ in USED_OBJECTS):
                     continue
             goals = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
-                     and any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ in {"so"}
+                     and any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ == "so"
                              for a in c.children)]
             if not goals:
                 continue

@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/development.json``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..nlp.entities import Entity, Mention
+from . import frame_data
+
+_WORDS = frame_data("development")
+#: prepositions of a product's maker after a descriptive noun ("X, a chatbot by Acme"; lower-case text).
+MAKER_PREPS = _WORDS["maker_preps"]
 
 
 class DevelopmentFrame:
@@ -51,7 +56,7 @@ class DevelopmentFrame:
                         dev = self.agent_of(c, {"Organization"}, depth=1)
                         if dev:
                             break
-                    if a is not root and a.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+                    if a is not root and a.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in MAKER_PREPS:
                         # "X, a chatbot by Acme"
                         dev = next((self.entity_at(p, {"Organization"}) for p in c.children if p.dep_ == "pobj"), None)
                         if dev:

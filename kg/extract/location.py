@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/location.json``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,22 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
+from . import frame_data
+
+_WORDS = frame_data("location")
+#: words between a nationality and an organization's name ("Chinese AI startup X"; lower-case text).
+INDUSTRY_WORDS = _WORDS["industry_words"]
+#: nouns that describe an organization besides the cue and maker nouns ("the largest chip
+#: manufacturer in Kestria"; lemmas).
+COMPANY_NOUNS = _WORDS["company_nouns"]
+#: copulas of "A is / became the ... company of Kestria" (lemmas).
+COPULA_VERBS = _WORDS["copula_verbs"]
+#: determiners of a description that refers back to an organization ("the Kestrian firm"; lower-case text).
+DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: prepositions that list a description's members ("Kestrian firms, including A and B"; lower-case text).
+MEMBER_PREPS = _WORDS["member_preps"]
+#: conjunctions that continue a surface list of names (lower-case text).
+LIST_JOINERS = _WORDS["list_joiners"]
 
 
 class LocationFrame:
@@ -47,7 +63,7 @@ class LocationFrame:
                     nxt = self.mention_at(noun.doc[noun.i + 1])
                     if nxt and nxt.entity.family == "Organization":
                         org = nxt.entity
-                if org is None and any(c.lower_ in {"the", "this"} for c in noun.children) and noun.dep_ != "attr":
+                if org is None and any(c.lower_ in DEFINITE_DETERMINERS for c in noun.children) and noun.dep_ != "attr":
                     org = self.coref(noun, {"Organization"})
             members = [org] if org is not None else []
             if org is None and noun.lemma_ in cue_orgs:
@@ -57,8 +73,7 @@ class LocationFrame:
                     place = self.implicit(country.name, country.kind, False)
                     self.emit("location", {"organization": org, "country": place})
         self._copula_seat(sent, cue_orgs)
-        cue_words = cue_orgs | {"tech", "technology", "ai", "e-commerce", "internet", "software", "chip", "state-owned",
-                                "artificial", "intelligence", "search", "social", "media", "cloud", "telecom", "tech-focused"}
+        cue_words = cue_orgs | set(INDUSTRY_WORDS)
         for m in self._mentions_in(sent):
             if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
                 continue  # a government body's own country is no news (the contract makes it optional)
@@ -90,12 +105,11 @@ class LocationFrame:
     def _copula_seat(self, sent: Span, cue_orgs: set[str]) -> None:
         """"Acme is the largest chip maker in Kestria", "Acme, a startup in Kestria": an
         organization described as a company of a country."""
-        nouns = cue_orgs | set(self.lex["development"]["maker_nouns"]) | {"manufacturer", "company"}
+        nouns = cue_orgs | set(self.lex["development"]["maker_nouns"]) | set(COMPANY_NOUNS)
         if not self.words(sent) & nouns:
             return
         for tok in self.tokens(sent):
-            if tok.lemma_.lower() not in cue_orgs | set(self.lex["development"]["maker_nouns"]) | {
-                    "manufacturer", "company"}:
+            if tok.lemma_.lower() not in cue_orgs | set(self.lex["development"]["maker_nouns"]) | set(COMPANY_NOUNS):
                 continue
             # "Acme is one of the chip makers in Kestria" / "... one of a host of Kestrian firms"
             one, node = None, tok
@@ -110,7 +124,7 @@ class LocationFrame:
             if role.dep_ not in {"attr", "appos"}:
                 continue
             if role.dep_ == "attr":
-                subj = self._clause_subject(role.head) if role.head.lemma_ in {"be", "become", "remain"} else None
+                subj = self._clause_subject(role.head) if role.head.lemma_ in COPULA_VERBS else None
             else:
                 subj = role.head
             org = self.entity_at(subj, {"Organization"}) if subj is not None else None
@@ -135,11 +149,11 @@ class LocationFrame:
         company to ..." (the subject of a copula)."""
         heads: list[Token] = []
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}:
+            if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS:
                 heads += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ == "appos" or c.dep_ == "compound" and c.i > noun.i:
                 heads.append(c)
-        if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+        if noun.dep_ == "attr" and noun.head.lemma_ in COPULA_VERBS:
             subj = self._clause_subject(noun.head)
             if subj is not None:
                 heads.append(subj)
@@ -160,7 +174,7 @@ class LocationFrame:
                 if m is not None and m.entity is not None and m.entity.family == "Organization" \
                         and m.entity not in out:
                     out.append(m.entity)
-                elif m is None and not (t.is_punct or t.lower_ in {"and", "or"} or t.pos_ in {"PROPN", "DET"}):
+                elif m is None and not (t.is_punct or t.lower_ in LIST_JOINERS or t.pos_ in {"PROPN", "DET"}):
                     break
         return out
 

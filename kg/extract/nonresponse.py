@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/nonresponse.json``.
 """
 
 from __future__ import annotations
@@ -12,6 +12,19 @@ from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
 from .syntax import RELATIVE, conjuncts, phrase, phrase_verb_clause
+from . import frame_data
+
+_WORDS = frame_data("nonresponse")
+#: "neither A nor B responded" (lower-case text).
+NEITHER_WORDS = _WORDS["neither_words"]
+#: pronoun subjects that stand for the subject of the sentence before (lower-case text).
+SUBJECT_PRONOUNS = _WORDS["subject_pronouns"]
+#: prepositions of the organization a spokesperson speaks for ("a spokesperson for X"; lower-case text).
+REPRESENTED_PREPS = _WORDS["represented_preps"]
+#: prepositions of the matter left unanswered ("declined to comment on X"; lower-case text).
+MATTER_PREPS = _WORDS["matter_preps"]
+#: words that open an embedded question ("did not say whether ..."; lower-case text).
+QUESTION_WORDS = _WORDS["question_words"]
 
 
 class NonresponseFrame:
@@ -60,12 +73,12 @@ class NonresponseFrame:
     def _negated(self, tok: Token) -> bool:
         node = tok
         for _ in range(3):
-            if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in node.children):
+            if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
                 return True
             if any(c.lower_ == "yet" for c in node.children) and node != tok:
                 return True
             subj = self._clause_subject(node)
-            if subj is not None and any(c.lower_ in {"neither", "nor"} for c in [*subj.children, subj]):
+            if subj is not None and any(c.lower_ in NEITHER_WORDS for c in [*subj.children, subj]):
                 return True
             if node.dep_ not in {"xcomp", "conj"}:
                 return False
@@ -94,7 +107,7 @@ class NonresponseFrame:
     def _previous_subject(self, pron: Token) -> Entity | None:
         """ "Acme said ... . It did not say whether ...": a pronoun subject is the named
         organization or person that is the subject of the sentence before (same block)."""
-        if pron.lower_ not in {"it", "they", "he", "she"}:
+        if pron.lower_ not in SUBJECT_PRONOUNS:
             return None
         prev = [s for s in pron.doc.sents if s.end <= pron.sent.start]
         if not prev:
@@ -117,7 +130,7 @@ class NonresponseFrame:
                 e = self.entity_at(c, {"Organization"})
                 if e is not None:
                     return e
-            if c.dep_ == "prep" and c.lower_ in {"of", "for", "at", "from"}:
+            if c.dep_ == "prep" and c.lower_ in REPRESENTED_PREPS:
                 for q in c.children:
                     e = self.entity_at(q, {"Organization"}) if q.dep_ == "pobj" else None
                     if e is not None:
@@ -130,7 +143,7 @@ class NonresponseFrame:
             objs = []
             if c.dep_ == "dobj":
                 objs = [c]
-            elif c.dep_ == "prep" and c.lower_ in {"to", "on", "about", "regarding", "over"}:
+            elif c.dep_ == "prep" and c.lower_ in MATTER_PREPS:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
             for o in objs:
                 if o.pos_ == "PRON":
@@ -142,7 +155,7 @@ class NonresponseFrame:
             if c.dep_ == "xcomp":
                 out += self._matters(c)
             if c.dep_ in {"ccomp", "advcl"} and c.i > tok.i and any(
-                    d.lower_ in {"whether", "if", "why", "how", "what", "when", "where", "which", "who"}
+                    d.lower_ in QUESTION_WORDS
                     and d.i < c.i for d in c.subtree):
                 # "did not address whether staff need sign-off", "declined to say how many ..."
                 text = phrase_verb_clause(c, max_words=14)

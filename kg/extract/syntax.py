@@ -3,6 +3,8 @@ coordination, dates, and the :class:`Observation` record every reader emits.
 
 Dependency labels are ClearNLP-style, as spaCy's English models give them
 (https://github.com/clir/clearnlp-guidelines/blob/master/md/specifications/dependency_labels.md).
+The function words the helpers test (negators, relative pronouns, the determiners a
+phrase drops) live in ``kg/data/frames/syntax.json``.
 """
 
 from __future__ import annotations
@@ -13,12 +15,21 @@ from spacy.tokens import Token
 
 from ..io.dates import first_date, reference_day
 from ..nlp.entities import Entity
+from . import frame_data
 
-NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor"}
+_WORDS = frame_data("syntax")
+
+#: negators (lower-case text).
+NEG_WORDS = _WORDS["neg_words"]
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 
-RELATIVE = {"that", "which", "who", "whom"}
+#: relative pronouns (lower-case text).
+RELATIVE = _WORDS["relative_pronouns"]
+
+#: words :func:`phrase` and :func:`phrase_without` drop at a phrase's start (lower-case text).
+_LEADING_DETERMINERS = _WORDS["leading_determiners"]
+_LEADING_MODIFIERS = _WORDS["leading_modifiers"]
 
 CLAUSE_UP = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "prep", "pobj", "dobj", "aux", "npadvmod"}
 
@@ -86,7 +97,7 @@ def phrase(tok: Token, drop_relcl: bool = False, max_words: int = 24, drop_preps
     toks = [t for t in tok.subtree if t.i not in skip]
     toks += _broken_content_clause(tok, toks)
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "NUM"} or toks[0].tag_ == "PRP$"
-                    or toks[0].lower_ in {"such", "these", "those", "this", "that"}):
+                    or toks[0].lower_ in _LEADING_DETERMINERS):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP"}):
         toks = toks[:-1]
@@ -141,7 +152,7 @@ def phrase_without(tok: Token, markers: set[str]) -> str:
         if c.dep_ in {"conj", "cc", "appos", "relcl", "acl"} or (c.dep_ == "punct" and c.i > tok.i):
             skip.update(x.i for x in c.subtree)
     toks = [t for t in tok.subtree if t.i not in skip]
-    while toks and (toks[0].pos_ in {"DET", "PUNCT", "NUM"} or toks[0].tag_ == "PRP$" or toks[0].lower_ in {"such", "other"}):
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "NUM"} or toks[0].tag_ == "PRP$" or toks[0].lower_ in _LEADING_MODIFIERS):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP", "ADJ"} and toks[-1].lower_ == "such"):
         toks = toks[:-1]
