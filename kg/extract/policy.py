@@ -660,11 +660,37 @@ class PolicyFrame:
             if named:
                 label = f"{named[-1].text} administration"
                 return [self.implicit(label, "GovernmentBody", True)]
-        found = self._government_described(subj)
+        found = self._government_described(subj) or self._place_anaphor(subj)
         if not found and subj.lemma_.lower() in self.lex["policy"]["government_nouns"] and subj.dep_ == "nsubj" \
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _place_anaphor(self, noun: Token) -> list[Entity]:
+        """The government of the place a bare definite description stands for: "the country"
+        or "the nation" is the country last named in the article (:meth:`coref_place`); "the
+        city", "the municipality", "the state", "the province" the last place named that is no
+        country (``policy.place_anaphors``). A description with its own modifiers ("the city
+        council of X", "the Kestrian state") is not an anaphor here."""
+        kinds = self.lex["policy"]["place_anaphors"]
+        lemma = noun.lemma_.lower()
+        if not any(lemma in words for words in kinds.values()) or noun.tag_ == "NNS" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                c.dep_ in {"compound", "amod", "nmod", "poss", "prep"} for c in noun.children):
+            return []
+        if lemma in kinds["Country"]:
+            place = self.coref_place(noun)
+        else:
+            place = None
+            for b in range(self.block, max(-1, self.block - 4), -1):
+                for m in reversed(self.mentions[b]):
+                    if m.entity is not None and m.entity.family == "Place" and m.entity.kind != "Country" \
+                            and (b < self.block or m.start < noun.i):
+                        place = m.entity
+                        break
+                if place is not None:
+                    break
+        return [self.government_of(place)] if place is not None else []
 
     def _under_named_policy(self, trig: Token) -> bool:
         """True when a clause above ``trig`` is governed "under" a policy document ("under the

@@ -334,3 +334,14 @@ def test_coordinated_place_and_national_modifiers_are_two_governments(tmp_path):
     got = policies(tmp_path, "The rule follows steps taken by the Queensland and federal governments "
                              "that have restricted Qwen on official laptops.\n")
     assert {("Queensland", "Qwen"), ("Australia", "Qwen")} <= set(got)
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Norway is a large market for chatbots. The country has banned Qwen on official phones.\n", "Norway"),
+    ("Lumora Labs opened an office in Boston. The city has since banned Qwen for its staff.\n", "Boston"),
+    ("The municipality of Boston has banned civil servants from using Qwen.\n", "Boston"),
+])
+def test_place_descriptions_name_the_places_government(tmp_path, text, issuer):
+    """_place_anaphor ("the country", "the city": the place last named) and
+    _government_described ("the municipality of X": ``policy.government_nouns``)."""
+    assert (issuer, "Qwen") in policies(tmp_path, text)
