@@ -247,10 +247,12 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         return max(counts, key=lambda e: (counts[e], e.label)) if counts else None
 
     def _clause_subject(self, verb: Token) -> Token | None:
-        for c in verb.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                return c
-        return None
+        """The subject of ``verb``'s clause; of several (a parse that broke a hyphenated word,
+        "Mega - banks like A and B restricted ..."), the one with the most words under it."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if len(subjects) > 1:
+            return max(subjects, key=lambda c: (len(list(c.subtree)), -c.i))
+        return subjects[0] if subjects else None
 
     def agent_of(self, trig: Token, families: set[str], depth: int = 5) -> Entity | None:
         """The first of :meth:`agents_of`, or None."""
@@ -264,7 +266,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return []
         ent, tok = found
         out = [ent]
-        for c in tok.conjuncts:
+        # "A, B and C" parsed with B an apposition of A and C a conjunct of B: a list all the same
+        listed = [x for a in tok.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)
+                  for x in [a, *a.conjuncts]]
+        for c in [*tok.conjuncts, *listed]:
             e = self.entity_at(c, families)
             if e is None and "Organization" in families:
                 e = self.possessor_party(c)  # "NATO and the Kestrian Union's governing branch"

@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
-from ..nlp.kb import merge_key
+from ..nlp.kb import merge_key, normalize
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
 
 
@@ -542,9 +542,12 @@ class PolicyFrame:
         if said:
             return said
         for node in dict.fromkeys([trig, clause]):
-            orgs = [e for e in self.agents_of(node, {"Organization"}) if e.kind != "NewsOrganization"]
+            agents = self.agents_of(node, {"Organization"})
+            orgs = [e for e in agents if e.kind != "NewsOrganization"]
             if orgs:
-                return orgs  # (a news organization reports a policy; it issues none) ...
+                # (a news organization reports a policy; it issues none), unless it is named
+                # with other issuers ("A, the Kestrel Herald and B have banned X on their systems") ...
+                return agents if len(agents) > 1 else orgs
         own = self._news_staff_rule(trig)
         if own:
             return own  # ... except a rule for its own staff
@@ -665,6 +668,21 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _regional_demonym(self, word: Token, country: str) -> Entity | None:
+        """The state a nationality word names with the capitalized word before it: "South
+        Australian" is South Australia when the gazetteer knows "South Australia" as a place
+        of that country ("the Western Australian government"); else None."""
+        if word.i == 0:
+            return None
+        prev = word.doc[word.i - 1]
+        if not prev.is_title or prev.is_sent_start and prev.lower_ == "the":
+            return None
+        name = f"{prev.text} {country}"
+        entry = self.kb.country_of_place(name)
+        if entry is None or normalize(entry.name) != normalize(country) or normalize(name) == normalize(country):
+            return None
+        return self.implicit(name, "Place", False)
 
     def _place_anaphor(self, noun: Token) -> list[Entity]:
         """The government of the place a bare definite description stands for: "the country"
@@ -808,7 +826,8 @@ class PolicyFrame:
                 entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" or c.dep_ == "compound" \
                     and self.kb.is_demonym(c.text) else None  # ("Czech" is often parsed a compound)
                 if entry is not None:
-                    place = self.implicit(entry.name, entry.kind, False)
+                    region = self._regional_demonym(c, entry.name)
+                    place = region or self.implicit(entry.name, entry.kind, False)
                     return [self.government_of(place)]
                 if c.dep_ == "poss" and c.lemma_ == "country":
                     place = self.coref_place(c)
@@ -1072,11 +1091,11 @@ class PolicyFrame:
         node = trig
         for _ in range(5):
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
-            for c in node.children:
-                if c.dep_ == "nsubj" and not passive:
-                    if c.lower_ in RELATIVE and node.dep_ == "relcl":
-                        return node.head
-                    return c
+            c = self._clause_subject(node) if not passive else None
+            if c is not None and c.dep_ == "nsubj":
+                if c.lower_ in RELATIVE and node.dep_ == "relcl":
+                    return node.head
+                return c
             if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP:
                 return None
             node = node.head

@@ -345,3 +345,27 @@ def test_place_descriptions_name_the_places_government(tmp_path, text, issuer):
     """_place_anaphor ("the country", "the city": the place last named) and
     _government_described ("the municipality of X": ``policy.government_nouns``)."""
     assert (issuer, "Qwen") in policies(tmp_path, text)
+
+
+def test_broken_hyphenated_subject_keeps_its_listed_members(tmp_path):
+    """_clause_subject: of several subjects a parse gives one verb ("Mega - banks like A and B
+    restricted ..."), the widest is the subject, so its listed members issue the policy."""
+    got = policies(tmp_path, "Mega-lenders like Dravik Bank and Torvane Bank restricted their staff "
+                             "from accessing Qwen.\n")
+    assert {("Dravik Bank", "Qwen"), ("Torvane Bank", "Qwen")} <= set(got)
+
+
+def test_regional_demonym_names_the_state(tmp_path):
+    """_regional_demonym: "the Western Australian government" is Western Australia's, not
+    Australia's (the gazetteer knows the state)."""
+    got = policies(tmp_path, "The Western Australian government banned Qwen on agency laptops.\n")
+    assert ("Western Australia", "Qwen") in got and ("Australia", "Qwen") not in got
+
+
+def test_news_organization_named_with_other_issuers_issues_too(tmp_path):
+    """_policy_issuers: a news organization among coordinated issuers is one of them ("A, the
+    Kestrel Herald and B have banned X from their systems"); agents_of: "A, B and C" parsed with
+    B an apposition of A is still a list."""
+    got = policies(tmp_path, "Dravik Bank, the BBC and Torvane Bank have banned Qwen from their "
+                             "internal systems.\n")
+    assert {("Dravik Bank", "Qwen"), ("BBC", "Qwen"), ("Torvane Bank", "Qwen")} <= set(got)
