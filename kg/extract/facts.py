@@ -32,7 +32,7 @@ from .location import LocationFrame
 from .nonresponse import NonresponseFrame
 from .policy import PolicyFrame
 from .reason import ReasonFrame
-from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, conjuncts,  # noqa: F401
+from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agents, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
 
@@ -269,6 +269,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         # "A, B and C" parsed with B an apposition of A and C a conjunct of B: a list all the same
         listed = [x for a in tok.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)
                   for x in [a, *a.conjuncts]]
+        listed += co_agents(tok)  # "A, along with B and C, sued ..."
         for c in [*tok.conjuncts, *listed]:
             e = self.entity_at(c, families)
             if e is None and "Organization" in families:

@@ -55,7 +55,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp.kb import normalize
-from .syntax import join_tokens, phrase, phrase_verb
+from .syntax import co_agents, join_tokens, phrase, phrase_verb
 from . import frame, frame_data
 
 ALL = {"Organization", "Person", "Place", "Product"}
@@ -220,7 +220,7 @@ def _is_stray(tok: Token) -> bool:
 
 def _conj_tokens(tok: Token) -> list[Token]:
     """``tok``, its coordinated siblings and the appositions of each ("three firms, namely A, B and C")."""
-    out = [tok]
+    out = [tok, *co_agents(tok)]  # (and "A, along with B, ...")
     i = 0
     while i < len(out) and len(out) < 12:
         t = out[i]
@@ -336,6 +336,16 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
     return ents, targets
 
 
+def _name_mention(reader, block: int, tok: Token):
+    """The mention at ``tok``, else at a compound before it: a suffix the mention leaves out
+    ("Acme Inc." where the knowledge base names "Acme") heads the name."""
+    m = reader.token_mention.get((block, tok.i))
+    if m is None:
+        m = next((x for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                  and (x := reader.token_mention.get((block, c.i))) is not None), None)
+    return m
+
+
 def _plural_group(reader, tok: Token) -> list:
     """The organizations a plural description stands for ("these companies", "the two firms",
     "both companies": a plural noun of the Organization anaphors with a definite determiner or
@@ -351,7 +361,7 @@ def _plural_group(reader, tok: Token) -> list:
             for t in sent:
                 if t.dep_ == "conj":
                     continue
-                members = [e for x in [t, *t.conjuncts] if (m := reader.token_mention.get((b, x.i))) is not None
+                members = [e for x in [t, *t.conjuncts] if (m := _name_mention(reader, b, x)) is not None
                            and (e := m.entity) is not None and e.family == "Organization"]
                 if len(_uniq(members)) >= 2:
                     return _uniq(members)

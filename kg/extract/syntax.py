@@ -135,6 +135,32 @@ def join_tokens(toks: list[Token]) -> str:
     return "".join(out)
 
 
+#: adverbs that make "with" coordinate agents ("A, along with B, sued ...")
+CO_AGENT_ADVERBS = _WORDS["co_agent_adverbs"]
+
+
+def co_agents(tok: Token) -> list[Token]:
+    """The agents a subject ``tok`` takes along: "A, along with B and C, sued X", "A, together
+    with B, has banned X" -> the tokens of B and C (the object of "with", its appositions and
+    conjuncts). A bare "with" ("A met with B") coordinates nothing."""
+    out: list[Token] = []
+    around = list(tok.children)
+    if tok.dep_ in {"nsubj", "nsubjpass"}:  # (the parser may hang "along with B" on the verb)
+        around += [w for w in tok.head.children if tok.i < w.i < tok.head.i]
+    for w in around:
+        if w.lower_ == "with" and w.dep_ == "prep" and any(c.lower_ in CO_AGENT_ADVERBS for c in w.children):
+            with_ = w  # "together with" (the adverb under "with")
+        elif w.lower_ in CO_AGENT_ADVERBS:
+            with_ = next((c for c in w.children if c.lower_ == "with" and c.dep_ == "prep"), None)  # "along with"
+        else:
+            continue
+        for p in (with_.children if with_ is not None else ()):
+            if p.dep_ == "pobj":
+                out += [x for a in [p, *(c for c in p.children if c.dep_ == "appos")] for x in [a, *a.conjuncts]
+                        if x not in out]
+    return out
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("A, B and C")."""
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]

@@ -284,3 +284,21 @@ def test_members_of_an_unnamed_group_of_plaintiffs(tmp_path):
         <= set(got)
     plain = _allegations(_facts(tmp_path, "The index includes Dravik Media and Torvane News.\n", name="b.txt"))
     assert not plain
+
+
+def test_co_plaintiffs_along_with_the_subject(tmp_module):
+    """co_agents (kg.extract.syntax) in _conj_tokens: "A, along with B and C, sued X" -> three
+    accusers, also when the parser hangs "along with" on the verb."""
+    facts = _facts(tmp_module, "Dana Holt, along with fellow painters Sam Reyes and Lee Park, sued "
+                               "Lumora Labs over its image generator.\n", "along.txt")
+    got = _allegations(facts)
+    assert {("Dana Holt", "Lumora Labs"), ("Sam Reyes", "Lumora Labs"), ("Lee Park", "Lumora Labs")} <= set(got)
+
+
+def test_plural_group_reads_names_whose_suffix_the_mention_leaves_out(tmp_module):
+    """_plural_group and _name_mention: "Midjourney Inc." is a listed company even when its
+    mention is the knowledge base's "Midjourney" alone, so "the AI companies" are all three."""
+    text = ("Painters are taking on Lumora Labs, Midjourney Inc., and Quillon Inc. in a class action.\n\n"
+            "Dana Holt sued the AI companies, claiming they copied millions of images.\n")
+    got = _allegations(_facts(tmp_module, text, "suffix.txt"))
+    assert {("Dana Holt", "Lumora Labs"), ("Dana Holt", "Midjourney"), ("Dana Holt", "Quillon Inc.")} <= set(got)
