@@ -106,7 +106,7 @@ def read(reader, sent) -> None:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
-            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs")),
+            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs", "probe_verbs")),
             reader.lex["reporting_verbs"])
     for tok in (sent if words & d["_triggers"] else ()):
         lemma = tok.lemma_.lower()
@@ -116,6 +116,8 @@ def read(reader, sent) -> None:
                 _sue(reader, tok, st, d)
             elif tok.pos_ == "VERB" and lemma in d["file_verbs"]:
                 _file(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["probe_verbs"]:
+                _probe(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["court_action_verbs"]:
                 _court_action(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["strong_legal_nouns"] and not (
@@ -462,6 +464,12 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
             return [prev], DESC
     if is_def and e is not None and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
         return [e], DESC  # "the photo agency": the agency named before, not a new body
+    if lemma in d["office_nouns"]:
+        # "Holt's office accused X": the official (or body) whose office it is
+        owner = next((e for c in tok.children if c.dep_ == "poss"
+                      for e in [reader.entity_at(c, PARTY)] if e is not None), None)
+        if owner is not None:
+            return [reader.government_of(owner) if owner.family == "Place" else owner], None
     body = _implicit_body(reader, tok, d)
     if body is not None and (groups or body.kind == "GovernmentBody"):
         return [body], None
@@ -1013,6 +1021,34 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
     r.practice = _uniq(r.practice + _practices([c for c in noun.children if c.dep_ in {"compound", "amod"}], d))
+    _keep(st, r)
+
+
+def _probe(reader, tok: Token, st: dict, d: dict) -> None:
+    """"X opened a probe into Y for allegedly failing to Z", "X launched an investigation into Y,
+    alleging that ...": a regulator's or official's investigation stated with what it suspects
+    (``probe_verbs``, ``probe_nouns``). An investigation that states no practice ("to examine
+    whether ...") is no allegation."""
+    noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in d["probe_nouns"]),
+                None)
+    if noun is None:
+        return
+    into = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ in d["probe_preps"]
+            for p in c.children if p.dep_ == "pobj"]
+    if not into:
+        return
+    r = _Record(reader.block, tok.sent, True)
+    accusers, mode, subj_ids = _subject(reader, tok, d)
+    r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
+    for p in into:
+        ents, targets = _accused(reader, p, d, info=r.info)
+        r.accused += ents
+        r.targets += targets
+    r.accused = _uniq(r.accused)
+    scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
+    _fill(r, scope, tok, d, reader)
+    if not r.practice or not r.accusers or not r.accused:
+        return
     _keep(st, r)
 
 

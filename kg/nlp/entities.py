@@ -126,7 +126,8 @@ class MentionFinder:
         self.document_heads = set(lex["document_heads"])
         self.document_prefixes = set(lex["document_prefixes"])
         self.ner_kind = lex["ner_labels"]
-        self.agentive = set(lex["agentive_verbs"])
+        self.agentive = set(lex["agentive_verbs"])  # (verbs whose subject is most often an organization)
+        self.agentive_any = self.agentive | set(lex["shared_agentive_verbs"])  # (... or a person as often)
         self.staff = set(lex["staff_nouns"])
         self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
         self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
@@ -135,6 +136,7 @@ class MentionFinder:
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
+        self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
         self._titled: set[tuple[int, int]] = set()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -301,6 +303,8 @@ class MentionFinder:
                 last = i
         if last is None:
             return [span]
+        while last + 1 < len(span) - 1 and norm[last + 1] in self.post_title_mods:
+            last += 1  # "Attorney General Dana Whitfield", "Surgeon General ...": the title goes on
         first = last
         while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
             first -= 1
@@ -383,8 +387,11 @@ class MentionFinder:
             strong = True
         if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
             votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
-        if not votes and not (entry is None and re.fullmatch(r"[A-Z]{2,6}", text)):
-            return None  # (an unknown acronym stays, without votes, until it is resolved: see _resolve_acronyms)
+        if not votes and not (entry is None and re.fullmatch(r"[A-Z]{2,6}", text)) and not (
+                entry is None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].is_title):
+            # (an unknown acronym, or a lone capitalized name that may be a surname, stays without
+            # votes until it is resolved: see _resolve_acronyms and _resolve_surnames)
+            return None
         return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,
                        known=entry is not None, titled=titled)
 
@@ -440,7 +447,7 @@ class MentionFinder:
             yield "Company", W_ROLE
         # "X has told its lawyers to stop ...": a subject the model takes for a person, whose own
         # clause calls it "its", is an organization
-        if root.dep_ == "nsubj" and root.ent_type_ == "PERSON" and head.lemma_ in agentive and any(
+        if root.dep_ == "nsubj" and root.ent_type_ == "PERSON" and head.lemma_ in self.agentive_any and any(
                 t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end
                 for t in head.subtree if t.i < span.end + 8):
             yield "Company", W_CUE

@@ -302,3 +302,24 @@ def test_plural_group_reads_names_whose_suffix_the_mention_leaves_out(tmp_module
             "Dana Holt sued the AI companies, claiming they copied millions of images.\n")
     got = _allegations(_facts(tmp_module, text, "suffix.txt"))
     assert {("Dana Holt", "Lumora Labs"), ("Dana Holt", "Midjourney"), ("Dana Holt", "Quillon Inc.")} <= set(got)
+
+
+def test_probe_into_a_company_for_a_stated_practice(tmp_module):
+    """_probe: "X opened a probe into Y for allegedly failing to Z" is X's allegation against Y;
+    an investigation that states no practice ("to examine whether ...") is none."""
+    got = _allegations(_facts(tmp_module, "Kestria's consumer regulator has opened a probe into Lumora "
+                                          "Labs for allegedly failing to warn users about errors in its "
+                                          "chatbot.\n", "probe.txt"))
+    assert any(k[1] == "Lumora Labs" and "failing to warn" in v[0] for k, v in got.items())
+    got = _allegations(_facts(tmp_module, "The regulator opened an investigation into Lumora Labs to "
+                                          "examine whether it complied with the law.\n", "probe2.txt"))
+    assert got == {}
+
+
+def test_an_officials_office_accuses_for_the_official(tmp_module):
+    """_party (``office_nouns``) and the entity linker: after "Ohio Attorney General Sara Lind"
+    (the title split off), "Lind's office accused X of Y" is Sara Lind's allegation."""
+    text = ("Ohio Attorney General Sara Lind opened an inquiry on Monday.\n\n"
+            "Lind's office accused Lumora Labs of inventing customer reviews.\n")
+    got = _allegations(_facts(tmp_module, text, "office.txt"))
+    assert ("Sara Lind", "Lumora Labs") in got

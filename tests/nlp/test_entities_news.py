@@ -10,6 +10,7 @@ import pytest
 from kg.nlp.entities import MentionFinder, resolve_entities, top_kind
 from kg.nlp.kb import load_kb
 from kg.nlp.model import load_pipeline
+from kg.extract.extraction import extract
 from kg.io.corpus import read_article
 
 
@@ -174,3 +175,15 @@ def test_two_capitalized_parts_joined_by_and_before_a_body_suffix(finder):
     assert "Roads and Broadcasting Commission" in texts
     texts = [m.text for m in finder.find(nlp("Google and the Federal Trade Commission met."), 0, False)]
     assert "Google" in texts and "Federal Trade Commission" in texts
+
+
+def test_attorney_general_is_a_title_and_a_lone_surname_is_the_person(tmp_path):
+    """_untitle (``person_titles``, ``post_title_modifiers``: "Attorney General" is a title, not
+    part of the name) and _resolve_surnames (a lone capitalized surname the model does not tag
+    is kept until it resolves to the person named before)."""
+    path = tmp_path / "a.txt"
+    path.write_text("Ohio Attorney General Sara Lind opened an inquiry on Monday.\n\n"
+                    "Lind said the review would take months.\n", encoding="utf-8")
+    ents = {(e.label, e.kind) for e in extract([read_article(path)]).entities.values() if not e.implicit}
+    assert ("Sara Lind", "Person") in ents
+    assert not any("General" in label or label == "Lind" for label, _ in ents)
