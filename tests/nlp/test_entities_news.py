@@ -187,3 +187,13 @@ def test_attorney_general_is_a_title_and_a_lone_surname_is_the_person(tmp_path):
     ents = {(e.label, e.kind) for e in extract([read_article(path)]).entities.values() if not e.implicit}
     assert ("Sara Lind", "Person") in ents
     assert not any("General" in label or label == "Lind" for label, _ in ents)
+
+
+def test_no_sentence_starts_after_a_glued_period():
+    """kg_glued_period_v1 (kg.nlp.model._glued_period): "Acme.AI" is one name to the parser, so
+    the sentence that names it is not cut at its period; a period followed by a space still
+    ends a sentence."""
+    nlp = load_pipeline()
+    doc = nlp("Dana Holt accused Torvane and Quill.AI of copying essays. Both firms denied it.")
+    assert [s.text for s in doc.sents] == ["Dana Holt accused Torvane and Quill.AI of copying essays.",
+                                          "Both firms denied it."]
