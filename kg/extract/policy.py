@@ -592,6 +592,9 @@ class PolicyFrame:
                     e = self.entity_at(d, {"Organization", "Place"})
                     if e is not None and e.kind != "NewsOrganization":
                         return [self.government_of(e) if e.family == "Place" else e]
+                govt = self._official_government(ent, trig)
+                if govt is not None:
+                    return [govt]  # "Digitalisation minister X has banned ...": X's government
         staff = self._staff_owner(trig)
         if staff:
             return staff
@@ -987,7 +990,12 @@ class PolicyFrame:
             return None
         places = [e for t in trig.sent if (m := self.mention_at(t)) is not None and t.i == m.end - 1
                   for e in [m.entity] if e is not None and e.family == "Place" and not self._seat_of_organization(t)]
-        place = places[0] if places else self.salient(trig, "Place")
+        if not places:
+            # "... has banned Dutch civil servants from ...": the country of the staff's nationality
+            places = [self.implicit(entry.name, entry.kind, False) for t in trig.subtree
+                      if t.dep_ == "amod" and t.head.dep_ in {"dobj", "nsubjpass"} and self.kb.is_demonym(t.text)
+                      for entry in [self.kb.country_of_demonym(t.text)] if entry is not None]
+        place = places[0] if places else self.salient(trig, "Place") or self.article_country(trig)
         return self.government_of(place) if place is not None else None
 
     def _bare_staff(self, noun: Token) -> bool:

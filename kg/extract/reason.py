@@ -269,6 +269,15 @@ class ReasonFrame:
             # "is concerned" (tagged ADJ or VERB); "Acme's security head voiced worries about X"
             verb = tok.head if tok.dep_ in {"acomp", "dobj"} else tok
             subj = self._clause_subject(verb)
+            if subj is None and voiced and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                # "... X's servers operate abroad, raising security and privacy concerns": the
+                # concern and the fact that raises it are reasons of the policy stated near
+                fact = verb.head
+                drop = {t.i for t in verb.subtree}
+                said = join_tokens([t for t in fact.subtree if t.i not in drop and not (
+                    t.dep_ == "mark" and t.head == fact)]).strip(" ,;:\"'“”")
+                self.emit("reason", {"issuer": None, "near": True}, reason=[phrase(tok), said])
+                continue
             if subj is None:
                 continue
             issuer = self.entity_at(subj, {"Organization"}, subject_first=True)

@@ -347,6 +347,9 @@ class MentionFinder:
         if entry is None and (span[-1].lower_ in self.document_heads or span[0].lower_ in self.document_prefixes
                               and len(span) > 1):
             return None  # laws, policies, sections and court districts are documents or places of no kind here
+        if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span.end < len(span.doc) \
+                and span.doc[span.end].is_lower and normalize(span.doc[span.end].text) in self.titles:
+            return None  # "Digitalisation minister X", "Defence secretary X": a portfolio, not a name
         votes: Counter = Counter()
         strong = False
         titled = (span.start, span.end) in self._titled

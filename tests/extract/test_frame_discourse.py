@@ -734,3 +734,21 @@ def test_negated_use_is_no_alternative(tmp_path):
     assert "Copilot" not in alts
     assert ("Dravik Bank", "Copilot") in {(f.roles["issuer"].label, f.roles["product"].label)
                                           for f in ex.facts if f.kind == "policy"}
+
+
+def test_participle_raising_concerns_gives_the_fact_and_the_concern(tmp_path):
+    """_concern_reasons: "..., raising X concerns" (a participle with no subject of its own) in a
+    sentence after a policy gives the concern and the fact that raises it as its reasons."""
+    text = ("Lumora Bank has blocked Qwen on its devices.\n\n"
+            "A memo told staff that Qwen's servers sit outside Norway, raising security and privacy concerns.\n")
+    got = reasons(tmp_path, text, ("Lumora Bank", "Qwen"))
+    assert "security and privacy concerns" in got and "servers sit outside norway" in got
+
+
+def test_titled_minister_issues_for_the_government_of_the_staffs_country(tmp_path):
+    """_policy_issuers (_official_government) and the mention finder: "Transport minister X has
+    banned Dutch civil servants from using Y": a portfolio word before a lower-case title is no
+    organization, and the minister's government is the one of the staff's nationality."""
+    got = policies(tmp_path, "Transport minister Sara Lind has banned Dutch civil servants from "
+                             "using Qwen over fears of leaks.\n")
+    assert ("Netherlands", "Qwen") in got and not any(k[0] == "Transport" for k in got)
