@@ -8,6 +8,8 @@ come from ``kg/data/lexicon.json`` (``self.lex``).
 
 from __future__ import annotations
 
+import bisect
+
 from collections import Counter
 
 from ..nlp.entities import Entity
@@ -36,6 +38,32 @@ class ArticleLinker:
             if entry is not None:
                 return normalize(entry.name)
         return None
+
+    def _block_of(self, offset: int) -> int:
+        """Index of the block (line) holding character ``offset`` of the article text."""
+        starts = [b.start for b in self.article.blocks]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def _policies_at_site(self, reason: Observation, issuer, policies: list[Observation], keys: list) -> list:
+        """The (issuer, product) keys a reason stated in the body belongs to: when the issuer's
+        policies are stated in several places ("A banned X and Y ... Two years ago A had banned
+        Z"), only those stated in the block of its policy nearest before the reason (else the
+        first after it), with every place that names one of their products again; otherwise
+        every policy of the issuer."""
+        own = [p for p in policies if p.roles["issuer"] is issuer]
+        sites = {self._block_of(p.start) for p in own}
+        if len(sites) < 2:
+            return keys
+        before = [p for p in own if p.start <= reason.start]
+        anchor = max(before, key=lambda p: p.start) if before else min(own, key=lambda p: p.start)
+        by_site: dict[int, set] = {}
+        for p in own:
+            by_site.setdefault(self._block_of(p.start), set()).add(p.roles["product"])
+        products = set(by_site[self._block_of(anchor.start)])
+        for got in by_site.values():  # a place that restates one of those products states the same policy
+            if got & products:
+                products |= got
+        return [k for k in keys if k[1] in products]
 
     def link_article_level(self) -> None:
         """Attach article-level observations to the facts they refine: reasons and
@@ -140,6 +168,8 @@ class ArticleLinker:
             keys = [k for k in weights if k[0] is issuer]
             if o.roles.get("every"):
                 keys = list(weights)
+            elif not o.roles.get("heading"):
+                keys = self._policies_at_site(o, issuer, policies, keys)
             if not keys:
                 o.kind = "dropped"
                 continue

@@ -1023,11 +1023,21 @@ class PolicyFrame:
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex["policy"]["permission_nouns"] for c in grant.children):
             nodes.append(grant)  # "will not grant staff approval to install X"
         for n in nodes:
-            if any(c.dep_ == "neg" for c in n.children):
-                return True
+            if any(c.dep_ == "neg" for c in n.children) and (
+                    n is not verb or verb.lemma_ in permission or self._modal_or_directed(verb)):
+                return True  # ("X has never used Y", "X does not rely on Y": a fact, no rule)
             if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in n.children):
                 return True
         return False
+
+    def _modal_or_directed(self, verb: Token) -> bool:
+        """True when a negated use is a rule: a modal of permission or obligation on it ("cannot
+        use", "must not upload", ``policy.rule_modals``), or an infinitive under a directive or a
+        permission ("told staff not to use", "are not to install")."""
+        if any(c.dep_ == "aux" and c.lemma_.lower() in self.lex["policy"]["rule_modals"] for c in verb.children):
+            return True
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and (
+            self._under_directive(verb) or verb.head.lemma_ == "be")
 
     def _staff_owner(self, trig: Token) -> list[Entity]:
         """The organization whose staff a rule binds, when the clause names no issuer:
@@ -1232,6 +1242,8 @@ class PolicyFrame:
                 if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"} \
                         and not (root.head.lower_ == "on" and root.head.head.lemma_.lower() in policy_nouns):
                     continue  # (but "a ban on X" names X as restricted)
+                if self._in_alternative_slot(root):
+                    continue  # "staff were directed to X": what replaces the restricted tools
                 if m.entity not in cands:
                     cands.append(m.entity)
         products = [e for e in cands if e.family == "Product"]
@@ -1532,18 +1544,25 @@ class PolicyFrame:
             m = self.mention_at(t)
             if m is None or m.entity is not product:
                 continue
-            for anc in [t, *t.ancestors]:
-                if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
-                        c.lower_ in {"instead", "rather"} for c in anc.children):
-                    return True
-                if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
-                    return True
-                if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:
-                    return True  # "directing staff to X"
-                if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in {"favor", "favour"}:
-                    return True  # "in favor of X"
-                if anc.dep_ == "ROOT":
-                    break
+            if self._in_alternative_slot(t):
+                return True
+        return False
+
+    def _in_alternative_slot(self, t: Token) -> bool:
+        """True when the name at ``t`` is where staff are sent instead ("directed to X", "switch
+        to X", "use X instead", "in favor of X")."""
+        for anc in [t, *t.ancestors]:
+            if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
+                    c.lower_ in {"instead", "rather"} for c in anc.children):
+                return True
+            if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
+                return True
+            if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:
+                return True  # "directing staff to X"
+            if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in {"favor", "favour"}:
+                return True  # "in favor of X"
+            if anc.dep_ == "ROOT":
+                break
         return False
 
     def _scope(self, toks: list[Token]) -> list[str]:

@@ -752,3 +752,33 @@ def test_titled_minister_issues_for_the_government_of_the_staffs_country(tmp_pat
     got = policies(tmp_path, "Transport minister Sara Lind has banned Dutch civil servants from "
                              "using Qwen over fears of leaks.\n")
     assert ("Netherlands", "Qwen") in got and not any(k[0] == "Transport" for k in got)
+
+
+def test_reason_stays_with_the_policy_it_follows(tmp_path):
+    """_policies_at_site: an issuer's reason stated after one of its policies is not given to
+    its other, earlier policies stated elsewhere in the article ("two years ago it banned Y")."""
+    text = ("Two years ago Lumora Bank banned Telegram on work phones.\n\n"
+            "Lumora Bank has now banned Qwen for all staff.\n\n"
+            "The bank worries that the chatbot could leak client files.\n")
+    assert "client files" in reasons(tmp_path, text, ("Lumora Bank", "Qwen"))
+    assert "client files" not in reasons(tmp_path, text, ("Lumora Bank", "Telegram"))
+
+
+def test_a_negated_use_stated_as_fact_is_no_rule(tmp_path):
+    """_denied_use and _modal_or_directed: "X has never relied on Y" states a fact; "staff cannot
+    use Y", "told staff not to use Y" and "Y is not permitted" are rules."""
+    assert policies(tmp_path, "Lumora Bank has never relied on Qwen for its trading desk.\n") == {}
+    for text in ("Staff at Lumora Bank cannot use Qwen.\n",
+                 "Lumora Bank informed its workers not to share client files with Qwen.\n",
+                 "Use of Qwen is not permitted at Lumora Bank.\n"):
+        assert ("Lumora Bank", "Qwen") in policies(tmp_path, text), text
+
+
+def test_the_tools_are_not_the_alternative_staff_were_sent_to(tmp_path):
+    """_salient_product_before (_in_alternative_slot): "the tools" after "staff were directed to
+    X" stand for the restricted products, not for X."""
+    text = ("Lumora Bank has restricted staff use of Qwen.\n\n"
+            "Workers have been directed to Lumora Helper, an assistant the bank built.\n\n"
+            "The bank said the tools must not be used for client work.\n")
+    got = policies(tmp_path, text)
+    assert ("Lumora Bank", "Lumora Helper") not in got and ("Lumora Bank", "Qwen") in got
