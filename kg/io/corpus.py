@@ -638,11 +638,40 @@ def _strip_furniture(blocks: list[Block]) -> list[Block]:
     if len(kept) > 1 and not kept[-1].text.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ")", ":")):
         last = kept[-1]
         ends = list(_SENTENCE_END.finditer(last.text))
-        if ends:
+        start = ends[-1].end() if ends else 0
+        cut = _clipped_end(last.text, start)
+        if cut:
+            kept[-1] = Block(last.start, last.text[:cut], False, last.bullet, last.removed)
+        elif ends:
             kept[-1] = Block(last.start, last.text[:ends[-1].end()].rstrip(), False, last.bullet, last.removed)
         else:
             kept.pop()
     return kept
+
+
+#: Fewest whole words an unfinished last sentence keeps to be read at all.
+MIN_CLIPPED_WORDS = 6
+
+
+def _clipped_end(text: str, start: int) -> int:
+    """Where to cut the unfinished last sentence that begins at ``start`` of ``text`` (a text
+    clipped mid-sentence): after its last whole word, without the word the clip may have cut
+    and without the function words left dangling before it (``clipped_tail_words``: "the",
+    "of", "and" ...), and back to its last comma when fewer than four words follow it, so that
+    what the sentence states before the clip is read. 0 when fewer
+    than :data:`MIN_CLIPPED_WORDS` words would remain. Offsets are 0-based character offsets."""
+    from ..resources import lexicon
+
+    dangling = set(lexicon()["clipped_tail_words"])
+    words = list(re.finditer(r"\S+", text[start:]))[:-1]  # (the last word may be cut)
+    while words and (words[-1].group().lower().strip(",;:—–-") in dangling or not words[-1].group().strip(",;:—–-")):
+        words.pop()
+    comma = max((i for i, w in enumerate(words) if w.group().endswith((",", ";", "—", "–"))), default=None)
+    if comma is not None and len(words) - comma - 1 < 4:
+        words = words[:comma + 1]  # "..., which also uses": a clause the clip left without its content
+    if len(words) < MIN_CLIPPED_WORDS:
+        return 0
+    return start + words[-1].end() - len(words[-1].group()) + len(words[-1].group().rstrip(",;:—–-"))
 
 
 #: File name suffixes read as plain text articles.
