@@ -205,6 +205,9 @@ class PolicyFrame:
             if store is None:
                 continue
             passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+            subj = self._clause_subject(verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else verb)
+            if subj is not None and subj.lemma_.lower() in self.lex["policy"]["policy_anaphors"]:
+                continue  # "The suspension took effect, removing X from the store": that policy's act
             issuers = [] if passive else [e for e in self.agents_of(verb, {"Organization"})
                                           if e.kind != "NewsOrganization"]
             if not issuers:
@@ -1024,7 +1027,7 @@ class PolicyFrame:
             nodes.append(grant)  # "will not grant staff approval to install X"
         for n in nodes:
             if any(c.dep_ == "neg" for c in n.children) and (
-                    n is not verb or verb.lemma_ in permission or self._modal_or_directed(verb)):
+                    n.i != verb.i or verb.lemma_ in permission or self._modal_or_directed(verb)):
                 return True  # ("X has never used Y", "X does not rely on Y": a fact, no rule)
             if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in n.children):
                 return True
@@ -1151,7 +1154,10 @@ class PolicyFrame:
         preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}]
         if not preps and subj.head.pos_ in {"VERB", "AUX"} and subj.tag_ == "NNS" and self.mention_at(subj) is None:
             # "Other states have banned X through executive actions, including A, B and C"
-            preps = [c for c in subj.head.subtree if c.dep_ == "prep" and c.lower_ == "including"]
+            preps = [c for c in subj.head.subtree if c.dep_ == "prep" and c.lower_ == "including"
+                     and (c.head == subj.head or c.head.dep_ == "pobj" and c.head.head.head == subj.head
+                          and c.head.lemma_.lower() not in self.lex["policy"]["product_nouns"])]
+            # (not "... any generative AI tools, including A and B": the list of the products)
         members = [p for c in preps for p in c.children if p.dep_ == "pobj"]
         if not preps and (subj.dep_ in {"conj", "pobj"} or any(c.dep_ == "conj" for c in subj.children)):
             members = heads
@@ -1305,12 +1311,41 @@ class PolicyFrame:
             if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_ in \
                     self.lex["policy"]["removal_verbs"]:
                 continue  # "removed X from the App Store": the store is where X was
+            if self._where_things_are(root):
+                continue  # "blocked X on its app store, the Acme Store", "content shared on X"
             if ent not in out:
                 out.append(ent)
         if any(not e.key.endswith(" product") for e in out):
             # "barred Acme from selling its X chips": the company is the one barred, X the product
             out = [e for e in out if not (e.key.endswith(" product") and self._barred_party(e, toks))]
         return out
+
+    def _where_things_are(self, tok: Token) -> bool:
+        """True for a name that says where something is rather than what is restricted: a store
+        in apposition to "its app store" (``policy.store_nouns``), or the object of "on" or
+        "across" under a participle that describes a noun ("content shared on X"; but "a ban on
+        X", "restrictions on X", "staff must not share files on X")."""
+        pol = self.lex["policy"]
+        stores = set(pol["store_nouns"])
+        node = tok
+        m = self.mention_at(tok)
+        first = m.start if m is not None else tok.i
+        doc = tok.doc
+        k = first - 1
+        while k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        if k >= 1 and doc[k].text == "," and doc[k - 1].lemma_.lower() in stores:
+            return True  # "on its app store, the Acme Store" (however the parser attaches it)
+        if node.dep_ != "pobj" or node.head.lower_ not in {"on", "across"}:
+            return False
+        if node.lemma_.lower() in stores:
+            return True
+        owner = node.head.head
+        while owner.pos_ in {"NOUN", "PROPN"} and owner.dep_ == "pobj" and owner.head.head != owner:
+            owner = owner.head.head  # "shared by adults on X": the verb above the noun
+        policy_words = {*pol["ban"], *pol["restriction"], *pol["phrasal_restriction"], *pol["hinder_verbs"]}
+        # (a participle that describes a noun: "content shared on X", "photos posted on X")
+        return owner.pos_ == "VERB" and owner.lemma_.lower() not in policy_words and owner.dep_ == "acl"
 
     def _barred_party(self, ent: Entity, toks: list[Token]) -> bool:
         """True when a company standing for its product is the object of a verb that bars it
@@ -1529,7 +1564,7 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
                 excluded.update(t.i for t in c.subtree)
-            if c.dep_ == "advcl" and c is not trig and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children):
+            if c.dep_ == "advcl" and c != trig and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children):
                 excluded.update(t.i for t in c.subtree)  # "..., while A and B have banned it on Z": their clause
             if c.dep_ == "prep" and c.lower_ == "according":
                 excluded.update(t.i for t in c.subtree)

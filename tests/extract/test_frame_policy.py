@@ -369,3 +369,31 @@ def test_news_organization_named_with_other_issuers_issues_too(tmp_path):
     got = policies(tmp_path, "Dravik Bank, the BBC and Torvane Bank have banned Qwen from their "
                              "internal systems.\n")
     assert {("Dravik Bank", "Qwen"), ("BBC", "Qwen"), ("Torvane Bank", "Qwen")} <= set(got)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Lumora Corp has also blocked Qwen on its app store, the Acme Store.\n", ("Lumora Corp", "Acme Store")),
+    ("The regulator welcomed the decision by Lumora Corp to pause its plans to train its model using public "
+     "posts shared by adults on Facebook.\n", ("Lumora Corp", "Facebook")),
+])
+def test_where_things_are_is_not_what_is_restricted(tmp_path, text, wrong):
+    """_where_things_are: a store in apposition to "its app store", and a name after "on" under a
+    participle that describes a noun ("posts shared on X"), are no restricted products."""
+    assert wrong not in policies(tmp_path, text)
+
+
+def test_products_listed_with_including_are_no_issuers(tmp_path):
+    """_listed_members: "cannot rely on any AI tools, including A and B" lists products; "states have
+    banned X through executive actions, including A and B" lists issuers."""
+    assert not any(k[0] == "Qwen" for k in policies(
+        tmp_path, "Judges cannot rely on any generative AI tools, including Gemini and Qwen, to draft orders.\n"))
+    got = policies(tmp_path, "Other states have banned Qwen through executive orders, including Ohio and Utah.\n")
+    assert {("Ohio", "Qwen"), ("Utah", "Qwen")} <= set(got)
+
+
+def test_a_policys_own_effect_names_no_new_issuer(tmp_path):
+    """_store_removal: "The suspension took effect, removing X from Acme's app store": the store's
+    owner did not issue it (``policy_anaphors`` as the clause subject)."""
+    got = policies(tmp_path, "The suspension took effect on Saturday, removing Qwen from Lumora Corp's app "
+                             "store in Kestria.\n")
+    assert ("Lumora Corp", "Qwen") not in got
