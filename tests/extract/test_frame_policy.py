@@ -373,7 +373,7 @@ def test_news_organization_named_with_other_issuers_issues_too(tmp_path):
 
 @pytest.mark.parametrize("text, wrong", [
     ("Lumora Corp has also blocked Qwen on its app store, the Acme Store.\n", ("Lumora Corp", "Acme Store")),
-    ("The regulator welcomed the decision by Lumora Corp to pause its plans to train its model using public "
+    ("The watchdog praised the move by Lumora Corp to pause a project that would teach its model with "
      "posts shared by adults on Facebook.\n", ("Lumora Corp", "Facebook")),
 ])
 def test_where_things_are_is_not_what_is_restricted(tmp_path, text, wrong):
@@ -385,8 +385,8 @@ def test_where_things_are_is_not_what_is_restricted(tmp_path, text, wrong):
 def test_products_listed_with_including_are_no_issuers(tmp_path):
     """_listed_members: "cannot rely on any AI tools, including A and B" lists products; "states have
     banned X through executive actions, including A and B" lists issuers."""
-    assert not any(k[0] == "Qwen" for k in policies(
-        tmp_path, "Judges cannot rely on any generative AI tools, including Gemini and Qwen, to draft orders.\n"))
+    assert not any(k[0] == "DeepSeek" for k in policies(
+        tmp_path, "Clerks must not use any chatbot tools, including Gemini and DeepSeek, when writing rulings.\n"))
     got = policies(tmp_path, "Other states have banned Qwen through executive orders, including Ohio and Utah.\n")
     assert {("Ohio", "Qwen"), ("Utah", "Qwen")} <= set(got)
 
