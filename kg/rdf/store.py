@@ -179,6 +179,8 @@ _TRAILING_COMMENTS = re.compile(r"#.*", re.S)
 _ORDER_BY = re.compile(r"^ORDER\s+BY", re.I)
 _CONDITION = re.compile(r"(ASC|DESC)?\s*\(?\s*\?(\w+)", re.I)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_STRING = _XSD + "string"
+_UNSEEN = object()
 _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "nonNegativeInteger", "positiveInteger",
                                "negativeInteger", "nonPositiveInteger", "long", "int", "short", "byte",
                                "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
@@ -218,20 +220,28 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     return text[:match.start()], keys
 
 
+@lru_cache(maxsize=1)
+def _ox():
+    """The pyoxigraph module (imported on first use, as everywhere in kg)."""
+    import pyoxigraph
+
+    return pyoxigraph
+
+
 def _sort_key(term):
     """SPARQL's order of one term, or None when it cannot be told apart from
     Oxigraph's here (a literal neither a string nor a number)."""
-    import pyoxigraph as ox
-
     if term is None:
         return (0, 0, "")
-    if isinstance(term, ox.BlankNode):
-        return (1, 0, term.value)
-    if isinstance(term, ox.NamedNode):
+    ox = _ox()
+    kind = type(term)
+    if kind is ox.NamedNode:
         return (2, 0, term.value)
-    if isinstance(term, ox.Literal) and term.language is None:
+    if kind is ox.BlankNode:
+        return (1, 0, term.value)
+    if kind is ox.Literal and term.language is None:
         datatype = term.datatype.value
-        if datatype == _XSD + "string":
+        if datatype == _STRING:
             return (3, 0, term.value)
         if datatype in _NUMERIC:
             try:
@@ -248,8 +258,12 @@ def sort_rows(rows: list, positions: list[tuple[int, bool]]) -> list | None:
     neither ``xsd:string`` nor numeric, or both strings and numbers."""
     for index, descending in reversed(positions):
         keys = []
+        seen: dict = {}  # each distinct term's key once (terms repeat down a column)
         for row in rows:
-            key = _sort_key(row[index])
+            term = row[index]
+            key = seen.get(term, _UNSEEN)
+            if key is _UNSEEN:
+                key = seen[term] = _sort_key(term)
             if key is None:
                 return None
             keys.append(key)
@@ -261,6 +275,35 @@ def sort_rows(rows: list, positions: list[tuple[int, bool]]) -> list | None:
             return None
         rows = [rows[i] for i in order]
     return rows
+
+
+def _term_reader():
+    """A function from an Oxigraph term (or None) to the rdflib term, as
+    :func:`kg.rdf.indexed._rdflib_term` makes it (``"x"^^xsd:string`` is the
+    plain literal ``"x"``), making each distinct term once: one reader per query."""
+    from rdflib import Literal, URIRef
+
+    ox = _ox()
+    named, literal = ox.NamedNode, ox.Literal
+    cache: dict = {}
+
+    def term(value):
+        if value is None:
+            return None
+        got = cache.get(value)
+        if got is None:
+            kind = type(value)
+            if kind is named:
+                got = URIRef(value.value)
+            elif kind is literal and not value.language:
+                datatype = value.datatype.value
+                got = Literal(value.value) if datatype == _STRING else Literal(value.value, datatype=URIRef(datatype))
+            else:
+                got = _rdflib_term(value)
+            cache[value] = got
+        return got
+
+    return term
 
 
 @lru_cache(maxsize=1)
@@ -323,16 +366,7 @@ def _store_class():
             assert variables is not None
             out = Result("SELECT")
             out.vars = [Variable(v.value) for v in variables]
-            cache: dict = {}
-
-            def term(value):
-                if value is None:
-                    return None
-                got = cache.get(value)
-                if got is None:
-                    got = cache[value] = _rdflib_term(value)
-                return got
-
+            term = _term_reader()
             out.bindings = ({v: term(val) for v, val in zip(out.vars, row)} for row in rows)
             return out
 
