@@ -256,24 +256,33 @@ def sort_rows(rows: list, positions: list[tuple[int, bool]]) -> list | None:
     ((index, descending), most significant first), as SPARQL's ``ORDER BY``
     sorts them; None when a column holds terms this cannot order: a literal
     neither ``xsd:string`` nor numeric, or both strings and numbers."""
-    for index, descending in reversed(positions):
-        keys = []
+    columns = []
+    for index, _ in positions:
         seen: dict = {}  # each distinct term's key once (terms repeat down a column)
+        keys = []
         for row in rows:
             term = row[index]
             key = seen.get(term, _UNSEEN)
             if key is _UNSEEN:
                 key = seen[term] = _sort_key(term)
-            if key is None:
-                return None
+                if key is None:
+                    return None
             keys.append(key)
-        if len({k[:2] for k in keys if k[0] == 3}) > 1:
+        if len({k[:2] for k in seen.values() if k[0] == 3}) > 1:
             return None
-        try:
-            order = sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
-        except ArithmeticError:  # NaN
-            return None
-        rows = [rows[i] for i in order]
+        columns.append(keys)
+    directions = {descending for _, descending in positions}
+    try:
+        if len(directions) == 1:  # one stable sort on all the columns' keys at once
+            keys = columns[0] if len(columns) == 1 else list(zip(*columns))
+            order = sorted(range(len(rows)), key=keys.__getitem__, reverse=directions.pop())
+            return [rows[i] for i in order]
+        for at in reversed(range(len(positions))):  # one stable sort per column, least significant first
+            order = sorted(range(len(rows)), key=columns[at].__getitem__, reverse=positions[at][1])
+            rows = [rows[i] for i in order]
+            columns = [[column[i] for i in order] for column in columns]
+    except ArithmeticError:  # NaN
+        return None
     return rows
 
 
