@@ -25,9 +25,10 @@ in RocksDB again. So, without changing any row:
   ``queries/store/<name>.rq``: the same rows (tests compare them on the seeds
   and on a larger synthetic graph), written so that Oxigraph joins by hashing
   whole scans instead of one seek per row. Labels are joined last, either
-  from one scan of ``rdfs:label`` or, for a few distinct nodes, read once per
-  node in the order of an index scan (seeks in key order read the same
-  blocks). A query whose text is exactly that
+  from one scan of ``rdfs:label`` (tens of thousands of triples) or, when a
+  few thousand rows or nodes need one, read by a seek each (about 4 µs),
+  in the order of an index scan where the form can (seeks in key order read
+  the same blocks). A query whose text is exactly that
   of ``queries/<name>.rq`` runs as its store form. rdflib runs the original:
   its engine evaluates sub-``SELECT``s row by row and would be many times slower.
   A store form also gives rdflib's rows where Oxigraph's engine would not:
@@ -44,7 +45,8 @@ in RocksDB again. So, without changing any row:
   every read by key then seeks in each of them (queries about 20% faster).
 - *Terms.* Rows come back as rdflib terms made as :mod:`kg.rdf.indexed` reads
   Oxigraph's (``"x"^^xsd:string`` is the plain literal ``"x"``, as in a graph
-  file), each distinct term once per query.
+  file), each distinct term once per query (and each distinct term's sort
+  key once).
 
 The folder holds the store and ``kg-store.json`` (what was loaded). It is
 written next to its final place and swapped in by renaming, so a reader never
