@@ -261,12 +261,12 @@ class StoreWorker:
     signals, so one that passes its limit is stopped by killing the process.
 
     The process is started afresh (``spawn``), as a kg command or server would
-    be, not forked from this one: a forked worker shares this process's heap of
-    about a million rdflib terms, and this process's garbage collection before
-    each rdflib run swept those pages and the CPU's caches just before the
-    store's run (cq09's store runs took 11-28 ms after such a sweep, 10-17 ms
-    without; measured with ``resource`` and ``time.process_time`` in the worker:
-    CPU time, not waiting)."""
+    be, not forked from this one, whose heap holds the rdflib graph (about a
+    million terms). This process no longer collects its garbage before the
+    store's runs: that swept its whole heap, and the CPU's caches, just before
+    each of them (cq09's store runs took 11-28 ms after such a sweep, 10-18 ms
+    without; CPU time equal to wall time in the worker, so not waiting). A
+    forked worker without the sweep measured as a spawned one does."""
 
     def __init__(self, folder: Path) -> None:
         import multiprocessing
