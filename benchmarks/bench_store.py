@@ -37,8 +37,9 @@ kg time over rdflib time in the same run; all on this machine):
   with ``GROUP_CONCAT`` values taken as sets (:func:`comparable`). With
   ``--repeat N`` each side runs each query up to N times (fewer once its runs
   took ``--repeat-budget`` seconds), the two sides taking turns so that other
-  work on the machine slows both alike (the store's worker opens the store
-  once per query), and the times are the medians, with the least and
+  work on the machine slows both alike (the store's worker, a fresh process
+  as a kg command would be, opens the store once per query; each side
+  collects its garbage before its clock starts), and the times are the medians, with the least and
   greatest; the machine is shared, so one run is noisy. ``ratio`` = store
   median / rdflib median (goal <= 0.125 for each query, issue 18);
   ``query_ratio`` = store total / rdflib total (goal <= 0.125). A trivial query
@@ -206,7 +207,8 @@ def alternate(sides: list, repeat: int, budget: float) -> list[tuple[list[float]
     :func:`timed` does) in turn, up to ``repeat`` rounds, so that other work on
     the machine falls on both sides of a ratio alike. A side stops once its
     runs took ``budget`` seconds in all (after at least one run) or once a run
-    was stopped at its time limit.
+    was stopped at its time limit. Each side collects its own garbage before
+    it starts its clock (see :func:`run_queries`).
 
     Returns:
         For each side: (seconds of each run, the value of its first run, stopped).
@@ -217,7 +219,6 @@ def alternate(sides: list, repeat: int, budget: float) -> list[tuple[list[float]
             times, value, stopped = out[i]
             if stopped or (times and sum(times) >= budget):
                 continue
-            gc.collect()
             seconds, got, stopped = side()
             times.append(seconds)
             out[i] = (times, got if round_ == 0 else value, stopped)
@@ -233,8 +234,9 @@ def spread(times: list[float]) -> dict:
 
 
 def _serve_store(conn, folder: Path) -> None:
-    """In a forked worker: open the store, warm up, then run each query text
-    received on ``conn`` and send back ("ok", (seconds, rows)) or ("error", message)."""
+    """In a worker process: open the store, warm up, then run each query text
+    received on ``conn`` (collecting garbage first, untimed) and send back
+    ("ok", (seconds, rows)) or ("error", message)."""
     from kg.rdf.store import open_store
 
     store = open_store(folder)
@@ -245,6 +247,7 @@ def _serve_store(conn, folder: Path) -> None:
         except EOFError:
             return
         try:
+            gc.collect()
             start = time.perf_counter()
             rows = rows_of(store.query(text))
             conn.send(("ok", (time.perf_counter() - start, rows)))
@@ -253,14 +256,22 @@ def _serve_store(conn, folder: Path) -> None:
 
 
 class StoreWorker:
-    """A forked process that opens kg's store once and runs the queries sent to
-    it, timed there; a query running in Oxigraph's Rust code does not see
-    Python signals, so one that passes its limit is stopped by killing the process."""
+    """A process that opens kg's store once and runs the queries sent to it,
+    timed there; a query running in Oxigraph's Rust code does not see Python
+    signals, so one that passes its limit is stopped by killing the process.
+
+    The process is started afresh (``spawn``), as a kg command or server would
+    be, not forked from this one, whose heap holds the rdflib graph (about a
+    million terms). This process no longer collects its garbage before the
+    store's runs: that swept its whole heap, and the CPU's caches, just before
+    each of them (cq09's store runs took 11-28 ms after such a sweep, 10-18 ms
+    without; CPU time equal to wall time in the worker, so not waiting). A
+    forked worker without the sweep measured as a spawned one does."""
 
     def __init__(self, folder: Path) -> None:
         import multiprocessing
 
-        ctx = multiprocessing.get_context("fork")
+        ctx = multiprocessing.get_context("spawn")
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_serve_store, args=(child, folder), daemon=True)
         self.proc.start()
@@ -291,7 +302,7 @@ def run_queries(rdf, store_dir: Path, limit: float, repeat: int = 1, budget: flo
     """Time each ``queries/*.rq`` on the rdflib graph ``rdf`` and on the store at ``store_dir``.
 
     rdflib runs in this process (stopped by SIGALRM after ``limit`` s); the
-    store query runs in a forked worker (:class:`StoreWorker`, one per query,
+    store query runs in a worker process (:class:`StoreWorker`, one per query,
     killed after ``limit`` s). The two sides take turns (:func:`alternate`),
     each running a query up to ``repeat`` times (fewer once its runs took
     ``budget`` seconds); ``store_s`` and ``rdflib_s`` are the medians,
@@ -305,10 +316,14 @@ def run_queries(rdf, store_dir: Path, limit: float, repeat: int = 1, budget: flo
     for path in sorted(queries_dir().glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         worker = StoreWorker(store_dir)
+
+        def on_rdflib():
+            gc.collect()  # this process's garbage, untimed; the worker collects its own
+            return timed(lambda: rows_of(rdf.query(text)), limit)
+
         try:
             (store_times, store_rows, store_stopped), (rdf_times, rdf_rows, stopped) = alternate(
-                [lambda: worker.run(text, limit), lambda: timed(lambda: rows_of(rdf.query(text)), limit)],
-                repeat, budget)
+                [lambda: worker.run(text, limit), on_rdflib], repeat, budget)
         finally:
             worker.close()
         s_store, s_rdf = statistics.median(store_times), statistics.median(rdf_times)

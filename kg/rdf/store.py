@@ -25,9 +25,10 @@ in RocksDB again. So, without changing any row:
   ``queries/store/<name>.rq``: the same rows (tests compare them on the seeds
   and on a larger synthetic graph), written so that Oxigraph joins by hashing
   whole scans instead of one seek per row. Labels are joined last, either
-  from one scan of ``rdfs:label`` or, for a few distinct nodes, read once per
-  node in the order of an index scan (seeks in key order read the same
-  blocks). A query whose text is exactly that
+  from one scan of ``rdfs:label`` (tens of thousands of triples) or, when a
+  few thousand rows or nodes need one, read by a seek each (about 4 µs),
+  in the order of an index scan where the form can (seeks in key order read
+  the same blocks). A query whose text is exactly that
   of ``queries/<name>.rq`` runs as its store form. rdflib runs the original:
   its engine evaluates sub-``SELECT``s row by row and would be many times slower.
   A store form also gives rdflib's rows where Oxigraph's engine would not:
@@ -44,7 +45,8 @@ in RocksDB again. So, without changing any row:
   every read by key then seeks in each of them (queries about 20% faster).
 - *Terms.* Rows come back as rdflib terms made as :mod:`kg.rdf.indexed` reads
   Oxigraph's (``"x"^^xsd:string`` is the plain literal ``"x"``, as in a graph
-  file), each distinct term once per query.
+  file), each distinct term once per query (and each distinct term's sort
+  key once).
 
 The folder holds the store and ``kg-store.json`` (what was loaded). It is
 written next to its final place and swapped in by renaming, so a reader never
@@ -179,6 +181,8 @@ _TRAILING_COMMENTS = re.compile(r"#.*", re.S)
 _ORDER_BY = re.compile(r"^ORDER\s+BY", re.I)
 _CONDITION = re.compile(r"(ASC|DESC)?\s*\(?\s*\?(\w+)", re.I)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_STRING = _XSD + "string"
+_UNSEEN = object()
 _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "nonNegativeInteger", "positiveInteger",
                                "negativeInteger", "nonPositiveInteger", "long", "int", "short", "byte",
                                "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
@@ -218,20 +222,28 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     return text[:match.start()], keys
 
 
+@lru_cache(maxsize=1)
+def _ox():
+    """The pyoxigraph module (imported on first use, as everywhere in kg)."""
+    import pyoxigraph
+
+    return pyoxigraph
+
+
 def _sort_key(term):
     """SPARQL's order of one term, or None when it cannot be told apart from
     Oxigraph's here (a literal neither a string nor a number)."""
-    import pyoxigraph as ox
-
     if term is None:
         return (0, 0, "")
-    if isinstance(term, ox.BlankNode):
-        return (1, 0, term.value)
-    if isinstance(term, ox.NamedNode):
+    ox = _ox()
+    kind = type(term)
+    if kind is ox.NamedNode:
         return (2, 0, term.value)
-    if isinstance(term, ox.Literal) and term.language is None:
+    if kind is ox.BlankNode:
+        return (1, 0, term.value)
+    if kind is ox.Literal and term.language is None:
         datatype = term.datatype.value
-        if datatype == _XSD + "string":
+        if datatype == _STRING:
             return (3, 0, term.value)
         if datatype in _NUMERIC:
             try:
@@ -246,21 +258,63 @@ def sort_rows(rows: list, positions: list[tuple[int, bool]]) -> list | None:
     ((index, descending), most significant first), as SPARQL's ``ORDER BY``
     sorts them; None when a column holds terms this cannot order: a literal
     neither ``xsd:string`` nor numeric, or both strings and numbers."""
-    for index, descending in reversed(positions):
+    columns = []
+    for index, _ in positions:
+        seen: dict = {}  # each distinct term's key once (terms repeat down a column)
         keys = []
         for row in rows:
-            key = _sort_key(row[index])
-            if key is None:
-                return None
+            term = row[index]
+            key = seen.get(term, _UNSEEN)
+            if key is _UNSEEN:
+                key = seen[term] = _sort_key(term)
+                if key is None:
+                    return None
             keys.append(key)
-        if len({k[:2] for k in keys if k[0] == 3}) > 1:
+        if len({k[:2] for k in seen.values() if k[0] == 3}) > 1:
             return None
-        try:
-            order = sorted(range(len(rows)), key=keys.__getitem__, reverse=descending)
-        except ArithmeticError:  # NaN
-            return None
-        rows = [rows[i] for i in order]
+        columns.append(keys)
+    directions = {descending for _, descending in positions}
+    try:
+        if len(directions) == 1:  # one stable sort on all the columns' keys at once
+            keys = columns[0] if len(columns) == 1 else list(zip(*columns))
+            order = sorted(range(len(rows)), key=keys.__getitem__, reverse=directions.pop())
+            return [rows[i] for i in order]
+        for at in reversed(range(len(positions))):  # one stable sort per column, least significant first
+            order = sorted(range(len(rows)), key=columns[at].__getitem__, reverse=positions[at][1])
+            rows = [rows[i] for i in order]
+            columns = [[column[i] for i in order] for column in columns]
+    except ArithmeticError:  # NaN
+        return None
     return rows
+
+
+def _term_reader():
+    """A function from an Oxigraph term (or None) to the rdflib term, as
+    :func:`kg.rdf.indexed._rdflib_term` makes it (``"x"^^xsd:string`` is the
+    plain literal ``"x"``), making each distinct term once: one reader per query."""
+    from rdflib import Literal, URIRef
+
+    ox = _ox()
+    named, literal = ox.NamedNode, ox.Literal
+    cache: dict = {}
+
+    def term(value):
+        if value is None:
+            return None
+        got = cache.get(value)
+        if got is None:
+            kind = type(value)
+            if kind is named:
+                got = URIRef(value.value)
+            elif kind is literal and not value.language:
+                datatype = value.datatype.value
+                got = Literal(value.value) if datatype == _STRING else Literal(value.value, datatype=URIRef(datatype))
+            else:
+                got = _rdflib_term(value)
+            cache[value] = got
+        return got
+
+    return term
 
 
 @lru_cache(maxsize=1)
@@ -323,16 +377,7 @@ def _store_class():
             assert variables is not None
             out = Result("SELECT")
             out.vars = [Variable(v.value) for v in variables]
-            cache: dict = {}
-
-            def term(value):
-                if value is None:
-                    return None
-                got = cache.get(value)
-                if got is None:
-                    got = cache[value] = _rdflib_term(value)
-                return got
-
+            term = _term_reader()
             out.bindings = ({v: term(val) for v, val in zip(out.vars, row)} for row in rows)
             return out
 

@@ -177,6 +177,24 @@ def test_rows_are_sorted_as_oxigraph_orders_them_or_not_at_all():
     assert sort_rows([tuple(r) for r in store.query(f"SELECT ?o WHERE {{ ?s <{ex}p> ?o }}")], [(0, False)]) is None
 
 
+def test_rows_with_ties_are_sorted_on_every_column_in_each_direction():
+    """Columns sorted together (one direction) or one at a time (mixed) give Oxigraph's order."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    ex = "http://example.org/"
+    for i, (label, number) in enumerate([("b", 2), ("a", 3), ("b", 1), ("a", 3), ("c", 2), ("b", 2)]):
+        store.update(f'INSERT DATA {{ <{ex}s{i}> <{ex}label> "{label}" ; <{ex}n> {number} }}')
+    query = f"SELECT ?s ?label ?n WHERE {{ ?s <{ex}label> ?label ; <{ex}n> ?n }}"
+    for first in ("ASC", "DESC"):
+        for second in ("ASC", "DESC"):
+            for third in ("ASC", "DESC"):
+                ordered = [tuple(r) for r in store.query(f"{query} ORDER BY {first}(?label) {second}(?n) {third}(?s)")]
+                mine = sort_rows([tuple(r) for r in store.query(query)],
+                                 [(1, first == "DESC"), (2, second == "DESC"), (0, third == "DESC")])
+                assert mine == ordered, (first, second, third)
+
+
 def test_a_store_of_the_earlier_layout_still_sees_the_ontology(tmp_path):
     """A store written with the ontology in its named graph only is read as the union of its graphs."""
     import pyoxigraph as ox
