@@ -1361,24 +1361,52 @@ class PolicyFrame:
     def _generic_goods(self, toks: list[Token]) -> list[Entity]:
         """Unnamed goods a trade rule restricts ("exports of advanced chips", "US-made AI
         chips"): a product labelled with the noun phrase, without determiners and degree words.
-        Only heads of ``policy.generic_goods`` count (chips, semiconductors, GPUs ...)."""
+        Heads of ``policy.generic_goods`` count (chips, semiconductors, GPUs ...), and any
+        unnamed noun that is what a trade noun (``policy.trade_nouns``: exports, sales ...) is of
+        ("exports of gallium and germanium", "sales of chipmaking equipment")."""
         heads = set(self.lex["policy"]["generic_goods"])
+        trade = set(self.lex["policy"]["trade_nouns"])
         out: list[Entity] = []
         for t in toks:
-            if t.pos_ != "NOUN" or t.lower_ not in heads or t.dep_ == "compound":
+            traded = self._traded_goods(t, trade)
+            if traded:
+                t = traded  # "exports of 23 types of equipment": the equipment
+            if t.pos_ not in ({"NOUN", "PROPN", "VERB", "ADJ"} if traded else {"NOUN"}) or t.lower_ not in heads and not traded \
+                    or t.dep_ == "compound":
                 continue
             words = sorted((d for d in self._modifiers(t) if d is t or self.mention_at(d) is None
                             or self.mention_at(d).entity is None or self.mention_at(d).entity.family == "Place"),
                            key=lambda d: d.i)  # ("A AI chips": the goods, without their maker's name)
             while words and (words[0].lower_ in {"more", "most", "less", "all", "some", "such"} or words[0].is_punct):
                 words = words[1:]
-            if len(words) < 2:
-                continue  # a bare "chips" names nothing
+            if len(words) < 2 and not traded:
+                continue  # a bare "chips" names nothing (but "exports of gallium" names gallium)
             label = "".join(d.text_with_ws for d in words).strip()
             ent = self.implicit(label, "SoftwareProduct", False)  # a description, not a name (no cq08 row)
             if ent not in out:
                 out.append(ent)
         return out
+
+    def _traded_goods(self, t: Token, trade: set[str]) -> Token | None:
+        """``t``, or the noun a kind word before it stands for ("types of X": X), when ``t`` (or
+        the head of its list) is what a trade noun is "of": "exports of gallium and germanium",
+        "exports to the US of X" (the parser hangs "of X" on the place), "sales of 23 types of
+        equipment"; None otherwise, or when ``t`` is a name."""
+        base = t
+        while base.dep_ == "conj" and base.head != base:
+            base = base.head
+        if base.dep_ != "pobj" or base.head.lower_ != "of" or self.mention_at(t) is not None:
+            return None
+        owner = base.head.head
+        if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.lemma_.lower() in trade:
+            owner = owner.head.head  # "exports to the US of X"
+        if owner.lemma_.lower() not in trade:
+            return None
+        if t.lemma_.lower() in self.lex["policy"]["kind_nouns"]:
+            inner = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            return inner
+        return t
 
     def _generic_ai_class(self, toks: list[Token]) -> str | None:
         """A class of AI products a clause restricts without naming one ("in-house AI features",

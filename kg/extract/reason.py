@@ -120,6 +120,7 @@ class ReasonFrame:
             if node.dep_ == "prep" and self._is_reason_marker(node, weak=True) and node.head.i not in subj:
                 is_strong = node.lower_ in strong
                 pobj = self._marker_phrase_object(node)
+                is_strong = is_strong or pobj is not None  # ("in response to X", "in the wake of X")
                 # ("following" parsed as a verb-like preposition takes a "dobj")
                 pobj = pobj or next((d for d in node.children if d.dep_ == "pobj"
                                      or d.dep_ == "dobj" and node.pos_ == "VERB"), None) or \

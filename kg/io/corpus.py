@@ -460,13 +460,17 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
                 if colon and len(first.text) > colon.end():
                     first = first.tail(colon.end())
                 blocks[0:0] = _split_headline(first)
-    for i, block in enumerate(blocks[:8]):
+    found = False
+    for i, block in enumerate(blocks):
         m = DATELINE_RE.match(block.text)
-        if m:
-            dateline = m.group("date") or dateline
+        if m and m.end() < len(block.text):
+            # the first dateline gives the article's date; any block may open with one (a page
+            # whose navigation comes first, a wire story quoted after another)
+            if not found:
+                dateline = m.group("date") or dateline
+                found = True
             blocks[i] = block.tail(m.end())
             blocks[i].heading = False
-            break
     blocks = _strip_furniture(blocks)
     recase_headlines(blocks)
     identifier = name[:-len(path.suffix)] if path.suffix else name

@@ -397,3 +397,20 @@ def test_a_policys_own_effect_names_no_new_issuer(tmp_path):
     got = policies(tmp_path, "The suspension took effect on Saturday, removing Qwen from Lumora Corp's app "
                              "store in Kestria.\n")
     assert ("Lumora Corp", "Qwen") not in got
+
+
+def test_what_exports_are_of_is_the_restricted_goods(tmp_path):
+    """_generic_goods and _traded_goods (``policy.trade_nouns``, ``policy.kind_nouns``): the
+    unnamed goods a trade noun is "of" are restricted, through "types of", and when the parser
+    hangs "of X" on the destination."""
+    got = policies(tmp_path, "Kestria banned the export of tungsten and cobalt to Norway.\n")
+    assert {("Kestria", "tungsten"), ("Kestria", "cobalt")} <= set(got)
+    got = policies(tmp_path, "Norway said it would restrict exports of 12 types of wafer polishing equipment.\n")
+    assert ("Norway", "wafer polishing equipment") in got
+
+
+def test_a_causal_phrase_gives_a_reason_whatever_its_object(tmp_path):
+    """_reasons: a marker phrase ("in response to", ``reason.marker_phrases``) is a strong marker:
+    its object is a reason even when it names no risk word."""
+    got = policies(tmp_path, "Kestria banned the export of tungsten in response to new tariffs.\n")
+    assert "new tariffs" in got[("Kestria", "tungsten")]["reason"]
