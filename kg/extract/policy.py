@@ -98,7 +98,9 @@ class PolicyFrame:
             if not issuers:
                 if self.article.blocks[self.block].heading:
                     # "Lenders Ban X over Privacy Fears": the headline's reason is the article's
-                    reasons = self._reasons(sent.root, sent)  # a headline's parse is flat: read all of it
+                    reasons = self._reasons(sent.root, sent) if self._title_zone() else []
+                    # (a headline's parse is flat: read all of it; a heading after the body text
+                    # is a section title or a link to another story, not this article's title)
                     if reasons:
                         self.emit("reason", {"heading": True, "every": True}, reason=reasons)
                 elif self._restricted_things(self._policy_scope_tokens(region_tok, tok)):
@@ -296,6 +298,12 @@ class PolicyFrame:
                     self.emit("policy", {"issuer": issuer, "product": self.product_of(org, mentioned=False), "region": []},
                               type=["restriction"], scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
 
+    def _title_zone(self) -> bool:
+        """True when the current block comes before the article's first paragraph of running
+        text (a headline, a deck): a heading further down is a section title or a link to
+        another story."""
+        return not any(not b.heading and len(b.text.split()) >= 12 for b in self.article.blocks[:self.block])
+
     def _headline_policy(self, sent: Span) -> None:
         """A headline read on its surface, as the small model often parses a headline flat
         ("Acme Bans ChatGPT Over Data Leak Fears" with "ChatGPT" as a verb): an issuer named
@@ -353,8 +361,8 @@ class PolicyFrame:
                 reasons = [self.article.blocks[self.block].text[toks[0].idx:toks[-1].idx + len(toks[-1])]]
             if not issuers:
                 # "Hospital Shuts Off X Over Leak Fears": no name before the verb; the reason is
-                # the article's main policy's (linked at article level)
-                for text in reasons:
+                # the article's main policy's (linked at article level), if it is the title
+                for text in (reasons if self._title_zone() else []):
                     self.emit("reason", {"heading": True}, reason=[text])
                 if reasons:
                     return

@@ -187,6 +187,8 @@ class ReasonFrame:
                         and any(c.dep_ in SUBJ and c.lemma_ in anaphors
                                 or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors for c in t.children)]
         roles: dict = {"heading": self.article.blocks[self.block].heading}
+        if roles["heading"] and not self._title_zone():
+            return  # (a section title or a link to another story further down the page)
         for root in clauses:
             got = self._reason_clause(root, nouns, anaphors)
             subj = self._clause_subject(root) if got else None

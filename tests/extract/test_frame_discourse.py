@@ -782,3 +782,13 @@ def test_the_tools_are_not_the_alternative_staff_were_sent_to(tmp_path):
             "The bank said the tools must not be used for client work.\n")
     got = policies(tmp_path, text)
     assert ("Lumora Bank", "Lumora Helper") not in got and ("Lumora Bank", "Qwen") in got
+
+
+def test_a_headline_further_down_gives_no_reason_to_the_article(tmp_path):
+    """_title_zone: a policy headline after the running text (a link to another story) does not
+    give its reason to the article's policy; the same headline at the top does."""
+    body = "Lumora Bank has banned Qwen for all of its staff at every branch in the country, the bank said.\n\n"
+    link = "Lender Bans Chatbot Over Espionage Fears\n"
+    tail = "\nThe bank did not say when the rule would be reviewed.\n"
+    assert "espionage" not in reasons(tmp_path, body + link + tail, ("Lumora Bank", "Qwen"))
+    assert "espionage" in reasons(tmp_path, link + "\n" + body, ("Lumora Bank", "Qwen"))
