@@ -836,6 +836,9 @@ class PolicyFrame:
             if c.dep_ in {"compound", "poss", "amod", "nmod", "pobj"}:
                 m = self.mention_at(c)
                 if m is not None and m.entity is not None and m.entity.family == "Place":
+                    if c.dep_ == "pobj":  # "laws in A, B and C": each place's government
+                        places = [e for x in [c, *c.conjuncts] for e in [self.entity_at(x, {"Place"})] if e is not None]
+                        return list(dict.fromkeys(self.government_of(e) for e in places))
                     return [self.government_of(m.entity)]
                 entry = self.kb.country_of_demonym(c.text) if c.dep_ == "amod" or c.dep_ == "compound" \
                     and self.kb.is_demonym(c.text) else None  # ("Czech" is often parsed a compound)

@@ -414,3 +414,11 @@ def test_a_causal_phrase_gives_a_reason_whatever_its_object(tmp_path):
     its object is a reason even when it names no risk word."""
     got = policies(tmp_path, "Kestria banned the export of tungsten in response to new tariffs.\n")
     assert "new tariffs" in got[("Kestria", "tungsten")]["reason"]
+
+
+def test_laws_of_places_block_the_rollout_of_the_product(tmp_path):
+    """_government_described (laws as ``government_nouns``, every place after "in") and the
+    product anaphor "the rollout": the places whose laws block a product's rollout restrict it."""
+    got = policies(tmp_path, "Lumora Corp launched Glimpse, a face-matching app for its doorbells. "
+                             "Privacy laws in Ohio and Utah have already blocked the rollout.\n")
+    assert {("Ohio", "Glimpse"), ("Utah", "Glimpse")} <= set(got)
