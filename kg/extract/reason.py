@@ -345,7 +345,8 @@ class ReasonFrame:
         return False, None
 
     def _cited_reasons(self, sent: Span) -> None:
-        """"citing X", "the notice cites X as the main reason", "pointed to X as the reason"."""
+        """"citing X", "the notice cites X as the main reason", "pointed to X as the reason", "the
+        regulator also referred to X" (``reason.to_verbs``)."""
         rz = self.lex["reason"]
         for tok in self.tokens(sent):
             if tok.pos_ != "VERB" or tok.lemma_ not in rz["verbs"]:
@@ -354,8 +355,9 @@ class ReasonFrame:
             for c in tok.children:
                 if c.dep_ == "dobj" and tok.lemma_ == "cite":
                     objs.append(c)
-                if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_ == "point" and \
-                        not any(d.dep_ == "dobj" for d in tok.children):  # "points staff to X" directs
+                if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_ in rz["to_verbs"] and \
+                        not any(d.dep_ == "dobj" or d.dep_ == "prep" and d.lower_ == "as" for d in tok.children):
+                    # ("points staff to X" directs; "referred to as X" names)
                     objs += [p for p in c.children if p.dep_ == "pobj"]
             if not objs:
                 continue

@@ -792,3 +792,12 @@ def test_a_headline_further_down_gives_no_reason_to_the_article(tmp_path):
     tail = "\nThe bank did not say when the rule would be reviewed.\n"
     assert "espionage" not in reasons(tmp_path, body + link + tail, ("Lumora Bank", "Qwen"))
     assert "espionage" in reasons(tmp_path, link + "\n" + body, ("Lumora Bank", "Qwen"))
+
+
+def test_the_issuer_referring_to_an_incident_gives_a_reason(tmp_path):
+    """_cited_reasons (``reason.to_verbs``): "The bank referred to X" after its policy makes X a
+    reason; "referred to as X" names something and gives none."""
+    text = "Lumora Bank has banned Qwen.\n\nThe bank referred to a leak of client files last month.\n"
+    assert "leak of client files" in reasons(tmp_path, text, ("Lumora Bank", "Qwen"))
+    text = "Lumora Bank has banned Qwen.\n\nThe bank referred to the chatbot as a risky tool.\n"
+    assert "chatbot" not in reasons(tmp_path, text, ("Lumora Bank", "Qwen"))
