@@ -1,4 +1,5 @@
-"""How benchmarks/bench_store.py repeats a timed query (issue 18: medians, not one noisy run)."""
+"""How benchmarks/bench_store.py repeats a timed query (issue 18: medians over turns of the fastest of k
+back-to-back runs, timeit's rule, the same on both sides; not one noisy run)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_store import alternate, spread  # noqa: E402
+from bench_store import alternate, best_of, per_turn, spread  # noqa: E402
 
 
 def side(seconds: list[float], log: list, name: str, stop_at: int | None = None):
@@ -40,3 +41,39 @@ def test_a_run_stopped_at_its_limit_ends_that_side_only():
 
 def test_spread_gives_the_median_and_the_extremes():
     assert spread([0.3, 0.1, 0.2, 5.0]) == {"median": 0.25, "min": 0.1, "max": 5.0, "runs": 4}
+
+
+def test_best_of_keeps_the_fastest_of_k_back_to_back_runs_and_the_first_value():
+    log: list = []
+    assert best_of(side([0.03, 0.01, 0.02], log, "a"), 3) == (0.01, 0, False, 0.06)
+    assert log == ["a", "a", "a"]
+
+
+def test_best_of_ends_the_turn_at_a_stopped_run():
+    log: list = []
+    assert best_of(side([0.5, 9.0, 0.1], log, "a", stop_at=1), 3) == (9.0, None, True, 9.5)
+    assert log == ["a", "a"]
+
+
+def test_a_turn_of_several_runs_counts_all_of_them_against_the_budget():
+    log: list = []
+
+    def turns(name):  # each turn: 4 runs of 1 s, the fastest 1 s
+        def run():
+            log.append(name)
+            return 1.0, len(log), False, 4.0
+        return run
+
+    (a_times, a_first, _), (b_times, _, _) = alternate([turns("a"), side([1, 1, 1, 1], log, "b")],
+                                                       repeat=4, budget=6)
+    assert a_times == [1.0, 1.0] and a_first == 1  # 8 s spent after two turns: over the budget
+    assert b_times == [1, 1, 1, 1]
+
+
+def test_k_is_the_least_count_that_makes_a_turn_last_min_turn():
+    assert per_turn(0.010, 0.05, 50) == 5  # cq09 on the store: five runs of 10 ms
+    assert per_turn(0.012, 0.05, 50) == 5
+    assert per_turn(0.05, 0.05, 50) == 1
+    assert per_turn(5.0, 0.05, 50) == 1
+    assert per_turn(0.0001, 0.05, 50) == 50  # capped
+    assert per_turn(0.0, 0.05, 7) == 7
