@@ -138,7 +138,13 @@ class MentionFinder:
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
+        self.merge_suffixes = lexicon()["merge_suffixes"]
+        self.based_words = lexicon()["location"]["based_words"]
         self._titled: set[tuple[int, int]] = set()
+        #: the block being read and its tokens as one list (made once per block: a walk of the
+        #: ``Doc`` or an index into it makes a new token object every time)
+        self._doc: Doc | None = None
+        self._toks: list[Token] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -148,18 +154,19 @@ class MentionFinder:
     def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
         """Mentions in one parsed block, non-overlapping, in text order."""
         self._titled = set()
+        toks = self._tokens(doc)
         kb_spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         kb_spans = _longest_first(kb_spans)
         kb_spans = [s for s in kb_spans if not self._inside_name(s)]
         chosen: list[tuple[Span, bool, str | None]] = [(s, True, None) for s in kb_spans]
-        covered = {t.i for s in kb_spans for t in s}
+        covered = {i for s in kb_spans for i in range(s.start, s.end)}
         others: list[tuple[Span, str | None]] = []
         for ent in doc.ents:
             if ent.label_ not in self.ner_kind or self.ner_kind[ent.label_] is None:
                 continue
             for piece in self._clean(ent):
                 others.append((piece, ent.label_))
-        for run in _propn_runs(doc):
+        for run in _propn_runs(doc, toks):
             inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
             if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
                 continue
@@ -171,24 +178,24 @@ class MentionFinder:
                 others.append((piece, label))
         others = self._join_of_and(doc, others)
         for span, label in others:
-            overlap = [t for t in span if t.i in covered]
-            if not overlap:
+            if covered.isdisjoint(range(span.start, span.end)):
                 chosen.append((span, False, label))
                 continue
-            rest = [t for t in span if t.i not in covered]
+            in_span = toks[span.start:span.end]
+            rest = [t for t in in_span if t.i not in covered]
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
-            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in span):
+            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in in_span):
                 # a longer name containing known ones ("Acme Code" around "Acme")
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
                 # (not across "&": "Candy Crush & Twitter" lists a known name after another one)
-                amp = any(doc[c[0].start - 1].text == "&" or c[0].end < len(doc) and doc[c[0].end].text == "&"
+                amp = any(toks[c[0].start - 1].text == "&" or c[0].end < len(toks) and toks[c[0].end].text == "&"
                           for c in kb_inside if c[0].start > 0)
                 if len(kb_inside) == 1 and self.kb.lookup(span.text) is None and not amp:
                     chosen.remove(kb_inside[0])
-                    covered -= {t.i for t in kb_inside[0][0]}
+                    covered -= set(range(kb_inside[0][0].start, kb_inside[0][0].end))
                     chosen.append((span, False, label))
-                    covered |= {t.i for t in span}
+                    covered |= set(range(span.start, span.end))
         mentions = []
         for span, from_kb, label in sorted(chosen, key=lambda c: c[0].start):
             m = self._mention(span, block, heading, from_kb, label)
@@ -197,12 +204,18 @@ class MentionFinder:
         for long, short in zip(mentions, mentions[1:]):
             # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
             # words or more is that name's alias in this article
-            if short.start == long.end + 1 and short.end + 1 <= len(doc) and doc[long.end].text == "(" \
-                    and short.end < len(doc) and doc[short.end].text == ")" and len(long.text.split()) >= 2 \
+            if short.start == long.end + 1 and short.end + 1 <= len(doc) and toks[long.end].text == "(" \
+                    and short.end < len(doc) and toks[short.end].text == ")" and len(long.text.split()) >= 2 \
                     and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", short.text) and sum(c.isupper() for c in short.text) >= 2 \
                     and not short.known:
                 short.alias_of = long.key
         return mentions
+
+    def _tokens(self, doc: Doc) -> list[Token]:
+        """The tokens of ``doc`` as one list, made once for the block being read."""
+        if self._doc is not doc:
+            self._doc, self._toks = doc, list(doc)
+        return self._toks
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
@@ -237,17 +250,18 @@ class MentionFinder:
 
     def _filler(self, tok: Token) -> bool:
         return (tok.is_punct or tok.pos_ == "DET" or tok.text in POSSESSIVE
-                or tok.lower_ in lexicon()["merge_suffixes"] or normalize(tok.text) in self.not_names)
+                or tok.lower_ in self.merge_suffixes or normalize(tok.text) in self.not_names)
 
     def _clean(self, span: Span) -> list[Span]:
         """Strip determiners, nationality adjectives, possessives and punctuation;
         split at an inner possessive ("Acme's Widget Pro")."""
         doc = span.doc
+        toks = self._tokens(doc)
         pieces, begin = [], span.start
         known = self.kb.lookup(span.text) is not None
-        for tok in span:
+        for tok in toks[span.start:span.end]:
             if tok.text in {"(", ")", "[", "]", "|"} or (
-                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(doc[tok.i - 1].text)):
+                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(toks[tok.i - 1].text)):
                 pieces.append((begin, tok.i))  # "Acme (ACM", a repeated word: a name ends here
                 begin = tok.i + (0 if tok.is_alpha else 1)
             elif not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
@@ -263,15 +277,15 @@ class MentionFinder:
         pieces.append((begin, span.end))
         out = []
         for s, e in pieces:
-            while s < e and (doc[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or doc[s].is_lower
-                             or self.kb.is_demonym(doc[s].text) and e - s > 1 or doc[s].text in POSSESSIVE):
+            while s < e and (toks[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or toks[s].is_lower
+                             or self.kb.is_demonym(toks[s].text) and e - s > 1 or toks[s].text in POSSESSIVE):
                 s += 1
-            while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE or doc[e - 1].tag_ == "POS"
-                             or doc[e - 1].is_lower and doc[e - 1].lower_ not in {"ai"}):
+            while e > s and (toks[e - 1].is_punct or toks[e - 1].text in POSSESSIVE or toks[e - 1].tag_ == "POS"
+                             or toks[e - 1].is_lower and toks[e - 1].lower_ not in {"ai"}):
                 e -= 1
-            while e == span.end and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
-                    and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].pos_ not in {"VERB", "ADJ"} \
-                    and doc[e + 1].lower_ not in lexicon()["location"]["based_words"]:
+            while e == span.end and e + 1 < len(toks) and toks[e].text == "-" and not toks[e - 1].whitespace_ \
+                    and not toks[e].whitespace_ and toks[e + 1].is_alpha and toks[e + 1].pos_ not in {"VERB", "ADJ"} \
+                    and toks[e + 1].lower_ not in self.based_words:
                 e += 2  # "Shin-ah": a hyphenated name the parse cut short
             if e > s:
                 out += self._untitle(doc[s:e])
@@ -518,10 +532,11 @@ def _longest_first(spans: list[Span]) -> list[Span]:
 _CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w.]*$")
 
 
-def _propn_runs(doc: Doc):
-    """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns."""
+def _propn_runs(doc: Doc, toks: list[Token] | None = None):
+    """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns
+    (``toks``: the doc's tokens as a list, when the caller has it)."""
     run: list[Token] = []
-    for tok in doc:
+    for tok in (doc if toks is None else toks):
         if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)
                 or tok.pos_ == "NOUN" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) and not tok.is_punct:
             # (an acronym the tagger read as a common noun, "TRU cites ...", is a name too)
