@@ -18,7 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LENGTH, ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NOUN as _NOUN
+from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -120,6 +123,7 @@ class MentionFinder:
         self.kb = kb
         lex = lexicon()
         self.cues = {kind: set(words) for kind, words in lex["cue_nouns"].items()}
+        self.all_cues = frozenset().union(*self.cues.values())
         self.naming = set(lex["naming_verbs"])
         self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
         self.not_names = {normalize(w) for w in lex["not_names"]}
@@ -138,6 +142,7 @@ class MentionFinder:
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
+        self.org_suffixes = frozenset().union(*(w for k, w in self.suffixes.items() if k in ORG_KINDS))
         self.merge_suffixes = lexicon()["merge_suffixes"]
         self.based_words = lexicon()["location"]["based_words"]
         self._titled: set[tuple[int, int]] = set()
@@ -166,7 +171,7 @@ class MentionFinder:
                 continue
             for piece in self._clean(ent):
                 others.append((piece, ent.label_))
-        for run in _propn_runs(doc, toks):
+        for run in _propn_runs(doc):
             inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
             if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
                 continue
@@ -343,14 +348,14 @@ class MentionFinder:
         return out
 
     def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
-        text = re.sub(r"[\'’‘]s?$|\"s$", "", span.text)
+        text = _POSSESSIVE_END.sub("", span.text)
         key_text = normalize(text)
         if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
             return None
         entry = self.kb.lookup(text)
         if len(key_text.replace(" ", "")) < 2 and entry is None:
             return None
-        if entry is None and len(span) == 1 and any(key_text in words for words in self.cues.values()):
+        if entry is None and len(span) == 1 and key_text in self.all_cues:
             return None  # "the Authority", "the Commission": a definite description, not a name
         if entry is None and len(span) == 1 and span.start == span.sent.start and key_text in self.policy_words:
             return None  # "Use of X is banned": a sentence's first word, not a name
@@ -379,8 +384,7 @@ class MentionFinder:
             elif len(span) <= 4 and (label != "ORG" or self._inside_name(span)) and self.kb.is_place(text):
                 votes["Place"] += W_PLACE
                 strong = True
-        if entry is None and len(span) >= 2 and label != "ORG" and not any(span[-1].lower_ in w for k, w in self.suffixes.items()
-                                                        if k in ORG_KINDS):
+        if entry is None and len(span) >= 2 and label != "ORG" and span[-1].lower_ not in self.org_suffixes:
             maker = self.kb.lookup(span[0].text)
             if maker is not None and maker.kind == "Company":
                 votes["SoftwareProduct"] += W_SUFFIX  # "Acme Notes": a product named after its maker
@@ -529,24 +533,31 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+#: a possessive ending of a name ("Acme's", "Acme’", "Acme"s")
+_POSSESSIVE_END = re.compile(r"[\'’‘]s?$|\"s$")
+
 _CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w.]*$")
 
 
-def _propn_runs(doc: Doc, toks: list[Token] | None = None):
+def _propn_runs(doc: Doc):
     """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns
-    (``toks``: the doc's tokens as a list, when the caller has it)."""
-    run: list[Token] = []
-    for tok in (doc if toks is None else toks):
-        if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)
-                or tok.pos_ == "NOUN" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) and not tok.is_punct:
-            # (an acronym the tagger read as a common noun, "TRU cites ...", is a name too)
-            run.append(tok)
+    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). Read from the
+    Doc's arrays (:meth:`spacy.tokens.Doc.to_array`), without a token object per word."""
+    strings = doc.vocab.strings
+    start = -1
+    i = -1
+    for i, (pos, punct, upper, alpha, length, orth) in enumerate(
+            doc.to_array([POS, IS_PUNCT, IS_UPPER, IS_ALPHA, LENGTH, ORTH]).tolist()):
+        if not punct and (pos == _PROPN or _CODE_NAME.match(strings[orth])
+                          or pos == _NOUN and upper and alpha and 2 <= length <= 6):
+            if start < 0:
+                start = i
             continue
-        if run:
-            yield doc[run[0].i:run[-1].i + 1]
-            run = []
-    if run:
-        yield doc[run[0].i:run[-1].i + 1]
+        if start >= 0:
+            yield doc[start:i]
+            start = -1
+    if start >= 0:
+        yield doc[start:i + 1]
 
 
 def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase) -> dict[str, Entity]:
