@@ -161,7 +161,8 @@ class AllegationFrame:
     def _sentence_addressee(self, sent: Span) -> None:
         """"in a letter to X", "raised these concerns with X", "wrote to X"."""
         al = self.lex["allegation"]
-        if self.words(sent).isdisjoint(set(al["addressee_nouns"]) | set(al["addressee_verbs"])):
+        words = self.words(sent)
+        if words.isdisjoint(al["addressee_nouns"]) and words.isdisjoint(al["addressee_verbs"]):
             return  # (most sentences: no trigger word)
         for tok in self.tokens(sent):
             if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or

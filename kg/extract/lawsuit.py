@@ -742,10 +742,10 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         accusers = [court if court is not None else reader.implicit(phrase(subj, drop_relcl=True, max_words=8) or
                                                                      subj.lower_, "GovernmentBody", False)]
     elif lemma in d["finding_verbs"]:
-        govt = set(reader.lex["policy"]["government_nouns"]) | set(d["court_nouns"])
         accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
                     and e.kind == "GovernmentBody"]
-        if not accusers and subj.lemma_.lower() in govt:
+        if not accusers and (subj.lemma_.lower() in reader.lex["policy"]["government_nouns"]
+                             or subj.lemma_.lower() in d["court_nouns"]):
             accusers = reader._government_described(subj) or reader._described_bodies(subj)
     elif in_document:
         accusers, _ = _party(reader, subj, d)
