@@ -55,6 +55,9 @@ class LocationFrame:
         sets = self._location_words()
         cue_orgs = sets["cue_orgs"]
         for tok in self.tokens(sent):
+            text = tok.text
+            if "-" not in text and not text[:1].isupper():
+                continue  # (most tokens: no nationality, as _nationality's first test says)
             country = self._nationality(tok)
             if country is None:
                 continue
