@@ -46,9 +46,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench_build import make_corpus  # noqa: E402
 
-#: Functions whose cumulative time names a reading stage, by stage.
+#: Functions whose cumulative time names a reading stage, by stage (the largest one's; the
+#: sum for "unpack": the parse cache's ``get`` in the first pass, ``_unpack`` in the second).
 STAGES = {
-    "unpack": ("_unpack",),
+    "unpack": ("_unpack", "get"),
     "mentions": ("find",),
     "entities": ("resolve_entities",),
     "frames": ("read",),
@@ -111,11 +112,9 @@ def run(articles: list, work: Path, repeat: int = 1) -> dict:
     stats = pstats.Stats(prof)
     stages = {}
     for stage, names in STAGES.items():
-        best = 0.0
-        for (file, _, name), (_, _, _, cum, _) in stats.stats.items():
-            if name in names and "/kg/" in file:
-                best = max(best, cum)
-        stages[stage] = round(best, 2)
+        found = [cum for (file, _, name), (_, _, _, cum, _) in stats.stats.items()
+                 if name in names and ("/kg/" in file and name != "get" or file.endswith("io/cache.py"))]
+        stages[stage] = round(sum(found) if stage == "unpack" else max(found, default=0.0), 2)
     med = statistics.median
     parse, cold, cold_read, warm = med(parses), med(colds), med(cold_reads), med(warms)
     return {"articles": len(articles), "blocks": len(texts), "repeat": repeat, "parse_s": round(parse, 2),
