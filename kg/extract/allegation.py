@@ -37,14 +37,22 @@ LAWMAKER_NOUNS = _WORDS["lawmaker_nouns"]
 class AllegationFrame:
     """Allegation frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: (sentence triggers, lemmas a token must have to be read), built once per reader
+    _allegation_sets: tuple[frozenset[str], frozenset[str]] | None = None
+
     def sentence_allegation(self, sent: Span) -> None:
         """"X accused Y of Z", "X alleged that Y ...", "X's accusations that Y ...",
         "allegations from X that Y ...", and to whom they were addressed."""
         al = self.lex["allegation"]
         practices = al["practices"]
         agents = {"Organization", "Person"}
-        triggers = set(al["verbs"]) | set(al["report_verbs"]) | set(al["nouns"]) | set(CLAIM_WORDS)
-        for tok in () if self.words(sent).isdisjoint(triggers) else sent:
+        if self._allegation_sets is None:
+            read = frozenset(al["verbs"]) | frozenset(al["report_verbs"]) | frozenset(al["nouns"])
+            self._allegation_sets = (read | frozenset(CLAIM_WORDS), read)
+        triggers, read = self._allegation_sets
+        for tok in () if self.words(sent).isdisjoint(triggers) else self.tokens(sent):
+            if tok.lemma_ not in read:
+                continue  # (no rule below reads this token)
             accuser = accused = None
             clause: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
@@ -153,7 +161,8 @@ class AllegationFrame:
     def _sentence_addressee(self, sent: Span) -> None:
         """"in a letter to X", "raised these concerns with X", "wrote to X"."""
         al = self.lex["allegation"]
-        if self.words(sent).isdisjoint(set(al["addressee_nouns"]) | set(al["addressee_verbs"])):
+        words = self.words(sent)
+        if words.isdisjoint(al["addressee_nouns"]) and words.isdisjoint(al["addressee_verbs"]):
             return  # (most sentences: no trigger word)
         for tok in self.tokens(sent):
             if not ((tok.pos_ == "NOUN" and tok.lemma_ in al["addressee_nouns"]) or

@@ -30,17 +30,24 @@ LIST_JOINERS = _WORDS["list_joiners"]
 class AlternativeFrame:
     """Alternative frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: the unions of word lists the reader tests, built once per reader
+    _alternative_sets: dict[str, frozenset[str]] | None = None
+
     def _sentence_alternative(self, sent: Span) -> None:
         """"staff were directed to use X instead", "switch to X", "adopt X instead of Y"."""
         pol = self.lex["policy"]
-        alt_verbs, governors = set(pol["alternative_verbs"]), set(pol["alternative_governors"])
+        if self._alternative_sets is None:
+            alt_verbs, governors = frozenset(pol["alternative_verbs"]), frozenset(pol["alternative_governors"])
+            self._alternative_sets = {
+                "alt_verbs": alt_verbs, "governors": governors,
+                "triggers": alt_verbs | governors | frozenset(pol["alternative_designators"]) | frozenset(SWITCH_VERBS)}
+        alt_verbs, governors = self._alternative_sets["alt_verbs"], self._alternative_sets["governors"]
         words = self.words(sent)
         if not words.isdisjoint(FAVOR_WORDS):
             self._favored_alternatives(sent)
-        if words & set(pol["alternative_nouns"]):
+        if not words.isdisjoint(pol["alternative_nouns"]):
             self._copular_alternative(sent)
-        if not words & (alt_verbs | governors | set(pol["alternative_designators"])
-                        | set(SWITCH_VERBS)):
+        if words.isdisjoint(self._alternative_sets["triggers"]):
             return
         for tok in self.tokens(sent):
             if tok.pos_ != "VERB":

@@ -45,15 +45,33 @@ USED_OBJECTS = _WORDS["used_objects"]
 class CollectionFrame:
     """Collection and purpose frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: the unions of word lists the readers test, built once per reader (:meth:`_collection_words`)
+    _collection_sets: dict[str, frozenset[str]] | None = None
+
+    def _collection_words(self) -> dict[str, frozenset[str]]:
+        """Unions of the lexicon's lists that the readers below test, by use."""
+        if self._collection_sets is None:
+            dc = self.lex["data_collection"]
+            collect, add = frozenset(dc["collect_verbs"]), frozenset(dc["add_verbs"])
+            self._collection_sets = {
+                "collect": collect, "add": add, "collect_add": collect | add,
+                "triggers": collect | add | frozenset(dc["check_nouns"]),
+                "carriers": frozenset(dc["carrier_nouns"]),
+                "intent": frozenset(self.lex["purpose"]["intent_verbs"]),
+                "feature": frozenset(dc["feature_nouns"]) - frozenset(WHOLE_PRODUCT_NOUNS),
+            }
+        return self._collection_sets
+
     def sentence_collection(self, sent: Span) -> None:
         """What a product inspects or collects, or adds to requests, and the purpose its maker gave."""
         dc = self.lex["data_collection"]
-        collect, add = set(dc["collect_verbs"]), set(dc["add_verbs"])
+        sets = self._collection_words()
+        collect_add, add = sets["collect_add"], sets["add"]
         # (most sentences name no trigger word: no walk)
-        for tok in self.tokens(sent) if self.words(sent) & (collect | add | set(dc["check_nouns"])) else ():
+        for tok in self.tokens(sent) if not self.words(sent).isdisjoint(sets["triggers"]) else ():
             objs: list[Token] = []
-            if tok.pos_ == "VERB" and tok.lemma_ in collect | add:
-                carriers = set(self.lex["data_collection"]["carrier_nouns"])
+            if tok.pos_ == "VERB" and tok.lemma_ in collect_add:
+                carriers = sets["carriers"]
                 if tok.lemma_ in add and not any(c.dep_ == "prep" and c.lower_ in CARRIER_PREPS and
                                                  any(p.lemma_ in carriers for p in c.children)
                                                  for c in tok.subtree if c.head == tok or c.head.head == tok):
@@ -172,12 +190,11 @@ class CollectionFrame:
 
     def _sentence_purpose(self, sent: Span) -> None:
         """"the mechanism was intended to prevent X and help Y", "an experiment designed to combat X"."""
-        intent = set(self.lex["purpose"]["intent_verbs"])
-        dc = self.lex["data_collection"]
-        function_verbs = set(dc["collect_verbs"]) | set(dc["add_verbs"])
-        feature = set(dc["feature_nouns"]) - set(WHOLE_PRODUCT_NOUNS)
-        if not self.words(sent) & intent:
+        sets = self._collection_words()
+        intent = sets["intent"]
+        if self.words(sent).isdisjoint(intent):
             return
+        function_verbs, feature = sets["collect_add"], sets["feature"]
         for tok in self.tokens(sent):
             if tok.lemma_ not in intent or tok.pos_ not in {"VERB", "ADJ"}:
                 continue
@@ -217,6 +234,9 @@ class CollectionFrame:
         shared accounts", "the time zone is used to route requests", "the flag helps
         Lumora spot automated traffic", "for the purpose of service quality"."""
         pz = self.lex["purpose"]
+        words = self.words(sent)
+        if words.isdisjoint(pz["enable_verbs"]) and "use" not in words and "purpose" not in words:
+            return  # (no token below can start a purpose)
         if not any(o.kind == "collection" for o in self.observations):
             return  # purposes are read only where the article reports collected data
         for tok in self.tokens(sent):
@@ -257,7 +277,10 @@ class CollectionFrame:
         uses to improve its speech recognition", "would use the biometric data to verify
         identities". The product is the collecting product, else the article's; the purpose is
         stated by the speaker of the sentence."""
-        collect = set(self.lex["data_collection"]["collect_verbs"])
+        collect = self._collection_words()["collect"]
+        words = self.words(sent)
+        if words.isdisjoint(collect) and "use" not in words:
+            return  # (no token below can start a purpose)
         if not any(o.kind == "collection" for o in self.observations):
             return  # purposes are read only where the article reports collected data
         for tok in self.tokens(sent):

@@ -57,6 +57,14 @@ def _data() -> dict:
         # model tagged them as nouns after a product's name
         sets["_verb_forms"] = {v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")
                                for v in sets["collect_verbs"] | sets["transfer_verbs"]}
+        # unions the rules test often, built once
+        sets["_intent_enable"] = sets["intent_verbs"] | sets["enable_verbs"]
+        sets["_weak_transfer_use"] = sets["weak_verbs"] | sets["transfer_verbs"] | sets["use_verbs"]
+        sets["_named_or_anaphor"] = sets["named_product_nouns"] | sets["product_anaphors"]
+        sets["_generic_container"] = sets["generic_signals"] | sets["container_nouns"]
+        # the lemmas _read_verb reads (any other verb reads nothing)
+        sets["_verb_rule_lemmas"] = sets["collect_verbs"] | sets["capture_verbs"] | sets["use_verbs"] \
+            | sets["train_verbs"] | {"train"}
         d["_sets"] = sets
     return d["_sets"]
 
@@ -79,7 +87,7 @@ def read(reader, sent) -> None:
     if state is None:
         state = {"pending": []}
         setattr(reader, _STATE, state)
-    if not reader.words(sent) & _triggers(D):
+    if reader.words(sent).isdisjoint(_triggers(D)):
         return  # no trigger word: nothing to read (most sentences of an article)
     reader.sentence_purposes(sent)
     _remember_feature(reader, sent, D)
@@ -94,7 +102,7 @@ def read(reader, sent) -> None:
             _read_access(reader, tok, D)
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in D["collection_nouns"] or tok.lower_ in D["collection_nouns"]):
             _read_noun(reader, tok, D)
-        if tok.pos_ in {"VERB", "ADJ"} and tok.lemma_.lower() in D["intent_verbs"] | D["enable_verbs"]:
+        if tok.pos_ in {"VERB", "ADJ"} and tok.lemma_.lower() in D["_intent_enable"]:
             _read_intent(reader, tok, D)
     _flush(reader, state)
 
@@ -149,6 +157,8 @@ def _dedupe(values: list[str]) -> list[str]:
 # ------------------------------------------------------------------ frames
 def _read_verb(reader, tok, D) -> None:
     lemma = tok.lemma_.lower()
+    if lemma not in D["_verb_rule_lemmas"]:
+        return  # (no rule below reads this verb)
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in tok.children)
     objs: list = []
     goals = _goals(tok, D)
@@ -186,7 +196,7 @@ def _read_verb(reader, tok, D) -> None:
     else:
         return
     agent = _agent_token(tok)
-    if lemma in D["weak_verbs"] | D["transfer_verbs"] | D["use_verbs"] or agent is None or \
+    if lemma in D["_weak_transfer_use"] or agent is None or \
             _entity(reader, agent, {"Organization", "Person"}) is not None:
         # a weak verb ("sent shockwaves"), or an agent that is no product ("Acme gathered
         # reporters"): only objects that name data
@@ -411,7 +421,7 @@ def _remember_feature(reader, sent, D) -> None:
     """ "a new feature called X", "this feature – X –", "X is a controversial feature": X is
     what "the feature", "the tool" stand for in the sentences after."""
     state = getattr(reader, _STATE)
-    if not reader.words(sent) & set(D["named_product_nouns"]):
+    if reader.words(sent).isdisjoint(D["named_product_nouns"]):
         return
     for tok in reader.tokens(sent):
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in D["named_product_nouns"]:
@@ -586,7 +596,7 @@ def _item_text(reader, toks, D) -> str:
         m = reader.token_mention.get((reader.block, t.i))
         if m is not None and m.entity is not None:
             return ""  # "Acme's images", a named product or a place: no user data
-    if len(toks) == 1 and (head.lower_ in D["generic_signals"] | D["container_nouns"]
+    if len(toks) == 1 and (head.lower_ in D["_generic_container"]
                            or head.lemma_.lower() in D["generic_signals"]):
         return ""
     toks = toks[-5:]
@@ -763,7 +773,7 @@ def _feature_product(reader, noun, D):
 
 
 def _is_feature_noun(noun, D) -> bool:
-    return noun.lemma_.lower() in D["named_product_nouns"] | D["product_anaphors"] or noun.pos_ == "PROPN"
+    return noun.lemma_.lower() in D["_named_or_anaphor"] or noun.pos_ == "PROPN"
 
 
 def _discourse_product(reader, tok):

@@ -21,11 +21,16 @@ MAKER_PREPS = _WORDS["maker_preps"]
 class DevelopmentFrame:
     """Development frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: (develop verbs, maker nouns) as sets, built once per reader
+    _development_sets: tuple[frozenset[str], frozenset[str]] | None = None
+
     def sentence_development(self, sent: Span) -> None:
         """"X's P", "P, X's assistant", "P from X", "X P" (compound), "P developed by X", "X launched P"."""
         orgs = {"Organization", "Person"}
-        dev_verbs = set(self.lex["development"]["develop_verbs"])
-        maker_nouns = set(self.lex["development"]["maker_nouns"])
+        if self._development_sets is None:
+            self._development_sets = (frozenset(self.lex["development"]["develop_verbs"]),
+                                      frozenset(self.lex["development"]["maker_nouns"]))
+        dev_verbs, maker_nouns = self._development_sets
         for m in self._mentions_in(sent):
             ent = m.entity
             if ent.family != "Product":

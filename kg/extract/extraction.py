@@ -24,6 +24,13 @@ from .facts import ArticleReader, Observation
 
 log = logging.getLogger("kg")
 
+#: Tokens of parsed articles kept as live ``Doc`` objects between the two passes of
+#: :func:`extract` (about 100 bytes a token, without the tok2vec tensor): the first articles'
+#: parses, up to this many tokens, are read as they are; the rest wait as ``DocBin`` bytes
+#: (about 20 bytes a token) and are unpacked again for the second pass. A ``Doc`` and its
+#: ``DocBin`` round trip carry the same annotation, so the choice changes nothing read.
+LIVE_TOKENS = 500_000
+
 
 @dataclass
 class Evidence:
@@ -98,11 +105,17 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     from ..nlp import model  # looked up at each call (tests replace the signature)
 
     store = ParseCache(cache, nlp, model.pipeline_signature()) if cache is not None else None
-    parsed = []
+    parsed: list[tuple[Article, list | bytes, list]] = []
     all_mentions = []
+    live = 0
     for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):
         mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
-        parsed.append((article, packed, mentions))  # DocBin bytes: compact until the second pass
+        size = sum(len(doc) for doc in docs)
+        if live + size <= LIVE_TOKENS:
+            live += size
+            parsed.append((article, docs, mentions))  # read as they are (see LIVE_TOKENS)
+        else:
+            parsed.append((article, packed or _pack(docs), mentions))  # DocBin bytes: compact until the second pass
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
         if progress:
             progress(1)
@@ -130,8 +143,9 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     observations: list[Observation] = []
     parsed.reverse()
     while parsed:  # in corpus order; each article's parse goes once it is read
-        article, packed, mentions = parsed.pop()
-        reader = ArticleReader(article, _unpack(packed, nlp), mentions, kb, implicit_factory(article))
+        article, kept, mentions = parsed.pop()
+        docs = _unpack(kept, nlp) if isinstance(kept, bytes) else kept
+        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article))
         observations += reader.read()
     for ent in entities.values():
         if ent.implicit:
@@ -141,9 +155,10 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
 
 
 def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
-           cluster: str | None = None) -> Iterator[tuple[Article, list, bytes]]:
+           cluster: str | None = None) -> Iterator[tuple[Article, list, bytes | None]]:
     """Yield ``(article, docs, packed)`` in corpus order: one ``Doc`` per block,
-    and the same parse as ``DocBin`` bytes.
+    and the same parse as ``DocBin`` bytes (None when the article was parsed here and
+    there is no store to write: the caller packs it if it needs to).
 
     Cached articles come from ``store``, one at a time; the others are parsed,
     in this process (one ``nlp.pipe`` pass), by a pool of ``jobs`` forked
@@ -166,8 +181,8 @@ def _parse(nlp, articles: list[Article], jobs: int, store: ParseCache | None,
         got = store.get(blocks) if cached and store is not None else None
         if got is None:
             docs, packed = next(fresh) if not cached else next(_parse_here(nlp, [blocks]))
-            packed = packed or _pack(docs)
             if store is not None:
+                packed = packed or _pack(docs)
                 store.put(blocks, packed)
         else:
             docs, packed = got

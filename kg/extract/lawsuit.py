@@ -99,18 +99,23 @@ def read(reader, sent) -> None:
     st = _state(reader)
     d = frame_data("lawsuit")
     before = len(st["records"])
-    legal_words = set(d["legal_nouns"]) | set(d["sue_verbs"]) | set(d["plaintiff_nouns"])
-    words = reader.words(sent)
-    is_legal = bool(words & legal_words)
     if "_triggers" not in d:
+        d["_legal_words"] = frozenset().union(d["legal_nouns"], d["sue_verbs"], d["plaintiff_nouns"])
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
             "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs", "probe_verbs")),
             reader.lex["reporting_verbs"])
-    for tok in (sent if words & d["_triggers"] else ()):
+        # every word a token below is tested against: a token with none of them reads nothing
+        d["_token_words"] = d["_triggers"].union(d["court_action_verbs"], d["act_verbs"])
+    words = reader.words(sent)
+    is_legal = not words.isdisjoint(d["_legal_words"])
+    token_words = d["_token_words"]
+    for tok in (reader.tokens(sent) if not words.isdisjoint(d["_triggers"]) else ()):
         lemma = tok.lemma_.lower()
         low = tok.lower_
+        if lemma not in token_words and low not in token_words:
+            continue
         try:
             if lemma in d["sue_verbs"] or low in d["sue_verbs"]:
                 _sue(reader, tok, st, d)
@@ -737,10 +742,10 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         accusers = [court if court is not None else reader.implicit(phrase(subj, drop_relcl=True, max_words=8) or
                                                                      subj.lower_, "GovernmentBody", False)]
     elif lemma in d["finding_verbs"]:
-        govt = set(reader.lex["policy"]["government_nouns"]) | set(d["court_nouns"])
         accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
                     and e.kind == "GovernmentBody"]
-        if not accusers and subj.lemma_.lower() in govt:
+        if not accusers and (subj.lemma_.lower() in reader.lex["policy"]["government_nouns"]
+                             or subj.lemma_.lower() in d["court_nouns"]):
             accusers = reader._government_described(subj) or reader._described_bodies(subj)
     elif in_document:
         accusers, _ = _party(reader, subj, d)
@@ -1666,10 +1671,13 @@ def _nr_parties(reader, toks: list[Token], d: dict) -> list:
 def _nonresponse(reader, sent: Span, d: dict) -> None:
     """Non-responses with parties the built-in pass does not name (see the module doc)."""
     nr = reader.lex["non_response"]
-    respond = set(nr["respond_verbs"]) | {"provide", "give", "offer"}
-    reply_objs = {"comment", "response", "email", "call", "request", "message", "inquiry", "enquiry", "question"}
-    if reader.words(sent).isdisjoint(respond | set(nr["decline_verbs"]) | set(d["nonresponse_reach_verbs"])):
+    if "_nr_triggers" not in d:
+        d["_nr_respond"] = frozenset(nr["respond_verbs"]) | {"provide", "give", "offer"}
+        d["_nr_triggers"] = d["_nr_respond"].union(nr["decline_verbs"], d["nonresponse_reach_verbs"])
+    if reader.words(sent).isdisjoint(d["_nr_triggers"]):
         return  # (most sentences: no trigger word)
+    respond = d["_nr_respond"]
+    reply_objs = {"comment", "response", "email", "call", "request", "message", "inquiry", "enquiry", "question"}
     for tok in reader.tokens(sent):
         if tok.pos_ != "VERB":
             continue

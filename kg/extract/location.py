@@ -32,11 +32,32 @@ LIST_JOINERS = _WORDS["list_joiners"]
 class LocationFrame:
     """Location frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: the unions of word lists the rules test, built once per reader (:meth:`_location_words`)
+    _location_sets: dict[str, frozenset[str]] | None = None
+
+    def _location_words(self) -> dict[str, frozenset[str]]:
+        """Unions of the lexicon's lists that the rules below test, by use."""
+        if self._location_sets is None:
+            lex = self.lex
+            cue_orgs = frozenset(lex["cue_nouns"]["Company"]) | frozenset(lex["cue_nouns"]["GovernmentBody"])
+            self._location_sets = {
+                "cue_orgs": cue_orgs,
+                "cue_words": cue_orgs | frozenset(INDUSTRY_WORDS),
+                "seat_nouns": cue_orgs | frozenset(lex["development"]["maker_nouns"]) | frozenset(COMPANY_NOUNS),
+                "based": frozenset(lex["location"]["based_words"]),
+                "seat": frozenset(lex["location"]["seat_verbs"]),
+            }
+        return self._location_sets
+
     def sentence_location(self, sent: Span) -> None:
         """Nationality or "-based" modifiers of a named organization or of a
         definite description of one ("Chinese tech giant X", "the U.S.-based company")."""
-        cue_orgs = set(self.lex["cue_nouns"]["Company"]) | set(self.lex["cue_nouns"]["GovernmentBody"])
+        sets = self._location_words()
+        cue_orgs = sets["cue_orgs"]
         for tok in self.tokens(sent):
+            text = tok.text
+            if "-" not in text and not text[:1].isupper():
+                continue  # (most tokens: no nationality, as _nationality's first test says)
             country = self._nationality(tok)
             if country is None:
                 continue
@@ -72,8 +93,10 @@ class LocationFrame:
                 if org.kind not in {"NewsOrganization", "GovernmentBody"}:
                     place = self.implicit(country.name, country.kind, False)
                     self.emit("location", {"organization": org, "country": place})
-        self._copula_seat(sent, cue_orgs)
-        cue_words = cue_orgs | set(INDUSTRY_WORDS)
+        self._copula_seat(sent)
+        cue_words = sets["cue_words"]
+        based = sets["based"]
+        seat = sets["seat"]
         for m in self._mentions_in(sent):
             if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
                 continue  # a government body's own country is no news (the contract makes it optional)
@@ -89,9 +112,7 @@ class LocationFrame:
                                            "country": self.implicit(entry.name, entry.kind, False)})
             root = doc[m.start:m.end].root
             holders = [root, *[c for c in root.children if c.dep_ == "appos"]]  # "X, the company based in ..."
-            based = set(self.lex["location"]["based_words"])
             for c in [c for h in holders for c in h.children]:
-                seat = set(self.lex["location"]["seat_verbs"])
                 if c.dep_ in {"acl", "amod", "relcl"} and (c.lemma_ in seat or c.lower_ in based or c.lemma_ == "be"):
                     for p in [c, *[x for x in c.children if x.dep_ == "acomp" or x.lemma_ in seat]]:
                         for prep in p.children:
@@ -102,14 +123,14 @@ class LocationFrame:
                                         if place and place.kind == "Country":
                                             self.emit("location", {"organization": m.entity, "country": place})
 
-    def _copula_seat(self, sent: Span, cue_orgs: set[str]) -> None:
+    def _copula_seat(self, sent: Span) -> None:
         """"Acme is the largest chip maker in Kestria", "Acme, a startup in Kestria": an
         organization described as a company of a country."""
-        nouns = cue_orgs | set(self.lex["development"]["maker_nouns"]) | set(COMPANY_NOUNS)
-        if not self.words(sent) & nouns:
+        nouns = self._location_words()["seat_nouns"]
+        if self.words(sent).isdisjoint(nouns):
             return
         for tok in self.tokens(sent):
-            if tok.lemma_.lower() not in cue_orgs | set(self.lex["development"]["maker_nouns"]) | set(COMPANY_NOUNS):
+            if tok.lemma_.lower() not in nouns:
                 continue
             # "Acme is one of the chip makers in Kestria" / "... one of a host of Kestrian firms"
             one, node = None, tok

@@ -30,14 +30,21 @@ QUESTION_WORDS = _WORDS["question_words"]
 class NonresponseFrame:
     """Non-response frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: (respond, decline, triggers): the unions of word lists the reader tests, built once per reader
+    _nonresponse_sets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+
     def sentence_nonresponse(self, sent: Span) -> None:
         """"X did not respond to requests for comment", "X declined to comment on Y",
         "X has yet to address Y", "X remained silent on Y", "X refrained from Y"."""
         nr = self.lex["non_response"]
         # "would not say which ...", "has not clarified how long ...", "could not be reached":
         # read here only (the lawsuit reader shares respond_verbs)
-        respond, decline = set(nr["respond_verbs"]) | set(nr["withhold_verbs"]), set(nr["decline_verbs"])
-        if not self.words(sent) & (respond | decline | set(nr["silent_adjectives"]) | set(nr["unavailable_adjectives"])):
+        if self._nonresponse_sets is None:
+            respond, decline = frozenset(nr["respond_verbs"]) | frozenset(nr["withhold_verbs"]), frozenset(nr["decline_verbs"])
+            self._nonresponse_sets = (respond, decline, respond | decline | frozenset(nr["silent_adjectives"])
+                                      | frozenset(nr["unavailable_adjectives"]))
+        respond, decline, triggers = self._nonresponse_sets
+        if self.words(sent).isdisjoint(triggers):
             return  # (most sentences: no trigger word)
         for tok in self.tokens(sent):
             verb = None

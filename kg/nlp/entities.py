@@ -18,7 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LENGTH, ORTH, POS
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NOUN as _NOUN
+from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -120,6 +123,7 @@ class MentionFinder:
         self.kb = kb
         lex = lexicon()
         self.cues = {kind: set(words) for kind, words in lex["cue_nouns"].items()}
+        self.all_cues = frozenset().union(*self.cues.values())
         self.naming = set(lex["naming_verbs"])
         self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
         self.not_names = {normalize(w) for w in lex["not_names"]}
@@ -138,7 +142,14 @@ class MentionFinder:
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
+        self.org_suffixes = frozenset().union(*(w for k, w in self.suffixes.items() if k in ORG_KINDS))
+        self.merge_suffixes = lexicon()["merge_suffixes"]
+        self.based_words = lexicon()["location"]["based_words"]
         self._titled: set[tuple[int, int]] = set()
+        #: the block being read and its tokens as one list (made once per block: a walk of the
+        #: ``Doc`` or an index into it makes a new token object every time)
+        self._doc: Doc | None = None
+        self._toks: list[Token] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -148,11 +159,12 @@ class MentionFinder:
     def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
         """Mentions in one parsed block, non-overlapping, in text order."""
         self._titled = set()
+        toks = self._tokens(doc)
         kb_spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         kb_spans = _longest_first(kb_spans)
         kb_spans = [s for s in kb_spans if not self._inside_name(s)]
         chosen: list[tuple[Span, bool, str | None]] = [(s, True, None) for s in kb_spans]
-        covered = {t.i for s in kb_spans for t in s}
+        covered = {i for s in kb_spans for i in range(s.start, s.end)}
         others: list[tuple[Span, str | None]] = []
         for ent in doc.ents:
             if ent.label_ not in self.ner_kind or self.ner_kind[ent.label_] is None:
@@ -171,24 +183,24 @@ class MentionFinder:
                 others.append((piece, label))
         others = self._join_of_and(doc, others)
         for span, label in others:
-            overlap = [t for t in span if t.i in covered]
-            if not overlap:
+            if covered.isdisjoint(range(span.start, span.end)):
                 chosen.append((span, False, label))
                 continue
-            rest = [t for t in span if t.i not in covered]
+            in_span = toks[span.start:span.end]
+            rest = [t for t in in_span if t.i not in covered]
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
-            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in span):
+            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in in_span):
                 # a longer name containing known ones ("Acme Code" around "Acme")
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
                 # (not across "&": "Candy Crush & Twitter" lists a known name after another one)
-                amp = any(doc[c[0].start - 1].text == "&" or c[0].end < len(doc) and doc[c[0].end].text == "&"
+                amp = any(toks[c[0].start - 1].text == "&" or c[0].end < len(toks) and toks[c[0].end].text == "&"
                           for c in kb_inside if c[0].start > 0)
                 if len(kb_inside) == 1 and self.kb.lookup(span.text) is None and not amp:
                     chosen.remove(kb_inside[0])
-                    covered -= {t.i for t in kb_inside[0][0]}
+                    covered -= set(range(kb_inside[0][0].start, kb_inside[0][0].end))
                     chosen.append((span, False, label))
-                    covered |= {t.i for t in span}
+                    covered |= set(range(span.start, span.end))
         mentions = []
         for span, from_kb, label in sorted(chosen, key=lambda c: c[0].start):
             m = self._mention(span, block, heading, from_kb, label)
@@ -197,12 +209,18 @@ class MentionFinder:
         for long, short in zip(mentions, mentions[1:]):
             # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
             # words or more is that name's alias in this article
-            if short.start == long.end + 1 and short.end + 1 <= len(doc) and doc[long.end].text == "(" \
-                    and short.end < len(doc) and doc[short.end].text == ")" and len(long.text.split()) >= 2 \
+            if short.start == long.end + 1 and short.end + 1 <= len(doc) and toks[long.end].text == "(" \
+                    and short.end < len(doc) and toks[short.end].text == ")" and len(long.text.split()) >= 2 \
                     and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", short.text) and sum(c.isupper() for c in short.text) >= 2 \
                     and not short.known:
                 short.alias_of = long.key
         return mentions
+
+    def _tokens(self, doc: Doc) -> list[Token]:
+        """The tokens of ``doc`` as one list, made once for the block being read."""
+        if self._doc is not doc:
+            self._doc, self._toks = doc, list(doc)
+        return self._toks
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
@@ -237,17 +255,18 @@ class MentionFinder:
 
     def _filler(self, tok: Token) -> bool:
         return (tok.is_punct or tok.pos_ == "DET" or tok.text in POSSESSIVE
-                or tok.lower_ in lexicon()["merge_suffixes"] or normalize(tok.text) in self.not_names)
+                or tok.lower_ in self.merge_suffixes or normalize(tok.text) in self.not_names)
 
     def _clean(self, span: Span) -> list[Span]:
         """Strip determiners, nationality adjectives, possessives and punctuation;
         split at an inner possessive ("Acme's Widget Pro")."""
         doc = span.doc
+        toks = self._tokens(doc)
         pieces, begin = [], span.start
         known = self.kb.lookup(span.text) is not None
-        for tok in span:
+        for tok in toks[span.start:span.end]:
             if tok.text in {"(", ")", "[", "]", "|"} or (
-                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(doc[tok.i - 1].text)):
+                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(toks[tok.i - 1].text)):
                 pieces.append((begin, tok.i))  # "Acme (ACM", a repeated word: a name ends here
                 begin = tok.i + (0 if tok.is_alpha else 1)
             elif not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
@@ -263,15 +282,15 @@ class MentionFinder:
         pieces.append((begin, span.end))
         out = []
         for s, e in pieces:
-            while s < e and (doc[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or doc[s].is_lower
-                             or self.kb.is_demonym(doc[s].text) and e - s > 1 or doc[s].text in POSSESSIVE):
+            while s < e and (toks[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or toks[s].is_lower
+                             or self.kb.is_demonym(toks[s].text) and e - s > 1 or toks[s].text in POSSESSIVE):
                 s += 1
-            while e > s and (doc[e - 1].is_punct or doc[e - 1].text in POSSESSIVE or doc[e - 1].tag_ == "POS"
-                             or doc[e - 1].is_lower and doc[e - 1].lower_ not in {"ai"}):
+            while e > s and (toks[e - 1].is_punct or toks[e - 1].text in POSSESSIVE or toks[e - 1].tag_ == "POS"
+                             or toks[e - 1].is_lower and toks[e - 1].lower_ not in {"ai"}):
                 e -= 1
-            while e == span.end and e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
-                    and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].pos_ not in {"VERB", "ADJ"} \
-                    and doc[e + 1].lower_ not in lexicon()["location"]["based_words"]:
+            while e == span.end and e + 1 < len(toks) and toks[e].text == "-" and not toks[e - 1].whitespace_ \
+                    and not toks[e].whitespace_ and toks[e + 1].is_alpha and toks[e + 1].pos_ not in {"VERB", "ADJ"} \
+                    and toks[e + 1].lower_ not in self.based_words:
                 e += 2  # "Shin-ah": a hyphenated name the parse cut short
             if e > s:
                 out += self._untitle(doc[s:e])
@@ -329,14 +348,14 @@ class MentionFinder:
         return out
 
     def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
-        text = re.sub(r"[\'’‘]s?$|\"s$", "", span.text)
+        text = _POSSESSIVE_END.sub("", span.text)
         key_text = normalize(text)
         if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
             return None
         entry = self.kb.lookup(text)
         if len(key_text.replace(" ", "")) < 2 and entry is None:
             return None
-        if entry is None and len(span) == 1 and any(key_text in words for words in self.cues.values()):
+        if entry is None and len(span) == 1 and key_text in self.all_cues:
             return None  # "the Authority", "the Commission": a definite description, not a name
         if entry is None and len(span) == 1 and span.start == span.sent.start and key_text in self.policy_words:
             return None  # "Use of X is banned": a sentence's first word, not a name
@@ -365,8 +384,7 @@ class MentionFinder:
             elif len(span) <= 4 and (label != "ORG" or self._inside_name(span)) and self.kb.is_place(text):
                 votes["Place"] += W_PLACE
                 strong = True
-        if entry is None and len(span) >= 2 and label != "ORG" and not any(span[-1].lower_ in w for k, w in self.suffixes.items()
-                                                        if k in ORG_KINDS):
+        if entry is None and len(span) >= 2 and label != "ORG" and span[-1].lower_ not in self.org_suffixes:
             maker = self.kb.lookup(span[0].text)
             if maker is not None and maker.kind == "Company":
                 votes["SoftwareProduct"] += W_SUFFIX  # "Acme Notes": a product named after its maker
@@ -515,23 +533,31 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+#: a possessive ending of a name ("Acme's", "Acme’", "Acme"s")
+_POSSESSIVE_END = re.compile(r"[\'’‘]s?$|\"s$")
+
 _CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w.]*$")
 
 
 def _propn_runs(doc: Doc):
-    """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns."""
-    run: list[Token] = []
-    for tok in doc:
-        if (tok.pos_ == "PROPN" or _CODE_NAME.match(tok.text)
-                or tok.pos_ == "NOUN" and tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) and not tok.is_punct:
-            # (an acronym the tagger read as a common noun, "TRU cites ...", is a name too)
-            run.append(tok)
+    """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns
+    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). Read from the
+    Doc's arrays (:meth:`spacy.tokens.Doc.to_array`), without a token object per word."""
+    strings = doc.vocab.strings
+    start = -1
+    i = -1
+    for i, (pos, punct, upper, alpha, length, orth) in enumerate(
+            doc.to_array([POS, IS_PUNCT, IS_UPPER, IS_ALPHA, LENGTH, ORTH]).tolist()):
+        if not punct and (pos == _PROPN or _CODE_NAME.match(strings[orth])
+                          or pos == _NOUN and upper and alpha and 2 <= length <= 6):
+            if start < 0:
+                start = i
             continue
-        if run:
-            yield doc[run[0].i:run[-1].i + 1]
-            run = []
-    if run:
-        yield doc[run[0].i:run[-1].i + 1]
+        if start >= 0:
+            yield doc[start:i]
+            start = -1
+    if start >= 0:
+        yield doc[start:i + 1]
 
 
 def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase) -> dict[str, Entity]:

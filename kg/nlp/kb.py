@@ -120,10 +120,21 @@ class KnowledgeBase:
         self._adjective: dict[str, str] = {}
         for adjective, country in demonyms.items():
             self._adjective.setdefault(normalize(country), adjective)
+        #: every word prefix (up to a space, the space kept) of the keys of products and AI models
+        self._product_prefixes = frozenset(key[:i + 1] for key, row in self._by_key.items()
+                                           if row.kind in {"SoftwareProduct", "AIModel"}
+                                           for i, ch in enumerate(key) if ch == " ")
+        self._lookups: dict[str, KBEntry | None] = {}
 
     def lookup(self, name: str) -> KBEntry | None:
         """The entry a name or alias denotes, or None."""
-        return self._by_key.get(normalize(name)) or self._by_key.get(merge_key(name))
+        try:
+            return self._lookups[name]
+        except KeyError:
+            if len(self._lookups) >= 65536:
+                self._lookups.clear()  # (a bounded memo: readers ask for the same names over and over)
+            found = self._lookups[name] = self._by_key.get(normalize(name)) or self._by_key.get(merge_key(name))
+            return found
 
     def makers(self, name: str) -> tuple[str, ...]:
         """Canonical names of the makers of the entry that ``name`` (a canonical name or an
@@ -146,9 +157,7 @@ class KnowledgeBase:
         >>> kb.names_product_after("Acme"), kb.names_product_after("Zenith")
         (True, False)
         """
-        prefix = normalize(company) + " "
-        return any(key.startswith(prefix) and row.kind in {"SoftwareProduct", "AIModel"}
-                   for key, row in self._by_key.items())
+        return normalize(company) + " " in self._product_prefixes
 
     def has_app(self, company: str) -> bool:
         """True when the knowledge base knows the company's consumer app or chatbot under the
