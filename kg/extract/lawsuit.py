@@ -1018,15 +1018,20 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
     if not accusers and mode is None and not subj_ids:
         mode = LEGAL  # "charges were filed against Y": the article's plaintiff
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
-    for p in against:
+    _accused_and_practice(reader, r, against, tok, subj_ids, d)
+    r.practice = _uniq(r.practice + _practices([c for c in noun.children if c.dep_ in {"compound", "amod"}], d))
+    _keep(st, r)
+
+
+def _accused_and_practice(reader, r: _Record, objs: list[Token], verb: Token, subj_ids: set, d: dict) -> None:
+    """Fill a record's accused and targets from the noun phrases ``objs`` and its practices
+    from the clause of ``verb`` without its subject (``subj_ids``)."""
+    for p in objs:
         ents, targets = _accused(reader, p, d, info=r.info)
         r.accused += ents
         r.targets += targets
     r.accused = _uniq(r.accused)
-    scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
-    _fill(r, scope, tok, d, reader)
-    r.practice = _uniq(r.practice + _practices([c for c in noun.children if c.dep_ in {"compound", "amod"}], d))
-    _keep(st, r)
+    _fill(r, [t for t in verb.subtree if t.i not in subj_ids and t.i != verb.i], verb, d, reader)
 
 
 def _probe(reader, tok: Token, st: dict, d: dict) -> None:
@@ -1045,13 +1050,7 @@ def _probe(reader, tok: Token, st: dict, d: dict) -> None:
     r = _Record(reader.block, tok.sent, True)
     accusers, mode, subj_ids = _subject(reader, tok, d)
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
-    for p in into:
-        ents, targets = _accused(reader, p, d, info=r.info)
-        r.accused += ents
-        r.targets += targets
-    r.accused = _uniq(r.accused)
-    scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
-    _fill(r, scope, tok, d, reader)
+    _accused_and_practice(reader, r, into, tok, subj_ids, d)
     if not r.practice or not r.accusers or not r.accused:
         return
     _keep(st, r)
