@@ -710,18 +710,7 @@ class PolicyFrame:
                 c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
                 c.dep_ in {"compound", "amod", "nmod", "poss", "prep"} for c in noun.children):
             return []
-        if lemma in kinds["Country"]:
-            place = self.coref_place(noun)
-        else:
-            place = None
-            for b in range(self.block, max(-1, self.block - 4), -1):
-                for m in reversed(self.mentions[b]):
-                    if m.entity is not None and m.entity.family == "Place" and m.entity.kind != "Country" \
-                            and (b < self.block or m.start < noun.i):
-                        place = m.entity
-                        break
-                if place is not None:
-                    break
+        place = self.coref_place(noun, country=lemma in kinds["Country"])
         return [self.government_of(place)] if place is not None else []
 
     def _under_named_policy(self, trig: Token) -> bool:
@@ -877,34 +866,24 @@ class PolicyFrame:
         gazetteer, :meth:`kg.nlp.kb.KnowledgeBase.country_of_place`) and its nationality words
         ("Canadian") point to most often, the latest on a tie; None when none does. Used for
         "the federal government" and other unnamed national bodies."""
-        votes: Counter = Counter()
-        latest: dict[str, int] = {}
-        n = 0
-        for b in range(0, self.block + 1):
-            doc = self.docs[b]
-            for t in doc:
-                if b == self.block and t.i >= tok.i:
-                    break
-                entry = None
-                m = self.mention_at(t) if b == self.block else None
-                if b == self.block and m is not None and m.start == t.i and m.entity is not None \
-                        and m.entity.family == "Place":
-                    entry = self.kb.country_of_place(m.entity.label)
-                elif t.pos_ in {"ADJ", "PROPN"} and self.kb.is_demonym(t.text):
-                    entry = self.kb.country_of_demonym(t.text)
-                if entry is not None and entry.kind == "Country":
-                    votes[entry.name] += 1
-                    n += 1
-                    latest[entry.name] = n
-            for m in (self.mentions[b] if b < self.block else []):
-                if m.entity is not None and m.entity.family == "Place":
+        seen: list[tuple[int, int, str]] = []  # (block, token index, country name), in text order
+        for b in range(self.block + 1):
+            end = tok.i if b == self.block else len(self.docs[b])
+            for m in self.mentions[b]:
+                if m.start < end and m.entity is not None and m.entity.family == "Place":
                     entry = self.kb.country_of_place(m.entity.label)
                     if entry is not None and entry.kind == "Country":
-                        votes[entry.name] += 1
-                        n += 1
-                        latest[entry.name] = n
-        if not votes:
+                        seen.append((b, m.start, entry.name))
+            for t in self.docs[b][:end]:
+                if t.pos_ in {"ADJ", "PROPN"} and self.kb.is_demonym(t.text):
+                    entry = self.kb.country_of_demonym(t.text)
+                    if entry is not None and entry.kind == "Country":
+                        seen.append((b, t.i, entry.name))
+        if not seen:
             return None
+        seen.sort()
+        votes = Counter(name for _, _, name in seen)
+        latest = {name: k for k, (_, _, name) in enumerate(seen)}
         name = max(votes, key=lambda k: (votes[k], latest[k]))
         entry = self.kb.lookup(name)
         return self.implicit(name, entry.kind if entry is not None else "Country", False)
@@ -1670,12 +1649,15 @@ class PolicyFrame:
                     out.append(e)
         return out
 
-    def coref_place(self, tok: Token) -> Entity | None:
-        """Most recent Country mention before ``tok`` ("the country")."""
+    def coref_place(self, tok: Token, country: bool = True) -> Entity | None:
+        """Most recent Country mention before ``tok`` in its block and the three before ("the
+        country"); with ``country`` False, the most recent place that is no country ("the city")."""
         for b in range(self.block, max(-1, self.block - 4), -1):
             for m in reversed(self.mentions[b]):
-                if m.entity is not None and m.entity.kind == "Country" and (b < self.block or m.start < tok.i):
-                    return m.entity
+                e = m.entity
+                if e is not None and e.family == "Place" and (e.kind == "Country") == country \
+                        and (b < self.block or m.start < tok.i):
+                    return e
         return None
 
     def _dates(self, sent: Span) -> list[str]:
