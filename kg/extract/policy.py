@@ -27,7 +27,7 @@ class PolicyFrame:
         ban_v, res_v = set(pol["ban"]), set(pol["restriction"])
         ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
         stop_v = set(pol["stop_verbs"])
-        seen_products: set = set()  # (product, issuer) pairs emitted in this sentence
+        seen_pairs: set = set()  # (product, issuer) pairs emitted in this sentence
         generic: str | None = None
         triggers = self._policy_triggers
         for tok in self.tokens(sent):
@@ -170,10 +170,10 @@ class PolicyFrame:
             for product in products:
                 # one policy per (product, issuer) in a sentence: "banned X ... the ban on X" is
                 # one policy; "A blocked X, while B and C have banned X" are three
-                fresh = [i for i in issuers if (product, i) not in seen_products]
+                fresh = [i for i in issuers if (product, i) not in seen_pairs]
                 if product is not None and not fresh:
                     continue
-                seen_products.update((product, i) for i in issuers)
+                seen_pairs.update((product, i) for i in issuers)
                 for issuer in fresh:
                     obs = self.emit("policy", {"issuer": issuer, "product": product, "region": region},
                                     type=[ptype], scope=scope, date=dates, reason=reasons)
