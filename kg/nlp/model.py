@@ -24,10 +24,14 @@ def _glued_period(doc):
     "Acme.io" and "v2.Beta" are one name to the parser, which would otherwise end a sentence
     at their period (the tokenizer splits "[a-z].[A-Z]"). Sets ``is_sent_start`` to False on
     the token after such a period; the parser keeps that constraint."""
-    for i in range(2, len(doc)):
-        prev = doc[i - 1]
-        if prev.text == "." and not prev.whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
-            doc[i].is_sent_start = False
+    if "." not in doc.text:
+        return doc
+    before = prev = None
+    for tok in doc:  # (one pass, one token object each: this runs on every parse)
+        if prev is not None and before is not None and prev.text == "." and not prev.whitespace_ \
+                and not before.whitespace_ and before.is_alpha:
+            tok.is_sent_start = False
+        before, prev = prev, tok
     return doc
 
 
