@@ -112,16 +112,42 @@ class LocationFrame:
                                            "country": self.implicit(entry.name, entry.kind, False)})
             root = doc[m.start:m.end].root
             holders = [root, *[c for c in root.children if c.dep_ == "appos"]]  # "X, the company based in ..."
-            for c in [c for h in holders for c in h.children]:
-                if c.dep_ in {"acl", "amod", "relcl"} and (c.lemma_ in seat or c.lower_ in based or c.lemma_ == "be"):
-                    for p in [c, *[x for x in c.children if x.dep_ == "acomp" or x.lemma_ in seat]]:
-                        for prep in p.children:
-                            if prep.dep_ == "prep" and prep.lower_ == "in":
-                                for o in prep.children:
-                                    for x in [o, *[y for y in o.children if y.dep_ in {"appos", "conj"}]]:
-                                        place = self.entity_at(x, {"Place"})
-                                        if place and place.kind == "Country":
-                                            self.emit("location", {"organization": m.entity, "country": place})
+            preds = [c for h in holders for c in h.children
+                     if c.dep_ in {"acl", "amod", "relcl"} and (c.lemma_ in seat or c.lower_ in based or c.lemma_ == "be")]
+            if root.dep_ in {"nsubj", "nsubjpass"} and (root.head.lemma_ in seat or root.head.lower_ in based):
+                preds.append(root.head)  # "X is headquartered in Y", "X is based in Y"
+            elif root.dep_ == "nsubj" and root.head.lemma_ in COPULA_VERBS:
+                preds += [c for c in root.head.children if c.dep_ == "acomp" and c.lower_ in based]
+            for c in preds:
+                for p in [c, *[x for x in c.children if x.dep_ == "acomp" or x.lemma_ in seat]]:
+                    for prep in p.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "in":
+                            for o in prep.children:
+                                country = self._seat_country(o)
+                                if country is not None:
+                                    self.emit("location", {"organization": m.entity, "country": country})
+            if m.entity.kind == "Company":
+                for prep in root.children:  # "Acme of Kestria"
+                    if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= m.end:
+                        place = next((self.entity_at(o, {"Place"}) for o in prep.children if o.dep_ == "pobj"), None)
+                        if place is not None and place.kind == "Country":
+                            self.emit("location", {"organization": m.entity, "country": place})
+
+    def _seat_country(self, obj: Token) -> Entity | None:
+        """The country of the place a seat phrase names ("based in Kestria", "headquartered in
+        Kestria City, Kestria", "a firm in Kestria City"): the place itself when it is a country,
+        else its country in the gazetteer (:meth:`kg.nlp.kb.KnowledgeBase.country_of_place`);
+        None when ``obj`` names no known place."""
+        for x in [obj, *[y for y in obj.children if y.dep_ in {"appos", "conj"}]]:
+            place = self.entity_at(x, {"Place"})
+            if place is None:
+                continue
+            if place.kind == "Country":
+                return place
+            entry = self.kb.country_of_place(place.label)
+            if entry is not None and entry.kind == "Country":
+                return self.implicit(entry.name, entry.kind, False)
+        return None
 
     def _copula_seat(self, sent: Span) -> None:
         """"Acme is the largest chip maker in Kestria", "Acme, a startup in Kestria": an
@@ -160,8 +186,8 @@ class LocationFrame:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     for o in prep.children:
-                        place = self.entity_at(o, {"Place"}) if o.dep_ == "pobj" else None
-                        if place is not None and place.kind == "Country":
+                        place = self._seat_country(o) if o.dep_ == "pobj" else None
+                        if place is not None:
                             self.emit("location", {"organization": org, "country": place})
 
     def _described_members(self, noun: Token) -> list[Entity]:

@@ -62,6 +62,9 @@ class PolicyFrame:
                     and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
                     or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
                 ptype = "ban"  # "ordered agencies to remove X from official devices"
+            elif tok.pos_ == "VERB" and tok.lemma_ in pol["deprive_verbs"] and any(
+                    c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in pol["use_nouns"] for c in tok.children):
+                ptype = "ban"  # "has revoked access to X", "access to X was withdrawn"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
@@ -422,13 +425,14 @@ class PolicyFrame:
     @property
     def _policy_triggers(self) -> frozenset[str]:
         """Lemmas that can state a policy: :attr:`_policy_lemmas`, the verbs of
-        ``policy.phrasal_ban`` ("phase out") and ``policy.permission_words`` ("not permitted")."""
+        ``policy.phrasal_ban`` ("phase out"), ``policy.permission_words`` ("not permitted") and
+        ``policy.deprive_verbs`` ("revoked access to X")."""
         got = getattr(self, "_policy_triggers_cache", None)
         if got is None:
             pol = self.lex["policy"]
             got = self._policy_lemmas | {p.split()[0] for p in [*pol["phrasal_ban"], *pol["prep_restriction"]]} \
                 | set(pol["permission_words"]) \
-                | set(pol["hinder_verbs"]) | set(pol["possession_verbs"])
+                | set(pol["hinder_verbs"]) | set(pol["possession_verbs"]) | set(pol["deprive_verbs"])
             self._policy_triggers_cache = got
         return got
 
@@ -616,19 +620,11 @@ class PolicyFrame:
             # policy noun or gerund is the subject of a passive clause
             trig, passive = trig.head, True
         if passive:
-            for c in trig.children:  # "X has been blocked at Acme", "... across Acme"
-                if c.dep_ == "prep" and c.lower_ in {"at", "across", "within", "throughout"}:
-                    at = [e for p in c.children if p.dep_ == "pobj"
-                          for e in [self.entity_at(p, {"Organization"})] if e is not None]
-                    if at:
-                        return at
-                if c.dep_ == "prep" and c.lower_ in {"on", "from", "across"}:
-                    # "X is blocked on Acme's network": the owner of the network or devices
-                    owners = [e for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self.lex["policy"]["device_nouns"]
-                              for q in p.children if q.dep_ == "poss"
-                              for e in [self.entity_at(q, {"Organization"})] if e is not None]
-                    if owners:
-                        return owners
+            site = self._policy_sites(trig)
+            if site["at"]:
+                return site["at"]  # "X has been blocked at Acme", "... on computers at Acme"
+            if site["owner"]:
+                return site["owner"]  # "X is blocked on Acme's network": the owner of the network
             # "Acme said access to X had been restricted": the speaker issued it
             speaker = self.attribution(trig.sent)
             if isinstance(speaker, Entity) and speaker.family == "Organization" and \
@@ -654,6 +650,10 @@ class PolicyFrame:
                         bodies = self._clause_place_government(node)
                     if bodies:
                         return bodies
+        if passive:
+            site = self._policy_sites(trig)
+            if site["in"]:
+                return site["in"]  # "X has been blocked in Kestria", "... on government devices in Kestria"
         if self._under_named_policy(trig):
             # "Under the new rules, nurses were told not to ...": the rules' author
             author = self._policy_author(trig)
@@ -682,6 +682,45 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _policy_sites(self, trig: Token, depth: int = 3) -> dict[str, list[Entity]]:
+        """Where a passive policy holds, as its possible issuers, from the prepositional
+        phrases under ``trig`` down to ``depth`` levels ("banned on computers at Acme",
+        "blocked for staff at Acme", "restricted on government devices in Kestria").
+
+        Returns:
+            ``{"at": organizations after a site preposition (``policy.site_preps``: "at",
+            "across", ...), "owner": owners of the devices or networks after a device
+            preposition ("on Acme's network"), "in": the governments of places after a place
+            preposition ("in Kestria")}``, each in text order without repeats.
+        """
+        pol = self.lex["policy"]
+        out: dict[str, list[Entity]] = {"at": [], "owner": [], "in": []}
+        places: list[Entity] = []
+
+        def add(key: str, ent: Entity | None) -> None:
+            if ent is not None and ent.kind != "NewsOrganization" and ent not in out[key]:
+                out[key].append(ent)
+
+        frontier = [(c, 1) for c in trig.children if c.dep_ == "prep"]
+        while frontier:
+            prep, level = frontier.pop(0)
+            word = prep.lower_
+            for obj in (p for c in prep.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]):
+                if word in pol["site_preps"]:
+                    add("at", self.entity_at(obj, {"Organization"}))
+                if word in pol["device_preps"] and obj.lemma_.lower() in pol["device_nouns"]:
+                    for q in obj.children:
+                        if q.dep_ == "poss":
+                            add("owner", self.entity_at(q, {"Organization"}))
+                if word in pol["place_preps"]:
+                    place = self.entity_at(obj, {"Place"})
+                    if place is not None and place not in places:
+                        places.append(place)
+                if level < depth:
+                    frontier += [(c, level + 1) for c in obj.children if c.dep_ == "prep"]
+        out["in"] = [self.government_of(p) for p in places]
+        return out
 
     def _regional_demonym(self, word: Token, country: str) -> Entity | None:
         """The state a nationality word names with the capitalized word before it: "South
@@ -1019,6 +1058,8 @@ class PolicyFrame:
             if any(c.dep_ == "neg" for c in n.children) and (
                     n.i != verb.i or verb.lemma_ in permission or self._modal_or_directed(verb)):
                 return True  # ("X has never used Y", "X does not rely on Y": a fact, no rule)
+            if n.lemma_ in permission and n.dep_ in {"xcomp", "pcomp"} and n.head.lemma_ in self.lex["policy"]["stop_verbs"]:
+                return True  # "has stopped allowing staff to use X"
             if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in n.children):
                 return True
         return False
@@ -1326,6 +1367,11 @@ class PolicyFrame:
             k -= 1
         if k >= 1 and doc[k].text == "," and doc[k - 1].lemma_.lower() in stores:
             return True  # "on its app store, the Acme Store" (however the parser attaches it)
+        head = tok
+        while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
+            head = head.head
+            if head.lemma_.lower() in stores:
+                return True  # "in the Acme or Kestrel app stores": a store's owner names where it is
         if node.dep_ != "pobj" or node.head.lower_ not in {"on", "across"}:
             return False
         if node.lemma_.lower() in stores:

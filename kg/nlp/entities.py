@@ -139,6 +139,7 @@ class MentionFinder:
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
+        self.locative_preps = frozenset(lex["locative_preps"])
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
@@ -252,6 +253,12 @@ class MentionFinder:
         after = doc[span.end] if span.end < len(doc) else None
         return bool(after is not None and after.text in {"-"} and not after.whitespace_ and
                     span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
+
+    def _locative(self, span: Span) -> bool:
+        """True when ``span`` is the object of a preposition of place ("headquartered in X",
+        "offices near X": ``locative_preps`` in the lexicon)."""
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.locative_preps
 
     def _filler(self, tok: Token) -> bool:
         return (tok.is_punct or tok.pos_ == "DET" or tok.text in POSSESSIVE
@@ -381,8 +388,9 @@ class MentionFinder:
             if titled:
                 votes["Person"] += W_CUE
                 strong = True
-            elif len(span) <= 4 and (label != "ORG" or self._inside_name(span)) and self.kb.is_place(text):
-                votes["Place"] += W_PLACE
+            elif len(span) <= 4 and (label != "ORG" or self._inside_name(span) or self._locative(span)) \
+                    and self.kb.is_place(text):
+                votes["Place"] += W_PLACE  # (a name the model tags ORG only after "in", "near": Copenhagen)
                 strong = True
         if entry is None and len(span) >= 2 and label != "ORG" and span[-1].lower_ not in self.org_suffixes:
             maker = self.kb.lookup(span[0].text)

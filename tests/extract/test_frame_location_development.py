@@ -118,3 +118,26 @@ def test_one_of_the_demonym_firms(tmp_path):
                              "Ferrow Lane is one of many firms.\n", "location")
     assert ("Zorblat Labs", "China") in got
     assert not any(org == "Ferrow Lane" for org, _ in got)
+
+
+def test_seat_in_a_main_clause(tmp_path):
+    """sentence_location: "X is headquartered in <city>" and "X is based in <city>, <country>": the
+    city's country from the gazetteer (Copenhagen is tagged ORG by the model after "in")."""
+    got = facts_of(tmp_path, "Quorrin Labs is headquartered in Copenhagen.\n\n"
+                             "Velmar Robotics is based in Lyon, France.\n", "location")
+    assert {("Quorrin Labs", "Denmark"), ("Velmar Robotics", "France")} <= got
+
+
+def test_seat_in_a_city_through_a_relative_clause_and_an_apposition(tmp_path):
+    """sentence_location and _copula_seat: "X, which is based in <city>", "X, a firm in <city>"."""
+    got = facts_of(tmp_path, "Quorrin Labs, which is based in Milan, makes chatbots.\n\n"
+                             "Velmar Robotics, a startup in Hangzhou, makes robots.\n", "location")
+    assert {("Quorrin Labs", "Italy"), ("Velmar Robotics", "China")} <= got
+
+
+def test_company_of_a_country(tmp_path):
+    """sentence_location: "X of <country>" for a company; an official "of France" states nothing."""
+    got = facts_of(tmp_path, "Quorrin Labs of Denmark makes chatbots.\n\n"
+                             "The president of France met Velmar Robotics.\n", "location")
+    assert ("Quorrin Labs", "Denmark") in got
+    assert not any(org == "Velmar Robotics" for org, _ in got)

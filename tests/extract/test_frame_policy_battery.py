@@ -35,8 +35,6 @@ OPEN: dict[str, str] = {
     "policy041": "an incident the issuer reports ('doctors had entered patient notes into the chatbot') names "
                  "no risk word",
     "policy042": "'barred' parsed as an adjective of 'staff' after a three-word name",
-    "policy100": "'Torvane Insurance and Pellmont Corp' found as one name by the mention finder",
-    "policy101": "'Torvane Insurance and Pellmont Corp' found as one name by the mention finder",
     "policy118": "'only approved tools may be used ..., which rules out X': a rule by exclusion",
     "policy124": "an elliptical clause ('and B followed a week later') repeats the policy before",
 }
@@ -309,6 +307,18 @@ POLICIES = [
      "said.\n", "Dravik Bank", "ChatGPT", "client files"),
     ("Ohio banned DeepSeek on state networks.\n\nSenn cited an analysis by security experts that found the "
      "app lacks basic safeguards.\n", "Ohio", "DeepSeek", "safeguards"),
+    # ------------------------------------------------ passives that say only where the policy holds
+    ("ChatGPT has been blocked in Denmark.\n", "Denmark", "ChatGPT", None),
+    ("DeepSeek has been banned on government devices in Ohio.\n", "Ohio", "DeepSeek", None),
+    ("ChatGPT has been banned on computers at Dravik Bank.\n", "Dravik Bank", "ChatGPT", None),
+    ("Gemini has been restricted for staff at Torvane Insurance.\n", "Torvane Insurance", "Gemini", None),
+    ("DeepSeek could not be downloaded on Monday in Kestrel or Pellmont app stores in Italy.\n",
+     "Italy", "DeepSeek", None),
+    # ------------------------------------------------ access taken away, permission stopped
+    ("Dravik Bank has revoked access to ChatGPT for its traders.\n", "Dravik Bank", "ChatGPT", None),
+    ("Access to Copilot was withdrawn at Torvane Insurance last week.\n", "Torvane Insurance", "Copilot", None),
+    ("Pellmont Corp has stopped allowing staff to use DeepSeek.\n", "Pellmont Corp", "DeepSeek", None),
+    ("Kelvane Motors has disallowed Gemini on company phones.\n", "Kelvane Motors", "Gemini", None),
 ]
 
 
@@ -346,6 +356,8 @@ NO_POLICIES = [
     "Dravik Bank allows its staff to use ChatGPT.\n",
     "Torvane Insurance rolled out Gemini to all of its employees.\n",
     "Pellmont Corp said it had no plans to restrict ChatGPT.\n",
+    "Dravik Bank denied the claims about ChatGPT.\n",
+    "Torvane Insurance has removed a feature from its app.\n",
 ]
 
 
