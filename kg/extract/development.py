@@ -55,6 +55,9 @@ class DevelopmentFrame:
                 for c in a.children:
                     if c.dep_ in {"poss"} or (c.dep_ in {"compound", "nmod"} and c.i < m.start):
                         dev = self.entity_at(c, {"Organization"}, subject_first=True)
+                        if dev is None and c.pos_ == "NOUN":  # "Acme's chatbot X": the class noun's owner
+                            dev = next((e for cc in c.children if cc.dep_ == "poss"
+                                        for e in [self.entity_at(cc, {"Organization"})] if e is not None), None)
                         if dev:
                             break
                     if c.dep_ in {"acl", "relcl"} and c.lemma_ in dev_verbs:
@@ -93,6 +96,15 @@ class DevelopmentFrame:
                         dev = self.entity_at(c, {"Organization"})
                 if dev is None and maker.dep_ == "appos":
                     dev = self.entity_at(maker.head, {"Organization"})
+            if dev is None and root.dep_ == "pobj" and root.head.lower_ in self.lex["development"]["behind_preps"] \
+                    and root.head.head.lemma_.lower() in self.lex["cue_nouns"]["Company"]:
+                # "Acme, the startup behind X": the organization the company noun describes
+                company = root.head.head
+                cands = [company.head] if company.dep_ == "appos" else []
+                cands += [c for c in company.children if c.dep_ == "appos"]
+                if company.dep_ == "attr":
+                    cands += [c for c in company.head.children if c.dep_ == "nsubj"]
+                dev = next((e for c in cands for e in [self.entity_at(c, {"Organization"})] if e is not None), None)
             if dev is None and root.dep_ in {"poss", "compound"} and (
                     root.head.lemma_.lower() in maker_nouns or root.head.lemma_.lower() == "company"
                     and any(c.lower_ == "parent" for c in root.head.children)):

@@ -141,3 +141,17 @@ def test_company_of_a_country(tmp_path):
                              "The president of France met Velmar Robotics.\n", "location")
     assert ("Quorrin Labs", "Denmark") in got
     assert not any(org == "Velmar Robotics" for org, _ in got)
+
+
+def test_maker_of_a_class_noun_before_the_name(tmp_path):
+    """sentence_development: "Acme's chatbot X" (the possessor of the class noun compounded to X)."""
+    got = facts_of(tmp_path, "Quorrin Labs's chatbot Zelvo has drawn criticism.\n", "development")
+    assert ("Quorrin Labs", "Zelvo") in got
+
+
+def test_company_behind_a_product(tmp_path):
+    """sentence_development: "Acme, the startup behind X" and "Acme is the company behind X"; a
+    place is no maker."""
+    got = facts_of(tmp_path, "Quorrin Labs, the startup behind Zelvo Chat, raised money.\n\n"
+                             "Velmar Dynamics is the company behind Kestrel Chat.\n", "development")
+    assert {("Quorrin Labs", "Zelvo Chat"), ("Velmar Dynamics", "Kestrel Chat")} <= got
