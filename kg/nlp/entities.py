@@ -34,6 +34,8 @@ PLACE_KINDS = {"Country", "Place"}
 AGENT_KINDS = ORG_KINDS | {"Person"}
 POSSESSIVE = {"'s", "’s", "‘s", "'", "’", "‘"}
 
+#: entity labels of the English model that mark an amount ("5 million euros"); labels, not words
+QUANTITY_TYPES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE, W_PLACE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5, 3.5
 
 
@@ -295,6 +297,9 @@ class MentionFinder:
             while e > s and (toks[e - 1].is_punct or toks[e - 1].text in POSSESSIVE or toks[e - 1].tag_ == "POS"
                              or toks[e - 1].is_lower and toks[e - 1].lower_ not in {"ai"}):
                 e -= 1
+            while e - 1 > s and toks[e - 1].like_num and e < len(toks) and (
+                    toks[e].like_num or toks[e].is_currency or toks[e].ent_type_ in QUANTITY_TYPES):
+                e -= 1  # "fined Acme 5 million euros": the number begins an amount, not a version
             while e == span.end and e + 1 < len(toks) and toks[e].text == "-" and not toks[e - 1].whitespace_ \
                     and not toks[e].whitespace_ and toks[e + 1].is_alpha and toks[e + 1].pos_ not in {"VERB", "ADJ"} \
                     and toks[e + 1].lower_ not in self.based_words:

@@ -197,3 +197,17 @@ def test_no_sentence_starts_after_a_glued_period():
     doc = nlp("Dana Holt accused Torvane and Quill.AI of copying essays. Both firms denied it.")
     assert [s.text for s in doc.sents] == ["Dana Holt accused Torvane and Quill.AI of copying essays.",
                                           "Both firms denied it."]
+
+
+def test_an_amount_after_a_name_is_not_part_of_it(finder):
+    """MentionFinder._clean: "fined Acme 5 million euros" ends the name before the amount."""
+    found = entities_of(finder, "The Danish data protection agency fined Quorrin Labs 5 million euros.",
+                        "Velmar Dynamics fined Kestrel Systems $2 million in May.")
+    assert "Quorrin Labs" in found and not any(label.startswith("Quorrin Labs ") for label in found)
+    assert "Kestrel Systems" in found
+
+
+def test_a_place_after_in_is_a_place_even_when_tagged_as_an_organization(finder):
+    """MentionFinder: a gazetteer city the model tags ORG after "in" ("headquartered in Copenhagen")."""
+    found = entities_of(finder, "Quorrin Labs is headquartered in Copenhagen.")
+    assert found.get("Copenhagen") == "Place"
