@@ -44,6 +44,8 @@ class PolicyFrame:
                 ptype = "ban" if lemma in ban_v else "restriction"
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
+                if any(c.dep_ == "neg" for c in tok.children):
+                    continue  # "Acme did not ban X", "X was never blocked": no policy
                 if tok.lemma_ in stop_v and not self._under_directive(tok):
                     continue
                 if tok.lemma_ == "tighten":
@@ -556,6 +558,11 @@ class PolicyFrame:
         said = self._reported_speaker(trig) or self._raised_subject(trig) or self._document_pronoun(trig)
         if said:
             return said
+        if trig.pos_ == "NOUN" and trig.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in trig.head.children) \
+                and trig.head.lemma_ not in self._enacting_verbs():
+            # "the ban on X was criticized by Acme": the agent of another act is no issuer; the
+            # noun's own possessor or "by" phrase is ("Acme's ban on X was praised by unions")
+            return self.agents_of(trig, {"Organization", "Place"}, depth=1)
         for node in dict.fromkeys([trig, clause]):
             agents = self.agents_of(node, {"Organization"})
             orgs = [e for e in agents if e.kind != "NewsOrganization"]
@@ -682,6 +689,15 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _enacting_verbs(self) -> frozenset[str]:
+        """Lemmas of verbs whose agent makes the policy a noun names ("the ban was imposed by
+        Acme"): ``policy.enact_verbs`` and the ban and restriction verbs themselves."""
+        got = getattr(self, "_enacting_cache", None)
+        if got is None:
+            pol = self.lex["policy"]
+            got = self._enacting_cache = frozenset([*pol["enact_verbs"], *pol["ban"], *pol["restriction"]])
+        return got
 
     def _policy_sites(self, trig: Token, depth: int = 3) -> dict[str, list[Entity]]:
         """Where a passive policy holds, as its possible issuers, from the prepositional

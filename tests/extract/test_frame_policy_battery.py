@@ -319,6 +319,9 @@ POLICIES = [
     ("Access to Copilot was withdrawn at Torvane Insurance last week.\n", "Torvane Insurance", "Copilot", None),
     ("Pellmont Corp has stopped allowing staff to use DeepSeek.\n", "Pellmont Corp", "DeepSeek", None),
     ("Kelvane Motors has disallowed Gemini on company phones.\n", "Kelvane Motors", "Gemini", None),
+    # ------------------------------------------------ a policy noun as the subject of a passive
+    ("The ban on ChatGPT was imposed by Dravik Bank.\n", "Dravik Bank", "ChatGPT", None),
+    ("Dravik Bank's ban on Gemini was praised by Torvane Insurance.\n", "Dravik Bank", "Gemini", None),
 ]
 
 
@@ -358,6 +361,8 @@ NO_POLICIES = [
     "Pellmont Corp said it had no plans to restrict ChatGPT.\n",
     "Dravik Bank denied the claims about ChatGPT.\n",
     "Torvane Insurance has removed a feature from its app.\n",
+    "Pellmont Corp did not ban ChatGPT, a spokesperson said.\n",
+    "The ban on ChatGPT was criticized by Kelvane Motors.\n",
 ]
 
 
