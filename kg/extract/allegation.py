@@ -56,6 +56,8 @@ class AllegationFrame:
             accuser = accused = None
             clause: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
+                if any(c.dep_ == "neg" for c in tok.children):
+                    continue  # "X has not accused Y of ...", "X never alleged that ..."
                 accuser = self.agent_of(tok, agents, depth=1)
                 if tok.lemma_ in ACCUSE_VERBS:
                     for c in tok.children:

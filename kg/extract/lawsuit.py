@@ -129,8 +129,8 @@ def read(reader, sent) -> None:
                     tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in d["file_verbs"]):
                 _suit_against(reader, tok, st, d)
                 _suit_with(reader, tok, st, d)
-            if tok.pos_ == "VERB" and lemma in d["accuse_verbs"]:
-                _accuse(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["accuse_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
+                _accuse(reader, tok, st, d)  # (not "X has not accused Y of ...")
             if tok.pos_ == "VERB" and (lemma in d["fine_verbs"] or low in d["fine_verbs"]):
                 _fine_verb(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["fine_nouns"]:

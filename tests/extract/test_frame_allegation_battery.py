@@ -438,6 +438,7 @@ NEGATIVES = [
                                 "ministry said it took the step as Lumora Labs had not responded to the office's "
                                 "inquiry.\n", {"Lumora Labs"}),
     ("own_scraping", "Kestrel AI scraped public websites to train its model, the company said.\n", None),
+    ("negated_accusation", "Quillpoint has not accused Lumora Labs of wrongdoing.\n", None),
 ]
 
 
