@@ -218,3 +218,66 @@ class ArticleLinker:
             o.roles = {"accuser": key[0], "accused": key[1], "target": [], "addressed_to": [o.roles["addressee"]]}
             o.attrs = {}
         self.observations = [o for o in obs if o.kind != "dropped"]
+        self._justification_after()
+
+    def _justification_after(self, window: int = 2) -> None:
+        """A policy that no rule gave a reason takes the next sentence that names a risk or a
+        concern as its justification: news states the policy, then why ("A has banned X. The
+        bank said the tool could expose client data."). The sentence is one of the ``window``
+        sentences after the policy's first statement (across at most one line break), is no
+        headline, states no policy of another issuer, and holds a word of ``reason.risk_words``,
+        ``reason.reason_nouns`` or ``reason.concern_words`` that is not a bare ``reason.vague_nouns``
+        ("The bank cited risks" names none); its first
+        :data:`kg.extract.reason.REASON_WORDS` words are the reason.
+
+        Source: the issue's section 3.4 ("a justification in the next sentence, by the issuer
+        or attributed to it")."""
+        from .reason import REASON_WORDS
+
+        cues = self._justification_cues()
+        policies = [o for o in self.observations if o.kind == "policy"]
+        reasoned = {(o.roles["issuer"], o.roles["product"]) for o in policies if o.attrs.get("reason")}
+        first: dict = {}
+        for o in policies:
+            key = (o.roles["issuer"], o.roles["product"])
+            if key not in reasoned and id(o) in self._obs_sent and (
+                    key not in first or o.start < first[key].start):
+                first[key] = o
+        if not first:
+            return
+        order = [(b, s) for b, block_sents in enumerate(self.sents) for s in block_sents]
+        index = {(b, s.start): n for n, (b, s) in enumerate(order)}
+        stated = {}
+        for o in policies:
+            if id(o) in self._obs_sent:
+                stated.setdefault(self._obs_sent[id(o)], set()).add(o.roles["issuer"])
+        for key, o in first.items():
+            at = index.get(self._obs_sent[id(o)])
+            if at is None:
+                continue
+            for b, sent in order[at + 1:at + 1 + window]:
+                if b > order[at][0] + 1 or self.article.blocks[b].heading:
+                    break
+                others = stated.get((b, sent.start), set()) - {key[0]}
+                if others:
+                    break  # the next sentence is about another issuer's policy
+                words = {t.lemma_.lower() for t in self.tokens(sent)} | {t.lower_ for t in self.tokens(sent)}
+                if words.isdisjoint(cues):
+                    continue
+                toks = [t for t in self.tokens(sent) if not t.is_space]
+                last = toks[:REASON_WORDS][-1]
+                text = sent.doc.text[toks[0].idx:last.idx + len(last.text)].strip(" .")
+                block = self.article.blocks[b]
+                self.observations.append(Observation(
+                    "policy", {"issuer": key[0], "product": key[1], "region": []}, {"reason": [text]},
+                    o.article, block.offset(sent.start_char), block.end_offset(sent.end_char), o.certainty))
+                break
+
+    def _justification_cues(self) -> frozenset[str]:
+        """The words that make a sentence a justification (:meth:`_justification_after`)."""
+        got = getattr(self, "_justification_cache", None)
+        if got is None:
+            rz = self.lex["reason"]
+            got = self._justification_cache = frozenset(
+                [*rz["risk_words"], *rz["reason_nouns"], *rz["concern_words"]]) - frozenset(rz["vague_nouns"])
+        return got

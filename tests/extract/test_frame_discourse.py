@@ -801,3 +801,19 @@ def test_the_issuer_referring_to_an_incident_gives_a_reason(tmp_path):
     assert "leak of client files" in reasons(tmp_path, text, ("Lumora Bank", "Qwen"))
     text = "Lumora Bank has banned Qwen.\n\nThe bank referred to the chatbot as a risky tool.\n"
     assert "chatbot" not in reasons(tmp_path, text, ("Lumora Bank", "Qwen"))
+
+
+def test_justification_in_the_next_sentence(tmp_path):
+    """ArticleLinker._justification_after: a policy with no reason takes the next sentence that
+    names a risk; a later paragraph, a sentence with no risk word and another issuer's policy
+    do not give one."""
+    got = reasons(tmp_path, "Dravik Bank has banned ChatGPT on work laptops. Staff had pasted client "
+                            "files into the chatbot, exposing them to outside servers.\n", ("Dravik Bank", "ChatGPT"))
+    assert "exposing them to outside servers" in got
+    got = reasons(tmp_path, "Dravik Bank has banned ChatGPT on work laptops. Employees can still use Gemini.\n\n"
+                            "The bank reported record profits.\n\nAnalysts see a risk of slower growth.\n",
+                  ("Dravik Bank", "ChatGPT"))
+    assert got == ""
+    got = reasons(tmp_path, "Dravik Bank has banned ChatGPT on work laptops. Torvane Insurance has banned "
+                            "Gemini, citing the exposure of client files.\n", ("Dravik Bank", "ChatGPT"))
+    assert "exposure" not in got
