@@ -225,9 +225,9 @@ class ArticleLinker:
         concern as its justification: news states the policy, then why ("A has banned X. The
         bank said the tool could expose client data."). The sentence is one of the ``window``
         sentences after the policy's first statement (across at most one line break), is no
-        headline, states no policy of another issuer, and holds a word of ``reason.risk_words``,
-        ``reason.reason_nouns`` or ``reason.concern_words`` that is not a bare ``reason.vague_nouns``
-        ("The bank cited risks" names none); its first
+        headline, states no policy of another issuer, and holds a word of ``reason.risk_words``
+        or ``reason.concern_words`` that is not a bare ``reason.vague_nouns`` ("The bank cited
+        risks" names none); its first
         :data:`kg.extract.reason.REASON_WORDS` words are the reason.
 
         Source: the issue's section 3.4 ("a justification in the next sentence, by the issuer
@@ -279,5 +279,5 @@ class ArticleLinker:
         if got is None:
             rz = self.lex["reason"]
             got = self._justification_cache = frozenset(
-                [*rz["risk_words"], *rz["reason_nouns"], *rz["concern_words"]]) - frozenset(rz["vague_nouns"])
+                [*rz["risk_words"], *rz["concern_words"]]) - frozenset(rz["vague_nouns"])
         return got

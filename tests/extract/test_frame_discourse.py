@@ -814,6 +814,9 @@ def test_justification_in_the_next_sentence(tmp_path):
                             "The bank reported record profits.\n\nAnalysts see a risk of slower growth.\n",
                   ("Dravik Bank", "ChatGPT"))
     assert got == ""
+    got = reasons(tmp_path, "Dravik Bank has banned ChatGPT on work laptops. The bank said it was reviewing "
+                            "its rules on new tools.\n", ("Dravik Bank", "ChatGPT"))
+    assert got == ""
     got = reasons(tmp_path, "Dravik Bank has banned ChatGPT on work laptops. Torvane Insurance has banned "
                             "Gemini, citing the exposure of client files.\n", ("Dravik Bank", "ChatGPT"))
     assert "exposure" not in got
