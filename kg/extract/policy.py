@@ -484,6 +484,8 @@ class PolicyFrame:
     def _joined_issuers(self, trig: Token) -> list[Entity]:
         """"A joins B and C in banning X", "A followed B in blocking X": B and C had banned X
         too (a side mention)."""
+        if trig.dep_ == "relcl":
+            return self._list_joiner(trig)
         if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in {"join", "follow"}):
             return []
         out: list[Entity] = []
@@ -497,6 +499,23 @@ class PolicyFrame:
                     if e not in out:
                         out.append(e)
         return out
+
+    def _list_joiner(self, trig: Token) -> list[Entity]:
+        """"A has joined a growing list of companies, including B, that have barred X": the
+        policy of a relative clause on a list that A joined (``policy.joining_verbs``) is A's
+        too; [] when the clause hangs on no such list."""
+        node = trig.head
+        for _ in range(6):
+            if node.dep_ == "dobj" and node.head.lemma_ in self.lex["policy"]["joining_verbs"]:
+                subj = self._clause_subject(node.head)
+                e = self.entity_at(subj, {"Organization", "Place"}) if subj is not None else None
+                if e is None or e.kind == "NewsOrganization":
+                    return []
+                return [self.government_of(e) if e.family == "Place" else e]
+            if node.dep_ not in {"pobj", "prep", "conj", "appos"} or node.head == node:
+                return []
+            node = node.head
+        return []
 
     def _withheld_in_region(self, verb: Token) -> bool:
         """A product kept from a region by its maker: a negated ``policy.release_verbs``
@@ -542,9 +561,29 @@ class PolicyFrame:
             objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                      for p in c.children if p.dep_ == "pobj"]
             toks = [t for o in objs for t in o.subtree]
+            author = self._policy_noun_author(subj)
+            ptype = "ban" if subj.lemma_.lower() in self.lex["policy"]["ban_nouns"] else "restriction"
             for product in self._restricted_things(toks):
-                if product.family == "Product":
+                if product.family == "Product" and author is not None:
+                    # "the ban, which Acme announced on Monday, covers X": Acme's policy
+                    self.emit("policy", {"issuer": author, "product": product, "region": []}, type=[ptype])
+                elif product.family == "Product":
                     self.emit("extension", {"product": product})
+
+    def _policy_noun_author(self, noun: Token) -> Entity | None:
+        """Who made the policy a noun names, when the noun phrase says it: its possessor
+        ("Acme's ban") or the subject of a relative clause on it whose verb makes policies
+        ("the ban, which Acme announced", ``policy.enact_verbs``); None otherwise."""
+        for c in noun.children:
+            if c.dep_ == "poss":
+                e = self.entity_at(c, {"Organization", "Place"})
+                if e is not None and e.kind != "NewsOrganization":
+                    return self.government_of(e) if e.family == "Place" else e
+            if c.dep_ in {"relcl", "acl"} and c.lemma_ in self._enacting_verbs():
+                e = self.agent_of(c, {"Organization", "Place"}, depth=1)
+                if e is not None and e.kind != "NewsOrganization":
+                    return self.government_of(e) if e.family == "Place" else e
+        return None
 
     def _policy_issuers(self, trig: Token, clause: Token) -> list[Entity]:
         """Who issues the policy that ``trig`` states, in order of evidence:
@@ -573,6 +612,10 @@ class PolicyFrame:
         own = self._news_staff_rule(trig)
         if own:
             return own  # ... except a rule for its own staff
+        subj = self._subject_up(trig)
+        spoken = self._spokesperson_org(subj) if subj is not None else []
+        if spoken:
+            return spoken  # "a spokesperson for Acme confirmed the ban on X"
         subj = self._subject_up(trig)
         listed = self._listed_members(subj) if subj is not None and any(
             c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
@@ -652,7 +695,8 @@ class PolicyFrame:
                     said_by = next((c for c in reversed(list(said_by.children)) if c.dep_ == "compound"
                                     and c.lemma_.lower() in self.lex["policy"]["body_nouns"]), said_by)
                 if said_by is not None:
-                    bodies = self._described_bodies(said_by) or self._government_described(said_by)
+                    bodies = self._described_bodies(said_by) or self._government_described(said_by) \
+                        or self._spokesperson_org(said_by)
                     if not bodies and said_by.lemma_.lower() in self.lex["policy"]["government_nouns"]:
                         bodies = self._clause_place_government(node)
                     if bodies:
@@ -961,7 +1005,32 @@ class PolicyFrame:
                         out.append(self.government_of(e) if e.family == "Place" else e)
             if out:
                 return out
-        return self._described_bodies(subj) or self._government_described(subj)
+        return self._described_bodies(subj) or self._government_described(subj) or self._spokesperson_org(subj)
+
+    def _spokesperson_org(self, noun: Token) -> list[Entity]:
+        """The organization a role noun speaks for: "a spokesperson for Acme", "Acme's chief
+        information officer", "an Acme official" (``policy.speaker_nouns``,
+        ``reason.speaker_nouns``, ``reason.role_nouns``); [] for other nouns."""
+        roles = self._role_nouns()
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in roles:
+            return []
+        for c in noun.children:
+            cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"} \
+                else [c] if c.dep_ in {"poss", "compound"} else []
+            for t in cands:
+                e = self.entity_at(t, {"Organization"})
+                if e is not None and e.kind != "NewsOrganization":
+                    return [e]
+        return []
+
+    def _role_nouns(self) -> frozenset[str]:
+        """Lemmas of nouns that name someone who speaks for an organization (:meth:`_spokesperson_org`)."""
+        got = getattr(self, "_role_nouns_cache", None)
+        if got is None:
+            got = self._role_nouns_cache = frozenset([*self.lex["policy"]["speaker_nouns"],
+                                                      *self.lex["reason"]["speaker_nouns"],
+                                                      *self.lex["reason"]["role_nouns"]])
+        return got
 
     def _reported_speaker(self, trig: Token) -> list[Entity]:
         """"Kestria's police said they had blocked X", "the ministry said it would restrict
@@ -995,8 +1064,8 @@ class PolicyFrame:
                 # "Acme said in a statement that X won't be available": the statement's content
                 speaker = self._clause_subject(node.head.head.head)
                 return self._speaker_issuers(speaker) if speaker is not None else []
-            if node.dep_ not in CLAUSE_UP or node.head == node:
-                return []
+            if node.dep_ not in CLAUSE_UP and node.dep_ != "acomp" or node.head == node:
+                return []  # (up through "be able to use": the adjective's copula)
             node = node.head
         return []
 
@@ -1164,8 +1233,8 @@ class PolicyFrame:
                 if c.lower_ in RELATIVE and node.dep_ == "relcl":
                     return node.head
                 return c
-            if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP:
-                return None
+            if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP and node.dep_ != "acomp":
+                return None  # (up through "be able to use": the adjective's copula)
             node = node.head
         return None
 
@@ -1649,6 +1718,10 @@ class PolicyFrame:
             if c.dep_ == "prep" and c.lower_ == "according":
                 excluded.update(t.i for t in c.subtree)
         toks = [t for t in clause.subtree if t.i not in excluded]
+        if clause.dep_ == "relcl" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in RELATIVE
+                                          for c in clause.children):
+            # "X, which Acme banned last year, ...": the relative pronoun's antecedent is banned
+            toks += [t for t in clause.head.subtree if t.i <= clause.head.i and t not in toks]
         if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
         return toks

@@ -322,6 +322,18 @@ POLICIES = [
     # ------------------------------------------------ a policy noun as the subject of a passive
     ("The ban on ChatGPT was imposed by Dravik Bank.\n", "Dravik Bank", "ChatGPT", None),
     ("Dravik Bank's ban on Gemini was praised by Torvane Insurance.\n", "Dravik Bank", "Gemini", None),
+    # ------------------------------------------------ news-style clauses around the policy
+    ("Pellmont Corp said employees would no longer be able to use ChatGPT on company laptops.\n",
+     "Pellmont Corp", "ChatGPT", None),
+    ("Kelvane Motors has joined a growing list of companies, including Marlow Health, that have barred staff "
+     "from using Gemini.\n", "Kelvane Motors", "Gemini", None),
+    ("A spokesperson for Dravik Bank confirmed the ban on ChatGPT.\n", "Dravik Bank", "ChatGPT", None),
+    ("Torvane Insurance's chief information officer, Mara Lindqvist, wrote in a note to staff that Copilot "
+     "would be blocked on all devices.\n", "Torvane Insurance", "Copilot", None),
+    ("The ban, which Pellmont Corp announced in an internal message, covers Claude and Gemini.\n",
+     "Pellmont Corp", "Claude", None),
+    ("DeepSeek, which Kelvane Motors banned last year, is now allowed again for some teams.\n",
+     "Kelvane Motors", "DeepSeek", None),
 ]
 
 
