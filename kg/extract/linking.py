@@ -147,6 +147,8 @@ class ArticleLinker:
             # a reason belongs to every policy of its issuer: the one named, else
             # the issuer of the nearest policy stated before it
             issuer = o.roles.get("issuer")
+            if issuer is not None and issuer.kind == "NewsOrganization" and issuer not in issuers:
+                issuer = None  # "the city worries about X, Kestrel News reports": the reporter issues nothing
             if issuer is not None and issuer not in issuers:
                 # a government body speaking next to its country's policy speaks for it
                 # ("the Ministry of Digital Affairs said ..." after "Taiwan banned ...")

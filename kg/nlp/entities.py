@@ -134,6 +134,7 @@ class MentionFinder:
         self.ner_kind = lex["ner_labels"]
         self.agentive = set(lex["agentive_verbs"])  # (verbs whose subject is most often an organization)
         self.agentive_any = self.agentive | set(lex["shared_agentive_verbs"])  # (... or a person as often)
+        self.news_verbs = frozenset(lex["news_verbs"])  # ("X reported that ...": a news organization)
         self.staff = set(lex["staff_nouns"])
         self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
         self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
@@ -485,6 +486,10 @@ class MentionFinder:
                 t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end
                 for t in head.subtree if t.i < span.end + 8):
             yield "Company", W_CUE
+        # "X reported that ...", "..., X reports": a subject that reports without an object is a
+        # news organization (not "X reported record profits")
+        if root.dep_ == "nsubj" and head.lemma_ in self.news_verbs and not any(c.dep_ == "dobj" for c in head.children):
+            yield "NewsOrganization", W_ROLE
         # "banned X", "X was blocked": the thing restricted is a product
         if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive and not any(
                 c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" for p in c.children)
@@ -588,7 +593,10 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     support: Counter = Counter()
     _resolve_surnames(all_mentions)
     _resolve_acronyms(all_mentions)
+    named_person: set[str] = set()  # keys with a mention that more than the model calls a person
     for art, m in all_mentions:
+        if m.votes.get("Person", 0) >= W_CUE:
+            named_person.add(m.key)
         ent = entities.setdefault(m.key, Entity(m.key))
         ent.surfaces[m.text] += 1
         ent.votes.update(m.votes)
@@ -605,6 +613,14 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             if entry:
                 break
         ent.kind = _choose_kind(ent.votes)
+        others = Counter({k: v for k, v in ent.votes.items() if k != "Person" and v > 0})
+        if ent.kind == "Person" and entry is None and key not in named_person \
+                and not any(" " in s for s in ent.surfaces) \
+                and (others or any(_inner_capital(s) for s in ent.surfaces)):
+            # one word that only the model calls a person, with no title and no full name in
+            # its articles, that its context also types otherwise or that is written like a
+            # brand ("WeTransfer said"): news names a person in full first
+            ent.kind = _choose_kind(others) if others else "Organization"
         if entry is not None:
             ent.wikidata = entry.wikidata
             used = {normalize(s) for s in ent.surfaces}
@@ -697,6 +713,17 @@ def _resolve_surnames(all_mentions: list[tuple[str, Mention]]) -> None:
 
 _KIND_ORDER = ("Country", "Place", "GovernmentBody", "NewsOrganization", "Company", "Organization",
                "AIModel", "SoftwareProduct", "Person")
+
+
+def _inner_capital(word: str) -> bool:
+    """True for a word written like a brand: a capital or a digit after its first letter
+    ("WeTransfer", "AT5"), not a name with a prefix ("McCarthy", "O'Neil", "DeLuca")."""
+    body = word[1:]
+    if any(ch.isdigit() for ch in body):
+        return True
+    caps = [i for i, ch in enumerate(body, 1) if ch.isupper()]
+    return bool(caps) and not (word[:2] in {"Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von"} or "'" in word
+                               or word[:3] in {"Mac", "Van", "Von"}) and not word.isupper()
 
 
 def _choose_kind(votes: Counter) -> str:

@@ -211,3 +211,26 @@ def test_a_place_after_in_is_a_place_even_when_tagged_as_an_organization(finder)
     """MentionFinder: a gazetteer city the model tags ORG after "in" ("headquartered in Copenhagen")."""
     found = entities_of(finder, "Quorrin Labs is headquartered in Copenhagen.")
     assert found.get("Copenhagen") == "Place"
+
+
+def test_a_one_word_brand_the_model_calls_a_person_is_an_organization(finder):
+    """resolve_entities: one word the model tags as a person, with no title and no full name,
+    that its context also types as a company ("Vendora banned X"), is no person; a person
+    named in full stays one."""
+    found = entities_of(finder, "Vendora said on Monday it would change its app.", "Vendora banned ChatGPT last year.",
+                        "Dana Whitfield said the plan was sound.")
+    assert found.get("Vendora") == "Organization"
+    assert found.get("Dana Whitfield") == "Person"
+
+
+def test_a_subject_that_reports_is_a_news_organization(finder):
+    """MentionFinder: "..., Ostrava Radio reports" types a news organization; "Velmar reported
+    record profits" (an object) does not."""
+    nlp = load_pipeline()
+    kb = load_kb()
+    mentions = [("a1", m) for i, text in enumerate(["The city worries about leaks, Ostrava Radio reports.",
+                                                   "Velmar Dynamics reported record profits."])
+                for m in finder.find(nlp(text), i, False)]
+    kinds = {e.label: e.kind for e in resolve_entities(mentions, kb).values()}
+    assert kinds.get("Ostrava Radio") == "NewsOrganization"
+    assert kinds.get("Velmar Dynamics") != "NewsOrganization"
