@@ -160,6 +160,26 @@ class MentionFinder:
         self.matcher.add("KB", list(nlp.tokenizer.pipe(forms)))
 
     # -- candidate spans -------------------------------------------------
+    def drop_common_phrases(self, docs: list[Doc], mentions: list[list[Mention]]) -> None:
+        """Take the model's support from title-case phrases of common words: a mention of two
+        or more words that only the model found (not in the knowledge base, no cue, suffix or
+        title) and whose every word the same article also writes in lower case ("Customer
+        Data", "Privacy Principles" in a section title or a button label) is no name.
+
+        Args:
+            docs: one parsed block per ``Doc`` of one article.
+            mentions: the mentions per block, aligned with ``docs``; changed in place
+                (``Mention.ner`` is set to False).
+        """
+        lower = {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
+        for ms in mentions:
+            for m in ms:
+                words = [w for w in m.text.split() if w[:1].isalpha()]
+                if m.known or m.strong or not m.ner or len(words) < 2:
+                    continue
+                if all(w[:1].isupper() and w.lower() in lower for w in words):
+                    m.ner = False
+
     def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
         """Mentions in one parsed block, non-overlapping, in text order."""
         self._titled = set()

@@ -234,3 +234,14 @@ def test_a_subject_that_reports_is_a_news_organization(finder):
     kinds = {e.label: e.kind for e in resolve_entities(mentions, kb).values()}
     assert kinds.get("Ostrava Radio") == "NewsOrganization"
     assert kinds.get("Velmar Dynamics") != "NewsOrganization"
+
+
+def test_a_title_case_phrase_of_words_the_article_writes_in_lower_case_is_no_name(tmp_path):
+    """MentionFinder.drop_common_phrases (through extract): "Customer Data" in a label, where the
+    article also writes "customer" and "data", names nothing; a name stays."""
+    path = tmp_path / "a.txt"
+    path.write_text("Acme rules\n\nThe bank keeps customer records and other data safe, Quorrin Labs said.\n\n"
+                    "The update changes how Customer Data is handled by the bank.\n", encoding="utf-8")
+    labels = {e.label for e in extract([read_article(path)]).entities.values() if not e.implicit}
+    assert "Customer Data" not in labels
+    assert "Quorrin Labs" in labels
