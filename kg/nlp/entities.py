@@ -349,6 +349,16 @@ class MentionFinder:
         if len(span) < 2 or self.kb.lookup(span.text) is not None:
             return [span]
         norm = [normalize(t.text) for t in span]
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} \
+                and normalize(doc[span.start - 2].text) in self.titles:
+            # "Secretary of Commerce Dana Whitfield": the portfolio's words, then the name
+            k = 0
+            while k < len(span) - 2 and norm[k] in self.title_mods:
+                k += 1
+            if k and all(t.text[:1].isupper() for t in span[k:]):
+                self._titled.add((span.start + k, span.end))
+                return [span[k:]]
         last = None
         for i, (tok, n) in enumerate(zip(span, norm)):
             if n in self.titles and tok.text[:1].isupper() and (not tok.text.isupper() or n.startswith("c")):

@@ -245,3 +245,16 @@ def test_a_title_case_phrase_of_words_the_article_writes_in_lower_case_is_no_nam
     labels = {e.label for e in extract([read_article(path)]).entities.values() if not e.implicit}
     assert "Customer Data" not in labels
     assert "Quorrin Labs" in labels
+
+
+def test_portfolios_and_more_titles_are_split_off_names(finder):
+    """MentionFinder._untitle: "Secretary of Commerce Dana Whitfield" (the portfolio after "of"),
+    "Justice Ilse Varga", "Congressmen Marlon Petrakis and ..." and "Developer Tobias Renn" leave
+    the bare name, a person."""
+    found = entities_of(finder, "Secretary of Commerce Dana Whitfield said the rules would tighten.",
+                        "Justice Ilse Varga ordered the company to pay.",
+                        "Developer Tobias Renn found the flaw.")
+    assert found.get("Dana Whitfield") == "Person"
+    assert found.get("Ilse Varga") == "Person"
+    assert found.get("Tobias Renn") == "Person"
+    assert not any(w in label for label in found for w in ("Commerce", "Justice", "Developer"))
