@@ -334,6 +334,7 @@ POLICIES = [
      "Pellmont Corp", "Claude", None),
     ("DeepSeek, which Kelvane Motors banned last year, is now allowed again for some teams.\n",
      "Kelvane Motors", "DeepSeek", None),
+    ("Ohio's supreme court has barred judges from using ChatGPT.\n", "supreme court", "ChatGPT", None),
 ]
 
 
