@@ -155,3 +155,11 @@ def test_company_behind_a_product(tmp_path):
     got = facts_of(tmp_path, "Quorrin Labs, the startup behind Zelvo Chat, raised money.\n\n"
                              "Velmar Dynamics is the company behind Kestrel Chat.\n", "development")
     assert {("Quorrin Labs", "Zelvo Chat"), ("Velmar Dynamics", "Kestrel Chat")} <= got
+
+
+def test_nationality_before_industry_words_and_a_cue_noun(tmp_path):
+    """sentence_location (surface fallback): "Australian cyber security firm X" (industry
+    words of ``location.industry_words`` between the nationality and the cue noun)."""
+    got = facts_of(tmp_path, "In an advisory, Australian cyber security firm Quorrin Labs said the app "
+                             "collects data.\n", "location")
+    assert ("Quorrin Labs", "Australia") in got
