@@ -257,10 +257,12 @@ class CollectionFrame:
                 subj = self._clause_subject(tok)
                 if subj is not None and self._is_signal_word(subj):
                     goals += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            elif tok.lower_ == "purpose" and tok.head.lower_ == "for":
+            elif tok.lemma_.lower() == "purpose" and tok.head.lower_ == "for":
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
                         texts += [phrase(p) for p in c.children if p.dep_ == "pobj" for p in conjuncts(p)]
+                        # "for the purpose of detecting abuse": a gerund's clause
+                        texts += [phrase_verb(p) for p in c.children if p.dep_ == "pcomp" for p in conjuncts(p)]
             goals = [g for c in goals for g in conjuncts(c)]
             texts += [phrase_verb(g) for g in goals]
             texts = [t for t in texts if t]
@@ -293,8 +295,10 @@ class CollectionFrame:
                     obj = next((c for c in tok.children if c.lower_ in RELATIVE_OBJECTS), None)
                 if obj is None or not (self._is_signal_word(obj) or obj.lower_ in USED_OBJECTS):
                     continue
-            goals = [c for c in tok.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
+            heads = [tok, *[c for c in tok.children if c.dep_ == "dobj"]]  # ("records X so that ...": on X)
+            goals = [c for h in heads for c in h.children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB"
                      and any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ == "so"
+                             or a.dep_ == "mark" and a.lower_ == "that" and a.i > 0 and a.nbor(-1).lower_ == "so"
                              for a in c.children)]
             if not goals:
                 continue

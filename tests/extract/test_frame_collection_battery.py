@@ -60,7 +60,6 @@ OPEN = {
     "purpose07": "'intended to' on a data noun in reported speech",
     "purpose09": "'for security purposes'",
     "purpose12": "'Tarsen Systems says it uses' for its product Murmurix",
-    "purpose15": "'for the purpose of improving'",
     "purpose18": "a second 'to' clause",
     "purpose19": "'used for safety and integrity purposes'",
 }
@@ -254,6 +253,12 @@ PURPOSES = [
      "integrity purposes.\n", QUILL, "safety", "Lumora Labs"),
     ("Quillpoint records users' conversations. Lumora Labs says the recordings help it improve the "
      "chatbot's answers.\n", QUILL, "improve answers", "Lumora Labs"),
+    ("According to Lumora Labs, Zelvo Chat records screenshots so that users can find past activity.\n",
+     "Zelvo Chat", "find past activity", "Lumora Labs"),
+    ("Lumora Labs says Quillpoint collects photos for the purpose of detecting abuse.\n", QUILL,
+     "detecting abuse|detect abuse", "Lumora Labs"),
+    ("Lumora Labs said Quillpoint collects location data for the purposes of advertising.\n", QUILL,
+     "advertising", "Lumora Labs"),
 ]
 
 
