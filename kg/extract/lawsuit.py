@@ -129,6 +129,7 @@ def read(reader, sent) -> None:
                     tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in d["file_verbs"]):
                 _suit_against(reader, tok, st, d)
                 _suit_with(reader, tok, st, d)
+                _settled_suit(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["accuse_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
                 _accuse(reader, tok, st, d)  # (not "X has not accused Y of ...")
             if tok.pos_ == "VERB" and (lemma in d["fine_verbs"] or low in d["fine_verbs"]):
@@ -892,6 +893,28 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
     _fill_and_keep(reader, r, verb, subj_ids, st, d)
 
 
+def _settled_suit(reader, noun: Token, st: dict, d: dict) -> None:
+    """ "Y settled a lawsuit with X", "Y agreed to settle a suit brought by X": a settled suit
+    was an allegation by its plaintiff (the suit's owner, or the party it was "with") against
+    the party that settles it (``lawsuit.settle_verbs``)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in d["settle_verbs"]:
+        return
+    accused, _, _ = _subject(reader, verb, d)
+    accuser = _owner(reader, noun)
+    if accuser is None:
+        accuser = next((reader.entity_at(p, PARTY) for h in (noun, verb) for c in h.children
+                        if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+                        if p.dep_ == "pobj" and reader.entity_at(p, PARTY) is not None), None)
+    accused = [a for a in accused if a is not accuser]
+    if accuser is None or not accused:
+        return
+    r = _Record(reader.block, noun.sent, True)
+    r.accusers, r.accused = [accuser], _uniq(accused)
+    r.practice = _uniq(_practices(list(noun.subtree), d))
+    _keep(st, r)
+
+
 def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
     """ "Y was hit with a class action for ...", "X slapped Y with a lawsuit over ...", "Y was named
     in a suit": a suit as the instrument of a verb whose object (or passive subject) is the defendant."""
@@ -933,6 +956,16 @@ def _suit_against(reader, noun: Token, st: dict, d: dict) -> None:
     a suit named with its defendant outside a filing verb (which :func:`_file` reads)."""
     against = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
                for x in c.children if x.dep_ == "pobj"]
+    filer = None
+    if not against:
+        # "the lawsuit X had brought against Y": the defendant and the plaintiff in a relative clause
+        for rel in noun.children:
+            if rel.dep_ in {"relcl", "acl"} and rel.lemma_ in d["file_verbs"]:
+                against = [x for c in rel.children if c.dep_ == "prep" and c.lower_ == "against"
+                           for x in c.children if x.dep_ == "pobj"]
+                filer = next((reader.entity_at(c, PARTY) for c in rel.children if c.dep_ == "nsubj"), None)
+                if against:
+                    break
     if not against:
         return
     r = _Record(reader.block, noun.sent, True)
@@ -943,7 +976,7 @@ def _suit_against(reader, noun: Token, st: dict, d: dict) -> None:
     r.accused = _uniq(r.accused)
     if not r.accused:
         return
-    owner = _owner(reader, noun)
+    owner = filer or _owner(reader, noun)
     if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in d["join_verbs"]:
         accusers, _, _ = _subject(reader, noun.head, d)  # "X joined a lawsuit against Y"
         owner = accusers[0] if accusers else None

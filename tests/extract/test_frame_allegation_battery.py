@@ -415,6 +415,15 @@ CASES = [
          "Brightwave Systems now faces a lawsuit from Pellmont Media, which says the company copied its stock "
          "photos.\n",
          [Want("Pellmont Media", "Brightwave Systems", "copy")]),
+    # --------------------------------------------------------------- suits named in other acts
+    Case("suit_brought_in_relative_clause",
+         "A judge dismissed the lawsuit Pellmont Media had brought against Brightwave Systems over its photos.\n",
+         [Want("Pellmont Media", "Brightwave Systems", "")]),
+    Case("settled_suit_with", "Brightwave Systems settled a copyright lawsuit with Pellmont Media last year.\n",
+         [Want("Pellmont Media", "Brightwave Systems", "copyright")]),
+    Case("settle_suit_brought_by",
+         "Lumora Labs agreed to pay 5 million dollars to settle a lawsuit brought by Dravik Press.\n",
+         [Want("Dravik Press", "Lumora Labs", "")]),
 ]
 
 #: statements that are no allegation: (name, text, parties that must be in none, or None for "no allegation at all")
