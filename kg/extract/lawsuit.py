@@ -1033,6 +1033,13 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
         return
     against = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ == "against"
                for p in c.children if p.dep_ == "pobj"]
+    if not against and noun.lemma_.lower() in d["strong_legal_nouns"]:
+        # "X filed a complaint with the regulator, saying Y abused its position": the subject of
+        # the clause the filer says
+        against = [sub for x in (tok, noun) for c in x.children
+                   if c.dep_ in {"advcl", "acl"} and c.lemma_ in d["suit_say_verbs"]
+                   for cc in c.children if cc.dep_ == "ccomp"
+                   for sub in cc.children if sub.dep_ in {"nsubj", "nsubjpass"} and reader.mention_at(sub) is not None]
     if not against and noun.lemma_.lower() not in d["strong_legal_nouns"]:
         return
     if noun.lemma_.lower() == "action" and not any(c.lower_ == "legal" for c in noun.children):

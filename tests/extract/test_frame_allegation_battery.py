@@ -421,6 +421,10 @@ CASES = [
          [Want("Pellmont Media", "Brightwave Systems", "")]),
     Case("settled_suit_with", "Brightwave Systems settled a copyright lawsuit with Pellmont Media last year.\n",
          [Want("Pellmont Media", "Brightwave Systems", "copyright")]),
+    Case("complaint_filed_saying",
+         "Pellmont Media filed a complaint with the European Commission, saying Brightwave Systems abused its "
+         "dominant position.\n",
+         [Want("Pellmont Media", "Brightwave Systems", "abus")]),
     Case("settle_suit_brought_by",
          "Lumora Labs agreed to pay 5 million dollars to settle a lawsuit brought by Dravik Press.\n",
          [Want("Dravik Press", "Lumora Labs", "")]),
