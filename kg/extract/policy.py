@@ -1539,7 +1539,11 @@ class PolicyFrame:
         policy could be about."""
         heads = set(self.lex["policy"]["product_nouns"]) - set(self.lex["policy"]["not_class_heads"])
         ai = set(self.lex["policy"]["ai_class_words"])
+        bare = set(self.lex["policy"]["bare_ai_heads"])
         for t in toks:
+            if t.lower_ in bare and t.i > 0 and t.doc[t.i - 1].lower_ in ai and t.doc[t.i - 1].dep_ == "amod" \
+                    and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
+                return t.doc[t.i - 1:t.i + 1].text  # "the installation of generative AI": the field itself
             if t.pos_ != "NOUN" or t.lemma_.lower() not in heads or t.dep_ == "compound" \
                     or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
                 continue

@@ -335,6 +335,9 @@ POLICIES = [
     ("DeepSeek, which Kelvane Motors banned last year, is now allowed again for some teams.\n",
      "Kelvane Motors", "DeepSeek", None),
     ("Ohio's supreme court has barred judges from using ChatGPT.\n", "supreme court", "ChatGPT", None),
+    # ------------------------------------------------ a class of products, in an article that names others
+    ("Torvane Insurance blocked DeepSeek last week.\n\nDravik Bank has prohibited the installation of "
+     "generative AI on company computers.\n", "Dravik Bank", "generative AI", None),
 ]
 
 
