@@ -97,6 +97,17 @@ class PolicyFrame:
                 ptype = "restriction"  # "the features won't be offered to users in the EU"
             if ptype is None or self._hypothetical(tok):
                 continue
+            own = self._self_restriction(tok) if tok.pos_ == "VERB" else []
+            if own:
+                # "Apps, including Acme's X, have suspended photo recognition": each maker restricts
+                # its own product
+                for issuer, product in own:
+                    if (product, issuer) not in seen_pairs:
+                        seen_pairs.add((product, issuer))
+                        self.emit("policy", {"issuer": issuer, "product": product, "region": []},
+                                  type=["restriction"], scope=self._scope(list(tok.subtree)), date=self._dates(sent),
+                                  reason=self._reasons(tok, sent))
+                continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
                 or tok.lower_ == "available" else tok
             issuers = self._policy_issuers(tok, region_tok)
@@ -733,6 +744,34 @@ class PolicyFrame:
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
         return found
+
+    def _self_restriction(self, verb: Token) -> list[tuple[Entity, Entity]]:
+        """A product that restricts a part of itself: "X has disabled its image generator",
+        "apps, including Acme's X and Kestrel's Y, have suspended photo recognition" (the
+        subject names products, the object is a part of one, ``policy.product_part_nouns``).
+        Returns (maker, product) pairs, the maker being the product's possessor just before
+        it ("Acme's X"), else its maker in the knowledge base; [] when the clause is no such act."""
+        parts = self.lex["policy"]["product_part_nouns"]
+        subj = self._clause_subject(verb)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subj is None or obj is None or obj.lemma_.lower() not in parts:
+            return []
+        out: list[tuple[Entity, Entity]] = []
+        for t in subj.subtree:
+            m = self.mention_at(t)
+            if m is None or m.entity is None or m.entity.family != "Product" or t.i != m.start:
+                continue
+            doc = self.docs[self.block]
+            maker = None
+            if m.start >= 2 and doc[m.start - 1].tag_ == "POS":  # "Acme's X", read on the surface
+                maker = self.entity_at(doc[m.start - 2], {"Organization"})
+            if maker is None:
+                names = self.kb.makers(m.entity.label)
+                entry = self.kb.lookup(names[0]) if names else None
+                maker = self.implicit(entry.name, entry.kind, False) if entry is not None else None
+            if maker is not None and (maker, m.entity) not in out:
+                out.append((maker, m.entity))
+        return out
 
     def _enacting_verbs(self) -> frozenset[str]:
         """Lemmas of verbs whose agent makes the policy a noun names ("the ban was imposed by

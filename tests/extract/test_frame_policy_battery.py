@@ -338,6 +338,10 @@ POLICIES = [
     # ------------------------------------------------ a class of products, in an article that names others
     ("Torvane Insurance blocked DeepSeek last week.\n\nDravik Bank has prohibited the installation of "
      "generative AI on company computers.\n", "Dravik Bank", "generative AI", None),
+    # ------------------------------------------------ a product that restricts a part of itself
+    ("Apps, including Dravik Labs's Zelvo Chat and Torvane AI's Kestrel Chat, have suspended photo-recognition services "
+     "during exam hours.\n", "Torvane AI", "Kestrel Chat", None),
+    ("ChatGPT has paused its voice feature in Europe.\n", "OpenAI", "ChatGPT", None),
 ]
 
 
