@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/reason.json``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,50 @@ import re
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
+from . import frame_data
 from .syntax import SUBJ, conjuncts, join_tokens
 from .syntax import phrase as _phrase
 from .syntax import phrase_verb_clause as _verb_clause
+
+_WORDS = frame_data("reason")
+#: prepositions a policy trigger's clause hangs from while the walk climbs to the clauses
+#: above it ("banned staff from using X"; lower-case text).
+ABOVE_PREPS = _WORDS["above_preps"]
+#: prepositions of a clause's arguments, no reason unless a marker phrase starts there
+#: ("from X", "to Y"; lower-case text).
+ARGUMENT_PREPS = _WORDS["argument_preps"]
+#: prepositions of what a concern is about ("concerned about X", "worries over Y"; lower-case text).
+CONCERN_PREPS = _WORDS["concern_preps"]
+#: subordinators of a clause that may give a reason ("after learning that X"; lower-case text).
+REASON_CLAUSE_MARKS = _WORDS["reason_clause_marks"]
+#: the subordinators among them that always give one ("because it may leak data"; lower-case text).
+STRONG_CLAUSE_MARKS = _WORDS["strong_clause_marks"]
+#: prepositions of what a report says ("reports of security concerns"; lower-case text).
+REPORT_PREPS = _WORDS["report_preps"]
+#: pronoun subjects of an unnamed issuer ("the regulator said it was concerned"; lower-case text).
+ISSUER_PRONOUNS = _WORDS["issuer_pronouns"]
+#: determiners of a description that refers back to an issuer ("the state"; lower-case text).
+DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: pronouns that stand for the person a paragraph quotes ("..., she said"; lower-case text).
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
+#: verbs of an event clause that gives a reason by a finding ("after officials found that X"; lemmas).
+DISCOVERY_VERBS = frozenset(_WORDS["discovery_verbs"])
+#: prepositions of what a policy follows ("the decision comes after X"; lower-case text), and
+#: with a verb of following, also "from" ("the ban stems from X").
+SEQUEL_PREPS = frozenset(_WORDS["sequel_preps"])
+FOLLOW_PREPS = SEQUEL_PREPS | {"from"}
+#: subordinators of the event a policy follows ("taken after regulators found that X"; lower-case
+#: text), and with a verb of following, also "as".
+SEQUEL_MARKS = frozenset(_WORDS["sequel_marks"])
+FOLLOW_MARKS = SEQUEL_MARKS | {"as"}
+#: first words of two-word prepositions whose object hangs on the second ("because of X",
+#: "due to X"; lower-case text).
+TWO_WORD_PREPS = _WORDS["two_word_preps"]
+#: nouns of "the move is a precaution to protect X" (lemmas).
+PRECAUTION_NOUNS = _WORDS["precaution_nouns"]
+#: prepositions of a purpose in a gerund ("aimed at preventing X", "integral to safeguarding X";
+#: lower-case text).
+PURPOSE_PREPS = _WORDS["purpose_preps"]
 
 #: A reason is kept whole up to this many words: a clause with the risks it coordinates
 #: ("... fears it could copy customer files and leak design plans"), not cut in the middle.
@@ -86,13 +127,13 @@ class ReasonFrame:
             if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"} and not document \
                     or node.head == node:
                 break  # ("issued an order banning X, citing Y": the order's clause is the policy's)
-            if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in {"from", "in", "on", "to", "against"}:
+            if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in ABOVE_PREPS:
                 break
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
                 break  # "..., the paper reported, citing documents": the report's sources, no reason
             parent = node.head
             nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
-                     and not (c.dep_ == "prep" and c.lower_ in {"from", "to", "of", "on", "in", "at"}
+                     and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS
                               and self._marker_phrase_object(c) is None)
                      for t in c.subtree]
             out += [r for r in self._reasons(parent, sent, nodes) if r not in out]
@@ -134,16 +175,16 @@ class ReasonFrame:
                     and node.head.pos_ in {"VERB", "AUX"}:
                 # "Concerned about the handling of X, Acme ...", "Worried that code could leak, Acme ..."
                 objs += [(c, True) for c in node.children if c.dep_ == "ccomp"]
-                objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}
+                objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in CONCERN_PREPS
                          for p in c.children if p.dep_ in {"pobj", "pcomp"}]
             elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and (
                     node.i > clause.i or node.dep_ == "advcl" and node.head == clause
                     or node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in"):
                 # (before the clause: "Citing X, ...", "Fearing X, ...", "To protect X, ...", "After X, ...")
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
-                if mark in {"after", "following", "because", "since", "as", "lest"}:
+                if mark in REASON_CLAUSE_MARKS:
                     # "after learning that interns pasted drafts into it", "because it may leak data"
-                    objs.append((node, mark in {"because", "lest"}))
+                    objs.append((node, mark in STRONG_CLAUSE_MARKS))
                 elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
                         node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
                     # ("pointing them to X" directs people to an alternative; it gives no reason)
@@ -164,7 +205,7 @@ class ReasonFrame:
                     risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
                     reported = not clause_ and x.lemma_.lower() in reports and any(
                         c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
-                        or c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in x.children)
+                        or c.dep_ == "prep" and c.lower_ in REPORT_PREPS for c in x.children)
                     # ("reports that the app sends data abroad": what is reported)
                     if is_strong or reported or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) \
                             or words & risks:
@@ -291,7 +332,7 @@ class ReasonFrame:
                 # "the regulator said it was concerned about X": an unnamed issuer speaks
                 # of the policy stated just before
                 govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
-                if not (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}
+                if not (subj.pos_ == "PRON" and subj.lower_ in ISSUER_PRONOUNS
                         or subj.lemma_.lower() in govt or self._descriptive_speaker(verb)):
                     continue
                 roles = {"issuer": None, "near": True}
@@ -299,7 +340,7 @@ class ReasonFrame:
                 text = ""
                 if c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children):
                     text = phrase_verb_clause(c)  # ("expressed concern that answers could be wrong")
-                elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
+                elif c.dep_ == "prep" and c.lower_ in CONCERN_PREPS:
                     text = phrase(c)
                 if text:
                     self.emit("reason", roles, reason=[text])
@@ -434,7 +475,7 @@ class ReasonFrame:
         if lemma in rz["role_nouns"]:
             return True
         return lemma in rz["issuer_descriptors"] and any(
-            c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this"} or c.tag_ == "PRP$") for c in subj.children)
+            c.dep_ in {"det", "poss"} and (c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$") for c in subj.children)
 
     def _person_speaker(self, verb: Token) -> bool:
         """True when a reporting verb's subject is a person or a spokesperson-like noun."""
@@ -444,7 +485,7 @@ class ReasonFrame:
         if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"] or \
                 subj.lemma_.lower() in self.lex["reason"]["speaker_nouns"]:
             return True  # "the state's cybersecurity chief said ..."
-        if subj.lower_ in {"he", "she"}:
+        if subj.lower_ in PERSON_PRONOUNS:
             # "..., she said": the person the paragraph quotes (a person named before)
             return any(m.entity is not None and m.entity.family == "Person"
                        for ms in self.mentions[max(0, self.block - 2):self.block + 1] for m in ms)
@@ -461,13 +502,12 @@ class ReasonFrame:
             if True:
                 # "the ban follows X", "the decision comes after X"; any verb of the policy with
                 # "after"/"because"/"amid": "the decision was taken after officials found that ..."
-                findings = {"find", "discover", "learn", "reveal", "conclude", "determine"}
-                preps = {"after", "amid", "over", "following", "because", "due"} | ({"from"} if follows else set())
-                marks = {"after", "because", "since"} | ({"as"} if follows else set())
+                preps = FOLLOW_PREPS if follows else SEQUEL_PREPS
+                marks = FOLLOW_MARKS if follows else SEQUEL_MARKS
                 for c in root.children:
                     cands = [c] if c.dep_ == "dobj" and follows else \
                         [p for p in c.subtree if p.dep_ in {"pobj", "pcomp"} and p.head == c
-                         or p.dep_ == "pobj" and p.head.head == c and c.lower_ in {"because", "due"}] \
+                         or p.dep_ == "pobj" and p.head.head == c and c.lower_ in TWO_WORD_PREPS] \
                         if c.dep_ == "prep" and c.lower_ in preps else []
                     clause = c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children if m.dep_ == "mark")
                     if clause:
@@ -483,12 +523,12 @@ class ReasonFrame:
                             # a noun phrase must name a concern ("reports of security concerns"); an
                             # event clause a risk or a finding ("after regulators found that ...")
                             if words & nouns and not (clause and x is c) or \
-                                    clause and x is c and words & (set(rz["risk_words"]) | findings):
+                                    clause and x is c and words & (set(rz["risk_words"]) | DISCOVERY_VERBS):
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x))
             if root.lemma_ == "be":
                 for c in root.children:
-                    if c.dep_ == "attr" and c.lemma_ in {"precaution", "safeguard"}:
+                    if c.dep_ == "attr" and c.lemma_ in PRECAUTION_NOUNS:
                         # "the move is a precaution to protect X": what it protects
                         found += [phrase_verb_clause(g) for g in c.children if g.dep_ in {"acl", "relcl"}
                                   and g.lemma_ in rz["protect_verbs"]] or ["precaution"]
@@ -508,7 +548,7 @@ class ReasonFrame:
                 if any(c.dep_ in SUBJ for a in path for c in a.children):
                     continue  # "... as governments move to shield X": another statement's purpose
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children) or \
-                        g.dep_ == "pcomp" and g.head.lower_ in {"at", "to", "for"}:
+                        g.dep_ == "pcomp" and g.head.lower_ in PURPOSE_PREPS:
                     # ("is aimed at preventing X", "is integral to safeguarding X")
                     text = phrase_verb_clause(g)
                     if text and text not in found:
