@@ -405,7 +405,7 @@ def _for_training(tok, D) -> list:
                         out += [q for pp in p.children if pp.dep_ == "prep" and pp.lower_ == "of"
                                 for q in pp.children if q.dep_ in {"pobj", "pcomp"}]
                     elif p.lemma_.lower() in D["train_verbs"] or p.lower_.endswith("ing") and \
-                            p.lemma_.lower() in D["train_verbs"] | {"training"}:
+                            (p.lemma_.lower() in D["train_verbs"] or p.lemma_.lower() == "training"):
                         out.append(p)
     return out
 
@@ -822,7 +822,7 @@ def _product_of_agent(reader, agent, tok, goals, D):
             ent = _feature_product(reader, agent, D)
         if ent is None:
             # "large language models like P collect ..."
-            ent = next((e for c in agent.children if c.dep_ == "prep" and c.lower_ in D["list_preps"] | {"as"}
+            ent = next((e for c in agent.children if c.dep_ == "prep" and (c.lower_ in D["list_preps"] or c.lower_ == "as")
                         for p in c.children if p.dep_ == "pobj" for e in [_entity(reader, p, {"Product"})]
                         if e is not None), None)
     if ent is None:
@@ -881,9 +881,10 @@ def _product(reader, tok, objs, goals, passive, D, strict=False):
 def _reporter(reader, tok, D):
     """The subject token of the reporting verb above ``tok`` ("Acme said ...",
     "Acme emailed users, saying ..."), or None."""
-    reporting = set(reader.lex["reporting_verbs"]) | D["report_verbs"]
+    reporting = reader.lex["reporting_verbs"]
     for anc in [tok, *tok.ancestors]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in reporting and anc.i != tok.i:
+        if anc.pos_ == "VERB" and (anc.lemma_.lower() in reporting or anc.lemma_.lower() in D["report_verbs"]) \
+                and anc.i != tok.i:
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
             if subj is None and anc.dep_ in {"advcl", "xcomp", "conj"}:
                 subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)

@@ -355,7 +355,7 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     """Named parties listed after token ``end`` ("..., as well as A, B and C"), read on the surface
     for lists the parser breaks; stops at a preposition, a verb or a clause word."""
     out = []
-    stop, words = set(d["stop_list"]), set(d["list_words"])
+    stop, words = d["stop_list"], d["list_words"]
     for t in sent.doc[end + 1:min(sent.end, end + 26)]:
         if t.lower_ in stop and t.lower_ not in words:
             break
@@ -746,7 +746,7 @@ def _clause_text(tok: Token, max_words: int = 14) -> str:
 def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
     """Short phrases saying what was alleged: "for violating ...", "of scraping ...", "claiming that ..."."""
     out: list[str] = []
-    say = set(d["suit_say_verbs"])
+    say = d["suit_say_verbs"]
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in CAUSE_OR_CHARGE_PREPS and c.lower_ != "in":
             for p in c.children:
@@ -902,11 +902,10 @@ def _charged(scope: list[Token], d: dict) -> bool:
     """Whether a reported clause states a charge: a practice word that is not weak by itself, or a
     plain act done without leave ("used its articles without permission", "illegally copied")."""
     found = [p for p in _practices(scope, d)]
-    weak = set(d["weak_practices"])
+    weak = d["weak_practices"]
     if any(p not in weak for p in found):
         return True
-    cues = set(d["unauthorized_cues"])
-    acts = set(d["act_verbs"])
+    cues, acts = d["unauthorized_cues"], d["act_verbs"]
     unauthorized = False
     for t in scope:
         if t.lower_ in cues and t.lower_ != "without":
@@ -1061,7 +1060,7 @@ def _sue(reader, tok: Token, st: dict, d: dict) -> None:
 
 def _file(reader, tok: Token, st: dict, d: dict) -> None:
     """ "X filed a lawsuit against Y", "charges were filed against Y", "X brought a complaint to court"."""
-    legal = set(d["legal_nouns"])
+    legal = d["legal_nouns"]
     noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in legal), None)
     if noun is None:
         return
@@ -1159,7 +1158,7 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
 
 
 def _money(tok: Token, d: dict) -> bool:
-    money = set(d["money_words"])
+    money = d["money_words"]
     return any(t.lower_ in money or t.like_num for t in tok.subtree)
 
 
@@ -1563,7 +1562,7 @@ def _courts(reader, sent: Span, d: dict) -> tuple[list, list]:
     or sent to ("filed a complaint with the competition authority", "complained to the regulator",
     "a petition to the app store")."""
     courts, others = [], []
-    court_nouns = set(d["court_nouns"])
+    court_nouns = d["court_nouns"]
     for tok in reader.tokens(sent):
         if tok.dep_ != "pobj" or tok.head.lower_ not in d["court_preps"]:
             continue
@@ -1770,7 +1769,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
             if subj is None:
                 continue
             parties = _nr_parties(reader, [subj], d)
-        elif lemma in set(nr["decline_verbs"]):
+        elif lemma in nr["decline_verbs"]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None or reader._under_directive(tok):
                 continue  # ("told staff to refrain from X" is a rule)

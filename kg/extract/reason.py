@@ -76,6 +76,39 @@ def phrase_verb_clause(verb: Token, max_words: int = REASON_WORDS) -> str:
 class ReasonFrame:
     """Reason frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
+    #: the lexicon's lists and unions the rules test, built once per reader (:meth:`_reason_words`)
+    _reason_sets: dict | None = None
+
+    def _reason_words(self) -> dict:
+        """The sets of the lexicon's ``reason``, ``policy`` and ``purpose`` lists (and their unions)
+        that the rules below test, by use, built on the first call of a reader; and
+        ``marker_phrases`` (each phrase of ``reason.marker_phrases`` as its words) with
+        ``marker_starts`` (their first words)."""
+        if self._reason_sets is None:
+            lex = self.lex
+            rz, pol = lex["reason"], lex["policy"]
+            nouns, risk = frozenset(rz["reason_nouns"]), frozenset(rz["risk_words"])
+            concern, warn = frozenset(rz["concern_words"]), frozenset(rz["warning_verbs"])
+            phrases = [p.split() for p in rz["marker_phrases"]]
+            self._reason_sets = {
+                "reason_nouns": nouns, "risk_words": risk, "risky": nouns | risk,
+                "risk_or_discovery": risk | DISCOVERY_VERBS,
+                "strong_markers": frozenset(rz["strong_markers"]), "vague_nouns": frozenset(rz["vague_nouns"]),
+                "concern_words": concern, "report_nouns": frozenset(rz["report_nouns"]),
+                "verbs": frozenset(rz["verbs"]), "warning_verbs": warn,
+                "concern_or_voice": concern | frozenset(rz["voice_verbs"]),
+                "reporting_or_warning": frozenset(lex["reporting_verbs"]) | warn,
+                "precedent_nouns": frozenset(rz["precedent_nouns"]),
+                "policy_anaphors": frozenset(pol["policy_anaphors"]),
+                "policy_words": frozenset(pol["ban"] + pol["restriction"]),
+                "use_verbs": frozenset(pol["use_verbs"]),
+                "government": frozenset(pol["government_nouns"]) | frozenset(pol["body_nouns"]),
+                "containers": frozenset(pol["policy_container_nouns"]) | frozenset(pol["policy_anaphors"]),
+                "intent_verbs": frozenset(lex["purpose"]["intent_verbs"]),
+                "marker_phrases": phrases, "marker_starts": frozenset(p[0] for p in phrases),
+            }
+        return self._reason_sets
+
     def _is_reason_marker(self, prep: Token, weak: bool = False) -> bool:
         """True for a preposition that can introduce a reason; ``weak`` also admits
         "for", "on", "out" and "as", whose object must then name a reason."""
@@ -96,23 +129,16 @@ class ReasonFrame:
     def _marker_phrase_object(self, prep: Token) -> Token | None:
         """The object of a multi-word reason marker that starts at ``prep`` ("in light of X",
         "in the wake of X", "on the back of X": ``reason.marker_phrases``), or None."""
-        if prep.dep_ != "prep" or prep.lower_ not in self._marker_phrase_starts:
+        sets = self._reason_words()
+        if prep.dep_ != "prep" or prep.lower_ not in sets["marker_starts"]:
             return None
         doc = prep.doc
-        for words in self._marker_phrases:
+        for words in sets["marker_phrases"]:
             end = prep.i + len(words)
             if end <= len(doc) and [t.lower_ for t in doc[prep.i:end]] == words:
                 last = doc[end - 1]
                 return next((c for c in last.children if c.dep_ in {"pobj", "pcomp"}), None)
         return None
-
-    @property
-    def _marker_phrases(self) -> list[list[str]]:
-        return [p.split() for p in self.lex["reason"]["marker_phrases"]]
-
-    @property
-    def _marker_phrase_starts(self) -> set[str]:
-        return {p.split()[0] for p in self.lex["reason"]["marker_phrases"]}
 
     def _reasons_above(self, trig: Token, sent: Span) -> list[str]:
         """Reasons hung on the clauses above a policy trigger, outside its own subtree:
@@ -146,13 +172,10 @@ class ReasonFrame:
         "to prevent X" / "to protect X". Weak markers ("over", "after", "following", "for")
         count only when their object names a concern or a risk (``reason_nouns``, ``risk_words``)."""
         rz = self.lex["reason"]
-        nouns = set(rz["reason_nouns"])
-        risky = nouns | set(rz["risk_words"])
-        strong = set(rz["strong_markers"])
-        vague = set(rz["vague_nouns"])
+        sets = self._reason_words()
+        nouns, risky, strong, vague = sets["reason_nouns"], sets["risky"], sets["strong_markers"], sets["vague_nouns"]
         subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
-        concern = set(rz["concern_words"])
-        reports = set(rz["report_nouns"])
+        concern, reports = sets["concern_words"], sets["report_nouns"]
         out: list[str] = []
         for node in (clause.subtree if nodes is None else nodes):
             if node.i in subj:
@@ -202,7 +225,7 @@ class ReasonFrame:
                     words = {t.lemma_.lower() for t in x.subtree if t.pos_ != "VERB" or t.lemma_.lower() not in nouns} \
                         | {t.lower_ for t in x.subtree if t.pos_ != "VERB"}
                     clause_ = x.pos_ in {"VERB", "AUX"}
-                    risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
+                    risks = sets["risk_words"] if clause_ else risky  # a clause must name a risk
                     reported = not clause_ and x.lemma_.lower() in reports and any(
                         c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
                         or c.dep_ == "prep" and c.lower_ in REPORT_PREPS for c in x.children)
@@ -217,9 +240,8 @@ class ReasonFrame:
     def _sentence_reason(self, sent: Span) -> None:
         """Reasons stated about an earlier policy: "The ban follows concerns over X",
         "X played a role in the decision", "X drive policy", "a response to X"."""
-        rz = self.lex["reason"]
-        nouns = set(rz["reason_nouns"])
-        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        sets = self._reason_words()
+        nouns, anaphors = sets["reason_nouns"], sets["policy_anaphors"]
         found: list[str] = []
         words = self.words(sent)
         clauses = [sent.root]
@@ -244,13 +266,13 @@ class ReasonFrame:
                     found.append(text)
         for text in found:
             self.emit("reason", roles, reason=[text])
-        if words & set(rz["verbs"]):
+        if words & sets["verbs"]:
             self._cited_reasons(sent)
-        if words & (set(rz["concern_words"]) | set(rz["voice_verbs"])):
+        if words & sets["concern_or_voice"]:
             self._concern_reasons(sent)
-        if words & (set(self.lex["reporting_verbs"]) | set(rz["warning_verbs"])):
+        if words & sets["reporting_or_warning"]:
             self._justification(sent)
-        if words & set(rz["risk_words"]):
+        if words & sets["risk_words"]:
             self._quoted_justification(sent)
         self._listed_reasons(sent)
 
@@ -259,14 +281,13 @@ class ReasonFrame:
         attributed to a person or an organization ("'X has too many security risks,' said Gov.
         Y" ... "'We won't let adversaries see our data.'"): each of its clauses that names a
         risk is a reason of the nearest policy before it (of the organization's, if one speaks)."""
-        rz = self.lex["reason"]
-        risk = set(rz["risk_words"])
+        risk = self._reason_words()["risk_words"]
         before = sent.doc.text[:sent.start_char]
         quoted = sent.text.lstrip()[:1] in {"\u201c", '"'} or before.count("\u201c") > before.count("\u201d") \
             or before.count('"') % 2 == 1
         if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in self.tokens(sent)):
             return  # (a sentence with its own reporting verb is read by _justification)
-        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
+        policy_words = self._reason_words()["policy_words"]
         if any(t.lemma_ in policy_words for t in self.tokens(sent)):
             return  # a policy statement, read by sentence_policy
         speaker = None
@@ -304,7 +325,7 @@ class ReasonFrame:
         """"The company is concerned that X", "Acme also fears that X", "Acme worries about X":
         the concern of an organization; it becomes a reason of that organization's policies
         in this article (:meth:`link_article_level` drops it when the organization issued none)."""
-        words = set(self.lex["reason"]["concern_words"])
+        words = self._reason_words()["concern_words"]
         for tok in self.tokens(sent):
             voiced = tok.pos_ == "NOUN" and tok.lemma_.lower() in words and tok.dep_ == "dobj" and \
                 tok.head.lemma_ in self.lex["reason"]["voice_verbs"]
@@ -331,7 +352,7 @@ class ReasonFrame:
             elif issuer is None:
                 # "the regulator said it was concerned about X": an unnamed issuer speaks
                 # of the policy stated just before
-                govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+                govt = self._reason_words()["government"]
                 if not (subj.pos_ == "PRON" and subj.lower_ in ISSUER_PRONOUNS
                         or subj.lemma_.lower() in govt or self._descriptive_speaker(verb)):
                     continue
@@ -368,7 +389,7 @@ class ReasonFrame:
         """Who gives a reason: (is it about a policy, the organization if named).
         The subject may be an organization, a policy document ("the notice",
         "the memo") or an anaphor ("the ban", "it")."""
-        containers = set(self.lex["policy"]["policy_container_nouns"]) | set(self.lex["policy"]["policy_anaphors"])
+        containers = self._reason_words()["containers"]
         node = verb
         for _ in range(7):
             subj = self._clause_subject(node)
@@ -420,16 +441,14 @@ class ReasonFrame:
     def _justification(self, sent: Span) -> None:
         """"The agency said the tools move user records abroad in ways that could
         put security at risk": a statement by an issuer, next to its policy, that names a risk."""
-        rz = self.lex["reason"]
-        risk = set(rz["risk_words"])
-        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
-        use_verbs = set(self.lex["policy"]["use_verbs"])
+        sets = self._reason_words()
+        risk, policy_words, use_verbs = sets["risk_words"], sets["policy_words"], sets["use_verbs"]
         # the root ("the ministry said ..."), or a reporting verb hung on the clause that
         # announces the policy ("unveiled the rule on Tuesday, stating that ...")
-        warn = set(rz["warning_verbs"])
+        warn = sets["warning_verbs"]
         verbs = [t for t in self.tokens(sent) if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
                  and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
-        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        anaphors = sets["policy_anaphors"]
         for verb in verbs:
             for c in verb.children:
                 if c.dep_ != "ccomp" or verb.lemma_ not in warn and not any(
@@ -451,7 +470,7 @@ class ReasonFrame:
         """True when the subject of a reporting verb, or of the clause it hangs on
         ("announced the ban, stating that ..."), is a government organ named by description
         ("the digital ministry", "the regulator")."""
-        govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+        govt = self._reason_words()["government"]
         node = verb
         for _ in range(3):
             subj = self._clause_subject(node)
@@ -496,7 +515,7 @@ class ReasonFrame:
         rz = self.lex["reason"]
         subj = self._clause_subject(root)
         found: list[str] = []
-        precedent = set(rz["precedent_nouns"])
+        precedent = self._reason_words()["precedent_nouns"]
         if subj is not None and subj.lemma_ in anaphors:
             follows = root.lemma_ in rz["follow_verbs"]
             if True:
@@ -523,7 +542,7 @@ class ReasonFrame:
                             # a noun phrase must name a concern ("reports of security concerns"); an
                             # event clause a risk or a finding ("after regulators found that ...")
                             if words & nouns and not (clause and x is c) or \
-                                    clause and x is c and words & (set(rz["risk_words"]) | DISCOVERY_VERBS):
+                                    clause and x is c and words & self._reason_words()["risk_or_discovery"]:
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x))
             if root.lemma_ == "be":
@@ -554,7 +573,7 @@ class ReasonFrame:
                     if text and text not in found:
                         found.append(text)
         if subj is not None and subj.lemma_ in anaphors:
-            intents = set(self.lex["purpose"]["intent_verbs"])
+            intents = self._reason_words()["intent_verbs"]
             # "the ban is intended to protect X", "the restriction aims to prevent Y"
             heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "xcomp"} and c.lemma_ in intents]
             if any(h.lemma_ in intents for h in heads):
