@@ -55,7 +55,8 @@ def _data() -> dict:
         sets = {k: set(v) for k, v in d.items() if isinstance(v, (list, tuple))}
         # third-person forms of the collecting verbs ("stores", "logs"), read where the
         # model tagged them as nouns after a product's name
-        sets["_verb_forms"] = {v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")
+        es_endings = tuple(d["es_endings"])
+        sets["_verb_forms"] = {v + ("es" if v.endswith(es_endings) else "s")
                                for v in sets["collect_verbs"] | sets["transfer_verbs"]}
         # unions the rules test often, built once
         sets["_intent_enable"] = sets["intent_verbs"] | sets["enable_verbs"]
@@ -175,7 +176,7 @@ def _read_verb(reader, tok, D) -> None:
         objs = _objects(tok, passive)
     elif lemma in D["train_verbs"] and tok.tag_ != "VBG" or lemma == "train":
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subj.children):
+        if subj is not None and any(c.dep_ == "det" and c.lower_ in D["indefinite_articles"] for c in subj.children):
             return  # a generic statement ("a model is trained using ...") describes a technique, no product
         objs = _train_sources(tok, D)
         train = bool(objs)
@@ -290,7 +291,7 @@ def _read_noun(reader, tok, D) -> None:
     if not objs:
         return
     goals = _goals(tok, D)
-    if tok.lemma_.lower() in {"use", "usage"} and not any(g.lemma_.lower() in D["train_verbs"] for g in goals) \
+    if tok.lemma_.lower() in D["use_words"] and not any(g.lemma_.lower() in D["train_verbs"] for g in goals) \
             and not _for_training(tok, D):
         return
     signals = [s for o in objs for s in _signals(reader, o, D)]
@@ -374,7 +375,7 @@ def _train_sources(tok, D) -> list:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in D["train_preps"]:
             out += [p for p in c.children if p.dep_ == "pobj"]
-        if c.lower_ in {"using", "based"} or (c.dep_ in {"advcl", "acl", "prep"} and c.lemma_ in {"use", "base"}):
+        if c.lower_ in D["source_participles"] or (c.dep_ in {"advcl", "acl", "prep"} and c.lemma_ in D["source_verbs"]):
             out += [p for p in c.children if p.dep_ == "dobj"]
             out += [p for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "on"
                     for p in pp.children if p.dep_ == "pobj"]
@@ -404,7 +405,7 @@ def _for_training(tok, D) -> list:
                         out += [q for pp in p.children if pp.dep_ == "prep" and pp.lower_ == "of"
                                 for q in pp.children if q.dep_ in {"pobj", "pcomp"}]
                     elif p.lemma_.lower() in D["train_verbs"] or p.lower_.endswith("ing") and \
-                            p.lemma_.lower() in D["train_verbs"] | {"training"}:
+                            (p.lemma_.lower() in D["train_verbs"] or p.lemma_.lower() == "training"):
                         out.append(p)
     return out
 
@@ -682,11 +683,11 @@ def _named_products(reader, tok, goals, objs, D) -> list:
     for g in goals:
         toks += [t for t in g.subtree]
     for c in tok.children:
-        if c.dep_ in {"prep", "dative"} and c.lower_ in {"for", "to", "with", "by", "into"}:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in D["clause_product_preps"]:
             toks += list(c.subtree)
     for o in objs:
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ in {"with", "on", "in", "from", "to"}:
+            if c.dep_ == "prep" and c.lower_ in D["signal_product_preps"]:
                 toks += list(c.subtree)
     out = []
     for t in toks:
@@ -764,7 +765,7 @@ def _feature_product(reader, noun, D):
             ent = _entity(reader, c, {"Product"})
             if ent is not None:
                 return ent
-    if noun.pos_ == "PRON" or any(c.lower_ in {"the", "this", "that"} for c in noun.children):
+    if noun.pos_ == "PRON" or any(c.lower_ in D["definite_determiners"] for c in noun.children):
         feature = getattr(reader, _STATE).get("feature")
         if feature is not None and lemma in D["named_product_nouns"]:
             return feature
@@ -808,11 +809,11 @@ def _product_of_agent(reader, agent, tok, goals, D):
         ent = m.entity
     elif _named_again(reader, agent) is not None:
         ent = _named_again(reader, agent)
-    elif agent.pos_ == "PRON" and agent.lower_ in {"it", "its", "they", "their"}:
+    elif agent.pos_ == "PRON" and agent.lower_ in D["agent_pronouns"]:
         ent = reader.coref(agent, {"Organization", "Product"})
     elif agent.pos_ == "NOUN":
         lemma = agent.lemma_.lower()
-        if lemma in D["product_anaphors"] and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
+        if lemma in D["product_anaphors"] and any(c.lower_ in D["definite_determiners"] or c.tag_ == "PRP$"
                                                   for c in agent.children):
             ent = _feature_product(reader, agent, D)
         elif lemma in D["company_anaphors"]:
@@ -821,7 +822,7 @@ def _product_of_agent(reader, agent, tok, goals, D):
             ent = _feature_product(reader, agent, D)
         if ent is None:
             # "large language models like P collect ..."
-            ent = next((e for c in agent.children if c.dep_ == "prep" and c.lower_ in D["list_preps"] | {"as"}
+            ent = next((e for c in agent.children if c.dep_ == "prep" and (c.lower_ in D["list_preps"] or c.lower_ == "as")
                         for p in c.children if p.dep_ == "pobj" for e in [_entity(reader, p, {"Product"})]
                         if e is not None), None)
     if ent is None:
@@ -880,9 +881,10 @@ def _product(reader, tok, objs, goals, passive, D, strict=False):
 def _reporter(reader, tok, D):
     """The subject token of the reporting verb above ``tok`` ("Acme said ...",
     "Acme emailed users, saying ..."), or None."""
-    reporting = set(reader.lex["reporting_verbs"]) | D["report_verbs"]
+    reporting = reader.lex["reporting_verbs"]
     for anc in [tok, *tok.ancestors]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in reporting and anc.i != tok.i:
+        if anc.pos_ == "VERB" and (anc.lemma_.lower() in reporting or anc.lemma_.lower() in D["report_verbs"]) \
+                and anc.i != tok.i:
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
             if subj is None and anc.dep_ in {"advcl", "xcomp", "conj"}:
                 subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
@@ -893,21 +895,22 @@ def _reporter(reader, tok, D):
 
 def _speaker_entity(reader, subj):
     """The organization a reporting subject names: a name, "the company", "a policy update by the giant"."""
+    D = _data()
     ent = _entity(reader, subj, {"Organization", "Person"})
     if ent is not None:
         return ent
-    if subj.pos_ == "PRON" or subj.lemma_.lower() in _data()["company_anaphors"]:
+    if subj.pos_ == "PRON" or subj.lemma_.lower() in D["company_anaphors"]:
         return reader.coref(subj, {"Organization"})
     for c in subj.children:
         if c.dep_ == "poss" or c.dep_ == "compound":
             ent = _entity(reader, c, {"Organization"})
             if ent is not None:
                 return ent
-        if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+        if c.dep_ == "prep" and c.lower_ in D["maker_preps"]:
             for q in c.children:
                 if q.dep_ == "pobj":
                     ent = _entity(reader, q, {"Organization"}) or (
-                        reader.coref(q, {"Organization"}) if q.lemma_.lower() in _data()["company_anaphors"] else None)
+                        reader.coref(q, {"Organization"}) if q.lemma_.lower() in D["company_anaphors"] else None)
                     if ent is not None:
                         return ent
     return None

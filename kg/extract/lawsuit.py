@@ -55,7 +55,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp.kb import normalize
-from .syntax import co_agents, join_tokens, phrase, phrase_verb
+from .nonresponse import REPRESENTED_PREPS
+from .syntax import CO_AGENT_ADVERBS, co_agents, join_tokens, phrase, phrase_verb
 from . import frame, frame_data
 
 ALL = {"Organization", "Person", "Place", "Product"}
@@ -63,6 +64,73 @@ PARTY = {"Organization", "Person", "Place"}
 LEGAL = "legal"      # accuser: the plaintiff of the article's lawsuit
 DESC = "desc"        # accuser: a description ("the company"), resolved against other allegations
 FINED = "fined"      # accuser: whoever fined the same party
+
+_WORDS = frame_data("lawsuit")
+#: pronouns that may stand for a party named before ("it", "their"; lower-case text).
+PARTY_PRONOUNS = _WORDS["party_pronouns"]
+#: prepositions of the product a maker is described by ("the company behind X", "the developer
+#: of X"; lower-case text).
+BEHIND_PREPS = _WORDS["behind_preps"]
+#: determiners and numbers of a plural description of named organizations ("these companies",
+#: "the two firms"; lower-case text).
+GROUP_DETERMINERS = _WORDS["group_determiners"]
+#: prepositions of what places an unnamed body ("regulators in Kestria", "the ministry of X";
+#: lower-case text).
+BODY_PREPS = _WORDS["body_preps"]
+#: correlative words a body's label leaves out ("neither the ministry nor ..."; lower-case text).
+CORRELATIVE_WORDS = _WORDS["correlative_words"]
+#: nouns of an unnamed body that is a government body, not another organization (lemmas).
+GOVERNMENT_BODY_NOUNS = _WORDS["government_body_nouns"]
+#: names of a government body the lemmatizer keeps as written only as proper nouns ("Customs",
+#: where the noun "customs" has the lemma "custom"; lower-case text).
+GOVERNMENT_BODY_NAMES = _WORDS["government_body_names"]
+#: relative pronouns as the subject of a relative clause ("sued by X, which says ..."; lower-case text).
+RELATIVE_SUBJECTS = _WORDS["relative_subjects"]
+#: pronouns that stand for a person named before ("he said"; lower-case text).
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
+#: determiners of a description that refers back to a party ("the photo agency"; lower-case text).
+DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: prepositions of who brings a suit or an accusation ("a suit by X", "lawsuits from A",
+#: "accusations from X"; lower-case text).
+ACCUSER_PREPS = _WORDS["accuser_preps"]
+#: prepositions that list a description's members ("publishers like A, B and C"; lower-case text).
+MEMBER_PREPS = _WORDS["member_preps"]
+#: prepositions of a group its subject belongs to ("A and B are among the publishers suing Y";
+#: lower-case text).
+AMONG_PREPS = _WORDS["among_preps"]
+#: words a clause's text drops at its start besides determiners and conjunctions ("of scraping
+#: ..."; lower-case text).
+CLAUSE_LEADING_WORDS = _WORDS["clause_leading_words"]
+#: prepositions of what a party is accused or charged of ("accused of X", "charged with Y";
+#: lower-case text).
+CHARGE_PREPS = _WORDS["charge_preps"]
+#: the cause prepositions and the charge prepositions: those of what was alleged ("fined for X",
+#: "sued over Y", "accused of Z").
+CAUSE_OR_CHARGE_PREPS = frozenset(_WORDS["cause_preps"]).union(CHARGE_PREPS)
+#: verbs of an expletive "it" ("it appears that ..."; lemmas).
+IMPERSONAL_VERBS = _WORDS["impersonal_verbs"]
+#: prepositions of "took Y to court", "before the court", "in court" (lower-case text).
+TO_COURT_PREPS = _WORDS["to_court_preps"]
+#: prepositions of whom a notice goes to ("sent a letter to Y", "served on Y"; lower-case text).
+RECIPIENT_PREPS = _WORDS["recipient_preps"]
+#: prepositions of a suit as a verb's instrument ("hit with a class action", "named in a suit";
+#: lower-case text).
+INSTRUMENT_PREPS = _WORDS["instrument_preps"]
+#: prepositions of who is fined ("a penalty of 3m euros on Y"; lower-case text).
+PENALIZED_PREPS = _WORDS["penalized_preps"]
+#: prepositions of what a complaint is about ("a complaint about Acme's conduct", "a suit against X";
+#: lower-case text).
+COMPLAINT_PREPS = _WORDS["complaint_preps"]
+#: prepositions of what an accusation charges ("accusations of plagiarism"; lower-case text).
+ACCUSATION_PREPS = _WORDS["accusation_preps"]
+#: prepositions that list examples ("joined by outlets like C, D and E"; lower-case text).
+EXAMPLE_PREPS = _WORDS["example_preps"]
+#: verbs that answer only with a reply as object ("did not provide a comment"; lemmas).
+GIVE_VERBS = _WORDS["give_verbs"]
+#: objects of those verbs that make a reply ("comment", "response"; lemmas).
+REPLY_OBJECTS = _WORDS["reply_objects"]
+#: verbs whose unanswered matter is "comment" ("declined to comment"; lemmas).
+COMMENT_MATTER_VERBS = _WORDS["comment_matter_verbs"]
 
 
 class _Record:
@@ -209,7 +277,7 @@ def _stray_subject(verb: Token) -> Token | None:
     while prev.pos_ in {"ADV", "AUX", "PART"} and prev.i > verb.sent.start:
         prev = prev.nbor(-1)
     node = prev
-    while node.dep_ in {"compound", "flat"} and node.head.i > node.i:
+    while node.dep_ == "compound" and node.head.i > node.i:
         node = node.head
     if node.dep_ == "conj" and not any(c.dep_ == "cc" for c in node.head.children) and \
             not any(c.dep_ == "cc" for c in node.children):
@@ -246,7 +314,7 @@ def _head_entity(reader, tok: Token, families: set[str]):
     if m is not None and not (m.end <= tok.i and m.entity is not None and m.entity.family == "Place"):
         return m.entity if m.entity is not None and m.entity.family in families else None
     # ("the Kestrian chip giant": a place modifying a description is not the party the description names)
-    if tok.pos_ == "PRON" and tok.lower_ not in {"it", "its", "they", "their", "them"}:
+    if tok.pos_ == "PRON" and tok.lower_ not in PARTY_PRONOUNS:
         return None
     return reader.coref(tok, families)
 
@@ -257,7 +325,7 @@ def _made_by_description(reader, tok: Token, d: dict):
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in d["maker_nouns"]:
         return None
     cands = [c for c in tok.children if c.dep_ in {"compound", "nmod"}] + \
-        [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"behind", "of"} for p in c.children
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ in BEHIND_PREPS for p in c.children
          if p.dep_ == "pobj"] + \
         [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "behind" and c.i == tok.i + 1
          for p in c.children if p.dep_ == "pobj"]  # "sued the company behind X" ("behind" hung on the verb)
@@ -288,11 +356,11 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     """Named parties listed after token ``end`` ("..., as well as A, B and C"), read on the surface
     for lists the parser breaks; stops at a preposition, a verb or a clause word."""
     out = []
-    stop, words = set(d["stop_list"]), set(d["list_words"])
+    stop, words = d["stop_list"], d["list_words"]
     for t in sent.doc[end + 1:min(sent.end, end + 26)]:
         if t.lower_ in stop and t.lower_ not in words:
             break
-        if t.lower_ == "with" and t.nbor(-1).lower_ not in {"along", "together"}:
+        if t.lower_ == "with" and t.nbor(-1).lower_ not in CO_AGENT_ADVERBS:
             break  # "against Y with the regulator": an addressee, not a listed party
         m = reader.mention_at(t)
         if m is not None and m.entity is not None and m.entity.family in {"Organization", "Person"}:
@@ -360,7 +428,7 @@ def _plural_group(reader, tok: Token) -> list:
     a number): the last two or more organizations named as conjuncts of one another in the
     sentence before or earlier in the block, or in the block before. [] when there is none."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in reader.lex["anaphors"]["Organization"] or not any(
-            c.lower_ in {"these", "those", "the", "both", "two", "three"} for c in tok.children
+            c.lower_ in GROUP_DETERMINERS for c in tok.children
             if c.dep_ in {"det", "nummod", "predet"}):
         return []
     for b in range(reader.block, max(-1, reader.block - 2), -1):
@@ -397,10 +465,10 @@ def _implicit_body(reader, tok: Token, d: dict):
     if tok.lemma_.lower() not in d["body_nouns"] and tok.lower_ not in d["body_nouns"]:
         return None
     mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"} or
-            (c.dep_ == "prep" and c.lower_ in {"in", "of"})]
+            (c.dep_ == "prep" and c.lower_ in BODY_PREPS)]
     if not mods:
         return None
-    toks = [t for t in tok.subtree if t.lower_ not in {"neither", "nor", "either", "both"}
+    toks = [t for t in tok.subtree if t.lower_ not in CORRELATIVE_WORDS
             and not (t.dep_ in {"relcl", "acl", "conj", "cc", "appos"} and t.head == tok)]
     skip: set[int] = set()
     for c in tok.children:
@@ -412,10 +480,9 @@ def _implicit_body(reader, tok: Token, d: dict):
     label = join_tokens(toks[:8]).strip(" ,;:\"'“”")
     if not label:
         return None
-    kind = "GovernmentBody" if tok.lemma_.lower() in {"government", "ministry", "regulator", "watchdog", "authority",
-                                                       "agency", "department", "commission", "court", "probe",
-                                                       "customs", "embassy", "police", "prosecutor"} \
-        else "Organization"
+    lemma = tok.lemma_.lower()
+    govt = lemma in GOVERNMENT_BODY_NOUNS or lemma == tok.lower_ and lemma in GOVERNMENT_BODY_NAMES
+    kind = "GovernmentBody" if govt else "Organization"
     return reader.implicit(label, kind, False)
 
 
@@ -428,7 +495,7 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
         return ([owner], None) if owner is not None else ([], LEGAL)
     if lemma in d["agent_nouns"] or tok.lower_ in d["agent_nouns"]:
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"for", "at", "from", "of"}):
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in REPRESENTED_PREPS):
                 for x in ([c] if c.dep_ == "poss" else [p for p in c.children if p.dep_ == "pobj"]):
                     e = reader.entity_at(x, PARTY)
                     if e is not None:
@@ -443,11 +510,11 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     m = reader.mention_at(tok)
     if m is not None and m.entity is not None:
         return [m.entity], None
-    if tok.lower_ in {"which", "who", "that"} and tok.head.dep_ == "relcl" and depth < 2:
+    if tok.lower_ in RELATIVE_SUBJECTS and tok.head.dep_ == "relcl" and depth < 2:
         return _party(reader, tok.head.head, d, depth + 1, groups)  # "sued by X, which says ..."
     if tok.pos_ == "PRON":
         e = reader.coref(tok, PARTY, subject_first=True)
-        if e is None and tok.lower_ in {"he", "she"}:
+        if e is None and tok.lower_ in PERSON_PRONOUNS:
             e = _last_person(reader, tok)
         clause = tok.head
         named = [m.entity for c in clause.children if c.dep_ == "ccomp" for x in c.children
@@ -459,7 +526,7 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
             if subj is not None and subj is not tok:
                 return _party(reader, subj, d, depth + 1)
         return ([e], None) if e is not None else ([], None)
-    is_def = any(c.lower_ in {"the", "this", "that"} for c in tok.children if c.dep_ == "det")
+    is_def = any(c.lower_ in DEFINITE_DETERMINERS for c in tok.children if c.dep_ == "det")
     e = reader.entity_at(tok, PARTY)
     if is_def and tok.dep_ == "nsubj" and tok.lemma_.lower() in reader.lex["anaphors"]["Organization"] \
             and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
@@ -560,7 +627,7 @@ def _owner(reader, noun: Token):
             e = reader.entity_at(c, ALL)
             if e is not None:
                 return e
-        if c.dep_ == "prep" and c.lower_ in {"by", "from"}:
+        if c.dep_ == "prep" and c.lower_ in ACCUSER_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     e = reader.entity_at(p, PARTY)
@@ -576,7 +643,7 @@ def _owner(reader, noun: Token):
     verb = noun.head
     if noun.dep_ == "dobj" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         for c in verb.children:  # "Y is fighting a suit by X": "by X" hung on the active verb
-            if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i > noun.i:
+            if c.dep_ == "prep" and c.lower_ in ACCUSER_PREPS and c.i > noun.i:
                 for p in c.children:
                     e = reader.entity_at(p, PARTY) if p.dep_ == "pobj" else None
                     if e is not None:
@@ -614,7 +681,7 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                 if not parties and c.pos_ == "NOUN":
                     # "publishers like A, B and C sued X": the listed members, read on
                     # the surface after the first when the parser breaks the list
-                    for prep in (x for x in c.children if x.dep_ == "prep" and x.lower_ in {"like", "including", "as"}):
+                    for prep in (x for x in c.children if x.dep_ == "prep" and x.lower_ in MEMBER_PREPS):
                         for p in (x for x in prep.children if x.dep_ == "pobj"):
                             first = reader.mention_at(p)
                             if first is not None and first.entity is not None:
@@ -625,14 +692,14 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                                                        and x.dep_ in {"conj", "appos"}
                                                        and (e := _group_party(reader, x)) is not None])
                     parties = [e for e in parties if e.family == "Organization"]
-                if not parties and c.lower_ in {"that", "which", "who"} and node.dep_ in {"relcl", "acl"}:
+                if not parties and c.lower_ in RELATIVE_SUBJECTS and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
                 return parties, mode, {x.i for x in c.subtree}
         if node.dep_ in {"acl"} and node.head.pos_ in {"NOUN", "PROPN"}:
             # "a probe accusing X of ...", "a complaint ... alleging ..."
             parties, mode = _party(reader, node.head, d)
             group = node.head
-            if not parties and group.dep_ == "pobj" and group.head.lower_ in {"among", "like"} and \
+            if not parties and group.dep_ == "pobj" and group.head.lower_ in AMONG_PREPS and \
                     group.head.head.pos_ in {"AUX", "VERB"}:
                 # "A and B are among the publishers suing Y": the members named as the subject
                 subj = next((c for c in group.head.head.children if c.dep_ == "nsubj"), None)
@@ -669,7 +736,7 @@ def _practices(toks, d: dict) -> list[str]:
 
 def _clause_text(tok: Token, max_words: int = 14) -> str:
     toks = [t for t in tok.subtree if not (t.dep_ == "mark" and t.head == tok)]
-    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "SCONJ"} or toks[0].lower_ in {"that", "of", "for"}):
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "SCONJ"} or toks[0].lower_ in CLAUSE_LEADING_WORDS):
         toks = toks[1:]
     toks = toks[:max_words]
     while toks and (toks[-1].is_punct or toks[-1].pos_ in {"CCONJ", "ADP", "DET"}):
@@ -680,9 +747,9 @@ def _clause_text(tok: Token, max_words: int = 14) -> str:
 def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
     """Short phrases saying what was alleged: "for violating ...", "of scraping ...", "claiming that ..."."""
     out: list[str] = []
-    say = set(d["suit_say_verbs"])
+    say = d["suit_say_verbs"]
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in set(d["cause_preps"]) | {"of", "with"} and c.lower_ != "in":
+        if c.dep_ == "prep" and c.lower_ in CAUSE_OR_CHARGE_PREPS and c.lower_ != "in":
             for p in c.children:
                 if p.dep_ == "pobj" and c.lower_ == "after" and not _practices(list(p.subtree), d):
                     continue  # "sued Y a week after Z's resignation": a time, not what is alleged
@@ -774,7 +841,7 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         if inner is not None:
             ccomp, evidence = inner, True
             accused_tok = next(x for x in inner.children if x.dep_ in {"nsubj", "nsubjpass"})
-    if claim and accused_tok.pos_ == "PRON" and accused_tok.lower_ not in {"he", "she"}:
+    if claim and accused_tok.pos_ == "PRON" and accused_tok.lower_ not in PERSON_PRONOUNS:
         return  # "X said it took the move ...": "it" is most often X itself
     if claim and (ccomp.lemma_ in d["claim_verbs"] or ccomp.lemma_ in reader.lex["reporting_verbs"]):
         return  # "they say Y said that ...": Y reports, Y is not accused
@@ -824,7 +891,7 @@ def _expletive(tok: Token) -> bool:
     if tok.lower_ != "it":
         return False
     head = tok.head
-    return head.lemma_ in {"be", "seem", "appear", "remain"} and any(t.dep_ == "ccomp" for t in head.subtree)
+    return head.lemma_ in IMPERSONAL_VERBS and any(t.dep_ == "ccomp" for t in head.subtree)
 
 
 def _negated_here(verb: Token) -> bool:
@@ -836,11 +903,10 @@ def _charged(scope: list[Token], d: dict) -> bool:
     """Whether a reported clause states a charge: a practice word that is not weak by itself, or a
     plain act done without leave ("used its articles without permission", "illegally copied")."""
     found = [p for p in _practices(scope, d)]
-    weak = set(d["weak_practices"])
+    weak = d["weak_practices"]
     if any(p not in weak for p in found):
         return True
-    cues = set(d["unauthorized_cues"])
-    acts = set(d["act_verbs"])
+    cues, acts = d["unauthorized_cues"], d["act_verbs"]
     unauthorized = False
     for t in scope:
         if t.lower_ in cues and t.lower_ != "without":
@@ -855,7 +921,7 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
     """ "X took Y to court (over Z)", "X went to court against Y", "X took legal action against Y",
     "X is seeking damages from Y": legal action named by its parts rather than by "sue"."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
-    to_court = any(p.lower_ in {"to", "before", "in"} and any(x.dep_ == "pobj" and x.lemma_.lower() in d["court_nouns"]
+    to_court = any(p.lower_ in TO_COURT_PREPS and any(x.dep_ == "pobj" and x.lemma_.lower() in d["court_nouns"]
                                                              for x in p.children) for p in preps) or \
         any(c.dep_ in {"xcomp", "advcl", "advmod"} and c.lemma_.lower() in d["court_nouns"] for c in verb.children)
     objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -863,7 +929,7 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
     accused_toks: list[Token] = []
     notice = [o for o in objs if o.lemma_.lower() in d["notice_nouns"] and any(
         w in d["notice_markers"] for t in o.subtree for w in (t.lower_, t.lemma_.lower()))]
-    recipients = [x for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ in {"to", "on"}
+    recipients = [x for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ in RECIPIENT_PREPS
                   for x in c.children if x.dep_ == "pobj"]
     if notice:
         # "X mailed a cease-and-desist notice to Y": the recipient is accused
@@ -926,7 +992,7 @@ def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
         verb = prep.head.head
         passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         obj = None
-    elif prep.lower_ in {"with", "in"} and prep.head.pos_ == "VERB":
+    elif prep.lower_ in INSTRUMENT_PREPS and prep.head.pos_ == "VERB":
         verb = prep.head
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1027,7 +1093,7 @@ def _sue(reader, tok: Token, st: dict, d: dict) -> None:
 
 def _file(reader, tok: Token, st: dict, d: dict) -> None:
     """ "X filed a lawsuit against Y", "charges were filed against Y", "X brought a complaint to court"."""
-    legal = set(d["legal_nouns"])
+    legal = d["legal_nouns"]
     noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in legal), None)
     if noun is None:
         return
@@ -1101,7 +1167,7 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
     and "Y was accused by X of Z"."""
     objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     of = [c for x in [tok, *[t for o in objs for t in _conj_tokens(o)]] for c in x.children
-          if c.dep_ == "prep" and c.lower_ in {"of", "with"}]
+          if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS]
     if tok.lemma_ == "charge" and not of:
         return
     if not objs:
@@ -1132,7 +1198,7 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
 
 
 def _money(tok: Token, d: dict) -> bool:
-    money = set(d["money_words"])
+    money = d["money_words"]
     return any(t.lower_ in money or t.like_num for t in tok.subtree)
 
 
@@ -1181,7 +1247,7 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
     verb = tok.head
     if tok.dep_ not in {"dobj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
         return
-    on = [p for x in (verb, *tok.subtree) for c in x.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+    on = [p for x in (verb, *tok.subtree) for c in x.children if c.dep_ == "prep" and c.lower_ in PENALIZED_PREPS
           and (x is verb or x.i >= tok.i) for p in c.children if p.dep_ == "pobj"]  # "a penalty of 3m euros on Y"
     r = _Record(reader.block, tok.sent, False)
     r.kind = "fine"
@@ -1235,7 +1301,7 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
     if subj is None:
         return
     accused, targets = [], []
-    about = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"about", "against"}
+    about = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in COMPLAINT_PREPS
              for p in c.children if p.dep_ == "pobj"]
     for p in about:  # "a complaint about Acme's conduct", "a suit against X"
         a, t = _accused(reader, p, d, surface=False)
@@ -1335,7 +1401,7 @@ def _speaker(reader, sent: Span):
     """The person a quote's "he said" / "she said" stands for: the last person named before it."""
     verb = sent.root
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if verb.lemma_ not in reader.lex["reporting_verbs"] or subj is None or subj.lower_ not in {"he", "she"}:
+    if verb.lemma_ not in reader.lex["reporting_verbs"] or subj is None or subj.lower_ not in PERSON_PRONOUNS:
         return None
     for b in range(reader.block, max(-1, reader.block - 3), -1):
         for m in reversed(reader.mentions[b]):
@@ -1348,7 +1414,7 @@ def _faces(reader, noun: Token, st: dict, d: dict) -> None:
     """ "Y is facing lawsuits from A, B and C, who have raised claims of ...", "Y faces a suit by X"."""
     if noun.dep_ != "dobj" or noun.head.lemma_ not in d["receive_verbs"]:
         return
-    srcs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+    srcs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ACCUSER_PREPS
             for p in c.children if p.dep_ == "pobj"]
     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if not srcs or subj is None:
@@ -1377,7 +1443,7 @@ def _accusation_noun(reader, noun: Token, st: dict, d: dict) -> None:
         if c.dep_ in {"poss", "compound"}:
             owner = owner or reader.entity_at(c, PARTY)
     if owner is None:
-        owner = next((e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        owner = next((e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ACCUSER_PREPS
                       and (h is noun or c.i > noun.i) for p in c.children if p.dep_ == "pobj"
                       for e in _party(reader, p, d)[0]), None)
     if owner is None:
@@ -1385,7 +1451,7 @@ def _accusation_noun(reader, noun: Token, st: dict, d: dict) -> None:
     clause = next((c for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"} and
                    (h is noun or c.i > noun.i) and any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)),
                   None)
-    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ACCUSATION_PREPS
           for p in c.children if p.dep_ in {"pobj", "pcomp"}]
     accused: list = []
     targets: list = []
@@ -1489,7 +1555,7 @@ def _members(reader, verb: Token, st: dict, d: dict) -> None:
         heads = [c for c in verb.children if c.dep_ == "dobj"]
     else:  # "joined by outlets like C, D and E"
         heads = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        heads = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}
+        heads = [x for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS
                  for x in c.children if x.dep_ == "pobj"]
     for h in heads:
         for t in [h, *h.conjuncts]:
@@ -1536,7 +1602,7 @@ def _courts(reader, sent: Span, d: dict) -> tuple[list, list]:
     or sent to ("filed a complaint with the competition authority", "complained to the regulator",
     "a petition to the app store")."""
     courts, others = [], []
-    court_nouns = set(d["court_nouns"])
+    court_nouns = d["court_nouns"]
     for tok in reader.tokens(sent):
         if tok.dep_ != "pobj" or tok.head.lower_ not in d["court_preps"]:
             continue
@@ -1711,12 +1777,11 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
     """Non-responses with parties the built-in pass does not name (see the module doc)."""
     nr = reader.lex["non_response"]
     if "_nr_triggers" not in d:
-        d["_nr_respond"] = frozenset(nr["respond_verbs"]) | {"provide", "give", "offer"}
+        d["_nr_respond"] = frozenset(nr["respond_verbs"]).union(GIVE_VERBS)
         d["_nr_triggers"] = d["_nr_respond"].union(nr["decline_verbs"], d["nonresponse_reach_verbs"])
     if reader.words(sent).isdisjoint(d["_nr_triggers"]):
         return  # (most sentences: no trigger word)
     respond = d["_nr_respond"]
-    reply_objs = {"comment", "response", "email", "call", "request", "message", "inquiry", "enquiry", "question"}
     for tok in reader.tokens(sent):
         if tok.pos_ != "VERB":
             continue
@@ -1724,8 +1789,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
         parties: list = []
         matter_from = tok
         if lemma in respond and _negated(tok, d):
-            if lemma in {"provide", "give", "offer"} and not any(c.dep_ == "dobj" and c.lemma_ in reply_objs
-                                                                for c in tok.children):
+            if lemma in GIVE_VERBS and not any(c.dep_ == "dobj" and c.lemma_ in REPLY_OBJECTS for c in tok.children):
                 continue
             agent = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if agent:
@@ -1745,7 +1809,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
             if subj is None:
                 continue
             parties = _nr_parties(reader, [subj], d)
-        elif lemma in set(nr["decline_verbs"]):
+        elif lemma in nr["decline_verbs"]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None or reader._under_directive(tok):
                 continue  # ("told staff to refrain from X" is a rule)
@@ -1775,7 +1839,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
         matters = reader._matters(matter_from) if matter_from is not None else []
         if not matters:
             word = matter_from.lemma_
-            matters = ["comment" if word in {"comment", "decline", "respond", "reply", "return", "provide"} else word]
+            matters = ["comment" if word in COMMENT_MATTER_VERBS else word]
         for p in parties:
             for m in matters:
                 reader.emit("nonresponse", {"party": p}, matter=[m])

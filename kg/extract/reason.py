@@ -3,7 +3,7 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/reason.json``.
 """
 
 from __future__ import annotations
@@ -13,9 +13,50 @@ import re
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
+from . import frame_data
 from .syntax import SUBJ, conjuncts, join_tokens
 from .syntax import phrase as _phrase
 from .syntax import phrase_verb_clause as _verb_clause
+
+_WORDS = frame_data("reason")
+#: prepositions a policy trigger's clause hangs from while the walk climbs to the clauses
+#: above it ("banned staff from using X"; lower-case text).
+ABOVE_PREPS = _WORDS["above_preps"]
+#: prepositions of a clause's arguments, no reason unless a marker phrase starts there
+#: ("from X", "to Y"; lower-case text).
+ARGUMENT_PREPS = _WORDS["argument_preps"]
+#: prepositions of what a concern is about ("concerned about X", "worries over Y"; lower-case text).
+CONCERN_PREPS = _WORDS["concern_preps"]
+#: subordinators of a clause that may give a reason ("after learning that X"; lower-case text).
+REASON_CLAUSE_MARKS = _WORDS["reason_clause_marks"]
+#: the subordinators among them that always give one ("because it may leak data"; lower-case text).
+STRONG_CLAUSE_MARKS = _WORDS["strong_clause_marks"]
+#: prepositions of what a report says ("reports of security concerns"; lower-case text).
+REPORT_PREPS = _WORDS["report_preps"]
+#: pronoun subjects of an unnamed issuer ("the regulator said it was concerned"; lower-case text).
+ISSUER_PRONOUNS = _WORDS["issuer_pronouns"]
+#: determiners of a description that refers back to an issuer ("the state"; lower-case text).
+DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: pronouns that stand for the person a paragraph quotes ("..., she said"; lower-case text).
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
+#: verbs of an event clause that gives a reason by a finding ("after officials found that X"; lemmas).
+DISCOVERY_VERBS = frozenset(_WORDS["discovery_verbs"])
+#: prepositions of what a policy follows ("the decision comes after X"; lower-case text), and
+#: with a verb of following, also "from" ("the ban stems from X").
+SEQUEL_PREPS = frozenset(_WORDS["sequel_preps"])
+FOLLOW_PREPS = SEQUEL_PREPS | {"from"}
+#: subordinators of the event a policy follows ("taken after regulators found that X"; lower-case
+#: text), and with a verb of following, also "as".
+SEQUEL_MARKS = frozenset(_WORDS["sequel_marks"])
+FOLLOW_MARKS = SEQUEL_MARKS | {"as"}
+#: first words of two-word prepositions whose object hangs on the second ("because of X",
+#: "due to X"; lower-case text).
+TWO_WORD_PREPS = _WORDS["two_word_preps"]
+#: nouns of "the move is a precaution to protect X" (lemmas).
+PRECAUTION_NOUNS = _WORDS["precaution_nouns"]
+#: prepositions of a purpose in a gerund ("aimed at preventing X", "integral to safeguarding X";
+#: lower-case text).
+PURPOSE_PREPS = _WORDS["purpose_preps"]
 
 #: A reason is kept whole up to this many words: a clause with the risks it coordinates
 #: ("... fears it could copy customer files and leak design plans"), not cut in the middle.
@@ -34,6 +75,39 @@ def phrase_verb_clause(verb: Token, max_words: int = REASON_WORDS) -> str:
 
 class ReasonFrame:
     """Reason frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
+
+    #: the lexicon's lists and unions the rules test, built once per reader (:meth:`_reason_words`)
+    _reason_sets: dict | None = None
+
+    def _reason_words(self) -> dict:
+        """The sets of the lexicon's ``reason``, ``policy`` and ``purpose`` lists (and their unions)
+        that the rules below test, by use, built on the first call of a reader; and
+        ``marker_phrases`` (each phrase of ``reason.marker_phrases`` as its words) with
+        ``marker_starts`` (their first words)."""
+        if self._reason_sets is None:
+            lex = self.lex
+            rz, pol = lex["reason"], lex["policy"]
+            nouns, risk = frozenset(rz["reason_nouns"]), frozenset(rz["risk_words"])
+            concern, warn = frozenset(rz["concern_words"]), frozenset(rz["warning_verbs"])
+            phrases = [p.split() for p in rz["marker_phrases"]]
+            self._reason_sets = {
+                "reason_nouns": nouns, "risk_words": risk, "risky": nouns | risk,
+                "risk_or_discovery": risk | DISCOVERY_VERBS,
+                "strong_markers": frozenset(rz["strong_markers"]), "vague_nouns": frozenset(rz["vague_nouns"]),
+                "concern_words": concern, "report_nouns": frozenset(rz["report_nouns"]),
+                "verbs": frozenset(rz["verbs"]), "warning_verbs": warn,
+                "concern_or_voice": concern | frozenset(rz["voice_verbs"]),
+                "reporting_or_warning": frozenset(lex["reporting_verbs"]) | warn,
+                "precedent_nouns": frozenset(rz["precedent_nouns"]),
+                "policy_anaphors": frozenset(pol["policy_anaphors"]),
+                "policy_words": frozenset(pol["ban"] + pol["restriction"]),
+                "use_verbs": frozenset(pol["use_verbs"]),
+                "government": frozenset(pol["government_nouns"]) | frozenset(pol["body_nouns"]),
+                "containers": frozenset(pol["policy_container_nouns"]) | frozenset(pol["policy_anaphors"]),
+                "intent_verbs": frozenset(lex["purpose"]["intent_verbs"]),
+                "marker_phrases": phrases, "marker_starts": frozenset(p[0] for p in phrases),
+            }
+        return self._reason_sets
 
     def _is_reason_marker(self, prep: Token, weak: bool = False) -> bool:
         """True for a preposition that can introduce a reason; ``weak`` also admits
@@ -55,23 +129,16 @@ class ReasonFrame:
     def _marker_phrase_object(self, prep: Token) -> Token | None:
         """The object of a multi-word reason marker that starts at ``prep`` ("in light of X",
         "in the wake of X", "on the back of X": ``reason.marker_phrases``), or None."""
-        if prep.dep_ != "prep" or prep.lower_ not in self._marker_phrase_starts:
+        sets = self._reason_words()
+        if prep.dep_ != "prep" or prep.lower_ not in sets["marker_starts"]:
             return None
         doc = prep.doc
-        for words in self._marker_phrases:
+        for words in sets["marker_phrases"]:
             end = prep.i + len(words)
             if end <= len(doc) and [t.lower_ for t in doc[prep.i:end]] == words:
                 last = doc[end - 1]
                 return next((c for c in last.children if c.dep_ in {"pobj", "pcomp"}), None)
         return None
-
-    @property
-    def _marker_phrases(self) -> list[list[str]]:
-        return [p.split() for p in self.lex["reason"]["marker_phrases"]]
-
-    @property
-    def _marker_phrase_starts(self) -> set[str]:
-        return {p.split()[0] for p in self.lex["reason"]["marker_phrases"]}
 
     def _reasons_above(self, trig: Token, sent: Span) -> list[str]:
         """Reasons hung on the clauses above a policy trigger, outside its own subtree:
@@ -86,13 +153,13 @@ class ReasonFrame:
             if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"} and not document \
                     or node.head == node:
                 break  # ("issued an order banning X, citing Y": the order's clause is the policy's)
-            if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in {"from", "in", "on", "to", "against"}:
+            if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in ABOVE_PREPS:
                 break
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
                 break  # "..., the paper reported, citing documents": the report's sources, no reason
             parent = node.head
             nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
-                     and not (c.dep_ == "prep" and c.lower_ in {"from", "to", "of", "on", "in", "at"}
+                     and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS
                               and self._marker_phrase_object(c) is None)
                      for t in c.subtree]
             out += [r for r in self._reasons(parent, sent, nodes) if r not in out]
@@ -105,13 +172,10 @@ class ReasonFrame:
         "to prevent X" / "to protect X". Weak markers ("over", "after", "following", "for")
         count only when their object names a concern or a risk (``reason_nouns``, ``risk_words``)."""
         rz = self.lex["reason"]
-        nouns = set(rz["reason_nouns"])
-        risky = nouns | set(rz["risk_words"])
-        strong = set(rz["strong_markers"])
-        vague = set(rz["vague_nouns"])
+        sets = self._reason_words()
+        nouns, risky, strong, vague = sets["reason_nouns"], sets["risky"], sets["strong_markers"], sets["vague_nouns"]
         subj = {t.i for c in clause.children if c.dep_ in SUBJ for t in c.subtree}
-        concern = set(rz["concern_words"])
-        reports = set(rz["report_nouns"])
+        concern, reports = sets["concern_words"], sets["report_nouns"]
         out: list[str] = []
         for node in (clause.subtree if nodes is None else nodes):
             if node.i in subj:
@@ -134,16 +198,16 @@ class ReasonFrame:
                     and node.head.pos_ in {"VERB", "AUX"}:
                 # "Concerned about the handling of X, Acme ...", "Worried that code could leak, Acme ..."
                 objs += [(c, True) for c in node.children if c.dep_ == "ccomp"]
-                objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}
+                objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in CONCERN_PREPS
                          for p in c.children if p.dep_ in {"pobj", "pcomp"}]
             elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and (
                     node.i > clause.i or node.dep_ == "advcl" and node.head == clause
                     or node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in"):
                 # (before the clause: "Citing X, ...", "Fearing X, ...", "To protect X, ...", "After X, ...")
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
-                if mark in {"after", "following", "because", "since", "as", "lest"}:
+                if mark in REASON_CLAUSE_MARKS:
                     # "after learning that interns pasted drafts into it", "because it may leak data"
-                    objs.append((node, mark in {"because", "lest"}))
+                    objs.append((node, mark in STRONG_CLAUSE_MARKS))
                 elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
                         node.lemma_ == "point" and any(c.dep_ == "dobj" for c in node.children)):
                     # ("pointing them to X" directs people to an alternative; it gives no reason)
@@ -161,10 +225,10 @@ class ReasonFrame:
                     words = {t.lemma_.lower() for t in x.subtree if t.pos_ != "VERB" or t.lemma_.lower() not in nouns} \
                         | {t.lower_ for t in x.subtree if t.pos_ != "VERB"}
                     clause_ = x.pos_ in {"VERB", "AUX"}
-                    risks = set(rz["risk_words"]) if clause_ else risky  # a clause must name a risk
+                    risks = sets["risk_words"] if clause_ else risky  # a clause must name a risk
                     reported = not clause_ and x.lemma_.lower() in reports and any(
                         c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
-                        or c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in x.children)
+                        or c.dep_ == "prep" and c.lower_ in REPORT_PREPS for c in x.children)
                     # ("reports that the app sends data abroad": what is reported)
                     if is_strong or reported or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) \
                             or words & risks:
@@ -176,9 +240,8 @@ class ReasonFrame:
     def _sentence_reason(self, sent: Span) -> None:
         """Reasons stated about an earlier policy: "The ban follows concerns over X",
         "X played a role in the decision", "X drive policy", "a response to X"."""
-        rz = self.lex["reason"]
-        nouns = set(rz["reason_nouns"])
-        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        sets = self._reason_words()
+        nouns, anaphors = sets["reason_nouns"], sets["policy_anaphors"]
         found: list[str] = []
         words = self.words(sent)
         clauses = [sent.root]
@@ -203,13 +266,13 @@ class ReasonFrame:
                     found.append(text)
         for text in found:
             self.emit("reason", roles, reason=[text])
-        if words & set(rz["verbs"]):
+        if words & sets["verbs"]:
             self._cited_reasons(sent)
-        if words & (set(rz["concern_words"]) | set(rz["voice_verbs"])):
+        if words & sets["concern_or_voice"]:
             self._concern_reasons(sent)
-        if words & (set(self.lex["reporting_verbs"]) | set(rz["warning_verbs"])):
+        if words & sets["reporting_or_warning"]:
             self._justification(sent)
-        if words & set(rz["risk_words"]):
+        if words & sets["risk_words"]:
             self._quoted_justification(sent)
         self._listed_reasons(sent)
 
@@ -218,14 +281,13 @@ class ReasonFrame:
         attributed to a person or an organization ("'X has too many security risks,' said Gov.
         Y" ... "'We won't let adversaries see our data.'"): each of its clauses that names a
         risk is a reason of the nearest policy before it (of the organization's, if one speaks)."""
-        rz = self.lex["reason"]
-        risk = set(rz["risk_words"])
+        risk = self._reason_words()["risk_words"]
         before = sent.doc.text[:sent.start_char]
         quoted = sent.text.lstrip()[:1] in {"\u201c", '"'} or before.count("\u201c") > before.count("\u201d") \
             or before.count('"') % 2 == 1
         if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in self.tokens(sent)):
             return  # (a sentence with its own reporting verb is read by _justification)
-        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
+        policy_words = self._reason_words()["policy_words"]
         if any(t.lemma_ in policy_words for t in self.tokens(sent)):
             return  # a policy statement, read by sentence_policy
         speaker = None
@@ -263,7 +325,7 @@ class ReasonFrame:
         """"The company is concerned that X", "Acme also fears that X", "Acme worries about X":
         the concern of an organization; it becomes a reason of that organization's policies
         in this article (:meth:`link_article_level` drops it when the organization issued none)."""
-        words = set(self.lex["reason"]["concern_words"])
+        words = self._reason_words()["concern_words"]
         for tok in self.tokens(sent):
             voiced = tok.pos_ == "NOUN" and tok.lemma_.lower() in words and tok.dep_ == "dobj" and \
                 tok.head.lemma_ in self.lex["reason"]["voice_verbs"]
@@ -290,8 +352,8 @@ class ReasonFrame:
             elif issuer is None:
                 # "the regulator said it was concerned about X": an unnamed issuer speaks
                 # of the policy stated just before
-                govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
-                if not (subj.pos_ == "PRON" and subj.lower_ in {"it", "they", "we"}
+                govt = self._reason_words()["government"]
+                if not (subj.pos_ == "PRON" and subj.lower_ in ISSUER_PRONOUNS
                         or subj.lemma_.lower() in govt or self._descriptive_speaker(verb)):
                     continue
                 roles = {"issuer": None, "near": True}
@@ -299,7 +361,7 @@ class ReasonFrame:
                 text = ""
                 if c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children):
                     text = phrase_verb_clause(c)  # ("expressed concern that answers could be wrong")
-                elif c.dep_ == "prep" and c.lower_ in {"about", "over", "by"}:
+                elif c.dep_ == "prep" and c.lower_ in CONCERN_PREPS:
                     text = phrase(c)
                 if text:
                     self.emit("reason", roles, reason=[text])
@@ -327,7 +389,7 @@ class ReasonFrame:
         """Who gives a reason: (is it about a policy, the organization if named).
         The subject may be an organization, a policy document ("the notice",
         "the memo") or an anaphor ("the ban", "it")."""
-        containers = set(self.lex["policy"]["policy_container_nouns"]) | set(self.lex["policy"]["policy_anaphors"])
+        containers = self._reason_words()["containers"]
         node = verb
         for _ in range(7):
             subj = self._clause_subject(node)
@@ -379,16 +441,14 @@ class ReasonFrame:
     def _justification(self, sent: Span) -> None:
         """"The agency said the tools move user records abroad in ways that could
         put security at risk": a statement by an issuer, next to its policy, that names a risk."""
-        rz = self.lex["reason"]
-        risk = set(rz["risk_words"])
-        policy_words = set(self.lex["policy"]["ban"] + self.lex["policy"]["restriction"])
-        use_verbs = set(self.lex["policy"]["use_verbs"])
+        sets = self._reason_words()
+        risk, policy_words, use_verbs = sets["risk_words"], sets["policy_words"], sets["use_verbs"]
         # the root ("the ministry said ..."), or a reporting verb hung on the clause that
         # announces the policy ("unveiled the rule on Tuesday, stating that ...")
-        warn = set(rz["warning_verbs"])
+        warn = sets["warning_verbs"]
         verbs = [t for t in self.tokens(sent) if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
                  and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
-        anaphors = set(self.lex["policy"]["policy_anaphors"])
+        anaphors = sets["policy_anaphors"]
         for verb in verbs:
             for c in verb.children:
                 if c.dep_ != "ccomp" or verb.lemma_ not in warn and not any(
@@ -410,7 +470,7 @@ class ReasonFrame:
         """True when the subject of a reporting verb, or of the clause it hangs on
         ("announced the ban, stating that ..."), is a government organ named by description
         ("the digital ministry", "the regulator")."""
-        govt = set(self.lex["policy"]["government_nouns"]) | set(self.lex["policy"]["body_nouns"])
+        govt = self._reason_words()["government"]
         node = verb
         for _ in range(3):
             subj = self._clause_subject(node)
@@ -434,7 +494,7 @@ class ReasonFrame:
         if lemma in rz["role_nouns"]:
             return True
         return lemma in rz["issuer_descriptors"] and any(
-            c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this"} or c.tag_ == "PRP$") for c in subj.children)
+            c.dep_ in {"det", "poss"} and (c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$") for c in subj.children)
 
     def _person_speaker(self, verb: Token) -> bool:
         """True when a reporting verb's subject is a person or a spokesperson-like noun."""
@@ -444,7 +504,7 @@ class ReasonFrame:
         if subj.lemma_.lower() in self.lex["attribution"]["spokes_nouns"] or \
                 subj.lemma_.lower() in self.lex["reason"]["speaker_nouns"]:
             return True  # "the state's cybersecurity chief said ..."
-        if subj.lower_ in {"he", "she"}:
+        if subj.lower_ in PERSON_PRONOUNS:
             # "..., she said": the person the paragraph quotes (a person named before)
             return any(m.entity is not None and m.entity.family == "Person"
                        for ms in self.mentions[max(0, self.block - 2):self.block + 1] for m in ms)
@@ -455,19 +515,18 @@ class ReasonFrame:
         rz = self.lex["reason"]
         subj = self._clause_subject(root)
         found: list[str] = []
-        precedent = set(rz["precedent_nouns"])
+        precedent = self._reason_words()["precedent_nouns"]
         if subj is not None and subj.lemma_ in anaphors:
             follows = root.lemma_ in rz["follow_verbs"]
             if True:
                 # "the ban follows X", "the decision comes after X"; any verb of the policy with
                 # "after"/"because"/"amid": "the decision was taken after officials found that ..."
-                findings = {"find", "discover", "learn", "reveal", "conclude", "determine"}
-                preps = {"after", "amid", "over", "following", "because", "due"} | ({"from"} if follows else set())
-                marks = {"after", "because", "since"} | ({"as"} if follows else set())
+                preps = FOLLOW_PREPS if follows else SEQUEL_PREPS
+                marks = FOLLOW_MARKS if follows else SEQUEL_MARKS
                 for c in root.children:
                     cands = [c] if c.dep_ == "dobj" and follows else \
                         [p for p in c.subtree if p.dep_ in {"pobj", "pcomp"} and p.head == c
-                         or p.dep_ == "pobj" and p.head.head == c and c.lower_ in {"because", "due"}] \
+                         or p.dep_ == "pobj" and p.head.head == c and c.lower_ in TWO_WORD_PREPS] \
                         if c.dep_ == "prep" and c.lower_ in preps else []
                     clause = c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children if m.dep_ == "mark")
                     if clause:
@@ -483,12 +542,12 @@ class ReasonFrame:
                             # a noun phrase must name a concern ("reports of security concerns"); an
                             # event clause a risk or a finding ("after regulators found that ...")
                             if words & nouns and not (clause and x is c) or \
-                                    clause and x is c and words & (set(rz["risk_words"]) | findings):
+                                    clause and x is c and words & self._reason_words()["risk_or_discovery"]:
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x))
             if root.lemma_ == "be":
                 for c in root.children:
-                    if c.dep_ == "attr" and c.lemma_ in {"precaution", "safeguard"}:
+                    if c.dep_ == "attr" and c.lemma_ in PRECAUTION_NOUNS:
                         # "the move is a precaution to protect X": what it protects
                         found += [phrase_verb_clause(g) for g in c.children if g.dep_ in {"acl", "relcl"}
                                   and g.lemma_ in rz["protect_verbs"]] or ["precaution"]
@@ -508,13 +567,13 @@ class ReasonFrame:
                 if any(c.dep_ in SUBJ for a in path for c in a.children):
                     continue  # "... as governments move to shield X": another statement's purpose
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children) or \
-                        g.dep_ == "pcomp" and g.head.lower_ in {"at", "to", "for"}:
+                        g.dep_ == "pcomp" and g.head.lower_ in PURPOSE_PREPS:
                     # ("is aimed at preventing X", "is integral to safeguarding X")
                     text = phrase_verb_clause(g)
                     if text and text not in found:
                         found.append(text)
         if subj is not None and subj.lemma_ in anaphors:
-            intents = set(self.lex["purpose"]["intent_verbs"])
+            intents = self._reason_words()["intent_verbs"]
             # "the ban is intended to protect X", "the restriction aims to prevent Y"
             heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "xcomp"} and c.lemma_ in intents]
             if any(h.lemma_ in intents for h in heads):
