@@ -3,7 +3,10 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``; its ``policy`` section holds the trigger
+words) and ``kg/data/frames/policy.json`` (the function words and small classes the rules
+test); the pronouns and determiners shared with the article reader from
+``kg/data/frames/facts.json``. All are read once, when the module is loaded.
 """
 
 from __future__ import annotations
@@ -15,7 +18,119 @@ from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
 from ..nlp.kb import merge_key, normalize
+from ..resources import lexicon
+from . import frame_data
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
+
+_WORDS = frame_data("policy")
+_SHARED = frame_data("facts")
+#: "seek approval", "need permission": a restriction (lemmas).
+APPROVAL_NOUNS = frozenset(_WORDS["approval_nouns"])
+#: verbs of an approval a rule requires ("seek", "obtain"; lemmas).
+APPROVAL_VERBS = frozenset(_WORDS["approval_verbs"])
+#: adjectives that state a policy when negated ("won't be available in the EU"; lemmas).
+AVAILABILITY_ADJECTIVES = frozenset(_WORDS["availability_adjectives"])
+#: heads of a ban noun that is no new policy ("a way around the ban"; lower-case text).
+EVASION_HEADS = frozenset(_WORDS["evasion_heads"])
+#: modals of a removal order ("agencies must remove X from ..."; lower-case text).
+REMOVAL_MODALS = frozenset(_WORDS["removal_modals"])
+#: prepositions of the list a party is put on ("added to the Entity List"; lower-case text).
+LIST_PREPS = frozenset(_WORDS["list_preps"])
+#: words a headline's reason skips after its marker ("Due to", "Because of"; lower-case text).
+MARKER_PARTICLES = frozenset(_WORDS["marker_particles"])
+#: prepositions that end a headline's list of products ("... On Work Phones"; lower-case text).
+HEADLINE_LIST_STOPS = frozenset(_WORDS["headline_list_stops"])
+#: possessives of a party's own thing ("its reporters", "their devices"; lower-case text).
+OWN_POSSESSIVES = frozenset(_WORDS["own_possessives"])
+#: "A joins B in banning X", "A followed B in blocking X" (lemmas).
+JOINING_VERBS = frozenset(_WORDS["joining_verbs"])
+#: prepositions of the region a product is withheld in ("in the EU", "from Europe"; lower-case text).
+WITHHELD_REGION_PREPS = frozenset(_WORDS["withheld_region_preps"])
+#: nouns a nationality word makes a region of ("EU users", "European market"; lemmas).
+MARKET_NOUNS = frozenset(_WORDS["market_nouns"])
+#: verbs that extend a policy stated before ("the ban also covers X"; lemmas).
+EXTENSION_VERBS = frozenset(_WORDS["extension_verbs"])
+#: prepositions of a subject that lists its members ("states including A and B"; lower-case text).
+SUBJECT_MEMBER_PREPS = frozenset(_WORDS["subject_member_preps"])
+#: prepositions that list members ("including", "like", "such as"; lower-case text).
+MEMBER_PREPS = frozenset(_WORDS["member_preps"])
+#: prepositions of the organization a passive rule holds at ("blocked at Acme"; lower-case text).
+PASSIVE_SITE_PREPS = frozenset(_WORDS["passive_site_preps"])
+#: prepositions of the devices or network a rule holds on ("blocked on Acme's network"; lower-case text).
+DEVICE_PREPS = frozenset(_WORDS["device_preps"])
+#: prepositions of the place after a government noun ("the state of Ohio"; lower-case text).
+PLACE_PREPS = frozenset(_WORDS["place_preps"])
+#: pronouns of an official speaking ("said she issued the ban"; lower-case text).
+OFFICIAL_PRONOUNS = frozenset(_WORDS["official_pronouns"])
+#: pronouns that stand for a speaking organization ("said they had blocked X"; lower-case text).
+SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
+#: copulas that class an issuer ("A is the latest firm to ban X"; lemmas).
+CLASS_COPULAS = frozenset(_WORDS["class_copulas"])
+#: verbs that place a subject in a class ("A is among the agencies that ..."; lemmas).
+CLASS_MEMBER_VERBS = frozenset(_WORDS["class_member_verbs"])
+#: prepositions of a class ("some of the firms", "among the agencies"; lower-case text).
+CLASS_PREPS = frozenset(_WORDS["class_preps"])
+#: prepositions of the organization staff belong to ("employees at Acme"; lower-case text).
+STAFF_ORG_PREPS = frozenset(_WORDS["staff_org_preps"])
+#: modifiers that are no part of a government body's name ("new", "federal"; lower-case text).
+NON_BODY_MODIFIERS = frozenset(_WORDS["non_body_modifiers"])
+#: marks of a hypothetical clause ("whether", "if"; lower-case text).
+HYPOTHETICAL_MARKS = frozenset(_WORDS["hypothetical_marks"])
+#: prepositions of where a product is found or put ("from the app store"; lower-case text).
+SITE_PREPS = frozenset(_WORDS["site_preps"])
+#: prepositions of the platform content is shared on ("content shared on X"; lower-case text).
+PLATFORM_PREPS = frozenset(_WORDS["platform_preps"])
+#: degree words dropped at the start of unnamed goods ("more advanced chips"; lower-case text).
+LEADING_DEGREE_WORDS = frozenset(_WORDS["leading_degree_words"])
+#: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
+COMPARATIVES = frozenset(_WORDS["comparatives"])
+#: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
+MAKER_PREPS = frozenset(_WORDS["maker_preps"])
+#: verbs of getting a product ("download", "buy"; lemmas).
+ACQUIRE_VERBS = frozenset(_WORDS["acquire_verbs"])
+#: prepositions of a data practice's owner ("processing by Acme"; lower-case text).
+DATA_OWNER_PREPS = frozenset(_WORDS["data_owner_preps"])
+#: prepositions of the thing restricted ("a ban on X", "use of X"; lower-case text).
+OBJECT_PREPS = frozenset(_WORDS["object_preps"])
+#: prepositions of a locative phrase ("in X", "users from X"; lower-case text).
+LOCATIVE_PREPS = frozenset(_WORDS["locative_preps"])
+#: clauses that give a policy's grounds, not its scope ("citing X", "following Y"; lemmas).
+CITING_VERBS = frozenset(_WORDS["citing_verbs"])
+#: adverbs of a replacement ("use X instead"; lower-case text).
+INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
+#: verbs that move staff to another product ("switch to X"; lemmas).
+SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
+#: "in favor of X" (lower-case text).
+FAVOR_WORDS = frozenset(_WORDS["favor_words"])
+#: determiners of a definite description ("the", "this", "that"; lower-case text; facts.json).
+DEFINITE_DETERMINERS = frozenset(_SHARED["definite_determiners"])
+#: pronouns that never stand for a person ("it", "its"; lower-case text; facts.json).
+NEUTER_PRONOUNS = frozenset(_SHARED["neuter_pronouns"])
+
+# Unions of the lexicon's policy lists that the rules test, built once.
+_POL = lexicon()["policy"]
+BAN_VERBS = frozenset(_POL["ban"])
+RESTRICTION_VERBS = frozenset(_POL["restriction"])
+BAN_NOUNS = frozenset(_POL["ban_nouns"])
+RESTRICTION_NOUNS = frozenset(_POL["restriction_nouns"])
+STOP_VERBS = frozenset(_POL["stop_verbs"])
+#: lemmas of a ban or restriction verb (``policy.ban``, ``policy.restriction``).
+POLICY_VERBS = BAN_VERBS | RESTRICTION_VERBS
+#: lemmas of a ban or restriction noun (``policy.ban_nouns``, ``policy.restriction_nouns``).
+POLICY_NOUNS = BAN_NOUNS | RESTRICTION_NOUNS
+#: every lemma that can state a policy on its own (a pre-filter of ``sentence_policy``).
+POLICY_LEMMAS = frozenset(
+    [*_POL["ban"], *_POL["restriction"], *_POL["ban_nouns"], *_POL["restriction_nouns"], *APPROVAL_NOUNS,
+     *_POL["removal_verbs"], *_POL["phrasal_restriction"], *_POL["use_verbs"], *_POL["release_verbs"],
+     *_POL["withhold_verbs"], *_POL["control_nouns"], *AVAILABILITY_ADJECTIVES])
+#: lemmas that can state a policy: :data:`POLICY_LEMMAS`, the verbs of ``policy.phrasal_ban``
+#: ("phase out") and ``policy.prep_restriction``, ``policy.permission_words`` ("not
+#: permitted"), ``policy.hinder_verbs`` and ``policy.possession_verbs``.
+POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], *_POL["prep_restriction"]]} \
+    | frozenset(_POL["permission_words"]) | frozenset(_POL["hinder_verbs"]) | frozenset(_POL["possession_verbs"])
+#: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
+#: adjective may stand for ("disabled access to X").
+MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
 
 
 class PolicyFrame:
@@ -24,12 +139,10 @@ class PolicyFrame:
     def sentence_policy(self, sent: Span) -> None:
         """Bans and restrictions, with scope, region, date, reason and alternative."""
         pol = self.lex["policy"]
-        ban_v, res_v = set(pol["ban"]), set(pol["restriction"])
-        ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
-        stop_v = set(pol["stop_verbs"])
+        ban_v, stop_v = BAN_VERBS, STOP_VERBS
         seen_pairs: set = set()  # (product, issuer) pairs emitted in this sentence
         generic: str | None = None
-        triggers = self._policy_triggers
+        triggers = POLICY_TRIGGERS
         for tok in self.tokens(sent):
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
@@ -42,24 +155,24 @@ class PolicyFrame:
             named_only = False  # (True: the policy needs a named product, not "access" alone)
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
-            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
+            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in POLICY_VERBS:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
                 if tok.lemma_ in stop_v and not self._under_directive(tok):
                     continue
                 if tok.lemma_ == "tighten":
                     ptype = "restriction"
-            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in ban_n | res_n:
-                ptype = "ban" if tok.lemma_.lower() in ban_n else "restriction"
-                if tok.dep_ == "pobj" and tok.head.lower_ in {"around", "by", "bypass"}:
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in POLICY_NOUNS:
+                ptype = "ban" if tok.lemma_.lower() in BAN_NOUNS else "restriction"
+                if tok.dep_ == "pobj" and tok.head.lower_ in EVASION_HEADS:
                     continue
-            elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
+            elif tok.lemma_ in APPROVAL_NOUNS and tok.head.lemma_ in APPROVAL_VERBS:
                 ptype = "restriction"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in pol["control_nouns"] and any(
                     c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pol["control_modifiers"] for c in tok.children):
                 ptype = "restriction"  # "new license requirements on exports of X", "export controls on X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
                     self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
-                    and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
+                    and any(c.dep_ == "aux" and c.lower_ in REMOVAL_MODALS for c in tok.children)
                     or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
                 ptype = "ban"  # "ordered agencies to remove X from official devices"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
@@ -137,7 +250,7 @@ class PolicyFrame:
             if products and not kept:
                 continue
             products = kept
-            definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+            definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
                                                   for c in tok.children)
             if not products:
                 if definite:
@@ -252,7 +365,7 @@ class PolicyFrame:
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
                 continue
-            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "onto"}
+            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
             lists = [n for n in lists if n.lemma_.lower() != "list" or any(
                 w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))
@@ -348,7 +461,7 @@ class PolicyFrame:
             reasons = []
             if mark is not None:
                 toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
-                while toks and toks[0].lower_ in {"to", "of"}:
+                while toks and toks[0].lower_ in MARKER_PARTICLES:
                     toks = toks[1:]  # "Due to Security Concerns", "Because of ..."
                 if toks and (mark.lower_ in rz["strong_markers"] or any(
                         t.lemma_.lower() in rz["reason_nouns"] or t.lower_ in rz["reason_nouns"]
@@ -379,7 +492,7 @@ class PolicyFrame:
         reason marker or a preposition of scope ("Bars X & Similar Apps Like Y, Z & W On
         Work Phones": Y, Z, W). Returns them and the token index where the list ends."""
         doc = sent.doc
-        stop = markers | {"from", "on", "in", "at", "for", "across", "after", "to"}
+        stop = markers | HEADLINE_LIST_STOPS
         out: list[Entity] = []
         i = start
         while i < sent.end and doc[i].lower_ not in stop:
@@ -419,19 +532,6 @@ class PolicyFrame:
             end = i
         return found
 
-    @property
-    def _policy_triggers(self) -> frozenset[str]:
-        """Lemmas that can state a policy: :attr:`_policy_lemmas`, the verbs of
-        ``policy.phrasal_ban`` ("phase out") and ``policy.permission_words`` ("not permitted")."""
-        got = getattr(self, "_policy_triggers_cache", None)
-        if got is None:
-            pol = self.lex["policy"]
-            got = self._policy_lemmas | {p.split()[0] for p in [*pol["phrasal_ban"], *pol["prep_restriction"]]} \
-                | set(pol["permission_words"]) \
-                | set(pol["hinder_verbs"]) | set(pol["possession_verbs"])
-            self._policy_triggers_cache = got
-        return got
-
     def _document_owner(self, trig: Token) -> list[Entity]:
         """"Employees are not permitted to use X, the memo said": a rule a document states
         (``policy.policy_container_nouns`` as the speaker) is issued by the organization the
@@ -454,10 +554,8 @@ class PolicyFrame:
         "disabled" tagged ADJ): its lemma, or None."""
         if not tok.lower_.endswith("ed") or not any(c.dep_ == "dobj" for c in tok.children):
             return None
-        pol = self.lex["policy"]
-        verbs = (set(pol["ban"]) | set(pol["restriction"])) - set(pol["stop_verbs"])
         low = tok.lower_
-        return next((c for c in (low[:-1], low[:-2], low[:-3]) if c in verbs), None)
+        return next((c for c in (low[:-1], low[:-2], low[:-3]) if c in MISTAGGED_VERBS), None)
 
     def _news_staff_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of the policy verb itself and binds its own
@@ -472,13 +570,13 @@ class PolicyFrame:
         if ent is None or ent.kind != "NewsOrganization":
             return []
         bound = [c for c in trig.children if c.dep_ == "dobj" and c.lemma_.lower() in staff
-                 and any(p.lower_ in {"its", "their"} for p in c.children)]
+                 and any(p.lower_ in OWN_POSSESSIVES for p in c.children)]
         return [ent] if bound else []
 
     def _joined_issuers(self, trig: Token) -> list[Entity]:
         """"A joins B and C in banning X", "A followed B in blocking X": B and C had banned X
         too (a side mention)."""
-        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in {"join", "follow"}):
+        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in JOINING_VERBS):
             return []
         out: list[Entity] = []
         for o in trig.head.head.children:
@@ -509,12 +607,12 @@ class PolicyFrame:
             return False
         subj = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         for prep in verb.subtree:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "to", "for"} or prep.i in subj:
+            if prep.dep_ != "prep" or prep.lower_ not in WITHHELD_REGION_PREPS or prep.i in subj:
                 continue
             for t in prep.subtree:
                 m = self.mention_at(t)
                 if m is not None and m.entity is not None and m.entity.family == "Place" or \
-                        self.kb.is_demonym(t.text) and t.head.lemma_ in {"user", "customer", "consumer", "market"}:
+                        self.kb.is_demonym(t.text) and t.head.lemma_ in MARKET_NOUNS:
                     return True
         return False
 
@@ -523,11 +621,10 @@ class PolicyFrame:
         X as well": products added to the policy stated just before (its issuer and type are
         filled at article level)."""
         anaphors = set(self.lex["policy"]["policy_anaphors"])
-        extend = {"extend", "cover", "include", "apply", "expand"}
-        if not self.words(sent) & extend or not self.words(sent) & anaphors:
+        if not self.words(sent) & EXTENSION_VERBS or not self.words(sent) & anaphors:
             return
         for verb in self.tokens(sent):
-            if verb.pos_ != "VERB" or verb.lemma_ not in extend:
+            if verb.pos_ != "VERB" or verb.lemma_ not in EXTENSION_VERBS:
                 continue
             subj = self._clause_subject(verb)
             if subj is None or subj.lemma_.lower() not in anaphors:
@@ -564,7 +661,7 @@ class PolicyFrame:
             return own  # ... except a rule for its own staff
         subj = self._subject_up(trig)
         listed = self._listed_members(subj) if subj is not None and any(
-            c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
+            c.dep_ == "prep" and c.lower_ in SUBJECT_MEMBER_PREPS for c in subj.children) else []
         if listed:
             return listed  # "several states, including A, B and C, have banned X"
         if subj is not None and subj.lemma_.lower() in self.lex["policy"]["quantity_nouns"]:
@@ -617,12 +714,12 @@ class PolicyFrame:
             trig, passive = trig.head, True
         if passive:
             for c in trig.children:  # "X has been blocked at Acme", "... across Acme"
-                if c.dep_ == "prep" and c.lower_ in {"at", "across", "within", "throughout"}:
+                if c.dep_ == "prep" and c.lower_ in PASSIVE_SITE_PREPS:
                     at = [e for p in c.children if p.dep_ == "pobj"
                           for e in [self.entity_at(p, {"Organization"})] if e is not None]
                     if at:
                         return at
-                if c.dep_ == "prep" and c.lower_ in {"on", "from", "across"}:
+                if c.dep_ == "prep" and c.lower_ in DEVICE_PREPS:
                     # "X is blocked on Acme's network": the owner of the network or devices
                     owners = [e for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in self.lex["policy"]["device_nouns"]
                               for q in p.children if q.dep_ == "poss"
@@ -819,7 +916,7 @@ class PolicyFrame:
         if noun.pos_ not in {"NOUN", "PROPN"} or not any(d.lemma_.lower() in govt for d in left):
             return []
         # "the state of Ohio", "regulators in Kenya": the place after the noun
-        left += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+        left += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                  for p in c.children if p.dep_ == "pobj"]
         for c in left:
             if c.dep_ in {"compound", "poss", "amod", "nmod", "pobj"}:
@@ -920,14 +1017,14 @@ class PolicyFrame:
             subj = self._subject_up(trig)
         if trig.lemma_ == "be" and subj.pos_ in {"NOUN", "PROPN"}:
             pass  # "Acme said the features won't be available in the EU": the speaker withholds them
-        elif subj is not None and subj.pos_ == "PRON" and subj.lower_ in {"she", "he", "i"}:
+        elif subj is not None and subj.pos_ == "PRON" and subj.lower_ in OFFICIAL_PRONOUNS:
             # "Gov. Dana Holt said she issued the ban": an official's pronoun, the official's government
             speaker = self.attribution(trig.sent)
             if isinstance(speaker, Entity) and speaker.family == "Person":
                 govt = self._official_government(speaker, trig)
                 return [govt] if govt is not None else []
             return []
-        elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}) \
+        elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in SPEAKER_PRONOUNS) \
                 and not self._bare_staff(subj):
             return []
         node = trig
@@ -953,7 +1050,7 @@ class PolicyFrame:
         node, steps = trig, 0
         while node.dep_ in {"relcl", "acl", "xcomp", "attr", "pobj", "prep"} and node.head != node and steps < 5:
             node, steps = node.head, steps + 1
-        return steps > 0 and node == trig.sent.root and node.lemma_ in {"be", "become"}
+        return steps > 0 and node == trig.sent.root and node.lemma_ in CLASS_COPULAS
 
     def _orders_maker(self, verb: Token) -> bool:
         """True when a directive orders a company to restrict its own product ("ordered Acme to
@@ -964,7 +1061,7 @@ class PolicyFrame:
         if ent is None or ent.kind != "Company":
             return False
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return obj is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in obj.children) \
+        return obj is not None and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children) \
             and not self._restricted_things(list(obj.subtree))
 
     def _official_government(self, person: Entity, trig: Token) -> Entity | None:
@@ -1043,7 +1140,7 @@ class PolicyFrame:
             for c in node.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff | {w.rstrip("s") for w in staff}:
                     found = [m.entity for d in c.subtree
-                             if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in {"at", "of", "in"})
+                             if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in STAFF_ORG_PREPS)
                              and (m := self.mention_at(d)) is not None and m.entity is not None
                              and m.entity.family in {"Organization", "Place"}]
                     orgs = [e for e in found if e.family == "Organization"]
@@ -1078,8 +1175,7 @@ class PolicyFrame:
         word = noun.lower_ if noun.tag_ != "NNS" else head
         mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
                 and not self.mention_at(c) and not self.kb.is_demonym(c.text) and c.pos_ in {"NOUN", "ADJ", "PROPN"}
-                and c.lower_ not in {"new", "other", "several", "some", "many", "local", "national", "federal",
-                                     "government", "state"}]
+                and c.lower_ not in NON_BODY_MODIFIERS]
         labels = []
         for m in mods:
             for x in [m, *[c for c in m.conjuncts]]:
@@ -1118,13 +1214,13 @@ class PolicyFrame:
         restricted X", "A was one of the first states to ban X" (``noun`` is "firms",
         "agencies", "states"); else ``noun`` itself."""
         node = noun
-        if node.dep_ == "pobj" and node.head.lower_ in {"of", "among"}:
+        if node.dep_ == "pobj" and node.head.lower_ in CLASS_PREPS:
             node = node.head.head
         if node.dep_ == "attr" or node.dep_ == "prep" and node.lower_ == "among":
             node = node.head
         elif node.pos_ not in {"AUX", "VERB"} or node is noun:
             return noun
-        if node.lemma_ not in {"be", "become", "remain", "join"}:
+        if node.lemma_ not in CLASS_MEMBER_VERBS:
             return noun
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         return subj if subj is not None and subj.pos_ == "PROPN" else noun
@@ -1134,14 +1230,14 @@ class PolicyFrame:
         A, B and C", "nations such as A and B"; or every conjunct of a relative clause's
         antecedent ("A, B and C, which have ...")."""
         heads = [subj]
-        if subj.dep_ == "pobj" and subj.head.lower_ in {"including", "like", "as"}:
+        if subj.dep_ == "pobj" and subj.head.lower_ in MEMBER_PREPS:
             heads = [subj]
         elif subj.dep_ == "conj":
             first = subj
             while first.dep_ == "conj":
                 first = first.head
             heads = [first]
-        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}]
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS]
         if not preps and subj.head.pos_ in {"VERB", "AUX"} and subj.tag_ == "NNS" and self.mention_at(subj) is None:
             # "Other states have banned X through executive actions, including A, B and C"
             preps = [c for c in subj.head.subtree if c.dep_ == "prep" and c.lower_ == "including"
@@ -1173,7 +1269,7 @@ class PolicyFrame:
     def _hypothetical(tok: Token) -> bool:
         """True inside a "whether"/"if" clause ("did not say whether staff need approval")."""
         for node in [tok, *tok.ancestors]:
-            if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
                 return True
             if node is not tok and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
                                                                 for c in node.children):
@@ -1197,11 +1293,11 @@ class PolicyFrame:
                 node = node.head
             if nested:
                 continue  # "announced the ban, stating that the service ...": another clause's words
-            pron = t.lower_ in {"it", "its"} and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
+            pron = t.lower_ in NEUTER_PRONOUNS and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
                                                    or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
                                                    or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
             desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and (
-                any(c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$")
+                any(c.dep_ in {"det", "poss"} and (c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$")
                     for c in t.children) or _definite_on_the_left(t))
             if not (pron or desc):
                 continue
@@ -1235,7 +1331,7 @@ class PolicyFrame:
                 root = doc[m.start:m.end].root
                 while root.dep_ == "conj" and root.head != root:
                     root = root.head
-                if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"} \
+                if root.dep_ == "pobj" and root.head.lower_ in SITE_PREPS \
                         and not (root.head.lower_ == "on" and root.head.head.lemma_.lower() in policy_nouns):
                     continue  # (but "a ban on X" names X as restricted)
                 if self._in_alternative_slot(root):
@@ -1326,7 +1422,7 @@ class PolicyFrame:
             k -= 1
         if k >= 1 and doc[k].text == "," and doc[k - 1].lemma_.lower() in stores:
             return True  # "on its app store, the Acme Store" (however the parser attaches it)
-        if node.dep_ != "pobj" or node.head.lower_ not in {"on", "across"}:
+        if node.dep_ != "pobj" or node.head.lower_ not in PLATFORM_PREPS:
             return False
         if node.lemma_.lower() in stores:
             return True
@@ -1367,7 +1463,7 @@ class PolicyFrame:
             words = sorted((d for d in self._modifiers(t) if d is t or self.mention_at(d) is None
                             or self.mention_at(d).entity is None or self.mention_at(d).entity.family == "Place"),
                            key=lambda d: d.i)  # ("A AI chips": the goods, without their maker's name)
-            while words and (words[0].lower_ in {"more", "most", "less", "all", "some", "such"} or words[0].is_punct):
+            while words and (words[0].lower_ in LEADING_DEGREE_WORDS or words[0].is_punct):
                 words = words[1:]
             if len(words) < 2 and not traded:
                 continue  # a bare "chips" names nothing (but "exports of gallium" names gallium)
@@ -1414,7 +1510,7 @@ class PolicyFrame:
                 continue
             doc, start = t.doc, t.i
             while start > 0 and start > t.i - 6 and (
-                    doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in {"more", "most"}
+                    doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in COMPARATIVES
                     or doc[start - 1].text in {"(", ")", "-"}):
                 start -= 1
             while start < t.i and doc[start].text in {"(", ")", "-"}:
@@ -1453,9 +1549,9 @@ class PolicyFrame:
         if node.dep_ == "poss":  # "X's app", "prohibited X's use"
             return node.head.lemma_.lower() in things | set(self.lex["policy"]["use_nouns"])
         uses = set(self.lex["policy"]["use_nouns"])
-        if node.dep_ == "pobj" and node.head.lower_ in {"by", "from"}:
+        if node.dep_ == "pobj" and node.head.lower_ in MAKER_PREPS:
             head = node.head.head
-            if head.pos_ == "VERB" and head.lemma_ in uses | {"download", "install", "buy", "purchase"}:
+            if head.pos_ == "VERB" and head.lemma_ in uses | ACQUIRE_VERBS:
                 return True  # "using technology from X"
             if head.dep_ == "acl" and head.pos_ == "VERB":
                 head = head.head
@@ -1483,7 +1579,7 @@ class PolicyFrame:
         head = tok.head
         if tok.dep_ == "poss":
             return head.lemma_.lower() in practice
-        if tok.dep_ == "pobj" and head.lower_ in {"by", "across"}:
+        if tok.dep_ == "pobj" and head.lower_ in DATA_OWNER_PREPS:
             return head.head.lemma_.lower() in practice
         if tok.dep_ == "compound":
             return head.lemma_.lower() in self.lex["policy"]["product_nouns"] and any(
@@ -1537,7 +1633,7 @@ class PolicyFrame:
         if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in \
                 self.lex["policy"]["measure_nouns"]:
             return True  # "blocking measures for X"
-        return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
+        return node.dep_ == "pobj" and node.head.lower_ in OBJECT_PREPS
 
     def _seat_of_organization(self, tok: Token) -> bool:
         """True for a place that says where an organization sits ("a company based in X")."""
@@ -1550,7 +1646,7 @@ class PolicyFrame:
         while node.dep_ in {"compound", "conj", "appos"} and node.head != node:
             node = node.head
         if node.dep_ == "pobj":
-            return node.head.lower_ in {"in", "within", "across", "inside", "throughout", "from", "for", "to"}
+            return node.head.lower_ in LOCATIVE_PREPS
         return node.dep_ in {"poss", "compound", "nmod"} or node.dep_ == "npadvmod"
 
     def _under_directive(self, tok: Token) -> bool:
@@ -1578,7 +1674,7 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
                 excluded.update(t.i for t in c.subtree)
-            if c.dep_ == "advcl" and c.lemma_ in {"point", "cite", "follow"}:
+            if c.dep_ == "advcl" and c.lemma_ in CITING_VERBS:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
                 excluded.update(t.i for t in c.subtree)
@@ -1606,13 +1702,13 @@ class PolicyFrame:
         to X", "use X instead", "in favor of X")."""
         for anc in [t, *t.ancestors]:
             if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
-                    c.lower_ in {"instead", "rather"} for c in anc.children):
+                    c.lower_ in INSTEAD_WORDS for c in anc.children):
                 return True
-            if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
+            if anc.lemma_ in SWITCH_VERBS and anc.pos_ == "VERB":
                 return True
             if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:
                 return True  # "directing staff to X"
-            if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in {"favor", "favour"}:
+            if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in FAVOR_WORDS:
                 return True  # "in favor of X"
             if anc.dep_ == "ROOT":
                 break
@@ -1682,7 +1778,7 @@ def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
     while i >= max(0, tok.i - reach):
         t = doc[i]
         if t.pos_ == "DET":
-            return t.lower_ in {"the", "this", "that"}
+            return t.lower_ in DEFINITE_DETERMINERS
         if not (t.pos_ in {"ADJ", "ADV", "PROPN", "CCONJ"} or t.is_punct and t.text in {",", "-"}
                 or t.pos_ == "NOUN" and t.dep_ == "compound" or t.tag_ in {"VBN", "VBG"}):
             return False
