@@ -54,6 +54,11 @@ AFFILIATION_PREPS = frozenset(_WORDS["affiliation_preps"])
 CERTAINTY_LEVELS = tuple(_WORDS["certainty_levels"])
 #: people who speak for an organization named before ("the spokesperson"; lemmas).
 SPEAKER_ROLE_NOUNS = frozenset(_WORDS["speaker_role_nouns"])
+#: ``lexicon.json``'s reporting verbs as a set (built once).
+REPORTING_VERBS = frozenset(lexicon()["reporting_verbs"])
+#: (hedge, its words) in :data:`CERTAINTY_LEVELS` order, the words of ``lexicon.json``'s
+#: ``certainty`` table as sets (built once).
+CERTAINTY_WORDS = tuple((level, frozenset(lexicon()["certainty"][level])) for level in CERTAINTY_LEVELS)
 
 
 class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, AlternativeFrame, AllegationFrame,
@@ -95,6 +100,11 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         self.observations: list[Observation] = []
         self._words_cache: dict[tuple[int, int, int], frozenset[str]] = {}
         self._tokens_cache: dict[tuple[int, int, int], list[Token]] = {}
+        #: id of a sentence span -> (the span, its tokens) and (the span, its words): the readers
+        #: pass the same span objects sentence after sentence, and a look-up by identity reads
+        #: none of its bounds (the span is kept, so no other object takes its id while the reader lives)
+        self._tokens_by_span: dict[int, tuple[Span, list[Token]]] = {}
+        self._words_by_span: dict[int, tuple[Span, frozenset[str]]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -297,7 +307,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         (passive), a possessor ("X's ban"), or the same found higher up the
         clause chain ("X plans to ban", "X told staff to stop using")."""
         node = trig
-        reporting = set(self.lex["reporting_verbs"])
+        reporting = REPORTING_VERBS
         for _ in range(depth):
             passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
             for c in node.children:
@@ -412,7 +422,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     for p in to.children:
                         if p.dep_ == "pobj":
                             return self._source(p)
-        verbs = [t for t in (() if words.isdisjoint(reporting) else sent) if t.pos_ == "VERB" and t.lemma_ in reporting
+        verbs = [t for t in (() if words.isdisjoint(REPORTING_VERBS) else self.tokens(sent)) if t.pos_ == "VERB" and t.lemma_ in reporting
                  and (t.dep_ in {"ROOT", "parataxis"} or t.dep_ in {"advcl", "ccomp"} and t.i > t.head.i
                       and any(c.dep_ == "punct" for c in t.children))]
         for verb in verbs:
@@ -478,8 +488,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     def certainty(self, sent: Span) -> str:
         """Hedge of a sentence: the first of denied, alleged, claimed, reported, confirmed found, else stated."""
         words = self.words(sent)
-        for level in CERTAINTY_LEVELS:
-            if words & set(self.lex["certainty"][level]):
+        for level, hedges in CERTAINTY_WORDS:
+            if not words.isdisjoint(hedges):
                 return level
         return "stated"
 
@@ -519,21 +529,30 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     def tokens(self, sent: Span) -> list[Token]:
         """The sentence's tokens as one list (made once per sentence): readers walk it instead
         of the span, which makes new token objects on every walk."""
+        hit = self._tokens_by_span.get(id(sent))
+        if hit is not None and hit[0] is sent:
+            return hit[1]
         key = (id(sent.doc), sent.start, sent.end)  # (any block's sentence; the docs outlive the reader's walk)
         got = self._tokens_cache.get(key)
         if got is None:
             got = list(sent)
             self._tokens_cache[key] = got
+        self._tokens_by_span[id(sent)] = (sent, got)
         return got
 
     def words(self, sent: Span) -> frozenset[str]:
         """The lower-case lemmas and forms of a sentence's tokens (computed once per sentence):
         readers test it against their trigger lists before walking the parse."""
+        hit = self._words_by_span.get(id(sent))
+        if hit is not None and hit[0] is sent:
+            return hit[1]
         key = (id(sent.doc), sent.start, sent.end)
         got = self._words_cache.get(key)
         if got is None:
-            got = frozenset(w for t in self.tokens(sent) for w in (t.lemma_.lower(), t.lower_))
+            toks = self.tokens(sent)
+            got = frozenset([t.lemma_.lower() for t in toks] + [t.lower_ for t in toks])
             self._words_cache[key] = got
+        self._words_by_span[id(sent)] = (sent, got)
         return got
 
     def _mentions_in(self, sent: Span):
@@ -557,7 +576,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         """Who said the sentence: the subject of a reporting verb above ``tok``,
         an organization named inside it ("an Acme employee"), else the
         speaker of the sentence before."""
-        reporting = set(self.lex["reporting_verbs"])
+        reporting = REPORTING_VERBS
         for anc in [tok, *tok.ancestors]:
             if anc.lemma_ in reporting and anc.pos_ == "VERB":
                 subj = self._clause_subject(anc)

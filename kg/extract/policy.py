@@ -131,6 +131,57 @@ POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], 
 #: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
 #: adjective may stand for ("disabled access to X").
 MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
+_LEX = lexicon()
+REMOVAL_VERBS = frozenset(_POL["removal_verbs"])
+#: verbs a headline states a policy with: ban, restriction and removal verbs, but the stop verbs.
+HEADLINE_VERBS = (POLICY_VERBS | REMOVAL_VERBS) - STOP_VERBS
+#: headline verbs that state a ban (the others state a restriction).
+HEADLINE_BAN_VERBS = BAN_VERBS | REMOVAL_VERBS
+#: ``policy.phrasal_ban`` as (verb, particle) pairs ("shut", "off").
+PHRASAL_BAN_PAIRS = frozenset(tuple(p.split()) for p in _POL["phrasal_ban"])
+#: reason markers of a headline ("over", "amid"; ``reason.markers`` and ``reason.strong_markers``).
+REASON_MARKERS = frozenset(_LEX["reason"]["markers"]) | frozenset(_LEX["reason"]["strong_markers"])
+#: words that end a headline's list of products: a reason marker or a preposition of scope.
+HEADLINE_LIST_END = REASON_MARKERS | HEADLINE_LIST_STOPS
+STORE_NOUNS = frozenset(_POL["store_nouns"])
+CONTROL_LIST_NOUNS = frozenset(_POL["control_list_nouns"])
+CONTROL_LIST_MODIFIERS = frozenset(_POL["control_list_modifiers"])
+POLICY_CONTAINER_NOUNS = frozenset(_POL["policy_container_nouns"])
+DOCUMENT_NOUNS = frozenset(_POL["document_nouns"])
+POLICY_ANAPHORS = frozenset(_POL["policy_anaphors"])
+#: a policy document or a word that refers back to a policy ("the order", "the ban").
+CONTAINERS_OR_ANAPHORS = POLICY_CONTAINER_NOUNS | POLICY_ANAPHORS
+GOVERNMENT_NOUNS = frozenset(_POL["government_nouns"])
+NATIONAL_MODIFIERS = frozenset(_POL["national_modifiers"])
+NATIONAL_HEADS = frozenset(_POL["national_heads"])
+GOVERNMENT_TITLES = frozenset(_POL["government_titles"])
+PERMISSION_WORDS = frozenset(_POL["permission_words"])
+DIRECTIVE_VERBS = frozenset(_POL["directive_verbs"])
+SCOPE_NOUNS = frozenset(_POL["scope_nouns"])
+USE_NOUNS = frozenset(_POL["use_nouns"])
+PRODUCT_NOUNS = frozenset(_POL["product_nouns"])
+#: nouns of a product or of its use ("X's app", "X's use").
+PRODUCT_OR_USE_NOUNS = PRODUCT_NOUNS | USE_NOUNS
+GENERIC_GOODS = frozenset(_POL["generic_goods"])
+TRADE_NOUNS = frozenset(_POL["trade_nouns"])
+#: heads of a class of AI products ("generative AI apps"): product nouns but ``policy.not_class_heads``.
+AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
+AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
+#: nouns a policy is stated with, before "on X" ("a ban on X", "measures on X").
+POLICY_OBJECT_NOUNS = BAN_NOUNS | RESTRICTION_NOUNS | frozenset(_POL["measure_nouns"])
+#: verbs of a policy, for telling a participle that describes a noun from one ("content shared on X").
+POLICY_ACTION_VERBS = POLICY_VERBS | frozenset(_POL["phrasal_restriction"]) | frozenset(_POL["hinder_verbs"])
+#: descriptions that refer back to a product ("the app", "the model"; ``anaphors.Product``).
+PRODUCT_ANAPHOR_NOUNS = frozenset(_LEX["anaphors"]["Product"]) | {"model"}
+STAFF_NOUNS = frozenset(_LEX["staff_nouns"])
+#: staff nouns and their forms without a final "s" (the lemmatizer keeps some plurals).
+STAFF_FORMS = STAFF_NOUNS | {w.rstrip("s") for w in STAFF_NOUNS}
+#: who a rule for staff binds: staff nouns and ``policy.scope_nouns``.
+STAFF_OR_SCOPE = STAFF_NOUNS | SCOPE_NOUNS
+#: staff, scope and organ nouns ("the board of Acme voted to ban X"), with their forms without "s".
+BOUND_PARTIES = STAFF_OR_SCOPE | frozenset(_POL["organ_nouns"])
+BOUND_PARTY_FORMS = BOUND_PARTIES | {w.rstrip("s") for w in BOUND_PARTIES}
+SEAT_VERBS = frozenset(_LEX["location"]["seat_verbs"])
 
 
 class PolicyFrame:
@@ -143,7 +194,9 @@ class PolicyFrame:
         seen_pairs: set = set()  # (product, issuer) pairs emitted in this sentence
         generic: str | None = None
         triggers = POLICY_TRIGGERS
-        for tok in self.tokens(sent):
+        words = self.words(sent)
+        # (a sentence without a word that can state a policy has no token to walk)
+        for tok in self.tokens(sent) if _may_state_policy(words) else ():
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
                 if tok.pos_ != "ADJ":
@@ -297,10 +350,9 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
-        words = self.words(sent)
-        if not words.isdisjoint(self.lex["policy"]["control_list_nouns"]):
+        if not words.isdisjoint(CONTROL_LIST_NOUNS):
             self._listing_policy(sent)
-        if not words.isdisjoint(self.lex["policy"]["removal_verbs"]):
+        if not words.isdisjoint(REMOVAL_VERBS):
             self._store_removal(sent)
 
     def _store_removal(self, sent: Span) -> None:
@@ -311,7 +363,7 @@ class PolicyFrame:
         base; the products are those named in the removed phrase, else the class of AI apps
         it names. A ban (removal) of each."""
         pol = self.lex["policy"]
-        stores = set(pol["store_nouns"])
+        stores = STORE_NOUNS
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["removal_verbs"] or self._hypothetical(verb):
                 continue
@@ -361,7 +413,7 @@ class PolicyFrame:
         stands for its government. Each listed organization stands for its goods
         (:meth:`product_of`)."""
         pol = self.lex["policy"]
-        heads, mods = set(pol["control_list_nouns"]), set(pol["control_list_modifiers"])
+        heads, mods = CONTROL_LIST_NOUNS, CONTROL_LIST_MODIFIERS
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
                 continue
@@ -424,9 +476,9 @@ class PolicyFrame:
         tokens, and the words after a reason marker ("over", "amid", "citing", "after" ...)
         when they name a reason or a risk."""
         pol, rz = self.lex["policy"], self.lex["reason"]
-        verbs = (set(pol["ban"]) | set(pol["restriction"]) | set(pol["removal_verbs"])) - set(pol["stop_verbs"])
+        verbs = HEADLINE_VERBS
         doc = sent.doc
-        phrasal = {tuple(p.split()) for p in pol["phrasal_ban"]}
+        phrasal = PHRASAL_BAN_PAIRS
         for tok in self.tokens(sent):
             low = tok.lower_
             forms = {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()}
@@ -449,15 +501,14 @@ class PolicyFrame:
                 product, end = m.entity, m.end
                 if product.family != "Product":
                     product = self.product_of(product)
-                listed, end = self._headline_product_list(sent, end, set(rz["markers"]) | set(rz["strong_markers"]))
+                listed, end = self._headline_product_list(sent, end)
             elif issuers and not named and (after == sent.end or doc[after].lower_ in pol["headline_use_nouns"]):
                 # "A, B and C Limit Use Amid Spying Worries": the product the article's
                 # policies name (filled in by the article-level linking)
                 product, end = None, after
             else:
                 continue
-            markers = set(rz["markers"]) | set(rz["strong_markers"])
-            mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
+            mark = next((t for t in doc[end:sent.end] if t.lower_ in REASON_MARKERS), None)
             reasons = []
             if mark is not None:
                 toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
@@ -480,19 +531,19 @@ class PolicyFrame:
                 if reasons:
                     return
                 continue
-            ptype = "ban" if particle or forms & (set(pol["ban"]) | set(pol["removal_verbs"])) else "restriction"
+            ptype = "ban" if particle or not forms.isdisjoint(HEADLINE_BAN_VERBS) else "restriction"
             for issuer in issuers:
                 for p in [product, *[x for x in listed if x is not product]]:
                     self.emit("policy", {"issuer": issuer, "product": p, "region": []}, type=[ptype], scope=[],
                               date=[], reason=reasons)
             return
 
-    def _headline_product_list(self, sent: Span, start: int, markers: set[str]) -> tuple[list[Entity], int]:
+    def _headline_product_list(self, sent: Span, start: int) -> tuple[list[Entity], int]:
         """The products a headline lists after its first one, from token ``start`` up to a
         reason marker or a preposition of scope ("Bars X & Similar Apps Like Y, Z & W On
         Work Phones": Y, Z, W). Returns them and the token index where the list ends."""
         doc = sent.doc
-        stop = markers | HEADLINE_LIST_STOPS
+        stop = HEADLINE_LIST_END
         out: list[Entity] = []
         i = start
         while i < sent.end and doc[i].lower_ not in stop:
@@ -536,11 +587,11 @@ class PolicyFrame:
         """"Employees are not permitted to use X, the memo said": a rule a document states
         (``policy.policy_container_nouns`` as the speaker) is issued by the organization the
         article has named most up to here."""
-        containers = set(self.lex["policy"]["policy_container_nouns"])
+        containers = POLICY_CONTAINER_NOUNS
         said = [t for t in trig.sent if t.lemma_ in self.lex["reporting_verbs"]
                 and (s := self._clause_subject(t)) is not None and s.lemma_.lower() in containers]
         # "a memo was sent to staff, reminding them not to use X": the document governs the rule
-        documents = set(self.lex["policy"]["document_nouns"])
+        documents = DOCUMENT_NOUNS
         said += [a for a in trig.ancestors if a.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in documents for c in a.children)]
         if not said:
@@ -560,7 +611,7 @@ class PolicyFrame:
     def _news_staff_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of the policy verb itself and binds its own
         staff ("the publisher has told its reporters not to use X")."""
-        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        staff = STAFF_OR_SCOPE
         subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
         if subj is None or trig.pos_ != "VERB":
             return []
@@ -620,8 +671,9 @@ class PolicyFrame:
         """"The ban also extends to X and Y", "the order covers X", "the restriction applies to
         X as well": products added to the policy stated just before (its issuer and type are
         filled at article level)."""
-        anaphors = set(self.lex["policy"]["policy_anaphors"])
-        if not self.words(sent) & EXTENSION_VERBS or not self.words(sent) & anaphors:
+        anaphors = POLICY_ANAPHORS
+        words = self.words(sent)
+        if words.isdisjoint(EXTENSION_VERBS) or words.isdisjoint(anaphors):
             return
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_ not in EXTENSION_VERBS:
@@ -813,7 +865,7 @@ class PolicyFrame:
     def _under_named_policy(self, trig: Token) -> bool:
         """True when a clause above ``trig`` is governed "under" a policy document ("under the
         new policy", "under the guidelines": ``policy.policy_container_nouns``)."""
-        containers = set(self.lex["policy"]["policy_container_nouns"])
+        containers = POLICY_CONTAINER_NOUNS
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in containers
                                                                   for p in c.children)
                    for a in [trig, *trig.ancestors] for c in a.children)
@@ -823,7 +875,7 @@ class PolicyFrame:
         ("with Acme adopting a policy on chatbots", "Acme issued new
         guidelines"): the agent of a verb whose object is a ``policy.policy_container_nouns``
         word, or the noun a participle with such an object modifies."""
-        containers = set(self.lex["policy"]["policy_container_nouns"])
+        containers = POLICY_CONTAINER_NOUNS
         found = None
         for b in range(0, self.block + 1):
             for sent in self.sents[b]:
@@ -879,8 +931,7 @@ class PolicyFrame:
         if prev is None and self.block > 0:
             prev = list(self.docs[self.block - 1].sents)[-1] if len(self.docs[self.block - 1]) else None
         psubj = self._clause_subject(prev.root) if prev is not None else None
-        pol = self.lex["policy"]
-        if psubj is None or psubj.lemma_.lower() not in set(pol["policy_container_nouns"]) | set(pol["policy_anaphors"]):
+        if psubj is None or psubj.lemma_.lower() not in CONTAINERS_OR_ANAPHORS:
             return []
         before = [o for o in self.observations if o.kind == "policy" and o.roles.get("issuer") is not None]
         return [before[-1].roles["issuer"]] if before else []
@@ -910,7 +961,7 @@ class PolicyFrame:
         authorities", "the Kestria governor", "Kestria's police", "the state of Ohio",
         "regulators in Kenya", "the country's data protection authority" (the country
         last named). Only heads and modifiers of ``policy.government_nouns`` count."""
-        govt = set(self.lex["policy"]["government_nouns"])
+        govt = GOVERNMENT_NOUNS
         left = [d for d in noun.subtree if d.i <= noun.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
                 or d is noun]
         if noun.pos_ not in {"NOUN", "PROPN"} or not any(d.lemma_.lower() in govt for d in left):
@@ -936,7 +987,7 @@ class PolicyFrame:
                     place = self.coref_place(c)
                     if place is not None:
                         return [self.government_of(place)]
-        national = set(self.lex["policy"]["national_modifiers"])
+        national = NATIONAL_MODIFIERS
         if noun.lemma_.lower() in self.lex["policy"]["national_heads"] and any(
                 c.dep_ == "amod" and c.lower_ in national for c in noun.children):
             place = self.article_country(noun)  # "the federal government", "the national administration"
@@ -948,8 +999,7 @@ class PolicyFrame:
         """True when a place name modifies a government noun together with a national
         modifier ("the Ontario and federal governments", ``policy.national_modifiers``), at
         ``tok`` (the place) or at the noun it modifies."""
-        pol = self.lex["policy"]
-        heads, national = set(pol["national_heads"]), set(pol["national_modifiers"])
+        heads, national = NATIONAL_HEADS, NATIONAL_MODIFIERS
         noun = tok if tok.lemma_.lower() in heads else tok.head
         if noun.lemma_.lower() not in heads:
             return False
@@ -1069,7 +1119,7 @@ class PolicyFrame:
         ``policy.government_titles`` ("Gov.", "Mayor", "Minister") stands for the government of
         the place the clause names ("on Ohio devices"), else of the place the article has named
         most up to here. None for anyone else."""
-        titles = set(self.lex["policy"]["government_titles"])
+        titles = GOVERNMENT_TITLES
         titled = False
         for b, ms in enumerate(self.mentions[: self.block + 1]):
             doc = self.docs[b]
@@ -1091,8 +1141,7 @@ class PolicyFrame:
     def _bare_staff(self, noun: Token) -> bool:
         """True for staff named without their organization ("employees", "its workers"), whose
         rule, in reported speech, is the speaker's: "Acme said employees must not use X"."""
-        staff = set(self.lex["staff_nouns"])
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in staff | {w.rstrip("s") for w in staff}:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STAFF_FORMS:
             return False
         return not any(self.mention_at(d) is not None for d in noun.subtree)
 
@@ -1100,7 +1149,7 @@ class PolicyFrame:
         """True for a use that a rule denies: "cannot use", "can no longer use", "are not
         allowed to use", "not permitted to download", "does not grant permission to use"
         (a negation on the verb or on the permission above it)."""
-        permission = set(self.lex["policy"]["permission_words"])
+        permission = PERMISSION_WORDS
         nodes = [verb]
         if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in permission:
             nodes.append(verb.head)
@@ -1133,12 +1182,11 @@ class PolicyFrame:
         """The organization whose staff a rule binds, when the clause names no issuer:
         "Acme staff have been banned from using X", "employees at Acme cannot use X",
         "Kestria civil servants can no longer use X"."""
-        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"]) \
-            | set(self.lex["policy"]["organ_nouns"])  # "the board of Acme voted to ban X"
+        staff = BOUND_PARTY_FORMS  # (staff, scope and organ nouns: "the board of Acme voted to ban X")
         node = trig
         for _ in range(4):
             for c in node.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff | {w.rstrip("s") for w in staff}:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff:
                     found = [m.entity for d in c.subtree
                              if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in STAFF_ORG_PREPS)
                              and (m := self.mention_at(d)) is not None and m.entity is not None
@@ -1282,7 +1330,7 @@ class PolicyFrame:
         """The product a policy clause names only by description or pronoun: "banned the
         app", "restricted this tool", "banned its use", "blocked it" (the product last
         named before, :meth:`coref`); never one of the issuers."""
-        use_nouns = set(self.lex["policy"]["use_nouns"])
+        use_nouns = USE_NOUNS
         out: list[Entity] = []
         for t in toks:
             if t.i < trig.i and t.head != trig:
@@ -1296,7 +1344,7 @@ class PolicyFrame:
             pron = t.lower_ in NEUTER_PRONOUNS and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
                                                    or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
                                                    or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
-            desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and (
+            desc = t.pos_ == "NOUN" and t.lemma_.lower() in PRODUCT_ANAPHOR_NOUNS and (
                 any(c.dep_ in {"det", "poss"} and (c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$")
                     for c in t.children) or _definite_on_the_left(t))
             if not (pron or desc):
@@ -1316,8 +1364,7 @@ class PolicyFrame:
         def candidate(e: Entity | None) -> bool:
             return e is not None and (e.family == "Product" or e.kind == "Company" and self.kb.has_app(e.label))
 
-        pol = self.lex["policy"]
-        policy_nouns = {*pol["ban_nouns"], *pol["restriction_nouns"], *pol["measure_nouns"]}
+        policy_nouns = POLICY_OBJECT_NOUNS
         counts: Counter = Counter(m.entity for ms in self.mentions for m in ms if candidate(m.entity))
         excluded = {merge_key(e.label) for e in exclude if e is not None}
         cands: list[Entity] = []
@@ -1411,8 +1458,7 @@ class PolicyFrame:
         in apposition to "its app store" (``policy.store_nouns``), or the object of "on" or
         "across" under a participle that describes a noun ("content shared on X"; but "a ban on
         X", "restrictions on X", "staff must not share files on X")."""
-        pol = self.lex["policy"]
-        stores = set(pol["store_nouns"])
+        stores = STORE_NOUNS
         node = tok
         m = self.mention_at(tok)
         first = m.start if m is not None else tok.i
@@ -1429,7 +1475,7 @@ class PolicyFrame:
         owner = node.head.head
         while owner.pos_ in {"NOUN", "PROPN"} and owner.dep_ == "pobj" and owner.head.head != owner:
             owner = owner.head.head  # "shared by adults on X": the verb above the noun
-        policy_words = {*pol["ban"], *pol["restriction"], *pol["phrasal_restriction"], *pol["hinder_verbs"]}
+        policy_words = POLICY_ACTION_VERBS
         # (a participle that describes a noun: "content shared on X", "photos posted on X")
         return owner.pos_ == "VERB" and owner.lemma_.lower() not in policy_words and owner.dep_ == "acl"
 
@@ -1450,8 +1496,8 @@ class PolicyFrame:
         Heads of ``policy.generic_goods`` count (chips, semiconductors, GPUs ...), and any
         unnamed noun that is what a trade noun (``policy.trade_nouns``: exports, sales ...) is of
         ("exports of gallium and germanium", "sales of chipmaking equipment")."""
-        heads = set(self.lex["policy"]["generic_goods"])
-        trade = set(self.lex["policy"]["trade_nouns"])
+        heads = GENERIC_GOODS
+        trade = TRADE_NOUNS
         out: list[Entity] = []
         for t in toks:
             traded = self._traded_goods(t, trade)
@@ -1502,8 +1548,8 @@ class PolicyFrame:
         include an AI word (``policy.ai_class_words``) and no name. Returns that noun phrase,
         or None. The article-level linking uses it only when the article names no product the
         policy could be about."""
-        heads = set(self.lex["policy"]["product_nouns"]) - set(self.lex["policy"]["not_class_heads"])
-        ai = set(self.lex["policy"]["ai_class_words"])
+        heads = AI_CLASS_HEADS
+        ai = AI_CLASS_WORDS
         for t in toks:
             if t.pos_ != "NOUN" or t.lemma_.lower() not in heads or t.dep_ == "compound" \
                     or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
@@ -1540,15 +1586,15 @@ class PolicyFrame:
     def _maker_slot(self, tok: Token) -> bool:
         """True for a company named as the maker of the thing restricted: "services
         provided by X", "technology from X", "X's app", "apps developed by X"."""
-        things = set(self.lex["policy"]["product_nouns"])
+        things = PRODUCT_NOUNS
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in things and tok.head.i > tok.i:
             return True  # "the X chatbot", "the X app"
         node = tok
         while node.dep_ in {"conj", "appos", "compound"} and node.head != node:
             node = node.head
         if node.dep_ == "poss":  # "X's app", "prohibited X's use"
-            return node.head.lemma_.lower() in things | set(self.lex["policy"]["use_nouns"])
-        uses = set(self.lex["policy"]["use_nouns"])
+            return node.head.lemma_.lower() in PRODUCT_OR_USE_NOUNS
+        uses = USE_NOUNS
         if node.dep_ == "pobj" and node.head.lower_ in MAKER_PREPS:
             head = node.head.head
             if head.pos_ == "VERB" and head.lemma_ in uses | ACQUIRE_VERBS:
@@ -1637,7 +1683,7 @@ class PolicyFrame:
 
     def _seat_of_organization(self, tok: Token) -> bool:
         """True for a place that says where an organization sits ("a company based in X")."""
-        seat = set(self.lex["location"]["seat_verbs"])
+        seat = SEAT_VERBS
         return any(a.lemma_ in seat and a.dep_ in {"acl", "relcl", "amod"} for a in tok.ancestors)
 
     def _locative(self, tok: Token) -> bool:
@@ -1651,7 +1697,7 @@ class PolicyFrame:
 
     def _under_directive(self, tok: Token) -> bool:
         """True for "stop"/"avoid" governed by a directive ("told staff to stop using")."""
-        directive = set(self.lex["policy"]["directive_verbs"])
+        directive = DIRECTIVE_VERBS
         node = tok
         for _ in range(3):
             if node.dep_ in {"xcomp", "ccomp", "conj", "pcomp"}:
@@ -1715,7 +1761,7 @@ class PolicyFrame:
         return False
 
     def _scope(self, toks: list[Token]) -> list[str]:
-        words = set(self.lex["policy"]["scope_nouns"])
+        words = SCOPE_NOUNS
         out: list[str] = []
         for t in toks:
             if t.pos_ not in {"NOUN"} or t.lower_ not in words or self.mention_at(t):
@@ -1766,6 +1812,18 @@ class PolicyFrame:
             if iso:
                 out.append(iso)
         return out
+
+
+def _may_state_policy(words: frozenset[str]) -> bool:
+    """False when no token of a sentence whose lower-case lemmas and forms are ``words``
+    (:meth:`kg.extract.facts.ArticleReader.words`) can state a policy: none is a trigger
+    (:data:`POLICY_TRIGGERS`) and none is a participle in "-ed" of a ban or restriction verb
+    (what :meth:`PolicyFrame._mistagged_verb` reads). ``sentence_policy`` walks the tokens only
+    when this is True; the test is exact, as every token it walks passes one of the two."""
+    if not words.isdisjoint(POLICY_TRIGGERS):
+        return True
+    verbs = MISTAGGED_VERBS
+    return any(w[-2:] == "ed" and (w[:-1] in verbs or w[:-2] in verbs or w[:-3] in verbs) for w in words)
 
 
 def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
