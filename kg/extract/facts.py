@@ -414,7 +414,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         return self._attribution[key]
 
     def _find_attribution(self, sent: Span) -> Entity | str | None:
-        reporting = self.lex["reporting_verbs"]
+        reporting = REPORTING_VERBS
         words = self.words(sent)
         for tok in self.tokens(sent) if "according" in words else ():
             if tok.lower_ == "according":
@@ -422,7 +422,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     for p in to.children:
                         if p.dep_ == "pobj":
                             return self._source(p)
-        verbs = [t for t in (() if words.isdisjoint(REPORTING_VERBS) else self.tokens(sent)) if t.pos_ == "VERB" and t.lemma_ in reporting
+        verbs = [t for t in (() if words.isdisjoint(reporting) else self.tokens(sent)) if t.pos_ == "VERB" and t.lemma_ in reporting
                  and (t.dep_ in {"ROOT", "parataxis"} or t.dep_ in {"advcl", "ccomp"} and t.i > t.head.i
                       and any(c.dep_ == "punct" for c in t.children))]
         for verb in verbs:

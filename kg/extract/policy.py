@@ -30,7 +30,8 @@ APPROVAL_NOUNS = frozenset(_WORDS["approval_nouns"])
 APPROVAL_VERBS = frozenset(_WORDS["approval_verbs"])
 #: adjectives that state a policy when negated ("won't be available in the EU"; lemmas).
 AVAILABILITY_ADJECTIVES = frozenset(_WORDS["availability_adjectives"])
-#: heads of a ban noun that is no new policy ("a way around the ban"; lower-case text).
+#: prepositions over a ban noun that names no new policy ("a way around the ban", "hit by the
+#: ban"; lower-case text).
 EVASION_HEADS = frozenset(_WORDS["evasion_heads"])
 #: modals of a removal order ("agencies must remove X from ..."; lower-case text).
 REMOVAL_MODALS = frozenset(_WORDS["removal_modals"])
@@ -107,8 +108,9 @@ DEFINITE_DETERMINERS = frozenset(_SHARED["definite_determiners"])
 #: pronouns that never stand for a person ("it", "its"; lower-case text; facts.json).
 NEUTER_PRONOUNS = frozenset(_SHARED["neuter_pronouns"])
 
-# Unions of the lexicon's policy lists that the rules test, built once.
-_POL = lexicon()["policy"]
+# The lexicon's lists that the rules test, as sets and unions built once.
+_LEX = lexicon()
+_POL = _LEX["policy"]
 BAN_VERBS = frozenset(_POL["ban"])
 RESTRICTION_VERBS = frozenset(_POL["restriction"])
 BAN_NOUNS = frozenset(_POL["ban_nouns"])
@@ -131,7 +133,6 @@ POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], 
 #: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
 #: adjective may stand for ("disabled access to X").
 MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
-_LEX = lexicon()
 REMOVAL_VERBS = frozenset(_POL["removal_verbs"])
 #: verbs a headline states a policy with: ban, restriction and removal verbs, but the stop verbs.
 HEADLINE_VERBS = (POLICY_VERBS | REMOVAL_VERBS) - STOP_VERBS
@@ -171,8 +172,9 @@ AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
 POLICY_OBJECT_NOUNS = BAN_NOUNS | RESTRICTION_NOUNS | frozenset(_POL["measure_nouns"])
 #: verbs of a policy, for telling a participle that describes a noun from one ("content shared on X").
 POLICY_ACTION_VERBS = POLICY_VERBS | frozenset(_POL["phrasal_restriction"]) | frozenset(_POL["hinder_verbs"])
-#: descriptions that refer back to a product ("the app", "the model"; ``anaphors.Product``).
-PRODUCT_ANAPHOR_NOUNS = frozenset(_LEX["anaphors"]["Product"]) | {"model"}
+#: descriptions that refer back to a product ("the app", "the model"; ``anaphors.Product`` and
+#: ``product_anaphor_nouns``).
+PRODUCT_ANAPHOR_NOUNS = frozenset(_LEX["anaphors"]["Product"]) | frozenset(_WORDS["product_anaphor_nouns"])
 STAFF_NOUNS = frozenset(_LEX["staff_nouns"])
 #: staff nouns and their forms without a final "s" (the lemmatizer keeps some plurals).
 STAFF_FORMS = STAFF_NOUNS | {w.rstrip("s") for w in STAFF_NOUNS}
