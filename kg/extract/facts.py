@@ -23,6 +23,7 @@ from ..nlp.entities import Entity, Mention
 from ..nlp.kb import KnowledgeBase, normalize
 from ..resources import lexicon
 from ..io.corpus import Article
+from . import frame_data
 from .allegation import AllegationFrame
 from .alternative import AlternativeFrame
 from .collection import CollectionFrame
@@ -34,6 +35,30 @@ from .policy import PolicyFrame
 from .reason import ReasonFrame
 from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agents, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
+
+_WORDS = frame_data("facts")
+#: pronouns that refer back to an entity named before ("its", "they"; lower-case text).
+REFERRING_PRONOUNS = frozenset(_WORDS["referring_pronouns"])
+#: pronouns that never stand for a person ("it", "its"; lower-case text).
+NEUTER_PRONOUNS = frozenset(_WORDS["neuter_pronouns"])
+#: determiners of a description that refers back ("the company", "this tool"; lower-case text).
+DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+#: descriptions that may refer back to a news organization ("the agency"; lower-case text).
+NEWS_OUTLET_NOUNS = frozenset(_WORDS["news_outlet_nouns"])
+#: prepositions of a noun's agent ("a ban by X", "a rule at X"; lower-case text).
+NOUN_AGENT_PREPS = frozenset(_WORDS["noun_agent_preps"])
+#: prepositions of a speaker's organization ("analysts from X"; lower-case text).
+AFFILIATION_PREPS = frozenset(_WORDS["affiliation_preps"])
+#: hedges of ``lexicon.json``'s ``certainty`` table, in the order :meth:`ArticleReader.certainty`
+#: tries them (the first found wins).
+CERTAINTY_LEVELS = tuple(_WORDS["certainty_levels"])
+#: people who speak for an organization named before ("the spokesperson"; lemmas).
+SPEAKER_ROLE_NOUNS = frozenset(_WORDS["speaker_role_nouns"])
+#: ``lexicon.json``'s reporting verbs as a set (built once).
+REPORTING_VERBS = frozenset(lexicon()["reporting_verbs"])
+#: (hedge, its words) in :data:`CERTAINTY_LEVELS` order, the words of ``lexicon.json``'s
+#: ``certainty`` table as sets (built once).
+CERTAINTY_WORDS = tuple((level, frozenset(lexicon()["certainty"][level])) for level in CERTAINTY_LEVELS)
 
 
 class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, AlternativeFrame, AllegationFrame,
@@ -72,15 +97,14 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 head = root.head
                 if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN":
                     self.anchor_mention.setdefault((b, head.i), m)
-        pol = self.lex["policy"]
-        #: every lemma that can trigger a policy (a pre-filter for sentence_policy)
-        self._policy_lemmas = frozenset(
-            [*pol["ban"], *pol["restriction"], *pol["ban_nouns"], *pol["restriction_nouns"], "approval", "permission",
-             *pol["removal_verbs"], *pol["phrasal_restriction"], *pol["use_verbs"], *pol["release_verbs"],
-             *pol["withhold_verbs"], *pol["control_nouns"], "available"])
         self.observations: list[Observation] = []
         self._words_cache: dict[tuple[int, int, int], frozenset[str]] = {}
         self._tokens_cache: dict[tuple[int, int, int], list[Token]] = {}
+        #: id of a sentence span -> (the span, its tokens) and (the span, its words): the readers
+        #: pass the same span objects sentence after sentence, and a look-up by identity reads
+        #: none of its bounds (the span is kept, so no other object takes its id while the reader lives)
+        self._tokens_by_span: dict[int, tuple[Span, list[Token]]] = {}
+        self._words_by_span: dict[int, tuple[Span, frozenset[str]]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -114,10 +138,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
             low = f"{doc[tok.i - 2].lower_}-{low}"  # "start-up", split by the tokenizer
         anaphors = self.lex["anaphors"]
-        is_pron = tok.pos_ == "PRON" and low in {"it", "its", "they", "their", "them"}
-        if low in {"it", "its"}:
+        is_pron = tok.pos_ == "PRON" and low in REFERRING_PRONOUNS
+        if low in NEUTER_PRONOUNS:
             families = families - {"Person"}  # "it" is never a person
-        is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$"
+        is_def = tok.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$"
                                                          for c in tok.children if c.dep_ in {"det", "poss"}) \
             or tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ in self.cue_kind  # "a Navy spokesperson"
         if not is_def and "-" in low and tok.i >= 3:
@@ -125,7 +149,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             before = [t for t in doc[max(0, tok.i - 5):tok.i - 2]]
             while before and before[-1].pos_ == "ADJ":
                 before.pop()
-            is_def = bool(before) and before[-1].lower_ in {"the", "this", "that"}
+            is_def = bool(before) and before[-1].lower_ in DEFINITE_DETERMINERS
         if is_def and tok.tag_ in {"NNS", "NNPS"}:
             return None  # "the firms", "the ministries": a group, not one entity named before
         if is_def:
@@ -166,7 +190,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 cands.append(m)
         ok = [m.entity for m in cands
               if m.entity.family in families and not (m.entity.kind == "NewsOrganization" and "Organization" in families
-                                                      and low not in {"outlet", "agency", "newspaper"})]
+                                                      and low not in NEWS_OUTLET_NOUNS)]
         if low == "they" and tok.dep_ == "nsubj":
             # news says "it" of one company or product; "they" is a group, a body or a people
             ok = [e for e in ok if e.kind not in {"Company", "SoftwareProduct", "AIModel"}]
@@ -283,7 +307,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         (passive), a possessor ("X's ban"), or the same found higher up the
         clause chain ("X plans to ban", "X told staff to stop using")."""
         node = trig
-        reporting = set(self.lex["reporting_verbs"])
+        reporting = REPORTING_VERBS
         for _ in range(depth):
             passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
             for c in node.children:
@@ -319,7 +343,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                             return e, d
             if node.pos_ == "NOUN":
                 for c in node.children:
-                    if c.dep_ == "prep" and c.lower_ in {"by", "at", "from"}:
+                    if c.dep_ == "prep" and c.lower_ in NOUN_AGENT_PREPS:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 e = self.entity_at(p, families)
@@ -390,7 +414,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         return self._attribution[key]
 
     def _find_attribution(self, sent: Span) -> Entity | str | None:
-        reporting = self.lex["reporting_verbs"]
+        reporting = REPORTING_VERBS
         words = self.words(sent)
         for tok in self.tokens(sent) if "according" in words else ():
             if tok.lower_ == "according":
@@ -398,7 +422,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     for p in to.children:
                         if p.dep_ == "pobj":
                             return self._source(p)
-        verbs = [t for t in (() if words.isdisjoint(reporting) else sent) if t.pos_ == "VERB" and t.lemma_ in reporting
+        verbs = [t for t in (() if words.isdisjoint(reporting) else self.tokens(sent)) if t.pos_ == "VERB" and t.lemma_ in reporting
                  and (t.dep_ in {"ROOT", "parataxis"} or t.dep_ in {"advcl", "ccomp"} and t.i > t.head.i
                       and any(c.dep_ == "punct" for c in t.children))]
         for verb in verbs:
@@ -442,7 +466,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             if owner is not None and tok.lemma_ in at["spokes_nouns"]:
                 return owner
             text = phrase(tok, drop_relcl=False, max_words=10)
-            if any(c.lower_ in {"the", "this", "that"} for c in tok.children) and text.lower() == tok.lower_:
+            if any(c.lower_ in DEFINITE_DETERMINERS for c in tok.children) and text.lower() == tok.lower_:
                 # "the source" -> the source introduced earlier ("a source familiar with ...")
                 earlier = [t for head, t in self._sources if head == tok.lemma_]
                 if earlier:
@@ -452,7 +476,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return text or None
         if tok.pos_ == "NOUN":
             # "analysts from X", "academics at X": the organization they speak from
-            orgs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "at"}
+            orgs = [e for c in tok.children if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS
                     for p in c.children if p.dep_ == "pobj" for e in [self.entity_at(p, {"Organization"})]
                     if e is not None and e.kind != "NewsOrganization"]
             if orgs:
@@ -464,8 +488,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     def certainty(self, sent: Span) -> str:
         """Hedge of a sentence: the first of denied, alleged, claimed, reported, confirmed found, else stated."""
         words = self.words(sent)
-        for level in ("denied", "alleged", "claimed", "reported", "confirmed"):
-            if words & set(self.lex["certainty"][level]):
+        for level, hedges in CERTAINTY_WORDS:
+            if not words.isdisjoint(hedges):
                 return level
         return "stated"
 
@@ -505,21 +529,30 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     def tokens(self, sent: Span) -> list[Token]:
         """The sentence's tokens as one list (made once per sentence): readers walk it instead
         of the span, which makes new token objects on every walk."""
+        hit = self._tokens_by_span.get(id(sent))
+        if hit is not None and hit[0] is sent:
+            return hit[1]
         key = (id(sent.doc), sent.start, sent.end)  # (any block's sentence; the docs outlive the reader's walk)
         got = self._tokens_cache.get(key)
         if got is None:
             got = list(sent)
             self._tokens_cache[key] = got
+        self._tokens_by_span[id(sent)] = (sent, got)
         return got
 
     def words(self, sent: Span) -> frozenset[str]:
         """The lower-case lemmas and forms of a sentence's tokens (computed once per sentence):
         readers test it against their trigger lists before walking the parse."""
+        hit = self._words_by_span.get(id(sent))
+        if hit is not None and hit[0] is sent:
+            return hit[1]
         key = (id(sent.doc), sent.start, sent.end)
         got = self._words_cache.get(key)
         if got is None:
-            got = frozenset(w for t in self.tokens(sent) for w in (t.lemma_.lower(), t.lower_))
+            toks = self.tokens(sent)
+            got = frozenset([t.lemma_.lower() for t in toks] + [t.lower_ for t in toks])
             self._words_cache[key] = got
+        self._words_by_span[id(sent)] = (sent, got)
         return got
 
     def _mentions_in(self, sent: Span):
@@ -543,7 +576,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         """Who said the sentence: the subject of a reporting verb above ``tok``,
         an organization named inside it ("an Acme employee"), else the
         speaker of the sentence before."""
-        reporting = set(self.lex["reporting_verbs"])
+        reporting = REPORTING_VERBS
         for anc in [tok, *tok.ancestors]:
             if anc.lemma_ in reporting and anc.pos_ == "VERB":
                 subj = self._clause_subject(anc)
@@ -582,7 +615,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             m = self.mention_at(t)
             if m and m.entity.family in {"Organization", "Person"}:
                 return m.entity
-        if subj.lemma_ in {"employee", "spokesperson", "spokesman", "spokeswoman", "executive", "official", "representative"}:
+        if subj.lemma_ in SPEAKER_ROLE_NOUNS:
             for b in range(self.block, max(-1, self.block - 4), -1):
                 for s in reversed(list(self.docs[b].sents)):
                     for t in s:

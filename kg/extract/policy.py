@@ -3,7 +3,10 @@
 A mixin of :class:`kg.extract.facts.ArticleReader`: its methods read one sentence in its
 discourse context (``self.article``, ``self.block``, ``self.sent``, the mentions) and
 emit :class:`kg.extract.syntax.Observation` objects through ``self.emit``. Word lists
-come from ``kg/data/lexicon.json`` (``self.lex``).
+come from ``kg/data/lexicon.json`` (``self.lex``; its ``policy`` section holds the trigger
+words) and ``kg/data/frames/policy.json`` (the function words and small classes the rules
+test); the pronouns and determiners shared with the article reader from
+``kg/data/frames/facts.json``. All are read once, when the module is loaded.
 """
 
 from __future__ import annotations
@@ -15,7 +18,180 @@ from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
 from ..nlp.kb import merge_key, normalize
+from ..resources import lexicon
+from . import frame_data
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
+
+_WORDS = frame_data("policy")
+_SHARED = frame_data("facts")
+#: "seek approval", "need permission": a restriction (lemmas).
+APPROVAL_NOUNS = frozenset(_WORDS["approval_nouns"])
+#: verbs of an approval a rule requires ("seek", "obtain"; lemmas).
+APPROVAL_VERBS = frozenset(_WORDS["approval_verbs"])
+#: adjectives that state a policy when negated ("won't be available in the EU"; lemmas).
+AVAILABILITY_ADJECTIVES = frozenset(_WORDS["availability_adjectives"])
+#: prepositions over a ban noun that names no new policy ("a way around the ban", "hit by the
+#: ban"; lower-case text).
+EVASION_HEADS = frozenset(_WORDS["evasion_heads"])
+#: modals of a removal order ("agencies must remove X from ..."; lower-case text).
+REMOVAL_MODALS = frozenset(_WORDS["removal_modals"])
+#: prepositions of the list a party is put on ("added to the Entity List"; lower-case text).
+LIST_PREPS = frozenset(_WORDS["list_preps"])
+#: words a headline's reason skips after its marker ("Due to", "Because of"; lower-case text).
+MARKER_PARTICLES = frozenset(_WORDS["marker_particles"])
+#: prepositions that end a headline's list of products ("... On Work Phones"; lower-case text).
+HEADLINE_LIST_STOPS = frozenset(_WORDS["headline_list_stops"])
+#: possessives of a party's own thing ("its reporters", "their devices"; lower-case text).
+OWN_POSSESSIVES = frozenset(_WORDS["own_possessives"])
+#: "A joins B in banning X", "A followed B in blocking X" (lemmas).
+JOINING_VERBS = frozenset(_WORDS["joining_verbs"])
+#: prepositions of the region a product is withheld in ("in the EU", "from Europe"; lower-case text).
+WITHHELD_REGION_PREPS = frozenset(_WORDS["withheld_region_preps"])
+#: nouns a nationality word makes a region of ("EU users", "European market"; lemmas).
+MARKET_NOUNS = frozenset(_WORDS["market_nouns"])
+#: verbs that extend a policy stated before ("the ban also covers X"; lemmas).
+EXTENSION_VERBS = frozenset(_WORDS["extension_verbs"])
+#: prepositions of a subject that lists its members ("states including A and B"; lower-case text).
+SUBJECT_MEMBER_PREPS = frozenset(_WORDS["subject_member_preps"])
+#: prepositions that list members ("including", "like", "such as"; lower-case text).
+MEMBER_PREPS = frozenset(_WORDS["member_preps"])
+#: prepositions of the organization a passive rule holds at ("blocked at Acme"; lower-case text).
+PASSIVE_SITE_PREPS = frozenset(_WORDS["passive_site_preps"])
+#: prepositions of the devices or network a rule holds on ("blocked on Acme's network"; lower-case text).
+DEVICE_PREPS = frozenset(_WORDS["device_preps"])
+#: prepositions of the place after a government noun ("the state of Ohio"; lower-case text).
+PLACE_PREPS = frozenset(_WORDS["place_preps"])
+#: prepositions of the place a passive policy holds in ("blocked in Kestria"): its government issues it.
+PASSIVE_PLACE_PREPS = frozenset(_WORDS["passive_place_preps"])
+#: prepositions of the organization a spokesperson or officer speaks for ("a spokesperson for Acme").
+SPOKESPERSON_PREPS = frozenset(_WORDS["spokesperson_preps"])
+#: pronouns of an official speaking ("said she issued the ban"; lower-case text).
+OFFICIAL_PRONOUNS = frozenset(_WORDS["official_pronouns"])
+#: pronouns that stand for a speaking organization ("said they had blocked X"; lower-case text).
+SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
+#: copulas that class an issuer ("A is the latest firm to ban X"; lemmas).
+CLASS_COPULAS = frozenset(_WORDS["class_copulas"])
+#: verbs that place a subject in a class ("A is among the agencies that ..."; lemmas).
+CLASS_MEMBER_VERBS = frozenset(_WORDS["class_member_verbs"])
+#: prepositions of a class ("some of the firms", "among the agencies"; lower-case text).
+CLASS_PREPS = frozenset(_WORDS["class_preps"])
+#: prepositions of the organization staff belong to ("employees at Acme"; lower-case text).
+STAFF_ORG_PREPS = frozenset(_WORDS["staff_org_preps"])
+#: modifiers that are no part of a government body's name ("new", "federal"; lower-case text).
+NON_BODY_MODIFIERS = frozenset(_WORDS["non_body_modifiers"])
+#: marks of a hypothetical clause ("whether", "if"; lower-case text).
+HYPOTHETICAL_MARKS = frozenset(_WORDS["hypothetical_marks"])
+#: prepositions of where a product is found or put ("from the app store"; lower-case text).
+SITE_PREPS = frozenset(_WORDS["site_preps"])
+#: prepositions of the platform content is shared on ("content shared on X"; lower-case text).
+PLATFORM_PREPS = frozenset(_WORDS["platform_preps"])
+#: degree words dropped at the start of unnamed goods ("more advanced chips"; lower-case text).
+LEADING_DEGREE_WORDS = frozenset(_WORDS["leading_degree_words"])
+#: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
+COMPARATIVES = frozenset(_WORDS["comparatives"])
+#: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
+MAKER_PREPS = frozenset(_WORDS["maker_preps"])
+#: verbs of getting a product ("download", "buy"; lemmas).
+ACQUIRE_VERBS = frozenset(_WORDS["acquire_verbs"])
+#: prepositions of a data practice's owner ("processing by Acme"; lower-case text).
+DATA_OWNER_PREPS = frozenset(_WORDS["data_owner_preps"])
+#: prepositions of the thing restricted ("a ban on X", "use of X"; lower-case text).
+OBJECT_PREPS = frozenset(_WORDS["object_preps"])
+#: prepositions of a locative phrase ("in X", "users from X"; lower-case text).
+LOCATIVE_PREPS = frozenset(_WORDS["locative_preps"])
+#: clauses that give a policy's grounds, not its scope ("citing X", "following Y"; lemmas).
+CITING_VERBS = frozenset(_WORDS["citing_verbs"])
+#: adverbs of a replacement ("use X instead"; lower-case text).
+INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
+#: verbs that move staff to another product ("switch to X"; lemmas).
+SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
+#: "in favor of X" (lower-case text).
+FAVOR_WORDS = frozenset(_WORDS["favor_words"])
+#: determiners of a definite description ("the", "this", "that"; lower-case text; facts.json).
+DEFINITE_DETERMINERS = frozenset(_SHARED["definite_determiners"])
+#: pronouns that never stand for a person ("it", "its"; lower-case text; facts.json).
+NEUTER_PRONOUNS = frozenset(_SHARED["neuter_pronouns"])
+
+# The lexicon's lists that the rules test, as sets and unions built once.
+_LEX = lexicon()
+_POL = _LEX["policy"]
+BAN_VERBS = frozenset(_POL["ban"])
+RESTRICTION_VERBS = frozenset(_POL["restriction"])
+BAN_NOUNS = frozenset(_POL["ban_nouns"])
+RESTRICTION_NOUNS = frozenset(_POL["restriction_nouns"])
+STOP_VERBS = frozenset(_POL["stop_verbs"])
+#: lemmas of a ban or restriction verb (``policy.ban``, ``policy.restriction``).
+POLICY_VERBS = BAN_VERBS | RESTRICTION_VERBS
+#: lemmas of a ban or restriction noun (``policy.ban_nouns``, ``policy.restriction_nouns``).
+POLICY_NOUNS = BAN_NOUNS | RESTRICTION_NOUNS
+#: every lemma that can state a policy on its own (a pre-filter of ``sentence_policy``).
+POLICY_LEMMAS = frozenset(
+    [*_POL["ban"], *_POL["restriction"], *_POL["ban_nouns"], *_POL["restriction_nouns"], *APPROVAL_NOUNS,
+     *_POL["removal_verbs"], *_POL["phrasal_restriction"], *_POL["use_verbs"], *_POL["release_verbs"],
+     *_POL["withhold_verbs"], *_POL["control_nouns"], *AVAILABILITY_ADJECTIVES])
+#: lemmas that can state a policy: :data:`POLICY_LEMMAS`, the verbs of ``policy.phrasal_ban``
+#: ("phase out") and ``policy.prep_restriction``, ``policy.permission_words`` ("not
+#: permitted"), ``policy.hinder_verbs``, ``policy.possession_verbs`` and ``policy.deprive_verbs``
+#: ("revoked access to X").
+POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], *_POL["prep_restriction"]]} \
+    | frozenset(_POL["permission_words"]) | frozenset(_POL["hinder_verbs"]) | frozenset(_POL["possession_verbs"]) \
+    | frozenset(_POL["deprive_verbs"])
+#: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
+#: adjective may stand for ("disabled access to X").
+MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
+REMOVAL_VERBS = frozenset(_POL["removal_verbs"])
+#: verbs a headline states a policy with: ban, restriction and removal verbs, but the stop verbs.
+HEADLINE_VERBS = (POLICY_VERBS | REMOVAL_VERBS) - STOP_VERBS
+#: headline verbs that state a ban (the others state a restriction).
+HEADLINE_BAN_VERBS = BAN_VERBS | REMOVAL_VERBS
+#: "generative AI" itself names a class of products (``policy.bare_ai_heads``).
+BARE_AI_HEADS = frozenset(_POL["bare_ai_heads"])
+#: ``policy.phrasal_ban`` as (verb, particle) pairs ("shut", "off").
+PHRASAL_BAN_PAIRS = frozenset(tuple(p.split()) for p in _POL["phrasal_ban"])
+#: reason markers of a headline ("over", "amid"; ``reason.markers`` and ``reason.strong_markers``).
+REASON_MARKERS = frozenset(_LEX["reason"]["markers"]) | frozenset(_LEX["reason"]["strong_markers"])
+#: words that end a headline's list of products: a reason marker or a preposition of scope.
+HEADLINE_LIST_END = REASON_MARKERS | HEADLINE_LIST_STOPS
+STORE_NOUNS = frozenset(_POL["store_nouns"])
+CONTROL_LIST_NOUNS = frozenset(_POL["control_list_nouns"])
+CONTROL_LIST_MODIFIERS = frozenset(_POL["control_list_modifiers"])
+POLICY_CONTAINER_NOUNS = frozenset(_POL["policy_container_nouns"])
+DOCUMENT_NOUNS = frozenset(_POL["document_nouns"])
+POLICY_ANAPHORS = frozenset(_POL["policy_anaphors"])
+#: a policy document or a word that refers back to a policy ("the order", "the ban").
+CONTAINERS_OR_ANAPHORS = POLICY_CONTAINER_NOUNS | POLICY_ANAPHORS
+GOVERNMENT_NOUNS = frozenset(_POL["government_nouns"])
+NATIONAL_MODIFIERS = frozenset(_POL["national_modifiers"])
+NATIONAL_HEADS = frozenset(_POL["national_heads"])
+GOVERNMENT_TITLES = frozenset(_POL["government_titles"])
+PERMISSION_WORDS = frozenset(_POL["permission_words"])
+DIRECTIVE_VERBS = frozenset(_POL["directive_verbs"])
+SCOPE_NOUNS = frozenset(_POL["scope_nouns"])
+USE_NOUNS = frozenset(_POL["use_nouns"])
+PRODUCT_NOUNS = frozenset(_POL["product_nouns"])
+#: nouns of a product or of its use ("X's app", "X's use").
+PRODUCT_OR_USE_NOUNS = PRODUCT_NOUNS | USE_NOUNS
+GENERIC_GOODS = frozenset(_POL["generic_goods"])
+TRADE_NOUNS = frozenset(_POL["trade_nouns"])
+#: heads of a class of AI products ("generative AI apps"): product nouns but ``policy.not_class_heads``.
+AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
+AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
+#: nouns a policy is stated with, before "on X" ("a ban on X", "measures on X").
+POLICY_OBJECT_NOUNS = BAN_NOUNS | RESTRICTION_NOUNS | frozenset(_POL["measure_nouns"])
+#: verbs of a policy, for telling a participle that describes a noun from one ("content shared on X").
+POLICY_ACTION_VERBS = POLICY_VERBS | frozenset(_POL["phrasal_restriction"]) | frozenset(_POL["hinder_verbs"])
+#: descriptions that refer back to a product ("the app", "the model"; ``anaphors.Product`` and
+#: ``product_anaphor_nouns``).
+PRODUCT_ANAPHOR_NOUNS = frozenset(_LEX["anaphors"]["Product"]) | frozenset(_WORDS["product_anaphor_nouns"])
+STAFF_NOUNS = frozenset(_LEX["staff_nouns"])
+#: staff nouns and their forms without a final "s" (the lemmatizer keeps some plurals).
+STAFF_FORMS = STAFF_NOUNS | {w.rstrip("s") for w in STAFF_NOUNS}
+#: who a rule for staff binds: staff nouns and ``policy.scope_nouns``.
+STAFF_OR_SCOPE = STAFF_NOUNS | SCOPE_NOUNS
+#: staff, scope and organ nouns ("the board of Acme voted to ban X"), with their forms without "s".
+BOUND_PARTIES = STAFF_OR_SCOPE | frozenset(_POL["organ_nouns"])
+BOUND_PARTY_FORMS = BOUND_PARTIES | {w.rstrip("s") for w in BOUND_PARTIES}
+SEAT_VERBS = frozenset(_LEX["location"]["seat_verbs"])
 
 
 class PolicyFrame:
@@ -24,13 +200,13 @@ class PolicyFrame:
     def sentence_policy(self, sent: Span) -> None:
         """Bans and restrictions, with scope, region, date, reason and alternative."""
         pol = self.lex["policy"]
-        ban_v, res_v = set(pol["ban"]), set(pol["restriction"])
-        ban_n, res_n = set(pol["ban_nouns"]), set(pol["restriction_nouns"])
-        stop_v = set(pol["stop_verbs"])
+        ban_v, stop_v = BAN_VERBS, STOP_VERBS
         seen_pairs: set = set()  # (product, issuer) pairs emitted in this sentence
         generic: str | None = None
-        triggers = self._policy_triggers
-        for tok in self.tokens(sent):
+        triggers = POLICY_TRIGGERS
+        words = self.words(sent)
+        # (a sentence without a word that can state a policy has no token to walk)
+        for tok in self.tokens(sent) if _may_state_policy(words) else ():
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
                 if tok.pos_ != "ADJ":
@@ -42,7 +218,7 @@ class PolicyFrame:
             named_only = False  # (True: the policy needs a named product, not "access" alone)
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
-            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in ban_v | res_v:
+            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in POLICY_VERBS:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue  # "Acme did not ban X", "X was never blocked": no policy
@@ -50,18 +226,18 @@ class PolicyFrame:
                     continue
                 if tok.lemma_ == "tighten":
                     ptype = "restriction"
-            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in ban_n | res_n:
-                ptype = "ban" if tok.lemma_.lower() in ban_n else "restriction"
-                if tok.dep_ == "pobj" and tok.head.lower_ in {"around", "by", "bypass"}:
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in POLICY_NOUNS:
+                ptype = "ban" if tok.lemma_.lower() in BAN_NOUNS else "restriction"
+                if tok.dep_ == "pobj" and tok.head.lower_ in EVASION_HEADS:
                     continue
-            elif tok.lemma_ in {"approval", "permission"} and tok.head.lemma_ in {"seek", "get", "obtain", "need", "require"}:
+            elif tok.lemma_ in APPROVAL_NOUNS and tok.head.lemma_ in APPROVAL_VERBS:
                 ptype = "restriction"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in pol["control_nouns"] and any(
                     c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pol["control_modifiers"] for c in tok.children):
                 ptype = "restriction"  # "new license requirements on exports of X", "export controls on X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
                     self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
-                    and any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in tok.children)
+                    and any(c.dep_ == "aux" and c.lower_ in REMOVAL_MODALS for c in tok.children)
                     or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
                 ptype = "ban"  # "ordered agencies to remove X from official devices"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["deprive_verbs"] and any(
@@ -153,7 +329,7 @@ class PolicyFrame:
             if products and not kept:
                 continue
             products = kept
-            definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+            definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
                                                   for c in tok.children)
             if not products:
                 if definite:
@@ -200,10 +376,9 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
-        words = self.words(sent)
-        if not words.isdisjoint(self.lex["policy"]["control_list_nouns"]):
+        if not words.isdisjoint(CONTROL_LIST_NOUNS):
             self._listing_policy(sent)
-        if not words.isdisjoint(self.lex["policy"]["removal_verbs"]):
+        if not words.isdisjoint(REMOVAL_VERBS):
             self._store_removal(sent)
 
     def _store_removal(self, sent: Span) -> None:
@@ -214,7 +389,7 @@ class PolicyFrame:
         base; the products are those named in the removed phrase, else the class of AI apps
         it names. A ban (removal) of each."""
         pol = self.lex["policy"]
-        stores = set(pol["store_nouns"])
+        stores = STORE_NOUNS
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["removal_verbs"] or self._hypothetical(verb):
                 continue
@@ -264,11 +439,11 @@ class PolicyFrame:
         stands for its government. Each listed organization stands for its goods
         (:meth:`product_of`)."""
         pol = self.lex["policy"]
-        heads, mods = set(pol["control_list_nouns"]), set(pol["control_list_modifiers"])
+        heads, mods = CONTROL_LIST_NOUNS, CONTROL_LIST_MODIFIERS
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
                 continue
-            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "on", "onto"}
+            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
                      for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
             lists = [n for n in lists if n.lemma_.lower() != "list" or any(
                 w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))
@@ -327,9 +502,9 @@ class PolicyFrame:
         tokens, and the words after a reason marker ("over", "amid", "citing", "after" ...)
         when they name a reason or a risk."""
         pol, rz = self.lex["policy"], self.lex["reason"]
-        verbs = (set(pol["ban"]) | set(pol["restriction"]) | set(pol["removal_verbs"])) - set(pol["stop_verbs"])
+        verbs = HEADLINE_VERBS
         doc = sent.doc
-        phrasal = {tuple(p.split()) for p in pol["phrasal_ban"]}
+        phrasal = PHRASAL_BAN_PAIRS
         for tok in self.tokens(sent):
             low = tok.lower_
             forms = {low, low[:-1], low[:-2], low[:-3], tok.lemma_.lower()}
@@ -352,19 +527,18 @@ class PolicyFrame:
                 product, end = m.entity, m.end
                 if product.family != "Product":
                     product = self.product_of(product)
-                listed, end = self._headline_product_list(sent, end, set(rz["markers"]) | set(rz["strong_markers"]))
+                listed, end = self._headline_product_list(sent, end)
             elif issuers and not named and (after == sent.end or doc[after].lower_ in pol["headline_use_nouns"]):
                 # "A, B and C Limit Use Amid Spying Worries": the product the article's
                 # policies name (filled in by the article-level linking)
                 product, end = None, after
             else:
                 continue
-            markers = set(rz["markers"]) | set(rz["strong_markers"])
-            mark = next((t for t in doc[end:sent.end] if t.lower_ in markers), None)
+            mark = next((t for t in doc[end:sent.end] if t.lower_ in REASON_MARKERS), None)
             reasons = []
             if mark is not None:
                 toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
-                while toks and toks[0].lower_ in {"to", "of"}:
+                while toks and toks[0].lower_ in MARKER_PARTICLES:
                     toks = toks[1:]  # "Due to Security Concerns", "Because of ..."
                 if toks and (mark.lower_ in rz["strong_markers"] or any(
                         t.lemma_.lower() in rz["reason_nouns"] or t.lower_ in rz["reason_nouns"]
@@ -383,19 +557,19 @@ class PolicyFrame:
                 if reasons:
                     return
                 continue
-            ptype = "ban" if particle or forms & (set(pol["ban"]) | set(pol["removal_verbs"])) else "restriction"
+            ptype = "ban" if particle or not forms.isdisjoint(HEADLINE_BAN_VERBS) else "restriction"
             for issuer in issuers:
                 for p in [product, *[x for x in listed if x is not product]]:
                     self.emit("policy", {"issuer": issuer, "product": p, "region": []}, type=[ptype], scope=[],
                               date=[], reason=reasons)
             return
 
-    def _headline_product_list(self, sent: Span, start: int, markers: set[str]) -> tuple[list[Entity], int]:
+    def _headline_product_list(self, sent: Span, start: int) -> tuple[list[Entity], int]:
         """The products a headline lists after its first one, from token ``start`` up to a
         reason marker or a preposition of scope ("Bars X & Similar Apps Like Y, Z & W On
         Work Phones": Y, Z, W). Returns them and the token index where the list ends."""
         doc = sent.doc
-        stop = markers | {"from", "on", "in", "at", "for", "across", "after", "to"}
+        stop = HEADLINE_LIST_END
         out: list[Entity] = []
         i = start
         while i < sent.end and doc[i].lower_ not in stop:
@@ -435,29 +609,15 @@ class PolicyFrame:
             end = i
         return found
 
-    @property
-    def _policy_triggers(self) -> frozenset[str]:
-        """Lemmas that can state a policy: :attr:`_policy_lemmas`, the verbs of
-        ``policy.phrasal_ban`` ("phase out"), ``policy.permission_words`` ("not permitted") and
-        ``policy.deprive_verbs`` ("revoked access to X")."""
-        got = getattr(self, "_policy_triggers_cache", None)
-        if got is None:
-            pol = self.lex["policy"]
-            got = self._policy_lemmas | {p.split()[0] for p in [*pol["phrasal_ban"], *pol["prep_restriction"]]} \
-                | set(pol["permission_words"]) \
-                | set(pol["hinder_verbs"]) | set(pol["possession_verbs"]) | set(pol["deprive_verbs"])
-            self._policy_triggers_cache = got
-        return got
-
     def _document_owner(self, trig: Token) -> list[Entity]:
         """"Employees are not permitted to use X, the memo said": a rule a document states
         (``policy.policy_container_nouns`` as the speaker) is issued by the organization the
         article has named most up to here."""
-        containers = set(self.lex["policy"]["policy_container_nouns"])
+        containers = POLICY_CONTAINER_NOUNS
         said = [t for t in trig.sent if t.lemma_ in self.lex["reporting_verbs"]
                 and (s := self._clause_subject(t)) is not None and s.lemma_.lower() in containers]
         # "a memo was sent to staff, reminding them not to use X": the document governs the rule
-        documents = set(self.lex["policy"]["document_nouns"])
+        documents = DOCUMENT_NOUNS
         said += [a for a in trig.ancestors if a.pos_ in {"VERB", "AUX"} and any(
             c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in documents for c in a.children)]
         if not said:
@@ -471,15 +631,13 @@ class PolicyFrame:
         "disabled" tagged ADJ): its lemma, or None."""
         if not tok.lower_.endswith("ed") or not any(c.dep_ == "dobj" for c in tok.children):
             return None
-        pol = self.lex["policy"]
-        verbs = (set(pol["ban"]) | set(pol["restriction"])) - set(pol["stop_verbs"])
         low = tok.lower_
-        return next((c for c in (low[:-1], low[:-2], low[:-3]) if c in verbs), None)
+        return next((c for c in (low[:-1], low[:-2], low[:-3]) if c in MISTAGGED_VERBS), None)
 
     def _news_staff_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of the policy verb itself and binds its own
         staff ("the publisher has told its reporters not to use X")."""
-        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"])
+        staff = STAFF_OR_SCOPE
         subj = next((c for c in trig.children if c.dep_ == "nsubj"), None)
         if subj is None or trig.pos_ != "VERB":
             return []
@@ -489,7 +647,7 @@ class PolicyFrame:
         if ent is None or ent.kind != "NewsOrganization":
             return []
         bound = [c for c in trig.children if c.dep_ == "dobj" and c.lemma_.lower() in staff
-                 and any(p.lower_ in {"its", "their"} for p in c.children)]
+                 and any(p.lower_ in OWN_POSSESSIVES for p in c.children)]
         return [ent] if bound else []
 
     def _joined_issuers(self, trig: Token) -> list[Entity]:
@@ -497,7 +655,7 @@ class PolicyFrame:
         too (a side mention)."""
         if trig.dep_ == "relcl":
             return self._list_joiner(trig)
-        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in {"join", "follow"}):
+        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in JOINING_VERBS):
             return []
         out: list[Entity] = []
         for o in trig.head.head.children:
@@ -513,11 +671,11 @@ class PolicyFrame:
 
     def _list_joiner(self, trig: Token) -> list[Entity]:
         """"A has joined a growing list of companies, including B, that have barred X": the
-        policy of a relative clause on a list that A joined (``policy.joining_verbs``) is A's
+        policy of a relative clause on a list that A joined (``joining_verbs``) is A's
         too; [] when the clause hangs on no such list."""
         node = trig.head
         for _ in range(6):
-            if node.dep_ == "dobj" and node.head.lemma_ in self.lex["policy"]["joining_verbs"]:
+            if node.dep_ == "dobj" and node.head.lemma_ in JOINING_VERBS:
                 subj = self._clause_subject(node.head)
                 e = self.entity_at(subj, {"Organization", "Place"}) if subj is not None else None
                 if e is None or e.kind == "NewsOrganization":
@@ -545,12 +703,12 @@ class PolicyFrame:
             return False
         subj = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         for prep in verb.subtree:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "to", "for"} or prep.i in subj:
+            if prep.dep_ != "prep" or prep.lower_ not in WITHHELD_REGION_PREPS or prep.i in subj:
                 continue
             for t in prep.subtree:
                 m = self.mention_at(t)
                 if m is not None and m.entity is not None and m.entity.family == "Place" or \
-                        self.kb.is_demonym(t.text) and t.head.lemma_ in {"user", "customer", "consumer", "market"}:
+                        self.kb.is_demonym(t.text) and t.head.lemma_ in MARKET_NOUNS:
                     return True
         return False
 
@@ -558,12 +716,12 @@ class PolicyFrame:
         """"The ban also extends to X and Y", "the order covers X", "the restriction applies to
         X as well": products added to the policy stated just before (its issuer and type are
         filled at article level)."""
-        anaphors = set(self.lex["policy"]["policy_anaphors"])
-        extend = {"extend", "cover", "include", "apply", "expand"}
-        if not self.words(sent) & extend or not self.words(sent) & anaphors:
+        anaphors = POLICY_ANAPHORS
+        words = self.words(sent)
+        if words.isdisjoint(EXTENSION_VERBS) or words.isdisjoint(anaphors):
             return
         for verb in self.tokens(sent):
-            if verb.pos_ != "VERB" or verb.lemma_ not in extend:
+            if verb.pos_ != "VERB" or verb.lemma_ not in EXTENSION_VERBS:
                 continue
             subj = self._clause_subject(verb)
             if subj is None or subj.lemma_.lower() not in anaphors:
@@ -629,7 +787,7 @@ class PolicyFrame:
             return spoken  # "a spokesperson for Acme confirmed the ban on X"
         subj = self._subject_up(trig)
         listed = self._listed_members(subj) if subj is not None and any(
-            c.dep_ == "prep" and c.lower_ in {"including", "like"} for c in subj.children) else []
+            c.dep_ == "prep" and c.lower_ in SUBJECT_MEMBER_PREPS for c in subj.children) else []
         if listed:
             return listed  # "several states, including A, B and C, have banned X"
         if subj is not None and subj.lemma_.lower() in self.lex["policy"]["quantity_nouns"]:
@@ -788,7 +946,7 @@ class PolicyFrame:
         "blocked for staff at Acme", "restricted on government devices in Kestria").
 
         Returns:
-            ``{"at": organizations after a site preposition (``policy.site_preps``: "at",
+            ``{"at": organizations after a site preposition (``passive_site_preps``: "at",
             "across", ...), "owner": owners of the devices or networks after a device
             preposition ("on Acme's network"), "in": the governments of places after a place
             preposition ("in Kestria")}``, each in text order without repeats.
@@ -806,13 +964,13 @@ class PolicyFrame:
             prep, level = frontier.pop(0)
             word = prep.lower_
             for obj in (p for c in prep.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]):
-                if word in pol["site_preps"]:
+                if word in PASSIVE_SITE_PREPS:
                     add("at", self.entity_at(obj, {"Organization"}))
-                if word in pol["device_preps"] and obj.lemma_.lower() in pol["device_nouns"]:
+                if word in DEVICE_PREPS and obj.lemma_.lower() in pol["device_nouns"]:
                     for q in obj.children:
                         if q.dep_ == "poss":
                             add("owner", self.entity_at(q, {"Organization"}))
-                if word in pol["place_preps"]:
+                if word in PASSIVE_PLACE_PREPS:
                     place = self.entity_at(obj, {"Place"})
                     if place is not None and place not in places:
                         places.append(place)
@@ -854,7 +1012,7 @@ class PolicyFrame:
     def _under_named_policy(self, trig: Token) -> bool:
         """True when a clause above ``trig`` is governed "under" a policy document ("under the
         new policy", "under the guidelines": ``policy.policy_container_nouns``)."""
-        containers = set(self.lex["policy"]["policy_container_nouns"])
+        containers = POLICY_CONTAINER_NOUNS
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in containers
                                                                   for p in c.children)
                    for a in [trig, *trig.ancestors] for c in a.children)
@@ -864,7 +1022,7 @@ class PolicyFrame:
         ("with Acme adopting a policy on chatbots", "Acme issued new
         guidelines"): the agent of a verb whose object is a ``policy.policy_container_nouns``
         word, or the noun a participle with such an object modifies."""
-        containers = set(self.lex["policy"]["policy_container_nouns"])
+        containers = POLICY_CONTAINER_NOUNS
         found = None
         for b in range(0, self.block + 1):
             for sent in self.sents[b]:
@@ -920,8 +1078,7 @@ class PolicyFrame:
         if prev is None and self.block > 0:
             prev = list(self.docs[self.block - 1].sents)[-1] if len(self.docs[self.block - 1]) else None
         psubj = self._clause_subject(prev.root) if prev is not None else None
-        pol = self.lex["policy"]
-        if psubj is None or psubj.lemma_.lower() not in set(pol["policy_container_nouns"]) | set(pol["policy_anaphors"]):
+        if psubj is None or psubj.lemma_.lower() not in CONTAINERS_OR_ANAPHORS:
             return []
         before = [o for o in self.observations if o.kind == "policy" and o.roles.get("issuer") is not None]
         return [before[-1].roles["issuer"]] if before else []
@@ -951,13 +1108,13 @@ class PolicyFrame:
         authorities", "the Kestria governor", "Kestria's police", "the state of Ohio",
         "regulators in Kenya", "the country's data protection authority" (the country
         last named). Only heads and modifiers of ``policy.government_nouns`` count."""
-        govt = set(self.lex["policy"]["government_nouns"])
+        govt = GOVERNMENT_NOUNS
         left = [d for d in noun.subtree if d.i <= noun.i and d.dep_ in {"compound", "poss", "amod", "nmod"}
                 or d is noun]
         if noun.pos_ not in {"NOUN", "PROPN"} or not any(d.lemma_.lower() in govt for d in left):
             return []
         # "the state of Ohio", "regulators in Kenya": the place after the noun
-        left += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+        left += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
                  for p in c.children if p.dep_ == "pobj"]
         for c in left:
             if c.dep_ in {"compound", "poss", "amod", "nmod", "pobj"}:
@@ -977,7 +1134,7 @@ class PolicyFrame:
                     place = self.coref_place(c)
                     if place is not None:
                         return [self.government_of(place)]
-        national = set(self.lex["policy"]["national_modifiers"])
+        national = NATIONAL_MODIFIERS
         if noun.lemma_.lower() in self.lex["policy"]["national_heads"] and any(
                 c.dep_ == "amod" and c.lower_ in national for c in noun.children):
             place = self.article_country(noun)  # "the federal government", "the national administration"
@@ -989,8 +1146,7 @@ class PolicyFrame:
         """True when a place name modifies a government noun together with a national
         modifier ("the Ontario and federal governments", ``policy.national_modifiers``), at
         ``tok`` (the place) or at the noun it modifies."""
-        pol = self.lex["policy"]
-        heads, national = set(pol["national_heads"]), set(pol["national_modifiers"])
+        heads, national = NATIONAL_HEADS, NATIONAL_MODIFIERS
         noun = tok if tok.lemma_.lower() in heads else tok.head
         if noun.lemma_.lower() not in heads:
             return False
@@ -1054,7 +1210,7 @@ class PolicyFrame:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in roles:
             return []
         for c in noun.children:
-            cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"} \
+            cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in SPOKESPERSON_PREPS \
                 else [c] if c.dep_ in {"poss", "compound"} else []
             for t in cands:
                 e = self.entity_at(t, {"Organization"})
@@ -1083,14 +1239,14 @@ class PolicyFrame:
             subj = self._subject_up(trig)
         if trig.lemma_ == "be" and subj.pos_ in {"NOUN", "PROPN"}:
             pass  # "Acme said the features won't be available in the EU": the speaker withholds them
-        elif subj is not None and subj.pos_ == "PRON" and subj.lower_ in {"she", "he", "i"}:
+        elif subj is not None and subj.pos_ == "PRON" and subj.lower_ in OFFICIAL_PRONOUNS:
             # "Gov. Dana Holt said she issued the ban": an official's pronoun, the official's government
             speaker = self.attribution(trig.sent)
             if isinstance(speaker, Entity) and speaker.family == "Person":
                 govt = self._official_government(speaker, trig)
                 return [govt] if govt is not None else []
             return []
-        elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in {"they", "it", "we"}) \
+        elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in SPEAKER_PRONOUNS) \
                 and not self._bare_staff(subj):
             return []
         node = trig
@@ -1116,7 +1272,7 @@ class PolicyFrame:
         node, steps = trig, 0
         while node.dep_ in {"relcl", "acl", "xcomp", "attr", "pobj", "prep"} and node.head != node and steps < 5:
             node, steps = node.head, steps + 1
-        return steps > 0 and node == trig.sent.root and node.lemma_ in {"be", "become"}
+        return steps > 0 and node == trig.sent.root and node.lemma_ in CLASS_COPULAS
 
     def _orders_maker(self, verb: Token) -> bool:
         """True when a directive orders a company to restrict its own product ("ordered Acme to
@@ -1127,7 +1283,7 @@ class PolicyFrame:
         if ent is None or ent.kind != "Company":
             return False
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return obj is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in obj.children) \
+        return obj is not None and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children) \
             and not self._restricted_things(list(obj.subtree))
 
     def _official_government(self, person: Entity, trig: Token) -> Entity | None:
@@ -1135,7 +1291,7 @@ class PolicyFrame:
         ``policy.government_titles`` ("Gov.", "Mayor", "Minister") stands for the government of
         the place the clause names ("on Ohio devices"), else of the place the article has named
         most up to here. None for anyone else."""
-        titles = set(self.lex["policy"]["government_titles"])
+        titles = GOVERNMENT_TITLES
         titled = False
         for b, ms in enumerate(self.mentions[: self.block + 1]):
             doc = self.docs[b]
@@ -1157,8 +1313,7 @@ class PolicyFrame:
     def _bare_staff(self, noun: Token) -> bool:
         """True for staff named without their organization ("employees", "its workers"), whose
         rule, in reported speech, is the speaker's: "Acme said employees must not use X"."""
-        staff = set(self.lex["staff_nouns"])
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in staff | {w.rstrip("s") for w in staff}:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STAFF_FORMS:
             return False
         return not any(self.mention_at(d) is not None for d in noun.subtree)
 
@@ -1166,7 +1321,7 @@ class PolicyFrame:
         """True for a use that a rule denies: "cannot use", "can no longer use", "are not
         allowed to use", "not permitted to download", "does not grant permission to use"
         (a negation on the verb or on the permission above it)."""
-        permission = set(self.lex["policy"]["permission_words"])
+        permission = PERMISSION_WORDS
         nodes = [verb]
         if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in permission:
             nodes.append(verb.head)
@@ -1201,14 +1356,13 @@ class PolicyFrame:
         """The organization whose staff a rule binds, when the clause names no issuer:
         "Acme staff have been banned from using X", "employees at Acme cannot use X",
         "Kestria civil servants can no longer use X"."""
-        staff = set(self.lex["staff_nouns"]) | set(self.lex["policy"]["scope_nouns"]) \
-            | set(self.lex["policy"]["organ_nouns"])  # "the board of Acme voted to ban X"
+        staff = BOUND_PARTY_FORMS  # (staff, scope and organ nouns: "the board of Acme voted to ban X")
         node = trig
         for _ in range(4):
             for c in node.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff | {w.rstrip("s") for w in staff}:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in staff:
                     found = [m.entity for d in c.subtree
-                             if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in {"at", "of", "in"})
+                             if (d.i < c.i or d.dep_ == "pobj" and d.head.lower_ in STAFF_ORG_PREPS)
                              and (m := self.mention_at(d)) is not None and m.entity is not None
                              and m.entity.family in {"Organization", "Place"}]
                     orgs = [e for e in found if e.family == "Organization"]
@@ -1243,8 +1397,7 @@ class PolicyFrame:
         word = noun.lower_ if noun.tag_ != "NNS" else head
         mods = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i
                 and not self.mention_at(c) and not self.kb.is_demonym(c.text) and c.pos_ in {"NOUN", "ADJ", "PROPN"}
-                and c.lower_ not in {"new", "other", "several", "some", "many", "local", "national", "federal",
-                                     "government", "state"}]
+                and c.lower_ not in NON_BODY_MODIFIERS]
         labels = []
         for m in mods:
             for x in [m, *[c for c in m.conjuncts]]:
@@ -1283,13 +1436,13 @@ class PolicyFrame:
         restricted X", "A was one of the first states to ban X" (``noun`` is "firms",
         "agencies", "states"); else ``noun`` itself."""
         node = noun
-        if node.dep_ == "pobj" and node.head.lower_ in {"of", "among"}:
+        if node.dep_ == "pobj" and node.head.lower_ in CLASS_PREPS:
             node = node.head.head
         if node.dep_ == "attr" or node.dep_ == "prep" and node.lower_ == "among":
             node = node.head
         elif node.pos_ not in {"AUX", "VERB"} or node is noun:
             return noun
-        if node.lemma_ not in {"be", "become", "remain", "join"}:
+        if node.lemma_ not in CLASS_MEMBER_VERBS:
             return noun
         subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
         return subj if subj is not None and subj.pos_ == "PROPN" else noun
@@ -1299,14 +1452,14 @@ class PolicyFrame:
         A, B and C", "nations such as A and B"; or every conjunct of a relative clause's
         antecedent ("A, B and C, which have ...")."""
         heads = [subj]
-        if subj.dep_ == "pobj" and subj.head.lower_ in {"including", "like", "as"}:
+        if subj.dep_ == "pobj" and subj.head.lower_ in MEMBER_PREPS:
             heads = [subj]
         elif subj.dep_ == "conj":
             first = subj
             while first.dep_ == "conj":
                 first = first.head
             heads = [first]
-        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}]
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS]
         if not preps and subj.head.pos_ in {"VERB", "AUX"} and subj.tag_ == "NNS" and self.mention_at(subj) is None:
             # "Other states have banned X through executive actions, including A, B and C"
             preps = [c for c in subj.head.subtree if c.dep_ == "prep" and c.lower_ == "including"
@@ -1338,7 +1491,7 @@ class PolicyFrame:
     def _hypothetical(tok: Token) -> bool:
         """True inside a "whether"/"if" clause ("did not say whether staff need approval")."""
         for node in [tok, *tok.ancestors]:
-            if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
                 return True
             if node is not tok and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
                                                                 for c in node.children):
@@ -1351,7 +1504,7 @@ class PolicyFrame:
         """The product a policy clause names only by description or pronoun: "banned the
         app", "restricted this tool", "banned its use", "blocked it" (the product last
         named before, :meth:`coref`); never one of the issuers."""
-        use_nouns = set(self.lex["policy"]["use_nouns"])
+        use_nouns = USE_NOUNS
         out: list[Entity] = []
         for t in toks:
             if t.i < trig.i and t.head != trig:
@@ -1362,11 +1515,11 @@ class PolicyFrame:
                 node = node.head
             if nested:
                 continue  # "announced the ban, stating that the service ...": another clause's words
-            pron = t.lower_ in {"it", "its"} and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
+            pron = t.lower_ in NEUTER_PRONOUNS and (t.head == trig and t.dep_ in {"dobj", "nsubjpass"}
                                                    or t.dep_ == "poss" and t.head.lemma_.lower() in use_nouns
                                                    or t.dep_ == "pobj" and t.head.head.lemma_.lower() in use_nouns)
-            desc = t.pos_ == "NOUN" and t.lemma_.lower() in self.lex["anaphors"]["Product"] + ["model"] and (
-                any(c.dep_ in {"det", "poss"} and (c.lower_ in {"the", "this", "that"} or c.tag_ == "PRP$")
+            desc = t.pos_ == "NOUN" and t.lemma_.lower() in PRODUCT_ANAPHOR_NOUNS and (
+                any(c.dep_ in {"det", "poss"} and (c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$")
                     for c in t.children) or _definite_on_the_left(t))
             if not (pron or desc):
                 continue
@@ -1385,8 +1538,7 @@ class PolicyFrame:
         def candidate(e: Entity | None) -> bool:
             return e is not None and (e.family == "Product" or e.kind == "Company" and self.kb.has_app(e.label))
 
-        pol = self.lex["policy"]
-        policy_nouns = {*pol["ban_nouns"], *pol["restriction_nouns"], *pol["measure_nouns"]}
+        policy_nouns = POLICY_OBJECT_NOUNS
         counts: Counter = Counter(m.entity for ms in self.mentions for m in ms if candidate(m.entity))
         excluded = {merge_key(e.label) for e in exclude if e is not None}
         cands: list[Entity] = []
@@ -1400,7 +1552,7 @@ class PolicyFrame:
                 root = doc[m.start:m.end].root
                 while root.dep_ == "conj" and root.head != root:
                     root = root.head
-                if root.dep_ == "pobj" and root.head.lower_ in {"from", "on", "in", "via", "through", "onto"} \
+                if root.dep_ == "pobj" and root.head.lower_ in SITE_PREPS \
                         and not (root.head.lower_ == "on" and root.head.head.lemma_.lower() in policy_nouns):
                     continue  # (but "a ban on X" names X as restricted)
                 if self._in_alternative_slot(root):
@@ -1480,8 +1632,7 @@ class PolicyFrame:
         in apposition to "its app store" (``policy.store_nouns``), or the object of "on" or
         "across" under a participle that describes a noun ("content shared on X"; but "a ban on
         X", "restrictions on X", "staff must not share files on X")."""
-        pol = self.lex["policy"]
-        stores = set(pol["store_nouns"])
+        stores = STORE_NOUNS
         node = tok
         m = self.mention_at(tok)
         first = m.start if m is not None else tok.i
@@ -1496,14 +1647,14 @@ class PolicyFrame:
             head = head.head
             if head.lemma_.lower() in stores:
                 return True  # "in the Acme or Kestrel app stores": a store's owner names where it is
-        if node.dep_ != "pobj" or node.head.lower_ not in {"on", "across"}:
+        if node.dep_ != "pobj" or node.head.lower_ not in PLATFORM_PREPS:
             return False
         if node.lemma_.lower() in stores:
             return True
         owner = node.head.head
         while owner.pos_ in {"NOUN", "PROPN"} and owner.dep_ == "pobj" and owner.head.head != owner:
             owner = owner.head.head  # "shared by adults on X": the verb above the noun
-        policy_words = {*pol["ban"], *pol["restriction"], *pol["phrasal_restriction"], *pol["hinder_verbs"]}
+        policy_words = POLICY_ACTION_VERBS
         # (a participle that describes a noun: "content shared on X", "photos posted on X")
         return owner.pos_ == "VERB" and owner.lemma_.lower() not in policy_words and owner.dep_ == "acl"
 
@@ -1524,8 +1675,8 @@ class PolicyFrame:
         Heads of ``policy.generic_goods`` count (chips, semiconductors, GPUs ...), and any
         unnamed noun that is what a trade noun (``policy.trade_nouns``: exports, sales ...) is of
         ("exports of gallium and germanium", "sales of chipmaking equipment")."""
-        heads = set(self.lex["policy"]["generic_goods"])
-        trade = set(self.lex["policy"]["trade_nouns"])
+        heads = GENERIC_GOODS
+        trade = TRADE_NOUNS
         out: list[Entity] = []
         for t in toks:
             traded = self._traded_goods(t, trade)
@@ -1537,7 +1688,7 @@ class PolicyFrame:
             words = sorted((d for d in self._modifiers(t) if d is t or self.mention_at(d) is None
                             or self.mention_at(d).entity is None or self.mention_at(d).entity.family == "Place"),
                            key=lambda d: d.i)  # ("A AI chips": the goods, without their maker's name)
-            while words and (words[0].lower_ in {"more", "most", "less", "all", "some", "such"} or words[0].is_punct):
+            while words and (words[0].lower_ in LEADING_DEGREE_WORDS or words[0].is_punct):
                 words = words[1:]
             if len(words) < 2 and not traded:
                 continue  # a bare "chips" names nothing (but "exports of gallium" names gallium)
@@ -1576,9 +1727,9 @@ class PolicyFrame:
         include an AI word (``policy.ai_class_words``) and no name. Returns that noun phrase,
         or None. The article-level linking uses it only when the article names no product the
         policy could be about."""
-        heads = set(self.lex["policy"]["product_nouns"]) - set(self.lex["policy"]["not_class_heads"])
-        ai = set(self.lex["policy"]["ai_class_words"])
-        bare = set(self.lex["policy"]["bare_ai_heads"])
+        heads = AI_CLASS_HEADS
+        ai = AI_CLASS_WORDS
+        bare = BARE_AI_HEADS
         for t in toks:
             if t.lower_ in bare and t.i > 0 and t.doc[t.i - 1].lower_ in ai and t.doc[t.i - 1].dep_ == "amod" \
                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
@@ -1588,7 +1739,7 @@ class PolicyFrame:
                 continue
             doc, start = t.doc, t.i
             while start > 0 and start > t.i - 6 and (
-                    doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in {"more", "most"}
+                    doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in COMPARATIVES
                     or doc[start - 1].text in {"(", ")", "-"}):
                 start -= 1
             while start < t.i and doc[start].text in {"(", ")", "-"}:
@@ -1618,18 +1769,18 @@ class PolicyFrame:
     def _maker_slot(self, tok: Token) -> bool:
         """True for a company named as the maker of the thing restricted: "services
         provided by X", "technology from X", "X's app", "apps developed by X"."""
-        things = set(self.lex["policy"]["product_nouns"])
+        things = PRODUCT_NOUNS
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in things and tok.head.i > tok.i:
             return True  # "the X chatbot", "the X app"
         node = tok
         while node.dep_ in {"conj", "appos", "compound"} and node.head != node:
             node = node.head
         if node.dep_ == "poss":  # "X's app", "prohibited X's use"
-            return node.head.lemma_.lower() in things | set(self.lex["policy"]["use_nouns"])
-        uses = set(self.lex["policy"]["use_nouns"])
-        if node.dep_ == "pobj" and node.head.lower_ in {"by", "from"}:
+            return node.head.lemma_.lower() in PRODUCT_OR_USE_NOUNS
+        uses = USE_NOUNS
+        if node.dep_ == "pobj" and node.head.lower_ in MAKER_PREPS:
             head = node.head.head
-            if head.pos_ == "VERB" and head.lemma_ in uses | {"download", "install", "buy", "purchase"}:
+            if head.pos_ == "VERB" and head.lemma_ in uses | ACQUIRE_VERBS:
                 return True  # "using technology from X"
             if head.dep_ == "acl" and head.pos_ == "VERB":
                 head = head.head
@@ -1657,7 +1808,7 @@ class PolicyFrame:
         head = tok.head
         if tok.dep_ == "poss":
             return head.lemma_.lower() in practice
-        if tok.dep_ == "pobj" and head.lower_ in {"by", "across"}:
+        if tok.dep_ == "pobj" and head.lower_ in DATA_OWNER_PREPS:
             return head.head.lemma_.lower() in practice
         if tok.dep_ == "compound":
             return head.lemma_.lower() in self.lex["policy"]["product_nouns"] and any(
@@ -1711,11 +1862,11 @@ class PolicyFrame:
         if node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.lemma_.lower() in \
                 self.lex["policy"]["measure_nouns"]:
             return True  # "blocking measures for X"
-        return node.dep_ == "pobj" and node.head.lower_ in {"of", "on", "against", "including", "like", "as"}
+        return node.dep_ == "pobj" and node.head.lower_ in OBJECT_PREPS
 
     def _seat_of_organization(self, tok: Token) -> bool:
         """True for a place that says where an organization sits ("a company based in X")."""
-        seat = set(self.lex["location"]["seat_verbs"])
+        seat = SEAT_VERBS
         return any(a.lemma_ in seat and a.dep_ in {"acl", "relcl", "amod"} for a in tok.ancestors)
 
     def _locative(self, tok: Token) -> bool:
@@ -1724,12 +1875,12 @@ class PolicyFrame:
         while node.dep_ in {"compound", "conj", "appos"} and node.head != node:
             node = node.head
         if node.dep_ == "pobj":
-            return node.head.lower_ in {"in", "within", "across", "inside", "throughout", "from", "for", "to"}
+            return node.head.lower_ in LOCATIVE_PREPS
         return node.dep_ in {"poss", "compound", "nmod"} or node.dep_ == "npadvmod"
 
     def _under_directive(self, tok: Token) -> bool:
         """True for "stop"/"avoid" governed by a directive ("told staff to stop using")."""
-        directive = set(self.lex["policy"]["directive_verbs"])
+        directive = DIRECTIVE_VERBS
         node = tok
         for _ in range(3):
             if node.dep_ in {"xcomp", "ccomp", "conj", "pcomp"}:
@@ -1752,7 +1903,7 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
                 excluded.update(t.i for t in c.subtree)
-            if c.dep_ == "advcl" and c.lemma_ in {"point", "cite", "follow"}:
+            if c.dep_ == "advcl" and c.lemma_ in CITING_VERBS:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
                 excluded.update(t.i for t in c.subtree)
@@ -1784,20 +1935,20 @@ class PolicyFrame:
         to X", "use X instead", "in favor of X")."""
         for anc in [t, *t.ancestors]:
             if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
-                    c.lower_ in {"instead", "rather"} for c in anc.children):
+                    c.lower_ in INSTEAD_WORDS for c in anc.children):
                 return True
-            if anc.lemma_ in {"switch", "shift", "redirect", "steer", "migrate", "move"} and anc.pos_ == "VERB":
+            if anc.lemma_ in SWITCH_VERBS and anc.pos_ == "VERB":
                 return True
             if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:
                 return True  # "directing staff to X"
-            if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in {"favor", "favour"}:
+            if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in FAVOR_WORDS:
                 return True  # "in favor of X"
             if anc.dep_ == "ROOT":
                 break
         return False
 
     def _scope(self, toks: list[Token]) -> list[str]:
-        words = set(self.lex["policy"]["scope_nouns"])
+        words = SCOPE_NOUNS
         out: list[str] = []
         for t in toks:
             if t.pos_ not in {"NOUN"} or t.lower_ not in words or self.mention_at(t):
@@ -1850,6 +2001,18 @@ class PolicyFrame:
         return out
 
 
+def _may_state_policy(words: frozenset[str]) -> bool:
+    """False when no token of a sentence whose lower-case lemmas and forms are ``words``
+    (:meth:`kg.extract.facts.ArticleReader.words`) can state a policy: none is a trigger
+    (:data:`POLICY_TRIGGERS`) and none is a participle in "-ed" of a ban or restriction verb
+    (what :meth:`PolicyFrame._mistagged_verb` reads). ``sentence_policy`` walks the tokens only
+    when this is True; the test is exact, as every token it walks passes one of the two."""
+    if not words.isdisjoint(POLICY_TRIGGERS):
+        return True
+    verbs = MISTAGGED_VERBS
+    return any(w[-2:] == "ed" and (w[:-1] in verbs or w[:-2] in verbs or w[:-3] in verbs) for w in words)
+
+
 def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
     """True when a definite determiner ("the", "this", "that") opens the words before ``tok``
     that can only be its modifiers (adjectives, adverbs, participles, names, commas, "and"):
@@ -1860,7 +2023,7 @@ def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
     while i >= max(0, tok.i - reach):
         t = doc[i]
         if t.pos_ == "DET":
-            return t.lower_ in {"the", "this", "that"}
+            return t.lower_ in DEFINITE_DETERMINERS
         if not (t.pos_ in {"ADJ", "ADV", "PROPN", "CCONJ"} or t.is_punct and t.text in {",", "-"}
                 or t.pos_ == "NOUN" and t.dep_ == "compound" or t.tag_ in {"VBN", "VBG"}):
             return False
