@@ -848,7 +848,7 @@ class PolicyFrame:
             speaker = self.attribution(trig.sent)
             if isinstance(speaker, Entity) and speaker.family == "Organization" and \
                     speaker.kind != "NewsOrganization":
-                return [speaker]
+                return self._co_speakers(trig, speaker)
             if isinstance(speaker, Entity) and speaker.family == "Person":
                 # "X has been banned on Ohio devices, Gov. Dana Holt announced": the official's government
                 govt = self._official_government(speaker, trig)
@@ -1201,6 +1201,26 @@ class PolicyFrame:
             if out:
                 return out
         return self._described_bodies(subj) or self._government_described(subj) or self._spokesperson_org(subj)
+
+    def _co_speakers(self, trig: Token, speaker: Entity) -> list[Entity]:
+        """The speaker and the organizations coordinated with it as the subject of the reporting
+        verb above ``trig`` ("A and B said access to X had been blocked": both); [speaker] when
+        the speaker is no such subject."""
+        node = trig
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+                subj = self._clause_subject(node.head)
+                if subj is None:
+                    break
+                found = [e for t in [subj, *subj.conjuncts] for e in [self.entity_at(t, {"Organization"})]
+                         if e is not None and e.kind != "NewsOrganization"]
+                if speaker in found:
+                    return list(dict.fromkeys(found))
+                break
+            if node.dep_ not in CLAUSE_UP or node.head == node:
+                break
+            node = node.head
+        return [speaker]
 
     def _spokesperson_org(self, noun: Token) -> list[Entity]:
         """The organization a role noun speaks for: "a spokesperson for Acme", "Acme's chief

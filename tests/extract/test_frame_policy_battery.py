@@ -342,6 +342,9 @@ POLICIES = [
     ("Apps, including Dravik Labs's Zelvo Chat and Torvane AI's Kestrel Chat, have suspended photo-recognition services "
      "during exam hours.\n", "Torvane AI", "Kestrel Chat", None),
     ("ChatGPT has paused its voice feature in Europe.\n", "OpenAI", "ChatGPT", None),
+    # ------------------------------------------------ co-speakers of a passive in reported speech
+    ("Dravik Bank and Torvane Insurance said access to DeepSeek had been blocked.\n", "Torvane Insurance",
+     "DeepSeek", None),
 ]
 
 
