@@ -107,8 +107,8 @@ class ArticleLinker:
                     o.roles["product"] = max(products, key=lambda p: (mention_count[p], p.label))
                 elif id(o) in self.generic_products and not any(
                         p.roles["issuer"] is issuer and p.roles["product"] is not None for p in policies):
-                    # "switched off the AI features of staff laptops", "prohibited the installation
-                    # of generative AI": the class of products the clause names, when the issuer
+                    # "switched off the AI features of staff laptops", "barred generative AI
+                    # on work phones": the class of products the clause names, when the issuer
                     # restricts no named product (else the class stands for that product)
                     o.roles["product"] = self.implicit(self.generic_products[id(o)], "SoftwareProduct", False)
                 else:

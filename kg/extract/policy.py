@@ -1753,7 +1753,7 @@ class PolicyFrame:
         for t in toks:
             if t.lower_ in bare and t.i > 0 and t.doc[t.i - 1].lower_ in ai and t.doc[t.i - 1].dep_ == "amod" \
                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
-                return t.doc[t.i - 1:t.i + 1].text  # "the installation of generative AI": the field itself
+                return t.doc[t.i - 1:t.i + 1].text  # "a ban on generative AI": the field itself
             if t.pos_ != "NOUN" or t.lemma_.lower() not in heads or t.dep_ == "compound" \
                     or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN":
                 continue

@@ -52,7 +52,7 @@ FOLLOW_MARKS = SEQUEL_MARKS | {"as"}
 #: first words of two-word prepositions whose object hangs on the second ("because of X",
 #: "due to X"; lower-case text).
 TWO_WORD_PREPS = _WORDS["two_word_preps"]
-#: nouns of "the move is a precaution to protect X" (lemmas).
+#: nouns of a step called a precaution for X ("it is a precaution that shields X"; lemmas).
 PRECAUTION_NOUNS = _WORDS["precaution_nouns"]
 #: prepositions of a purpose in a gerund ("aimed at preventing X", "integral to safeguarding X";
 #: lower-case text).
@@ -548,7 +548,7 @@ class ReasonFrame:
             if root.lemma_ == "be":
                 for c in root.children:
                     if c.dep_ == "attr" and c.lemma_ in PRECAUTION_NOUNS:
-                        # "the move is a precaution to protect X": what it protects
+                        # a step called a precaution for X: what it shields
                         found += [phrase_verb_clause(g) for g in c.children if g.dep_ in {"acl", "relcl"}
                                   and g.lemma_ in rz["protect_verbs"]] or ["precaution"]
                     if c.dep_ == "attr" and c.lemma_ in rz["response_nouns"]:

@@ -825,7 +825,7 @@ def test_justification_in_the_next_sentence(tmp_path):
 def test_a_reason_a_news_organization_reports_is_the_nearest_policys(tmp_path):
     """link_article_level: a statement a news organization reports ("..., Ostrava Radio
     reports") refines the policy before it; the reporter issues no policy."""
-    got = reasons(tmp_path, "The municipality of Utrecht has banned civil servants from using ChatGPT. The "
-                            "municipality worries that the tools could facilitate data leaks, Reuters reports.\n",
+    got = reasons(tmp_path, "Utrecht has told its clerks to stop using ChatGPT. The municipality worries "
+                            "that the tool could expose residents' files, Reuters reports.\n",
                   ("Utrecht", "ChatGPT"))
     assert "municipality worries" in got

@@ -312,7 +312,7 @@ POLICIES = [
     ("DeepSeek has been banned on government devices in Ohio.\n", "Ohio", "DeepSeek", None),
     ("ChatGPT has been banned on computers at Dravik Bank.\n", "Dravik Bank", "ChatGPT", None),
     ("Gemini has been restricted for staff at Torvane Insurance.\n", "Torvane Insurance", "Gemini", None),
-    ("DeepSeek could not be downloaded on Monday in Kestrel or Pellmont app stores in Italy.\n",
+    ("DeepSeek has been blocked in the Kestrel and Pellmont app stores in Italy since Friday.\n",
      "Italy", "DeepSeek", None),
     # ------------------------------------------------ access taken away, permission stopped
     ("Dravik Bank has revoked access to ChatGPT for its traders.\n", "Dravik Bank", "ChatGPT", None),
@@ -323,7 +323,7 @@ POLICIES = [
     ("The ban on ChatGPT was imposed by Dravik Bank.\n", "Dravik Bank", "ChatGPT", None),
     ("Dravik Bank's ban on Gemini was praised by Torvane Insurance.\n", "Dravik Bank", "Gemini", None),
     # ------------------------------------------------ news-style clauses around the policy
-    ("Pellmont Corp said employees would no longer be able to use ChatGPT on company laptops.\n",
+    ("Pellmont Corp said employees would not be able to use ChatGPT on company laptops from June.\n",
      "Pellmont Corp", "ChatGPT", None),
     ("Kelvane Motors has joined a growing list of companies, including Marlow Health, that have barred staff "
      "from using Gemini.\n", "Kelvane Motors", "Gemini", None),
@@ -336,11 +336,11 @@ POLICIES = [
      "Kelvane Motors", "DeepSeek", None),
     ("Ohio's supreme court has barred judges from using ChatGPT.\n", "supreme court", "ChatGPT", None),
     # ------------------------------------------------ a class of products, in an article that names others
-    ("Torvane Insurance blocked DeepSeek last week.\n\nDravik Bank has prohibited the installation of "
-     "generative AI on company computers.\n", "Dravik Bank", "generative AI", None),
+    ("Torvane Insurance blocked DeepSeek last week.\n\nDravik Bank has forbidden staff to put generative AI "
+     "on their work laptops.\n", "Dravik Bank", "generative AI", None),
     # ------------------------------------------------ a product that restricts a part of itself
-    ("Apps, including Dravik Labs's Zelvo Chat and Torvane AI's Kestrel Chat, have suspended photo-recognition services "
-     "during exam hours.\n", "Torvane AI", "Kestrel Chat", None),
+    ("Two chatbots, including Dravik Labs's Zelvo Chat and Torvane AI's Kestrel Chat, have switched off their "
+     "image services for a week.\n", "Torvane AI", "Kestrel Chat", None),
     ("ChatGPT has paused its voice feature in Europe.\n", "OpenAI", "ChatGPT", None),
     # ------------------------------------------------ co-speakers of a passive in reported speech
     ("Dravik Bank and Torvane Insurance said access to DeepSeek had been blocked.\n", "Torvane Insurance",
