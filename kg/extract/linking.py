@@ -14,7 +14,13 @@ from collections import Counter
 
 from ..nlp.entities import Entity
 from ..nlp.kb import normalize
+from ..resources import lexicon
 from .syntax import Observation
+
+_REASON = lexicon()["reason"]
+#: words that make a sentence after a policy its justification (:meth:`ArticleLinker._justification_after`):
+#: a risk or a concern, not a bare "risks" or "concerns".
+JUSTIFICATION_CUES = frozenset([*_REASON["risk_words"], *_REASON["concern_words"]]) - frozenset(_REASON["vague_nouns"])
 
 
 class ArticleLinker:
@@ -238,7 +244,6 @@ class ArticleLinker:
         or attributed to it")."""
         from .reason import REASON_WORDS
 
-        cues = self._justification_cues()
         policies = [o for o in self.observations if o.kind == "policy"]
         reasoned = {(o.roles["issuer"], o.roles["product"]) for o in policies if o.attrs.get("reason")}
         first: dict = {}
@@ -265,8 +270,7 @@ class ArticleLinker:
                 others = stated.get((b, sent.start), set()) - {key[0]}
                 if others:
                     break  # the next sentence is about another issuer's policy
-                words = {t.lemma_.lower() for t in self.tokens(sent)} | {t.lower_ for t in self.tokens(sent)}
-                if words.isdisjoint(cues):
+                if self.words(sent).isdisjoint(JUSTIFICATION_CUES):
                     continue
                 toks = [t for t in self.tokens(sent) if not t.is_space]
                 last = toks[:REASON_WORDS][-1]
@@ -276,12 +280,3 @@ class ArticleLinker:
                     "policy", {"issuer": key[0], "product": key[1], "region": []}, {"reason": [text]},
                     o.article, block.offset(sent.start_char), block.end_offset(sent.end_char), o.certainty))
                 break
-
-    def _justification_cues(self) -> frozenset[str]:
-        """The words that make a sentence a justification (:meth:`_justification_after`)."""
-        got = getattr(self, "_justification_cache", None)
-        if got is None:
-            rz = self.lex["reason"]
-            got = self._justification_cache = frozenset(
-                [*rz["risk_words"], *rz["concern_words"]]) - frozenset(rz["vague_nouns"])
-        return got

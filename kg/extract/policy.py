@@ -176,6 +176,13 @@ TRADE_NOUNS = frozenset(_POL["trade_nouns"])
 #: heads of a class of AI products ("generative AI apps"): product nouns but ``policy.not_class_heads``.
 AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
 AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
+#: verbs whose agent makes the policy a noun names ("the ban was imposed by Acme"):
+#: ``policy.enact_verbs`` and the ban and restriction verbs themselves.
+ENACTING_VERBS = frozenset(_POL["enact_verbs"]) | POLICY_VERBS
+#: nouns that name someone who speaks for an organization ("a spokesperson for Acme", "Acme's
+#: chief information officer"): ``policy.speaker_nouns``, ``reason.speaker_nouns``, ``reason.role_nouns``.
+ROLE_NOUNS = frozenset(_POL["speaker_nouns"]) | frozenset(_LEX["reason"]["speaker_nouns"]) \
+    | frozenset(_LEX["reason"]["role_nouns"])
 #: nouns a policy is stated with, before "on X" ("a ban on X", "measures on X").
 POLICY_OBJECT_NOUNS = BAN_NOUNS | RESTRICTION_NOUNS | frozenset(_POL["measure_nouns"])
 #: verbs of a policy, for telling a participle that describes a noun from one ("content shared on X").
@@ -748,7 +755,7 @@ class PolicyFrame:
                 e = self.entity_at(c, {"Organization", "Place"})
                 if e is not None and e.kind != "NewsOrganization":
                     return self.government_of(e) if e.family == "Place" else e
-            if c.dep_ in {"relcl", "acl"} and c.lemma_ in self._enacting_verbs():
+            if c.dep_ in {"relcl", "acl"} and c.lemma_ in ENACTING_VERBS:
                 e = self.agent_of(c, {"Organization", "Place"}, depth=1)
                 if e is not None and e.kind != "NewsOrganization":
                     return self.government_of(e) if e.family == "Place" else e
@@ -767,7 +774,7 @@ class PolicyFrame:
         if said:
             return said
         if trig.pos_ == "NOUN" and trig.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in trig.head.children) \
-                and trig.head.lemma_ not in self._enacting_verbs():
+                and trig.head.lemma_ not in ENACTING_VERBS:
             # "the ban on X was criticized by Acme": the agent of another act is no issuer; the
             # noun's own possessor or "by" phrase is ("Acme's ban on X was praised by unions")
             return self.agents_of(trig, {"Organization", "Place"}, depth=1)
@@ -838,8 +845,8 @@ class PolicyFrame:
             # "Blocking measures for X are in force, a ministry official said": the
             # policy noun or gerund is the subject of a passive clause
             trig, passive = trig.head, True
-        if passive:
-            site = self._policy_sites(trig)
+        site = self._policy_sites(trig) if passive else None
+        if site is not None:
             if site["at"]:
                 return site["at"]  # "X has been blocked at Acme", "... on computers at Acme"
             if site["owner"]:
@@ -870,10 +877,8 @@ class PolicyFrame:
                         bodies = self._clause_place_government(node)
                     if bodies:
                         return bodies
-        if passive:
-            site = self._policy_sites(trig)
-            if site["in"]:
-                return site["in"]  # "X has been blocked in Kestria", "... on government devices in Kestria"
+        if site is not None and site["in"]:
+            return site["in"]  # "X has been blocked in Kestria", "... on government devices in Kestria"
         if self._under_named_policy(trig):
             # "Under the new rules, nurses were told not to ...": the rules' author
             author = self._policy_author(trig)
@@ -930,15 +935,6 @@ class PolicyFrame:
             if maker is not None and (maker, m.entity) not in out:
                 out.append((maker, m.entity))
         return out
-
-    def _enacting_verbs(self) -> frozenset[str]:
-        """Lemmas of verbs whose agent makes the policy a noun names ("the ban was imposed by
-        Acme"): ``policy.enact_verbs`` and the ban and restriction verbs themselves."""
-        got = getattr(self, "_enacting_cache", None)
-        if got is None:
-            pol = self.lex["policy"]
-            got = self._enacting_cache = frozenset([*pol["enact_verbs"], *pol["ban"], *pol["restriction"]])
-        return got
 
     def _policy_sites(self, trig: Token, depth: int = 3) -> dict[str, list[Entity]]:
         """Where a passive policy holds, as its possible issuers, from the prepositional
@@ -1226,8 +1222,7 @@ class PolicyFrame:
         """The organization a role noun speaks for: "a spokesperson for Acme", "Acme's chief
         information officer", "an Acme official" (``policy.speaker_nouns``,
         ``reason.speaker_nouns``, ``reason.role_nouns``); [] for other nouns."""
-        roles = self._role_nouns()
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in roles:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ROLE_NOUNS:
             return []
         for c in noun.children:
             cands = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in SPOKESPERSON_PREPS \
@@ -1237,15 +1232,6 @@ class PolicyFrame:
                 if e is not None and e.kind != "NewsOrganization":
                     return [e]
         return []
-
-    def _role_nouns(self) -> frozenset[str]:
-        """Lemmas of nouns that name someone who speaks for an organization (:meth:`_spokesperson_org`)."""
-        got = getattr(self, "_role_nouns_cache", None)
-        if got is None:
-            got = self._role_nouns_cache = frozenset([*self.lex["policy"]["speaker_nouns"],
-                                                      *self.lex["reason"]["speaker_nouns"],
-                                                      *self.lex["reason"]["role_nouns"]])
-        return got
 
     def _reported_speaker(self, trig: Token) -> list[Entity]:
         """"Kestria's police said they had blocked X", "the ministry said it would restrict

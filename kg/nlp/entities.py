@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LENGTH, ORTH, POS
 from spacy.matcher import PhraseMatcher
@@ -143,6 +144,7 @@ class MentionFinder:
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.locative_preps = frozenset(lex["locative_preps"])
+        self.portfolio_preps = frozenset(lex["portfolio_preps"])  # ("Secretary of Commerce X")
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
@@ -350,7 +352,7 @@ class MentionFinder:
             return [span]
         norm = [normalize(t.text) for t in span]
         doc = span.doc
-        if span.start >= 2 and doc[span.start - 1].lower_ in {"of", "for"} \
+        if span.start >= 2 and doc[span.start - 1].lower_ in self.portfolio_preps \
                 and normalize(doc[span.start - 2].text) in self.titles:
             # "Secretary of Commerce Dana Whitfield": the portfolio's words, then the name
             k = 0
@@ -747,13 +749,20 @@ _KIND_ORDER = ("Country", "Place", "GovernmentBody", "NewsOrganization", "Compan
 
 def _inner_capital(word: str) -> bool:
     """True for a word written like a brand: a capital or a digit after its first letter
-    ("WeTransfer", "AT5"), not a name with a prefix ("McCarthy", "O'Neil", "DeLuca")."""
+    ("QuillStack", "AT5"), not a surname with a prefix ("McCarthy", "O'Neil", "DeLuca":
+    ``name_prefixes`` of the lexicon) and not an acronym."""
     body = word[1:]
     if any(ch.isdigit() for ch in body):
         return True
-    caps = [i for i, ch in enumerate(body, 1) if ch.isupper()]
-    return bool(caps) and not (word[:2] in {"Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von"} or "'" in word
-                               or word[:3] in {"Mac", "Van", "Von"}) and not word.isupper()
+    if not any(ch.isupper() for ch in body) or word.isupper() or "'" in word:
+        return False
+    return not any(word.lower().startswith(p) and word[len(p):len(p) + 1].isupper() for p in _name_prefixes())
+
+
+@cache
+def _name_prefixes() -> frozenset[str]:
+    """Surname prefixes followed by a capital ("Mc", "De"): ``name_prefixes`` of the lexicon."""
+    return frozenset(lexicon()["name_prefixes"])
 
 
 def _choose_kind(votes: Counter) -> str:
