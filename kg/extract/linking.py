@@ -13,7 +13,7 @@ import bisect
 from collections import Counter
 
 from ..nlp.entities import Entity
-from ..nlp.kb import normalize
+from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from .syntax import Observation
 
@@ -70,6 +70,34 @@ class ArticleLinker:
             if got & products:
                 products |= got
         return [k for k in keys if k[1] in products]
+
+    def _unattributed_issuer(self, o: Observation, policies: list[Observation], mention_count: Counter,
+                             developed: Counter) -> Entity | None:
+        """Who issued a policy stated without an agent ("X and Y will be blocked on the
+        network"): the issuer of the nearest policy stated before it in the article, else of
+        the nearest one after it, else the organization the article names most often before it
+        (not a news organization, not the product's maker), when it is named at least twice.
+        None when the article names none."""
+        product = o.roles["product"]
+        makers = {d for (d, p) in developed if p is product}
+        # (never the product's maker, nor a body of the product's name: "X's bots were blocked")
+        named = [p for p in policies if p.roles["product"] is not None and p.roles["issuer"] not in makers
+                 and merge_key(p.roles["issuer"].label) != merge_key(product.label)]
+        before = [p for p in named if p.start <= o.start]
+        if before:
+            return max(before, key=lambda p: p.start).roles["issuer"]
+        after = [p for p in named if p.start > o.start]
+        if after:
+            return min(after, key=lambda p: p.start).roles["issuer"]
+        block = self._block_of(o.start)
+        counts = Counter(m.entity for ms in self.mentions[:block + 1] for m in ms
+                         if m.entity is not None and m.entity.family == "Organization"
+                         and m.entity.kind != "NewsOrganization" and m.entity not in makers
+                         and m.entity is not product and merge_key(m.entity.label) != merge_key(product.label))
+        if not counts:
+            return None
+        best, n = max(counts.items(), key=lambda kv: (kv[1], mention_count[kv[0]], kv[0].label))
+        return best if n >= 2 else None
 
     def link_article_level(self) -> None:
         """Attach article-level observations to the facts they refine: reasons and
@@ -132,6 +160,14 @@ class ArticleLinker:
             # an extension of a ban ("the ban also extends to X") has the ban's type, scope and reasons
             o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", [])),
                        "reason": list(last.attrs.get("reason", []))}
+            policies.append(o)
+        for o in [o for o in obs if o.kind == "unattributed"]:
+            issuer = self._unattributed_issuer(o, policies, mention_count, developed)
+            if issuer is None or issuer is o.roles["product"]:
+                o.kind = "dropped"
+                continue
+            o.kind = "policy"
+            o.roles = {"issuer": issuer, "product": o.roles["product"], "region": []}
             policies.append(o)
         # a company named for its product makes that product ("banned Lumora": Lumora's product)
         by_key = {m.entity.key: m.entity for ms in self.mentions for m in ms if m.entity is not None}

@@ -105,6 +105,9 @@ CITING_VERBS = frozenset(_WORDS["citing_verbs"])
 INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
 #: verbs that move staff to another product ("switch to X"; lemmas).
 SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
+#: nouns that compare a product with another ("Kestria's answer to X", "a rival of X"): X is not restricted
+COMPARISON_NOUNS = frozenset(_WORDS["comparison_nouns"])
+COMPARISON_PREPS = frozenset(_WORDS["comparison_preps"])
 #: "in favor of X" (lower-case text).
 FAVOR_WORDS = frozenset(_WORDS["favor_words"])
 #: determiners of a definite description ("the", "this", "that"; lower-case text; facts.json).
@@ -305,11 +308,19 @@ class PolicyFrame:
                 elif self._restricted_things(self._policy_scope_tokens(region_tok, tok)):
                     # "the use of X is strictly prohibited due to Y" (no issuer named): the reason of
                     # the policy stated just before
+                    scope_toks = self._policy_scope_tokens(region_tok, tok)
                     reasons = self._reasons(region_tok, sent)
                     if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"}:
                         reasons = self._reasons(tok.head, sent)
                     if reasons:
                         self.emit("reason", {"issuer": None, "near": True}, reason=reasons)
+                    if self._agentless(tok):
+                        # "X and Y will be blocked on the network": a policy whose issuer the
+                        # discourse gives (filled at article level: :meth:`_unattributed_issuer`)
+                        for product in self._restricted_things(scope_toks):
+                            if product.family == "Product" and not self._is_alternative_slot(product, sent):
+                                self.emit("unattributed", {"product": product, "region": []}, type=[ptype],
+                                          scope=self._scope(scope_toks), date=self._dates(sent), reason=reasons)
                 continue
             issuers += [e for e in self._joined_issuers(tok) if e not in issuers]
             issuer = issuers[0]
@@ -745,6 +756,19 @@ class PolicyFrame:
                     self.emit("policy", {"issuer": author, "product": product, "region": []}, type=[ptype])
                 elif product.family == "Product":
                     self.emit("extension", {"product": product})
+
+    def _agentless(self, trig: Token) -> bool:
+        """True when ``trig`` states a policy without saying who made it: a passive verb with no
+        ``by`` agent ("X will be blocked"), or a policy noun or gerund that is the subject of a
+        copula or passive ("the use of X is prohibited", "a ban on X is in force")."""
+        if trig.pos_ in {"VERB", "AUX"}:
+            if trig.lemma_ in self.lex["policy"]["permission_words"] and any(
+                    c.dep_ == "nsubjpass" and self.mention_at(c) is not None for c in trig.children):
+                return False  # "Acme is not allowed to ...": a party barred, not a product
+            return any(c.dep_ == "auxpass" for c in trig.children) and not any(
+                c.dep_ == "agent" for c in trig.children)
+        return trig.dep_ in {"nsubj", "nsubjpass"} and trig.head.lemma_ == "be" or \
+            trig.dep_ == "acomp" and trig.head.lemma_ == "be"
 
     def _policy_noun_author(self, noun: Token) -> Entity | None:
         """Who made the policy a noun names, when the noun phrase says it: its possessor
@@ -1626,6 +1650,9 @@ class PolicyFrame:
                 continue  # "removed X from the App Store": the store is where X was
             if self._where_things_are(root):
                 continue  # "blocked X on its app store, the Acme Store", "content shared on X"
+            if m.start >= 2 and t.doc[m.start - 1].lower_ in COMPARISON_PREPS and \
+                    t.doc[m.start - 2].lemma_.lower() in COMPARISON_NOUNS:
+                continue  # "banned Zentrix, Kestria's answer to X": X describes what was banned
             if ent not in out:
                 out.append(ent)
         if any(not e.key.endswith(" product") for e in out):

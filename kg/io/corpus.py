@@ -345,7 +345,8 @@ def split_blocks(text: str) -> list[Block]:
     """Cut text into blocks, one per non-empty line.
 
     A lone bullet marker on its own line ("-") is skipped. Headings are short
-    lines (at most 16 words) that do not end in sentence punctuation.
+    lines (at most 16 words) that do not end in sentence punctuation; a line ending in
+    ":" or ";" leads or continues a list and is no heading.
     """
     blocks: list[Block] = []
     pos = 0
@@ -365,7 +366,7 @@ def split_blocks(text: str) -> list[Block]:
         words = stripped.split()
         # a line without final punctuation of at most 16 words, or a longer title-case one
         # ("A Bars X & Similar Apps Like Y, Z & W On Handsets Issued To Civil Servants")
-        heading = (not bullet and stripped[-1] not in ".!?\"”’'"
+        heading = (not bullet and stripped[-1] not in ".!?\"”’':;"
                    and (len(words) <= 16 or len(words) <= 30 and _title_case(stripped)))
         for offset, piece in _chunks(stripped):
             blocks.append(_clean_block(start + offset, piece, heading, bullet))

@@ -623,7 +623,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     """
     entities: dict[str, Entity] = {}
     support: Counter = Counter()
-    _resolve_surnames(all_mentions)
+    _resolve_surnames(all_mentions, kb)
     _resolve_acronyms(all_mentions)
     named_person: set[str] = set()  # keys with a mention that more than the model calls a person
     for art, m in all_mentions:
@@ -709,21 +709,30 @@ def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
             m.key = target
 
 
-def _resolve_surnames(all_mentions: list[tuple[str, Mention]]) -> None:
+def _resolve_surnames(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase | None = None) -> None:
     """Point a one-word mention at the longer name of the same article that ends
     with it: a person's surname ("Whitfield" after "Dana Whitfield") takes the
-    person's key and a person's vote whatever its own context suggested; a
+    person's key and a person's vote whatever its own context suggested; a given
+    name alone that only the model typed ("Dana") takes the key of the one person
+    of the article who bears it; a
     weakly typed last word ("Forge" after "Arclight Forge") takes the longer
     name's key."""
     people: dict[str, dict[str, set[str]]] = {}
+    first_names: dict[str, dict[str, set[str]]] = {}
     others: dict[str, dict[str, set[str]]] = {}
     for art, m in all_mentions:
         words = m.text.split()
         if len(words) < 2 or m.known and m.votes.get("Person", 0) < W_KB:
             continue
         best = max(m.votes, key=lambda k: m.votes[k]) if m.votes else ""
-        if m.titled or best == "Person" and m.votes["Person"] > W_NER:
+        # a full name the model alone calls a person counts when it reads like one: two or
+        # three capitalized words ("Dana Whitfield", "Arlo de Brandt" does not)
+        # ("Chat Amsterdam" is no person: none of its words is a place or a known name)
+        ner_name = m.ner and len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+            and not (kb is not None and any(kb.is_place(w) or kb.lookup(w) for w in words))
+        if m.titled or best == "Person" and (m.votes["Person"] > W_NER or ner_name):
             people.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
+            first_names.setdefault(art, {}).setdefault(normalize(words[0]), set()).add(m.key)
         elif best and best != "Person" and not m.heading:
             others.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
     if not people and not others:
@@ -734,6 +743,14 @@ def _resolve_surnames(all_mentions: list[tuple[str, Mention]]) -> None:
         word = normalize(m.text)
         keys = people.get(art, {}).get(word)
         if keys and len(keys) == 1:
+            m.key = next(iter(keys))
+            m.votes["Person"] += W_KB
+            m.strong = True
+            continue
+        keys = first_names.get(art, {}).get(word)
+        if keys and len(keys) == 1 and not m.known and sum(m.votes.values()) <= W_NER:
+            # a given name alone ("Dana" after "Dana Whitfield"): news uses it to tell apart
+            # relatives who share a surname; only one person of the article bears it
             m.key = next(iter(keys))
             m.votes["Person"] += W_KB
             m.strong = True

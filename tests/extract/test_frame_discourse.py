@@ -829,3 +829,41 @@ def test_a_reason_a_news_organization_reports_is_the_nearest_policys(tmp_path):
                             "that the tool could expose residents' files, Reuters reports.\n",
                   ("Utrecht", "ChatGPT"))
     assert "municipality worries" in got
+
+
+# ------------------------------------------------------- agentless policies
+
+def test_an_agentless_passive_takes_the_issuer_of_the_policy_before_it(tmp_path):
+    """ArticleLinker._unattributed_issuer: "X and Y will be blocked on the network" names no
+    issuer; the article's policy stated before it does."""
+    got = policies(tmp_path, "The Varnel Assembly has banned DeepSeek from members' phones.\n\n"
+                             "From Monday, WeChat and CapCut will also be blocked on every device "
+                             "connected to the assembly network.\n")
+    assert {("Varnel Assembly", "DeepSeek"), ("Varnel Assembly", "WeChat"),
+            ("Varnel Assembly", "CapCut")} <= set(got)
+
+
+def test_an_agentless_passive_takes_the_organization_the_article_is_about(tmp_path):
+    """ArticleLinker._unattributed_issuer: with no policy named in the article, the organization
+    it names most often before the sentence (twice at least) issued it."""
+    got = policies(tmp_path, "Torvane Logistics sent a memo to staff on Monday.\n\n"
+                             "Torvane Logistics said the memo covered office devices.\n\n"
+                             "WeChat will be blocked on all company laptops from June.\n")
+    assert ("Torvane Logistics", "WeChat") in got
+    got = policies(tmp_path, "Torvane Logistics sent a memo to staff on Monday.\n\n"
+                             "WeChat will be blocked on all company laptops from June.\n")
+    assert not got  # named once: not enough to say who blocked it
+
+
+def test_a_party_not_allowed_to_act_is_no_agentless_policy(tmp_path):
+    """PolicyReader._agentless: "X is not allowed to go there" bars a party; it restricts no product."""
+    got = policies(tmp_path, "Pellmont Corp sued Zorblat on Tuesday.\n\n"
+                             "Pellmont Corp said Zorblat is not allowed to enter its store.\n")
+    assert not any(product == "Zorblat" and issuer != "Pellmont Corp" for issuer, product in got)
+
+
+def test_the_product_a_banned_one_is_compared_with_is_not_banned(tmp_path):
+    """PolicyReader._restricted_things (``policy.comparison_nouns``): "Kestria's answer to X",
+    "a rival to X" describe what was banned; X is not."""
+    got = policies(tmp_path, "Dravik Bank has banned Zorblat, a rival to ChatGPT, on staff laptops.\n")
+    assert ("Dravik Bank", "Zorblat") in got and ("Dravik Bank", "ChatGPT") not in got

@@ -258,3 +258,16 @@ def test_portfolios_and_more_titles_are_split_off_names(finder):
     assert found.get("Ilse Varga") == "Person"
     assert found.get("Tobias Renn") == "Person"
     assert not any(w in label for label in found for w in ("Commerce", "Justice", "Developer"))
+
+
+def test_a_surname_or_given_name_joins_a_full_name_only_the_model_typed(tmp_path):
+    """_resolve_surnames: a two-word name the model alone calls a person takes its later
+    surname ("Brandt") and a given name that only it bears ("Arlo"); a name one of whose words
+    is a place ("Chat Amsterdam") takes neither."""
+    path = tmp_path / "a.txt"
+    path.write_text("Arlo Brandt and Mira Brandt sued Torvane Labs in March.\n\n"
+                    "Arlo said the company ignored him. Mira Brandt agreed.\n\n"
+                    "Later, Nils Okafor joined the suit. Okafor said little.\n", encoding="utf-8")
+    ents = {e.label: e.kind for e in extract([read_article(path)]).entities.values() if not e.implicit}
+    assert ents.get("Arlo Brandt") == "Person" and "Arlo" not in ents
+    assert ents.get("Nils Okafor") == "Person" and "Okafor" not in ents
