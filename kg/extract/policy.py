@@ -108,6 +108,10 @@ SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
 #: nouns that compare a product with another ("Kestria's answer to X", "a rival of X"): X is not restricted
 COMPARISON_NOUNS = frozenset(_WORDS["comparison_nouns"])
 COMPARISON_PREPS = frozenset(_WORDS["comparison_preps"])
+ONLY_WORDS = frozenset(_WORDS["only_words"])
+OFFENSE_WORDS = frozenset(_WORDS["offense_words"])
+DEEM_VERBS = frozenset(_WORDS["deem_verbs"])
+DEEM_PREPS = frozenset(_WORDS["deem_preps"])
 #: "in favor of X" (lower-case text).
 FAVOR_WORDS = frozenset(_WORDS["favor_words"])
 #: determiners of a definite description ("the", "this", "that"; lower-case text; facts.json).
@@ -135,10 +139,10 @@ POLICY_LEMMAS = frozenset(
 #: lemmas that can state a policy: :data:`POLICY_LEMMAS`, the verbs of ``policy.phrasal_ban``
 #: ("phase out") and ``policy.prep_restriction``, ``policy.permission_words`` ("not
 #: permitted"), ``policy.hinder_verbs``, ``policy.possession_verbs`` and ``policy.deprive_verbs``
-#: ("revoked access to X").
+#: ("revoked access to X") and ``policy.offense_words`` ("using X is an offense").
 POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], *_POL["prep_restriction"]]} \
     | frozenset(_POL["permission_words"]) | frozenset(_POL["hinder_verbs"]) | frozenset(_POL["possession_verbs"]) \
-    | frozenset(_POL["deprive_verbs"])
+    | frozenset(_POL["deprive_verbs"]) | frozenset(_WORDS["offense_words"])
 #: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
 #: adjective may stand for ("disabled access to X").
 MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
@@ -225,6 +229,7 @@ class PolicyFrame:
                 if lemma is None:
                     continue
             ptype = None
+            offense_use = None  # (the use a rule calls an offense: its subtree is what is restricted)
             named_only = False  # (True: the policy needs a named product, not "access" alone)
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
@@ -277,10 +282,17 @@ class PolicyFrame:
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in pol["possession_verbs"] and self._under_directive(tok) \
                     and any(c.dep_ == "neg" for c in tok.children):
                 ptype, named_only = "ban", True  # "councillors were advised not to have X on their devices"
+            elif tok.pos_ == "VERB" and (tok.lemma_ in pol["permission_words"] or tok.lemma_ in pol["use_verbs"]) \
+                    and self._only_permitted(tok):
+                ptype, named_only = "restriction", True  # "allows staff to use X only through its portal"
             elif tok.pos_ == "VERB" and self._withheld_in_region(tok):
                 ptype = "restriction"  # "will not release X in the EU", "is holding back X from Europe"
             elif tok.lower_ == "available" and tok.dep_ == "acomp" and self._withheld_in_region(tok.head):
                 ptype = "restriction"  # "the features won't be offered to users in the EU"
+            if ptype is None and (tok.lemma_.lower() in OFFENSE_WORDS or tok.lower_ in OFFENSE_WORDS):
+                offense_use = self._use_deemed_offense(tok)
+                if offense_use is not None:
+                    ptype, named_only = "ban", True  # "using X in exams is a grave offense"
             if ptype is None or self._hypothetical(tok):
                 continue
             own = self._self_restriction(tok) if tok.pos_ == "VERB" else []
@@ -297,6 +309,12 @@ class PolicyFrame:
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
                 or tok.lower_ == "available" else tok
             issuers = self._policy_issuers(tok, region_tok)
+            if not issuers and offense_use is not None:
+                # "Acme said using X in exams is an offense": the rule is the speaker's
+                speaker = self.attribution(sent)
+                if isinstance(speaker, Entity) and speaker.family == "Organization" and \
+                        speaker.kind != "NewsOrganization":
+                    issuers = [speaker]
             if not issuers:
                 if self.article.blocks[self.block].heading:
                     # "Lenders Ban X over Privacy Fears": the headline's reason is the article's
@@ -305,16 +323,16 @@ class PolicyFrame:
                     # is a section title or a link to another story, not this article's title)
                     if reasons:
                         self.emit("reason", {"heading": True, "every": True}, reason=reasons)
-                elif self._restricted_things(self._policy_scope_tokens(region_tok, tok)):
+                elif self._restricted_things(scope_toks := list(offense_use.subtree) if offense_use is not None
+                                             else self._policy_scope_tokens(region_tok, tok)):
                     # "the use of X is strictly prohibited due to Y" (no issuer named): the reason of
                     # the policy stated just before
-                    scope_toks = self._policy_scope_tokens(region_tok, tok)
                     reasons = self._reasons(region_tok, sent)
                     if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"}:
                         reasons = self._reasons(tok.head, sent)
                     if reasons:
                         self.emit("reason", {"issuer": None, "near": True}, reason=reasons)
-                    if self._agentless(tok):
+                    if offense_use is not None or self._agentless(tok):
                         # "X and Y will be blocked on the network": a policy whose issuer the
                         # discourse gives (filled at article level: :meth:`_unattributed_issuer`)
                         for product in self._restricted_things(scope_toks):
@@ -324,7 +342,8 @@ class PolicyFrame:
                 continue
             issuers += [e for e in self._joined_issuers(tok) if e not in issuers]
             issuer = issuers[0]
-            scope_toks = self._policy_scope_tokens(region_tok, tok)
+            scope_toks = list(offense_use.subtree) if offense_use is not None else \
+                self._policy_scope_tokens(region_tok, tok)
             if tok.lower_ == "available":
                 # what is unavailable is the subject: "the features — A, B and C — won't be available"
                 subj = self._clause_subject(tok.head)
@@ -756,6 +775,45 @@ class PolicyFrame:
                     self.emit("policy", {"issuer": author, "product": product, "region": []}, type=[ptype])
                 elif product.family == "Product":
                     self.emit("extension", {"product": product})
+
+    def _only_permitted(self, verb: Token) -> bool:
+        """True for a use allowed only in one way: "allows staff to use X only through its
+        portal", "permits X only on approved devices", "staff may use X solely for research"
+        (``policy.only_words`` on the verb, on its complement or on one of their prepositions);
+        not when negated ("not only")."""
+        nodes = [verb, *[c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "prep"}]]
+        nodes += [g for n in nodes[1:] for g in n.children if g.dep_ == "prep"]
+        for n in nodes:
+            for c in n.children:
+                if c.dep_ == "advmod" and c.lower_ in ONLY_WORDS and not any(
+                        g.dep_ == "neg" for g in c.children) and c.i > 0 and c.doc[c.i - 1].lower_ != "not":
+                    return True
+        return False
+
+    def _use_deemed_offense(self, word: Token) -> Token | None:
+        """The use a rule calls an offense: the subject of "using X in exams is a grave
+        offense", "the use of X is punishable", "use of X will be considered cheating", "will
+        be treated as plagiarism" (``policy.offense_words``, ``policy.deem_verbs``). Returns the
+        subject token (its subtree names what is restricted) when that subject is a use
+        (``policy.use_verbs`` as a gerund, ``policy.use_nouns``), else None."""
+        pol = self.lex["policy"]
+        head = word.head
+        if word.dep_ == "pobj" and head.lower_ in DEEM_PREPS:
+            head = head.head  # "treated as cheating"
+        elif word.dep_ == "conj":
+            return None
+        elif word.dep_ not in {"attr", "oprd", "acomp"}:
+            return None
+        if head.pos_ not in {"VERB", "AUX"} or head.lemma_ != "be" and head.lemma_ not in DEEM_VERBS:
+            return None
+        for c in head.children:
+            if c.dep_ in {"csubj", "csubjpass"} and c.lemma_ in pol["use_verbs"]:
+                return c  # "using X ... is an offense"
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in pol["use_nouns"]:
+                return c  # "the use of X is punishable"
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in pol["use_verbs"] and c.tag_ == "VBG":
+                return c
+        return None
 
     def _agentless(self, trig: Token) -> bool:
         """True when ``trig`` states a policy without saying who made it: a passive verb with no

@@ -844,15 +844,20 @@ def test_an_agentless_passive_takes_the_issuer_of_the_policy_before_it(tmp_path)
 
 
 def test_an_agentless_passive_takes_the_organization_the_article_is_about(tmp_path):
-    """ArticleLinker._unattributed_issuer: with no policy named in the article, the organization
-    it names most often before the sentence (twice at least) issued it."""
+    """ArticleLinker._unattributed_issuer: with no policy named in the article, the subject of
+    the sentence before, else the organization it names most often before the sentence (twice
+    at least) issued it."""
     got = policies(tmp_path, "Torvane Logistics sent a memo to staff on Monday.\n\n"
                              "Torvane Logistics said the memo covered office devices.\n\n"
                              "WeChat will be blocked on all company laptops from June.\n")
     assert ("Torvane Logistics", "WeChat") in got
     got = policies(tmp_path, "Torvane Logistics sent a memo to staff on Monday.\n\n"
+                             "The memo was two pages long.\n\n"
                              "WeChat will be blocked on all company laptops from June.\n")
-    assert not got  # named once: not enough to say who blocked it
+    assert not got  # named once, and not the subject of the sentence before: not enough
+    got = policies(tmp_path, "Torvane Logistics sent a memo to staff on Monday.\n\n"
+                             "WeChat will be blocked on all company laptops from June.\n")
+    assert ("Torvane Logistics", "WeChat") in got  # the subject of the sentence before (centering)
 
 
 def test_a_party_not_allowed_to_act_is_no_agentless_policy(tmp_path):
@@ -867,3 +872,26 @@ def test_the_product_a_banned_one_is_compared_with_is_not_banned(tmp_path):
     "a rival to X" describe what was banned; X is not."""
     got = policies(tmp_path, "Dravik Bank has banned Zorblat, a rival to ChatGPT, on staff laptops.\n")
     assert ("Dravik Bank", "Zorblat") in got and ("Dravik Bank", "ChatGPT") not in got
+
+
+def test_a_use_allowed_only_one_way_is_a_restriction(tmp_path):
+    """PolicyReader._only_permitted (``policy.only_words``): "allows staff to use X only through
+    its portal", "permits X only on approved devices"; "not only" restricts nothing."""
+    got = policies(tmp_path, "Torvane Steel allows employees to use ChatGPT only through its internal platform.\n\n"
+                             "Dravik Bank permits Gemini only on approved devices.\n\n"
+                             "Pellmont Corp not only allows Claude but also pays for it.\n")
+    assert got[("Torvane Steel", "ChatGPT")]["type"] == ["restriction"]
+    assert got[("Dravik Bank", "Gemini")]["type"] == ["restriction"]
+    assert ("Pellmont Corp", "Claude") not in got
+
+
+def test_a_use_a_rule_calls_an_offense_is_banned(tmp_path):
+    """PolicyReader._use_deemed_offense (``policy.offense_words``, ``policy.deem_verbs``): "using X
+    in exams is a grave offense", "the use of X will be treated as cheating"; the speaker, else
+    the subject of the sentence before, made the rule."""
+    got = policies(tmp_path, "Varnel University said using ChatGPT during exams is a grave offense.\n\n"
+                             "Kestrel College warned students on Monday. The use of Gemini in essays will be "
+                             "treated as cheating.\n")
+    assert got[("Varnel University", "ChatGPT")]["type"] == ["ban"]
+    assert ("Kestrel College", "Gemini") in got
+    assert not policies(tmp_path, "Reporters said cheating is an offense at Varnel University.\n")
