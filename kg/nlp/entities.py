@@ -143,6 +143,7 @@ class MentionFinder:
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
+        self.office_nouns = frozenset(lex["office_nouns"])
         self.locative_preps = frozenset(lex["locative_preps"])
         self.portfolio_preps = frozenset(lex["portfolio_preps"])  # ("Secretary of Commerce X")
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
@@ -174,6 +175,12 @@ class MentionFinder:
                 (``Mention.ner`` is set to False).
         """
         lower = {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
+        documents = self._document_acronyms(docs)
+        if documents:
+            # "the General Data Protection Regulation (GDPR)" ... "under the GDPR": a law's
+            # acronym names a document, as its long name does
+            for ms in mentions:
+                ms[:] = [m for m in ms if m.known or m.text not in documents]
         for ms in mentions:
             for m in ms:
                 words = [w for w in m.text.split() if w[:1].isalpha()]
@@ -181,6 +188,59 @@ class MentionFinder:
                     continue
                 if all(w[:1].isupper() and w.lower() in lower for w in words):
                     m.ner = False
+
+    def _title_offices(self, doc: Doc) -> list[Span]:
+        """Bodies named after an office holder: a capitalized run ending in a person title, "'s"
+        and an ``office_nouns`` word ("the U.S. Attorney's Office", "the Governor's Office"),
+        with a following "for/of the <Capitalized ...>" ("... for the Northern District of
+        Ohio")."""
+        out: list[Span] = []
+        n = len(doc)
+        for t in doc:
+            if t.lower_ not in {"'s", "’s"} or t.i < 1 or t.i + 1 >= n or doc[t.i + 1].lower_ not in self.office_nouns \
+                    or not doc[t.i + 1].text[:1].isupper() or normalize(doc[t.i - 1].text) not in self.titles:
+                continue
+            start = t.i - 1
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+                start -= 1
+            end = t.i + 2
+            if end + 1 < n and doc[end].lower_ in {"for", "of"}:
+                k = end + 1 + (doc[end + 1].lower_ == "the")
+                stop = k
+                while stop < n and (doc[stop].text[:1].isupper() or doc[stop].lower_ == "of"
+                                    and stop + 1 < n and doc[stop + 1].text[:1].isupper()):
+                    stop += 1
+                if stop > k:
+                    end = stop
+            out.append(doc[start:end])
+        return out
+
+    def _document_acronyms(self, docs: list[Doc]) -> set[str]:
+        """The acronyms of the laws and documents an article names: the initials of a run of
+        two or more capitalized words ending in a ``document_heads`` word ("General Data
+        Protection Regulation" -> "GDPR"), and the capitals in brackets right after one."""
+        out: set[str] = set()
+        heads = self.document_heads
+        for doc in docs:
+            n = len(doc)
+            i = 0
+            while i < n:
+                if not doc[i].text[:1].isupper():
+                    i += 1
+                    continue
+                j = i
+                while j < n and (doc[j].text[:1].isupper() or doc[j].lower_ in {"of", "and", "on", "for"}
+                                 and j + 1 < n and doc[j + 1].text[:1].isupper()):
+                    j += 1
+                run = doc[i:j]
+                if len(run) >= 2 and run[-1].lower_ in heads:
+                    acr = initials(run.text)
+                    if len(acr) >= 2:
+                        out.add(acr)
+                    if j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+                        out.add(doc[j + 1].text)
+                i = max(j, i + 1)
+        return out
 
     def find(self, doc: Doc, block: int, heading: bool) -> list[Mention]:
         """Mentions in one parsed block, non-overlapping, in text order."""
@@ -208,6 +268,14 @@ class MentionFinder:
             for piece in self._clean(run):
                 others.append((piece, label))
         others = self._join_of_and(doc, others)
+        offices = self._title_offices(doc)
+        for office in offices:
+            # "the U.S. Attorney's Office for the Northern District of Ohio": one body, not a
+            # title and a district
+            others = [(s, lab) for s, lab in others if s.end <= office.start or s.start >= office.end]
+            chosen = [c for c in chosen if c[0].end <= office.start or c[0].start >= office.end]
+            covered = {i for c in chosen for i in range(c[0].start, c[0].end)}
+            others.append((office, "ORG"))
         for span, label in others:
             if covered.isdisjoint(range(span.start, span.end)):
                 chosen.append((span, False, label))
@@ -228,9 +296,13 @@ class MentionFinder:
                     chosen.append((span, False, label))
                     covered |= set(range(span.start, span.end))
         mentions = []
+        office_spans = {(o.start, o.end) for o in offices}
         for span, from_kb, label in sorted(chosen, key=lambda c: c[0].start):
             m = self._mention(span, block, heading, from_kb, label)
             if m is not None:
+                if (span.start, span.end) in office_spans:
+                    m.votes["GovernmentBody"] += W_CUE  # an office holder's office is a public body
+                    m.strong = True
                 mentions.append(m)
         for long, short in zip(mentions, mentions[1:]):
             # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two

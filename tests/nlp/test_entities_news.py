@@ -271,3 +271,25 @@ def test_a_surname_or_given_name_joins_a_full_name_only_the_model_typed(tmp_path
     ents = {e.label: e.kind for e in extract([read_article(path)]).entities.values() if not e.implicit}
     assert ents.get("Arlo Brandt") == "Person" and "Arlo" not in ents
     assert ents.get("Nils Okafor") == "Person" and "Okafor" not in ents
+
+
+def test_a_laws_acronym_is_no_organization(tmp_path):
+    """MentionFinder._document_acronyms: "the Kestrian Data Protection Regulation (KDPR)" names a
+    law, and so does "KDPR" later in the article, however the model types it."""
+    path = tmp_path / "a.txt"
+    path.write_text("Zentrix may have breached the Kestrian Data Protection Regulation (KDPR), the "
+                    "commission said.\n\nKDPR fines can reach 4% of turnover, KDPR officials said.\n",
+                    encoding="utf-8")
+    labels = {e.label for e in extract([read_article(path)]).entities.values() if not e.implicit}
+    assert "KDPR" not in labels and not any("Regulation" in label for label in labels)
+
+
+def test_an_office_holders_office_is_one_government_body(tmp_path):
+    """MentionFinder._title_offices: "the U.S. Attorney's Office for the Northern District of
+    Ohio" is one body, not the title "Attorney" and a district."""
+    path = tmp_path / "a.txt"
+    path.write_text("The U.S. Attorney's Office for the Northern District of Ohio charged Dana Whitfield "
+                    "with theft of trade secrets.\n", encoding="utf-8")
+    ents = {e.label: e.kind for e in extract([read_article(path)]).entities.values() if not e.implicit}
+    assert ents.get("U.S. Attorney's Office for the Northern District of Ohio") == "GovernmentBody"
+    assert "Attorney" not in ents
