@@ -350,7 +350,7 @@ def split_blocks(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for line in _unwrapped_lines(text):
         body = line.rstrip("\r\n")
         start = pos
         pos += len(line)
@@ -371,6 +371,25 @@ def split_blocks(text: str) -> list[Block]:
         for offset, piece in _chunks(stripped):
             blocks.append(_clean_block(start + offset, piece, heading, bullet))
     return [b for b in blocks if b.text.strip()]
+
+
+def _unwrapped_lines(text: str) -> list[str]:
+    """The lines of ``text`` (with their line ends), a hard-wrapped paragraph joined into one:
+    a line of four words or more that does not end in sentence punctuation, followed by a
+    line that starts in lower case ("... has used its content without" / "payment."),
+    continues into it; the line break becomes spaces, so offsets do not move."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1].rstrip("\r\n")
+            first = line.lstrip()[:1]
+            if prev.strip() and first.islower() and prev.rstrip()[-1:] not in ".!?:;\"”’'" \
+                    and len(prev.split()) >= 4 and not BULLET_RE.match(line):
+                out[-1] = prev + " " * (len(out[-1]) - len(prev)) + line
+                continue
+        out.append(line)
+    return out
 
 
 def _clean_block(start: int, text: str, heading: bool, bullet: bool) -> Block:
