@@ -62,6 +62,7 @@ def _data() -> dict:
         sets["_intent_enable"] = sets["intent_verbs"] | sets["enable_verbs"]
         sets["_weak_transfer_use"] = sets["weak_verbs"] | sets["transfer_verbs"] | sets["use_verbs"]
         sets["_named_or_anaphor"] = sets["named_product_nouns"] | sets["product_anaphors"]
+        sets["_anaphor_lemmas"] = frozenset(sets["product_anaphors"])
         sets["_generic_container"] = sets["generic_signals"] | sets["container_nouns"]
         # the lemmas _read_verb reads (any other verb reads nothing)
         sets["_verb_rule_lemmas"] = sets["collect_verbs"] | sets["capture_verbs"] | sets["use_verbs"] \
@@ -205,8 +206,15 @@ def _read_verb(reader, tok, D) -> None:
     if not signals:
         return
     weak = lemma in D["weak_verbs"]
+    agent = _agent_token(tok)
+    group = reader.group_antecedent(agent, {"Product"}, D["_anaphor_lemmas"]) \
+        if agent is not None and agent.pos_ == "NOUN" else []
+    if group:
+        # "All five apps requested location data": each product of the group named before
+        for product in group:
+            _emit(reader, product, signals, [], None)
+        return
     if lemma in D["transfer_verbs"]:
-        agent = _agent_token(tok)
         product = _entity(reader, agent, {"Product"}) if agent is not None else None
         if product is None:
             named = _named_products(reader, tok, [], [], D)
@@ -221,6 +229,11 @@ def _read_verb(reader, tok, D) -> None:
     product, maker, own_voice, agent_named = found
     purposes, stated_by = _purposes(reader, tok, goals, maker, own_voice, D, agent_named)
     _emit(reader, product, signals, purposes, stated_by)
+    for other_agent in (agent.conjuncts if agent is not None else ()):
+        # "A and B collect X": each coordinated product collects it
+        other = _entity(reader, other_agent, {"Product"})
+        if other is not None and other is not product:
+            _emit(reader, other, signals, [], None)
 
 
 def _read_noun_tagged_verb(reader, tok, D) -> None:

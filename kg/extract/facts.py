@@ -43,6 +43,11 @@ REFERRING_PRONOUNS = frozenset(_WORDS["referring_pronouns"])
 NEUTER_PRONOUNS = frozenset(_WORDS["neuter_pronouns"])
 #: determiners of a description that refers back ("the company", "this tool"; lower-case text).
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+#: determiners of a plural description that refers back to a group named before ("the apps",
+#: "all five apps", "both chatbots"; lower-case text).
+GROUP_DETERMINERS = frozenset(_WORDS["group_determiners"])
+#: number words by value ("two" -> 2; ``facts.number_words`` lists them from zero).
+NUMBER_WORDS = {w: n for n, w in enumerate(_WORDS["number_words"])}
 #: descriptions that may refer back to a news organization ("the agency"; lower-case text).
 NEWS_OUTLET_NOUNS = frozenset(_WORDS["news_outlet_nouns"])
 #: prepositions of a noun's agent ("a ban by X", "a rule at X"; lower-case text).
@@ -129,6 +134,53 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         if families is None:
             return None
         return self.coref(tok, families, subject_first)
+
+    def group_antecedent(self, noun: Token, families: set[str], nouns: frozenset[str]) -> list[Entity]:
+        """The entities a plural description refers back to: "the apps", "all five apps",
+        "these models", "both chatbots" (a plural noun of ``nouns`` with a determiner of
+        ``facts.group_determiners`` or a number) stand for the last group of two or more named
+        entities of ``families`` listed together (coordinated, or in apposition to a plural noun)
+        in the sentences before, in this block or the three before. A number cuts the group to
+        that many ("the two apps"). [] when the noun is no such description or no group is found.
+
+        Source: the issue's section 3 ("the product taken from the discourse").
+        """
+        if noun.tag_ not in {"NNS", "NNPS"} or noun.lemma_.lower() not in nouns:
+            return []
+        marks = [c for c in noun.children if c.dep_ in {"det", "predet", "nummod"}]
+        if not any(c.lower_ in GROUP_DETERMINERS or c.dep_ == "nummod" for c in marks):
+            return []
+        number = next((c for c in marks if c.dep_ == "nummod"), None)
+        size = NUMBER_WORDS.get(number.lower_) if number is not None else None
+        if size is None and number is not None and number.text.isdigit():
+            size = int(number.text)
+        for b in range(self.block, max(-1, self.block - 4), -1):
+            sents = [s for s in self.sents[b] if b < self.block or s.end <= noun.sent.start]
+            for sent in reversed(sents):
+                here = [m for m in self.mentions[b] if sent.start <= m.start < sent.end and m.entity is not None
+                        and self._as_family(m.entity, families) is not None]
+                groups: list[list[Entity]] = []
+                for m in here:
+                    root = sent.doc[m.start:m.end].root
+                    members = [self._as_family(x.entity, families) for t in [root, *root.conjuncts]
+                               if (x := self.token_mention.get((b, t.i))) is not None and x.entity is not None]
+                    ents = list(dict.fromkeys(e for e in members if e is not None))
+                    if len(ents) >= 2 and not any(set(ents) <= set(g) for g in groups):
+                        groups.append(ents)
+                if groups:
+                    group = max(groups, key=len)
+                    if size is None or len(group) == size:
+                        return group
+        return []
+
+    def _as_family(self, ent: Entity, families: set[str]) -> Entity | None:
+        """``ent`` when it is of one of ``families``; a company that names a product after itself
+        ("DeepSeek") as that product when products are wanted; else None."""
+        if ent.family in families:
+            return ent
+        if "Product" in families and ent.kind == "Company" and self.kb.names_product_after(ent.label):
+            return self.product_of(ent)
+        return None
 
     def coref(self, tok: Token, families: set[str], subject_first: bool = False) -> Entity | None:
         """Resolve a pronoun ("its") or a definite description ("the company",

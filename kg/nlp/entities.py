@@ -149,6 +149,7 @@ class MentionFinder:
         self.title_mods = {normalize(w) for w in lex.get("title_modifiers", [])}
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
+        self.firm_suffixes = frozenset(lex["firm_suffixes"])
         self.org_suffixes = frozenset().union(*(w for k, w in self.suffixes.items() if k in ORG_KINDS))
         self.merge_suffixes = lexicon()["merge_suffixes"]
         self.based_words = lexicon()["location"]["based_words"]
@@ -215,6 +216,33 @@ class MentionFinder:
             out.append(doc[start:end])
         return out
 
+    def _firm_names(self, doc: Doc) -> list[Span]:
+        """A partnership's name that lists its partners and ends in its legal form ("Mintz,
+        Levin, Cohn, Ferris, Glovsky and Popeo P.C.", "Smith & Jones LLP"): capitalized words
+        joined by commas, "and" or "&" up to a ``firm_suffixes`` word, as one span."""
+        out: list[Span] = []
+        for t in doc:
+            if t.lower_ not in self.firm_suffixes or t.i == 0:
+                continue
+            start = t.i
+            k = t.i - 1
+            while k >= 0:
+                if doc[k].lower_ in self.firm_suffixes:
+                    # ("A LLP and B P.C.": two firms)
+                    start = min(t.i, next((x.i for x in doc[k + 1:t.i] if x.text[:1].isupper()), t.i))
+                    break
+                if doc[k].text[:1].isupper() and doc[k].is_alpha:
+                    start = k
+                elif doc[k].text in {",", "&"} or doc[k].lower_ == "and":
+                    if k == 0 or not doc[k - 1].text[:1].isupper():
+                        break
+                else:
+                    break
+                k -= 1
+            if start < t.i and any(x.text in {",", "&"} or x.lower_ == "and" for x in doc[start:t.i]):
+                out.append(doc[start:t.i + 1])
+        return out
+
     def _document_acronyms(self, docs: list[Doc]) -> set[str]:
         """The acronyms of the laws and documents an article names: the initials of a run of
         two or more capitalized words ending in a ``document_heads`` word ("General Data
@@ -268,7 +296,7 @@ class MentionFinder:
             for piece in self._clean(run):
                 others.append((piece, label))
         others = self._join_of_and(doc, others)
-        offices = self._title_offices(doc)
+        offices = self._title_offices(doc) + self._firm_names(doc)
         for office in offices:
             # "the U.S. Attorney's Office for the Northern District of Ohio": one body, not a
             # title and a district
@@ -301,7 +329,8 @@ class MentionFinder:
             m = self._mention(span, block, heading, from_kb, label)
             if m is not None:
                 if (span.start, span.end) in office_spans:
-                    m.votes["GovernmentBody"] += W_CUE  # an office holder's office is a public body
+                    # an office holder's office is a public body; a partnership, a company
+                    m.votes["Company" if span[-1].lower_ in self.firm_suffixes else "GovernmentBody"] += W_CUE
                     m.strong = True
                 mentions.append(m)
         for long, short in zip(mentions, mentions[1:]):
@@ -367,7 +396,9 @@ class MentionFinder:
         doc = span.doc
         toks = self._tokens(doc)
         pieces, begin = [], span.start
-        known = self.kb.lookup(span.text) is not None
+        # a partnership's name ends in its legal form and lists its partners ("Mintz, Levin and
+        # Cohn P.C."): one name, like one the knowledge base knows
+        known = self.kb.lookup(span.text) is not None or span[-1].lower_ in self.firm_suffixes
         for tok in toks[span.start:span.end]:
             if tok.text in {"(", ")", "[", "]", "|"} or (
                     tok.i > begin and tok.is_title and normalize(tok.text) == normalize(toks[tok.i - 1].text)):
@@ -546,9 +577,19 @@ class MentionFinder:
                 kind = "SoftwareProduct"  # "the X maker": X is what the company makes
             if kind:
                 yield kind, W_CUE_MOD
-        # "the coding platform, X" / "X, the chatbot"
-        if root.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"}:
-            kind = self._cue_kind(head)
+        # "the coding platform, X" / "X, the chatbot"; "five models, A, B and C": every member
+        # of a list in apposition to a plural cue noun
+        listed = root
+        while listed.dep_ == "conj" and listed.head != listed:
+            listed = listed.head
+        if listed.dep_ == "appos" and listed.head.pos_ in {"NOUN", "PROPN"} and (
+                listed is root or listed.head.tag_ in {"NNS", "NNPS"}):
+            kind = self._cue_kind(listed.head)
+            if kind:
+                yield kind, W_CUE
+        elif listed is not root and listed.pos_ == "NOUN" and listed.tag_ == "NNS" and listed.i + 1 < len(doc) \
+                and doc[listed.i + 1].text in {",", ":"}:
+            kind = self._cue_kind(listed)  # "five models, A, B and C" parsed as one coordination
             if kind:
                 yield kind, W_CUE
         for child in root.children:

@@ -103,3 +103,17 @@ def test_purpose_clause_on_collecting_or_using_data(tmp_path):
     purposes = " | ".join(p for f in facts for p in f.attrs.get("purpose", []))
     assert "help users find friends" in purposes and "improve its speech recognition" in purposes
     assert any(e.label == "Amazon" for f in facts for e in f.entity_attrs.get("stated_by", []))
+
+
+def test_coordinated_products_each_collect(tmp):
+    """_read_verb: "A and B collect X" gives X to both products."""
+    got = _collections(tmp, "The bureau said Gemini and Claude collect location data.\n")
+    assert "location data" in got["Gemini"]["signal"] and "location data" in got["Claude"]["signal"]
+
+
+def test_a_plural_description_collects_for_the_group_named_before(tmp):
+    """ArticleReader.group_antecedent: "the two apps" stand for the two products listed before."""
+    got = _collections(tmp, "Researchers tested two apps, Gemini and Claude, last month.\n\n"
+                            "The two apps collected screenshots without notice.\n")
+    assert "screenshots" in got["Gemini"]["signal"] and "screenshots" in got["Claude"]["signal"]
+    assert "screenshots" not in got.get("Quillpoint", {}).get("signal", [])

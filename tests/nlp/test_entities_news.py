@@ -293,3 +293,20 @@ def test_an_office_holders_office_is_one_government_body(tmp_path):
     ents = {e.label: e.kind for e in extract([read_article(path)]).entities.values() if not e.implicit}
     assert ents.get("U.S. Attorney's Office for the Northern District of Ohio") == "GovernmentBody"
     assert "Attorney" not in ents
+
+
+def test_a_list_after_a_plural_cue_noun_types_every_member(finder):
+    """MentionFinder._context_votes: "five models, A, B and C" (one coordination to the parser)
+    types every member by the cue noun."""
+    found = entities_of(finder, "The bureau said it had inspected three models, Zorvik, Quellan and Brimsa, "
+                                "on Monday.")
+    assert found.get("Quellan") == "Product" and found.get("Brimsa") == "Product"
+
+
+def test_a_partnership_listing_its_partners_is_one_company(finder):
+    """MentionFinder._firm_names (``firm_suffixes``): "Lind, Okafor and Brandt LLP" is one firm;
+    "A LLP and B LLP" are two."""
+    found = entities_of(finder, "Lind, Okafor and Brandt LLP barred its lawyers from using ChatGPT.",
+                        "Varnel Hale LLP and Torvik Stone LLP agreed.")
+    assert found.get("Lind, Okafor and Brandt LLP") == "Organization"
+    assert found.get("Varnel Hale LLP") == "Organization" and found.get("Torvik Stone LLP") == "Organization"
