@@ -1591,7 +1591,8 @@ class PolicyFrame:
     def _product_anaphors(self, trig: Token, toks: list[Token], issuers: list[Entity]) -> list[Entity]:
         """The product a policy clause names only by description or pronoun: "banned the
         app", "restricted this tool", "banned its use", "blocked it" (the product last
-        named before, :meth:`coref`); never one of the issuers."""
+        named before, :meth:`coref`); "banned the three apps" (every product of the group named
+        before, :meth:`group_antecedent`); never one of the issuers."""
         use_nouns = USE_NOUNS
         out: list[Entity] = []
         for t in toks:
@@ -1611,6 +1612,10 @@ class PolicyFrame:
                     for c in t.children) or _definite_on_the_left(t))
             if not (pron or desc):
                 continue
+            group = self.group_antecedent(t, {"Product"}, PRODUCT_ANAPHOR_NOUNS) if desc else []
+            group = [e for e in group if e not in issuers]
+            if group:
+                return group  # "banned the three apps": each product of the group named before
             ent = self._salient_product_before(t, issuers)
             if ent is not None and ent not in out:
                 out.append(ent)

@@ -895,3 +895,11 @@ def test_a_use_a_rule_calls_an_offense_is_banned(tmp_path):
     assert got[("Varnel University", "ChatGPT")]["type"] == ["ban"]
     assert ("Kestrel College", "Gemini") in got
     assert not policies(tmp_path, "Reporters said cheating is an offense at Varnel University.\n")
+
+
+def test_a_plural_description_bans_the_group_named_before(tmp_path):
+    """PolicyReader._product_anaphors with ArticleReader.group_antecedent: "banned the three
+    apps" bans each product of the three listed before."""
+    got = policies(tmp_path, "Researchers tested three apps, Gemini, Claude and Copilot, last month.\n\n"
+                             "Dravik Bank has banned the three apps on staff laptops.\n")
+    assert {("Dravik Bank", "Gemini"), ("Dravik Bank", "Claude"), ("Dravik Bank", "Copilot")} <= set(got)
