@@ -801,7 +801,7 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     if ccomp is None or subj is None or reader._hypothetical(verb) or _negated_here(verb) or _negated_here(ccomp):
         return  # ("if they find that X ...", "X did not say that Y ...", "Y did not copy": no finding)
     lemma = verb.lemma_.lower()
-    claim = ruling = False
+    claim = ruling = document_claim = False
     if lemma in d["finding_verbs"] and (subj.lemma_.lower() in d["ruling_nouns"] or any(
             w in normalize(e.label).split() for e in [reader.entity_at(subj, {"Organization"})] if e is not None
             for w in d["ruling_nouns"])):
@@ -812,11 +812,21 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     elif lemma in d["finding_verbs"]:
         accusers = [e for e in [reader.entity_at(subj, {"Organization"})] if e is not None
                     and e.kind == "GovernmentBody"]
+        finder = reader.mention_at(subj)
+        if not accusers and finder is not None and finder.titled and finder.entity is not None \
+                and finder.entity.family == "Person":
+            accusers = [finder.entity]  # "Privacy Commissioner Dana Holt found that Y ...": an official's finding
         if not accusers and (subj.lemma_.lower() in reader.lex["policy"]["government_nouns"]
                              or subj.lemma_.lower() in d["court_nouns"]):
             accusers = reader._government_described(subj) or reader._described_bodies(subj)
     elif in_document:
         accusers, _ = _party(reader, subj, d)
+    elif lemma in d["document_claim_verbs"] and subj.lemma_.lower() in d["legal_nouns"] and \
+            subj.lemma_.lower() not in d["weak_document_nouns"]:
+        # "The complaint adds that Y reproduced ...": what the suit says, its plaintiff charges
+        in_document = True
+        accusers, mode = _party(reader, subj, d)
+        document_claim = not accusers and mode == LEGAL
     elif lemma in d["claim_verbs"] and subj.lemma_.lower() not in d["legal_nouns"]:
         accusers, _ = _party(reader, subj, d)
         named = reader.mention_at(accused_tok) if (accused_tok := next(
@@ -830,7 +840,7 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     else:
         return
     accused_tok = next((c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if not accusers or accused_tok is None or _expletive(accused_tok):
+    if not accusers and not document_claim or accused_tok is None or _expletive(accused_tok):
         return
     evidence = False
     if claim and accused_tok.pos_ == "PRON":
@@ -870,12 +880,14 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     if ruling:
         # "the court ruled that Y infringed ...": the court decides the plaintiff's claim
         r.courts, r.accusers, r.accuser_mode, r.legal = r.accusers, [], LEGAL, True
+    elif document_claim:
+        r.accuser_mode, r.legal = LEGAL, True  # the plaintiff of the suit the article reports
     _fill(r, scope, ccomp, d, reader)
     r.targets = _uniq(targets + r.targets)
-    if not r.practice or (claim and (lemma in d["accusing_claim_verbs"] or weak)):
-        # a plain report that names its practice keeps the name alone ("... distilled ..." -> distillation)
-        text = _clause_text(ccomp) if claim else phrase_verb(ccomp)
-        r.practice = _uniq(r.practice + ([text] if text else []))
+    # the practice's name ("... distilled ..." -> distillation) and the clause that states it
+    # ("reproduces full articles on the day they appear")
+    text = _clause_text(ccomp) if claim else phrase_verb(ccomp)
+    r.practice = _uniq(r.practice + ([text] if text else []))
     # "told lawmakers that ...", "wrote to the regulator that ...": to whom the claim was made
     for c in verb.children:
         if c.dep_ in {"dobj", "dative"}:

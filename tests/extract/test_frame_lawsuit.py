@@ -323,3 +323,26 @@ def test_an_officials_office_accuses_for_the_official(tmp_module):
             "Lind's office accused Lumora Labs of inventing customer reviews.\n")
     got = _allegations(_facts(tmp_module, text, "office.txt"))
     assert ("Sara Lind", "Lumora Labs") in got
+
+
+def test_what_the_complaint_adds_is_the_plaintiffs_charge(tmp_path):
+    """_finding (``lawsuit.document_claim_verbs``): "The complaint adds that Y reproduces ..." is
+    charged by the plaintiff of the suit the article reports, with the clause as the practice."""
+    path = tmp_path / "a.txt"
+    path.write_text("Kestrel Daily has filed a lawsuit against Zentrix Labs, alleging that the firm used its "
+                    "content without payment.\n\nThe complaint adds that Zentrix Labs reproduces full articles "
+                    "on the day they are published.\n", encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "allegation"]
+    practices = " | ".join(p for f in facts if f.roles["accuser"].label == "Kestrel Daily"
+                           and f.roles["accused"].label == "Zentrix Labs" for p in f.attrs.get("practice", []))
+    assert "reproduces full articles" in practices
+
+
+def test_a_titled_officials_finding_is_an_allegation(tmp_path):
+    """_finding: "Privacy Commissioner Dana Holt found that Y breached ..." is the official's charge."""
+    path = tmp_path / "a.txt"
+    path.write_text("Privacy Commissioner Dana Whitfield found that Velmar Stores breached the privacy of "
+                    "customers.\n", encoding="utf-8")
+    pairs = {(f.roles["accuser"].label, f.roles["accused"].label)
+             for f in extract([read_article(path)]).facts if f.kind == "allegation"}
+    assert ("Dana Whitfield", "Velmar Stores") in pairs
