@@ -71,31 +71,13 @@ class ArticleLinker:
                 products |= got
         return [k for k in keys if k[1] in products]
 
-    def _previous_sentence_subject(self, o: Observation, families: set[str]) -> Entity | None:
-        """The named subject of the main clause of the sentence before observation ``o``'s (in
-        its block or the block before), when it is of one of ``families``; else None."""
-        at = self._obs_sent.get(id(o))
-        if at is None:
-            return None
-        order = [(b, sent) for b, block_sents in enumerate(self.sents) for sent in block_sents]
-        index = next((n for n, (b, sent) in enumerate(order) if (b, sent.start) == at), None)
-        if not index:
-            return None
-        b, sent = order[index - 1]
-        if b < at[0] - 1 or self.article.blocks[b].heading:
-            return None
-        subj = self._clause_subject(sent.root)
-        if subj is None:
-            return None
-        m = next((m for m in self.mentions[b] if m.start <= subj.i < m.end and m.entity is not None), None)
-        return m.entity if m is not None and m.entity.family in families else None
-
     def _unattributed_issuer(self, o: Observation, policies: list[Observation], mention_count: Counter,
                              developed: Counter) -> Entity | None:
         """Who issued a policy stated without an agent ("X and Y will be blocked on the
-        network"): the organization named as the subject of the sentence before it (centering),
-        else the issuer of the nearest policy stated before it in the article, else of the
-        nearest one after it, else the organization the article names most often before it
+        network") and whose sentence before names none as its subject
+        (:meth:`PolicyFrame._centering_issuer`): the issuer of the nearest policy stated before
+        it in the article, else of the nearest one after it, else the organization the article
+        names most often before it
         (not a news organization, not the product's maker), when it is named at least twice.
         None when the article names none."""
         product = o.roles["product"]
@@ -103,9 +85,6 @@ class ArticleLinker:
         # (never the product's maker, nor a body of the product's name: "X's bots were blocked")
         named = [p for p in policies if p.roles["product"] is not None and p.roles["issuer"] not in makers
                  and merge_key(p.roles["issuer"].label) != merge_key(product.label)]
-        prev = self._previous_sentence_subject(o, {"Organization"})
-        if prev is not None and prev.kind != "NewsOrganization" and prev not in makers and prev is not product:
-            return prev  # "Acme warned students. Using X in exams is an offense.": centering
         before = [p for p in named if p.start <= o.start]
         if before:
             return max(before, key=lambda p: p.start).roles["issuer"]
@@ -175,7 +154,15 @@ class ArticleLinker:
             before = [p for p in policies if p.start <= o.start and 0 <= o.start - p.start < 900
                       and p.roles["product"] is not o.roles["product"]]
             if not before:
-                o.kind = "dropped"
+                # "The bans cover X" with no policy named just before: the discourse's issuer
+                issuer = self._unattributed_issuer(o, policies, mention_count, developed)
+                if issuer is None or issuer is o.roles["product"]:
+                    o.kind = "dropped"
+                    continue
+                o.kind = "policy"
+                o.roles = {"issuer": issuer, "product": o.roles["product"], "region": []}
+                o.attrs = {"type": ["ban"]}
+                policies.append(o)
                 continue
             last = max(before, key=lambda p: p.start)
             o.kind = "policy"

@@ -334,9 +334,18 @@ class PolicyFrame:
                         self.emit("reason", {"issuer": None, "near": True}, reason=reasons)
                     if offense_use is not None or self._agentless(tok):
                         # "X and Y will be blocked on the network": a policy whose issuer the
-                        # discourse gives (filled at article level: :meth:`_unattributed_issuer`)
+                        # discourse gives: the subject of the sentence before (centering), else
+                        # as filled at article level (:meth:`_unattributed_issuer`)
+                        centered = self._centering_issuer(sent, tok)
                         for product in self._restricted_things(scope_toks):
-                            if product.family == "Product" and not self._is_alternative_slot(product, sent):
+                            if product.family != "Product" or self._is_alternative_slot(product, sent) \
+                                    or product is centered:
+                                continue
+                            if centered is not None:
+                                self.emit("policy", {"issuer": centered, "product": product, "region": []},
+                                          type=[ptype], scope=self._scope(scope_toks), date=self._dates(sent),
+                                          reason=reasons)
+                            else:
                                 self.emit("unattributed", {"product": product, "region": []}, type=[ptype],
                                           scope=self._scope(scope_toks), date=self._dates(sent), reason=reasons)
                 continue
@@ -813,6 +822,29 @@ class PolicyFrame:
                 return c  # "the use of X is punishable"
             if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in pol["use_verbs"] and c.tag_ == "VBG":
                 return c
+        return None
+
+    def _centering_issuer(self, sent: Span, trig: Token) -> Entity | None:
+        """The issuer the sentence before names as its subject (centering: a sentence continues
+        its predecessor's topic): an organization (not a news organization), or the government
+        of an official ("Gov. Dana Holt signed an order. DeepSeek will be blocked ..."). The
+        sentence before is in this block or the block before, and no headline. None otherwise."""
+        order = [(b, s) for b in (self.block - 1, self.block) if b >= 0 for s in self.sents[b]]
+        at = next((n for n, (b, s) in enumerate(order) if b == self.block and s.start == sent.start), None)
+        if not at:
+            return None
+        b, prev = order[at - 1]
+        if self.article.blocks[b].heading:
+            return None
+        subj = self._clause_subject(prev.root)
+        m = self.token_mention.get((b, subj.i)) if subj is not None else None
+        if m is None or m.entity is None:
+            return None
+        ent = m.entity
+        if ent.family == "Organization" and ent.kind != "NewsOrganization":
+            return ent
+        if ent.family == "Person":
+            return self._official_government(ent, trig)
         return None
 
     def _agentless(self, trig: Token) -> bool:
@@ -1714,8 +1746,9 @@ class PolicyFrame:
             if self._where_things_are(root):
                 continue  # "blocked X on its app store, the Acme Store", "content shared on X"
             if m.start >= 2 and t.doc[m.start - 1].lower_ in COMPARISON_PREPS and \
-                    t.doc[m.start - 2].lemma_.lower() in COMPARISON_NOUNS:
-                continue  # "banned Zentrix, Kestria's answer to X": X describes what was banned
+                    t.doc[m.start - 2].lemma_.lower() in COMPARISON_NOUNS or m.end < len(t.doc) and \
+                    t.doc[m.end].lemma_.lower() in COMPARISON_NOUNS and t.doc[m.end].pos_ == "NOUN":
+                continue  # "banned Zentrix, Kestria's answer to X", "a X competitor": X describes what was banned
             if ent not in out:
                 out.append(ent)
         if any(not e.key.endswith(" product") for e in out):

@@ -903,3 +903,22 @@ def test_a_plural_description_bans_the_group_named_before(tmp_path):
     got = policies(tmp_path, "Researchers tested three apps, Gemini, Claude and Copilot, last month.\n\n"
                              "Dravik Bank has banned the three apps on staff laptops.\n")
     assert {("Dravik Bank", "Gemini"), ("Dravik Bank", "Claude"), ("Dravik Bank", "Copilot")} <= set(got)
+
+
+def test_an_agentless_ban_after_an_officials_sentence_is_the_officials_government(tmp_path):
+    """PolicyReader._centering_issuer: the sentence before names a governor as its subject;
+    "X will be blocked on state devices" is the governor's state's policy."""
+    got = policies(tmp_path, "Ohio Gov. Dana Whitfield signed an executive order on Monday.\n\n"
+                             "DeepSeek will be blocked on all state devices.\n")
+    assert ("Ohio", "DeepSeek") in got
+
+
+def test_the_bans_cover_x_with_no_policy_before_takes_the_discourse_issuer(tmp_path):
+    """ArticleLinker (extension without a policy before it): "The bans cover X and Y" takes the
+    issuer of the discourse; "a ChatGPT competitor" is no banned product
+    (``policy.comparison_nouns`` after the name)."""
+    got = policies(tmp_path, "Torvane Logistics updated its device rules on Monday.\n\n"
+                             "Torvane Logistics said the rules protect customer data.\n\n"
+                             "The bans cover DeepSeek, a ChatGPT competitor, and WeChat.\n")
+    assert ("Torvane Logistics", "DeepSeek") in got and ("Torvane Logistics", "WeChat") in got
+    assert ("Torvane Logistics", "ChatGPT") not in got
