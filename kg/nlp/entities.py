@@ -216,6 +216,39 @@ class MentionFinder:
             out.append(doc[start:end])
         return out
 
+    def _portfolio_bodies(self, doc: Doc) -> list[Span]:
+        """A body named for several portfolios: "Department of Families, Fairness and Housing",
+        "Ministry of Science, Technology and Innovation" (a government body word, "of", then
+        capitalized words joined by commas and a final "and" or "&") as one span."""
+        out: list[Span] = []
+        heads = self.suffixes["GovernmentBody"]
+        n = len(doc)
+        for t in doc:
+            if t.lower_ not in heads or not t.text[:1].isupper() or t.i + 2 >= n or doc[t.i + 1].lower_ != "of":
+                continue
+            k, commas, joined = t.i + 2, 0, False
+            while k < n:
+                if doc[k].text[:1].isupper() and doc[k].is_alpha:
+                    k += 1
+                    continue
+                if doc[k].text == "," and k + 1 < n and doc[k + 1].text[:1].isupper() and not joined:
+                    commas += 1
+                    k += 1
+                    continue
+                if (doc[k].lower_ == "and" or doc[k].text == "&") and k + 1 < n and doc[k + 1].text[:1].isupper() \
+                        and not joined:
+                    joined = True
+                    k += 1
+                    continue
+                break
+            if commas and joined and doc[k - 1].text[:1].isupper():
+                start = t.i
+                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                        and not self.kb.is_place(doc[start - 1].text):
+                    start -= 1
+                out.append(doc[start:k])
+        return out
+
     def _firm_names(self, doc: Doc) -> list[Span]:
         """A partnership's name that lists its partners and ends in its legal form ("Mintz,
         Levin, Cohn, Ferris, Glovsky and Popeo P.C.", "Smith & Jones LLP"): capitalized words
@@ -296,7 +329,7 @@ class MentionFinder:
             for piece in self._clean(run):
                 others.append((piece, label))
         others = self._join_of_and(doc, others)
-        offices = self._title_offices(doc) + self._firm_names(doc)
+        offices = self._title_offices(doc) + self._firm_names(doc) + self._portfolio_bodies(doc)
         for office in offices:
             # "the U.S. Attorney's Office for the Northern District of Ohio": one body, not a
             # title and a district
@@ -331,6 +364,7 @@ class MentionFinder:
                 if (span.start, span.end) in office_spans:
                     # an office holder's office is a public body; a partnership, a company
                     m.votes["Company" if span[-1].lower_ in self.firm_suffixes else "GovernmentBody"] += W_CUE
+                    # (and a body named for its portfolios is one too)
                     m.strong = True
                 mentions.append(m)
         for long, short in zip(mentions, mentions[1:]):

@@ -310,3 +310,12 @@ def test_a_partnership_listing_its_partners_is_one_company(finder):
                         "Varnel Hale LLP and Torvik Stone LLP agreed.")
     assert found.get("Lind, Okafor and Brandt LLP") == "Organization"
     assert found.get("Varnel Hale LLP") == "Organization" and found.get("Torvik Stone LLP") == "Organization"
+
+
+def test_a_body_named_for_several_portfolios_is_one_name(finder):
+    """MentionFinder._portfolio_bodies: "the Department of Farms, Fisheries and Forests" is one
+    body; "the Department of Trade, the FBI and Reuters" lists three names."""
+    found = entities_of(finder, "The Department of Farms, Fisheries and Forests banned ChatGPT.",
+                        "The Department of Trade, the FBI and Reuters said so.")
+    assert found.get("Department of Farms, Fisheries and Forests") == "Organization"
+    assert "Department of Trade" in found
