@@ -134,15 +134,15 @@ class DevelopmentFrame:
                     return maker.entity
         return None
 
-    def _known_maker_in_sentence(self, sent: Span, m: Mention) -> Entity | None:
+    def _known_maker_in_sentence(self, sent: Span, m: Mention) -> Entity | None:  # (in the article)
         """The product's maker as the knowledge base knows it (world knowledge, as Wikidata's
         developer P178, manufacturer P176 or owner P127 state it; :meth:`kg.nlp.kb.KnowledgeBase.makers`),
-        when the same sentence names that organization too ("Acme will retire Zorblat
-        next year": Acme, if the knowledge base says Acme makes Zorblat). Returns None when the
-        knowledge base names no maker or the sentence names none of them."""
+        when the article names that organization too ("Acme will retire Zorblat next year", or
+        Acme named in another paragraph: Acme, if the knowledge base says Acme makes Zorblat).
+        Returns None when the knowledge base names no maker or the article names none of them."""
         if not self.kb.makers(m.entity.label):
             return None
-        return next((other.entity for other in self._mentions_in(sent)
+        return next((other.entity for ms in self.mentions for other in ms
                      if other.entity is not None and other.entity is not m.entity
                      and self.known_maker(other.entity, m.entity.label)), None)
 

@@ -101,13 +101,15 @@ def test_numbered_model_series_shares_its_makers_possessive(tmp_path):
     assert ("Microsoft", "ChatGPT") not in got
 
 
-def test_known_maker_named_in_the_same_sentence(tmp_path):
+def test_known_maker_named_in_the_same_article(tmp_path):
     """DevelopmentFrame._known_maker_in_sentence: the knowledge base's maker of a product
-    (kg.nlp.kb.KnowledgeBase.makers) is its developer when the sentence names both; a sentence
-    naming the product alone, or another company with it, gives no development."""
-    got = facts_of(tmp_path, "Adobe said Photoshop would stop working for users who reject its updated terms.\n\n"
-                             "Ferrow Lane told staff to stop using Firefox and ChatGPT on Monday.\n", "development")
+    (kg.nlp.kb.KnowledgeBase.makers) is its developer when the article names both, in one
+    sentence or apart; an article naming the product alone, or another company with it, gives
+    no development."""
+    got = facts_of(tmp_path, "Adobe said it would update its terms.\n\n"
+                             "Photoshop would stop working for users who reject them.\n", "development")
     assert ("Adobe", "Photoshop") in got
+    got = facts_of(tmp_path, "Ferrow Lane told staff to stop using Firefox and ChatGPT on Monday.\n", "development")
     assert not any(p in {"Firefox", "ChatGPT"} for _, p in got)
 
 
