@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
@@ -466,7 +465,7 @@ class MentionFinder:
             strong = True
         if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
             votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
-        if not votes and not (entry is None and re.fullmatch(r"[A-Z]{2,6}", text)) and not (
+        if not votes and not (entry is None and _ACRONYM.fullmatch(text)) and not (
                 entry is None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].is_title):
             # (an unknown acronym, or a lone capitalized name that may be a surname, stays without
             # votes until it is resolved: see _resolve_acronyms and _resolve_surnames)
@@ -600,14 +599,9 @@ _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufact
 
 
 def _lower_words(docs: list[Doc]) -> set[str]:
-    """The lower-case text of the tokens written in lower case and alphabetic (``Token.lower_``
-    of the tokens whose ``is_lower`` and ``is_alpha`` hold), read from the Docs' arrays."""
-    hashes: set[int] = set()
-    for doc in docs:
-        hashes.update(low for low, is_lower, is_alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist()
-                      if is_lower and is_alpha)
-    strings = docs[0].vocab.strings if docs else None
-    return {strings[h] for h in hashes} if strings is not None else set()
+    """The lower-case text (``Token.lower_``) of the tokens of ``docs`` written in lower case and
+    alphabetic."""
+    return {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
 
 
 def _longest_first(spans: list[Span]) -> list[Span]:
@@ -722,11 +716,18 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     return entities
 
 
+#: an acronym of two to six capitals ("KMC"), matched whole
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: what separates the words of a name for :func:`initials`
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """The acronym a name's words spell: the first letter of each capitalized word, a short
     all-capitals word whole ("Health Kestria UK" -> "HKUK", "Varnel Rivers College" -> "VRC");
     lower-case words ("of", "and") are skipped. "" for a name of one word."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w[:1].isupper()]
+    words = [w for w in _WORD_BREAK.split(name) if w and w[:1].isupper()]
     if len(words) < 2:
         return ""
     return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words)
@@ -747,7 +748,7 @@ def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
         if len(acr) >= 2 and m.votes and max(m.votes, key=lambda k: m.votes[k]) not in {"Person", "Place", "Country"}:
             spelled.setdefault((art, acr), set()).add(m.key)
     for art, m in all_mentions:
-        if m.known or (art, m.key) in aliases or not re.fullmatch(r"[A-Z]{2,6}", m.text):
+        if m.known or (art, m.key) in aliases or not _ACRONYM.fullmatch(m.text):
             continue
         keys = spelled.get((art, m.text), set())
         if len(keys) == 1:
