@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..io.cache import ParseCache
+from ..io.cache import ParseCache, docs_from_bytes
 from ..io.cluster import cluster_client
 from ..io.corpus import Article
 from ..nlp.entities import Entity, MentionFinder, resolve_entities
@@ -202,9 +202,8 @@ def _pack(docs: list) -> bytes:
 
 
 def _unpack(data: bytes, nlp) -> list:
-    from spacy.tokens import DocBin
-
-    return list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    """The parsed blocks packed by :func:`_pack` (:func:`kg.io.cache.docs_from_bytes`)."""
+    return docs_from_bytes(data, nlp.vocab)
 
 
 def _parse_here(nlp, todo: list[list[str]]) -> Iterator[tuple[list, bytes | None]]:

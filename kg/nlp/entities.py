@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_UPPER, LENGTH, ORTH, POS
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
@@ -38,6 +37,11 @@ POSSESSIVE = {"'s", "’s", "‘s", "'", "’", "‘"}
 #: entity labels of the English model that mark an amount ("5 million euros"); labels, not words
 QUANTITY_TYPES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 W_KB, W_CUE, W_CUE_MOD, W_SUFFIX, W_NER, W_ROLE, W_PLACE = 10.0, 4.0, 2.0, 3.0, 1.0, 1.5, 3.5
+
+
+#: kind -> family, for the kinds :func:`top_kind` maps to another name (read by ``Entity.family``)
+_FAMILY = {**{k: "Organization" for k in ORG_KINDS}, **{k: "Product" for k in PRODUCT_KINDS},
+           **{k: "Place" for k in PLACE_KINDS}}
 
 
 def top_kind(kind: str) -> str:
@@ -111,7 +115,7 @@ class Entity:
     @property
     def family(self) -> str:
         """Top-level kind (Organization, Product, Place, Person)."""
-        return top_kind(self.kind)
+        return _FAMILY.get(self.kind, self.kind)
 
 
 class MentionFinder:
@@ -154,6 +158,8 @@ class MentionFinder:
         self.merge_suffixes = lexicon()["merge_suffixes"]
         self.based_words = lexicon()["location"]["based_words"]
         self._titled: set[tuple[int, int]] = set()
+        #: (word, two words, lemma, modifier) -> kind: a memo of :meth:`_cue_kind`
+        self._cue_kinds: dict[tuple[str, str, str, bool], str | None] = {}
         #: the block being read and its tokens as one list (made once per block: a walk of the
         #: ``Doc`` or an index into it makes a new token object every time)
         self._doc: Doc | None = None
@@ -175,7 +181,7 @@ class MentionFinder:
             mentions: the mentions per block, aligned with ``docs``; changed in place
                 (``Mention.ner`` is set to False).
         """
-        lower = {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
+        lower: set[str] | None = None  # (made when a mention needs it)
         documents = self._document_acronyms(docs)
         if documents:
             # "the General Data Protection Regulation (GDPR)" ... "under the GDPR": a law's
@@ -184,9 +190,13 @@ class MentionFinder:
                 ms[:] = [m for m in ms if m.known or m.text not in documents]
         for ms in mentions:
             for m in ms:
-                words = [w for w in m.text.split() if w[:1].isalpha()]
-                if m.known or m.strong or not m.ner or len(words) < 2:
+                if m.known or m.strong or not m.ner:
                     continue
+                words = [w for w in m.text.split() if w[:1].isalpha()]
+                if len(words) < 2:
+                    continue
+                if lower is None:
+                    lower = _lower_words(docs)
                 if all(w[:1].isupper() and w.lower() in lower for w in words):
                     m.ner = False
 
@@ -318,7 +328,7 @@ class MentionFinder:
                 continue
             for piece in self._clean(ent):
                 others.append((piece, ent.label_))
-        for run in _propn_runs(doc):
+        for run in _propn_runs(doc, toks):
             inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
             if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
                 continue
@@ -430,15 +440,17 @@ class MentionFinder:
         doc = span.doc
         toks = self._tokens(doc)
         pieces, begin = [], span.start
-        # a partnership's name ends in its legal form and lists its partners ("Mintz, Levin and
+        # (whether the KB knows the span: looked up at the first "and", "&" or comma); a
+        # partnership's name ends in its legal form and lists its partners ("Mintz, Levin and
         # Cohn P.C."): one name, like one the knowledge base knows
-        known = self.kb.lookup(span.text) is not None or span[-1].lower_ in self.firm_suffixes
+        known = True if span[-1].lower_ in self.firm_suffixes else None
         for tok in toks[span.start:span.end]:
             if tok.text in {"(", ")", "[", "]", "|"} or (
                     tok.i > begin and tok.is_title and normalize(tok.text) == normalize(toks[tok.i - 1].text)):
                 pieces.append((begin, tok.i))  # "Acme (ACM", a repeated word: a name ends here
                 begin = tok.i + (0 if tok.is_alpha else 1)
-            elif not known and tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
+            elif tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
+                    and not (known if known is not None else (known := self.kb.lookup(span.text) is not None)) \
                     and not self._inner_conjunction(tok, span):
                 pieces.append((begin, tok.i))  # "Acme and Zenith": two names, not one
                 begin = tok.i + 1
@@ -539,7 +551,7 @@ class MentionFinder:
             return None
         if entry is None and len(span) == 1 and key_text in self.all_cues:
             return None  # "the Authority", "the Commission": a definite description, not a name
-        if entry is None and len(span) == 1 and span.start == span.sent.start and key_text in self.policy_words:
+        if entry is None and len(span) == 1 and key_text in self.policy_words and span.start == span.sent.start:
             return None  # "Use of X is banned": a sentence's first word, not a name
         if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
             return None  # "U.S.-China": a relation between places, not a name
@@ -591,7 +603,7 @@ class MentionFinder:
             strong = True
         if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
             votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
-        if not votes and not (entry is None and re.fullmatch(r"[A-Z]{2,6}", text)) and not (
+        if not votes and not (entry is None and _ACRONYM.fullmatch(text)) and not (
                 entry is None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].is_title):
             # (an unknown acronym, or a lone capitalized name that may be a surname, stays without
             # votes until it is resolved: see _resolve_acronyms and _resolve_surnames)
@@ -604,10 +616,12 @@ class MentionFinder:
         root = span.root
         doc = span.doc
         head = root.head
+        # (the labels and words read below, each read once: a token attribute is a string look-up)
+        dep, head_lemma, head_lower, head_pos = root.dep_, head.lemma_, head.lower_, head.pos_
         # "X tool", "X model": the name modifies a cue noun
-        if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end:
+        if dep in {"compound", "nmod", "amod"} and head.i >= span.end:
             kind = self._cue_kind(head, modifier=True)
-            if kind == "Company" and head.lemma_.lower() in _MAKER_NOUNS:
+            if kind == "Company" and head_lemma.lower() in _MAKER_NOUNS:
                 kind = "SoftwareProduct"  # "the X maker": X is what the company makes
             if kind:
                 yield kind, W_CUE_MOD
@@ -655,43 +669,43 @@ class MentionFinder:
                 yield kind, W_CUE
         # agentive roles: "X banned ...", "X's employees", "X's own platform"
         agentive = self.agentive
-        if root.dep_ == "nsubj" and head.lemma_ in agentive:
+        if dep == "nsubj" and head_lemma in agentive:
             yield "Company", W_ROLE
-        if root.dep_ == "poss" and (head.lemma_ in self.staff or head.lower_ in self.staff):
+        if dep == "poss" and (head_lemma in self.staff or head_lower in self.staff):
             yield "Company", W_ROLE
         # "X has told its lawyers to stop ...": a subject the model takes for a person, whose own
         # clause calls it "its", is an organization
-        if root.dep_ == "nsubj" and root.ent_type_ == "PERSON" and head.lemma_ in self.agentive_any and any(
+        if dep == "nsubj" and root.ent_type_ == "PERSON" and head_lemma in self.agentive_any and any(
                 t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end
                 for t in head.subtree if t.i < span.end + 8):
             yield "Company", W_CUE
         # "X reported that ...", "..., X reports": a subject that reports without an object is a
         # news organization (not "X reported record profits")
-        if root.dep_ == "nsubj" and head.lemma_ in self.news_verbs and not any(c.dep_ == "dobj" for c in head.children):
+        if dep == "nsubj" and head_lemma in self.news_verbs and not any(c.dep_ == "dobj" for c in head.children):
             yield "NewsOrganization", W_ROLE
         # "banned X", "X was blocked": the thing restricted is a product
-        if root.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in self.restrictive and not any(
+        if dep in {"dobj", "nsubjpass"} and head_lemma in self.restrictive and not any(
                 c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" for p in c.children)
                 for c in head.children):
             # ("barred X from using Y": X is the party barred, Y the product)
             yield "SoftwareProduct", W_ROLE
         # "using X", "download X", "the use of X", "access to X", "a ban on X": what people
         # use, download or are barred from is a product
-        if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_ in self.use_verbs:
+        if dep == "dobj" and head_pos == "VERB" and head_lemma in self.use_verbs:
             yield "SoftwareProduct", W_ROLE
-        if root.dep_ == "pobj" and head.lower_ in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
-                head.head.lemma_.lower() in self.use_nouns or head.lower_ == "on"
+        if dep == "pobj" and head_lower in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
+                head.head.lemma_.lower() in self.use_nouns or head_lower == "on"
                 and head.head.lemma_.lower() in self.restrictive_nouns):
             yield "SoftwareProduct", W_ROLE
         # "an assistant called X", "a startup named X", "a model dubbed X", "a tool known as X"
-        naming = head.head if root.dep_ == "pobj" and head.lower_ == "as" else head
-        if root.dep_ in {"oprd", "dobj", "pobj", "xcomp", "attr"} and naming.lemma_ in self.naming \
+        naming = head.head if dep == "pobj" and head_lower == "as" else head
+        if dep in {"oprd", "dobj", "pobj", "xcomp", "attr"} and naming.lemma_ in self.naming \
                 and naming.dep_ == "acl" and naming.head.pos_ == "NOUN":
             kind = self._cue_kind(naming.head)
             if kind:
                 yield kind, W_CUE
         # "X is a startup"
-        if root.dep_ in {"nsubj"} and head.lemma_ == "be":
+        if dep in {"nsubj"} and head_lemma == "be":
             for child in head.children:
                 if child.dep_ == "attr":
                     kind = self._cue_kind(child)
@@ -703,6 +717,18 @@ class MentionFinder:
             return None
         word, lemma = tok.lower_, tok.lemma_.lower()
         two = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else word
+        key = (word, two, lemma, modifier)
+        try:
+            return self._cue_kinds[key]
+        except KeyError:
+            if len(self._cue_kinds) >= 1 << 16:
+                self._cue_kinds.clear()
+            kind = self._cue_kinds[key] = self._cue_kind_of(word, two, lemma, modifier)
+            return kind
+
+    def _cue_kind_of(self, word: str, two: str, lemma: str, modifier: bool) -> str | None:
+        """The kind a cue noun names (:meth:`_cue_kind`), from its lower-case text, the two words
+        ending with it and its lemma."""
         # a two-word cue first: "news agency" is a news organization, "agency" alone a government body
         ranked = [kind for kind, words in self.cues.items() if two in words] + list(self.cues)
         for kind in ranked:
@@ -720,6 +746,12 @@ class MentionFinder:
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
 
 
+def _lower_words(docs: list[Doc]) -> set[str]:
+    """The lower-case text (``Token.lower_``) of the tokens of ``docs`` written in lower case and
+    alphabetic."""
+    return {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
+
+
 def _longest_first(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     taken: set[int] = set()
@@ -734,19 +766,33 @@ def _longest_first(spans: list[Span]) -> list[Span]:
 _POSSESSIVE_END = re.compile(r"[\'’‘]s?$|\"s$")
 
 _CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w.]*$")
+#: ORTH hash of a word form -> whether :data:`_CODE_NAME` matches it (a bounded memo of :func:`_propn_runs`)
+_CODE_NAMES: dict[int, bool] = {}
 
 
-def _propn_runs(doc: Doc):
+def _propn_runs(doc: Doc, toks: list[Token] | None = None):
     """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns
-    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). Read from the
-    Doc's arrays (:meth:`spacy.tokens.Doc.to_array`), without a token object per word."""
-    strings = doc.vocab.strings
+    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). ``toks``: the
+    Doc's tokens as a list when the caller has made it (:meth:`MentionFinder._tokens`); the
+    code-name pattern is tried once per word form (:data:`_CODE_NAMES`)."""
+    codes = _CODE_NAMES
     start = -1
     i = -1
-    for i, (pos, punct, upper, alpha, length, orth) in enumerate(
-            doc.to_array([POS, IS_PUNCT, IS_UPPER, IS_ALPHA, LENGTH, ORTH]).tolist()):
-        if not punct and (pos == _PROPN or _CODE_NAME.match(strings[orth])
-                          or pos == _NOUN and upper and alpha and 2 <= length <= 6):
+    for i, t in enumerate(toks if toks is not None else doc):
+        if t.is_punct:
+            code = False
+        else:
+            pos = t.pos
+            if pos == _PROPN or pos == _NOUN and t.is_upper and t.is_alpha and 2 <= len(t) <= 6:
+                code = True
+            else:
+                orth = t.orth
+                code = codes.get(orth)
+                if code is None:
+                    if len(codes) >= 1 << 18:
+                        codes.clear()
+                    code = codes[orth] = _CODE_NAME.match(t.text) is not None
+        if code:
             if start < 0:
                 start = i
             continue
@@ -818,11 +864,18 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     return entities
 
 
+#: an acronym of two to six capitals ("KMC"), matched whole
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: what separates the words of a name for :func:`initials`
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """The acronym a name's words spell: the first letter of each capitalized word, a short
     all-capitals word whole ("Health Kestria UK" -> "HKUK", "Varnel Rivers College" -> "VRC");
     lower-case words ("of", "and") are skipped. "" for a name of one word."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w[:1].isupper()]
+    words = [w for w in _WORD_BREAK.split(name) if w and w[:1].isupper()]
     if len(words) < 2:
         return ""
     return "".join(w if w.isupper() and len(w) <= 4 else w[0] for w in words)
@@ -843,7 +896,7 @@ def _resolve_acronyms(all_mentions: list[tuple[str, Mention]]) -> None:
         if len(acr) >= 2 and m.votes and max(m.votes, key=lambda k: m.votes[k]) not in {"Person", "Place", "Country"}:
             spelled.setdefault((art, acr), set()).add(m.key)
     for art, m in all_mentions:
-        if m.known or (art, m.key) in aliases or not re.fullmatch(r"[A-Z]{2,6}", m.text):
+        if m.known or (art, m.key) in aliases or not _ACRONYM.fullmatch(m.text):
             continue
         keys = spelled.get((art, m.text), set())
         if len(keys) == 1:

