@@ -49,8 +49,11 @@ class AlternativeFrame:
             self._copular_alternative(sent)
         if words.isdisjoint(self._alternative_sets["triggers"]):
             return
+        triggers = self._alternative_sets["triggers"]
         for tok in self.tokens(sent):
-            if tok.pos_ != "VERB":
+            # (a verb reads nothing below unless its lemma is a trigger: alternative verb,
+            # governor, designator or switch verb)
+            if tok.lemma_ not in triggers or tok.pos_ != "VERB":
                 continue
             if tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]:
                 continue

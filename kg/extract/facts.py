@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.entities import Entity, Mention
@@ -37,6 +38,9 @@ from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agent
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
 _WORDS = frame_data("facts")
+#: hash of a string in spaCy's string store -> the string in lower case (the hash is the
+#: string's, whatever the store; :meth:`ArticleReader._doc_words` fills it)
+_LOWERED: dict[int, str] = {}
 #: pronouns that refer back to an entity named before ("its", "they"; lower-case text).
 REFERRING_PRONOUNS = frozenset(_WORDS["referring_pronouns"])
 #: pronouns that never stand for a person ("it", "its"; lower-case text).
@@ -110,6 +114,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         #: none of its bounds (the span is kept, so no other object takes its id while the reader lives)
         self._tokens_by_span: dict[int, tuple[Span, list[Token]]] = {}
         self._words_by_span: dict[int, tuple[Span, frozenset[str]]] = {}
+        #: id of a Doc -> (the Doc, its tokens' lower-case lemmas, their lower-case forms) and
+        #: (the Doc, its text) (see _doc_words, _doc_text)
+        self._doc_word_lists: dict[int, tuple[Doc, list[str], list[str]]] = {}
+        self._doc_texts: dict[int, tuple[Doc, str]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -601,11 +609,40 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         key = (id(sent.doc), sent.start, sent.end)
         got = self._words_cache.get(key)
         if got is None:
-            toks = self.tokens(sent)
-            got = frozenset([t.lemma_.lower() for t in toks] + [t.lower_ for t in toks])
+            lemmas, lowers = self._doc_words(sent.doc)
+            start, end = sent.start, sent.end
+            got = frozenset(lemmas[start:end] + lowers[start:end])
             self._words_cache[key] = got
         self._words_by_span[id(sent)] = (sent, got)
         return got
+
+    def _doc_words(self, doc: Doc) -> tuple[list[str], list[str]]:
+        """Each token's lower-case lemma and lower-case form, as two lists aligned with
+        ``doc`` (read once per Doc from its arrays, without making token objects)."""
+        hit = self._doc_word_lists.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit[1], hit[2]
+        strings = doc.vocab.strings
+        lowered = _LOWERED
+        if len(lowered) > 1_000_000:
+            lowered.clear()
+        lemmas: list[str] = []
+        lowers: list[str] = []
+        for column, out in zip(doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], []), (lemmas, lowers)):
+            for h in column:
+                text = lowered.get(h)
+                if text is None:
+                    text = lowered[h] = strings[h].lower()
+                out.append(text)
+        self._doc_word_lists[id(doc)] = (doc, lemmas, lowers)
+        return lemmas, lowers
+
+    def _doc_text(self, doc: Doc) -> str:
+        """``doc.text``, made once per Doc (spaCy joins the tokens' texts on every read)."""
+        hit = self._doc_texts.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            hit = self._doc_texts[id(doc)] = (doc, doc.text)
+        return hit[1]
 
     def _mentions_in(self, sent: Span):
         for m in self.mentions[self.block]:

@@ -252,7 +252,10 @@ class ReasonFrame:
         roles: dict = {"heading": self.article.blocks[self.block].heading}
         if roles["heading"] and not self._title_zone():
             return  # (a section title or a link to another story further down the page)
-        for root in clauses:
+        # (every rule of _reason_clause needs a policy anaphor in the sentence, but "X played a
+        # role in ...", which needs the root "play": without either, it finds nothing)
+        readable = not words.isdisjoint(anaphors) or clauses[0].lemma_ == "play"
+        for root in clauses if readable else ():
             got = self._reason_clause(root, nouns, anaphors)
             subj = self._clause_subject(root) if got else None
             owner = next((e for c in subj.children if c.dep_ == "poss"
@@ -282,7 +285,7 @@ class ReasonFrame:
         Y" ... "'We won't let adversaries see our data.'"): each of its clauses that names a
         risk is a reason of the nearest policy before it (of the organization's, if one speaks)."""
         risk = self._reason_words()["risk_words"]
-        before = sent.doc.text[:sent.start_char]
+        before = self._doc_text(sent.doc)[:sent.start_char]
         quoted = sent.text.lstrip()[:1] in {"\u201c", '"'} or before.count("\u201c") > before.count("\u201d") \
             or before.count('"') % 2 == 1
         if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in self.tokens(sent)):
