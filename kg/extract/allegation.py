@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
 from ..nlp.kb import normalize
+from ..resources import lexicon
 from .syntax import SUBJ, phrase
 from . import frame_data
 
@@ -32,6 +33,10 @@ ADDRESSEE_PREPS = _WORDS["addressee_preps"]
 RAISE_WITH_VERBS = _WORDS["raise_with_verbs"]
 #: nouns of an unnamed addressee besides the government-body cue nouns ("wrote to senators"; lemmas).
 LAWMAKER_NOUNS = _WORDS["lawmaker_nouns"]
+#: the practices of ``lexicon.json``'s ``allegation.practices`` that a plain report names
+#: (``allegation.report_practices``), in the table's order (built once).
+REPORT_PRACTICES = {k: v for k, v in lexicon()["allegation"]["practices"].items()
+                    if k in lexicon()["allegation"]["report_practices"]}
 
 
 class AllegationFrame:
@@ -77,8 +82,8 @@ class AllegationFrame:
                 accuser = self.agent_of(tok, agents, depth=1)
                 if accuser is not None and accuser.kind == "NewsOrganization":
                     continue
+                strong = REPORT_PRACTICES
                 for c in tok.children:
-                    strong = {k: v for k, v in practices.items() if k in al["report_practices"]}
                     if c.dep_ == "ccomp" and c.lemma_ in al["report_verbs"]:
                         continue  # "they say Y said that ...": Y reports, Y is not accused
                     if c.dep_ == "ccomp" and self._practices([t for t in c.subtree if t.dep_ != "compound"], strong):

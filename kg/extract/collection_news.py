@@ -81,6 +81,16 @@ def _triggers(D) -> set:
     return D["_triggers"]
 
 
+def _token_words(D) -> frozenset:
+    """Every lower-case lemma or form a token must have for a rule of :func:`read` to read it
+    (a verb of ``_verb_rule_lemmas``, ``_verb_forms``, ``list_verbs``, ``access_nouns``,
+    ``collection_nouns``, ``intent_verbs`` or ``enable_verbs``)."""
+    if "_token_words" not in D:
+        D["_token_words"] = frozenset().union(D["_verb_rule_lemmas"], D["_verb_forms"], D["list_verbs"],
+                                              D["access_nouns"], D["collection_nouns"], D["_intent_enable"])
+    return D["_token_words"]
+
+
 @frame("collection_news")
 def read(reader, sent) -> None:
     """Emit collection observations (signals, maker-stated purposes) from one sentence."""
@@ -93,18 +103,27 @@ def read(reader, sent) -> None:
         return  # no trigger word: nothing to read (most sentences of an article)
     reader.sentence_purposes(sent)
     _remember_feature(reader, sent, D)
-    for tok in reader.tokens(sent):
-        if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBG", "VBN"}:
+    token_words = _token_words(D)
+    lemmas, lowers = reader._doc_words(sent.doc)
+    start = sent.start
+    toks = reader.tokens(sent)
+    for k in range(start, sent.end):
+        lemma, low = lemmas[k], lowers[k]
+        if lemma not in token_words and low not in token_words:
+            continue  # (most tokens: no rule below reads them)
+        tok = toks[k - start]
+        pos = tok.pos_
+        if pos in {"VERB", "AUX"} or tok.tag_ in {"VBG", "VBN"}:
             _read_verb(reader, tok, D)
-        elif tok.lower_ in D["_verb_forms"]:
+        elif low in D["_verb_forms"]:
             _read_noun_tagged_verb(reader, tok, D)
-        if tok.lemma_.lower() in D["list_verbs"] and tok.pos_ in {"VERB", "AUX"}:
+        if lemma in D["list_verbs"] and pos in {"VERB", "AUX"}:
             _read_list_verb(reader, tok, D)
-        if tok.lower_ in D["access_nouns"] and tok.pos_ == "NOUN":
+        if low in D["access_nouns"] and pos == "NOUN":
             _read_access(reader, tok, D)
-        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in D["collection_nouns"] or tok.lower_ in D["collection_nouns"]):
+        if pos == "NOUN" and (lemma in D["collection_nouns"] or low in D["collection_nouns"]):
             _read_noun(reader, tok, D)
-        if tok.pos_ in {"VERB", "ADJ"} and tok.lemma_.lower() in D["_intent_enable"]:
+        if pos in {"VERB", "ADJ"} and lemma in D["_intent_enable"]:
             _read_intent(reader, tok, D)
     _flush(reader, state)
 

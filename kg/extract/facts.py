@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.entities import Entity, Mention
@@ -118,6 +118,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         #: (the Doc, its text) (see _doc_words, _doc_text)
         self._doc_word_lists: dict[int, tuple[Doc, list[str], list[str]]] = {}
         self._doc_texts: dict[int, tuple[Doc, str]] = {}
+        self._doc_orth_lists: dict[int, tuple[Doc, list[str]]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -636,6 +637,16 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 out.append(text)
         self._doc_word_lists[id(doc)] = (doc, lemmas, lowers)
         return lemmas, lowers
+
+    def _doc_orths(self, doc: Doc) -> list[str]:
+        """Each token's text (``tok.text``), as a list aligned with ``doc`` (read once per Doc
+        from its arrays, without making token objects)."""
+        hit = self._doc_orth_lists.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            strings = doc.vocab.strings
+            hit = self._doc_orth_lists[id(doc)] = (doc, [strings[h] for h in doc.to_array(ORTH).tolist()]
+                                                   if len(doc) else [])
+        return hit[1]
 
     def _doc_text(self, doc: Doc) -> str:
         """``doc.text``, made once per Doc (spaCy joins the tokens' texts on every read)."""

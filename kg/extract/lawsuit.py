@@ -1794,10 +1794,11 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
     if reader.words(sent).isdisjoint(d["_nr_triggers"]):
         return  # (most sentences: no trigger word)
     respond = d["_nr_respond"]
+    triggers = d["_nr_triggers"]
     for tok in reader.tokens(sent):
-        if tok.pos_ != "VERB":
-            continue
         lemma = tok.lemma_
+        if lemma not in triggers or tok.pos_ != "VERB":
+            continue  # (each rule below needs a verb of its list)
         parties: list = []
         matter_from = tok
         if lemma in respond and _negated(tok, d):

@@ -54,10 +54,14 @@ class LocationFrame:
         definite description of one ("Chinese tech giant X", "the U.S.-based company")."""
         sets = self._location_words()
         cue_orgs = sets["cue_orgs"]
-        for tok in self.tokens(sent):
-            text = tok.text
+        toks = self.tokens(sent)
+        texts = self._doc_orths(sent.doc)
+        start = sent.start
+        for k in range(start, sent.end):
+            text = texts[k]
             if "-" not in text and not text[:1].isupper():
                 continue  # (most tokens: no nationality, as _nationality's first test says)
+            tok = toks[k - start]
             country = self._nationality(tok)
             if country is None:
                 continue
@@ -233,7 +237,8 @@ class LocationFrame:
                                 and not (tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-")):
             return None  # (most tokens: no modifier and no "-based")
         based = self.lex["location"]["based_words"]
-        suffix = next((w for w in based if text.lower().endswith("-" + w) and len(text) > len(w) + 1), None)
+        suffix = next((w for w in based if text.lower().endswith("-" + w) and len(text) > len(w) + 1), None) \
+            if "-" in text else None
         if suffix:
             text = text[:-len(suffix) - 1]
         elif tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in based:
