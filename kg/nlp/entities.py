@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -164,6 +165,8 @@ class MentionFinder:
         #: ``Doc`` or an index into it makes a new token object every time)
         self._doc: Doc | None = None
         self._toks: list[Token] = []
+        self._lowers_doc: Doc | None = None
+        self._lower_list: list[str] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -207,8 +210,9 @@ class MentionFinder:
         Ohio")."""
         out: list[Span] = []
         n = len(doc)
-        for t in doc:
-            if t.lower_ not in {"'s", "’s"} or t.i < 1 or t.i + 1 >= n or doc[t.i + 1].lower_ not in self.office_nouns \
+        toks = self._tokens(doc)
+        for t in (toks[i] for i, low in enumerate(self._lowers(doc)) if low in _POSSESSIVE_FORMS):
+            if t.i < 1 or t.i + 1 >= n or doc[t.i + 1].lower_ not in self.office_nouns \
                     or not doc[t.i + 1].text[:1].isupper() or normalize(doc[t.i - 1].text) not in self.titles:
                 continue
             start = t.i - 1
@@ -233,8 +237,9 @@ class MentionFinder:
         out: list[Span] = []
         heads = self.suffixes["GovernmentBody"]
         n = len(doc)
-        for t in doc:
-            if t.lower_ not in heads or not t.text[:1].isupper() or t.i + 2 >= n or doc[t.i + 1].lower_ != "of":
+        toks = self._tokens(doc)
+        for t in (toks[i] for i, low in enumerate(self._lowers(doc)) if low in heads):
+            if not t.text[:1].isupper() or t.i + 2 >= n or doc[t.i + 1].lower_ != "of":
                 continue
             k, commas, joined = t.i + 2, 0, False
             while k < n:
@@ -264,8 +269,10 @@ class MentionFinder:
         Levin, Cohn, Ferris, Glovsky and Popeo P.C.", "Smith & Jones LLP"): capitalized words
         joined by commas, "and" or "&" up to a ``firm_suffixes`` word, as one span."""
         out: list[Span] = []
-        for t in doc:
-            if t.lower_ not in self.firm_suffixes or t.i == 0:
+        toks = self._tokens(doc)
+        suffixes = self.firm_suffixes
+        for t in (toks[i] for i, low in enumerate(self._lowers(doc)) if low in suffixes):
+            if t.i == 0:
                 continue
             start = t.i
             k = t.i - 1
@@ -294,22 +301,24 @@ class MentionFinder:
         heads = self.document_heads
         for doc in docs:
             n = len(doc)
+            texts = _strings_of(doc, ORTH)  # (the tokens' texts, without making token objects)
+            lowers = _strings_of(doc, LOWER)
+            upper = [t[:1].isupper() for t in texts]
             i = 0
             while i < n:
-                if not doc[i].text[:1].isupper():
+                if not upper[i]:
                     i += 1
                     continue
                 j = i
-                while j < n and (doc[j].text[:1].isupper() or doc[j].lower_ in {"of", "and", "on", "for"}
-                                 and j + 1 < n and doc[j + 1].text[:1].isupper()):
+                while j < n and (upper[j] or lowers[j] in {"of", "and", "on", "for"}
+                                 and j + 1 < n and upper[j + 1]):
                     j += 1
-                run = doc[i:j]
-                if len(run) >= 2 and run[-1].lower_ in heads:
-                    acr = initials(run.text)
+                if j - i >= 2 and lowers[j - 1] in heads:
+                    acr = initials(doc[i:j].text)
                     if len(acr) >= 2:
                         out.add(acr)
-                    if j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
-                        out.add(doc[j + 1].text)
+                    if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                        out.add(texts[j + 1])
                 i = max(j, i + 1)
         return out
 
@@ -392,6 +401,13 @@ class MentionFinder:
         if self._doc is not doc:
             self._doc, self._toks = doc, list(doc)
         return self._toks
+
+    def _lowers(self, doc: Doc) -> list[str]:
+        """The lower-case forms of ``doc``'s tokens (``Token.lower_``), as one list aligned with
+        it, read from the Doc's arrays once for the block being read."""
+        if self._lowers_doc is not doc:
+            self._lowers_doc, self._lower_list = doc, _strings_of(doc, LOWER)
+        return self._lower_list
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
@@ -748,8 +764,24 @@ _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufact
 
 def _lower_words(docs: list[Doc]) -> set[str]:
     """The lower-case text (``Token.lower_``) of the tokens of ``docs`` written in lower case and
-    alphabetic."""
-    return {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
+    alphabetic (read from the Docs' arrays)."""
+    hashes = {low for doc in docs if len(doc) for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist()
+              if lower and alpha}
+    strings = docs[0].vocab.strings if docs else None
+    return {strings[h] for h in hashes}
+
+
+def _strings_of(doc: Doc, attr: int) -> list[str]:
+    """The strings of one string attribute (``ORTH``, ``LOWER``) of ``doc``'s tokens, as a list
+    aligned with it, read from the Doc's array."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(attr).tolist()]
+
+
+#: the possessive endings a body named after an office holder has ("Attorney's Office"; lower-case text)
+_POSSESSIVE_FORMS = frozenset({"'s", "’s"})
 
 
 def _longest_first(spans: list[Span]) -> list[Span]:
