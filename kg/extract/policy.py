@@ -220,7 +220,13 @@ class PolicyFrame:
         triggers = POLICY_TRIGGERS
         words = self.words(sent)
         # (a sentence without a word that can state a policy has no token to walk)
-        for tok in self.tokens(sent) if _may_state_policy(words) else ():
+        toks = self.tokens(sent) if _may_state_policy(words) else ()
+        lemmas, lowers = self._doc_words(sent.doc)
+        start = sent.start
+        for k in range(start, start + len(toks)):
+            if lemmas[k] not in triggers and not lowers[k].endswith("ed"):
+                continue  # (most tokens: no trigger, and no participle for _mistagged_verb)
+            tok = toks[k - start]
             lemma = tok.lemma_
             if lemma not in triggers and lemma.lower() not in triggers:
                 if tok.pos_ != "ADJ":
@@ -906,7 +912,6 @@ class PolicyFrame:
         spoken = self._spokesperson_org(subj) if subj is not None else []
         if spoken:
             return spoken  # "a spokesperson for Acme confirmed the ban on X"
-        subj = self._subject_up(trig)
         listed = self._listed_members(subj) if subj is not None and any(
             c.dep_ == "prep" and c.lower_ in SUBJECT_MEMBER_PREPS for c in subj.children) else []
         if listed:
