@@ -47,6 +47,8 @@ class NonresponseFrame:
         if self.words(sent).isdisjoint(triggers):
             return  # (most sentences: no trigger word)
         for tok in self.tokens(sent):
+            if tok.lemma_ not in triggers:
+                continue  # (each rule below needs a word of its list)
             verb = None
             matter_from: Token | None = None
             if tok.pos_ == "VERB" and tok.lemma_ in respond and self._negated(tok):

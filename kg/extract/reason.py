@@ -449,7 +449,8 @@ class ReasonFrame:
         # the root ("the ministry said ..."), or a reporting verb hung on the clause that
         # announces the policy ("unveiled the rule on Tuesday, stating that ...")
         warn = sets["warning_verbs"]
-        verbs = [t for t in self.tokens(sent) if (t.lemma_ in self.lex["reporting_verbs"] or t.lemma_ in warn) and t.pos_ == "VERB"
+        voiced = sets["reporting_or_warning"]  # (reporting or warning verbs)
+        verbs = [t for t in self.tokens(sent) if t.lemma_ in voiced and t.pos_ == "VERB"
                  and (t == sent.root or t.dep_ in {"advcl", "conj", "xcomp"} and t.tag_ in {"VBG", "VBD", "VBZ"})]
         anaphors = sets["policy_anaphors"]
         for verb in verbs:
