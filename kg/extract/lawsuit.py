@@ -490,6 +490,9 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     """(parties, pending mode) of a subject noun phrase (not its conjuncts); ``groups`` admits
     unnamed groups ("the governor's office") besides unnamed authorities ("Chinese regulators")."""
     lemma = tok.lemma_.lower()
+    group = reader.group_antecedent(tok, {"Person", "Organization"}, frozenset()) if tok.pos_ == "NOUN" else []
+    if group:
+        return group, None  # "The duo has sued X": the two people named before
     if lemma in d["legal_nouns"] or lemma in d["plaintiff_nouns"]:
         owner = _owner(reader, tok)
         return ([owner], None) if owner is not None else ([], LEGAL)
@@ -1031,11 +1034,11 @@ def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
     if not r.accused:
         return
     owner = _owner(reader, noun)
+    accusers = [owner] if owner is not None else []
     if owner is None and passive is None:
-        accusers, mode, _ = _subject(reader, verb, d)
-        owner = accusers[0] if accusers else None
-    r.accusers = [owner] if owner is not None else []
-    r.accuser_mode = None if owner is not None else LEGAL
+        accusers, mode, _ = _subject(reader, verb, d)  # ("A and B hit Y with lawsuits": both)
+    r.accusers = _uniq(accusers)
+    r.accuser_mode = None if r.accusers else LEGAL
     r.practice = _uniq(_practices([t for t in verb.subtree if t.i not in {x.i for x in target.subtree}], d)
                        + _complements(verb, d) + _complements(noun, d)
                        + [x for c in noun.children if c.dep_ == "acl" for x in _complements(c, d)])

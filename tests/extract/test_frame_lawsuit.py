@@ -368,3 +368,11 @@ def test_he_is_the_subject_named_at_the_sentence_start(tmp_path):
     got = _pairs(tmp_path, "Dana Whitfield co-founded Velmar Corp with Arlo Brandt in 2015, and he is separately "
                            "suing Velmar Corp over its conversion to a for-profit business.\n")
     assert ("Dana Whitfield", "Velmar Corp") in got and not any(a == "Arlo Brandt" for a, _ in got)
+
+
+def test_the_duo_is_the_pair_named_before(tmp_path):
+    """ArticleReader.group_antecedent (``facts.collective_nouns``) in _party: "The duo has hit Y
+    with lawsuits" is brought by both people named before."""
+    got = _pairs(tmp_path, "Singers Dana Whitfield and Arlo Brandt are taking on the music industry.\n\n"
+                           "The duo has hit Velmar Corp with separate lawsuits, claiming their voices were cloned.\n")
+    assert {("Dana Whitfield", "Velmar Corp"), ("Arlo Brandt", "Velmar Corp")} <= got
