@@ -922,3 +922,11 @@ def test_the_bans_cover_x_with_no_policy_before_takes_the_discourse_issuer(tmp_p
                              "The bans cover DeepSeek, a ChatGPT competitor, and WeChat.\n")
     assert ("Torvane Logistics", "DeepSeek") in got and ("Torvane Logistics", "WeChat") in got
     assert ("Torvane Logistics", "ChatGPT") not in got
+
+
+def test_a_technology_restricted_as_a_class_is_the_product(tmp_path):
+    """PolicyReader._technology_class (``policy.technology_classes``): "ordered Acme to stop using
+    facial recognition technology" restricts that technology."""
+    got = policies(tmp_path, "The Kestria Data Protection Authority has ordered Velmar Leisure to stop using facial "
+                             "recognition technology to monitor staff.\n")
+    assert any(product == "facial recognition technology" for _, product in got)
