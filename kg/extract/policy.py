@@ -393,6 +393,11 @@ class PolicyFrame:
                 if not named_only and (generic or access):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
+                    # "X added a chatbot to its list of banned apps because Y": a policy on
+                    # something unnamed; its reasons are those of the issuer's policies
+                    reasons = self._reasons(region_tok, sent)
+                    if reasons and issuer.kind != "NewsOrganization":
+                        self.emit("reason", {"issuer": issuer}, reason=reasons)
                     continue
             scope = self._scope(scope_toks)
             region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)
