@@ -52,6 +52,9 @@ DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 GROUP_DETERMINERS = frozenset(_WORDS["group_determiners"])
 #: number words by value ("two" -> 2; ``facts.number_words`` lists them from zero).
 NUMBER_WORDS = {w: n for n, w in enumerate(_WORDS["number_words"])}
+#: singular nouns of a group and its size ("the duo": 2; ``facts.collective_nouns``, in the order
+#: duo, pair, couple, trio).
+COLLECTIVE_SIZES = dict(zip(_WORDS["collective_nouns"], (2, 2, 2, 3)))
 #: descriptions that may refer back to a news organization ("the agency"; lower-case text).
 NEWS_OUTLET_NOUNS = frozenset(_WORDS["news_outlet_nouns"])
 #: prepositions of a noun's agent ("a ban by X", "a rule at X"; lower-case text).
@@ -150,17 +153,20 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         ``facts.group_determiners`` or a number) stand for the last group of two or more named
         entities of ``families`` listed together (coordinated, or in apposition to a plural noun)
         in the sentences before, in this block or the three before. A number cuts the group to
-        that many ("the two apps"). [] when the noun is no such description or no group is found.
+        that many ("the two apps"); "the duo", "the pair", "the trio" (``facts.collective_nouns``)
+        stand for a group of their size. [] when the noun is no such description or no group is
+        found.
 
         Source: the issue's section 3 ("the product taken from the discourse").
         """
-        if noun.tag_ not in {"NNS", "NNPS"} or noun.lemma_.lower() not in nouns:
+        collective = COLLECTIVE_SIZES.get(noun.lower_)
+        if collective is None and (noun.tag_ not in {"NNS", "NNPS"} or noun.lemma_.lower() not in nouns):
             return []
-        marks = [c for c in noun.children if c.dep_ in {"det", "predet", "nummod"}]
+        marks = [c for c in noun.children if c.dep_ in {"det", "predet", "nummod", "poss"}]
         if not any(c.lower_ in GROUP_DETERMINERS or c.dep_ == "nummod" for c in marks):
             return []
         number = next((c for c in marks if c.dep_ == "nummod"), None)
-        size = NUMBER_WORDS.get(number.lower_) if number is not None else None
+        size = NUMBER_WORDS.get(number.lower_) if number is not None else collective
         if size is None and number is not None and number.text.isdigit():
             size = int(number.text)
         for b in range(self.block, max(-1, self.block - 4), -1):

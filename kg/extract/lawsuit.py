@@ -490,6 +490,9 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
     """(parties, pending mode) of a subject noun phrase (not its conjuncts); ``groups`` admits
     unnamed groups ("the governor's office") besides unnamed authorities ("Chinese regulators")."""
     lemma = tok.lemma_.lower()
+    group = reader.group_antecedent(tok, {"Person", "Organization"}, frozenset()) if tok.pos_ == "NOUN" else []
+    if group:
+        return group, None  # "The duo has sued X": the two people named before
     if lemma in d["legal_nouns"] or lemma in d["plaintiff_nouns"]:
         owner = _owner(reader, tok)
         return ([owner], None) if owner is not None else ([], LEGAL)
@@ -502,9 +505,11 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
                         return [e], None
     if tok.pos_ == "NOUN":
         # "News Corp units Dow Jones and NYP Holdings": the names in apposition, not the anchor
-        named = [m.entity for c in tok.children if c.dep_ == "appos" for t in c.subtree
+        found = [(m.entity, t.doc[m.start:m.end].root) for c in tok.children if c.dep_ == "appos" for t in c.subtree
                  if (m := reader.mention_at(t)) is not None and m.entity is not None
                  and m.entity.family in {"Organization", "Person"}]
+        # "Dana Holt's startup, Acme, has sued ...": the possessor names whose startup, not the party
+        named = [e for e, r in found if not any(c.dep_ == "case" for c in r.children)] or [e for e, _ in found]
         if named:
             return _uniq(named), None
     m = reader.mention_at(tok)
@@ -552,7 +557,16 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
 
 
 def _last_person(reader, tok: Token):
-    """The person "he" or "she" stands for: the last person named in this or the two blocks before."""
+    """The person "he" or "she" stands for: in its own sentence, the person named as a subject
+    before it, or at the sentence's start ("X co-founded Acme with Y, and he is suing ...": X,
+    not Y); else the last person named in this or the two blocks before."""
+    sent = tok.sent
+    here = [m for m in reader.mentions[reader.block] if m.entity is not None and m.entity.family == "Person"
+            and sent.start <= m.start < tok.i]
+    subjects = [m for m in here if tok.doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}
+                or m.start <= sent.start + 1]
+    if subjects:
+        return subjects[-1].entity
     for b in range(reader.block, max(-1, reader.block - 3), -1):
         for m in reversed(reader.mentions[b]):
             if m.entity is not None and m.entity.family == "Person" and (b < reader.block or m.start < tok.i):
@@ -675,6 +689,8 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                 for x in _conj_tokens(c)[1:]:
                     if x.dep_ == "appos" and reader.mention_at(x) is None:
                         continue  # "X, the parent company of A and B, ...": a description of X
+                    if x.dep_ == "appos" and any(g.dep_ == "case" for g in x.children):
+                        continue  # "entrepreneur Dana Holt's startup, Acme, ...": whose startup, not a party
                     parties = _uniq(parties + _party(reader, x, d, groups=x.lemma_.lower() in d["group_nouns"])[0])
                 if parties:
                     parties = _uniq(_coordinated_names(reader, c) + parties)
@@ -1018,11 +1034,11 @@ def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
     if not r.accused:
         return
     owner = _owner(reader, noun)
+    accusers = [owner] if owner is not None else []
     if owner is None and passive is None:
-        accusers, mode, _ = _subject(reader, verb, d)
-        owner = accusers[0] if accusers else None
-    r.accusers = [owner] if owner is not None else []
-    r.accuser_mode = None if owner is not None else LEGAL
+        accusers, mode, _ = _subject(reader, verb, d)  # ("A and B hit Y with lawsuits": both)
+    r.accusers = _uniq(accusers)
+    r.accuser_mode = None if r.accusers else LEGAL
     r.practice = _uniq(_practices([t for t in verb.subtree if t.i not in {x.i for x in target.subtree}], d)
                        + _complements(verb, d) + _complements(noun, d)
                        + [x for c in noun.children if c.dep_ == "acl" for x in _complements(c, d)])

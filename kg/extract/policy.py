@@ -183,6 +183,9 @@ TRADE_NOUNS = frozenset(_POL["trade_nouns"])
 #: heads of a class of AI products ("generative AI apps"): product nouns but ``policy.not_class_heads``.
 AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
 AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
+#: technologies a rule restricts as a class ("facial recognition technology"): phrases as word tuples.
+TECHNOLOGY_CLASSES = tuple(tuple(p.split()) for p in _WORDS["technology_classes"])
+TECHNOLOGY_HEADS = frozenset(_WORDS["technology_heads"])
 #: verbs whose agent makes the policy a noun names ("the ban was imposed by Acme"):
 #: ``policy.enact_verbs`` and the ban and restriction verbs themselves.
 ENACTING_VERBS = frozenset(_POL["enact_verbs"]) | POLICY_VERBS
@@ -396,6 +399,11 @@ class PolicyFrame:
                 if not named_only and (generic or access):
                     products = [None]  # filled at article level with the issuer's own product
                 else:
+                    # "X added a chatbot to its list of banned apps because Y": a policy on
+                    # something unnamed; its reasons are those of the issuer's policies
+                    reasons = self._reasons(region_tok, sent)
+                    if reasons and issuer.kind != "NewsOrganization":
+                        self.emit("reason", {"issuer": issuer}, reason=reasons)
                     continue
             scope = self._scope(scope_toks)
             region = [e for e in self.entities_in([t for t in scope_toks if self._locative(t)
@@ -1883,6 +1891,26 @@ class PolicyFrame:
                     (m := self.mention_at(w)) is not None and m.entity is not None and w.lower_ not in ai
                     for w in words):
                 return doc[start:t.i + 1].text
+        return self._technology_class(toks)
+
+    def _technology_class(self, toks: list[Token]) -> str | None:
+        """A technology a clause restricts as a class ("ordered X to stop using facial
+        recognition technology", "banned fingerprint scanning"): a phrase of
+        ``policy.technology_classes`` in the clause, with a following ``policy.technology_heads``
+        noun. Returns the phrase, or None."""
+        if not toks:
+            return None
+        doc = toks[0].doc
+        ids = {t.i for t in toks}
+        for t in toks:
+            for phrase in TECHNOLOGY_CLASSES:
+                end = t.i + len(phrase)
+                if end > len(doc) or tuple(x.lower_ for x in doc[t.i:end]) != phrase or not ids.issuperset(
+                        range(t.i, end)):
+                    continue
+                if end < len(doc) and doc[end].lower_ in TECHNOLOGY_HEADS:
+                    end += 1
+                return doc[t.i:end].text
         return None
 
     @staticmethod

@@ -116,6 +116,18 @@ class KnowledgeBase:
         for row in rows:
             for form in (row.name, *row.aliases):
                 self._by_key[normalize(form)] = row
+        # a product's plural names its units ("iPhones", "Macs"): one word of a product or model
+        # name, ending in a letter other than "s", plus "s", when no entry has that name
+        for row in rows:
+            if row.kind not in PRODUCT_KINDS:
+                continue
+            for form in (row.name, *row.aliases):
+                if " " in form or not form[-1:].isalpha() or form[-1:] in "sS" or len(form) < 3:
+                    continue
+                plural = form + "s"
+                if normalize(plural) not in self._by_key:
+                    self._by_key[normalize(plural)] = row
+                    self.surface_forms.append(plural)
         self.demonyms = {normalize(k): v for k, v in demonyms.items()}
         self._adjective: dict[str, str] = {}
         for adjective, country in demonyms.items():

@@ -922,3 +922,19 @@ def test_the_bans_cover_x_with_no_policy_before_takes_the_discourse_issuer(tmp_p
                              "The bans cover DeepSeek, a ChatGPT competitor, and WeChat.\n")
     assert ("Torvane Logistics", "DeepSeek") in got and ("Torvane Logistics", "WeChat") in got
     assert ("Torvane Logistics", "ChatGPT") not in got
+
+
+def test_a_technology_restricted_as_a_class_is_the_product(tmp_path):
+    """PolicyReader._technology_class (``policy.technology_classes``): "ordered Acme to stop using
+    facial recognition technology" restricts that technology."""
+    got = policies(tmp_path, "The Kestria Data Protection Authority has ordered Velmar Leisure to stop using facial "
+                             "recognition technology to monitor staff.\n")
+    assert any(product == "facial recognition technology" for _, product in got)
+
+
+def test_the_reason_of_a_policy_on_something_unnamed_is_the_issuers(tmp_path):
+    """sentence_policy: "X banned <something unnamed> because Y" gives Y to X's policies on named
+    products stated elsewhere in the article."""
+    got = policies(tmp_path, "Dravik Bank banned several chat tools on Monday because they could leak client data.\n\n"
+                             "Dravik Bank has blocked DeepSeek on staff laptops.\n")
+    assert "leak client data" in " ".join(got[("Dravik Bank", "DeepSeek")].get("reason", []))

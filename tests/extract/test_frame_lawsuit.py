@@ -346,3 +346,33 @@ def test_a_titled_officials_finding_is_an_allegation(tmp_path):
     pairs = {(f.roles["accuser"].label, f.roles["accused"].label)
              for f in extract([read_article(path)]).facts if f.kind == "allegation"}
     assert ("Dana Whitfield", "Velmar Stores") in pairs
+
+
+def _pairs(tmp_path, text: str) -> set:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(f.roles["accuser"].label, f.roles["accused"].label)
+            for f in extract([read_article(path)]).facts if f.kind == "allegation"}
+
+
+def test_the_possessor_of_a_suing_startup_is_no_party(tmp_path):
+    """_subject / _party: "entrepreneur Dana Holt's startup, Zentrix Labs, has filed a lawsuit
+    against Y": Zentrix Labs sues, not Dana Holt."""
+    got = _pairs(tmp_path, "Billionaire entrepreneur Dana Whitfield's robotics startup, Zentrix Labs, has filed a "
+                           "lawsuit against Velmar Corp in federal court in Ohio.\n")
+    assert ("Zentrix Labs", "Velmar Corp") in got and not any(a == "Dana Whitfield" for a, _ in got)
+
+
+def test_he_is_the_subject_named_at_the_sentence_start(tmp_path):
+    """_last_person: "X co-founded Acme with Y, and he is suing Acme": he is X, the subject."""
+    got = _pairs(tmp_path, "Dana Whitfield co-founded Velmar Corp with Arlo Brandt in 2015, and he is separately "
+                           "suing Velmar Corp over its conversion to a for-profit business.\n")
+    assert ("Dana Whitfield", "Velmar Corp") in got and not any(a == "Arlo Brandt" for a, _ in got)
+
+
+def test_the_duo_is_the_pair_named_before(tmp_path):
+    """ArticleReader.group_antecedent (``facts.collective_nouns``) in _party: "The duo has hit Y
+    with lawsuits" is brought by both people named before."""
+    got = _pairs(tmp_path, "Singers Dana Whitfield and Arlo Brandt are taking on the music industry.\n\n"
+                           "The duo has hit Velmar Corp with separate lawsuits, claiming their voices were cloned.\n")
+    assert {("Dana Whitfield", "Velmar Corp"), ("Arlo Brandt", "Velmar Corp")} <= got

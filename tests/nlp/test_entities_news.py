@@ -319,3 +319,11 @@ def test_a_body_named_for_several_portfolios_is_one_name(finder):
                         "The Department of Trade, the FBI and Reuters said so.")
     assert found.get("Department of Farms, Fisheries and Forests") == "Organization"
     assert "Department of Trade" in found
+
+
+def test_an_occupation_before_a_name_is_no_part_of_it(finder):
+    """MentionFinder._untitle (``person_titles``: occupations such as "comedian", "singers"):
+    "Comedian Dana Whitfield" is Dana Whitfield."""
+    found = entities_of(finder, "Comedian Dana Whitfield and singers Mara Lind and Kai Osei sued Zentrix Labs.")
+    assert {"Dana Whitfield", "Mara Lind", "Kai Osei"} <= set(found)
+    assert not any(label.lower().startswith(("comedian", "singers")) for label in found)

@@ -187,3 +187,19 @@ def test_states_and_provinces_resolve_to_their_country(name, country):
     of the gazetteer; a name two countries share gives no country."""
     entry = load_kb().country_of_place(name)
     assert (entry.name if entry is not None else None) == country
+
+
+def test_a_products_plural_names_its_units():
+    """KnowledgeBase: "Zorblats" finds the product "Zorblat"; a company's plural, a name of two
+    words, a name ending in "s" and a plural that is another entry's name find nothing new."""
+    from kg.nlp.kb import KBEntry, KnowledgeBase
+
+    kb = KnowledgeBase([KBEntry("Zorblat", "SoftwareProduct", (), ""),
+                        KBEntry("Quill Pad", "SoftwareProduct", (), ""),
+                        KBEntry("Lens", "SoftwareProduct", (), ""),
+                        KBEntry("Torvane", "Company", (), ""),
+                        KBEntry("Kestrel", "AIModel", (), ""),
+                        KBEntry("Kestrels", "Company", (), "")], {})
+    assert kb.lookup("Zorblats").name == "Zorblat" and "Zorblats" in kb.surface_forms
+    assert kb.lookup("Torvanes") is None and kb.lookup("Quill Pads") is None and kb.lookup("Lenss") is None
+    assert kb.lookup("Kestrels").kind == "Company"
