@@ -210,7 +210,7 @@ def _read_verb(reader, tok, D) -> None:
     group = reader.group_antecedent(agent, {"Product"}, D["_anaphor_lemmas"]) \
         if agent is not None and agent.pos_ == "NOUN" else []
     if group:
-        # "All five apps requested location data": each product of the group named before
+        # "The three tools upload contact lists": each product of the group named before
         for product in group:
             _emit(reader, product, signals, [], None)
         return
