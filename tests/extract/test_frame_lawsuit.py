@@ -331,7 +331,7 @@ def test_what_the_complaint_adds_is_the_plaintiffs_charge(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Kestrel Daily has filed a lawsuit against Zentrix Labs, alleging that the firm used its "
                     "recipes without a licence.\n\nThe complaint adds that Zentrix Labs copies whole cookbooks "
-                    "on the day they are published.\n", encoding="utf-8")
+                    "for its own website.\n", encoding="utf-8")
     facts = [f for f in extract([read_article(path)]).facts if f.kind == "allegation"]
     practices = " | ".join(p for f in facts if f.roles["accuser"].label == "Kestrel Daily"
                            and f.roles["accused"].label == "Zentrix Labs" for p in f.attrs.get("practice", []))
