@@ -229,7 +229,7 @@ def _read_verb(reader, tok, D) -> None:
     group = reader.group_antecedent(agent, {"Product"}, D["_anaphor_lemmas"]) \
         if agent is not None and agent.pos_ == "NOUN" else []
     if group:
-        # "All five apps requested location data": each product of the group named before
+        # "The three tools upload contact lists": each product of the group named before
         for product in group:
             _emit(reader, product, signals, [], None)
         return
@@ -271,8 +271,21 @@ def _read_noun_tagged_verb(reader, tok, D) -> None:
 def _read_list_verb(reader, tok, D) -> None:
     """ "Data collected by P includes A, B and C", "the data P collects includes ...",
     "the information gathered ranges from A to B": the subject is data a collecting
-    verb describes; the signals are the verb's objects."""
+    verb describes; the signals are the verb's objects. "This may include A and B" right
+    after a sentence stating what P collects (``collection_news.data_anaphors``): more of P's
+    signals."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in D["data_anaphors"] and not _negated(tok):
+        # "P will use member data to train its models. This may include A and B": what the
+        # data just named includes, collected by the same product
+        before = [o for o in reader.observations if o.kind == "collection" and o.attrs.get("signal")
+                  and reader._obs_sent.get(id(o), (-1, 0))[0] in (reader.block, reader.block - 1)
+                  and reader._obs_sent.get(id(o), (-1, 0)) < (reader.block, tok.sent.start)]
+        if before:
+            signals = signal_items(reader, tok.i + 1, tok.sent.end, D)
+            if signals:
+                _emit(reader, before[-1].roles["product"], signals, [], None)
+        return
     if subj is None or not (subj.lemma_.lower() in D["generic_signals"] or subj.lower_ in D["generic_signals"]):
         return
     verb = next((c for c in subj.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in D["collect_verbs"]),

@@ -119,6 +119,11 @@ class DevelopmentFrame:
                 dev = self._name_prefix_maker(m)
             if dev is None:
                 dev = self._known_maker_in_sentence(sent, m)
+                if dev is not None:
+                    # world knowledge, not the sentence, says it: stated once per article
+                    if (dev, ent) in self.known_made:
+                        continue
+                    self.known_made.add((dev, ent))
             if dev is not None and dev is not ent and dev.family in orgs and \
                     dev.kind not in {"GovernmentBody", "NewsOrganization"}:
                 self.emit("development", {"developer": dev, "product": ent})

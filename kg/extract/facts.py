@@ -97,6 +97,9 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         self._attribution: dict = {}
         self._sources: list[str] = []
         self.cue_kind = {w: kind for kind, words in self.lex["cue_nouns"].items() for w in words if " " not in w}
+        #: (maker, product) pairs the knowledge base's makers have stated in this article
+        #: (:meth:`DevelopmentFrame._known_maker_in_sentence`: once per article)
+        self.known_made: set[tuple[Entity, Entity]] = set()
         self.token_mention: dict[tuple[int, int], Mention] = {}
         self.anchor_mention: dict[tuple[int, int], Mention] = {}
         for b, ms in enumerate(mentions):

@@ -901,7 +901,7 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
     _fill(r, scope, ccomp, d, reader)
     r.targets = _uniq(targets + r.targets)
     # the practice's name ("... distilled ..." -> distillation) and the clause that states it
-    # ("reproduces full articles on the day they appear")
+    # ("copies whole reviews within hours")
     text = _clause_text(ccomp) if claim else phrase_verb(ccomp)
     r.practice = _uniq(r.practice + ([text] if text else []))
     # "told lawmakers that ...", "wrote to the regulator that ...": to whom the claim was made

@@ -155,14 +155,7 @@ class ArticleLinker:
                       and p.roles["product"] is not o.roles["product"]]
             if not before:
                 # "The bans cover X" with no policy named just before: the discourse's issuer
-                issuer = self._unattributed_issuer(o, policies, mention_count, developed)
-                if issuer is None or issuer is o.roles["product"]:
-                    o.kind = "dropped"
-                    continue
-                o.kind = "policy"
-                o.roles = {"issuer": issuer, "product": o.roles["product"], "region": []}
-                o.attrs = {"type": ["ban"]}
-                policies.append(o)
+                o.kind, o.attrs = "unattributed", {"type": ["ban"]}
                 continue
             last = max(before, key=lambda p: p.start)
             o.kind = "policy"

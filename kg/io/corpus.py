@@ -376,7 +376,7 @@ def split_blocks(text: str) -> list[Block]:
 def _unwrapped_lines(text: str) -> list[str]:
     """The lines of ``text`` (with their line ends), a hard-wrapped paragraph joined into one:
     a line of four words or more that does not end in sentence punctuation, followed by a
-    line that starts in lower case ("... has used its content without" / "payment."),
+    line that starts in lower case ("... said the ruling came without" / "warning."),
     continues into it; the line break becomes spaces, so offsets do not move."""
     lines = text.splitlines(keepends=True)
     out: list[str] = []

@@ -187,7 +187,7 @@ class MentionFinder:
         lower: set[str] | None = None  # (made when a mention needs it)
         documents = self._document_acronyms(docs)
         if documents:
-            # "the General Data Protection Regulation (GDPR)" ... "under the GDPR": a law's
+            # "the Kestrian Privacy Protection Act (KPPA)" ... "under the KPPA": a law's
             # acronym names a document, as its long name does
             for ms in mentions:
                 ms[:] = [m for m in ms if m.known or m.text not in documents]
@@ -205,9 +205,9 @@ class MentionFinder:
 
     def _title_offices(self, doc: Doc) -> list[Span]:
         """Bodies named after an office holder: a capitalized run ending in a person title, "'s"
-        and an ``office_nouns`` word ("the U.S. Attorney's Office", "the Governor's Office"),
-        with a following "for/of the <Capitalized ...>" ("... for the Northern District of
-        Ohio")."""
+        and an ``office_nouns`` word ("the State Prosecutor's Office", "the Governor's Office"),
+        with a following "for/of the <Capitalized ...>" ("... for the Eastern Region of
+        Kestria")."""
         out: list[Span] = []
         n = len(doc)
         toks = self._tokens(doc)
@@ -231,7 +231,7 @@ class MentionFinder:
         return out
 
     def _portfolio_bodies(self, doc: Doc) -> list[Span]:
-        """A body named for several portfolios: "Department of Families, Fairness and Housing",
+        """A body named for several portfolios: "Department of Farms, Fisheries and Forests",
         "Ministry of Science, Technology and Innovation" (a government body word, "of", then
         capitalized words joined by commas and a final "and" or "&") as one span."""
         out: list[Span] = []
@@ -265,8 +265,8 @@ class MentionFinder:
         return out
 
     def _firm_names(self, doc: Doc) -> list[Span]:
-        """A partnership's name that lists its partners and ends in its legal form ("Mintz,
-        Levin, Cohn, Ferris, Glovsky and Popeo P.C.", "Smith & Jones LLP"): capitalized words
+        """A partnership's name that lists its partners and ends in its legal form ("Lind,
+        Okafor, Brandt and Hale P.C.", "Varnel & Stone LLP"): capitalized words
         joined by commas, "and" or "&" up to a ``firm_suffixes`` word, as one span."""
         out: list[Span] = []
         toks = self._tokens(doc)
@@ -296,7 +296,7 @@ class MentionFinder:
     def _document_acronyms(self, docs: list[Doc]) -> set[str]:
         """The acronyms of the laws and documents an article names: the initials of a run of
         two or more capitalized words ending in a ``document_heads`` word ("General Data
-        Protection Regulation" -> "GDPR"), and the capitals in brackets right after one."""
+        Protection Act" -> "KPPA"), and the capitals in brackets right after one."""
         out: set[str] = set()
         heads = self.document_heads
         for doc in docs:
@@ -350,7 +350,7 @@ class MentionFinder:
         others = self._join_of_and(doc, others)
         offices = self._title_offices(doc) + self._firm_names(doc) + self._portfolio_bodies(doc)
         for office in offices:
-            # "the U.S. Attorney's Office for the Northern District of Ohio": one body, not a
+            # "the State Prosecutor's Office for the Eastern Region of Kestria": one body, not a
             # title and a district
             others = [(s, lab) for s, lab in others if s.end <= office.start or s.start >= office.end]
             chosen = [c for c in chosen if c[0].end <= office.start or c[0].start >= office.end]
@@ -457,8 +457,8 @@ class MentionFinder:
         toks = self._tokens(doc)
         pieces, begin = [], span.start
         # (whether the KB knows the span: looked up at the first "and", "&" or comma); a
-        # partnership's name ends in its legal form and lists its partners ("Mintz, Levin and
-        # Cohn P.C."): one name, like one the knowledge base knows
+        # partnership's name ends in its legal form and lists its partners ("Lind, Okafor and
+        # Brandt P.C."): one name, like one the knowledge base knows
         known = True if span[-1].lower_ in self.firm_suffixes else None
         for tok in toks[span.start:span.end]:
             if tok.text in {"(", ")", "[", "]", "|"} or (

@@ -117,3 +117,11 @@ def test_a_plural_description_collects_for_the_group_named_before(tmp):
                             "The two apps collected screenshots without notice.\n")
     assert "screenshots" in got["Gemini"]["signal"] and "screenshots" in got["Claude"]["signal"]
     assert "screenshots" not in got.get("Quillpoint", {}).get("signal", [])
+
+
+def test_what_the_data_just_named_includes(tmp):
+    """_read_list_verb (``collection_news.data_anaphors``): "This may include A and B" after a
+    sentence stating what a product collects adds A and B to its signals."""
+    got = _collections(tmp, "Gemini will use member data to train its models. This may include data such as "
+                            "profile details and the posts you write.\n")
+    assert {"profile details", "posts"} <= set(got["Gemini"]["signal"])

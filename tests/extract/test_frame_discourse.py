@@ -877,7 +877,7 @@ def test_the_product_a_banned_one_is_compared_with_is_not_banned(tmp_path):
 def test_a_use_allowed_only_one_way_is_a_restriction(tmp_path):
     """PolicyReader._only_permitted (``policy.only_words``): "allows staff to use X only through
     its portal", "permits X only on approved devices"; "not only" restricts nothing."""
-    got = policies(tmp_path, "Torvane Steel allows employees to use ChatGPT only through its internal platform.\n\n"
+    got = policies(tmp_path, "Torvane Steel lets its engineers use ChatGPT only via the company intranet.\n\n"
                              "Dravik Bank permits Gemini only on approved devices.\n\n"
                              "Pellmont Corp not only allows Claude but also pays for it.\n")
     assert got[("Torvane Steel", "ChatGPT")]["type"] == ["restriction"]
@@ -919,15 +919,15 @@ def test_the_bans_cover_x_with_no_policy_before_takes_the_discourse_issuer(tmp_p
     (``policy.comparison_nouns`` after the name)."""
     got = policies(tmp_path, "Torvane Logistics updated its device rules on Monday.\n\n"
                              "Torvane Logistics said the rules protect customer data.\n\n"
-                             "The bans cover DeepSeek, a ChatGPT competitor, and WeChat.\n")
-    assert ("Torvane Logistics", "DeepSeek") in got and ("Torvane Logistics", "WeChat") in got
-    assert ("Torvane Logistics", "ChatGPT") not in got
+                             "The bans apply to Copilot, a Gemini competitor, and WeChat.\n")
+    assert ("Torvane Logistics", "Copilot") in got and ("Torvane Logistics", "WeChat") in got
+    assert ("Torvane Logistics", "Gemini") not in got
 
 
 def test_a_technology_restricted_as_a_class_is_the_product(tmp_path):
     """PolicyReader._technology_class (``policy.technology_classes``): "ordered Acme to stop using
     facial recognition technology" restricts that technology."""
-    got = policies(tmp_path, "The Kestria Data Protection Authority has ordered Velmar Leisure to stop using facial "
+    got = policies(tmp_path, "The Kestria Data Protection Authority has told Velmar Gyms to stop using facial "
                              "recognition technology to monitor staff.\n")
     assert any(product == "facial recognition technology" for _, product in got)
 

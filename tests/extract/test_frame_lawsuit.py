@@ -330,12 +330,12 @@ def test_what_the_complaint_adds_is_the_plaintiffs_charge(tmp_path):
     charged by the plaintiff of the suit the article reports, with the clause as the practice."""
     path = tmp_path / "a.txt"
     path.write_text("Kestrel Daily has filed a lawsuit against Zentrix Labs, alleging that the firm used its "
-                    "content without payment.\n\nThe complaint adds that Zentrix Labs reproduces full articles "
-                    "on the day they are published.\n", encoding="utf-8")
+                    "recipes without a licence.\n\nThe complaint adds that Zentrix Labs copies whole cookbooks "
+                    "for its own website.\n", encoding="utf-8")
     facts = [f for f in extract([read_article(path)]).facts if f.kind == "allegation"]
     practices = " | ".join(p for f in facts if f.roles["accuser"].label == "Kestrel Daily"
                            and f.roles["accused"].label == "Zentrix Labs" for p in f.attrs.get("practice", []))
-    assert "reproduces full articles" in practices
+    assert "copies whole cookbooks" in practices
 
 
 def test_a_titled_officials_finding_is_an_allegation(tmp_path):
@@ -366,7 +366,7 @@ def test_the_possessor_of_a_suing_startup_is_no_party(tmp_path):
 def test_he_is_the_subject_named_at_the_sentence_start(tmp_path):
     """_last_person: "X co-founded Acme with Y, and he is suing Acme": he is X, the subject."""
     got = _pairs(tmp_path, "Dana Whitfield co-founded Velmar Corp with Arlo Brandt in 2015, and he is separately "
-                           "suing Velmar Corp over its conversion to a for-profit business.\n")
+                           "suing Velmar Corp over its sale of the patent portfolio.\n")
     assert ("Dana Whitfield", "Velmar Corp") in got and not any(a == "Arlo Brandt" for a, _ in got)
 
 

@@ -79,12 +79,12 @@ def test_dates_normalize_to_iso(text, ref, expected):
 
 def test_a_hard_wrapped_paragraph_is_one_block():
     """_unwrapped_lines: a line that stops mid-sentence ("... without") and a next line in lower
-    case ("payment.") are one block, at the same offsets; a headline before a paragraph is not
+    case ("notice.") are one block, at the same offsets; a headline before a paragraph is not
     joined to it."""
-    text = ("Kestrel Daily sues Zentrix\n\nThe newspaper has filed a lawsuit, alleging that the firm used "
-            "its content without\npayment.\nA second line.\n")
+    text = ("Kestrel Daily sues Zentrix\n\nThe magazine went to court on Friday, saying the shop sold "
+            "its prints without\nnotice.\nA second line.\n")
     blocks = split_blocks(text)
     assert [b.text for b in blocks] == ["Kestrel Daily sues Zentrix",
-                                        "The newspaper has filed a lawsuit, alleging that the firm used its "
-                                        "content without payment.", "A second line."]
+                                        "The magazine went to court on Friday, saying the shop sold its "
+                                        "prints without notice.", "A second line."]
     assert all(text[b.start:b.start + len(b.text)].replace("\n", " ") == b.text for b in blocks)

@@ -131,6 +131,9 @@ def test_makers_are_organization_rows_of_the_file(records):
     ("TikTok", ("ByteDance",)), ("Lemon8", ("ByteDance",)), ("Ernie Bot", ("Baidu",)), ("H20", ("Nvidia",)),
     ("Stable Diffusion", ("Stability AI",)), ("Replika", ("Luka",)), ("Westlaw", ("Thomson Reuters",)),
     ("Firefox", ("Mozilla Corporation", "Mozilla Foundation")), ("Photoshop", ("Adobe",)),
+    ("Google Bard", ("Google",)), ("Perplexity Comet", ("Perplexity AI",)), ("My AI", ("Snap Inc.",)),
+    ("Slack", ("Salesforce",)), ("Kindle", ("Amazon",)), ("Copilot+ PC", ("Microsoft",)),
+    ("AlphaFold 3", ("Google DeepMind", "Isomorphic Labs")), ("Instinct MI250X", ("AMD",)),
 ])
 def test_well_known_makers(name, makers):
     assert load_kb().makers(name) == makers
