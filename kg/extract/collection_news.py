@@ -278,9 +278,9 @@ def _read_list_verb(reader, tok, D) -> None:
     if subj is not None and subj.lower_ in D["data_anaphors"] and not _negated(tok):
         # "P will use member data to train its models. This may include A and B": what the
         # data just named includes, collected by the same product
+        here = (reader.block, tok.sent.start)
         before = [o for o in reader.observations if o.kind == "collection" and o.attrs.get("signal")
-                  and reader._obs_sent.get(id(o), (-1, 0))[0] in (reader.block, reader.block - 1)
-                  and reader._obs_sent.get(id(o), (-1, 0)) < (reader.block, tok.sent.start)]
+                  and (at := reader._obs_sent.get(id(o))) is not None and reader.block - 1 <= at[0] and at < here]
         if before:
             signals = signal_items(reader, tok.i + 1, tok.sent.end, D)
             if signals:

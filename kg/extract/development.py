@@ -118,7 +118,7 @@ class DevelopmentFrame:
             if dev is None:
                 dev = self._name_prefix_maker(m)
             if dev is None:
-                dev = self._known_maker_in_sentence(sent, m)
+                dev = self._known_maker_in_article(m)
                 if dev is not None:
                     # world knowledge, not the sentence, says it: stated once per article
                     if (dev, ent) in self.known_made:
@@ -139,7 +139,7 @@ class DevelopmentFrame:
                     return maker.entity
         return None
 
-    def _known_maker_in_sentence(self, sent: Span, m: Mention) -> Entity | None:  # (in the article)
+    def _known_maker_in_article(self, m: Mention) -> Entity | None:
         """The product's maker as the knowledge base knows it (world knowledge, as Wikidata's
         developer P178, manufacturer P176 or owner P127 state it; :meth:`kg.nlp.kb.KnowledgeBase.makers`),
         when the article names that organization too ("Acme will retire Zorblat next year", or

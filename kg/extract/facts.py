@@ -52,9 +52,8 @@ DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 GROUP_DETERMINERS = frozenset(_WORDS["group_determiners"])
 #: number words by value ("two" -> 2; ``facts.number_words`` lists them from zero).
 NUMBER_WORDS = {w: n for n, w in enumerate(_WORDS["number_words"])}
-#: singular nouns of a group and its size ("the duo": 2; ``facts.collective_nouns``, in the order
-#: duo, pair, couple, trio).
-COLLECTIVE_SIZES = dict(zip(_WORDS["collective_nouns"], (2, 2, 2, 3)))
+#: singular nouns of a group -> its size ("the duo": 2; ``facts._collective_sizes``).
+COLLECTIVE_SIZES = dict(_WORDS["_collective_sizes"])
 #: descriptions that may refer back to a news organization ("the agency"; lower-case text).
 NEWS_OUTLET_NOUNS = frozenset(_WORDS["news_outlet_nouns"])
 #: prepositions of a noun's agent ("a ban by X", "a rule at X"; lower-case text).
@@ -98,7 +97,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         self._sources: list[str] = []
         self.cue_kind = {w: kind for kind, words in self.lex["cue_nouns"].items() for w in words if " " not in w}
         #: (maker, product) pairs the knowledge base's makers have stated in this article
-        #: (:meth:`DevelopmentFrame._known_maker_in_sentence`: once per article)
+        #: (:meth:`DevelopmentFrame._known_maker_in_article`: once per article)
         self.known_made: set[tuple[Entity, Entity]] = set()
         self.token_mention: dict[tuple[int, int], Mention] = {}
         self.anchor_mention: dict[tuple[int, int], Mention] = {}
@@ -156,7 +155,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         ``facts.group_determiners`` or a number) stand for the last group of two or more named
         entities of ``families`` listed together (coordinated, or in apposition to a plural noun)
         in the sentences before, in this block or the three before. A number cuts the group to
-        that many ("the two apps"); "the duo", "the pair", "the trio" (``facts.collective_nouns``)
+        that many ("the two apps"); "the duo", "the pair", "the trio" (``facts._collective_sizes``)
         stand for a group of their size. [] when the noun is no such description or no group is
         found.
 

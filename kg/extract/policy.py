@@ -142,7 +142,7 @@ POLICY_LEMMAS = frozenset(
 #: ("revoked access to X") and ``policy.offense_words`` ("using X is an offense").
 POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], *_POL["prep_restriction"]]} \
     | frozenset(_POL["permission_words"]) | frozenset(_POL["hinder_verbs"]) | frozenset(_POL["possession_verbs"]) \
-    | frozenset(_POL["deprive_verbs"]) | frozenset(_WORDS["offense_words"])
+    | frozenset(_POL["deprive_verbs"]) | OFFENSE_WORDS
 #: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
 #: adjective may stand for ("disabled access to X").
 MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
@@ -332,8 +332,8 @@ class PolicyFrame:
                     # is a section title or a link to another story, not this article's title)
                     if reasons:
                         self.emit("reason", {"heading": True, "every": True}, reason=reasons)
-                elif self._restricted_things(scope_toks := list(offense_use.subtree) if offense_use is not None
-                                             else self._policy_scope_tokens(region_tok, tok)):
+                elif things := self._restricted_things(scope_toks := list(offense_use.subtree) if offense_use
+                                                       is not None else self._policy_scope_tokens(region_tok, tok)):
                     # "the use of X is strictly prohibited due to Y" (no issuer named): the reason of
                     # the policy stated just before
                     reasons = self._reasons(region_tok, sent)
@@ -346,7 +346,7 @@ class PolicyFrame:
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
                         centered = self._centering_issuer(sent, tok)
-                        for product in self._restricted_things(scope_toks):
+                        for product in things:
                             if product.family != "Product" or self._is_alternative_slot(product, sent) \
                                     or product is centered:
                                 continue
@@ -866,7 +866,7 @@ class PolicyFrame:
         ``by`` agent ("X will be blocked"), or a policy noun or gerund that is the subject of a
         copula or passive ("the use of X is prohibited", "a ban on X is in force")."""
         if trig.pos_ in {"VERB", "AUX"}:
-            if trig.lemma_ in self.lex["policy"]["permission_words"] and any(
+            if trig.lemma_ in PERMISSION_WORDS and any(
                     c.dep_ == "nsubjpass" and self.mention_at(c) is not None for c in trig.children):
                 return False  # "Acme is not allowed to ...": a party barred, not a product
             return any(c.dep_ == "auxpass" for c in trig.children) and not any(

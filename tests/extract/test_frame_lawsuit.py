@@ -371,7 +371,7 @@ def test_he_is_the_subject_named_at_the_sentence_start(tmp_path):
 
 
 def test_the_duo_is_the_pair_named_before(tmp_path):
-    """ArticleReader.group_antecedent (``facts.collective_nouns``) in _party: "The duo has hit Y
+    """ArticleReader.group_antecedent (``facts._collective_sizes``) in _party: "The duo has hit Y
     with lawsuits" is brought by both people named before."""
     got = _pairs(tmp_path, "Singers Dana Whitfield and Arlo Brandt are taking on the music industry.\n\n"
                            "The duo has hit Velmar Corp with separate lawsuits, claiming their voices were cloned.\n")

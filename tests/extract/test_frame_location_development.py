@@ -102,7 +102,7 @@ def test_numbered_model_series_shares_its_makers_possessive(tmp_path):
 
 
 def test_known_maker_named_in_the_same_article(tmp_path):
-    """DevelopmentFrame._known_maker_in_sentence: the knowledge base's maker of a product
+    """DevelopmentFrame._known_maker_in_article: the knowledge base's maker of a product
     (kg.nlp.kb.KnowledgeBase.makers) is its developer when the article names both, in one
     sentence or apart; an article naming the product alone, or another company with it, gives
     no development."""
