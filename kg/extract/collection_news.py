@@ -226,7 +226,7 @@ def _read_verb(reader, tok, D) -> None:
         return
     weak = lemma in D["weak_verbs"]
     agent = _agent_token(tok)
-    group = reader.group_antecedent(agent, {"Product"}, D["_anaphor_lemmas"]) \
+    group = (_listed_products(reader, agent, D) or reader.group_antecedent(agent, {"Product"}, D["_anaphor_lemmas"])) \
         if agent is not None and agent.pos_ == "NOUN" else []
     if group:
         # "The three tools upload contact lists": each product of the group named before
@@ -253,6 +253,22 @@ def _read_verb(reader, tok, D) -> None:
         other = _entity(reader, other_agent, {"Product"})
         if other is not None and other is not product:
             _emit(reader, other, signals, [], None)
+
+
+def _listed_products(reader, noun, D) -> list:
+    """The products a plural subject lists ("the apps, including A and B, collect ...", "chatbots
+    such as A and B store ..."): every product named in its ``list_preps`` or "as" phrase and their
+    conjuncts; [] when it lists fewer than two."""
+    out = []
+    for c in noun.children:
+        if c.dep_ == "prep" and (c.lower_ in D["list_preps"] or c.lower_ == "as"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for x in [p, *p.conjuncts]:
+                        e = _entity(reader, x, {"Product"})
+                        if e is not None and e not in out:
+                            out.append(e)
+    return out if len(out) > 1 else []
 
 
 def _read_noun_tagged_verb(reader, tok, D) -> None:
@@ -348,6 +364,10 @@ def _read_noun(reader, tok, D) -> None:
             agent = c
         if c.dep_ == "prep" and c.lower_ == "by":
             agent = next((p for p in c.children if p.dep_ == "pobj"), agent)
+    if agent is None:
+        # "the collection of iris images using the X app" (the means hangs on the noun or its object)
+        agent = next((d for h in [tok, *objs] for c in h.children if c.dep_ in {"acl", "advcl"}
+                      and c.lemma_ in D["means_verbs"] for d in c.children if d.dep_ == "dobj"), None)
     product = maker = None
     own_voice = False
     if agent is not None:
@@ -561,6 +581,12 @@ def signal_items(reader, start: int, end: int, D) -> list[str]:
             continue
         gerund_np = not cur and t.tag_ == "VBG" and i + 1 < end and doc[i + 1].pos_ == "NOUN" \
             and doc[i + 1].head.i == t.i and not t.i > start  # "collects browsing history" read as a gerund
+        # "names, addresses and chat histories" with "chat" tagged a verb: a noun modifier after a
+        # list separator, its "object" the item's head
+        gerund_np = gerund_np or not cur and t.tag_ in {"VB", "VBP"} and t.dep_ == "conj" and i > start \
+            and (doc[i - 1].pos_ == "CCONJ" or doc[i - 1].text in D["item_separators"]) and i + 1 < end \
+            and doc[i + 1].pos_ == "NOUN" and doc[i + 1].head.i == t.i and doc[i + 1].dep_ == "dobj" \
+            and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in doc[i + 1].children)
         if t.pos_ in {"VERB", "AUX"} and not _nominal(t) and not gerund_np or t.pos_ in {"SCONJ", "PART"} \
                 or low in RELATIVE or t.tag_ in {"WDT", "WP", "WRB"}:
             if cur and cur[-1].dep_ in {"nsubj", "nsubjpass"} and cur[-1].head.i >= i and len(cur) > 1:
@@ -846,6 +872,24 @@ def _salient_product(reader):
     return max(counts, key=lambda e: (counts[e], e.label)) if counts else None
 
 
+def _technology_named(reader, agent, D) -> str | None:
+    """The technology class (``policy.technology_classes``) an agent noun phrase names, or that
+    a definite description of a system ("the system", "the technology": ``technology_anaphors``)
+    refers back to in this block or the two before; None otherwise."""
+    phrase = reader._technology_class(list(agent.subtree))
+    if phrase is not None or agent.lemma_.lower() not in D["technology_anaphors"] or not any(
+            c.dep_ == "det" and c.lower_ in D["definite_determiners"] for c in agent.children):
+        return phrase
+    for b in range(reader.block, max(-1, reader.block - 3), -1):
+        for sent in reversed(reader.sents[b]):
+            if b == reader.block and sent.start >= agent.sent.start:
+                continue
+            phrase = reader._technology_class(list(sent))
+            if phrase is not None:
+                return phrase
+    return None
+
+
 def _product_of_agent(reader, agent, tok, goals, D):
     """(product, maker) for an agent token: a product, a company's product, a definite description."""
     ent = None
@@ -870,6 +914,12 @@ def _product_of_agent(reader, agent, tok, goals, D):
             ent = next((e for c in agent.children if c.dep_ == "prep" and (c.lower_ in D["list_preps"] or c.lower_ == "as")
                         for p in c.children if p.dep_ == "pobj" for e in [_entity(reader, p, {"Product"})]
                         if e is not None), None)
+        if ent is None:
+            # "facial recognition cameras captured ...", "The system scanned each visitor's face ..." after
+            # a sentence naming the technology: a technology restricted or used as a class
+            phrase = _technology_named(reader, agent, D)
+            if phrase is not None:
+                return reader.implicit(phrase, "SoftwareProduct", False), None
     if ent is None:
         return None, None
     if ent.family == "Product":

@@ -16,6 +16,8 @@ from . import frame_data
 _WORDS = frame_data("development")
 #: prepositions of a product's maker after a descriptive noun ("X, a chatbot by Acme"; lower-case text).
 MAKER_PREPS = _WORDS["maker_preps"]
+#: nouns of a company that owns another or a product ("parent", "owner"; lemmas).
+PARENT_NOUNS = frozenset(_WORDS["parent_nouns"])
 
 
 class DevelopmentFrame:
@@ -127,6 +129,44 @@ class DevelopmentFrame:
             if dev is not None and dev is not ent and dev.family in orgs and \
                     dev.kind not in {"GovernmentBody", "NewsOrganization"}:
                 self.emit("development", {"developer": dev, "product": ent})
+        if not self.words(sent).isdisjoint(PARENT_NOUNS):
+            self._parent_company(sent)
+
+    def _parent_company(self, sent: Span) -> None:
+        """"A, (the) parent company of X and Y", "X and Y's parent company, A", "X's owner A": A
+        develops or owns X and Y, products or companies known by their product (a company
+        stands for its product, :meth:`product_of`)."""
+        doc = sent.doc
+        for noun in sent:
+            if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in PARENT_NOUNS or noun.lemma_.lower() == "company"
+                                           and any(c.lower_ in PARENT_NOUNS for c in noun.children)):
+                continue
+            holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.i > noun.i else [])
+            owned_toks = [x for h in holders for c in h.children if c.dep_ in {"poss", "nmod"} and c.i < noun.i
+                          for x in [c, *c.conjuncts]]  # ("X's owner A": "X" hangs on "A" when "owner" is a compound)
+            owned_toks += [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts]]
+            owners = [c for c in noun.children if c.dep_ == "appos" or c.dep_ in {"amod", "compound"} and c.i > noun.i
+                      or c.dep_ in {"amod", "compound", "nmod"} and c.i + 1 < noun.i and doc[c.i + 1].text == ","]
+            if noun.dep_ in {"appos", "compound"} and noun.head.i != noun.i:
+                owners.append(noun.head)  # "A, the parent company of X"; "X's owner A"
+            if noun.dep_ == "attr":
+                owners += [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if not owners and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":
+                owners.append(doc[noun.i + 2])  # "X's parent company, A, ..." parsed flat
+            owner = next((e for t in owners for e in [self.entity_at(t, {"Organization"})] if e is not None
+                          and e.kind == "Company"), None)
+            if owner is None:
+                continue
+            for t in owned_toks:
+                m = self.mention_at(t)
+                if m is None or m.entity is None or m.entity is owner:
+                    continue
+                ent = m.entity
+                if ent.family == "Organization" and ent.kind == "Company":
+                    ent = self.product_of(ent)
+                if ent.family == "Product":
+                    self.emit("development", {"developer": owner, "product": ent})
 
     def _owned_by(self, doc: Doc, m: Mention) -> Entity | None:
         """"X-owned P", "X-developed P", "X-made P": a maker joined to an ownership participle

@@ -240,6 +240,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 m = self.mention_at(subj)
                 if m and m.entity and m.entity.family in families and m.entity.kind != "NewsOrganization":
                     return m.entity
+        if is_pron and low in NEUTER_PRONOUNS:
+            centered = self._previous_subject_entity(tok, families)
+            if centered is not None:
+                return centered
         blocked: set[int] = set()
         if is_def:
             for anc in tok.ancestors:
@@ -295,6 +299,27 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         if ok:
             return ok[0]
         return self.salient(tok, next(iter(families))) if is_def and len(families) == 1 else None
+
+    def _previous_subject_entity(self, tok: Token, families: set[str]) -> Entity | None:
+        """Centering for "it" and "its" with no antecedent as the subject of their own sentence
+        (Grosz, Joshi and Weinstein 1995: the preferred center is the previous utterance's
+        subject): the entity named as the subject of the sentence before (in this block or the
+        one before; through subjects that are themselves "it", up to three sentences back), when
+        it is of ``families``. None otherwise."""
+        order = [(b, s) for b in (self.block - 1, self.block) if b >= 0 for s in self.sents[b]]
+        at = next((n for n, (b, s) in enumerate(order) if b == self.block and s.start <= tok.i < s.end), None)
+        for k in range(at - 1, max(-1, at - 4), -1) if at else ():
+            b, prev = order[k]
+            if self.article.blocks[b].heading:
+                return None
+            subj = self._clause_subject(prev.root)
+            if subj is not None and subj.lower_ in NEUTER_PRONOUNS:
+                continue  # "... Since then it has drawn criticism": the chain goes on
+            m = self.token_mention.get((b, subj.i)) if subj is not None else None
+            if m is None or m.entity is None or m.entity.family not in families or m.entity.kind == "NewsOrganization":
+                return None
+            return m.entity
+        return None
 
     def possessor_party(self, noun: Token) -> Entity | None:
         """The organization a common noun stands for through its possessor ("the European

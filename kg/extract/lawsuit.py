@@ -95,6 +95,8 @@ DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
 ACCUSER_PREPS = _WORDS["accuser_preps"]
 #: prepositions that list a description's members ("publishers like A, B and C"; lower-case text).
 MEMBER_PREPS = _WORDS["member_preps"]
+#: words that make an "action" a suit ("legal action", "class action"; lower-case text).
+ACTION_MODIFIERS = frozenset(_WORDS["action_modifiers"])
 #: prepositions of a group its subject belongs to ("A and B are among the publishers suing Y";
 #: lower-case text).
 AMONG_PREPS = _WORDS["among_preps"]
@@ -227,6 +229,8 @@ def read(reader, sent) -> None:
             if tok.pos_ == "VERB" and (lemma in d["finding_verbs"] or lemma in d["claim_verbs"]
                                        or lemma in reader.lex["reporting_verbs"]):
                 _finding(reader, tok, st, d)
+            if tok.pos_ == "VERB" and lemma in d["finding_verbs"]:
+                _passive_finding(reader, tok, st, d)
         except (IndexError, KeyError):  # a malformed parse: skip the token
             continue
     if is_legal or len(st["records"]) > before:
@@ -707,7 +711,8 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                             parties = _uniq(parties + [e for x in p.subtree if x.lemma_.lower() in d["group_nouns"]
                                                        and x.dep_ in {"conj", "appos"}
                                                        and (e := _group_party(reader, x)) is not None])
-                    parties = [e for e in parties if e.family == "Organization"]
+                    # (organizations, or people: "authors including A and B sued X")
+                    parties = [e for e in parties if e.family in {"Organization", "Person"}]
                 if not parties and c.lower_ in RELATIVE_SUBJECTS and node.dep_ in {"relcl", "acl"}:
                     parties, mode = _party(reader, node.head, d)
                 return parties, mode, {x.i for x in c.subtree}
@@ -835,6 +840,10 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         if not accusers and (subj.lemma_.lower() in reader.lex["policy"]["government_nouns"]
                              or subj.lemma_.lower() in d["court_nouns"]):
             accusers = reader._government_described(subj) or reader._described_bodies(subj)
+        if not accusers and (body := _implicit_body(reader, subj, d)) is not None and body.kind == "GovernmentBody":
+            accusers = [body]  # "the Privacy Commissioner has found ...": an office named by its title
+        if not accusers and subj.lemma_.lower() in d["finding_documents"]:
+            accusers = _document_finder(reader, subj)  # "the report found Y's algorithm shows a bias"
     elif in_document:
         accusers, _ = _party(reader, subj, d)
     elif lemma in d["document_claim_verbs"] and subj.lemma_.lower() in d["legal_nouns"] and \
@@ -914,6 +923,41 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         _keep(st, r)
 
 
+def _document_finder(reader, noun: Token) -> list:
+    """Whose finding a report states: the report's possessor ("the Commission's final report"),
+    else the government body the article names most up to here. [] when there is none."""
+    owner = next((e for c in noun.children if c.dep_ == "poss"
+                  for e in [reader.entity_at(c, {"Organization"})] if e is not None), None)
+    if owner is not None:
+        return [owner]
+    body = reader.salient(noun, "Organization", exclude_kinds=frozenset({"Company", "NewsOrganization", "Organization"}))
+    return [body] if body is not None else []
+
+
+def _passive_finding(reader, verb: Token, st: dict, d: dict) -> None:
+    """ "Y was found to copy reports ...", "Y was found to have a bias": a finding stated
+    without its finder, whose practice (``practices``) the infinitive names; the finder is the
+    report's owner the article names (:func:`_document_finder`)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if subj is None or xcomp is None or _negated_here(verb) or reader._hypothetical(verb):
+        return
+    accused = [e for e in _accused(reader, subj, d)[0] if e.family in {"Organization", "Product"}]
+    practices = _practices(list(xcomp.subtree), d)
+    if not accused or not practices:
+        return
+    finder = _document_finder(reader, subj)
+    if not finder or finder[0] in accused:
+        return
+    r = _Record(reader.block, verb.sent, False)
+    r.accusers, r.accused = finder, accused
+    r.practice = _uniq(practices + [_clause_text(xcomp)])
+    _keep(st, r)
+
+
 def _expletive(tok: Token) -> bool:
     """ "it" with no referent: "it is possible that ...", "it appears that ..."."""
     if tok.lower_ != "it":
@@ -959,6 +1003,13 @@ def _court_action(reader, verb: Token, st: dict, d: dict) -> None:
         w in d["notice_markers"] for t in o.subtree for w in (t.lower_, t.lemma_.lower()))]
     recipients = [x for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ in RECIPIENT_PREPS
                   for x in c.children if x.dep_ == "pobj"]
+    recipients += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+    served = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for x in c.children
+              if x.dep_ == "pobj" and x.lemma_.lower() in d["notice_nouns"] and any(
+                  w in d["notice_markers"] for t in x.subtree for w in (t.lower_, t.lemma_.lower()))]
+    if served and not notice:
+        # "X served Y with a cease-and-desist demand": the one served is accused
+        notice, recipients = served, recipients + objs
     if notice:
         # "X mailed a cease-and-desist notice to Y": the recipient is accused
         accused_toks = recipients + [x for o in notice for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -1037,6 +1088,10 @@ def _suit_with(reader, noun: Token, st: dict, d: dict) -> None:
     accusers = [owner] if owner is not None else []
     if owner is None and passive is None:
         accusers, mode, _ = _subject(reader, verb, d)  # ("A and B hit Y with lawsuits": both)
+    elif owner is None:
+        # "Y has been hit with a lawsuit by X": the passive's agent
+        accusers = [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                    for x in _conj_tokens(p) for e in _party(reader, x, d)[0]]
     r.accusers = _uniq(accusers)
     r.accuser_mode = None if r.accusers else LEGAL
     r.practice = _uniq(_practices([t for t in verb.subtree if t.i not in {x.i for x in target.subtree}], d)
@@ -1112,11 +1167,45 @@ def _sue(reader, tok: Token, st: dict, d: dict) -> None:
         prev = reader.mention_at(tok.nbor(-1)) if tok.i > tok.sent.start else None
         if prev is not None and prev.entity is not None:
             accusers = [prev.entity]
+    if not accusers and tok.pos_ == "VERB" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        # the parser broke the subject ("bestselling authors A and B also sued Y"): the names
+        # right before the verb, read on the surface
+        surface = _names_before(reader, tok, d)
+        if surface:
+            accusers, mode = surface, None
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
     r.targets = _uniq(targets + r.targets)
     _keep(st, r)
+
+
+def _names_before(reader, verb: Token, d: dict) -> list:
+    """The people and organizations named right before ``verb`` on the surface ("authors A and B
+    also sued Y"): the name ending at the word before the verb (past auxiliaries and adverbs),
+    and the names coordinated before it with commas and "and". [] when the word there is no
+    name's end."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and (doc[i].pos_ in {"AUX", "ADV", "PART"} and doc[i].lower_ != "to"):
+        i -= 1
+    found: list = []
+    first = None
+    while i >= verb.sent.start:
+        m = reader.mention_at(doc[i])
+        if m is None or m.entity is None or m.end - 1 != i or m.entity.family not in {"Person", "Organization"}:
+            break
+        found.insert(0, m.entity)
+        first = m.start
+        j = m.start - 1
+        if j < verb.sent.start or doc[j].lower_ not in {",", "and", "&"}:
+            break
+        while j > verb.sent.start and doc[j].lower_ in {",", "and", "&"}:
+            j -= 1
+        i = j
+    if first is not None and first > verb.sent.start and doc[first - 1].pos_ == "ADP":
+        return []  # "Parent company of A, B and C sues Y": the names qualify the subject
+    return _uniq(found)
 
 
 def _file(reader, tok: Token, st: dict, d: dict) -> None:
@@ -1136,7 +1225,7 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
                    for sub in cc.children if sub.dep_ in {"nsubj", "nsubjpass"} and reader.mention_at(sub) is not None]
     if not against and noun.lemma_.lower() not in d["strong_legal_nouns"]:
         return
-    if noun.lemma_.lower() == "action" and not any(c.lower_ == "legal" for c in noun.children):
+    if noun.lemma_.lower() == "action" and not any(c.lower_ in ACTION_MODIFIERS for c in noun.children):
         return
     r = _Record(reader.block, tok.sent, True)
     accusers, mode, subj_ids = ([], None, set())
@@ -1154,6 +1243,12 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
     _accused_and_practice(reader, r, against, tok, subj_ids, d)
     r.practice = _uniq(r.practice + _practices([c for c in noun.children if c.dep_ in {"compound", "amod"}], d))
+    agents = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+    if not against and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children) \
+            and not any(t.lemma_.lower() in d["agent_nouns"] or t.lower_ in d["agent_nouns"] for t in agents):
+        # "The lawsuit was filed ... by A and B": the suit named before (but "filed by attorneys
+        # A and B": who represent the plaintiffs)
+        r.info["same_suit"] = True
     _keep(st, r)
 
 
@@ -1745,6 +1840,11 @@ def _finish(reader, st: dict, d: dict) -> None:
         if r.accused or not r.accusers:
             continue
         r.accused = _uniq([a for x in records if x.accused and set(x.accusers) & set(r.accusers) for a in x.accused])
+        if not r.accused and r.info.get("same_suit"):
+            # "... have sued A and B. The lawsuit was filed by C and D": C and D sue A and B too
+            before = [x for x in records if x.legal and x.accused and (x.block, x.sent.start) < (r.block, r.sent.start)]
+            if before:
+                r.accused = list(before[-1].accused)
     for r in records:
         if r.practice:
             continue

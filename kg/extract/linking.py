@@ -18,6 +18,9 @@ from ..resources import lexicon
 from .syntax import Observation
 
 _REASON = lexicon()["reason"]
+#: words of a class of products that says they are others' ("third-party AI chatbots"; lower-case
+#: text, ``policy.foreign_class_words``): an issuer's own product does not stand for the class.
+FOREIGN_CLASS_WORDS = frozenset(lexicon()["policy"]["foreign_class_words"])
 #: words that make a sentence after a policy its justification (:meth:`ArticleLinker._justification_after`):
 #: a risk or a concern, not a bare "risks" or "concerns".
 JUSTIFICATION_CUES = frozenset([*_REASON["risk_words"], *_REASON["concern_words"]]) - frozenset(_REASON["vague_nouns"])
@@ -135,7 +138,9 @@ class ArticleLinker:
                 # product the article is about (the most mentioned one); never a made-up "X services"
                 products = [e for e in mention_count if e.family == "Product" and e is not issuer]
                 stated = Counter(p.roles["product"] for p in policies if p.roles["product"] is not None)
-                if own:
+                generic = self.generic_products.get(id(o), "")
+                if own and not set(generic.lower().replace("-", " ").split()) & FOREIGN_CLASS_WORDS:
+                    # (but "third-party AI chatbots", "external AI tools" are not its own)
                     o.roles["product"] = max(own, key=lambda p: (mention_count[p], p.label))
                 elif stated and id(o) not in self.generic_products:  # the product the article's other policies restrict
                     o.roles["product"] = max(stated, key=lambda p: (stated[p], mention_count[p], p.label))

@@ -104,6 +104,9 @@ class LocationFrame:
         for m in self._mentions_in(sent):
             if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
                 continue  # a government body's own country is no news (the contract makes it optional)
+            arm = self._arm_country(m.entity)
+            if arm is not None:  # "Acme Kestria", a firm's national arm, is based in Kestria
+                self.emit("location", {"organization": m.entity, "country": self.implicit(arm.name, arm.kind, False)})
             doc = self.docs[self.block]
             # surface fallback for parses that miss "Chinese startup X": nationality, cue words, name
             i = m.start - 1
@@ -227,7 +230,23 @@ class LocationFrame:
                     out.append(m.entity)
                 elif m is None and not (t.is_punct or t.lower_ in LIST_JOINERS or t.pos_ in {"PROPN", "DET"}):
                     break
+        if not out:
+            # "the two Kestrian tech giants": the group of organizations named before
+            out = self.group_antecedent(noun, {"Organization"}, self._location_words()["seat_nouns"])
         return out
+
+    def _arm_country(self, org: Entity):
+        """The country entry a firm's national arm names: "Acme Kestria" is a knowledge-base
+        organization's name followed by a country's; None otherwise."""
+        words = org.label.split()
+        for n in (1, 2, 3):
+            if len(words) <= n:
+                break
+            country, parent = self.kb.lookup(" ".join(words[-n:])), self.kb.lookup(" ".join(words[:-n]))
+            if country is not None and country.kind == "Country" and parent is not None \
+                    and parent.kind in {"Company", "Organization"}:
+                return country
+        return None
 
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""

@@ -20,7 +20,7 @@ from ..nlp.entities import Entity
 from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from . import frame_data
-from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date
+from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date, phrase_verb_clause
 
 _WORDS = frame_data("policy")
 _SHARED = frame_data("facts")
@@ -127,6 +127,22 @@ RESTRICTION_VERBS = frozenset(_POL["restriction"])
 BAN_NOUNS = frozenset(_POL["ban_nouns"])
 RESTRICTION_NOUNS = frozenset(_POL["restriction_nouns"])
 STOP_VERBS = frozenset(_POL["stop_verbs"])
+#: verbs of using a product ("use", "access", "install"; lemmas; ``policy.use_verbs``).
+USE_VERBS = frozenset(_POL["use_verbs"])
+#: nouns of using a product ("use", "misuse", "access"; lemmas; ``policy.use_nouns``).
+USE_NOUNS = frozenset(_POL["use_nouns"])
+#: words between a headline's issuer and its policy verb ("A to Ban X", "A Will Block X"; lower-case text).
+HEADLINE_AUXILIARIES = frozenset(_WORDS["headline_auxiliaries"])
+#: prepositions of the platform a class of products is barred from ("ban AI chatbots from X"; lower-case text).
+CLASS_PLATFORM_PREPS = frozenset(_WORDS["class_platform_preps"])
+#: time nouns of a deadline ("gave X five days to stop Y"; lemmas).
+DEADLINE_NOUNS = frozenset(_WORDS["deadline_nouns"])
+#: modals of a restraint a ruling imposes ("ruled that Acme must stop ..."; lower-case text).
+RESTRAINT_MODALS = frozenset(_WORDS["restraint_modals"])
+#: nouns of rules an issuer enacts on a product or on AI ("new rules on X"; lemmas).
+RULE_NOUNS = frozenset(_WORDS["rule_nouns"])
+#: prepositions of what rules are on ("rules on X", "guidelines for X"; lower-case text).
+RULE_PREPS = frozenset(_WORDS["rule_preps"])
 #: lemmas of a ban or restriction verb (``policy.ban``, ``policy.restriction``).
 POLICY_VERBS = BAN_VERBS | RESTRICTION_VERBS
 #: lemmas of a ban or restriction noun (``policy.ban_nouns``, ``policy.restriction_nouns``).
@@ -142,7 +158,7 @@ POLICY_LEMMAS = frozenset(
 #: ("revoked access to X") and ``policy.offense_words`` ("using X is an offense").
 POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], *_POL["prep_restriction"]]} \
     | frozenset(_POL["permission_words"]) | frozenset(_POL["hinder_verbs"]) | frozenset(_POL["possession_verbs"]) \
-    | frozenset(_POL["deprive_verbs"]) | OFFENSE_WORDS
+    | frozenset(_POL["deprive_verbs"]) | OFFENSE_WORDS | frozenset(_WORDS["rule_nouns"])
 #: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
 #: adjective may stand for ("disabled access to X").
 MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
@@ -185,6 +201,8 @@ AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
 AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
 #: technologies a rule restricts as a class ("facial recognition technology"): phrases as word tuples.
 TECHNOLOGY_CLASSES = tuple(tuple(p.split()) for p in _WORDS["technology_classes"])
+#: one-word technologies a rule restricts as a class ("the use of deepfakes"; lemmas).
+TECHNOLOGY_NOUNS = frozenset(_WORDS["technology_nouns"])
 TECHNOLOGY_HEADS = frozenset(_WORDS["technology_heads"])
 #: verbs whose agent makes the policy a noun names ("the ban was imposed by Acme"):
 #: ``policy.enact_verbs`` and the ban and restriction verbs themselves.
@@ -246,16 +264,21 @@ class PolicyFrame:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue  # "Acme did not ban X", "X was never blocked": no policy
-                if tok.lemma_ in stop_v and not self._under_directive(tok):
+                if tok.lemma_ in stop_v and not self._under_directive(tok) and not self._stops_own_use(tok) \
+                        and not self._must_stop_using(tok):
                     continue
                 if tok.lemma_ == "tighten":
                     ptype = "restriction"
+                elif tok.lemma_ in stop_v and self._stops_own_use(tok):
+                    ptype = "ban"  # "Acme will stop using X": it no longer uses X
             elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in POLICY_NOUNS:
                 ptype = "ban" if tok.lemma_.lower() in BAN_NOUNS else "restriction"
                 if tok.dep_ == "pobj" and tok.head.lower_ in EVASION_HEADS:
                     continue
             elif tok.lemma_ in APPROVAL_NOUNS and tok.head.lemma_ in APPROVAL_VERBS:
                 ptype = "restriction"
+            elif self._rules_on(tok):
+                ptype = "restriction"  # "introduced new rules on the use of X", "will impose new AI rules"
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in pol["control_nouns"] and any(
                     c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pol["control_modifiers"] for c in tok.children):
                 ptype = "restriction"  # "new license requirements on exports of X", "export controls on X"
@@ -317,6 +340,18 @@ class PolicyFrame:
                 continue
             region_tok = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" \
                 or tok.lower_ == "available" else tok
+            restrained = self._restrained_party(tok)
+            if restrained is not None:
+                # "the regulator ruled that Acme must stop offering X": the ruling body restrains
+                # Acme's product
+                rulers, party = restrained
+                product = party if party.family == "Product" else self.product_of(party)
+                for issuer in rulers:
+                    if (product, issuer) not in seen_pairs and issuer is not party:
+                        seen_pairs.add((product, issuer))
+                        self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
+                                  scope=[], date=self._dates(sent), reason=self._reasons(tok.head, sent))
+                continue
             issuers = self._policy_issuers(tok, region_tok)
             if not issuers and offense_use is not None:
                 # "Acme said using X in exams is an offense": the rule is the speaker's
@@ -341,7 +376,7 @@ class PolicyFrame:
                         reasons = self._reasons(tok.head, sent)
                     if reasons:
                         self.emit("reason", {"issuer": None, "near": True}, reason=reasons)
-                    if offense_use is not None or self._agentless(tok):
+                    if offense_use is not None or self._agentless(tok) or self._staff_rule(tok):
                         # "X and Y will be blocked on the network": a policy whose issuer the
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
@@ -357,6 +392,15 @@ class PolicyFrame:
                             else:
                                 self.emit("unattributed", {"product": product, "region": []}, type=[ptype],
                                           scope=self._scope(scope_toks), date=self._dates(sent), reason=reasons)
+                elif (offense_use is not None or self._agentless(tok) or self._staff_rule(tok)) and (
+                        generic := self._generic_ai_class(scope_toks)) and (
+                        centered := self._centering_issuer(sent, tok)) is not None:
+                    # "AI may not be used to mislead voters": a class of products, under the
+                    # issuer of the sentence before
+                    obs = self.emit("policy", {"issuer": centered, "product": None, "region": []}, type=[ptype],
+                                    scope=self._scope(scope_toks), date=self._dates(sent),
+                                    reason=self._reasons(region_tok, sent))
+                    self.generic_products[id(obs)] = generic
                 continue
             issuers += [e for e in self._joined_issuers(tok) if e not in issuers]
             issuer = issuers[0]
@@ -376,7 +420,8 @@ class PolicyFrame:
                 scope_toks += [t for c in tok.head.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree
                                if t not in scope_toks]
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
-                self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers)
+                self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers) or \
+                self._described_name_after(tok, issuers)
             products = [p for p in products if not self._is_alternative_slot(p, sent)]
             # no one restricts its own namesake ("it prohibits the app", "it" read as the app's maker)
             kept = [p for p in products if p is None or not any(merge_key(p.label) == merge_key(i.label)
@@ -395,8 +440,9 @@ class PolicyFrame:
                         self.emit("reason", {"issuer": issuer, "near": True}, reason=reasons)
                     continue
                 access = any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks)
-                generic = None if named_only or access else self._generic_ai_class(scope_toks)
-                if not named_only and (generic or access):
+                # (a use a rule calls an offense may be of a class: "misuse of AI ... is malpractice")
+                generic = None if named_only and offense_use is None else self._generic_ai_class(scope_toks)
+                if generic or not named_only and access:
                     products = [None]  # filled at article level with the issuer's own product
                 else:
                     # "X added a chatbot to its list of banned apps because Y": a policy on
@@ -413,6 +459,11 @@ class PolicyFrame:
             reasons = self._reasons(region_tok, sent)
             reasons += [r for r in self._reasons_above(region_tok, sent) if r not in reasons]
             reasons += self._means_to_end(tok)
+            if tok.lemma_ in stop_v and products:
+                # "to stop its chatbot, X, from generating explicit content": what is stopped is why
+                reasons += [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB"
+                            for r in [phrase_verb_clause(p)] if r and r not in reasons]
             if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
                 reasons = self._reasons(tok.head, sent)  # "the ban was imposed to protect X"
             if not reasons and self._copular_frame(region_tok):
@@ -648,15 +699,20 @@ class PolicyFrame:
     def _headline_issuers(self, sent: Span, verb: int) -> list[Entity]:
         """The issuers a headline names just before its policy verb at token ``verb``: the
         name ending there and the names coordinated before it ("A, B, and C Limit ..."),
-        each an organization or a place's government, never a news organization. Returns
-        them in text order; an empty list when the word before the verb is no such name."""
+        each an organization or a place's government; a news organization only as the one
+        name right before the verb ("Kestrel Herald to Block X": its own rule). A "to" or "will"
+        may stand between ("A to Ban X", ``policy.headline_auxiliaries``). Returns them in text
+        order; an empty list when the word before the verb is no such name."""
         doc = sent.doc
         found: list[Entity] = []
         end = verb
+        while end - 1 > sent.start and doc[end - 1].lower_ in HEADLINE_AUXILIARIES:
+            end -= 1
         while end > sent.start:
             m = self.mention_at(doc[end - 1])
             ent = m.entity if m is not None and m.end == end else None
-            if ent is None or ent.family not in {"Organization", "Place"} or ent.kind == "NewsOrganization":
+            if ent is None or ent.family not in {"Organization", "Place"} or ent.kind == "NewsOrganization" and (
+                    found or m.start > sent.start and doc[m.start - 1].lower_ in {",", "and", "&"}):
                 break
             ent = self.government_of(ent) if ent.family == "Place" else ent
             if ent not in found:
@@ -694,6 +750,69 @@ class PolicyFrame:
         low = tok.lower_
         return next((c for c in (low[:-1], low[:-2], low[:-3]) if c in MISTAGGED_VERBS), None)
 
+    def _rules_on(self, noun: Token) -> bool:
+        """True for rules an issuer enacts on a product or on AI ("introduced new rules on the use
+        of X", "will impose new AI rules on lawyers"): a ``policy.rule_nouns`` noun, the object of
+        an enacting verb (``policy.enact_verbs``), with an "on"/"for"/"governing" phrase or an AI
+        word among its modifiers."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RULE_NOUNS:
+            return False
+        head = noun
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            head = head.head.head  # "a set of fresh AI rules"
+        if head.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        verb = head.head
+        if verb.pos_ != "VERB" or verb.lemma_ not in ENACTING_VERBS:
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in RULE_PREPS for c in [*noun.children, *verb.children]) or any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in AI_CLASS_WORDS for c in noun.children)
+
+    def _restrained_party(self, verb: Token) -> tuple[list[Entity], Entity] | None:
+        """A ruling or order that a named party must stop or may not do something ("the regulator
+        ruled that Acme must stop offering X", "ordered that Acme cease operations"): (the
+        issuers, the party) when ``verb`` is a stop verb under "must"/"should"/"shall" in the
+        clause of a directive verb (``policy.directive_verbs``) whose subject names the issuer,
+        and the clause's subject is a company or a product; else None."""
+        if verb.lemma_ not in STOP_VERBS or verb.dep_ != "ccomp" or verb.head.lemma_ not in DIRECTIVE_VERBS:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in RESTRAINT_MODALS for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        party = self.entity_at(subj, {"Organization", "Product"}) if subj is not None else None
+        if party is None or party.family == "Organization" and party.kind != "Company":
+            return None
+        rulers = self._policy_issuers(verb.head, verb.head)
+        rulers = [e for e in rulers if e is not party]
+        return (rulers, party) if rulers else None
+
+    @staticmethod
+    def _must_stop_using(verb: Token) -> bool:
+        """True for a rule to stop using something ("staff must stop using X"): a stop verb under
+        ``policy.restraint_modals`` whose complement is a use verb (``policy.use_verbs``)."""
+        return any(c.dep_ == "aux" and c.lower_ in RESTRAINT_MODALS for c in verb.children) and any(
+            c.dep_ in {"xcomp", "pcomp"} and c.lemma_ in USE_VERBS for c in verb.children)
+
+    def _stops_own_use(self, verb: Token) -> bool:
+        """True when an organization stops its own use of something ("Acme University will stop
+        using X", "the firm ceased using X"): a stop verb (``policy.stop_verbs``) whose subject
+        names an organization and whose complement is a use verb (``policy.use_verbs``)."""
+        if not any(c.dep_ in {"xcomp", "pcomp"} and c.lemma_ in USE_VERBS for c in verb.children):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and self.entity_at(subj, {"Organization"}) is not None
+
+    def _news_own_rule(self, trig: Token) -> list[Entity]:
+        """A news organization that is the subject of an active policy verb itself ("The Kestrel
+        Herald has banned the use of X in its images", "A joins B and C to block X"): its own
+        rule. Returns it, or []."""
+        if trig.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "auxpass" for c in trig.children):
+            return []
+        verb = trig.head if trig.dep_ in {"xcomp", "advcl"} and trig.head.lemma_ in JOINING_VERBS else trig
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        ent = self.entity_at(subj, {"Organization"}) if subj is not None else None
+        return [ent] if ent is not None and ent.kind == "NewsOrganization" else []
+
     def _news_staff_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of the policy verb itself and binds its own
         staff ("the publisher has told its reporters not to use X")."""
@@ -715,15 +834,24 @@ class PolicyFrame:
         too (a side mention)."""
         if trig.dep_ == "relcl":
             return self._list_joiner(trig)
-        if not (trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in JOINING_VERBS):
+        if trig.dep_ in {"xcomp", "advcl"} and trig.head.lemma_ in JOINING_VERBS:
+            join = trig.head  # "A joins B and C to block X", "A joins outlets such as B and C to block X"
+        elif trig.dep_ == "pcomp" and trig.head.lower_ == "in" and trig.head.head.lemma_ in JOINING_VERBS:
+            join = trig.head.head
+        else:
             return []
         out: list[Entity] = []
-        for o in trig.head.head.children:
+        for o in join.children:
             if o.dep_ != "dobj":
                 continue
-            for t in [o, *o.conjuncts]:
+            heads = [o] + [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]  # "joins the ranks of outlets such as B"
+            members = [o, *o.conjuncts] + [y for h in heads for c in h.children
+                                           if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+                                           for p in c.children if p.dep_ == "pobj" for y in [p, *p.conjuncts]]
+            for t in members:
                 e = self.entity_at(t, {"Organization", "Place"})
-                if e is not None and e.kind != "NewsOrganization":
+                if e is not None and (e.kind != "NewsOrganization" or t is not o):
                     e = self.government_of(e) if e.family == "Place" else e
                     if e not in out:
                         out.append(e)
@@ -913,9 +1041,9 @@ class PolicyFrame:
                 # (a news organization reports a policy; it issues none), unless it is named
                 # with other issuers ("A, the Kestrel Herald and B have banned X on their systems") ...
                 return agents if len(agents) > 1 else orgs
-        own = self._news_staff_rule(trig)
+        own = self._news_staff_rule(trig) or self._news_own_rule(trig)
         if own:
-            return own  # ... except a rule for its own staff
+            return own  # ... except a rule for its own staff, or one it states as the doer
         subj = self._subject_up(trig)
         spoken = self._spokesperson_org(subj) if subj is not None else []
         if spoken:
@@ -1412,9 +1540,9 @@ class PolicyFrame:
         block its chatbot", "told Acme to suspend its app"): the verb's object is a possessed
         thing of the company's, and no product is named in it."""
         party = next((c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        ent = self.entity_at(party, {"Organization"}) if party is not None else None
-        if ent is None or ent.kind != "Company":
-            return False
+        ent = self.entity_at(party, {"Organization", "Product"}) if party is not None else None
+        if ent is None or ent.family == "Organization" and ent.kind != "Company":
+            return False  # (a product named as the party: "ordered X to halt its data collection")
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return obj is not None and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children) \
             and not self._restricted_things(list(obj.subtree))
@@ -1443,11 +1571,25 @@ class PolicyFrame:
         place = places[0] if places else self.salient(trig, "Place") or self.article_country(trig)
         return self.government_of(place) if place is not None else None
 
+    def _staff_rule(self, trig: Token) -> bool:
+        """True for a rule stated of staff named without their organization ("Staff must not
+        enter data into X", "employees are barred from using X"): its issuer is the discourse's
+        (:meth:`_centering_issuer`, else the article's)."""
+        node = trig
+        for _ in range(3):
+            subj = self._clause_subject(node)
+            if subj is not None:
+                return self._bare_staff(subj)
+            if node.dep_ not in {"xcomp", "pcomp", "prep"} or node.head == node:
+                return False
+            node = node.head
+        return False
+
     def _bare_staff(self, noun: Token) -> bool:
         """True for staff named without their organization ("employees", "its workers"), whose
         rule, in reported speech, is the speaker's: "Acme said employees must not use X"."""
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STAFF_FORMS:
-            return False
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in STAFF_FORMS:
+            return False  # (a sentence's first word, "Staff", is often tagged a proper noun)
         return not any(self.mention_at(d) is not None for d in noun.subtree)
 
     def _denied_use(self, verb: Token) -> bool:
@@ -1558,8 +1700,9 @@ class PolicyFrame:
                 if c.lower_ in RELATIVE and node.dep_ == "relcl":
                     return node.head
                 return c
-            if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP and node.dep_ != "acomp":
-                return None  # (up through "be able to use": the adjective's copula)
+            if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP and node.dep_ != "acomp" \
+                    and not (node.dep_ == "appos" and node.lemma_.lower() in DEADLINE_NOUNS):
+                return None  # (up through "be able to use": the adjective's copula; "gave X five days to")
             node = node.head
         return None
 
@@ -1661,7 +1804,17 @@ class PolicyFrame:
             group = [e for e in group if e not in issuers]
             if group:
                 return group  # "banned the three apps": each product of the group named before
-            ent = self._salient_product_before(t, issuers)
+            ent = None
+            if pron:
+                # "DeepSeek shook the market ... it came under scrutiny ... Kestria blocked it": the
+                # previous sentences' subject (centering), when it is a product or a known app's maker
+                centered = self._previous_subject_entity(t, {"Product", "Organization"})
+                if centered is not None and centered not in issuers:
+                    if centered.family == "Product":
+                        ent = centered
+                    elif centered.kind == "Company" and self.kb.has_app(centered.label):
+                        ent = self.product_of(centered)
+            ent = ent or self._salient_product_before(t, issuers)
             if ent is not None and ent not in out:
                 out.append(ent)
         return out[:1]
@@ -1756,8 +1909,10 @@ class PolicyFrame:
             if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_ in \
                     self.lex["policy"]["removal_verbs"]:
                 continue  # "removed X from the App Store": the store is where X was
-            if self._where_things_are(root):
+            if self._where_things_are(root) or self._platform_of_class(root):
                 continue  # "blocked X on its app store, the Acme Store", "content shared on X"
+            if ent.family == "Product" and ent.label.split()[-1].lower() in STORE_NOUNS:
+                continue  # "the Acme App Store": where apps are removed from, not what is restricted
             if m.start >= 2 and t.doc[m.start - 1].lower_ in COMPARISON_PREPS and \
                     t.doc[m.start - 2].lemma_.lower() in COMPARISON_NOUNS or m.end < len(t.doc) and \
                     t.doc[m.end].lemma_.lower() in COMPARISON_NOUNS and t.doc[m.end].pos_ == "NOUN":
@@ -1799,6 +1954,45 @@ class PolicyFrame:
         policy_words = POLICY_ACTION_VERBS
         # (a participle that describes a noun: "content shared on X", "photos posted on X")
         return owner.pos_ == "VERB" and owner.lemma_.lower() not in policy_words and owner.dep_ == "acl"
+
+    def _described_name_after(self, verb: Token, issuers: list[Entity]) -> list[Entity]:
+        """The name a policy verb's object gives after a description the small model breaks
+        up ("to remove Chinese AI startup X from ...", with "startup" tagged a verb): read on the
+        surface, the first name within six words after the verb when only determiners,
+        nationality and descriptor words (``cue_nouns``, ``policy.ai_class_words``) stand
+        between. Returns its product (a company stands for its app), or []."""
+        if verb.pos_ != "VERB":
+            return []
+        doc = verb.doc
+        cues = self.cue_kind
+        for i in range(verb.i + 1, min(len(doc), verb.i + 7)):
+            m = self.mention_at(doc[i])
+            if m is not None and m.start == i and m.entity is not None:
+                ent = m.entity
+                if ent in issuers:
+                    return []
+                if ent.family == "Product":
+                    return [ent]
+                if ent.kind == "Company" and self.kb.has_app(ent.label):
+                    return [self.product_of(ent)]
+                return []
+            t = doc[i]
+            if not (t.pos_ in {"DET", "ADJ"} or self.kb.is_demonym(t.text) or t.lower_ in cues
+                    or t.lower_ in AI_CLASS_WORDS or t.text == "-"):
+                return []
+        return []
+
+    def _platform_of_class(self, tok: Token) -> bool:
+        """True for a name that says where a class of products is barred from ("will ban
+        third-party AI chatbots from X", "bars AI tools on X"): the object of "from" or "on" on a
+        policy verb whose direct object is an unnamed class of AI products."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in CLASS_PLATFORM_PREPS or tok.head.dep_ != "prep":
+            return False
+        verb = tok.head.head
+        if verb.pos_ != "VERB" or verb.lemma_ not in POLICY_VERBS:
+            return False
+        return any(c.dep_ == "dobj" and self.mention_at(c) is None and self._generic_ai_class([*c.subtree])
+                   for c in verb.children)
 
     def _barred_party(self, ent: Entity, toks: list[Token]) -> bool:
         """True when a company standing for its product is the object of a verb that bars it
@@ -1873,6 +2067,13 @@ class PolicyFrame:
         ai = AI_CLASS_WORDS
         bare = BARE_AI_HEADS
         for t in toks:
+            if t.lower_ in bare and (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in
+                                     USE_NOUNS or t.dep_ == "nsubjpass" and t.head.lemma_ in USE_VERBS
+                                     or t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() in RULE_NOUNS) \
+                    and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
+                begin = t.i - 1 if t.i > 0 and t.doc[t.i - 1].dep_ in {"amod", "compound"} and \
+                    t.doc[t.i - 1].lower_ in ai | {"artificial"} else t.i
+                return t.doc[begin:t.i + 1].text  # "the use of AI", "AI cannot be used", "new AI rules"
             if t.lower_ in bare and t.i > 0 and t.doc[t.i - 1].lower_ in ai and t.doc[t.i - 1].dep_ == "amod" \
                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
                 return t.doc[t.i - 1:t.i + 1].text  # "a ban on generative AI": the field itself
@@ -1895,14 +2096,17 @@ class PolicyFrame:
 
     def _technology_class(self, toks: list[Token]) -> str | None:
         """A technology a clause restricts as a class ("ordered X to stop using facial
-        recognition technology", "banned fingerprint scanning"): a phrase of
-        ``policy.technology_classes`` in the clause, with a following ``policy.technology_heads``
-        noun. Returns the phrase, or None."""
+        recognition technology", "banned fingerprint scanning", "banned AI-generated images",
+        "the use of deepfakes"): a phrase of ``policy.technology_classes`` in the clause, with a
+        following ``policy.technology_heads`` noun, or a ``policy.technology_nouns`` noun.
+        Returns the phrase, or None."""
         if not toks:
             return None
         doc = toks[0].doc
         ids = {t.i for t in toks}
         for t in toks:
+            if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in TECHNOLOGY_NOUNS and self.mention_at(t) is None:
+                return t.text  # "banned the use of deepfakes"
             for phrase in TECHNOLOGY_CLASSES:
                 end = t.i + len(phrase)
                 if end > len(doc) or tuple(x.lower_ for x in doc[t.i:end]) != phrase or not ids.issuperset(
@@ -2044,6 +2248,9 @@ class PolicyFrame:
         """True for "stop"/"avoid" governed by a directive ("told staff to stop using")."""
         directive = DIRECTIVE_VERBS
         node = tok
+        if tok.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and any(c.lemma_.lower() in DEADLINE_NOUNS and c.dep_ in {"npadvmod", "dobj"} for c in tok.head.children):
+            return True  # "have given A five days to stop X" (the days parsed as an adverbial)
         for _ in range(3):
             if node.dep_ in {"xcomp", "ccomp", "conj", "pcomp"}:
                 node = node.head
@@ -2053,6 +2260,9 @@ class PolicyFrame:
                     return True
             elif node.dep_ == "acl" and node.head.lemma_ in self.lex["policy"]["policy_container_nouns"]:
                 return True
+            elif node.dep_ in {"acl", "relcl"} and node.head.lemma_.lower() in DEADLINE_NOUNS and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return True  # "gave X five days to stop Y": a deadline is a directive
             else:
                 return False
         return False

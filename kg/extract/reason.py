@@ -97,7 +97,7 @@ class ReasonFrame:
                 "concern_words": concern, "report_nouns": frozenset(rz["report_nouns"]),
                 "verbs": frozenset(rz["verbs"]), "warning_verbs": warn,
                 "concern_or_voice": concern | frozenset(rz["voice_verbs"]),
-                "reporting_or_warning": frozenset(lex["reporting_verbs"]) | warn,
+                "reporting_or_warning": frozenset(lex["reporting_verbs"]) | warn | frozenset(rz["finding_verbs"]),
                 "precedent_nouns": frozenset(rz["precedent_nouns"]),
                 "policy_anaphors": frozenset(pol["policy_anaphors"]),
                 "policy_words": frozenset(pol["ban"] + pol["restriction"]),
@@ -130,8 +130,8 @@ class ReasonFrame:
         """The object of a multi-word reason marker that starts at ``prep`` ("in light of X",
         "in the wake of X", "on the back of X": ``reason.marker_phrases``), or None."""
         sets = self._reason_words()
-        if prep.dep_ != "prep" or prep.lower_ not in sets["marker_starts"]:
-            return None
+        if prep.dep_ not in {"prep", "conj"} or prep.pos_ != "ADP" or prep.lower_ not in sets["marker_starts"]:
+            return None  # (a second phrase of a coordination: "with A and in line with X")
         doc = prep.doc
         for words in sets["marker_phrases"]:
             end = prep.i + len(words)
@@ -214,6 +214,11 @@ class ReasonFrame:
                     objs += [(d, True) for d in node.children if d.dep_ in {"dobj", "ccomp"}]
                     objs += [(p, True) for d in node.children if d.dep_ == "prep" for p in d.children
                              if p.dep_ == "pobj"]
+                elif node.dep_ == "advcl" and node.head == clause and node.tag_ == "VBG" \
+                        and node.lower_ in rz["stating_participles"]:
+                    # "banned X, stressing that staff must guard client data": what the issuer
+                    # stresses in making the rule is its ground
+                    objs += [(d, True) for d in node.children if d.dep_ in {"ccomp", "dobj"}]
                 elif node.lemma_ in rz["protect_verbs"] and any(c.lower_ == "to" and c.dep_ == "aux"
                                                                  for c in node.children):
                     text = phrase_verb_clause(node)
@@ -549,6 +554,12 @@ class ReasonFrame:
                                     clause and x is c and words & self._reason_words()["risk_or_discovery"]:
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x))
+            for c in [x for p in root.children if p.dep_ == "prep" for x in [p, *p.conjuncts]]:
+                # "the decision was made in line with X", "... in response to X": a marker phrase
+                # (also a second prepositional phrase: "made by A with B and in line with X")
+                obj = self._marker_phrase_object(c) if c.dep_ in {"prep", "conj"} else None
+                if obj is not None:
+                    found += [t for x in conjuncts(obj) for t in [phrase(x)] if t and t not in found]
             if root.lemma_ == "be":
                 for c in root.children:
                     if c.dep_ == "attr" and c.lemma_ in PRECAUTION_NOUNS:
@@ -577,6 +588,18 @@ class ReasonFrame:
                     if text and text not in found:
                         found.append(text)
         if subj is not None and subj.lemma_ in anaphors:
+            # "the move is part of Kestria's strategy to reach self-sufficiency", "the move marks its
+            # strongest effort yet to remove foreign technology": the purpose of a plan it belongs to
+            plan = {c.i for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in rz["purpose_nouns"]}
+            for g in root.subtree:
+                # (the infinitive hangs on the noun, or on the verb when the parse attaches it there)
+                if (g.dep_ == "acl" and g.head.lemma_.lower() in rz["purpose_nouns"]
+                        and g.head.i not in {t.i for t in subj.subtree} or g.dep_ == "xcomp" and g.head == root and plan) \
+                        and g.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children):
+                    for v in [g, *[c for c in g.children if c.dep_ == "conj" and c.pos_ == "VERB"]]:
+                        text = phrase_verb_clause(v)
+                        if text and text not in found:
+                            found.append(text)
             intents = self._reason_words()["intent_verbs"]
             # "the ban is intended to protect X", "the restriction aims to prevent Y"
             heads = [root] + [c for c in root.children if c.dep_ in {"acomp", "xcomp"} and c.lemma_ in intents]

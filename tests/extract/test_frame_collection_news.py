@@ -125,3 +125,32 @@ def test_what_the_data_just_named_includes(tmp):
     got = _collections(tmp, "Gemini will use member data to train its models. This may include data such as "
                             "profile details and the posts you write.\n")
     assert {"profile details", "posts"} <= set(got["Gemini"]["signal"])
+
+
+def test_a_list_item_tagged_a_verb_and_products_listed_in_the_subject(tmp):
+    """signal_items ("and chat histories" with "chat" tagged a verb) and _listed_products ("the
+    apps, including A and B, collected X": each listed product collects X)."""
+    got = _collections(tmp, "The app Gemini collects users' names, email addresses and chat histories.\n\n"
+                            "The Kestrel Bureau found that the apps, including Doubao and Kimi, collected "
+                            "excessive personal data.")
+    assert "chat histories" in got["Gemini"]["signal"]
+    assert "excessive personal data" in got["Doubao"]["signal"] and "excessive personal data" in got["Kimi"]["signal"]
+
+
+def test_a_nominal_collection_by_means_of_a_product(tmp):
+    """_read_noun (``means_verbs``): "the collection of facial images using the X app" -> X collects
+    facial images."""
+    got = _collections(tmp, "The group challenged the collection of iris and facial images using the Worldcoin "
+                            "app.\n")
+    assert "facial images" in got["Worldcoin"]["signal"]
+
+
+def test_a_technology_class_collects(tmp):
+    """_product_of_agent / _technology_named (``technology_anaphors``): "The system recorded the
+    faces of ..." after a sentence that names facial recognition technology."""
+    path = tmp / "tech.txt"
+    path.write_text("Retail news\n\nZorvane Mart deployed facial recognition technology across its stores. The "
+                    "system recorded the faces of all its customers for a year.\n", encoding="utf-8")
+    got = {f.roles["product"].label: f.attrs.get("signal", []) for f in extract([read_article(path)]).facts
+           if f.kind == "collection"}
+    assert "faces" in got["facial recognition technology"]

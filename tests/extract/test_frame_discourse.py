@@ -938,3 +938,47 @@ def test_the_reason_of_a_policy_on_something_unnamed_is_the_issuers(tmp_path):
     got = policies(tmp_path, "Dravik Bank banned several chat tools on Monday because they could leak client data.\n\n"
                              "Dravik Bank has blocked DeepSeek on staff laptops.\n")
     assert "leak client data" in " ".join(got[("Dravik Bank", "DeepSeek")].get("reason", []))
+
+
+def test_the_purpose_of_the_plan_a_move_belongs_to(tmp_path):
+    """_reason_clause (``reason.purpose_nouns``): "The move is part of X's plan to reach Y" and
+    "The move marks its boldest attempt so far to purge Z" give the policy before its reasons."""
+    got = reasons(tmp_path, "Kestria has banned imports of Zorvane chips. The move is part of Kestria's long-term "
+                            "plan to reach independence in chipmaking.\n", ("Kestria", "Zorvane"))
+    assert "independence in chipmaking" in got
+    got = reasons(tmp_path, "Kestria has banned Trellis chips. The move marks Kestria's boldest attempt so far "
+                            "to purge imported hardware from its networks.\n", ("Kestria", "Trellis"))
+    assert "purge imported hardware" in got
+
+
+def test_what_the_issuer_stresses_in_making_the_rule(tmp_path):
+    """_reasons (``reason.stating_participles``): "banned X, stressing that Y" gives Y as a reason."""
+    got = reasons(tmp_path, "Dravik Bank has banned ChatGPT, stressing that staff must protect client data.\n",
+                  ("Dravik Bank", "ChatGPT"))
+    assert "protect client data" in got
+
+
+def test_what_an_order_stops_is_its_reason(tmp_path):
+    """sentence_policy (a stop verb's "from" + gerund): "to stop its assistant, X, from producing
+    violent images" gives the practice stopped as the reason."""
+    got = reasons(tmp_path, "Brazilian officials have given Zorvane Labs three days to stop its assistant, Grok, "
+                            "from producing violent images.\n", ("Brazil", "Grok"))
+    assert "producing violent images" in got
+
+
+def test_a_decision_made_in_line_with_a_ground(tmp_path):
+    """_reason_clause and _marker_phrase_object (``reason.marker_phrases``): "The choice was taken by
+    A with B and in line with X" (the marker in a second, coordinated phrase) gives X."""
+    got = reasons(tmp_path, "Kestria will block DeepSeek on all parliamentary devices. The choice was taken by "
+                            "the chair with the backing of the board and in line with advice from security "
+                            "analysts.\n", ("Kestria", "DeepSeek"))
+    assert "advice from security analysts" in got
+
+
+def test_a_finding_of_risk_after_the_policy(tmp_path):
+    """_justification (``reason.finding_verbs`` as voices): "X has determined that the security risks
+    are too high" after X's policy is its reason."""
+    got = reasons(tmp_path, "The Kestrel Assembly Office will block DeepSeek on all devices. The Kestrel Assembly "
+                            "Office has determined that the security risks are too high.\n",
+                  ("Kestrel Assembly Office", "DeepSeek"))
+    assert "security risks are too high" in got

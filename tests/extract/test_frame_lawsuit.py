@@ -376,3 +376,59 @@ def test_the_duo_is_the_pair_named_before(tmp_path):
     got = _pairs(tmp_path, "Singers Dana Whitfield and Arlo Brandt are taking on the music industry.\n\n"
                            "The duo has hit Velmar Corp with separate lawsuits, claiming their voices were cloned.\n")
     assert {("Dana Whitfield", "Velmar Corp"), ("Arlo Brandt", "Velmar Corp")} <= got
+
+
+def test_people_listed_as_members_file_a_class_action(tmp_module):
+    """Rule _file + _subject (member lists): "Authors including A and B filed a class action
+    against Y" -> one allegation per person named; an "action" that is neither legal nor a class
+    action states none."""
+    facts = _facts(tmp_module, "Authors including Mara Voss and Tomas Brevik filed a class action against "
+                               "Lumora Labs.\n\nQuillpoint filed an action plan against waste.\n", "class.txt")
+    got = _allegations(facts)
+    assert ("Mara Voss", "Lumora Labs") in got and ("Tomas Brevik", "Lumora Labs") in got
+    assert not any(accuser == "Quillpoint" for accuser, _ in got)
+
+
+def test_names_before_a_verb_the_parse_cut_off(tmp_module):
+    """Rule _sue / _names_before: "... after bestselling authors A and B also sued Y" (a subject the
+    parse breaks) -> A and B; names that qualify the subject ("Parent company of A and B sues Y")
+    are no plaintiffs."""
+    facts = _facts(tmp_module, "The suit arrives weeks after bestselling authors Mara Voss and Tomas Brevik "
+                               "also sued Lumora Labs for copyright infringement.\n\nParent company of Quillpoint "
+                               "and Brightwave sues Lumora Labs\n", "surface.txt")
+    got = _allegations(facts)
+    assert ("Mara Voss", "Lumora Labs") in got and ("Tomas Brevik", "Lumora Labs") in got
+    assert ("Quillpoint", "Lumora Labs") not in got and ("Brightwave", "Lumora Labs") not in got
+
+
+def test_the_lawsuit_filed_by_more_plaintiffs(tmp_module):
+    """Rule _file (same suit): "A has sued Y. The suit was filed ... by B and C" -> B and C sue
+    Y too; "filed by attorneys D and E" makes no plaintiffs of the lawyers."""
+    facts = _facts(tmp_module, "Mara Voss has sued Lumora Labs. The class-action suit was filed at a district court "
+                               "this week by novelists Tomas Brevik and Ilse Varga. The papers were filed by "
+                               "attorneys Dana Holt and Marlon Petrakis.\n", "same.txt")
+    got = _allegations(facts)
+    assert {("Tomas Brevik", "Lumora Labs"), ("Ilse Varga", "Lumora Labs")} <= set(got)
+    assert ("Dana Holt", "Lumora Labs") not in got
+
+
+def test_findings_of_an_office_and_of_a_report(tmp_module):
+    """Rules _finding (an office named by its title: "..., the Privacy Commissioner has found")
+    and _passive_finding ("Y was found to copy ...": the study's owner finds it)."""
+    facts = _facts(tmp_module, "Brightwave Mart violated shoppers' privacy when it scanned their faces without "
+                               "asking them, the Privacy Commissioner has found.\n\n"
+                               "The Kestrel Competition Commission's market study came out in May. "
+                               "Lumora Labs was found to scrape articles from newspaper sites.\n", "finding.txt")
+    got = _allegations(facts)
+    assert ("Privacy Commissioner", "Brightwave Mart") in got
+    assert "scraping" in got[("Kestrel Competition Commission", "Lumora Labs")][0]
+
+
+def test_notices_served_and_suits_hit_by_an_agent(tmp_module):
+    """Rules _court_action ("X served Y with a cease-and-desist letter", "X sent Y a cease-and-desist
+    letter") and _suit_with ("Y has been hit with a lawsuit by X")."""
+    facts = _facts(tmp_module, "Quillpoint served Lumora Labs with a cease-and-desist letter over the reuse of its "
+                               "reporting.\n\nDravik News sent Kestrel AI a cease-and-desist letter.\n\n"
+                               "Zorvane Labs has been hit with a lawsuit by Harbor Crest Bank.\n", "notice.txt")
+    got = _allegations(facts)
+    assert {("Quillpoint", "Lumora Labs"), ("Dravik News", "Kestrel AI"), ("Harbor Crest Bank", "Zorvane Labs")} <= set(got)

@@ -165,3 +165,21 @@ def test_nationality_before_industry_words_and_a_cue_noun(tmp_path):
     got = facts_of(tmp_path, "In an advisory, Australian cyber security firm Quorrin Labs said the app "
                              "collects data.\n", "location")
     assert ("Quorrin Labs", "Australia") in got
+
+
+def test_parent_company_and_owner(tmp_path):
+    """_parent_company: "X and Y's parent company, A" and "X's owner A" -> A develops X (a
+    company known by its product stands for it)."""
+    got = facts_of(tmp_path, "Quillchat and Loomly’s parent company, Zorvane Labs, intends to license member data.\n",
+                   "development")
+    assert {("Zorvane Labs", "Quillchat"), ("Zorvane Labs", "Loomly")} <= got
+    got = facts_of(tmp_path, "Quillchat's owner Zorvane Labs intends to license member data.\n", "development")
+    assert ("Zorvane Labs", "Quillchat") in got
+
+
+def test_a_plural_description_with_a_nationality_seats_the_group(tmp_path):
+    """_described_members (group_antecedent): "Dravik Bank and Torvane Bank ... The two Japanese
+    lenders" seats both in Japan."""
+    got = facts_of(tmp_path, "Kestria's commissioner has asked Dravik Bank and Torvane Bank to remove the app. "
+                             "The two Japanese lenders must now review the request.\n", "location")
+    assert {("Dravik Bank", "Japan"), ("Torvane Bank", "Japan")} <= got

@@ -422,3 +422,113 @@ def test_laws_of_places_block_the_rollout_of_the_product(tmp_path):
     got = policies(tmp_path, "Lumora Corp launched Glimpse, a face-matching app for its doorbells. "
                              "Privacy laws in Ohio and Utah have already blocked the rollout.\n")
     assert {("Ohio", "Glimpse"), ("Utah", "Glimpse")} <= set(got)
+
+
+def test_a_news_organization_states_its_own_rule(tmp_path):
+    """_news_own_rule: the subject of an active policy verb is the issuer even when it is a news
+    organization; a news organization that reports someone else's ban issues none."""
+    got = policies(tmp_path, "Harlow Press has prohibited reporters from drafting stories with ChatGPT.\n\n"
+                             "Harlow Press reported that Dravik Bank banned Gemini.\n")
+    assert ("Harlow Press", "ChatGPT") in got and ("Dravik Bank", "Gemini") in got
+    assert ("Harlow Press", "Gemini") not in got
+
+
+def test_a_headline_issuer_before_to_and_its_joiners(tmp_path):
+    """_headline_issuers (``policy.headline_auxiliaries``) and _joined_issuers: "A to Block X";
+    "A joins the ranks of outlets such as B and C to block X" makes B and C issuers too."""
+    got = policies(tmp_path, "Menu\n\nHarlow Herald to block ChatGPT from scraping its websites\n\n"
+                             "With this, Harlow Herald joins the ranks of other outlets such as the Kestrel "
+                             "Times and Dravik News to block ChatGPT from accessing their websites.\n")
+    assert {("Harlow Herald", "ChatGPT"), ("Kestrel Times", "ChatGPT"), ("Dravik News", "ChatGPT")} <= set(got)
+
+
+def test_an_organization_stops_its_own_use(tmp_path):
+    """_stops_own_use: "A will stop using X" is A's ban on X; people who stop using X state none."""
+    got = policies(tmp_path, "Zorvane University will stop using ChatGPT from 1 October.\n\n"
+                             "Many students stopped using Gemini last year.\n")
+    assert got[("Zorvane University", "ChatGPT")]["type"] == ["ban"]
+    assert not any(product == "Gemini" for _, product in got)
+
+
+def test_a_class_barred_from_a_platform(tmp_path):
+    """_platform_of_class and ``policy.foreign_class_words``: "will ban third-party AI chatbots
+    from X" restricts the class, not X, and not the issuer's own product X."""
+    got = policies(tmp_path, "Zorvane Labs makes Quillchat.\n\nZorvane Labs will ban third-party AI chatbots "
+                             "from Quillchat, the company said.\n")
+    assert ("Zorvane Labs", "third-party AI chatbots") in got
+    assert ("Zorvane Labs", "Quillchat") not in got
+
+
+def test_classes_of_ai_content_and_the_use_of_ai(tmp_path):
+    """_technology_class (``policy.technology_nouns``, ``policy.technology_classes``) and
+    _generic_ai_class: "the use of deepfakes", "AI-generated images", "the use of AI"."""
+    got = policies(tmp_path, "The Kestrel Election Commission banned the use of deepfakes in campaign materials.\n\n"
+                             "Harlow Press has banned AI-generated images.\n\n"
+                             "Dravik Bank has banned the use of AI in client reports.\n")
+    assert {("Kestrel Election Commission", "deepfakes"), ("Harlow Press", "AI-generated images"),
+            ("Dravik Bank", "AI")} <= set(got)
+
+
+def test_a_rule_stated_of_bare_staff_is_the_discourse_issuers(tmp_path):
+    """_staff_rule: "Staff must not enter data into X" after a sentence whose subject is an
+    organization is that organization's rule; alone, it names no issuer of its own."""
+    got = policies(tmp_path, "Dravik Council has approved a policy on generative AI. Staff must not enter "
+                             "personal data into ChatGPT.\n")
+    assert ("Dravik Council", "ChatGPT") in got
+
+
+def test_it_is_the_previous_sentences_subject(tmp_path):
+    """_product_anaphors / _previous_subject_entity (centering): "Kestria blocked it" after
+    sentences whose subject is DeepSeek ("it" in between) stands for DeepSeek, not for the
+    product named last."""
+    got = policies(tmp_path, "DeepSeek rattled investors with a model that rivals ChatGPT. Since then it has drawn "
+                             "criticism from regulators.\n\nKestria blocked it from download portals in March.\n")
+    assert ("Kestria", "DeepSeek") in got and ("Kestria", "ChatGPT") not in got
+
+
+def test_a_name_after_a_broken_description_and_a_deadline(tmp_path):
+    """_described_name_after ("to remove Chinese AI startup X", the description broken by the
+    parse) and _under_directive / _subject_up with ``policy.deadline_nouns`` ("have given A five
+    days to stop its chatbot, X, from ...")."""
+    got = policies(tmp_path, "Germany's privacy regulator has asked Zorvane and Torvane to pull Chinese AI startup "
+                             "DeepSeek off their platforms.\n\n"
+                             "Brazilian officials have given Zorvane Labs three days to stop its assistant, Grok, "
+                             "from producing violent images.\n")
+    assert ("Germany", "DeepSeek") in got and ("Brazil", "Grok") in got
+
+
+def test_ai_as_the_subject_of_a_denied_use(tmp_path):
+    """_generic_ai_class (AI as the subject of a denied use) under the issuer of
+    the sentence before (_centering_issuer)."""
+    got = policies(tmp_path, "The Kestrel Election Board adopted a campaign rulebook for candidates on Tuesday. "
+                             "Under the rulebook, Artificial Intelligence may not be used to deceive voters "
+                             "during the campaign.\n")
+    assert ("Kestrel Election Board", "Artificial Intelligence") in got
+
+
+def test_a_ruling_restrains_a_named_party(tmp_path):
+    """_restrained_party ("the regulator ruled that A must stop offering X": the ruling body bans
+    A's product), _orders_maker with a product as the party ("ordered X to halt its data
+    collection") and _must_stop_using ("staff must stop using X")."""
+    got = policies(tmp_path, "Kestria's privacy agency ruled that Zorvane Labs must stop offering rewards for "
+                             "eye scans.\n\nThe Kestrel Data Authority has ordered Worldcoin to suspend its fingerprint "
+                             "gathering for two months.\n\nDravik Council said staff must stop using ChatGPT.\n")
+    assert ("Kestria", "Zorvane Labs") in got
+    assert ("Kestrel Data Authority", "Worldcoin") in got
+    assert ("Dravik Council", "ChatGPT") in got
+
+
+def test_an_app_store_is_where_apps_are_removed_from(tmp_path):
+    """_restricted_things (``policy.store_nouns``): "blocked X and removed it from the Acme App
+    Store" restricts X, not the store."""
+    got = policies(tmp_path, "Kestria has blocked DeepSeek, and the app was banned from the Zorvane App Store.\n")
+    assert not any(product.endswith("App Store") for _, product in got)
+
+
+def test_rules_an_issuer_enacts_on_a_class_of_ai(tmp_path):
+    """_rules_on (``policy.rule_nouns``, ``policy.rule_preps``): "has announced new rules on
+    generative AI assistants" restricts the class; "new rules for its branches" names none."""
+    got = policies(tmp_path, "Dravik Bank has announced new rules on generative AI assistants for its tellers.\n\n"
+                             "Torvane Bank introduced new rules for its branches.\n")
+    assert ("Dravik Bank", "generative AI assistants") in got
+    assert not any(issuer == "Torvane Bank" for issuer, _ in got)

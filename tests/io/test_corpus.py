@@ -30,7 +30,8 @@ def test_dateline_is_read_and_removed_from_the_block(tmp_path):
     p.write_text("Title line\nSEOUL, May 2, 2025 (Wire) — Acme said on Friday it banned Widget.\n", encoding="utf-8")
     art = read_article(p)
     assert art.dateline == "May 2, 2025"
-    body = art.blocks[1]
+    place, body = art.blocks[1], art.blocks[2]
+    assert place.text == "SEOUL" and place.heading  # the dateline's place: a mention, in a block of its own
     assert body.text.startswith("Acme said")
     assert art.text[body.start:body.start + 4] == "Acme"
 
