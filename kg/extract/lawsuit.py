@@ -174,7 +174,8 @@ def read(reader, sent) -> None:
         d["_triggers"] = frozenset().union(*(d[k] for k in (
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
-            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs", "probe_verbs")),
+            "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs", "probe_verbs",
+            "allegation_adverbs")),
             reader.lex["reporting_verbs"])
         # every word a token below is tested against: a token with none of them reads nothing
         d["_token_words"] = d["_triggers"].union(d["court_action_verbs"], d["act_verbs"])
@@ -231,6 +232,8 @@ def read(reader, sent) -> None:
                 _finding(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["finding_verbs"]:
                 _passive_finding(reader, tok, st, d)
+            if low in d["allegation_adverbs"]:
+                _alleged_act(reader, tok, st, d)
         except (IndexError, KeyError):  # a malformed parse: skip the token
             continue
     if is_legal or len(st["records"]) > before:
@@ -955,6 +958,27 @@ def _passive_finding(reader, verb: Token, st: dict, d: dict) -> None:
     r = _Record(reader.block, verb.sent, False)
     r.accusers, r.accused = finder, accused
     r.practice = _uniq(practices + [_clause_text(xcomp)])
+    _keep(st, r)
+
+
+def _alleged_act(reader, adverb: Token, st: dict, d: dict) -> None:
+    """ "Y allegedly scraped millions of posts": the practice of an accusation the article makes
+    elsewhere (the suit's plaintiff accuses Y). Kept only when the article states that someone
+    accuses Y (a weak record: :func:`_finish`)."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or verb.pos_ != "VERB" or _negated_here(verb):
+        return
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return
+    accused = [e for e in _accused(reader, subj, d)[0] if e.family in {"Organization", "Person", "Product"}]
+    practices = _practices([t for t in verb.subtree if t.i not in {x.i for x in subj.subtree}], d)
+    if not accused or not practices:
+        return
+    r = _Record(reader.block, verb.sent, True)
+    r.accused, r.accuser_mode = accused, LEGAL
+    r.practice = _uniq(practices + [_clause_text(verb)])
+    r.info["weak"] = True
     _keep(st, r)
 
 

@@ -432,3 +432,12 @@ def test_notices_served_and_suits_hit_by_an_agent(tmp_module):
                                "Zorvane Labs has been hit with a lawsuit by Harbor Crest Bank.\n", "notice.txt")
     got = _allegations(facts)
     assert {("Quillpoint", "Lumora Labs"), ("Dravik News", "Kestrel AI"), ("Harbor Crest Bank", "Zorvane Labs")} <= set(got)
+
+
+def test_an_alleged_act_adds_the_practice_of_a_suit(tmp_module):
+    """Rule _alleged_act (``allegation_adverbs``): "Y allegedly scraped ..." after "X sued Y" gives
+    the suit its practice; alone, with no accusation in the article, it states none."""
+    got = _allegations(_facts(tmp_module, "Quillpoint sued Lumora Labs on Monday. The startup allegedly scraped "
+                                          "millions of posts from the forum.\n", "alleged.txt"))
+    assert "scraping" in got[("Quillpoint", "Lumora Labs")][0]
+    assert not _allegations(_facts(tmp_module, "Lumora Labs allegedly scraped millions of posts.\n", "alone.txt"))
