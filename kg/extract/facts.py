@@ -45,6 +45,8 @@ _LOWERED: dict[int, str] = {}
 REFERRING_PRONOUNS = frozenset(_WORDS["referring_pronouns"])
 #: pronouns that never stand for a person ("it", "its"; lower-case text).
 NEUTER_PRONOUNS = frozenset(_WORDS["neuter_pronouns"])
+#: words that join a run of names on the surface ("A, B and C"; lower-case text).
+NAME_JOINERS = frozenset(_WORDS["name_joiners"])
 #: determiners of a description that refers back ("the company", "this tool"; lower-case text).
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
 #: determiners of a plural description that refers back to a group named before ("the apps",
@@ -320,6 +322,25 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 return None
             return m.entity
         return None
+
+    def names_ending_at(self, sent: Span, end: int) -> list[Mention]:
+        """The mentions of the run of names that ends just before token ``end`` of ``sent``, read
+        on the surface and joined by ``facts.name_joiners`` ("A, B and C Limit ...", "authors A and
+        B also sued ..."), in text order; [] when the word before ``end`` ends no name."""
+        doc = sent.doc
+        run: list[Mention] = []
+        while end > sent.start:
+            m = self.mention_at(doc[end - 1])
+            if m is None or m.entity is None or m.end != end:
+                break
+            run.insert(0, m)
+            i = m.start
+            while i > sent.start and doc[i - 1].lower_ in NAME_JOINERS:
+                i -= 1
+            if i == m.start:
+                break
+            end = i
+        return run
 
     def possessor_party(self, noun: Token) -> Entity | None:
         """The organization a common noun stands for through its possessor ("the European

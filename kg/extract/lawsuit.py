@@ -1210,26 +1210,18 @@ def _names_before(reader, verb: Token, d: dict) -> list:
     and the names coordinated before it with commas and "and". [] when the word there is no
     name's end."""
     doc = verb.doc
-    i = verb.i - 1
-    while i > verb.sent.start and (doc[i].pos_ in {"AUX", "ADV", "PART"} and doc[i].lower_ != "to"):
-        i -= 1
+    end = verb.i
+    while end - 1 > verb.sent.start and (doc[end - 1].pos_ in {"AUX", "ADV", "PART"} and doc[end - 1].lower_ != "to"):
+        end -= 1
+    run = reader.names_ending_at(verb.sent, end)
     found: list = []
-    first = None
-    while i >= verb.sent.start:
-        m = reader.mention_at(doc[i])
-        if m is None or m.entity is None or m.end - 1 != i or m.entity.family not in {"Person", "Organization"}:
+    for m in reversed(run):
+        if m.entity.family not in {"Person", "Organization"}:
             break
-        found.insert(0, m.entity)
-        first = m.start
-        j = m.start - 1
-        if j < verb.sent.start or doc[j].lower_ not in {",", "and", "&"}:
-            break
-        while j > verb.sent.start and doc[j].lower_ in {",", "and", "&"}:
-            j -= 1
-        i = j
-    if first is not None and first > verb.sent.start and doc[first - 1].pos_ == "ADP":
+        found.insert(0, m)
+    if found and found[0].start > verb.sent.start and doc[found[0].start - 1].pos_ == "ADP":
         return []  # "Parent company of A, B and C sues Y": the names qualify the subject
-    return _uniq(found)
+    return _uniq([m.entity for m in found])
 
 
 def _file(reader, tok: Token, st: dict, d: dict) -> None:

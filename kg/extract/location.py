@@ -104,7 +104,7 @@ class LocationFrame:
         for m in self._mentions_in(sent):
             if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
                 continue  # a government body's own country is no news (the contract makes it optional)
-            arm = self._arm_country(m.entity)
+            arm = self.kb.country_of_arm(m.entity.label)
             if arm is not None:  # "Acme Kestria", a firm's national arm, is based in Kestria
                 self.emit("location", {"organization": m.entity, "country": self.implicit(arm.name, arm.kind, False)})
             doc = self.docs[self.block]
@@ -234,19 +234,6 @@ class LocationFrame:
             # "the two Kestrian tech giants": the group of organizations named before
             out = self.group_antecedent(noun, {"Organization"}, self._location_words()["seat_nouns"])
         return out
-
-    def _arm_country(self, org: Entity):
-        """The country entry a firm's national arm names: "Acme Kestria" is a knowledge-base
-        organization's name followed by a country's; None otherwise."""
-        words = org.label.split()
-        for n in (1, 2, 3):
-            if len(words) <= n:
-                break
-            country, parent = self.kb.lookup(" ".join(words[-n:])), self.kb.lookup(" ".join(words[:-n]))
-            if country is not None and country.kind == "Country" and parent is not None \
-                    and parent.kind in {"Company", "Organization"}:
-                return country
-        return None
 
     def _nationality(self, tok: Token):
         """Country entry for a nationality word or an "X-based" token."""

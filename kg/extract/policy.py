@@ -264,12 +264,13 @@ class PolicyFrame:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue  # "Acme did not ban X", "X was never blocked": no policy
-                if tok.lemma_ in stop_v and not self._under_directive(tok) and not self._stops_own_use(tok) \
+                own_stop = tok.lemma_ in stop_v and self._stops_own_use(tok)
+                if tok.lemma_ in stop_v and not own_stop and not self._under_directive(tok) \
                         and not self._must_stop_using(tok):
                     continue
                 if tok.lemma_ == "tighten":
                     ptype = "restriction"
-                elif tok.lemma_ in stop_v and self._stops_own_use(tok):
+                elif own_stop:
                     ptype = "ban"  # "Acme will stop using X": it no longer uses X
             elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in POLICY_NOUNS:
                 ptype = "ban" if tok.lemma_.lower() in BAN_NOUNS else "restriction"
@@ -704,25 +705,18 @@ class PolicyFrame:
         may stand between ("A to Ban X", ``policy.headline_auxiliaries``). Returns them in text
         order; an empty list when the word before the verb is no such name."""
         doc = sent.doc
-        found: list[Entity] = []
         end = verb
         while end - 1 > sent.start and doc[end - 1].lower_ in HEADLINE_AUXILIARIES:
             end -= 1
-        while end > sent.start:
-            m = self.mention_at(doc[end - 1])
-            ent = m.entity if m is not None and m.end == end else None
-            if ent is None or ent.family not in {"Organization", "Place"} or ent.kind == "NewsOrganization" and (
-                    found or m.start > sent.start and doc[m.start - 1].lower_ in {",", "and", "&"}):
+        run = self.names_ending_at(sent, end)
+        found: list[Entity] = []
+        for m in reversed(run):
+            ent = m.entity
+            if ent.family not in {"Organization", "Place"} or ent.kind == "NewsOrganization" and len(run) > 1:
                 break
             ent = self.government_of(ent) if ent.family == "Place" else ent
             if ent not in found:
                 found.insert(0, ent)
-            i = m.start
-            while i > sent.start and doc[i - 1].lower_ in {",", "and", "&"}:
-                i -= 1
-            if i == m.start:
-                break
-            end = i
         return found
 
     def _document_owner(self, trig: Token) -> list[Entity]:
@@ -969,25 +963,12 @@ class PolicyFrame:
     def _centering_issuer(self, sent: Span, trig: Token) -> Entity | None:
         """The issuer the sentence before names as its subject (centering: a sentence continues
         its predecessor's topic): an organization (not a news organization), or the government
-        of an official ("Gov. Dana Holt signed an order. DeepSeek will be blocked ..."). The
-        sentence before is in this block or the block before, and no headline. None otherwise."""
-        order = [(b, s) for b in (self.block - 1, self.block) if b >= 0 for s in self.sents[b]]
-        at = next((n for n, (b, s) in enumerate(order) if b == self.block and s.start == sent.start), None)
-        if not at:
-            return None
-        b, prev = order[at - 1]
-        if self.article.blocks[b].heading:
-            return None
-        subj = self._clause_subject(prev.root)
-        m = self.token_mention.get((b, subj.i)) if subj is not None else None
-        if m is None or m.entity is None:
-            return None
-        ent = m.entity
-        if ent.family == "Organization" and ent.kind != "NewsOrganization":
-            return ent
-        if ent.family == "Person":
+        of an official ("Gov. Dana Holt signed an order. DeepSeek will be blocked ..."), as
+        :meth:`_previous_subject_entity` finds it. None otherwise."""
+        ent = self._previous_subject_entity(trig, {"Organization", "Person"})
+        if ent is not None and ent.family == "Person":
             return self._official_government(ent, trig)
-        return None
+        return ent
 
     def _agentless(self, trig: Token) -> bool:
         """True when ``trig`` states a policy without saying who made it: a passive verb with no
@@ -1806,8 +1787,9 @@ class PolicyFrame:
                 return group  # "banned the three apps": each product of the group named before
             ent = None
             if pron:
-                # "DeepSeek shook the market ... it came under scrutiny ... Kestria blocked it": the
-                # previous sentences' subject (centering), when it is a product or a known app's maker
+                # "Zorblat rattled investors ... since then it has drawn criticism ... Kestria blocked
+                # it": the previous sentences' subject (centering), when it is a product or a known
+                # app's maker
                 centered = self._previous_subject_entity(t, {"Product", "Organization"})
                 if centered is not None and centered not in issuers:
                     if centered.family == "Product":

@@ -588,8 +588,8 @@ class ReasonFrame:
                     if text and text not in found:
                         found.append(text)
         if subj is not None and subj.lemma_ in anaphors:
-            # "the move is part of Kestria's strategy to reach self-sufficiency", "the move marks its
-            # strongest effort yet to remove foreign technology": the purpose of a plan it belongs to
+            # "the move is part of Kestria's plan to reach independence in chips", "the move marks its
+            # boldest attempt so far to purge imported hardware": the purpose of a plan it belongs to
             plan = {c.i for c in root.children if c.dep_ == "dobj" and c.lemma_.lower() in rz["purpose_nouns"]}
             for g in root.subtree:
                 # (the infinitive hangs on the noun, or on the verb when the parse attaches it there)

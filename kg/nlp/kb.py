@@ -39,6 +39,8 @@ KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization", "Perso
 PRODUCT_KINDS = ("SoftwareProduct", "AIModel")
 #: Kinds a maker's own row may have.
 MAKER_KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization")
+#: kinds of an organization that may have a national arm named after a country ("Acme Kestria").
+ARM_PARENT_KINDS = ("Company", "GovernmentBody", "NewsOrganization", "Organization")
 
 _NON_WORD = re.compile(r"[^\w]+|_")
 
@@ -201,6 +203,20 @@ class KnowledgeBase:
     def is_demonym(self, word: str) -> bool:
         """True when ``word`` is a known nationality adjective."""
         return normalize(word) in self.demonyms
+
+    def country_of_arm(self, name: str) -> KBEntry | None:
+        """The country a firm's national arm names ("Acme Kestria": a known organization's name
+        followed by a known country's, one to three words): that country's entry; None when
+        ``name`` is no such pair."""
+        words = name.split()
+        for n in (1, 2, 3):
+            if len(words) <= n:
+                break
+            country, parent = self.lookup(" ".join(words[-n:])), self.lookup(" ".join(words[:-n]))
+            if country is not None and country.kind == "Country" and parent is not None \
+                    and parent.kind in ARM_PARENT_KINDS:
+                return country
+        return None
 
     def country_of_place(self, name: str) -> KBEntry | None:
         """The country entry for a country, city or region name, from the

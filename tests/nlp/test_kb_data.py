@@ -206,3 +206,13 @@ def test_a_products_plural_names_its_units():
     assert kb.lookup("Zorblats").name == "Zorblat" and "Zorblats" in kb.surface_forms
     assert kb.lookup("Torvanes") is None and kb.lookup("Quill Pads") is None and kb.lookup("Lenss") is None
     assert kb.lookup("Kestrels").kind == "Company"
+
+
+def test_a_firms_national_arm_names_its_country():
+    """KnowledgeBase.country_of_arm: "Zorvane Kestria" (a known firm and a known country) names
+    Kestria; a country after an unknown name, or a firm alone, names none."""
+    from kg.nlp.kb import KBEntry, KnowledgeBase
+
+    kb = KnowledgeBase([KBEntry("Zorvane", "Company", (), ""), KBEntry("Kestria", "Country", (), "")], {})
+    assert kb.country_of_arm("Zorvane Kestria").name == "Kestria"
+    assert kb.country_of_arm("Lumora Kestria") is None and kb.country_of_arm("Zorvane") is None
