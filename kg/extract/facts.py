@@ -470,8 +470,11 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 return None
             if not passive and node.pos_ in {"VERB", "AUX"} and any(
                     c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in self.lex["staff_nouns"]
-                    for c in node.children):
-                return None  # "That is why the nation barred X": the clause's own subject, unresolved
+                    for c in node.children) and not (
+                    node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_ in self.lex["policy"]["permission_words"]):
+                # "That is why the nation barred X": the clause's own subject, unresolved (but
+                # "Acme won't allow advertisers to use X": the one who allows)
+                return None
             if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
                 return None
             node = node.head

@@ -175,6 +175,7 @@ def read(reader, sent) -> None:
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
             "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs", "probe_verbs",
+            "investigate_verbs",
             "allegation_adverbs")),
             reader.lex["reporting_verbs"])
         # every word a token below is tested against: a token with none of them reads nothing
@@ -192,7 +193,7 @@ def read(reader, sent) -> None:
                 _sue(reader, tok, st, d)
             elif tok.pos_ == "VERB" and lemma in d["file_verbs"]:
                 _file(reader, tok, st, d)
-            if tok.pos_ == "VERB" and lemma in d["probe_verbs"]:
+            if tok.pos_ == "VERB" and (lemma in d["probe_verbs"] or lemma in d["investigate_verbs"]):
                 _probe(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["court_action_verbs"]:
                 _court_action(reader, tok, st, d)
@@ -1282,20 +1283,35 @@ def _accused_and_practice(reader, r: _Record, objs: list[Token], verb: Token, su
 def _probe(reader, tok: Token, st: dict, d: dict) -> None:
     """"X opened a probe into Y for allegedly failing to Z", "X launched an investigation into Y,
     alleging that ...": a regulator's or official's investigation stated with what it suspects
-    (``probe_verbs``, ``probe_nouns``). An investigation that states no practice ("to examine
-    whether ...") is no allegation."""
-    noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in d["probe_nouns"]),
-                None)
-    if noun is None:
-        return
-    into = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ in d["probe_preps"]
-            for p in c.children if p.dep_ == "pobj"]
-    if not into:
+    (``probe_verbs``, ``probe_nouns``), or "X is investigating Y over Z" (``investigate_verbs``).
+    What it suspects is a practice the clause names, else the phrase after "over" or "for"
+    (``suspicion_preps``: "into Y over its use of Z"; "over concerns that ...": the concern).
+    An investigation that states no practice ("to examine whether ...") is no allegation."""
+    if tok.lemma_.lower() in d["investigate_verbs"]:
+        noun = tok
+        into = [c for c in tok.children if c.dep_ == "dobj"]
+    else:
+        noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                     and c.lemma_.lower() in d["probe_nouns"]), None)
+        if noun is None:
+            return
+        into = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ in d["probe_preps"]
+                for p in c.children if p.dep_ == "pobj"]
+    if not into or reader._hypothetical(tok):
         return
     r = _Record(reader.block, tok.sent, True)
     accusers, mode, subj_ids = _subject(reader, tok, d)
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
     _accused_and_practice(reader, r, into, tok, subj_ids, d)
+    if not r.practice:
+        for p in (p for x in (tok, noun, *into) for c in x.children if c.dep_ == "prep"
+                  and c.lower_ in d["suspicion_preps"] for p in c.children if p.dep_ in {"pobj", "pcomp"}):
+            # "over concerns that Y ...": the concern's clause
+            said = next((a for a in p.children if a.dep_ in {"acl", "ccomp", "relcl"} and a.pos_ in {"VERB", "AUX"}),
+                        p)
+            text = _clause_text(said)
+            if text:
+                r.practice.append(text)
     if not r.practice or not r.accusers or not r.accused:
         return
     _keep(st, r)

@@ -798,12 +798,15 @@ class PolicyFrame:
 
     def _news_own_rule(self, trig: Token) -> list[Entity]:
         """A news organization that is the subject of an active policy verb itself ("The Kestrel
-        Herald has banned the use of X in its images", "A joins B and C to block X"): its own
-        rule. Returns it, or []."""
+        Herald has banned the use of X in its images", "A joins B and C to block X"), or the
+        member a copula places in the class a relative clause describes ("The Kestrel Herald
+        became the latest among outlets that have blocked X"): its own rule. Returns it, or []."""
         if trig.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "auxpass" for c in trig.children):
             return []
         verb = trig.head if trig.dep_ in {"xcomp", "advcl"} and trig.head.lemma_ in JOINING_VERBS else trig
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            subj = self._class_member_subject(verb.head)  # "A became the latest of the outlets that blocked X"
         ent = self.entity_at(subj, {"Organization"}) if subj is not None else None
         return [ent] if ent is not None and ent.kind == "NewsOrganization" else []
 
@@ -1121,6 +1124,13 @@ class PolicyFrame:
             if author is not None:
                 return [author]
         subj = self._subject_up(trig)
+        if subj is not None and subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
+            # "Acme's policy prohibits X": the document's owner, named as its possessor
+            owner = next((e for c in subj.children if c.dep_ == "poss"
+                          for e in [self.entity_at(c, {"Organization"})] if e is not None
+                          and e.kind != "NewsOrganization"), None)
+            if owner is not None:
+                return [owner]
         if subj is None or subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
             return self._document_owner(trig)
         subj = self._class_member_subject(subj)
@@ -1680,6 +1690,12 @@ class PolicyFrame:
             if c is not None and c.dep_ == "nsubj":
                 if c.lower_ in RELATIVE and node.dep_ == "relcl":
                     return node.head
+                if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_ in self.lex["policy"]["permission_words"] \
+                        and c.pos_ == "NOUN" and self.mention_at(c) is None:
+                    # "Acme won't allow advertisers to use X": who is (not) allowed is no issuer;
+                    # the one who allows is
+                    node = node.head
+                    continue
                 return c
             if node.dep_ == "ROOT" or node.head == node or node.dep_ not in CLAUSE_UP and node.dep_ != "acomp" \
                     and not (node.dep_ == "appos" and node.lemma_.lower() in DEADLINE_NOUNS):
@@ -1746,10 +1762,14 @@ class PolicyFrame:
 
     @staticmethod
     def _hypothetical(tok: Token) -> bool:
-        """True inside a "whether"/"if" clause ("did not say whether staff need approval")."""
+        """True inside a "whether"/"if" clause ("did not say whether staff need approval") or
+        an infinitive of manner ("explained how to block X")."""
         for node in [tok, *tok.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children):
                 return True
+            if any(c.dep_ == "advmod" and c.lower_ in HYPOTHETICAL_MARKS for c in node.children) and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return True  # "instructions on how to block X", "deciding whether to ban X"
             if node is not tok and node.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
                                                                 for c in node.children):
                 return True  # "said it had no plans to restrict X"
@@ -1899,6 +1919,9 @@ class PolicyFrame:
                     t.doc[m.start - 2].lemma_.lower() in COMPARISON_NOUNS or m.end < len(t.doc) and \
                     t.doc[m.end].lemma_.lower() in COMPARISON_NOUNS and t.doc[m.end].pos_ == "NOUN":
                 continue  # "banned Zentrix, Kestria's answer to X", "a X competitor": X describes what was banned
+            if ent.family == "Product" and m.end < len(t.doc) and t.doc[m.end].lemma_.lower() in \
+                    self.lex["development"]["maker_nouns"] and t.doc[m.end].pos_ == "NOUN":
+                continue  # "blocked X maker Acme's crawler": X describes the maker
             if ent not in out:
                 out.append(ent)
         if any(not e.key.endswith(" product") for e in out):
@@ -2259,7 +2282,8 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ == "advcl" and c.lemma_ in CITING_VERBS:
                 excluded.update(t.i for t in c.subtree)
-            if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"]:
+            if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"] \
+                    and not self._misparsed_list_item(c):
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ == "advcl" and c != trig and any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children):
                 excluded.update(t.i for t in c.subtree)  # "..., while A and B have banned it on Z": their clause
@@ -2273,6 +2297,17 @@ class PolicyFrame:
         if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
         return toks
+
+    @staticmethod
+    def _misparsed_list_item(verb: Token) -> bool:
+        """True for a conjunct the parse read as a verb that is a list item's modifier ("banned
+        X and messaging apps Y and Z", "messaging" a VBG without subject right before the
+        compound noun of its object)."""
+        doc = verb.doc
+        return verb.dep_ == "conj" and verb.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children) and verb.i + 1 < len(doc) \
+            and doc[verb.i + 1].dep_ == "compound" and doc[verb.i + 1].head.dep_ == "dobj" \
+            and doc[verb.i + 1].head.head == verb
 
     def _is_alternative_slot(self, product: Entity, sent: Span) -> bool:
         """True when the product is named as the recommended alternative in this sentence."""

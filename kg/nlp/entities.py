@@ -375,7 +375,8 @@ class MentionFinder:
                 continue
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
-            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&" for t in in_span):
+            if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&"
+                   or t.lower_ == "of" and self._school_of(in_span) for t in in_span):
                 # a longer name containing known ones ("Acme Code" around "Acme")
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
                 # (not across "&": "Candy Crush & Twitter" lists a known name after another one)
@@ -406,6 +407,13 @@ class MentionFinder:
                     and not short.known:
                 short.alias_of = long.key
         return mentions
+
+    def _school_of(self, toks: list[Token]) -> bool:
+        """True for an institution named "<suffix> of <place>" ("the University of Kestria", "Kestria
+        Institute of Technology"): its first capitalized word is an ``name_suffixes.Organization``
+        word followed by "of", so a known place inside it stays part of the name."""
+        words = [t for t in toks if t.pos_ != "DET"]
+        return len(words) >= 3 and words[0].lower_ in self.suffixes["Organization"] and words[1].lower_ == "of"
 
     def _national_arm(self, span: Span, known: list[Span]) -> bool:
         """True when a name is a known organization's name followed by a country's ("Acme

@@ -428,6 +428,16 @@ CASES = [
     Case("settle_suit_brought_by",
          "Lumora Labs agreed to pay 5 million dollars to settle a lawsuit brought by Dravik Press.\n",
          [Want("Dravik Press", "Lumora Labs", "")]),
+    # --------------------------------------------------------------- probes: what the "over" phrase suspects
+    Case("probe_into_over", "The European Commission has launched a formal inquiry into Brightwave Systems "
+                            "over its handling of rival sellers' listings.\n",
+         [Want("European Commission", "Brightwave Systems", "handling|listings")]),
+    Case("probe_over_concerns", "The European Commission opened a probe into Lumora Labs over concerns that it "
+                                "ranked its own offers above rivals.\n",
+         [Want("European Commission", "Lumora Labs", "rank")]),
+    Case("investigating_over", "The Federal Trade Commission is investigating Quillpoint Inc over its "
+                               "sharing of location records with brokers.\n",
+         [Want("Federal Trade Commission", "Quillpoint Inc", "sharing|location")]),
 ]
 
 #: statements that are no allegation: (name, text, parties that must be in none, or None for "no allegation at all")
@@ -436,6 +446,8 @@ NEGATIVES = [
     ("plain_claim", "Quillpoint said Lumora Labs had a strong quarter.\n", None),
     ("denial", "Nexaro denied accusations that it had copied models made by Lumora Labs.\n", {"Nexaro"}),
     ("patent_filing", "Lumora Labs filed a patent for a new chip design.\n", None),
+    ("probe_whether", "The Federal Trade Commission is investigating whether Quillpoint Inc shared "
+                      "location records.\n", None),
     ("licensing_deal", "Quillpoint signed a licensing deal with Lumora Labs to let the startup train on its "
                        "archive.\n", None),
     ("fight_lawsuit", "Lumora Labs said it would fight the lawsuit.\n", None),

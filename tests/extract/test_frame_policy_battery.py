@@ -345,6 +345,18 @@ POLICIES = [
     # ------------------------------------------------ co-speakers of a passive in reported speech
     ("Dravik Bank and Torvane Insurance said access to DeepSeek had been blocked.\n", "Torvane Insurance",
      "DeepSeek", None),
+    # ------------------------------------------------ session 9: class members, permissions, owners, lists
+    ("The Pellmont Herald this week became the latest among the papers that have shut out Kelvo Labs's "
+     "crawler, KelvoBot.\n", "Pellmont Herald", "KelvoBot", None),
+    ("Marlow Records has formally outlawed AI-generated songs on its store.\n", "Marlow Records",
+     "AI-generated songs", None),
+    ("Dravik Bank will not allow its contractors to use Gemini.\n", "Dravik Bank", "Gemini", None),
+    ("Torvane Insurance's policy forbids client data in prompts and restricts access to Claude.\n",
+     "Torvane Insurance", "Claude", None),
+    ("The Kestrel Courts have released guidelines for the use of ChatGPT in hearings.\n", "Kestrel Courts",
+     "ChatGPT", None),
+    ("Ontario previously banned Chinese video app Zelvo and messaging apps Kestrel Chat and Pellmont Talk "
+     "from devices it runs.\n", "Ontario", "Pellmont Talk", None),
 ]
 
 
@@ -386,6 +398,7 @@ NO_POLICIES = [
     "Torvane Insurance has removed a feature from its app.\n",
     "Pellmont Corp did not ban ChatGPT, a spokesperson said.\n",
     "The ban on ChatGPT was criticized by Kelvane Motors.\n",
+    "Kelvo Labs makes KelvoBot. Last month, the firm posted a guide explaining how to block KelvoBot.\n",
 ]
 
 

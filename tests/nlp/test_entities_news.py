@@ -153,6 +153,15 @@ def test_body_name_continued_by_and_is_one_name(finder):
     assert "Google" in apart and "Ministry of Trade" in apart
 
 
+def test_university_of_a_known_country_is_one_name(finder):
+    """MentionFinder._school_of: "the University of Ghana" is one organization, not the country
+    alone; the country named by itself stays a country."""
+    found = entities_of(finder, "Students at the University of Ghana met the Vorlen Trust.",
+                        "Ghana has a new minister.")
+    assert found.get("University of Ghana") == "Organization"
+    assert found.get("Ghana") == "Place"
+
+
 def test_name_spelled_by_a_later_acronym_and_an_acronym_noun(finder):
     """_resolve_acronyms with kg.nlp.entities.initials: "Varnel Rivers College" ... "VRC" is one entity."""
     found = entities_of(finder, "Varnel Rivers College opened a lab.", "VRC said the lab would open in May.")
