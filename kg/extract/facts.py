@@ -308,6 +308,19 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         subject): the entity named as the subject of the sentence before (in this block or the
         one before; through subjects that are themselves "it", up to three sentences back), when
         it is of ``families``. None otherwise."""
+        found = self.previous_subject(tok)
+        if found is None:
+            return None
+        b, subj = found
+        m = self.token_mention.get((b, subj.i))
+        if m is None or m.entity is None or m.entity.family not in families or m.entity.kind == "NewsOrganization":
+            return None
+        return m.entity
+
+    def previous_subject(self, tok: Token) -> tuple[int, Token] | None:
+        """(block, token) of the subject of the sentence before ``tok``'s (in this block or the one
+        before; through subjects that are "it", up to three sentences back), as centering reads
+        it (:meth:`_previous_subject_entity`); None at a heading or when that sentence has none."""
         order = [(b, s) for b in (self.block - 1, self.block) if b >= 0 for s in self.sents[b]]
         at = next((n for n, (b, s) in enumerate(order) if b == self.block and s.start <= tok.i < s.end), None)
         for k in range(at - 1, max(-1, at - 4), -1) if at else ():
@@ -317,10 +330,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             subj = self._clause_subject(prev.root)
             if subj is not None and subj.lower_ in NEUTER_PRONOUNS:
                 continue  # "... Since then it has drawn criticism": the chain goes on
-            m = self.token_mention.get((b, subj.i)) if subj is not None else None
-            if m is None or m.entity is None or m.entity.family not in families or m.entity.kind == "NewsOrganization":
-                return None
-            return m.entity
+            return (b, subj) if subj is not None else None
         return None
 
     def names_ending_at(self, sent: Span, end: int) -> list[Mention]:

@@ -141,6 +141,8 @@ DEADLINE_NOUNS = frozenset(_WORDS["deadline_nouns"])
 RESTRAINT_MODALS = frozenset(_WORDS["restraint_modals"])
 #: nouns of rules an issuer enacts on a product or on AI ("new rules on X"; lemmas).
 RULE_NOUNS = frozenset(_WORDS["rule_nouns"])
+#: verbs of a clause that says what rules govern ("a policy regulating the use of X"; lemmas).
+RULE_CLAUSE_VERBS = frozenset(_WORDS["rule_clause_verbs"])
 #: prepositions of what rules are on ("rules on X", "guidelines for X"; lower-case text).
 RULE_PREPS = frozenset(_WORDS["rule_preps"])
 #: lemmas of a ban or restriction verb (``policy.ban``, ``policy.restriction``).
@@ -201,6 +203,8 @@ AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
 AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
 #: technologies a rule restricts as a class ("facial recognition technology"): phrases as word tuples.
 TECHNOLOGY_CLASSES = tuple(tuple(p.split()) for p in _WORDS["technology_classes"])
+#: the first words of those phrases (a token that starts none is skipped at once)
+TECHNOLOGY_CLASS_STARTS = frozenset(p[0] for p in TECHNOLOGY_CLASSES)
 #: one-word technologies a rule restricts as a class ("the use of deepfakes"; lemmas).
 TECHNOLOGY_NOUNS = frozenset(_WORDS["technology_nouns"])
 TECHNOLOGY_HEADS = frozenset(_WORDS["technology_heads"])
@@ -747,8 +751,9 @@ class PolicyFrame:
     def _rules_on(self, noun: Token) -> bool:
         """True for rules an issuer enacts on a product or on AI ("introduced new rules on the use
         of X", "will impose new AI rules on lawyers"): a ``policy.rule_nouns`` noun, the object of
-        an enacting verb (``policy.enact_verbs``), with an "on"/"for"/"governing" phrase or an AI
-        word among its modifiers."""
+        an enacting verb (``policy.enact_verbs``), with an "on"/"for"/"governing" phrase, a clause
+        of ``policy.rule_clause_verbs`` ("a policy regulating the use of X") or an AI word among
+        its modifiers."""
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in RULE_NOUNS:
             return False
         head = noun
@@ -760,7 +765,8 @@ class PolicyFrame:
         if verb.pos_ != "VERB" or verb.lemma_ not in ENACTING_VERBS:
             return False
         return any(c.dep_ == "prep" and c.lower_ in RULE_PREPS for c in [*noun.children, *verb.children]) or any(
-            c.dep_ in {"compound", "amod"} and c.lower_ in AI_CLASS_WORDS for c in noun.children)
+            c.dep_ in {"compound", "amod"} and c.lower_ in AI_CLASS_WORDS
+            or c.dep_ == "acl" and c.lemma_ in RULE_CLAUSE_VERBS for c in noun.children)
 
     def _restrained_party(self, verb: Token) -> tuple[list[Entity], Entity] | None:
         """A ruling or order that a named party must stop or may not do something ("the regulator
@@ -801,6 +807,9 @@ class PolicyFrame:
         Herald has banned the use of X in its images", "A joins B and C to block X"), or the
         member a copula places in the class a relative clause describes ("The Kestrel Herald
         became the latest among outlets that have blocked X"): its own rule. Returns it, or []."""
+        if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.lemma_.lower() in RULE_NOUNS \
+                and trig.head.lemma_ in ENACTING_VERBS:
+            trig = trig.head  # "The Kestrel Herald has issued guidelines on AI"
         if trig.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "auxpass" for c in trig.children):
             return []
         verb = trig.head if trig.dep_ in {"xcomp", "advcl"} and trig.head.lemma_ in JOINING_VERBS else trig
@@ -967,10 +976,17 @@ class PolicyFrame:
         """The issuer the sentence before names as its subject (centering: a sentence continues
         its predecessor's topic): an organization (not a news organization), or the government
         of an official ("Gov. Dana Holt signed an order. DeepSeek will be blocked ..."), as
-        :meth:`_previous_subject_entity` finds it. None otherwise."""
+        :meth:`_previous_subject_entity` finds it, or a government body it describes ("the
+        Kestria high court"). None otherwise."""
         ent = self._previous_subject_entity(trig, {"Organization", "Person"})
         if ent is not None and ent.family == "Person":
             return self._official_government(ent, trig)
+        if ent is None:
+            # "The Kestria high court has issued a policy. Judges cannot use X": a body the
+            # sentence before describes (in this block, where its words are read)
+            found = self.previous_subject(trig)
+            bodies = self._described_bodies(found[1]) if found is not None and found[0] == self.block else []
+            return bodies[0] if len(bodies) == 1 else None
         return ent
 
     def _agentless(self, trig: Token) -> bool:
@@ -1647,8 +1663,11 @@ class PolicyFrame:
         Only heads of ``policy.body_nouns`` count."""
         head = noun.lemma_.lower()
         if not (noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and noun.is_lower) \
-                or head not in self.lex["policy"]["body_nouns"] or self.mention_at(noun):
-            return []  # (a lower-case "ministry" the model tags as a proper noun is a common noun)
+                or head not in self.lex["policy"]["body_nouns"] or self.token_mention.get((self.block, noun.i)) \
+                or (m := self.mention_at(noun)) is not None and m.entity is not None and m.entity.family != "Place":
+            # (a lower-case "ministry" the model tags as a proper noun is a common noun; "the
+            # Kestria high court" anchored to its place is a body of that place)
+            return []
         place = None
         for c in noun.children:
             if c.dep_ in {"poss", "compound", "amod", "nmod"}:
@@ -2074,11 +2093,14 @@ class PolicyFrame:
         for t in toks:
             if t.lower_ in bare and (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in
                                      USE_NOUNS or t.dep_ == "nsubjpass" and t.head.lemma_ in USE_VERBS
-                                     or t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() in RULE_NOUNS) \
+                                     or t.dep_ in {"compound", "amod"} and t.head.lemma_.lower() in RULE_NOUNS
+                                     or t.dep_ == "pobj" and t.head.lower_ in RULE_PREPS
+                                     and t.head.head.lemma_.lower() in RULE_NOUNS) \
                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
                 begin = t.i - 1 if t.i > 0 and t.doc[t.i - 1].dep_ in {"amod", "compound"} and \
                     t.doc[t.i - 1].lower_ in ai | {"artificial"} else t.i
-                return t.doc[begin:t.i + 1].text  # "the use of AI", "AI cannot be used", "new AI rules"
+                # "the use of AI", "AI cannot be used", "new AI rules", "guidelines on generative AI"
+                return t.doc[begin:t.i + 1].text
             if t.lower_ in bare and t.i > 0 and t.doc[t.i - 1].lower_ in ai and t.doc[t.i - 1].dep_ == "amod" \
                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
                 return t.doc[t.i - 1:t.i + 1].text  # "a ban on generative AI": the field itself
@@ -2108,18 +2130,21 @@ class PolicyFrame:
         if not toks:
             return None
         doc = toks[0].doc
+        lemmas, lowers = self._doc_words(doc)  # (read from the Doc's arrays: no token objects)
         ids = {t.i for t in toks}
         for t in toks:
-            if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in TECHNOLOGY_NOUNS and self.mention_at(t) is None:
+            i = t.i
+            if lemmas[i] in TECHNOLOGY_NOUNS and t.pos_ in {"NOUN", "PROPN"} and self.mention_at(t) is None:
                 return t.text  # "banned the use of deepfakes"
+            if lowers[i] not in TECHNOLOGY_CLASS_STARTS:
+                continue
             for phrase in TECHNOLOGY_CLASSES:
-                end = t.i + len(phrase)
-                if end > len(doc) or tuple(x.lower_ for x in doc[t.i:end]) != phrase or not ids.issuperset(
-                        range(t.i, end)):
+                end = i + len(phrase)
+                if end > len(doc) or tuple(lowers[i:end]) != phrase or not ids.issuperset(range(i, end)):
                     continue
-                if end < len(doc) and doc[end].lower_ in TECHNOLOGY_HEADS:
+                if end < len(doc) and lowers[end] in TECHNOLOGY_HEADS:
                     end += 1
-                return doc[t.i:end].text
+                return doc[i:end].text
         return None
 
     @staticmethod

@@ -133,9 +133,10 @@ class ReasonFrame:
         if prep.dep_ not in {"prep", "conj"} or prep.pos_ != "ADP" or prep.lower_ not in sets["marker_starts"]:
             return None  # (a second phrase of a coordination: "with A and in line with X")
         doc = prep.doc
+        lowers = self._doc_words(doc)[1]  # (read from the Doc's arrays: no token objects)
         for words in sets["marker_phrases"]:
             end = prep.i + len(words)
-            if end <= len(doc) and [t.lower_ for t in doc[prep.i:end]] == words:
+            if end <= len(doc) and lowers[prep.i:end] == words:
                 last = doc[end - 1]
                 return next((c for c in last.children if c.dep_ in {"pobj", "pcomp"}), None)
         return None

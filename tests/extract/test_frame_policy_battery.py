@@ -357,6 +357,13 @@ POLICIES = [
      "ChatGPT", None),
     ("Ontario previously banned Chinese video app Zelvo and messaging apps Kestrel Chat and Pellmont Talk "
      "from devices it runs.\n", "Ontario", "Pellmont Talk", None),
+    ("The Ohio high court has barred its clerks from using Gemini.\n", "high court", "Gemini", None),
+    ("The Ohio appeals court has adopted a new policy. Judges may not rely on tools such as ChatGPT to "
+     "write rulings.\n", "appeals court", "ChatGPT", None),
+    ("Marlow Health published a policy regulating the use of Copilot on its wards.\n", "Marlow Health",
+     "Copilot", None),
+    ("The Pellmont Gazette has published guidelines on generative AI for its newsroom.\n", "Pellmont Gazette",
+     "generative AI", None),
 ]
 
 
