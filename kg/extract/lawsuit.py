@@ -1198,11 +1198,35 @@ def _sue(reader, tok: Token, st: dict, d: dict) -> None:
         surface = _names_before(reader, tok, d)
         if surface:
             accusers, mode = surface, None
+    if not accusers and mode is None and tok.pos_ == "VERB":
+        r.info["claimants"] = _described_claimants(reader, tok, d)  # "Kestrian authors sued Y"
+        mode = LEGAL if r.info["claimants"] else None
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
     r.targets = _uniq(targets + r.targets)
     _keep(st, r)
+
+
+def _described_claimants(reader, verb: Token, d: dict) -> list:
+    """Claimants a suit's subject describes without naming them: "a group of authors" (the
+    group, :func:`_group_party`), "Kestrian book publishers", "French authors and artists"
+    (a plural of ``claimant_nouns`` with its modifiers and conjuncts, as one unnamed party
+    labelled with the text's words). [] when the subject is named or is no such description."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or any(reader.mention_at(t) is not None for t in subj.subtree):
+        return []
+    if subj.lemma_.lower() in d["group_nouns"]:
+        group = _group_party(reader, subj)
+        return [group] if group is not None else []
+    if subj.lemma_.lower() not in d["claimant_nouns"] or subj.tag_ != "NNS":
+        return []
+    skip = {x.i for c in subj.children if c.dep_ in {"relcl", "acl", "appos", "prep", "punct"} for x in c.subtree}
+    toks = [t for t in subj.subtree if t.i not in skip]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "NUM"} or toks[0].tag_ == "PRP$"):
+        toks = toks[1:]
+    label = join_tokens(toks[:6]).strip(" ,;:\"'“”")
+    return [reader.implicit(label, "Organization", False)] if label else []
 
 
 def _names_before(reader, verb: Token, d: dict) -> list:
@@ -1255,6 +1279,9 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
     owner = _owner(reader, noun)
     if owner is not None and not accusers:
         accusers, mode = [owner], None
+    if not accusers and mode is None and noun.dep_ == "dobj":
+        r.info["claimants"] = _described_claimants(reader, tok, d)  # "a group of authors filed a suit against Y"
+        mode = LEGAL if r.info["claimants"] else None
     if not accusers and mode is None and not subj_ids:
         mode = LEGAL  # "charges were filed against Y": the article's plaintiff
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
@@ -1841,7 +1868,9 @@ def _finish(reader, st: dict, d: dict) -> None:
             continue
         if r.accuser_mode == LEGAL:
             same = [a for x in legal_known if set(x.accused) & set(r.accused) for a in x.accusers]
-            r.accusers = _uniq(same) or st["members"] or (st["plaintiffs"] or plaintiffs)[:3]
+            # (the members an article lists, else the claimants the suit's subject describes)
+            r.accusers = _uniq(same) or st["members"] or r.info.get("claimants") or \
+                (st["plaintiffs"] or plaintiffs)[:3]
             if not r.accusers and any(not x.accusers for x in records if x.legal):
                 r.accusers = [reader.implicit(d["unnamed_plaintiff"], "Organization", False)]
         elif r.accuser_mode in {DESC, FINED}:

@@ -39,7 +39,8 @@ class LocationFrame:
         """Unions of the lexicon's lists that the rules below test, by use."""
         if self._location_sets is None:
             lex = self.lex
-            cue_orgs = frozenset(lex["cue_nouns"]["Company"]) | frozenset(lex["cue_nouns"]["GovernmentBody"])
+            cue_orgs = frozenset(lex["cue_nouns"]["Company"]) | frozenset(lex["cue_nouns"]["GovernmentBody"]) \
+                | frozenset(lex["cue_nouns"]["NewsOrganization"])  # ("the Kestrian newspaper X")
             self._location_sets = {
                 "cue_orgs": cue_orgs,
                 "cue_words": cue_orgs | frozenset(INDUSTRY_WORDS),
@@ -94,7 +95,7 @@ class LocationFrame:
             if org is None and noun.lemma_ in cue_orgs:
                 members = self._described_members(noun)
             for org in members:
-                if org.kind not in {"NewsOrganization", "GovernmentBody"}:
+                if org.kind != "GovernmentBody":
                     place = self.implicit(country.name, country.kind, False)
                     self.emit("location", {"organization": org, "country": place})
         self._copula_seat(sent)
@@ -102,7 +103,7 @@ class LocationFrame:
         based = sets["based"]
         seat = sets["seat"]
         for m in self._mentions_in(sent):
-            if m.entity.family != "Organization" or m.entity.kind in {"NewsOrganization", "GovernmentBody"}:
+            if m.entity.family != "Organization" or m.entity.kind == "GovernmentBody":
                 continue  # a government body's own country is no news (the contract makes it optional)
             arm = self.kb.country_of_arm(m.entity.label)
             if arm is not None:  # "Acme Kestria", a firm's national arm, is based in Kestria
@@ -182,7 +183,7 @@ class LocationFrame:
             else:
                 subj = role.head
             org = self.entity_at(subj, {"Organization"}) if subj is not None else None
-            if org is None or org.kind in {"NewsOrganization", "GovernmentBody"}:
+            if org is None or org.kind == "GovernmentBody":
                 continue
             if one is not None:
                 for c in tok.children:
@@ -214,7 +215,9 @@ class LocationFrame:
         out: list[Entity] = []
         for h in heads:
             for t in [h, *h.conjuncts]:
-                m = self.mention_at(t)
+                # (a name whose legal suffix the mention leaves out: "Acme Corp" heads on "Corp")
+                m = self.mention_at(t) or next((x for c in t.children if c.dep_ == "compound"
+                                                for x in [self.mention_at(c)] if x is not None), None)
                 if m is not None and m.entity is not None and m.entity.family == "Organization" \
                         and m.entity not in out:
                     out.append(m.entity)

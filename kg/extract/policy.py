@@ -2110,7 +2110,8 @@ class PolicyFrame:
             doc, start = t.doc, t.i
             while start > 0 and start > t.i - 6 and (
                     doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in COMPARATIVES
-                    or doc[start - 1].text in {"(", ")", "-"}):
+                    or doc[start - 1].text in {"(", ")", "-"}
+                    or doc[start - 1].tag_ == "VBN" and start >= 2 and doc[start - 2].text == "-"):  # "AI-powered"
                 start -= 1
             while start < t.i and doc[start].text in {"(", ")", "-"}:
                 start += 1

@@ -435,6 +435,14 @@ CASES = [
     Case("probe_over_concerns", "The European Commission opened a probe into Lumora Labs over concerns that it "
                                 "ranked its own offers above rivals.\n",
          [Want("European Commission", "Lumora Labs", "rank")]),
+    # --------------------------------------------------------------- claimants described, not named
+    Case("family_of_sued", "The parents of Mara Lindqvist sued Lumora Labs over the death of their daughter.\n",
+         [Want("Mara Lindqvist", "Lumora Labs", "death")]),
+    Case("group_of_sued", "A group of illustrators sued Brightwave Systems over the copying of their drawings.\n",
+         [Want("group of illustrators", "Brightwave Systems", "copy")]),
+    Case("described_filed", "Kestrian newspapers filed a lawsuit against Quillpoint Inc for copyright "
+                            "infringement.\n",
+         [Want("Kestrian newspapers", "Quillpoint Inc", "copyright")]),
     Case("investigating_over", "The Federal Trade Commission is investigating Quillpoint Inc over its "
                                "sharing of location records with brokers.\n",
          [Want("Federal Trade Commission", "Quillpoint Inc", "sharing|location")]),
@@ -446,6 +454,7 @@ NEGATIVES = [
     ("plain_claim", "Quillpoint said Lumora Labs had a strong quarter.\n", None),
     ("denial", "Nexaro denied accusations that it had copied models made by Lumora Labs.\n", {"Nexaro"}),
     ("patent_filing", "Lumora Labs filed a patent for a new chip design.\n", None),
+    ("critics_sued", "Critics sued Lumora Labs last year.\n", None),
     ("probe_whether", "The Federal Trade Commission is investigating whether Quillpoint Inc shared "
                       "location records.\n", None),
     ("licensing_deal", "Quillpoint signed a licensing deal with Lumora Labs to let the startup train on its "

@@ -364,6 +364,10 @@ POLICIES = [
      "Copilot", None),
     ("The Pellmont Gazette has published guidelines on generative AI for its newsroom.\n", "Pellmont Gazette",
      "generative AI", None),
+    ("Torvane Insurance has introduced a rule barring AI-driven assistants from its board calls.\n",
+     "Torvane Insurance", "AI-driven assistants", None),
+    ("Italy's privacy regulator ordered the closure of every data operation in the country for Worldcoin.\n",
+     "Italy", "Worldcoin", None),
 ]
 
 
