@@ -25,6 +25,21 @@ INSTEAD_WORDS = _WORDS["instead_words"]
 TOWARD_PREPS = _WORDS["toward_preps"]
 #: conjunctions that continue a surface list of names (lower-case text).
 LIST_JOINERS = _WORDS["list_joiners"]
+#: words that set a product apart from a ban ("banned AI tools, except for X"; lower-case text).
+EXCEPTION_WORDS = frozenset(_WORDS["exception_words"])
+#: nouns of an exception a rule grants ("made an exception to allow X"; lemmas).
+EXCEPTION_NOUNS = frozenset(_WORDS["exception_nouns"])
+
+
+def excepted(tok: Token) -> bool:
+    """True when ``tok`` lies in a phrase that sets it apart from the clause's rule ("except
+    for X", "excluding X"): an ancestor, up to the clause's verb, is an ``exception_words`` word."""
+    for a in tok.ancestors:
+        if a.lower_ in EXCEPTION_WORDS:
+            return True
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 class AlternativeFrame:
@@ -45,6 +60,8 @@ class AlternativeFrame:
         words = self.words(sent)
         if not words.isdisjoint(FAVOR_WORDS):
             self._favored_alternatives(sent)
+        if not words.isdisjoint(EXCEPTION_WORDS) or not words.isdisjoint(EXCEPTION_NOUNS):
+            self._excepted_alternatives(sent)
         if not words.isdisjoint(pol["alternative_nouns"]):
             self._copular_alternative(sent)
         if words.isdisjoint(self._alternative_sets["triggers"]):
@@ -115,6 +132,27 @@ class AlternativeFrame:
             issuer = speaker if isinstance(speaker, Entity) and speaker.family == "Organization" \
                 and speaker.kind != "NewsOrganization" else None
             self.emit("alternative", {"issuer": issuer, "restricted": None, "alternative": alt})
+
+    def _excepted_alternatives(self, sent: Span) -> None:
+        """"banned the use of AI tools, except for X", "made an exception to allow the use of X":
+        the product a rule leaves allowed is the alternative (its issuer: the rule's agent; the
+        restricted product is filled at article level)."""
+        for tok in self.tokens(sent):
+            m = self.mention_at(tok)
+            if m is None or m.entity is None or m.entity.family != "Product" or tok.i != m.end - 1:
+                continue
+            root = tok.doc[m.start:m.end].root
+            verb = None
+            if excepted(root):
+                verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            else:  # "an exception to allow the use of X"
+                node = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                if node is not None and node.dep_ in {"acl", "relcl"} and node.head.lemma_.lower() in EXCEPTION_NOUNS:
+                    verb = node.head.head
+            if verb is None:
+                continue
+            self.emit("alternative", {"issuer": self.agent_of(verb, {"Organization"}), "restricted": None,
+                                      "alternative": m.entity})
 
     def _favored_alternatives(self, sent: Span) -> None:
         """"banned X in favor of its own chatbot, Y": Y is the alternative."""

@@ -184,6 +184,7 @@ def _read_verb(reader, tok, D) -> None:
     objs: list = []
     goals = _goals(tok, D)
     train = False
+    data_only = False
     if lemma in D["collect_verbs"]:
         objs = _objects(tok, passive)
         if lemma in D["use_verbs"]:
@@ -192,7 +193,11 @@ def _read_verb(reader, tok, D) -> None:
         objs = [o for o in _objects(tok, passive) if o.lower_ in D["capture_nouns"] or o.lemma_ in D["capture_nouns"]]
     elif lemma in D["use_verbs"]:
         if not any(g.lemma_.lower() in D["train_verbs"] for g in goals) and not _for_training(tok, D):
-            return
+            if not goals:
+                return
+            # "the system uses metadata such as time and location to make suggestions": data
+            # used for a stated goal (only objects that name data)
+            data_only = True
         objs = _objects(tok, passive)
     elif lemma in D["train_verbs"] and tok.tag_ != "VBG" or lemma == "train":
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -222,6 +227,8 @@ def _read_verb(reader, tok, D) -> None:
         # a weak verb ("sent shockwaves"), or an agent that is no product ("Acme gathered
         # reporters"): only objects that name data
         signals = [x for x in signals if _data_like(x, D)]
+    if data_only:  # (data used for a goal: the item's head names data, not a tool: ``tool_heads``)
+        signals = [x for x in signals if _data_like(x.split()[-1], D) and x.split()[-1].lower() not in D["tool_heads"]]
     if not signals:
         return
     weak = lemma in D["weak_verbs"]
@@ -437,7 +444,9 @@ def _objects(tok, passive: bool) -> list:
 def _train_sources(tok, D) -> list:
     """ "train its models on user posts", "training its LLMs using public content", "based on posts"."""
     out = []
-    for c in tok.children:
+    # ("trains models on user posts": the parse often hangs the phrase on the models)
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for c in [*tok.children, *(x for o in objects for x in o.children)]:
         if c.dep_ == "prep" and c.lower_ in D["train_preps"]:
             out += [p for p in c.children if p.dep_ == "pobj"]
         if c.lower_ in D["source_participles"] or (c.dep_ in {"advcl", "acl", "prep"} and c.lemma_ in D["source_verbs"]):
@@ -566,8 +575,10 @@ def signal_items(reader, start: int, end: int, D) -> list[str]:
             continue
         if t.pos_ == "ADP":
             if cur and (low == "of" and _head_word(cur) in D["container_nouns"]
-                        or low in D["about_preps"] and _head_word(cur) in D["generic_signals"]):
-                cur = []  # "the contents of X", "huge amounts of X", "information about X": X
+                        or low in D["about_preps"] and _head_word(cur) in D["generic_signals"]
+                        or low in D["bare_about_preps"] and len(cur) == 1 and _head_word(cur) in D["generic_signals"]):
+                # "the contents of X", "huge amounts of X", "information about X", "data from X": X
+                cur = []
                 i += 1
                 continue
             if low in D["range_preps"] and t.head.lemma_ in D["range_verbs"]:

@@ -20,6 +20,7 @@ from ..nlp.entities import Entity
 from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from . import frame_data
+from .alternative import excepted
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date, phrase_verb_clause
 
 _WORDS = frame_data("policy")
@@ -1932,6 +1933,8 @@ class PolicyFrame:
                 continue  # "removed X from the App Store": the store is where X was
             if self._where_things_are(root) or self._platform_of_class(root):
                 continue  # "blocked X on its app store, the Acme Store", "content shared on X"
+            if excepted(root):
+                continue  # "banned AI tools, except for X": X is left allowed
             if ent.family == "Product" and ent.label.split()[-1].lower() in STORE_NOUNS:
                 continue  # "the Acme App Store": where apps are removed from, not what is restricted
             if m.start >= 2 and t.doc[m.start - 1].lower_ in COMPARISON_PREPS and \

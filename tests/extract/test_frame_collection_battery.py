@@ -171,6 +171,11 @@ SIGNALS = [
     # bullets introduced by a line ending in a colon
     ("The app collects:\n\n- IP addresses\n\n- device identifiers\n\n- precise location\n", QUILL,
      ["IP addresses", "device identifiers", "location"]),
+    # session 9: the training phrase on the object, "data from X", data used for a goal
+    ("Quillpoint trains ranking models on customer tickets and call notes.\n", QUILL,
+     ["customer tickets|tickets", "call notes"]),
+    ("Quillpoint has been using data from your calendars to train its assistant.\n", QUILL, ["calendars"]),
+    ("Quillpoint uses metadata such as the hour of day to suggest replies.\n", QUILL, ["metadata"]),
 ]
 
 
@@ -194,6 +199,7 @@ NO_SIGNALS = [
     "Quillpoint never stores users' chats, according to the company.\n",
     "Lumora Labs collected an industry award for Quillpoint last year.\n",
     "Analysts tracked the growth of Quillpoint across schools in Kestria.\n",
+    "Quillpoint uses a large language model to answer questions.\n",
 ]
 
 

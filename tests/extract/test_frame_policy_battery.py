@@ -417,3 +417,28 @@ NO_POLICIES = [
 def test_no_policy(tmp_path, body):
     """Permission, adoption and a denied plan state no policy."""
     assert read_policies(tmp_path, body) == {}
+
+
+# (body, issuer, restricted product, alternative): the product staff are left or sent to
+ALTERNATIVES = [
+    ("Dravik Bank has barred the use of chatbots such as ChatGPT, except for Gemini.\n",
+     "Dravik Bank", "ChatGPT", "Gemini"),
+    ("Torvane Insurance has banned Claude. It has since granted an exception to allow the use of Copilot by "
+     "its analysts.\n", "Torvane Insurance", "Claude", "Copilot"),
+    ("Pellmont Corp restricted ChatGPT last month. The policy directs engineers to utilize Gemini for "
+     "code reviews.\n", "Pellmont Corp", "ChatGPT", "Gemini"),
+]
+
+
+@pytest.mark.parametrize("body,issuer,product,alternative", _cases(ALTERNATIVES, "alternative"))
+def test_alternative(tmp_path, body, issuer, product, alternative):
+    """alternative.excepted and AlternativeFrame._excepted_alternatives ("except for X", "an
+    exception to allow X"), and "utilize" among the alternative verbs: the product left allowed
+    is the policy's alternative, not a restricted product."""
+    path = tmp_path / "a.txt"
+    path.write_text(body, encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "policy"]
+    got = {(f.roles["issuer"].label, f.roles["product"].label): [e.label for e in f.entity_attrs.get("alternative", [])]
+           for f in facts}
+    assert alternative in got.get((issuer, product), []), got
+    assert (issuer, alternative) not in got, f"{alternative} read as restricted: {got}"
