@@ -155,6 +155,8 @@ class NonresponseFrame:
             elif c.dep_ == "prep" and c.lower_ in MATTER_PREPS:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
             for o in objs:
+                if o.ent_type_ in {"DATE", "TIME"} and c.dep_ == "prep":
+                    continue  # "did not respond to a request on Monday": when, not what
                 if o.pos_ == "PRON":
                     text = self._pronoun_matter(o)
                 else:

@@ -347,3 +347,11 @@ NO_NONRESPONSES = [
 def test_no_nonresponse(tmp_path, body):
     """A news organization's own checks, an answer given, and a rule are no non-responses."""
     assert _nonresponses(_read(tmp_path, body)) == []
+
+
+def test_nonresponse_day_is_no_matter(tmp_path):
+    """NonResponseFrame._matters: a date after the request ("... for comment on Monday") says
+    when, and is no matter of its own."""
+    got = _nonresponses(_read(tmp_path, "Tarsen Systems did not respond to Reuters' request for comment on Monday.\n"))
+    matters = [m for p, ms in got if p == "Tarsen Systems" for m in ms]
+    assert matters and not any(m.strip().lower() == "monday" for m in matters), got
