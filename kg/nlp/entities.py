@@ -148,6 +148,7 @@ class MentionFinder:
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
+        self.name_particles = frozenset(lex["name_particles"])
         self.office_nouns = frozenset(lex["office_nouns"])
         self.locative_preps = frozenset(lex["locative_preps"])
         self.portfolio_preps = frozenset(lex["portfolio_preps"])  # ("Secretary of Commerce X")
@@ -581,8 +582,9 @@ class MentionFinder:
         while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
             first -= 1
         name = span[last + 1:]
-        if name and not all(t.text[:1].isupper() or t.is_punct or t.is_digit for t in name):
-            return [span]
+        if name and not all(t.text[:1].isupper() or t.is_punct or t.is_digit or t.lower_ in self.name_particles
+                            for t in name):
+            return [span]  # (but "Sheikh Mohamed bin Zayed": lower-case particles of a name)
         if not name and any(t.is_lower for t in span[:first]):
             return [span]
         if not name:
@@ -621,6 +623,8 @@ class MentionFinder:
             return None  # "U.S.-China": a relation between places, not a name
         if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):
             return None
+        if entry is None and len(span) == 1 and self.kb.names_people_or_language(text):
+            return None  # "Kenyans", "Hausa": a nation's people or a language, no entity of a kind here
         if entry is None and (span[-1].lower_ in self.document_heads or span[0].lower_ in self.document_prefixes
                               and len(span) > 1):
             return None  # laws, policies, sections and court districts are documents or places of no kind here

@@ -204,6 +204,16 @@ class KnowledgeBase:
         """True when ``word`` is a known nationality adjective."""
         return normalize(word) in self.demonyms
 
+    def names_people_or_language(self, word: str) -> bool:
+        """True when one capitalized word names a nation's people ("Kestrians", a known
+        nationality adjective plus "s") or a major language (ISO 639-1, the ``pycountry``
+        package: "Hausa", "Tamil"): world knowledge that the word is no organization, product,
+        place or person. A nationality adjective itself ("Dutch") is not such a word here."""
+        key = normalize(word)
+        if key.endswith("s") and key[:-1] in self.demonyms:
+            return True
+        return key in _languages() and key not in self.demonyms
+
     def country_of_arm(self, name: str) -> KBEntry | None:
         """The country a firm's national arm names ("Acme Kestria": a known organization's name
         followed by a known country's, one to three words): that country's entry; None when
@@ -321,6 +331,24 @@ def _subdivisions() -> dict[str, str]:
         for form in {sub.name, plain}:
             found.setdefault(normalize(form), set()).add(sub.country_code)
     return {form: next(iter(codes)) for form, codes in sorted(found.items()) if len(codes) == 1}
+
+
+_LANGUAGES: frozenset[str] | None = None
+
+
+def _languages() -> frozenset[str]:
+    """Normalized names of the major languages (ISO 639-1 entries of the ``pycountry``
+    package: "Arabic", "Hausa", "Tamil"), read once; empty when the package is not installed."""
+    global _LANGUAGES
+    if _LANGUAGES is None:
+        try:
+            import pycountry
+        except ImportError:  # pragma: no cover - a declared dependency
+            _LANGUAGES = frozenset()
+        else:
+            names = (lang.name.split(" (")[0] for lang in pycountry.languages if getattr(lang, "alpha_2", None))
+            _LANGUAGES = frozenset(normalize(n) for n in names if " " not in n)  # ("Malay (macrolanguage)")
+    return _LANGUAGES
 
 
 def _split(field: str | None) -> tuple[str, ...]:

@@ -162,6 +162,24 @@ def test_university_of_a_known_country_is_one_name(finder):
     assert found.get("Ghana") == "Place"
 
 
+def test_honorifics_are_titles_and_particles_stay_in_names(finder):
+    """person_titles ("Gen.", "His Highness", "Lady Justice") are split off; a name's lower-case
+    particles (``name_particles``: "bin", "van") do not stop the split."""
+    found = entities_of(finder, "Gen. Mara Okello met His Highness Sheikh Karim bin Tarek Al Vorn.",
+                        "Lady Justice Ines van Dorn ruled on Monday.")
+    assert found.get("Mara Okello") == "Person" and found.get("Ines van Dorn") == "Person", found
+    assert "Sheikh Karim bin Tarek Al Vorn" in found and not any("Highness" in k for k in found), found
+
+
+def test_languages_and_peoples_are_no_entities(finder):
+    """KnowledgeBase.names_people_or_language in MentionFinder._mention: a major language
+    ("Yoruba") or a nation's people ("Canadians") is no entity; a country stays one."""
+    found = entities_of(finder, "Vorlen Labs says its assistant now speaks Yoruba and Tamil.",
+                        "Canadians were the first to try it, and Tonga is next.")
+    assert not {"Yoruba", "Tamil", "Canadians"} & set(found), found
+    assert "Vorlen Labs" in found and found.get("Tonga") == "Place"
+
+
 def test_name_spelled_by_a_later_acronym_and_an_acronym_noun(finder):
     """_resolve_acronyms with kg.nlp.entities.initials: "Varnel Rivers College" ... "VRC" is one entity."""
     found = entities_of(finder, "Varnel Rivers College opened a lab.", "VRC said the lab would open in May.")
