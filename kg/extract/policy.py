@@ -2325,6 +2325,13 @@ class PolicyFrame:
             toks += [t for t in clause.head.subtree if t.i <= clause.head.i and t not in toks]
         if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
+        end = trig.right_edge.i + 1
+        doc = trig.doc
+        if trig.lemma_ in BAN_VERBS and end < len(doc) and doc[end].lower_ == "from" and doc[end].head == trig.head \
+                and not any(c.dep_ == "prep" and c.lower_ == "from" for c in trig.children):
+            # "issued a memo barring staff from uploading files to X": the parse hung the
+            # from-phrase on the verb above
+            toks += [t for t in doc[end].subtree if t not in toks]
         return toks
 
     @staticmethod

@@ -201,7 +201,9 @@ class ReasonFrame:
                 objs += [(c, True) for c in node.children if c.dep_ == "ccomp"]
                 objs += [(p, True) for c in node.children if c.dep_ == "prep" and c.lower_ in CONCERN_PREPS
                          for p in c.children if p.dep_ in {"pobj", "pcomp"}]
-            elif node.dep_ in {"advcl", "xcomp", "acl"} and node.pos_ == "VERB" and (
+            elif (node.dep_ in {"advcl", "xcomp", "acl"} or node.dep_ == "conj" and node.tag_ == "VBG"
+                  and node.lemma_ in rz["verbs"] and not any(c.dep_ in SUBJ for c in node.children)) \
+                    and node.pos_ == "VERB" and (
                     node.i > clause.i or node.dep_ == "advcl" and node.head == clause
                     or node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in"):
                 # (before the clause: "Citing X, ...", "Fearing X, ...", "To protect X, ...", "After X, ...")
@@ -232,6 +234,8 @@ class ReasonFrame:
                         | {t.lower_ for t in x.subtree if t.pos_ != "VERB"}
                     clause_ = x.pos_ in {"VERB", "AUX"}
                     risks = sets["risk_words"] if clause_ else risky  # a clause must name a risk
+                    if clause_:  # (a clause's own verbs of risk count: "after staff leaked code")
+                        words |= {t.lemma_.lower() for t in x.subtree if t.pos_ == "VERB"} & risks
                     reported = not clause_ and x.lemma_.lower() in reports and any(
                         c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in c.children)
                         or c.dep_ == "prep" and c.lower_ in REPORT_PREPS for c in x.children)

@@ -200,6 +200,7 @@ NO_SIGNALS = [
     "Lumora Labs collected an industry award for Quillpoint last year.\n",
     "Analysts tracked the growth of Quillpoint across schools in Kestria.\n",
     "Quillpoint uses a large language model to answer questions.\n",
+    "Tarsen Systems accused Lumora Labs of using its models to build a rival chatbot.\n",
 ]
 
 

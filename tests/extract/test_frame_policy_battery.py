@@ -368,6 +368,13 @@ POLICIES = [
      "Torvane Insurance", "AI-driven assistants", None),
     ("Italy's privacy regulator ordered the closure of every data operation in the country for Worldcoin.\n",
      "Italy", "Worldcoin", None),
+    ("The Marlow Council issued a memo barring staff from uploading minutes to ChatGPT.\n", "Marlow Council",
+     "ChatGPT", None),
+    ("Canadian legislators passed a bill banning DeepSeek on provincial devices.\n", "Canada", "DeepSeek", None),
+    ("Torvane Insurance has barred agents from loading DeepSeek on company tablets, citing espionage risks.\n",
+     "Torvane Insurance", "DeepSeek", "espionage"),
+    ("Pellmont Corp banned Claude after two interns leaked client files to the chatbot.\n", "Pellmont Corp",
+     "Claude", "leaked|client files"),
 ]
 
 
