@@ -191,8 +191,19 @@ class ArticleLinker:
         main = weights.most_common(1)[0][0] if weights else None
         issuers = {k[0] for k in weights}
         bare = set(self.lex["reason"]["reason_nouns"])
+        named = {normalize(e.label) for e in mention_count}
+        preps = set(self.lex["reason"]["name_only_preps"])
+
+        def names_only(reason: str) -> bool:
+            """"about DeepSeek": a name alone (after a preposition) says no reason."""
+            words = reason.split()
+            if words and words[0].lower() in preps:
+                words = words[1:]
+            return normalize(" ".join(words)) in named
+
         for o in [o for o in obs if o.kind == "reason"]:
-            o.attrs["reason"] = [r for r in o.attrs.get("reason", []) if r.lower().strip() not in bare]
+            o.attrs["reason"] = [r for r in o.attrs.get("reason", []) if r.lower().strip() not in bare
+                                 and not names_only(r)]
             if not o.attrs["reason"]:
                 o.kind = "dropped"  # a bare "risks" or "concerns" says no reason
                 continue

@@ -2148,6 +2148,9 @@ class PolicyFrame:
                     continue
                 if end < len(doc) and lowers[end] in TECHNOLOGY_HEADS:
                     end += 1
+                elif doc[end - 1].dep_ in {"amod", "compound"} and doc[end - 1].head.pos_ == "NOUN" \
+                        and end <= doc[end - 1].head.i <= end + 4 and doc[end - 1].head.i in ids:
+                    end = doc[end - 1].head.i + 1  # "AI-generated self-published works": up to the noun it modifies
                 return doc[i:end].text
         return None
 

@@ -675,9 +675,11 @@ class MentionFinder:
         if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
             votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
         if not votes and not (entry is None and _ACRONYM.fullmatch(text)) and not (
-                entry is None and len(span) == 1 and span[0].pos_ == "PROPN" and span[0].is_title):
-            # (an unknown acronym, or a lone capitalized name that may be a surname, stays without
-            # votes until it is resolved: see _resolve_acronyms and _resolve_surnames)
+                entry is None and len(span) == 1 and span[0].pos_ == "PROPN"
+                and (span[0].is_title or _inner_capital(text))):
+            # (an unknown acronym, a lone capitalized name that may be a surname, or a brand written
+            # with inner capitals, "DoNotPay", stays without votes until it is resolved: see
+            # _resolve_acronyms and _resolve_surnames, or the name's votes elsewhere in the corpus)
             return None
         return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,
                        known=entry is not None, titled=titled)

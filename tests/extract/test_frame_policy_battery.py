@@ -375,6 +375,10 @@ POLICIES = [
      "Torvane Insurance", "DeepSeek", "espionage"),
     ("Pellmont Corp banned Claude after two interns leaked client files to the chatbot.\n", "Pellmont Corp",
      "Claude", "leaked|client files"),
+    ("Marlow Books has moved to curb AI-generated self-published novels on its store.\n", "Marlow Books",
+     "AI-generated self-published novels", None),
+    ("Kestrel Cloud Inc has become the first host to block AI crawlers by default.\n", "Kestrel Cloud Inc",
+     "AI crawlers", None),
 ]
 
 
@@ -397,6 +401,10 @@ NO_REASONS = [
     ("Marlow Health banned Copilot.\n\nThe hospital group said it would announce its own assistant in June.\n",
      "Marlow Health", "Copilot"),
 ]
+
+
+NO_REASONS.append(("Ohio banned DeepSeek on state phones.\n\nThe attorney general also warned residents about "
+                   "DeepSeek.\n", "Ohio", "DeepSeek"))  # a name alone after "about" says no reason
 
 
 @pytest.mark.parametrize("body,issuer,product", _cases(NO_REASONS, "noreason"))

@@ -171,6 +171,19 @@ def test_honorifics_are_titles_and_particles_stay_in_names(finder):
     assert "Sheikh Karim bin Tarek Al Vorn" in found and not any("Highness" in k for k in found), found
 
 
+def test_a_brand_with_inner_capitals_recurs_as_the_same_entity(finder):
+    """MentionFinder._mention: a lone brand name written with inner capitals ("DoNotPay") and
+    no cue of its own is kept until resolution, which links it to the entity its first, typed
+    mention names."""
+    nlp = load_pipeline()
+    blocks = ["Regulators fined DoNotPay, a legal software company, last year.",
+              "However, the agency alleges that DoNotPay failed to fix the flaw."]
+    mentions = [("a1", m) for i, text in enumerate(blocks) for m in finder.find(nlp(text), i, False)]
+    resolve_entities(mentions, load_kb())
+    quill = [m for _, m in mentions if m.text == "DoNotPay"]
+    assert len(quill) == 2 and quill[0].entity is not None and quill[1].entity is quill[0].entity
+
+
 def test_languages_and_peoples_are_no_entities(finder):
     """KnowledgeBase.names_people_or_language in MentionFinder._mention: a major language
     ("Yoruba") or a nation's people ("Canadians") is no entity; a country stays one."""
