@@ -379,6 +379,8 @@ POLICIES = [
      "AI-generated self-published novels", None),
     ("Kestrel Cloud Inc has become the first host to block AI crawlers by default.\n", "Kestrel Cloud Inc",
      "AI crawlers", None),
+    ("Torvane Insurance has barred agents from using Gemini.\n\nThe assistant is prone to hallucinations, the "
+     "insurer said.\n", "Torvane Insurance", "Gemini", "hallucinations"),
 ]
 
 
