@@ -381,6 +381,7 @@ POLICIES = [
      "AI crawlers", None),
     ("Torvane Insurance has barred agents from using Gemini.\n\nThe assistant is prone to hallucinations, the "
      "insurer said.\n", "Torvane Insurance", "Gemini", "hallucinations"),
+    ("Apple delisted Claude from its App Store in Norway last week.\n", "Apple", "Claude", None),
 ]
 
 
