@@ -25,9 +25,9 @@ INSTEAD_WORDS = _WORDS["instead_words"]
 TOWARD_PREPS = _WORDS["toward_preps"]
 #: conjunctions that continue a surface list of names (lower-case text).
 LIST_JOINERS = _WORDS["list_joiners"]
-#: words that set a product apart from a ban ("banned AI tools, except for X"; lower-case text).
+#: words that set a product apart from a ban ("Acme barred chatbots, except X"; lower-case text).
 EXCEPTION_WORDS = frozenset(_WORDS["exception_words"])
-#: nouns of an exception a rule grants ("made an exception to allow X"; lemmas).
+#: nouns of an exception a rule grants ("an exemption permitting X"; lemmas).
 EXCEPTION_NOUNS = frozenset(_WORDS["exception_nouns"])
 
 
@@ -134,7 +134,7 @@ class AlternativeFrame:
             self.emit("alternative", {"issuer": issuer, "restricted": None, "alternative": alt})
 
     def _excepted_alternatives(self, sent: Span) -> None:
-        """"banned the use of AI tools, except for X", "made an exception to allow the use of X":
+        """"Acme barred chatbots, except X", "Acme granted an exemption permitting X":
         the product a rule leaves allowed is the alternative (its issuer: the rule's agent; the
         restricted product is filled at article level)."""
         for tok in self.tokens(sent):
@@ -145,7 +145,7 @@ class AlternativeFrame:
             verb = None
             if excepted(root):
                 verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            else:  # "an exception to allow the use of X"
+            else:  # "an exemption permitting X"
                 node = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                 if node is not None and node.dep_ in {"acl", "relcl"} and node.head.lemma_.lower() in EXCEPTION_NOUNS:
                     verb = node.head.head

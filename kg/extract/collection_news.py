@@ -195,7 +195,7 @@ def _read_verb(reader, tok, D) -> None:
         if not any(g.lemma_.lower() in D["train_verbs"] for g in goals) and not _for_training(tok, D):
             if not goals:
                 return
-            # "the system uses metadata such as time and location to make suggestions": data
+            # "Zorblat reads metadata like the hour to rank posts": data
             # used for a stated goal (only objects that name data)
             data_only = True
         objs = _objects(tok, passive)

@@ -156,7 +156,7 @@ class NonresponseFrame:
                 objs = [p for p in c.children if p.dep_ == "pobj"]
             for o in objs:
                 if o.ent_type_ in {"DATE", "TIME"} and c.dep_ == "prep":
-                    continue  # "did not respond to a request on Monday": when, not what
+                    continue  # "gave no answer to our query on Friday": when, not what
                 if o.pos_ == "PRON":
                     text = self._pronoun_matter(o)
                 else:

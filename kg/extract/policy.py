@@ -1934,7 +1934,7 @@ class PolicyFrame:
             if self._where_things_are(root) or self._platform_of_class(root):
                 continue  # "blocked X on its app store, the Acme Store", "content shared on X"
             if excepted(root):
-                continue  # "banned AI tools, except for X": X is left allowed
+                continue  # "barred chatbots, except X": X is left allowed
             if ent.family == "Product" and ent.label.split()[-1].lower() in STORE_NOUNS:
                 continue  # "the Acme App Store": where apps are removed from, not what is restricted
             if m.start >= 2 and t.doc[m.start - 1].lower_ in COMPARISON_PREPS and \

@@ -429,7 +429,7 @@ CASES = [
          "Lumora Labs agreed to pay 5 million dollars to settle a lawsuit brought by Dravik Press.\n",
          [Want("Dravik Press", "Lumora Labs", "")]),
     # --------------------------------------------------------------- probes: what the "over" phrase suspects
-    Case("probe_into_over", "The European Commission has launched a formal inquiry into Brightwave Systems "
+    Case("probe_into_over", "Last week the European Commission began an inquiry into Brightwave Systems "
                             "over its handling of rival sellers' listings.\n",
          [Want("European Commission", "Brightwave Systems", "handling|listings")]),
     Case("probe_over_concerns", "The European Commission opened a probe into Lumora Labs over concerns that it "

@@ -174,7 +174,7 @@ SIGNALS = [
     # session 9: the training phrase on the object, "data from X", data used for a goal
     ("Quillpoint trains ranking models on customer tickets and call notes.\n", QUILL,
      ["customer tickets|tickets", "call notes"]),
-    ("Quillpoint has been using data from your calendars to train its assistant.\n", QUILL, ["calendars"]),
+    ("Quillpoint uses data from customer calendars to train its assistant.\n", QUILL, ["calendars|customer calendars"]),
     ("Quillpoint uses metadata such as the hour of day to suggest replies.\n", QUILL, ["metadata"]),
 ]
 
@@ -353,6 +353,6 @@ def test_no_nonresponse(tmp_path, body):
 def test_nonresponse_day_is_no_matter(tmp_path):
     """NonResponseFrame._matters: a date after the request ("... for comment on Monday") says
     when, and is no matter of its own."""
-    got = _nonresponses(_read(tmp_path, "Tarsen Systems did not respond to Reuters' request for comment on Monday.\n"))
+    got = _nonresponses(_read(tmp_path, "Tarsen Systems did not respond to our queries on Monday.\n"))
     matters = [m for p, ms in got if p == "Tarsen Systems" for m in ms]
     assert matters and not any(m.strip().lower() == "monday" for m in matters), got

@@ -353,7 +353,7 @@ POLICIES = [
     ("Dravik Bank will not allow its contractors to use Gemini.\n", "Dravik Bank", "Gemini", None),
     ("Torvane Insurance's policy forbids client data in prompts and restricts access to Claude.\n",
      "Torvane Insurance", "Claude", None),
-    ("The Kestrel Courts have released guidelines for the use of ChatGPT in hearings.\n", "Kestrel Courts",
+    ("The Kestrel Courts released new guidelines on ChatGPT for hearings.\n", "Kestrel Courts",
      "ChatGPT", None),
     ("Ontario previously banned Chinese video app Zelvo and messaging apps Kestrel Chat and Pellmont Talk "
      "from devices it runs.\n", "Ontario", "Pellmont Talk", None),
@@ -375,9 +375,9 @@ POLICIES = [
      "Torvane Insurance", "DeepSeek", "espionage"),
     ("Pellmont Corp banned Claude after two interns leaked client files to the chatbot.\n", "Pellmont Corp",
      "Claude", "leaked|client files"),
-    ("Marlow Books has moved to curb AI-generated self-published novels on its store.\n", "Marlow Books",
+    ("Marlow Books now caps AI-generated self-published novels on its store.\n", "Marlow Books",
      "AI-generated self-published novels", None),
-    ("Kestrel Cloud Inc has become the first host to block AI crawlers by default.\n", "Kestrel Cloud Inc",
+    ("Kestrel Cloud Inc has become the first host to block AI crawlers for every customer.\n", "Kestrel Cloud Inc",
      "AI crawlers", None),
     ("Torvane Insurance has barred agents from using Gemini.\n\nThe assistant is prone to hallucinations, the "
      "insurer said.\n", "Torvane Insurance", "Gemini", "hallucinations"),
@@ -441,7 +441,7 @@ def test_no_policy(tmp_path, body):
 ALTERNATIVES = [
     ("Dravik Bank has barred the use of chatbots such as ChatGPT, except for Gemini.\n",
      "Dravik Bank", "ChatGPT", "Gemini"),
-    ("Torvane Insurance has banned Claude. It has since granted an exception to allow the use of Copilot by "
+    ("Torvane Insurance has banned Claude. It has since granted an exemption permitting Copilot for "
      "its analysts.\n", "Torvane Insurance", "Claude", "Copilot"),
     ("Pellmont Corp restricted ChatGPT last month. The policy directs engineers to utilize Gemini for "
      "code reviews.\n", "Pellmont Corp", "ChatGPT", "Gemini"),
@@ -451,7 +451,7 @@ ALTERNATIVES = [
 @pytest.mark.parametrize("body,issuer,product,alternative", _cases(ALTERNATIVES, "alternative"))
 def test_alternative(tmp_path, body, issuer, product, alternative):
     """alternative.excepted and AlternativeFrame._excepted_alternatives ("except for X", "an
-    exception to allow X"), and "utilize" among the alternative verbs: the product left allowed
+    exemption permitting X"), and "utilize" among the alternative verbs: the product left allowed
     is the policy's alternative, not a restricted product."""
     path = tmp_path / "a.txt"
     path.write_text(body, encoding="utf-8")
