@@ -169,6 +169,19 @@ class ArticleLinker:
             o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", [])),
                        "reason": list(last.attrs.get("reason", []))}
             policies.append(o)
+        for o in [o for o in obs if o.kind == "similar"]:
+            # "the move follows similar bans by A and B": A's policy on the product of the
+            # nearest policy stated before (of another issuer), with its type
+            before = [p for p in policies if p.start <= o.start and 0 <= o.start - p.start < 900
+                      and p.roles["issuer"] is not o.roles["issuer"] and p.roles["product"] is not None]
+            if not before:
+                o.kind = "dropped"
+                continue
+            last = max(before, key=lambda p: p.start)
+            o.kind = "policy"
+            o.roles = {"issuer": o.roles["issuer"], "product": last.roles["product"], "region": []}
+            o.attrs = {"type": list(last.attrs.get("type", []))}
+            policies.append(o)
         for o in [o for o in obs if o.kind == "unattributed"]:
             issuer = self._unattributed_issuer(o, policies, mention_count, developed)
             if issuer is None or issuer is o.roles["product"]:

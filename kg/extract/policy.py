@@ -142,6 +142,10 @@ DEADLINE_NOUNS = frozenset(_WORDS["deadline_nouns"])
 RESTRAINT_MODALS = frozenset(_WORDS["restraint_modals"])
 #: nouns of rules an issuer enacts on a product or on AI ("new rules on X"; lemmas).
 RULE_NOUNS = frozenset(_WORDS["rule_nouns"])
+#: words that make a measure the same as one stated before ("similar bans by A and B"; lower-case text).
+SIMILAR_WORDS = frozenset(_WORDS["similar_words"])
+#: nouns of a move that, made similar, repeats a policy ("similar steps", "similar moves"; lemmas).
+SIMILAR_MOVE_NOUNS = frozenset(_WORDS["similar_move_nouns"])
 #: verbs of a clause that says what rules govern ("a policy regulating the use of X"; lemmas).
 RULE_CLAUSE_VERBS = frozenset(_WORDS["rule_clause_verbs"])
 #: prepositions of what rules are on ("rules on X", "guidelines for X"; lower-case text).
@@ -493,6 +497,7 @@ class PolicyFrame:
         self._sentence_alternative(sent)
         self._sentence_reason(sent)
         self._policy_extension(sent)
+        self._similar_policies(sent)
         if not words.isdisjoint(CONTROL_LIST_NOUNS):
             self._listing_policy(sent)
         if not words.isdisjoint(REMOVAL_VERBS):
@@ -906,6 +911,35 @@ class PolicyFrame:
                         self.kb.is_demonym(t.text) and t.head.lemma_ in MARKET_NOUNS:
                     return True
         return False
+
+    def _similar_policies(self, sent: Span) -> None:
+        """"The move follows similar bans by A and B", "similar restrictions have been imposed by
+        A and B", "A and B have taken similar steps": side-mention policies of other issuers on
+        the product of the policy stated just before (``policy.similar_words`` on a
+        ``policy.measure_nouns``, ``policy.similar_move_nouns`` or policy noun). Emits "similar" observations (issuer only;
+        product, type filled at article level from the nearest policy before)."""
+        similar = SIMILAR_WORDS
+        if self.words(sent).isdisjoint(similar):
+            return
+        nouns = POLICY_OBJECT_NOUNS | SIMILAR_MOVE_NOUNS
+        for noun in self.tokens(sent):
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or not any(
+                    c.dep_ == "amod" and c.lower_ in similar for c in noun.children):
+                continue
+            verb = noun.head
+            # ("follows similar bans by A": the by-phrase may hang on the verb, right after the noun)
+            agents = [p for c in [*noun.children, *(c for c in verb.children if c.i == noun.right_edge.i + 1)]
+                      if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+            if noun.dep_ == "nsubjpass":  # "similar restrictions have been imposed by A"
+                agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            elif noun.dep_ == "dobj" and verb.lemma_ in ENACTING_VERBS | {"take"}:  # "A has taken similar steps"
+                agents += [c for c in verb.children if c.dep_ == "nsubj"]
+            for a in agents:
+                for t in [a, *a.conjuncts]:
+                    e = self.entity_at(t, {"Organization", "Place"})
+                    if e is None or e.kind == "NewsOrganization":
+                        continue
+                    self.emit("similar", {"issuer": self.government_of(e) if e.family == "Place" else e})
 
     def _policy_extension(self, sent: Span) -> None:
         """"The ban also extends to X and Y", "the order covers X", "the restriction applies to

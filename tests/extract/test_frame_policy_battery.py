@@ -382,6 +382,10 @@ POLICIES = [
     ("Torvane Insurance has barred agents from using Gemini.\n\nThe assistant is prone to hallucinations, the "
      "insurer said.\n", "Torvane Insurance", "Gemini", "hallucinations"),
     ("Apple delisted Claude from its App Store in Norway last week.\n", "Apple", "Claude", None),
+    ("Ohio has blocked DeepSeek on state phones. The step mirrors similar bans by Texas and Iowa.\n", "Iowa",
+     "DeepSeek", None),
+    ("Dravik Bank has restricted Gemini for traders. Torvane Insurance has taken similar steps.\n",
+     "Torvane Insurance", "Gemini", None),
 ]
 
 
@@ -426,6 +430,7 @@ NO_POLICIES = [
     "Dravik Bank denied the claims about ChatGPT.\n",
     "Torvane Insurance has removed a feature from its app.\n",
     "Pellmont Corp did not ban ChatGPT, a spokesperson said.\n",
+    "Dravik Bank praised the similar steps taken by regulators.\n",
     "The ban on ChatGPT was criticized by Kelvane Motors.\n",
     "Kelvo Labs makes KelvoBot. Last month, the firm posted a guide explaining how to block KelvoBot.\n",
 ]
