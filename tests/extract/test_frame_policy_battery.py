@@ -386,6 +386,8 @@ POLICIES = [
      "DeepSeek", None),
     ("Dravik Bank has restricted Gemini for traders. Torvane Insurance has taken similar steps.\n",
      "Torvane Insurance", "Gemini", None),
+    ("Kestrel Labs Inc will bar users under 16 from open chatbot chats next year.\n", "Kestrel Labs Inc",
+     "open chatbot chats", None),
 ]
 
 
