@@ -20,9 +20,9 @@ KGO = "https://w3id.org/kg-news/ontology#"
 SCHEMA = ROOT / "kg" / "data" / SCHEMA_FILE
 #: Observation kinds the extractor emits only as intermediates: ArticleReader's
 #: last pass folds reasons and alternatives into policies and addressees into
-#: allegations, and gives extensions and unattributed policies their issuer (or
-#: drops them) before observations are merged.
-INTERMEDIATE = {"reason", "alternative", "addressee", "extension", "unattributed"}
+#: allegations, gives extensions and unattributed policies their issuer and similar
+#: measures their product (or drops them) before observations are merged.
+INTERMEDIATE = {"reason", "alternative", "addressee", "extension", "unattributed", "similar"}
 
 
 @pytest.fixture(scope="module")
