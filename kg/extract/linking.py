@@ -26,6 +26,14 @@ FOREIGN_CLASS_WORDS = frozenset(lexicon()["policy"]["foreign_class_words"])
 JUSTIFICATION_CUES = frozenset([*_REASON["risk_words"], *_REASON["concern_words"]]) - frozenset(_REASON["vague_nouns"])
 
 
+def _policy_just_before(o: Observation, policies: list[Observation], keep) -> Observation | None:
+    """The nearest of ``policies`` stated before observation ``o`` and at most 900 characters
+    before it for which ``keep(policy)`` holds, or None: the policy a later sentence's
+    "the ban also covers X" or "similar bans by A" refers to."""
+    before = [p for p in policies if 0 <= o.start - p.start < 900 and keep(p)]
+    return max(before, key=lambda p: p.start) if before else None
+
+
 class ArticleLinker:
     """Article-level linking frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
@@ -156,13 +164,11 @@ class ArticleLinker:
                     o.kind = "dropped"
         policies = [o for o in policies if o.kind == "policy"]
         for o in [o for o in obs if o.kind == "extension"]:
-            before = [p for p in policies if p.start <= o.start and 0 <= o.start - p.start < 900
-                      and p.roles["product"] is not o.roles["product"]]
-            if not before:
+            last = _policy_just_before(o, policies, lambda p, o=o: p.roles["product"] is not o.roles["product"])
+            if last is None:
                 # "The bans cover X" with no policy named just before: the discourse's issuer
                 o.kind, o.attrs = "unattributed", {"type": ["ban"]}
                 continue
-            last = max(before, key=lambda p: p.start)
             o.kind = "policy"
             o.roles = {"issuer": last.roles["issuer"], "product": o.roles["product"], "region": list(last.roles["region"])}
             # an extension of a ban ("the ban also extends to X") has the ban's type, scope and reasons
@@ -172,12 +178,11 @@ class ArticleLinker:
         for o in [o for o in obs if o.kind == "similar"]:
             # "the move follows similar bans by A and B": A's policy on the product of the
             # nearest policy stated before (of another issuer), with its type
-            before = [p for p in policies if p.start <= o.start and 0 <= o.start - p.start < 900
-                      and p.roles["issuer"] is not o.roles["issuer"] and p.roles["product"] is not None]
-            if not before:
+            last = _policy_just_before(o, policies, lambda p, o=o: p.roles["issuer"] is not o.roles["issuer"]
+                                       and p.roles["product"] is not None)
+            if last is None:
                 o.kind = "dropped"
                 continue
-            last = max(before, key=lambda p: p.start)
             o.kind = "policy"
             o.roles = {"issuer": o.roles["issuer"], "product": last.roles["product"], "region": []}
             o.attrs = {"type": list(last.attrs.get("type", []))}

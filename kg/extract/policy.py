@@ -146,6 +146,8 @@ RULE_NOUNS = frozenset(_WORDS["rule_nouns"])
 SIMILAR_WORDS = frozenset(_WORDS["similar_words"])
 #: nouns of a move that, made similar, repeats a policy ("similar steps", "similar moves"; lemmas).
 SIMILAR_MOVE_NOUNS = frozenset(_WORDS["similar_move_nouns"])
+#: verbs whose subject makes a similar move its own ("A has taken similar steps"; lemmas).
+SIMILAR_MOVE_VERBS = frozenset(_WORDS["similar_move_verbs"])
 #: verbs of a clause that says what rules govern ("a policy regulating the use of X"; lemmas).
 RULE_CLAUSE_VERBS = frozenset(_WORDS["rule_clause_verbs"])
 #: prepositions of what rules are on ("rules on X", "guidelines for X"; lower-case text).
@@ -915,9 +917,10 @@ class PolicyFrame:
     def _similar_policies(self, sent: Span) -> None:
         """"The move follows similar bans by A and B", "similar restrictions have been imposed by
         A and B", "A and B have taken similar steps": side-mention policies of other issuers on
-        the product of the policy stated just before (``policy.similar_words`` on a
-        ``policy.measure_nouns``, ``policy.similar_move_nouns`` or policy noun). Emits "similar" observations (issuer only;
-        product, type filled at article level from the nearest policy before)."""
+        the product of the policy stated just before (``policy.similar_words`` on a policy or
+        measure noun or ``policy.similar_move_nouns``; its agents by "by", or the subject of an
+        enacting verb or ``policy.similar_move_verbs``). Emits "similar" observations (issuer
+        only; product and type filled at article level from the nearest policy before)."""
         similar = SIMILAR_WORDS
         if self.words(sent).isdisjoint(similar):
             return
@@ -932,7 +935,8 @@ class PolicyFrame:
                       if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
             if noun.dep_ == "nsubjpass":  # "similar restrictions have been imposed by A"
                 agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            elif noun.dep_ == "dobj" and verb.lemma_ in ENACTING_VERBS | {"take"}:  # "A has taken similar steps"
+            elif noun.dep_ == "dobj" and (verb.lemma_ in ENACTING_VERBS or verb.lemma_ in SIMILAR_MOVE_VERBS):
+                # "A has taken similar steps"
                 agents += [c for c in verb.children if c.dep_ == "nsubj"]
             for a in agents:
                 for t in [a, *a.conjuncts]:
@@ -1175,15 +1179,13 @@ class PolicyFrame:
             if author is not None:
                 return [author]
         subj = self._subject_up(trig)
-        if subj is not None and subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
-            # "Acme's policy prohibits X": the document's owner, named as its possessor
-            owner = next((e for c in subj.children if c.dep_ == "poss"
+        if subj is None or subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
+            # "Acme's policy prohibits X": the document's owner, named as its possessor; else
+            # the organization the article names most
+            owner = next((e for c in (subj.children if subj is not None else ()) if c.dep_ == "poss"
                           for e in [self.entity_at(c, {"Organization"})] if e is not None
                           and e.kind != "NewsOrganization"), None)
-            if owner is not None:
-                return [owner]
-        if subj is None or subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
-            return self._document_owner(trig)
+            return [owner] if owner is not None else self._document_owner(trig)
         subj = self._class_member_subject(subj)
         listed = self._listed_members(subj)
         if listed:

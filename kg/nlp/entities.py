@@ -584,7 +584,7 @@ class MentionFinder:
         name = span[last + 1:]
         if name and not all(t.text[:1].isupper() or t.is_punct or t.is_digit or t.lower_ in self.name_particles
                             for t in name):
-            return [span]  # (but "Sheikh Mohamed bin Zayed": lower-case particles of a name)
+            return [span]  # (but "Sheikh Karim bin Tarek": lower-case particles of a name)
         if not name and any(t.is_lower for t in span[:first]):
             return [span]
         if not name:
@@ -678,7 +678,7 @@ class MentionFinder:
                 entry is None and len(span) == 1 and span[0].pos_ == "PROPN"
                 and (span[0].is_title or _inner_capital(text))):
             # (an unknown acronym, a lone capitalized name that may be a surname, or a brand written
-            # with inner capitals, "DoNotPay", stays without votes until it is resolved: see
+            # with inner capitals, "FixMyLoan", stays without votes until it is resolved: see
             # _resolve_acronyms and _resolve_surnames, or the name's votes elsewhere in the corpus)
             return None
         return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,

@@ -154,12 +154,12 @@ def test_body_name_continued_by_and_is_one_name(finder):
 
 
 def test_university_of_a_known_country_is_one_name(finder):
-    """MentionFinder._school_of: "the University of Ghana" is one organization, not the country
+    """MentionFinder._school_of: "the University of Malta" is one organization, not the country
     alone; the country named by itself stays a country."""
-    found = entities_of(finder, "Students at the University of Ghana met the Vorlen Trust.",
-                        "Ghana has a new minister.")
-    assert found.get("University of Ghana") == "Organization"
-    assert found.get("Ghana") == "Place"
+    found = entities_of(finder, "Students at the University of Malta met the Vorlen Trust.",
+                        "Malta has a new minister.")
+    assert found.get("University of Malta") == "Organization"
+    assert found.get("Malta") == "Place"
 
 
 def test_honorifics_are_titles_and_particles_stay_in_names(finder):
@@ -172,15 +172,15 @@ def test_honorifics_are_titles_and_particles_stay_in_names(finder):
 
 
 def test_a_brand_with_inner_capitals_recurs_as_the_same_entity(finder):
-    """MentionFinder._mention: a lone brand name written with inner capitals ("DoNotPay") and
+    """MentionFinder._mention: a lone brand name written with inner capitals ("FixMyLoan") and
     no cue of its own is kept until resolution, which links it to the entity its first, typed
     mention names."""
     nlp = load_pipeline()
-    blocks = ["Regulators fined DoNotPay, a legal software company, last year.",
-              "However, the agency alleges that DoNotPay failed to fix the flaw."]
+    blocks = ["Regulators fined FixMyLoan, a lending software company, last year.",
+              "However, the agency alleges that FixMyLoan failed to fix the flaw."]
     mentions = [("a1", m) for i, text in enumerate(blocks) for m in finder.find(nlp(text), i, False)]
     resolve_entities(mentions, load_kb())
-    quill = [m for _, m in mentions if m.text == "DoNotPay"]
+    quill = [m for _, m in mentions if m.text == "FixMyLoan"]
     assert len(quill) == 2 and quill[0].entity is not None and quill[1].entity is quill[0].entity
 
 
