@@ -29,6 +29,13 @@ LIST_JOINERS = _WORDS["list_joiners"]
 EXCEPTION_WORDS = frozenset(_WORDS["exception_words"])
 #: nouns of an exception a rule grants ("an exemption permitting X"; lemmas).
 EXCEPTION_NOUNS = frozenset(_WORDS["exception_nouns"])
+#: verbs that leave a product allowed ("Acme allows staff to use X"; lemmas).
+PERMIT_VERBS = frozenset(_WORDS["permit_verbs"])
+#: adverbs of what stays allowed beside a rule ("staff can still use X", "may only use X";
+#: lower-case text).
+STILL_WORDS = frozenset(_WORDS["still_words"])
+#: nouns of one form of a product ("an approved version of X": X; lemmas).
+VERSION_NOUNS = frozenset(_WORDS["version_nouns"])
 
 
 def excepted(tok: Token) -> bool:
@@ -55,7 +62,8 @@ class AlternativeFrame:
             alt_verbs, governors = frozenset(pol["alternative_verbs"]), frozenset(pol["alternative_governors"])
             self._alternative_sets = {
                 "alt_verbs": alt_verbs, "governors": governors,
-                "triggers": alt_verbs | governors | frozenset(pol["alternative_designators"]) | frozenset(SWITCH_VERBS)}
+                "triggers": alt_verbs | governors | frozenset(pol["alternative_designators"]) | frozenset(SWITCH_VERBS)
+                | PERMIT_VERBS | STILL_WORDS}
         alt_verbs, governors = self._alternative_sets["alt_verbs"], self._alternative_sets["governors"]
         words = self.words(sent)
         if not words.isdisjoint(FAVOR_WORDS):
@@ -79,8 +87,8 @@ class AlternativeFrame:
             toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
                                                      for c in tok.children)
             designated = tok.lemma_ in pol["alternative_designators"] and self._designated_as(tok)
-            if not ((tok.lemma_ in alt_verbs and (instead or gov)) or toward or designated
-                    or tok.lemma_ in SWITCH_VERBS):
+            if not ((tok.lemma_ in alt_verbs and (instead or gov or self._left_allowed(tok))) or toward
+                    or designated or tok.lemma_ in SWITCH_VERBS):
                 continue
             if tok.lemma_ in self.lex["policy"]["stop_verbs"] or any(c.dep_ == "neg" for c in tok.children):
                 continue  # ("asked staff not to use X": X is restricted, not an alternative)
@@ -99,6 +107,10 @@ class AlternativeFrame:
                         if p.dep_ == "prep" and p.lower_ == "of":
                             restricted += self.entities_in(p.subtree, {"Product"})
             alts: list[Entity] = []
+            # "an approved version of X": X
+            objs = [g for o in objs for g in ([g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                               for g in p.children if g.dep_ == "pobj"]
+                                              if o.lemma_ in VERSION_NOUNS else [o])]
             for o in objs:
                 for x in conjuncts(o):
                     # "its in-house assistant, Acme Chat": the name in apposition before any anaphor
@@ -116,6 +128,18 @@ class AlternativeFrame:
                 issuer = self.agent_of(tok, {"Organization"})
                 self.emit("alternative", {"issuer": issuer, "restricted": restricted[0] if restricted else None,
                                           "alternative": alt})
+
+    @staticmethod
+    def _left_allowed(verb: Token) -> bool:
+        """True for a use a rule leaves allowed: "but allows staff to use X" (the verb is the
+        complement of a ``permit_verbs`` verb that is not negated), "staff can still use X",
+        "may only use X" (a ``still_words`` adverb on the verb). Such an X is an alternative only
+        where its issuer restricted another product (checked at article level)."""
+        head = verb.head
+        if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_ in PERMIT_VERBS \
+                and not any(c.dep_ == "neg" for c in head.children):
+            return True
+        return any(c.dep_ == "advmod" and c.lower_ in STILL_WORDS for c in verb.children)
 
     def _copular_alternative(self, sent: Span) -> None:
         """"X is an alternative available to staff", "Acme said X is the recommended

@@ -96,7 +96,8 @@ class Entity:
 
     Attributes:
         key: merge key; the IRI is minted from it.
-        label: preferred label (knowledge-base name, else the most frequent surface form).
+        label: preferred label: for a knowledge-base entity the form most of its articles
+            use most (the knowledge-base name on a tie), else the most frequent surface form.
         kind: most specific kind, one of :data:`kg.nlp.kb.KINDS`.
         wikidata: Q-identifier from the knowledge base, or "".
         surfaces: surface forms seen, with counts.
@@ -905,6 +906,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     """
     entities: dict[str, Entity] = {}
     support: Counter = Counter()
+    by_article: dict[str, dict[str, Counter]] = {}  # key -> article -> surface counts
     _resolve_surnames(all_mentions, kb)
     _resolve_acronyms(all_mentions)
     named_person: set[str] = set()  # keys with a mention that more than the model calls a person
@@ -913,6 +915,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             named_person.add(m.key)
         ent = entities.setdefault(m.key, Entity(m.key))
         ent.surfaces[m.text] += 1
+        by_article.setdefault(m.key, {}).setdefault(art, Counter())[m.text] += 1
         ent.votes.update(m.votes)
         ent.articles.add(art)
         if m.known or not m.heading and (m.strong or m.ner) or m.heading and kb.is_place(m.text):
@@ -937,9 +940,7 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             ent.kind = _choose_kind(others) if others else "Organization"
         if entry is not None:
             ent.wikidata = entry.wikidata
-            used = {normalize(s) for s in ent.surfaces}
-            ent.label = entry.name if normalize(entry.name) in used else \
-                max(ent.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            ent.label = _voted_label(entry.name, ent.surfaces, by_article[key])
         elif ent.kind == "Person" and any(" " in s for s in ent.surfaces):
             ent.label = max(ent.surfaces.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1], len(kv[0]), kv[0]))[0]
         else:
@@ -951,6 +952,32 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
     for _, m in all_mentions:
         m.entity = entities.get(m.key)
     return entities
+
+
+def _voted_label(name: str, surfaces: Counter, per_article: dict[str, Counter]) -> str:
+    """The label of a knowledge-base entity: the form that most of its articles use most.
+
+    News names a known entity by the form its readers know ("Meta", "the Commerce
+    Department"), and each article keeps to one; the canonical name of the knowledge base
+    ("Meta Platforms") labels the entity only when it wins or ties that vote. Each article
+    gives one vote to its most frequent surface form (the longer on a tie); the label is the
+    form with most votes, then the canonical name, then the form with most mentions, then the
+    longer. Forms are compared normalized (case, punctuation).
+
+    Args:
+        name: the knowledge-base name of the entity.
+        surfaces: every surface form of the entity in the corpus, with mention counts.
+        per_article: surface counts by article identifier.
+
+    Returns:
+        One surface form of ``surfaces``, or ``name`` when the corpus uses it.
+    """
+    votes: Counter = Counter()
+    for counts in per_article.values():
+        votes[max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]] += 1
+    canonical = normalize(name)
+    best = max(surfaces, key=lambda s: (votes[s], normalize(s) == canonical, surfaces[s], len(s), s))
+    return name if normalize(best) == canonical else best
 
 
 #: an acronym of two to six capitals ("KMC"), matched whole

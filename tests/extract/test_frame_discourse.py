@@ -500,6 +500,25 @@ def test_alternatives_named_in_apposition_or_in_favor_of(tmp_path):
     assert got[("Torvane Bank", "ChatGPT")] == ["Gemini"] and ("Torvane Bank", "Gemini") not in got
 
 
+def test_alternatives_a_rule_leaves_allowed(tmp_path):
+    """_left_allowed and version nouns: "but allows staff to use X", "staff can still use the
+    approved version of X" name an alternative of the issuer's restriction; "does not allow staff
+    to use X" restricts X."""
+    def alternatives(text: str) -> dict:
+        facts = _facts(tmp_path, text).facts
+        return {(f.roles["issuer"].label, f.roles["product"].label):
+                sorted(e.label for e in f.entity_attrs.get("alternative", [])) for f in facts if f.kind == "policy"}
+
+    got = alternatives("Quarnel Insurance prohibited the use of Gemini, but allows staff to use Claude "
+                       "through a secure enterprise account.\n")
+    assert got[("Quarnel Insurance", "Gemini")] == ["Claude"]
+    got = alternatives("Brisco Motors restricted access to ChatGPT.\n\n"
+                       "Employees can still use the company's approved version of Copilot.\n")
+    assert got[("Brisco Motors", "ChatGPT")] == ["Copilot"]
+    got = alternatives("Hollin Bank does not allow staff to use Perplexity. Hollin Bank banned Grok last year.\n")
+    assert got.get(("Hollin Bank", "Grok")) == [] and ("Hollin Bank", "Perplexity") in got
+
+
 def test_what_a_policy_is_meant_for_or_reflects(tmp_path):
     """_reason_clause: "the ban is intended to protect X", "the restriction aims to prevent Y",
     "the move reflects growing concern about Z" (a policy anaphor's stated aim or concern)."""
