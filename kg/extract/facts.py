@@ -201,11 +201,42 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return self.product_of(ent)
         return None
 
+    def _named_for_description(self, tok: Token) -> Entity | None:
+        """The organization an article names whose name a place's description spells out:
+        "Kestria's central bank" for "the Central Bank of Kestria", "Kestria's national
+        broadcaster" for "Kestria National Broadcaster", before or after it in the article.
+        ``tok`` heads the description; its possessive is a place and its words (the head and
+        its adjective or noun modifiers) are all words of the name, as is the place's.
+
+        Returns:
+            The named organization, or None (no possessive place, or no such name).
+        """
+        place = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if place is None:
+            return None
+        pm = self.mention_at(place)
+        if pm is None or pm.entity is None or pm.entity.family != "Place":
+            return None
+        words = {tok.lower_, *(c.lower_ for c in tok.children if c.dep_ in {"amod", "compound"})}
+        words.add(place.lower_)
+        for ms in self.mentions:
+            for m in ms:
+                ent = m.entity
+                if ent is None or ent.family != "Organization":
+                    continue
+                if words <= set(ent.label.lower().split()):
+                    return ent
+        return None
+
     def coref(self, tok: Token, families: set[str], subject_first: bool = False) -> Entity | None:
         """Resolve a pronoun ("its") or a definite description ("the company",
         "the tool") to the most salient compatible entity before it."""
         low = tok.lower_
         doc = tok.doc
+        if tok.pos_ == "NOUN" and "Organization" in families:
+            named = self._named_for_description(tok)
+            if named is not None:
+                return named
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
             low = f"{doc[tok.i - 2].lower_}-{low}"  # "start-up", split by the tokenizer
         anaphors = self.lex["anaphors"]

@@ -384,7 +384,8 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
 def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None,
              exclude: tuple = ()) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
-    and appositions; a product stands for its maker. "The defendants" marks ``info`` to take the
+    and appositions; a product stands for its maker, or for itself when the article names no
+    maker. "The defendants" marks ``info`` to take the
     article's defendants at its end; a description ("the company") never resolves to a party in
     ``exclude`` (the accuser) but to the one named before it."""
     ents, targets = [], []
@@ -411,7 +412,8 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
             info["described"] = True  # "the company": resolved by coreference, checked at the article's end
         if e.family == "Product":
             targets.append(e)
-            e = _developer(reader, e, t)
+            # (an app whose maker the article does not name is sued by its name: "sued Temu")
+            e = _developer(reader, e, t) or e
         ents.append(e)
     ents = _uniq(ents)
     if ents and surface:
@@ -480,8 +482,9 @@ def _implicit_body(reader, tok: Token, d: dict):
             and not (t.dep_ in {"relcl", "acl", "conj", "cc", "appos"} and t.head == tok)]
     skip: set[int] = set()
     for c in tok.children:
-        if c.dep_ in {"relcl", "acl", "conj", "cc", "appos"} or (c.dep_ == "punct" and c.i > tok.i):
-            skip.update(x.i for x in c.subtree)
+        if c.dep_ in {"relcl", "acl", "conj", "cc", "appos"} or (c.dep_ == "punct" and c.i > tok.i) \
+                or c.dep_ in {"prep", "npadvmod"} and any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree):
+            skip.update(x.i for x in c.subtree)  # (and "on Monday": when, not who)
     toks = [t for t in toks if t.i not in skip]
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ"} or toks[0].tag_ == "PRP$"):
         toks = toks[1:]

@@ -52,6 +52,8 @@ WITHHELD_REGION_PREPS = frozenset(_WORDS["withheld_region_preps"])
 MARKET_NOUNS = frozenset(_WORDS["market_nouns"])
 #: verbs that extend a policy stated before ("the ban also covers X"; lemmas).
 EXTENSION_VERBS = frozenset(_WORDS["extension_verbs"])
+#: nouns of the list a policy names, as subjects of an extension ("the list includes X"; lemmas).
+EXTENSION_LIST_NOUNS = frozenset(_WORDS["extension_list_nouns"])
 #: prepositions of a subject that lists its members ("states including A and B"; lower-case text).
 SUBJECT_MEMBER_PREPS = frozenset(_WORDS["subject_member_preps"])
 #: prepositions that list members ("including", "like", "such as"; lower-case text).
@@ -148,6 +150,10 @@ SIMILAR_WORDS = frozenset(_WORDS["similar_words"])
 SIMILAR_MOVE_NOUNS = frozenset(_WORDS["similar_move_nouns"])
 #: verbs whose subject makes a similar move its own ("A has taken similar steps"; lemmas).
 SIMILAR_MOVE_VERBS = frozenset(_WORDS["similar_move_verbs"])
+#: verbs of others repeating a move ("a move echoed by A and B"; lemmas).
+ECHO_VERBS = frozenset(_WORDS["echo_verbs"])
+#: the noun of "follow suit" ("A and B followed suit"; lower-case text).
+SUIT_NOUNS = frozenset(_WORDS["suit_nouns"])
 #: verbs of a clause that says what rules govern ("a policy regulating the use of X"; lemmas).
 RULE_CLAUSE_VERBS = frozenset(_WORDS["rule_clause_verbs"])
 #: prepositions of what rules are on ("rules on X", "guidelines for X"; lower-case text).
@@ -190,6 +196,8 @@ CONTROL_LIST_MODIFIERS = frozenset(_POL["control_list_modifiers"])
 POLICY_CONTAINER_NOUNS = frozenset(_POL["policy_container_nouns"])
 DOCUMENT_NOUNS = frozenset(_POL["document_nouns"])
 POLICY_ANAPHORS = frozenset(_POL["policy_anaphors"])
+#: nouns of a policy that others repeat ("a move echoed by A"; lemmas).
+ECHO_HEADS = POLICY_ANAPHORS | SIMILAR_MOVE_NOUNS
 #: a policy document or a word that refers back to a policy ("the order", "the ban").
 CONTAINERS_OR_ANAPHORS = POLICY_CONTAINER_NOUNS | POLICY_ANAPHORS
 GOVERNMENT_NOUNS = frozenset(_POL["government_nouns"])
@@ -922,7 +930,10 @@ class PolicyFrame:
         enacting verb or ``policy.similar_move_verbs``). Emits "similar" observations (issuer
         only; product and type filled at article level from the nearest policy before)."""
         similar = SIMILAR_WORDS
-        if self.words(sent).isdisjoint(similar):
+        words = self.words(sent)
+        if not words.isdisjoint(ECHO_VERBS) or not words.isdisjoint(SUIT_NOUNS):
+            self._echoed_policies(sent)
+        if words.isdisjoint(similar):
             return
         nouns = POLICY_OBJECT_NOUNS | SIMILAR_MOVE_NOUNS
         for noun in self.tokens(sent):
@@ -945,11 +956,47 @@ class PolicyFrame:
                         continue
                     self.emit("similar", {"issuer": self.government_of(e) if e.family == "Place" else e})
 
+    def _echoed_policies(self, sent: Span) -> None:
+        """"..., a move echoed by A and B", "a decision mirrored by several banks, including A and
+        B", "A and B have since followed suit": others repeating the policy stated just before
+        (a policy anaphor or ``policy.similar_move_nouns`` noun with an ``policy.echo_verbs``
+        clause and its by-agents; the subject of "follow suit"). Emits "similar" observations,
+        as :meth:`_similar_policies` does."""
+        nouns = ECHO_HEADS
+        agents: list[Token] = []
+        for tok in self.tokens(sent):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                for v in tok.children:
+                    if v.dep_ in {"acl", "relcl"} and v.lemma_ in ECHO_VERBS:
+                        agents += [p for c in v.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                                   for p in c.children if p.dep_ == "pobj"]
+            elif tok.lower_ in SUIT_NOUNS and tok.i > sent.start and tok.nbor(-1).lemma_ == "follow":
+                verb = next((a for a in [tok.nbor(-1), *tok.nbor(-1).ancestors]
+                             if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children)), None)
+                if verb is not None:
+                    agents += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for a in agents:
+            for t in self._named_members(a):
+                e = self.entity_at(t, {"Organization", "Place"})
+                if e is not None and e.kind != "NewsOrganization":
+                    self.emit("similar", {"issuer": self.government_of(e) if e.family == "Place" else e})
+
+    def _named_members(self, tok: Token) -> list[Token]:
+        """``tok`` and its conjuncts; for a described group with no name ("several banks,
+        including A and B", "outlets such as A"), the members its ``policy.member_preps`` phrase names."""
+        m = self.token_mention.get((self.block, tok.i))  # (the name itself, not a cue noun it heads)
+        if m is None or m.entity is None:
+            members = [x for c in tok.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+                       for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+            if members:  # ("several Wall Street firms, including A": A, not the street)
+                return members
+        return [tok, *tok.conjuncts]
+
     def _policy_extension(self, sent: Span) -> None:
         """"The ban also extends to X and Y", "the order covers X", "the restriction applies to
-        X as well": products added to the policy stated just before (its issuer and type are
-        filled at article level)."""
-        anaphors = POLICY_ANAPHORS
+        X as well", "the list includes X" (``policy.extension_list_nouns``): products added to
+        the policy stated just before (its issuer and type are filled at article level)."""
+        anaphors = POLICY_ANAPHORS | EXTENSION_LIST_NOUNS
         words = self.words(sent)
         if words.isdisjoint(EXTENSION_VERBS) or words.isdisjoint(anaphors):
             return
@@ -1918,9 +1965,14 @@ class PolicyFrame:
     def _restricted_things(self, toks: list[Token]) -> list[Entity]:
         """Products named in a policy clause. A company named where a product
         belongs ("banned DeepSeek", "use of A, B and Perplexity") stands for its
-        product: a product entity with the company's label and its own IRI."""
+        product: a product entity with the company's label and its own IRI. Those who repeat
+        the move ("..., a move echoed by A and B") restrict nothing here."""
         out: list[Entity] = []
+        echoed = {x.i for t in toks if t.dep_ in {"acl", "relcl"} and t.lemma_ in ECHO_VERBS
+                  and t.head.lemma_.lower() in ECHO_HEADS for x in t.subtree}
         for t in toks:
+            if echoed and t.i in echoed:
+                continue
             m = self.mention_at(t)
             if m is None and t.tag_ == "POS" and t.dep_ != "case" and t.i + 1 < len(t.doc) and t.i >= 1 \
                     and t.doc[t.i + 1].lemma_.lower() in self.lex["policy"]["product_part_nouns"]:

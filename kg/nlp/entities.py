@@ -97,7 +97,7 @@ class Entity:
     Attributes:
         key: merge key; the IRI is minted from it.
         label: preferred label: for a knowledge-base entity the form most of its articles
-            use most (the knowledge-base name on a tie), else the most frequent surface form.
+            use most (the knowledge-base name on a tie), else the form most of its articles use most (no lone acronym of a longer name).
         kind: most specific kind, one of :data:`kg.nlp.kb.KINDS`.
         wikidata: Q-identifier from the knowledge base, or "".
         surfaces: surface forms seen, with counts.
@@ -412,10 +412,12 @@ class MentionFinder:
 
     def _school_of(self, toks: list[Token]) -> bool:
         """True for an institution named "<suffix> of <place>" ("the University of Kestria", "Kestria
-        Institute of Technology"): its first capitalized word is an ``name_suffixes.Organization``
-        word followed by "of", so a known place inside it stays part of the name."""
+        Institute of Technology", "the Central Bank of Kestria", "the Times of Kestria"): the word
+        before its first "of" is an organization's name suffix (``name_suffixes`` of the
+        organization kinds), so a known place inside it stays part of the name."""
         words = [t for t in toks if t.pos_ != "DET"]
-        return len(words) >= 3 and words[0].lower_ in self.suffixes["Organization"] and words[1].lower_ == "of"
+        of = next((i for i, t in enumerate(words) if t.lower_ == "of"), None)
+        return of is not None and 1 <= of < len(words) - 1 and words[of - 1].lower_ in self.org_suffixes
 
     def _national_arm(self, span: Span, known: list[Span]) -> bool:
         """True when a name is a known organization's name followed by a country's ("Acme
@@ -530,12 +532,15 @@ class MentionFinder:
     def _institution_name(self, toks, start: int, end: int) -> bool:
         """True when ``toks[start:end]`` is a public body's or institution's name that begins with
         a nationality word ("the Kestrian National Research Centre", "the Kestrian Data Protection
-        Authority", "the Kestrian Institute of Technology"): a later word of it is a suffix of
+        Authority", "the Kestrian Institute of Technology", "the Kestrian Army"): a later word of it is a suffix of
         ``name_suffixes.Organization`` or ``name_suffixes.GovernmentBody``, last or before "of" or
         "for", and every word is capitalized; the nationality word
         belongs to the name (a firm's "Kestrian startup Acme" does not end so)."""
-        if end - start < 3 or not all(t.is_title or t.is_upper or t.lower_ in {"of", "for", "and", "&"}
-                                      for t in toks[start:end]):
+        if not all(t.is_title or t.is_upper or t.lower_ in {"of", "for", "and", "&"} for t in toks[start:end]):
+            return False
+        if end - start == 2:  # "the Kestrian Army", "the Kestrian Parliament": a national body
+            return toks[start + 1].lower_ in self.suffixes["GovernmentBody"]
+        if end - start < 3:
             return False
         suffixes = self.institution_suffixes
         return any((t.lower_ in suffixes or t.lemma_.lower() in suffixes)
@@ -945,13 +950,29 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             ent.label = max(ent.surfaces.items(), key=lambda kv: (len(kv[0].split()) > 1, kv[1], len(kv[0]), kv[0]))[0]
         else:
             # an acronym merged with its long name ("KMC" of "Kestrel Media Corp.") never labels it
+            votes = _article_votes(by_article[key])
             ent.label = max(ent.surfaces.items(), key=lambda kv: (not (kv[0].isupper() and " " not in kv[0]),
-                                                                   kv[1], len(kv[0]), kv[0]))[0]
+                                                                   votes[kv[0]], kv[1], len(kv[0]), kv[0]))[0]
         if re.match(r"^the\s", ent.label, re.I) and not (entry and entry.name.lower().startswith("the ")):
             ent.label = ent.label[4:].strip()  # "The Pentagon" -> "Pentagon"
     for _, m in all_mentions:
         m.entity = entities.get(m.key)
     return entities
+
+
+def _article_votes(per_article: dict[str, Counter]) -> Counter:
+    """One vote per article for the surface form it uses most (the longer on a tie).
+
+    Args:
+        per_article: surface counts by article identifier.
+
+    Returns:
+        Votes by surface form.
+    """
+    votes: Counter = Counter()
+    for counts in per_article.values():
+        votes[max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]] += 1
+    return votes
 
 
 def _voted_label(name: str, surfaces: Counter, per_article: dict[str, Counter]) -> str:
@@ -972,9 +993,7 @@ def _voted_label(name: str, surfaces: Counter, per_article: dict[str, Counter]) 
     Returns:
         One surface form of ``surfaces``, or ``name`` when the corpus uses it.
     """
-    votes: Counter = Counter()
-    for counts in per_article.values():
-        votes[max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]] += 1
+    votes = _article_votes(per_article)
     canonical = normalize(name)
     best = max(surfaces, key=lambda s: (votes[s], normalize(s) == canonical, surfaces[s], len(s), s))
     return name if normalize(best) == canonical else best
