@@ -384,8 +384,8 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
 def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None,
              exclude: tuple = ()) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
-    and appositions; a product stands for its maker, or for itself when the article names no
-    maker. "The defendants" marks ``info`` to take the
+    and appositions; a product stands for its maker, or, named as the party itself
+    (``surface``), for itself when the article names no maker. "The defendants" marks ``info`` to take the
     article's defendants at its end; a description ("the company") never resolves to a party in
     ``exclude`` (the accuser) but to the one named before it."""
     ents, targets = [], []
@@ -412,8 +412,9 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
             info["described"] = True  # "the company": resolved by coreference, checked at the article's end
         if e.family == "Product":
             targets.append(e)
-            # (an app whose maker the article does not name is sued by its name: "sued Temu")
-            e = _developer(reader, e, t) or e
+            # (an app whose maker the article does not name is sued by its name, "sued Temu"; in
+            # a claim, "claiming the X chatbot copies ...", it is only what the claim concerns)
+            e = _developer(reader, e, t) or (e if surface else None)
         ents.append(e)
     ents = _uniq(ents)
     if ents and surface:
