@@ -169,6 +169,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         marks = [c for c in noun.children if c.dep_ in {"det", "predet", "nummod", "poss"}]
         if not any(c.lower_ in GROUP_DETERMINERS or c.dep_ == "nummod" for c in marks):
             return []
+        if collective is None and all(c.lower_ == "all" for c in marks):
+            return []  # "all Kestrian companies": a class, not the ones just named ("all the apps" is)
         number = next((c for c in marks if c.dep_ == "nummod"), None)
         size = NUMBER_WORDS.get(number.lower_) if number is not None else collective
         if size is None and number is not None and number.text.isdigit():

@@ -200,7 +200,8 @@ class LocationFrame:
 
     def _described_members(self, noun: Token) -> list[Entity]:
         """Organizations a descriptive noun stands for: "Kestrian companies, including A and B",
-        "Kestrian rivals A and B" (apposition or compound list), "A became the first Kestrian
+        "Kestrian rivals A and B" (apposition or compound list, or a plural noun right before the
+        names), "A became the first Kestrian
         company to ..." (the subject of a copula)."""
         heads: list[Token] = []
         for c in noun.children:
@@ -222,9 +223,13 @@ class LocationFrame:
                         and m.entity not in out:
                     out.append(m.entity)
         doc = noun.doc
-        if noun.i + 1 < len(doc) and doc[noun.i + 1].text in {"—", "–", ":"}:
+        dashed = noun.i + 1 < len(doc) and doc[noun.i + 1].text in {"—", "–", ":"}
+        # "Kestrian defense firms A, B and C blocked ...", "Kestrian startups A and B": a plural
+        # noun right before the names, which the parse hangs on the first name or the last
+        listed = not out and noun.tag_ == "NNS" and noun.i + 1 < len(doc) and self.mention_at(doc[noun.i + 1]) is not None
+        if dashed or listed:
             # "the Kestrian startups — A, B and C — ...": a list set off by dashes, read on the surface
-            for t in doc[noun.i + 2:min(len(doc), noun.i + 30)]:
+            for t in doc[noun.i + (2 if dashed else 1):min(len(doc), noun.i + 30)]:
                 if t.text in {"—", "–", ".", ";"}:
                     break
                 m = self.mention_at(t)

@@ -1316,7 +1316,8 @@ class PolicyFrame:
                     place = self.entity_at(obj, {"Place"})
                     if place is not None and place not in places:
                         places.append(place)
-                if level < depth:
+                if level < depth and obj.lemma_.lower() not in POLICY_ANAPHORS:
+                    # (not into another measure: "seen as retaliation for restrictions in Kestria")
                     frontier += [(c, level + 1) for c in obj.children if c.dep_ == "prep"]
         out["in"] = [self.government_of(p) for p in places]
         return out

@@ -258,7 +258,8 @@ class ReasonFrame:
         if words & anaphors:
             clauses += [t for t in self.tokens(sent) if t != sent.root and t.pos_ in {"VERB", "AUX"}
                         and any(c.dep_ in SUBJ and c.lemma_ in anaphors
-                                or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors for c in t.children)]
+                                or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors
+                                or c.dep_ == "dobj" and c.lemma_ in anaphors for c in t.children)]
         roles: dict = {"heading": self.article.blocks[self.block].heading}
         if roles["heading"] and not self._title_zone():
             return  # (a section title or a link to another story further down the page)
@@ -530,7 +531,10 @@ class ReasonFrame:
         subj = self._clause_subject(root)
         found: list[str] = []
         precedent = self._reason_words()["precedent_nouns"]
-        if subj is not None and subj.lemma_ in anaphors:
+        strong = self._reason_words()["strong_markers"]
+        enacted = root.lemma_ in self.lex["policy"]["enact_verbs"] and any(
+            c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children)  # "A is implementing this measure amid X"
+        if subj is not None and subj.lemma_ in anaphors or enacted:
             follows = root.lemma_ in rz["follow_verbs"]
             if True:
                 # "the ban follows X", "the decision comes after X"; any verb of the policy with
@@ -545,6 +549,9 @@ class ReasonFrame:
                     clause = c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children if m.dep_ == "mark")
                     if clause:
                         cands.append(c)  # "the move comes after regulators found that ..."
+                    if enacted and (c.i > 0 and c.nbor(-1).ent_type_ in {"DATE", "TIME"}
+                                    or c.left_edge.ent_type_ in {"DATE", "TIME"}):
+                        continue  # "announced its order a week after X": when, not why
                     for o in cands:
                         # "the ban follows advice that ...", "the decision comes after reports of
                         # security concerns": what a policy follows is its reason when it names one;
@@ -555,7 +562,8 @@ class ReasonFrame:
                             words = {t.lemma_.lower() for t in x.subtree} | {t.lower_ for t in x.subtree}
                             # a noun phrase must name a concern ("reports of security concerns"); an
                             # event clause a risk or a finding ("after regulators found that ...")
-                            if words & nouns and not (clause and x is c) or \
+                            # (after a strong marker, "amid escalating tensions", any object is one)
+                            if (words & nouns or c.lower_ in strong) and not (clause and x is c) or \
                                     clause and x is c and words & self._reason_words()["risk_or_discovery"]:
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x))
