@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
-from .collection_news import _data as news_data, _maker_of, _negated, _same_party, signal_items
+from .collection_news import _data as news_data, _maker_of, _negated, _same_party, reaching_goal, signal_items
 from . import frame_data
 from .syntax import conjuncts, phrase, phrase_verb
 
@@ -205,9 +205,10 @@ class CollectionFrame:
                 if c.dep_ == "prep" and c.lower_ in GOAL_PREPS:
                     goals += [p for p in c.children if p.dep_ in {"pcomp", "pobj"} and p.pos_ == "VERB"]
             goals = [g for c in goals for g in conjuncts(c)]
-            goals = [g for g in goals if g.lemma_ not in function_verbs]
-            if not goals:
-                continue
+            news = news_data()
+            goals = [g for g in goals if g.lemma_ not in function_verbs and not reaching_goal(g, news)]
+            if not goals or self.certainty(sent) in news["hedged"]:
+                continue  # (and "the suit alleges X is designed to ...": an allegation, no purpose)
             holder = None
             if tok.dep_ in {"acl", "amod"}:
                 holder = tok.head

@@ -417,7 +417,10 @@ def _read_intent(reader, tok, D) -> None:
             product = _entity(reader, obj, {"Product"})
     if product is None:
         return
+    if reader.certainty(tok.sent) in D["hedged"]:
+        return  # "the suit alleges X is designed to ...": an allegation, not its maker's purpose
     maker = _maker_of(reader, product)
+    goals = [g for g in goals if not reaching_goal(g, D)]
     texts = [phrase_verb(g) for g in goals for g in conjuncts(g) if g.lemma_.lower() not in D["bad_purpose_heads"]]
     if lemma in D["enable_verbs"]:
         texts = [f"{tok.lemma_.lower()} {t}" if lemma == "help" else t for t in texts]
@@ -429,6 +432,14 @@ def _read_intent(reader, tok, D) -> None:
 
 
 # ----------------------------------------------------------------- helpers
+def reaching_goal(goal, D) -> bool:
+    """True for a goal of reaching data ("designed to gain access to A"): what a product is
+    built to reach is what it collects (:func:`_read_access` reads it), not a purpose its
+    maker gives."""
+    return goal.lemma_.lower() in D["access_verbs"] and any(
+        c.dep_ == "dobj" and c.lower_ in D["access_nouns"] for c in goal.children)
+
+
 def _objects(tok, passive: bool) -> list:
     if passive:
         return [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -781,7 +792,8 @@ def _named_products(reader, tok, goals, objs, D) -> list:
 
 def _agent_token(tok):
     """The agent of a verb: its subject (active), its ``by`` phrase (passive), or
-    that of the verb it is coordinated with or controlled by ("X plans to use")."""
+    that of the verb it is coordinated with or controlled by ("X plans to use", "X is
+    designed to gain access")."""
     node = tok
     for _ in range(4):
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
@@ -796,6 +808,11 @@ def _agent_token(tok):
                     return p
         if passive and node.i == tok.i:
             return None
+        if passive and node.lemma_.lower() in _data()["intent_verbs"]:
+            # "X is designed to gain access to A": what is designed pursues the goal
+            subj = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                return subj
         if node.dep_ == "xcomp":
             ctrl = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if ctrl is not None:

@@ -179,10 +179,11 @@ class MentionFinder:
 
     # -- candidate spans -------------------------------------------------
     def drop_common_phrases(self, docs: list[Doc], mentions: list[list[Mention]]) -> None:
-        """Take the model's support from title-case phrases of common words: a mention of two
-        or more words that only the model found (not in the knowledge base, no cue, suffix or
-        title) and whose every word the same article also writes in lower case ("Customer
-        Data", "Privacy Principles" in a section title or a button label) is no name.
+        """Take the model's support from title-case phrases of common words: a mention of one
+        capitalized word or of two or more words that only the model found (not in the
+        knowledge base, no cue, suffix or title) and whose every word the same article also
+        writes in lower case ("Content", "Customer Data", "Privacy Principles" in a section
+        title or a button label) is no name.
 
         Args:
             docs: one parsed block per ``Doc`` of one article.
@@ -201,8 +202,8 @@ class MentionFinder:
                 if m.known or m.strong or not m.ner:
                     continue
                 words = [w for w in m.text.split() if w[:1].isalpha()]
-                if len(words) < 2:
-                    continue
+                if not words or len(words) < 2 and not (words[0].isalpha() and words[0][1:].islower()):
+                    continue  # (one word only when written like a common word: "Content", not "GFE")
                 if lower is None:
                     lower = _lower_words(docs)
                 if all(w[:1].isupper() and w.lower() in lower for w in words):

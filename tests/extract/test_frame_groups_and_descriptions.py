@@ -1,0 +1,120 @@
+"""Groups, descriptions and repeated moves on invented news text, read by the real model:
+others who repeat a policy, a place's description of a body the article names, a list a
+policy names, classes that are no group, and reasons after strong markers.
+
+Each test names the rule it checks (a ``kg.extract.facts.ArticleReader`` method or a function
+of ``kg.nlp.entities`` or ``kg.extract.lawsuit``). Organizations and people are invented;
+products and places are well-known names from the knowledge base or the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
+from kg.nlp.entities import _voted_label
+
+from .test_frame_discourse import reasons
+from .test_frame_location_development import facts_of
+from .test_frame_policy import policies
+
+
+def test_a_move_echoed_by_others(tmp_path):
+    """_echoed_policies and _named_members: "a move echoed by several firms, including A and B"
+    makes A and B issuers of the same policy, and neither a restricted product."""
+    got = policies(tmp_path, "Dravik Bank prohibited its employees from using ChatGPT, a move echoed by "
+                             "several lenders, including Torvane Bank and Pellmont Bank.\n")
+    assert {("Dravik Bank", "ChatGPT"), ("Torvane Bank", "ChatGPT"), ("Pellmont Bank", "ChatGPT")} <= set(got)
+    assert not any(product in {"Torvane Bank", "Pellmont Bank"} for _, product in got)
+
+
+def test_others_follow_suit(tmp_path):
+    """_echoed_policies: "several carmakers, including A and B, have since followed suit"."""
+    got = policies(tmp_path, "Brisco Motors banned Gemini last week.\n\n"
+                             "Several other carmakers, including Quarnel Motors and Hollin Motors, "
+                             "have since followed suit.\n")
+    assert {("Quarnel Motors", "Gemini"), ("Hollin Motors", "Gemini")} <= set(got)
+
+
+def test_the_list_a_policy_names(tmp_path):
+    """_policy_extension with ``policy.extension_list_nouns``: "The list includes X and Y"."""
+    got = policies(tmp_path, "Brisco Bank has asked its staff to delete 40 apps, including Facebook.\n\n"
+                             "The list includes Snapchat and Reddit.\n")
+    assert {("Brisco Bank", "Snapchat"), ("Brisco Bank", "Reddit")} <= set(got)
+
+
+def test_a_place_description_of_a_named_body(tmp_path):
+    """_named_for_description: "Ireland's central bank" is the "Central Bank of Ireland" the
+    article names later, and _school_of keeps that name whole around the known place."""
+    got = policies(tmp_path, "Ireland's central bank has implemented a ban on the use of ChatGPT by its staff.\n\n"
+                             "A spokesperson for the Central Bank of Ireland confirmed the decision.\n")
+    assert ("Central Bank of Ireland", "ChatGPT") in got
+
+
+def test_a_place_inside_another_measure_is_no_site(tmp_path):
+    """_policy_sites: "the ban on X can be seen as retaliation for restrictions in Y" is not Y's ban."""
+    got = policies(tmp_path, "China bans iPhone use\n\n"
+                             "The Chinese government has banned officials from using iPhones for work.\n\n"
+                             "The ban on iPhones can be seen as retaliation for similar restrictions in the "
+                             "United States on smartphones from Huawei.\n")
+    assert ("China", "iPhones") in got and not any(issuer == "United States" for issuer, _ in got)
+
+
+def test_reasons_after_a_strong_marker_and_an_enacted_anaphor(tmp_path):
+    """_reason_clause: "the ban comes amid escalating tensions" (a strong marker needs no
+    reason noun); "A is implementing this measure amid X" (a clause that enacts an anaphor)."""
+    text = "Dravik Bank has banned ChatGPT for its staff.\n\n{}\n"
+    assert "tensions" in reasons(tmp_path, text.format("The ban comes amid escalating tensions with regulators."),
+                                 ("Dravik Bank", "ChatGPT"))
+    assert "leaks" in reasons(tmp_path, text.format("Dravik Bank is implementing this measure amid a wave of leaks."),
+                              ("Dravik Bank", "ChatGPT"))
+    assert reasons(tmp_path, text.format("Dravik Bank announced the measure a week after Torvane Bank "
+                                         "revealed its plans."), ("Dravik Bank", "ChatGPT")) == ""
+
+
+def test_a_class_is_no_group_named_before(tmp_path):
+    """group_antecedent: "All Chinese companies are required to ..." names a class, not the
+    companies the sentence before lists."""
+    got = facts_of(tmp_path, "Quarnel Corp is not a retailer like Dravik Stores or Torvane Stores.\n\n"
+                             "All Chinese companies are required to share data with the state.\n", "location")
+    assert not any(org in {"Dravik Stores", "Torvane Stores"} for org, _ in got)
+
+
+def test_a_nationality_plural_right_before_names(tmp_path):
+    """_described_members: "South Korean defense firms A, B and C", "Israeli startups A and B"."""
+    got = facts_of(tmp_path, "South Korean defense firms Hollin Systems, Brisco Dynamics and Quarnel Engine "
+                             "blocked the app.\n", "location")
+    assert {("Hollin Systems", "South Korea"), ("Brisco Dynamics", "South Korea"),
+            ("Quarnel Engine", "South Korea")} <= got
+
+
+def test_a_national_body_keeps_its_nationality(tmp_path):
+    """_institution_name: "the Indian Army" is one name (a nationality and a government body
+    word), and the issuer of the order."""
+    got = policies(tmp_path, "The Indian Army has asked its soldiers to delete Facebook and Instagram.\n")
+    assert ("Indian Army", "Facebook") in got
+
+
+def test_an_app_sued_by_its_name(tmp_path):
+    """_accused: an app whose maker the article does not name is the accused party by its own name;
+    _implicit_body: a described body's label leaves out "on Monday"."""
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n\nQuarnel Corp sued Zorblat for copyright infringement.\n\n"
+                    "The Kestrian data protection watchdog on Monday accused Zorblat of unlawful tracking.\n",
+                    encoding="utf-8")
+    got = {(f.roles["accuser"].label, f.roles["accused"].label)
+           for f in extract([read_article(path)]).facts if f.kind == "allegation"}
+    assert ("Quarnel Corp", "Zorblat") in got
+    assert not any("Monday" in accuser for accuser, _ in got)
+
+
+def test_voted_label_follows_the_articles():
+    """_voted_label: the form most articles use most labels a known entity; the canonical name
+    wins a tie and labels it whenever the articles use it most."""
+    per_article = {"a": Counter({"Meta": 3, "Meta Platforms": 1}), "b": Counter({"Meta": 2}),
+                   "c": Counter({"Meta Platforms": 2})}
+    surfaces = Counter({"Meta": 5, "Meta Platforms": 3})
+    assert _voted_label("Meta Platforms", surfaces, per_article) == "Meta"
+    tie = {"a": Counter({"Meta": 1}), "b": Counter({"Meta Platforms": 1})}
+    assert _voted_label("Meta Platforms", Counter({"Meta": 1, "Meta Platforms": 1}), tie) == "Meta Platforms"
