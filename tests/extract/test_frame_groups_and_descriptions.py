@@ -118,3 +118,55 @@ def test_voted_label_follows_the_articles():
     assert _voted_label("Meta Platforms", surfaces, per_article) == "Meta"
     tie = {"a": Counter({"Meta": 1}), "b": Counter({"Meta Platforms": 1})}
     assert _voted_label("Meta Platforms", Counter({"Meta": 1, "Meta Platforms": 1}), tie) == "Meta Platforms"
+
+
+def test_a_class_named_as_the_alternative(tmp_path):
+    """_sentence_alternative with ``_generic_goods``: "urged the companies to buy domestic chips
+    instead" names an unnamed class as the alternative of the issuer's ban."""
+    path = tmp_path / "a.txt"
+    path.write_text("China bans Nvidia chips\n\nChinese regulators have banned tech companies from buying "
+                    "Nvidia's RTX Pro 6000D chips.\n\nThe regulators urged the companies to buy domestic chips "
+                    "instead.\n", encoding="utf-8")
+    alts = {e.label for f in extract([read_article(path)]).facts if f.kind == "policy"
+            for e in f.entity_attrs.get("alternative", [])}
+    assert "domestic chips" in alts
+
+
+def test_a_goal_of_reaching_data_is_collection(tmp_path):
+    """_agent_token, reaching_goal and the purpose readers: "the suit alleges X is designed to gain
+    access to a phone, including the camera and contacts" states what X reaches, and no purpose."""
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n\nThe lawsuit alleges that TikTok is designed to gain unrestricted access to "
+                    "a user's phone, including the camera, location and contacts.\n", encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "collection"]
+    signals = {s.lower() for f in facts for s in f.attrs.get("signal", [])}
+    assert {"camera", "contacts"} <= signals
+    assert not any(f.attrs.get("purpose") for f in facts)
+
+
+def test_a_common_word_in_title_case_is_no_name():
+    """drop_common_phrases: one capitalized word only the model calls a name, which the article
+    also writes in lower case ("Digital"), is no entity; a known name is kept."""
+    from kg.nlp.kb import load_kb
+    from kg.nlp.model import load_pipeline
+    from kg.nlp.entities import MentionFinder, resolve_entities
+
+    nlp, kb = load_pipeline(), load_kb()
+    finder = MentionFinder(nlp, kb)
+    blocks = ["Digital reported the change, Microsoft said.", "The digital team agreed."]
+    docs = [nlp(b) for b in blocks]
+    mentions = [finder.find(d, i, False) for i, d in enumerate(docs)]
+    finder.drop_common_phrases(docs, mentions)
+    labels = {e.label for e in resolve_entities([("a1", m) for ms in mentions for m in ms], kb).values()}
+    assert "Digital" not in labels and "Microsoft" in labels
+
+
+def test_certain_uses_of_a_class_and_its_own_subject(tmp_path):
+    """kg_lemma_fixes_v1 ("uses" is "use", not "us"), _generic_ai_class (every AI word before the
+    bare head) and the "its" cue of the mention finder ("X has called on its teachers to ..."
+    types X as an organization, though the model reads a person)."""
+    got = policies(tmp_path, "Headline\n\nThe Kestria Supreme Court outlawed certain uses of generative "
+                             "artificial intelligence in courtrooms.\n\n"
+                             "Sciences Po has called on its teachers to formally ban the use of ChatGPT.\n")
+    assert ("Kestria Supreme Court", "generative artificial intelligence") in got
+    assert ("Sciences Po", "ChatGPT") in got
