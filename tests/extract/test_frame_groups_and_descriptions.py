@@ -170,3 +170,13 @@ def test_certain_uses_of_a_class_and_its_own_subject(tmp_path):
                              "Sciences Po has called on its teachers to formally ban the use of ChatGPT.\n")
     assert ("Kestria Supreme Court", "generative artificial intelligence") in got
     assert ("Sciences Po", "ChatGPT") in got
+
+
+def test_a_capital_stands_for_its_state(tmp_path):
+    """government_of with ``KnowledgeBase.capital_country``: "Beijing has banned X" is China's
+    policy (a national capital as a state's actor); "Brussels" stays itself
+    (``location.capitals_of_other_bodies``)."""
+    got = policies(tmp_path, "Headline\n\nBeijing has banned government officials from using iPhones.\n\n"
+                             "Brussels has banned TikTok on staff phones.\n")
+    assert ("China", "iPhones") in got and ("Beijing", "iPhones") not in got
+    assert ("Brussels", "TikTok") in got

@@ -281,8 +281,8 @@ def test_licence_requirements_on_exports(tmp_path):
 def test_company_barred_from_selling_is_the_party(tmp_path):
     """_barred_party: "barred Nvidia from selling its H20 chips" restricts H20; Nvidia is bound, not banned."""
     got = policies(tmp_path, "Washington barred Nvidia from selling its H20 chips to Kenyan customers.\n")
-    assert ("Washington", "H20") in got
-    assert ("Washington", "Nvidia") not in got
+    assert ("United States", "H20") in got  # (the capital stands for its state: government_of)
+    assert ("United States", "Nvidia") not in got
 
 
 def test_contrasting_clause_with_its_own_issuers_is_its_own_policy(tmp_path):
