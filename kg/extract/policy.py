@@ -198,6 +198,8 @@ DOCUMENT_NOUNS = frozenset(_POL["document_nouns"])
 POLICY_ANAPHORS = frozenset(_POL["policy_anaphors"])
 #: nouns of a policy that others repeat ("a move echoed by A"; lemmas).
 ECHO_HEADS = POLICY_ANAPHORS | SIMILAR_MOVE_NOUNS
+#: nouns of a measure: a place under one is that measure's site ("curbs in Kestria"; lemmas).
+MEASURE_NOUNS = POLICY_ANAPHORS | frozenset(_POL["ban_nouns"]) | frozenset(_POL["restriction_nouns"])
 #: a policy document or a word that refers back to a policy ("the order", "the ban").
 CONTAINERS_OR_ANAPHORS = POLICY_CONTAINER_NOUNS | POLICY_ANAPHORS
 GOVERNMENT_NOUNS = frozenset(_POL["government_nouns"])
@@ -1319,8 +1321,8 @@ class PolicyFrame:
                     place = self.entity_at(obj, {"Place"})
                     if place is not None and place not in places:
                         places.append(place)
-                if level < depth and obj.lemma_.lower() not in POLICY_ANAPHORS:
-                    # (not into another measure: "seen as retaliation for restrictions in Kestria")
+                if level < depth and obj.lemma_.lower() not in MEASURE_NOUNS:
+                    # (not into another measure: "viewed as a reply to curbs in Kestria")
                     frontier += [(c, level + 1) for c in obj.children if c.dep_ == "prep"]
         out["in"] = [self.government_of(p) for p in places]
         return out

@@ -533,7 +533,7 @@ class ReasonFrame:
         precedent = self._reason_words()["precedent_nouns"]
         strong = self._reason_words()["strong_markers"]
         enacted = root.lemma_ in self.lex["policy"]["enact_verbs"] and any(
-            c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children)  # "A is implementing this measure amid X"
+            c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children)  # "A is enforcing the measure amid X"
         if subj is not None and subj.lemma_ in anaphors or enacted:
             follows = root.lemma_ in rz["follow_verbs"]
             if True:
@@ -551,7 +551,7 @@ class ReasonFrame:
                         cands.append(c)  # "the move comes after regulators found that ..."
                     if enacted and (c.i > 0 and c.nbor(-1).ent_type_ in {"DATE", "TIME"}
                                     or c.left_edge.ent_type_ in {"DATE", "TIME"}):
-                        continue  # "announced its order a week after X": when, not why
+                        continue  # "issued the rule two weeks after X": when, not why
                     for o in cands:
                         # "the ban follows advice that ...", "the decision comes after reports of
                         # security concerns": what a policy follows is its reason when it names one;

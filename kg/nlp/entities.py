@@ -753,7 +753,7 @@ class MentionFinder:
             yield "Company", W_ROLE
         if dep == "poss" and (head_lemma in self.staff or head_lower in self.staff):
             yield "Company", W_ROLE
-        # "X has told its lawyers to stop ...", "X has called on its teachers to ...": a subject
+        # "X has told its lawyers to stop ...", "X has urged its lecturers to ...": a subject
         # the model takes for a person, whose own clause calls it "its", is an organization
         if dep == "nsubj" and root.ent_type_ == "PERSON" and head_lemma in self.agentive_any and any(
                 t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end

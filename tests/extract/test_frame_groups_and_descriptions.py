@@ -45,29 +45,29 @@ def test_the_list_a_policy_names(tmp_path):
 
 
 def test_a_place_description_of_a_named_body(tmp_path):
-    """_named_for_description: "Ireland's central bank" is the "Central Bank of Ireland" the
+    """_named_for_description: "Norway's central bank" is the "Central Bank of Norway" the
     article names later, and _school_of keeps that name whole around the known place."""
-    got = policies(tmp_path, "Ireland's central bank has implemented a ban on the use of ChatGPT by its staff.\n\n"
-                             "A spokesperson for the Central Bank of Ireland confirmed the decision.\n")
-    assert ("Central Bank of Ireland", "ChatGPT") in got
+    got = policies(tmp_path, "Norway's central bank has barred its staff from ChatGPT.\n\n"
+                             "The Central Bank of Norway said the step followed an internal review.\n")
+    assert ("Central Bank of Norway", "ChatGPT") in got
 
 
 def test_a_place_inside_another_measure_is_no_site(tmp_path):
-    """_policy_sites: "the ban on X can be seen as retaliation for restrictions in Y" is not Y's ban."""
-    got = policies(tmp_path, "China bans iPhone use\n\n"
-                             "The Chinese government has banned officials from using iPhones for work.\n\n"
-                             "The ban on iPhones can be seen as retaliation for similar restrictions in the "
-                             "United States on smartphones from Huawei.\n")
-    assert ("China", "iPhones") in got and not any(issuer == "United States" for issuer, _ in got)
+    """_policy_sites: "the ban on X is viewed as a reply to curbs in Y" is not Y's ban."""
+    got = policies(tmp_path, "Norway curbs Pixel phones\n\n"
+                             "The Norwegian government has banned officials from using Pixel phones at work.\n\n"
+                             "The ban on Pixel phones is widely viewed as a reply to earlier curbs in the "
+                             "United States on handsets from Huawei.\n")
+    assert ("Norway", "Pixel") in got and not any(issuer == "United States" for issuer, _ in got)
 
 
 def test_reasons_after_a_strong_marker_and_an_enacted_anaphor(tmp_path):
     """_reason_clause: "the ban comes amid escalating tensions" (a strong marker needs no
-    reason noun); "A is implementing this measure amid X" (a clause that enacts an anaphor)."""
+    reason noun); "A is enforcing the measure amid X" (a clause that enacts an anaphor)."""
     text = "Dravik Bank has banned ChatGPT for its staff.\n\n{}\n"
     assert "tensions" in reasons(tmp_path, text.format("The ban comes amid escalating tensions with regulators."),
                                  ("Dravik Bank", "ChatGPT"))
-    assert "leaks" in reasons(tmp_path, text.format("Dravik Bank is implementing this measure amid a wave of leaks."),
+    assert "leaks" in reasons(tmp_path, text.format("Dravik Bank is enforcing the measure amid a wave of leaks."),
                               ("Dravik Bank", "ChatGPT"))
     assert reasons(tmp_path, text.format("Dravik Bank announced the measure a week after Torvane Bank "
                                          "revealed its plans."), ("Dravik Bank", "ChatGPT")) == ""
@@ -90,10 +90,10 @@ def test_a_nationality_plural_right_before_names(tmp_path):
 
 
 def test_a_national_body_keeps_its_nationality(tmp_path):
-    """_institution_name: "the Indian Army" is one name (a nationality and a government body
+    """_institution_name: "the Norwegian Army" is one name (a nationality and a government body
     word), and the issuer of the order."""
-    got = policies(tmp_path, "The Indian Army has asked its soldiers to delete Facebook and Instagram.\n")
-    assert ("Indian Army", "Facebook") in got
+    got = policies(tmp_path, "The Norwegian Army has told its soldiers to remove Snapchat from their phones.\n")
+    assert ("Norwegian Army", "Snapchat") in got
 
 
 def test_an_app_sued_by_its_name(tmp_path):
@@ -121,11 +121,11 @@ def test_voted_label_follows_the_articles():
 
 
 def test_a_class_named_as_the_alternative(tmp_path):
-    """_sentence_alternative with ``_generic_goods``: "urged the companies to buy domestic chips
+    """_sentence_alternative with ``_generic_goods``: "told the utilities to purchase domestic chips
     instead" names an unnamed class as the alternative of the issuer's ban."""
     path = tmp_path / "a.txt"
-    path.write_text("China bans Nvidia chips\n\nChinese regulators have banned tech companies from buying "
-                    "Nvidia's RTX Pro 6000D chips.\n\nThe regulators urged the companies to buy domestic chips "
+    path.write_text("Norway bars Huawei chips\n\nNorwegian regulators have barred utilities from buying "
+                    "Huawei's Ascend chips.\n\nThe regulators told the utilities to purchase domestic chips "
                     "instead.\n", encoding="utf-8")
     alts = {e.label for f in extract([read_article(path)]).facts if f.kind == "policy"
             for e in f.entity_attrs.get("alternative", [])}
@@ -133,11 +133,11 @@ def test_a_class_named_as_the_alternative(tmp_path):
 
 
 def test_a_goal_of_reaching_data_is_collection(tmp_path):
-    """_agent_token, reaching_goal and the purpose readers: "the suit alleges X is designed to gain
-    access to a phone, including the camera and contacts" states what X reaches, and no purpose."""
+    """_agent_token, reaching_goal and the purpose readers: "the complaint says X is designed to get
+    access to a handset, including the camera and contacts" states what X reaches, and no purpose."""
     path = tmp_path / "a.txt"
-    path.write_text("Headline\n\nThe lawsuit alleges that TikTok is designed to gain unrestricted access to "
-                    "a user's phone, including the camera, location and contacts.\n", encoding="utf-8")
+    path.write_text("Headline\n\nThe complaint says Snapchat is designed to get full access to a "
+                    "customer's handset, including the camera, location and contacts.\n", encoding="utf-8")
     facts = [f for f in extract([read_article(path)]).facts if f.kind == "collection"]
     signals = {s.lower() for f in facts for s in f.attrs.get("signal", [])}
     assert {"camera", "contacts"} <= signals
@@ -163,20 +163,20 @@ def test_a_common_word_in_title_case_is_no_name():
 
 def test_certain_uses_of_a_class_and_its_own_subject(tmp_path):
     """kg_lemma_fixes_v1 ("uses" is "use", not "us"), _generic_ai_class (every AI word before the
-    bare head) and the "its" cue of the mention finder ("X has called on its teachers to ..."
-    types X as an organization, though the model reads a person)."""
-    got = policies(tmp_path, "Headline\n\nThe Kestria Supreme Court outlawed certain uses of generative "
-                             "artificial intelligence in courtrooms.\n\n"
-                             "Sciences Po has called on its teachers to formally ban the use of ChatGPT.\n")
+    bare head) and the "its" cue of the mention finder ("X has urged its lecturers to ..." types
+    X as an organization, though the model reads a person)."""
+    got = policies(tmp_path, "Headline\n\nThe Kestria Supreme Court has prohibited some uses of generative "
+                             "artificial intelligence by lawyers.\n\n"
+                             "Marlowe Hale has urged its lecturers to bar ChatGPT from coursework.\n")
     assert ("Kestria Supreme Court", "generative artificial intelligence") in got
-    assert ("Sciences Po", "ChatGPT") in got
+    assert ("Marlowe Hale", "ChatGPT") in got
 
 
 def test_a_capital_stands_for_its_state(tmp_path):
-    """government_of with ``KnowledgeBase.capital_country``: "Beijing has banned X" is China's
+    """government_of with ``KnowledgeBase.capital_country``: "Tokyo has barred X" is Japan's
     policy (a national capital as a state's actor); "Brussels" stays itself
     (``location.capitals_of_other_bodies``)."""
-    got = policies(tmp_path, "Headline\n\nBeijing has banned government officials from using iPhones.\n\n"
+    got = policies(tmp_path, "Headline\n\nTokyo has barred civil servants from using WeChat.\n\n"
                              "Brussels has banned TikTok on staff phones.\n")
-    assert ("China", "iPhones") in got and ("Beijing", "iPhones") not in got
+    assert ("Japan", "WeChat") in got and ("Tokyo", "WeChat") not in got
     assert ("Brussels", "TikTok") in got
