@@ -489,7 +489,12 @@ def _implicit_body(reader, tok: Token, d: dict):
     toks = [t for t in toks if t.i not in skip]
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ"} or toks[0].tag_ == "PRP$"):
         toks = toks[1:]
-    label = join_tokens(toks[:8]).strip(" ,;:\"'“”")
+    cut = 8
+    # (not inside a name: "the information agency of the Kestrian People's Republic of X" whole)
+    while cut < len(toks) and toks[cut].i == toks[cut - 1].i + 1 and (
+            m := reader.mention_at(toks[cut])) is not None and m is reader.mention_at(toks[cut - 1]):
+        cut += 1
+    label = join_tokens(toks[:cut]).strip(" ,;:\"'“”")
     if not label:
         return None
     lemma = tok.lemma_.lower()
