@@ -13,7 +13,8 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
-from .collection_news import _data as news_data, _maker_of, _negated, _same_party, reaching_goal, signal_items
+from .collection_news import _data as news_data, _maker_of, _negated, _same_party, makers_voice, reaching_goal, \
+    signal_items
 from . import frame_data
 from .syntax import conjuncts, phrase, phrase_verb
 
@@ -227,7 +228,7 @@ class CollectionFrame:
                 continue
             purposes = [phrase_verb(g) for g in goals]
             ok, speaker = self._purpose_speaker(tok, product)
-            if ok:
+            if ok and makers_voice(speaker):
                 self.emit("collection", {"product": product, "stated_by": speaker}, purpose=purposes)
 
     def _enabled_purposes(self, sent: Span) -> None:
@@ -271,7 +272,7 @@ class CollectionFrame:
                 continue
             product = self._article_collection_product()
             ok, speaker = self._purpose_speaker(tok, product)
-            if ok:
+            if ok and makers_voice(speaker):
                 self.emit("collection", {"product": product, "stated_by": speaker}, purpose=texts)
 
     def _infinitive_purposes(self, sent: Span) -> None:
@@ -310,7 +311,7 @@ class CollectionFrame:
             if product is None or not texts:
                 continue
             ok, speaker = self._purpose_speaker(tok, product)
-            if ok:
+            if ok and makers_voice(speaker):
                 self.emit("collection", {"product": product, "stated_by": speaker}, purpose=texts)
 
     def _purpose_speaker(self, tok: Token, product: Entity | None) -> tuple[bool, Entity | None]:

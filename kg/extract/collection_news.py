@@ -129,9 +129,19 @@ def read(reader, sent) -> None:
 
 
 # --------------------------------------------------------------- emitting
+def makers_voice(stated_by) -> bool:
+    """False for a purpose voiced by someone who cannot give its maker's reasons: a government
+    body (a regulator describing a feature), a news organization, or a speaker that is no
+    organization or person; True otherwise, and when nobody is named (the article's own voice)."""
+    if stated_by is None:
+        return True
+    return stated_by.family in {"Organization", "Person"} and stated_by.kind not in {"GovernmentBody",
+                                                                                      "NewsOrganization"}
+
+
 def _emit(reader, product, signals, purposes, stated_by) -> None:
     signals = _dedupe(signals)
-    purposes = _dedupe(purposes)
+    purposes = _dedupe(purposes) if makers_voice(stated_by) else []
     if product is None or not (signals or purposes):
         return
     if signals:

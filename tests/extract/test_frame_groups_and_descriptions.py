@@ -180,3 +180,15 @@ def test_a_capital_stands_for_its_state(tmp_path):
                              "Brussels has banned TikTok on staff phones.\n")
     assert ("Japan", "WeChat") in got and ("Tokyo", "WeChat") not in got
     assert ("Brussels", "TikTok") in got
+
+
+def test_a_regulator_gives_no_makers_purpose():
+    """makers_voice: a purpose a government body or a news organization states is not the
+    purpose its maker gave; a company, a person or the article's own voice may give it."""
+    from kg.extract.collection_news import makers_voice
+    from kg.nlp.entities import Entity
+
+    assert not makers_voice(Entity("kestria dpc", "Kestria DPC", "GovernmentBody"))
+    assert not makers_voice(Entity("kestrel herald", "Kestrel Herald", "NewsOrganization"))
+    assert not makers_voice(Entity("zorblat", "Zorblat", "SoftwareProduct"))
+    assert makers_voice(Entity("quarnel corp", "Quarnel Corp", "Company")) and makers_voice(None)
