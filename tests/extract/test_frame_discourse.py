@@ -485,18 +485,20 @@ def test_sentence_initial_policy_word_is_no_name(tmp_path):
     assert set(got) == {("Dravik Bank", "ChatGPT")}
 
 
+def alternatives(tmp_path, text: str) -> dict:
+    """Alternatives by (issuer, restricted product) label of one article's policies."""
+    facts = _facts(tmp_path, text).facts
+    return {(f.roles["issuer"].label, f.roles["product"].label):
+            sorted(e.label for e in f.entity_attrs.get("alternative", [])) for f in facts if f.kind == "policy"}
+
+
 def test_alternatives_named_in_apposition_or_in_favor_of(tmp_path):
     """_sentence_alternative and _favored_alternatives: "told staff to use its in-house assistant,
     X, instead"; "banned Y in favor of its own chatbot, X" (X is no restricted product)."""
-    def alternatives(text: str) -> dict:
-        facts = _facts(tmp_path, text).facts
-        return {(f.roles["issuer"].label, f.roles["product"].label):
-                sorted(e.label for e in f.entity_attrs.get("alternative", [])) for f in facts if f.kind == "policy"}
-
-    got = alternatives("Dravik Bank banned ChatGPT and told employees to use its in-house assistant, "
-                       "Copilot, instead.\n")
+    got = alternatives(tmp_path, "Dravik Bank banned ChatGPT and told employees to use its in-house assistant, "
+                                 "Copilot, instead.\n")
     assert got[("Dravik Bank", "ChatGPT")] == ["Copilot"]
-    got = alternatives("Torvane Bank banned ChatGPT in favor of its own chatbot, Gemini.\n")
+    got = alternatives(tmp_path, "Torvane Bank banned ChatGPT in favor of its own chatbot, Gemini.\n")
     assert got[("Torvane Bank", "ChatGPT")] == ["Gemini"] and ("Torvane Bank", "Gemini") not in got
 
 
@@ -504,18 +506,13 @@ def test_alternatives_a_rule_leaves_allowed(tmp_path):
     """_left_allowed and version nouns: "but allows staff to use X", "staff can still use the
     approved version of X" name an alternative of the issuer's restriction; "does not allow staff
     to use X" restricts X."""
-    def alternatives(text: str) -> dict:
-        facts = _facts(tmp_path, text).facts
-        return {(f.roles["issuer"].label, f.roles["product"].label):
-                sorted(e.label for e in f.entity_attrs.get("alternative", [])) for f in facts if f.kind == "policy"}
-
-    got = alternatives("Quarnel Insurance prohibited the use of Gemini, but allows staff to use Claude "
-                       "through a secure enterprise account.\n")
+    got = alternatives(tmp_path, "Quarnel Insurance prohibited the use of Gemini, but allows staff to use "
+                                 "Claude through a secure enterprise account.\n")
     assert got[("Quarnel Insurance", "Gemini")] == ["Claude"]
-    got = alternatives("Brisco Motors restricted access to ChatGPT.\n\n"
-                       "Employees can still use the company's approved version of Copilot.\n")
+    got = alternatives(tmp_path, "Brisco Motors restricted access to ChatGPT.\n\n"
+                                 "Employees can still use the company's approved version of Copilot.\n")
     assert got[("Brisco Motors", "ChatGPT")] == ["Copilot"]
-    got = alternatives("Hollin Bank does not allow staff to use Perplexity. Hollin Bank banned Grok last year.\n")
+    got = alternatives(tmp_path, "Hollin Bank does not allow staff to use Perplexity. Hollin Bank banned Grok last year.\n")
     assert got.get(("Hollin Bank", "Grok")) == [] and ("Hollin Bank", "Perplexity") in got
 
 
