@@ -62,8 +62,7 @@ class AlternativeFrame:
             alt_verbs, governors = frozenset(pol["alternative_verbs"]), frozenset(pol["alternative_governors"])
             self._alternative_sets = {
                 "alt_verbs": alt_verbs, "governors": governors,
-                "triggers": alt_verbs | governors | frozenset(pol["alternative_designators"]) | frozenset(SWITCH_VERBS)
-                | PERMIT_VERBS | STILL_WORDS}
+                "triggers": alt_verbs | governors | frozenset(pol["alternative_designators"]) | frozenset(SWITCH_VERBS)}
         alt_verbs, governors = self._alternative_sets["alt_verbs"], self._alternative_sets["governors"]
         words = self.words(sent)
         if not words.isdisjoint(FAVOR_WORDS):

@@ -933,8 +933,8 @@ class PolicyFrame:
         only; product and type filled at article level from the nearest policy before)."""
         similar = SIMILAR_WORDS
         words = self.words(sent)
-        if not words.isdisjoint(ECHO_VERBS) or not words.isdisjoint(SUIT_NOUNS):
-            self._echoed_policies(sent)
+        if not words.isdisjoint(ECHO_VERBS) and not words.isdisjoint(ECHO_HEADS) or not words.isdisjoint(SUIT_NOUNS):
+            self._echoed_policies(sent)  # (a move noun with a verb of repeating it, or "suit")
         if words.isdisjoint(similar):
             return
         nouns = POLICY_OBJECT_NOUNS | SIMILAR_MOVE_NOUNS

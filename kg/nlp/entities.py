@@ -190,7 +190,7 @@ class MentionFinder:
             mentions: the mentions per block, aligned with ``docs``; changed in place
                 (``Mention.ner`` is set to False).
         """
-        lower: set[str] | None = None  # (made when a mention needs it)
+        lower: set[int] | None = None  # (hashes of lower-case words, made when a mention needs them)
         documents = self._document_acronyms(docs)
         if documents:
             # "the Kestrian Privacy Protection Act (KPPA)" ... "under the KPPA": a law's
@@ -205,8 +205,9 @@ class MentionFinder:
                 if not words or len(words) < 2 and not (words[0].isalpha() and words[0][1:].islower()):
                     continue  # (one word only when written like a common word: "Content", not "GFE")
                 if lower is None:
-                    lower = _lower_words(docs)
-                if all(w[:1].isupper() and w.lower() in lower for w in words):
+                    lower = _lower_word_hashes(docs)
+                    strings = docs[0].vocab.strings
+                if all(w[:1].isupper() and strings[w.lower()] in lower for w in words):
                     m.ner = False
 
     def _title_offices(self, doc: Doc) -> list[Span]:
@@ -826,13 +827,12 @@ class MentionFinder:
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
 
 
-def _lower_words(docs: list[Doc]) -> set[str]:
-    """The lower-case text (``Token.lower_``) of the tokens of ``docs`` written in lower case and
-    alphabetic (read from the Docs' arrays)."""
-    hashes = {low for doc in docs if len(doc) for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist()
-              if lower and alpha}
-    strings = docs[0].vocab.strings if docs else None
-    return {strings[h] for h in hashes}
+def _lower_word_hashes(docs: list[Doc]) -> set[int]:
+    """The hashes (spaCy ``StringStore`` keys) of the lower-case text of the tokens of ``docs``
+    written in lower case and alphabetic, read from the Docs' arrays (no strings are made:
+    a word is tested by ``vocab.strings[word]``, its hash)."""
+    return {low for doc in docs if len(doc) for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist()
+            if lower and alpha}
 
 
 def _strings_of(doc: Doc, attr: int) -> list[str]:
