@@ -63,6 +63,9 @@ class LocationFrame:
             if "-" not in text and not text[:1].isupper():
                 continue  # (most tokens: no nationality, as _nationality's first test says)
             tok = toks[k - start]
+            inside = self.mention_at(tok)
+            if inside is not None and inside.start < tok.i:
+                continue  # a word inside a longer name ("York" of "New York", "the Kestria Times") locates nothing
             country = self._nationality(tok)
             if country is None:
                 continue

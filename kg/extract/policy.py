@@ -115,6 +115,12 @@ ONLY_WORDS = frozenset(_WORDS["only_words"])
 OFFENSE_WORDS = frozenset(_WORDS["offense_words"])
 DEEM_VERBS = frozenset(_WORDS["deem_verbs"])
 DEEM_PREPS = frozenset(_WORDS["deem_preps"])
+#: verbs that designate a party a security risk ("classified X as a supply chain risk")
+DESIGNATION_VERBS = frozenset(_WORDS["designation_verbs"])
+#: the designation's head noun and the modifiers that make it one ("a national security threat")
+DESIGNATION_NOUNS = frozenset(_WORDS["designation_nouns"])
+DESIGNATION_MODIFIERS = frozenset(_WORDS["designation_modifiers"])
+_REPORTING_VERBS = frozenset(lexicon()["reporting_verbs"])
 #: "in favor of X" (lower-case text).
 FAVOR_WORDS = frozenset(_WORDS["favor_words"])
 #: determiners of a definite description ("the", "this", "that"; lower-case text; facts.json).
@@ -191,6 +197,8 @@ REASON_MARKERS = frozenset(_LEX["reason"]["markers"]) | frozenset(_LEX["reason"]
 #: words that end a headline's list of products: a reason marker or a preposition of scope.
 HEADLINE_LIST_END = REASON_MARKERS | HEADLINE_LIST_STOPS
 STORE_NOUNS = frozenset(_POL["store_nouns"])
+#: what a company's shares are removed from ("delisted from the Nasdaq"): no product is restricted there
+EXCHANGE_NOUNS = frozenset(_POL["exchange_nouns"])
 CONTROL_LIST_NOUNS = frozenset(_POL["control_list_nouns"])
 CONTROL_LIST_MODIFIERS = frozenset(_POL["control_list_modifiers"])
 POLICY_CONTAINER_NOUNS = frozenset(_POL["policy_container_nouns"])
@@ -307,8 +315,10 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
                     self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
                     and any(c.dep_ == "aux" and c.lower_ in REMOVAL_MODALS for c in tok.children)
-                    or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)):
-                ptype = "ban"  # "ordered agencies to remove X from official devices"
+                    or tok.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)) \
+                    and not any(c.dep_ == "prep" and c.lower_ == "from" and any(p.lower_ in EXCHANGE_NOUNS for p in c.children)
+                                for c in tok.children):
+                ptype = "ban"  # "ordered agencies to remove X from official devices" (not "delisted from the Nasdaq")
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["deprive_verbs"] and any(
                     c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in pol["use_nouns"] for c in tok.children):
                 ptype = "ban"  # "has revoked access to X", "access to X was withdrawn"
@@ -514,6 +524,8 @@ class PolicyFrame:
             self._listing_policy(sent)
         if not words.isdisjoint(REMOVAL_VERBS):
             self._store_removal(sent)
+        if not words.isdisjoint(DESIGNATION_VERBS) and not words.isdisjoint(DESIGNATION_NOUNS):
+            self._designation_policy(sent)
 
     def _store_removal(self, sent: Span) -> None:
         """An app store removing apps: "X was pulled from Acme's app store", "apps such as X
@@ -527,7 +539,10 @@ class PolicyFrame:
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["removal_verbs"] or self._hypothetical(verb):
                 continue
-            store = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            # ("removed X, the app ..., from its store": the parse may hang "from" on the object)
+            heads = [verb, *objs, *(a for o in objs for a in o.children if a.dep_ == "appos")]
+            store = next((p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                           for p in c.children if p.dep_ == "pobj" and p.lower_ in stores), None)
             if store is None:
                 continue
@@ -547,7 +562,7 @@ class PolicyFrame:
                            and self.known_maker(e, store_ent.label)][:1]
             if not issuers:
                 continue
-            removed = [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
+            removed = [t for c in objs for t in c.subtree if t.i < store.i or store.i < c.i]
             products = [p for p in self._restricted_things(removed) if p is not store_ent]
             generic = self._generic_ai_class(removed)
             if generic:
@@ -558,6 +573,53 @@ class PolicyFrame:
                         continue
                     self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
                               scope=self._scope([store]), date=self._dates(sent), reason=self._reasons(verb, sent))
+
+    def _designation_policy(self, sent: Span) -> None:
+        """A restriction by designation: "X classified A as a supply chain risk", "the agency
+        designated A and B national security threats", "A and its products are deemed a supply
+        chain risk, officials said" (a ``policy.designation_verbs`` verb whose complement, after
+        "as", as its object predicate or in apposition to its object, is a
+        ``policy.designation_nouns`` head with a ``policy.designation_modifiers`` modifier).
+
+        The designated parties are the verb's object or passive subject and their conjuncts
+        (organizations stand for their goods, :meth:`product_of`; products for themselves). The
+        issuer is the verb's agent up the clause chain, else the subject of a reporting verb
+        above it ("officials announced ... are deemed"); a place stands for its government."""
+        for verb in self.tokens(sent):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in DESIGNATION_VERBS or self._hypothetical(verb):
+                continue
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            comps = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in DEEM_PREPS
+                     for p in c.children if p.dep_ == "pobj"]
+            comps += [c for c in verb.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+            comps += [a for o in objs for a in o.children if a.dep_ == "appos"]
+            if not objs or not any(c.lemma_.lower() in DESIGNATION_NOUNS and any(
+                    w in DESIGNATION_MODIFIERS for t in c.subtree if t.i < c.i for w in re.split(r"[-\s]", t.lower_))
+                    for c in comps):
+                continue
+            parties = []
+            for o in objs:
+                for x in conjuncts(o):
+                    e = self.entity_at(x, {"Organization", "Product"})
+                    if e is not None and e not in parties:
+                        parties.append(e)
+            if not parties:
+                continue
+            agents = [e for e in self.agents_of(verb, {"Organization", "Place"}) if e.kind != "NewsOrganization"]
+            node = verb
+            while not agents and node.head is not node:
+                node = node.head
+                if node.pos_ == "VERB" and node.lemma_ in _REPORTING_VERBS:
+                    agents = [e for e in self.agents_of(node, {"Organization", "Place"}, depth=1)
+                              if e.kind != "NewsOrganization"]
+            issuers = [self.government_of(e) if e.family == "Place" else e for e in agents]
+            for issuer in issuers:
+                for party in parties:
+                    if party is issuer:
+                        continue
+                    product = party if party.family == "Product" else self.product_of(party, mentioned=False)
+                    self.emit("policy", {"issuer": issuer, "product": product, "region": []},
+                              type=["restriction"], scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
 
     def _listing_policy(self, sent: Span) -> None:
         """A restriction by listing: "X put A and B on its export control list", "A was added
@@ -2073,6 +2135,8 @@ class PolicyFrame:
             head = head.head
             if head.lemma_.lower() in stores:
                 return True  # "in the Acme or Kestrel app stores": a store's owner names where it is
+        if head.dep_ == "pobj" and head.head.lower_ == "on" and self._used_on(head.head):
+            return True  # "blocked X on Acme laptops", "A tools will be blocked on B phones": where X is
         if node.dep_ != "pobj" or node.head.lower_ not in PLATFORM_PREPS:
             return False
         if node.lemma_.lower() in stores:
@@ -2083,6 +2147,24 @@ class PolicyFrame:
         policy_words = POLICY_ACTION_VERBS
         # (a participle that describes a noun: "content shared on X", "photos posted on X")
         return owner.pos_ == "VERB" and owner.lemma_.lower() not in policy_words and owner.dep_ == "acl"
+
+    @staticmethod
+    def _used_on(prep: Token) -> bool:
+        """True when ``prep`` ("on") says where a restricted thing is used, not what is restricted:
+        it hangs on a policy verb that has another object ("blocked X on Acme laptops") or on
+        that object itself ("will block AI tools on Acme laptops"); a policy or use noun's "on"
+        names the restricted thing ("a ban on X", "restrictions on X", "the use of X on ...")."""
+        spared = USE_NOUNS | BAN_NOUNS | RESTRICTION_NOUNS
+        head = prep.head
+        if head.lemma_.lower() in USE_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) \
+                or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in USE_NOUNS:
+            return True  # "the use of X on Acme phones"
+        if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "nsubjpass"}:
+            return head.lemma_.lower() not in spared and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() in POLICY_ACTION_VERBS
+        return head.pos_ == "VERB" and head.lemma_.lower() in POLICY_ACTION_VERBS and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() not in spared
+            for c in head.children)
 
     def _described_name_after(self, verb: Token, issuers: list[Entity]) -> list[Entity]:
         """The name a policy verb's object gives after a description the small model breaks
@@ -2499,6 +2581,12 @@ class PolicyFrame:
             text = " ".join(x.text for x in span_toks)
             if text not in out:
                 out.append(text)
+        for t in toks:  # "blocked X on Acme laptops": the devices are the scope, named or not
+            if t.dep_ == "pobj" and t.head.lower_ == "on" and t.pos_ in {"NOUN", "PROPN"} and self._used_on(t.head):
+                left = min((x for x in t.subtree if x.i <= t.i and x.pos_ != "DET"), key=lambda x: x.i, default=t)
+                text = t.doc[left.i:t.i + 1].text
+                if text not in out and not any(text in o for o in out):
+                    out.append(text)
         return out
 
     def _country_anaphor(self, toks: list[Token]) -> list[Entity]:
