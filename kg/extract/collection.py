@@ -268,8 +268,8 @@ class CollectionFrame:
             goals = [g for c in goals for g in conjuncts(c)]
             texts += [phrase_verb(g) for g in goals]
             texts = [t for t in texts if t]
-            if not texts:
-                continue
+            if not texts or _negated(tok) or _speculative(tok):
+                continue  # ("does not let ...", "this may allow X to capture ...": no purpose given)
             product = self._article_collection_product()
             ok, speaker = self._purpose_speaker(tok, product)
             if ok and makers_voice(speaker):
@@ -302,8 +302,8 @@ class CollectionFrame:
                      and any(a.dep_ == "aux" and a.lower_ == "to" or a.dep_ == "mark" and a.lower_ == "so"
                              or a.dep_ == "mark" and a.lower_ == "that" and a.i > 0 and a.nbor(-1).lower_ == "so"
                              for a in c.children)]
-            if not goals:
-                continue
+            if not goals or _negated(tok) or _speculative(tok):
+                continue  # ("never uses the logs to profile anyone": a denial, no purpose)
             subj = self._clause_subject(tok)
             product = self.entity_at(subj, {"Product"}) if subj is not None and tok.lemma_ in collect else None
             product = product or self._article_collection_product()
@@ -362,3 +362,11 @@ class CollectionFrame:
     def _article_collection_product(self) -> Entity | None:
         products = Counter(o.roles["product"] for o in self.observations if o.kind == "collection")
         return products.most_common(1)[0][0] if products else None
+
+
+def _speculative(tok: Token) -> bool:
+    """True when a modal of possibility governs ``tok`` ("this may allow X to capture ...",
+    "could be used to ..."; ``collection.speculative_modals``): what something might do is no
+    purpose its maker gives."""
+    modals = _WORDS["speculative_modals"]
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)

@@ -97,6 +97,8 @@ ACCUSER_PREPS = _WORDS["accuser_preps"]
 MEMBER_PREPS = _WORDS["member_preps"]
 #: words that make an "action" a suit ("legal action", "class action"; lower-case text).
 ACTION_MODIFIERS = frozenset(_WORDS["action_modifiers"])
+#: what opens a list member ("A, B and C"; lower-case text)
+LIST_JOINERS = frozenset(_WORDS["list_joiners"])
 #: prepositions of a group its subject belongs to ("A and B are among the publishers suing Y";
 #: lower-case text).
 AMONG_PREPS = _WORDS["among_preps"]
@@ -313,6 +315,15 @@ def _conj_tokens(tok: Token) -> list[Token]:
                     not (c.dep_ == "conj" and c.i + 1 < len(c.doc) and _is_stray(c)):
                 out.append(c)
         i += 1
+    if len(out) > 2:
+        # "A, B, C, and D and E Group": a name the parse hung inside another one ("D" as a
+        # modifier of "Group") is still a member when a comma or a coordinator opens it
+        doc, span = tok.doc, sorted(t.i for t in out)
+        for k in range(span[0] + 1, span[-1]):
+            t = doc[k]
+            if t.pos_ == "PROPN" and doc[k - 1].lower_ in LIST_JOINERS and t not in out \
+                    and not any(a.dep_ == "prep" for a in (t, *t.ancestors) if span[0] < a.i < span[-1]):
+                out.append(t)
     return out
 
 
@@ -1553,8 +1564,9 @@ def _concern(reader, noun: Token, st: dict, d: dict) -> None:
 def _reported(reader, verb: Token, st: dict, d: dict, acts: bool = False) -> None:
     """ "Y may have distilled our models, an X spokesperson said": a practice verb whose named subject
     is not the sentence's source, in a sentence attributed to an organization or person; with ``acts``,
-    a plain act done without leave ("Y took our photos without asking," X said)."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    a plain act done without leave ("Y took our photos without asking," X said). A denial ("Y never
+    keeps the logs", the negation on the verb or on the clause it completes) is none."""
+    if _negated(verb, d):
         return
     src = reader.attribution(verb.sent)
     if src is None:
@@ -1963,11 +1975,15 @@ def _negated(verb: Token, d: dict) -> bool:
 
 
 def _nr_parties(reader, toks: list[Token], d: dict) -> list:
+    """The parties that did not respond, named by ``toks`` and their conjuncts: organizations,
+    people, places, and an app named as the one who did not respond ("X has not replied to
+    questions": the organization named after it, :func:`_as_agent`)."""
     out = []
     for t in toks:
         for x in _conj_tokens(t):
             parties, _ = _party(reader, x, d, groups=True)
             out += [p for p in parties if p.family in {"Organization", "Person", "Place"}]
+            out += [_as_agent(reader, p) for p in parties if p.family == "Product" and reader.mention_at(x) is not None]
     return _uniq(out)
 
 

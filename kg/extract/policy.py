@@ -576,8 +576,8 @@ class PolicyFrame:
 
     def _designation_policy(self, sent: Span) -> None:
         """A restriction by designation: "X classified A as a supply chain risk", "the agency
-        designated A and B national security threats", "A and its products are deemed a supply
-        chain risk, officials said" (a ``policy.designation_verbs`` verb whose complement, after
+        designated A and B national security threats", "A and its units are deemed a security
+        risk, officials said" (a ``policy.designation_verbs`` verb whose complement, after
         "as", as its object predicate or in apposition to its object, is a
         ``policy.designation_nouns`` head with a ``policy.designation_modifiers`` modifier).
 

@@ -16,13 +16,13 @@ from .test_frame_policy import policies
 
 
 def test_devices_named_after_on_are_the_scope(tmp_path):
-    """_used_on and _where_things_are: "will block all other public AI platforms on
-    district-managed Chromebooks" restricts the class; the named devices are its scope."""
-    got = policies(tmp_path, "Brisco Corp will block all other public AI platforms on district-managed "
+    """_used_on and _where_things_are: "will block all third-party AI assistants on
+    company-managed Chromebooks" restricts the class; the named devices are in its scope."""
+    got = policies(tmp_path, "Brisco Corp will block all third-party AI assistants on company-managed "
                              "Chromebooks.\n")
     assert not any(product == "Chromebooks" for _, product in got)
-    key = next(k for k in got if "AI platforms" in k[1])
-    assert got[key]["scope"] == ["district-managed Chromebooks"]
+    key = next(k for k in got if "AI assistants" in k[1])
+    assert "company-managed Chromebooks" in got[key]["scope"]
 
 
 def test_the_use_of_a_product_on_named_phones(tmp_path):
@@ -39,28 +39,27 @@ def test_a_ban_on_a_product_is_still_the_product(tmp_path):
 
 
 def test_store_removal_with_an_apposition(tmp_path):
-    """_store_removal: "removed X, the social network ..., from its app store, following ..."
-    (the parse hangs "from" on the object or on its apposition)."""
-    for desc in ("social network popular with teenagers", "messaging service favored by activists"):
-        got = policies(tmp_path, f"Brisco Corp has removed WeChat, the {desc}, from its app store, "
-                                 "following a 24-hour ultimatum to implement a moderation plan.\n")
-        assert ("Brisco Corp", "WeChat") in got, desc
+    """_store_removal: "removed X, the chat service ..., from its app store, after ..." (the
+    parse hangs "from" on the object's apposition)."""
+    got = policies(tmp_path, "Quarnel Corp has removed WeChat, the chat service beloved by students, from "
+                             "its app store, after a two-day deadline to fix its filters.\n")
+    assert ("Quarnel Corp", "WeChat") in got
 
 
 def test_delisting_from_an_exchange_restricts_nothing(tmp_path):
     """sentence_policy (``policy.exchange_nouns``): "X was delisted from the Nasdaq" is a
     company's shares leaving an exchange, no ban of a product."""
     got = policies(tmp_path, "Brisco Corp removed Telegram from its app store.\n\n"
-                             "Quarnel Holdings was delisted from the Nasdaq in 2022 after going private.\n")
+                             "Shares of Quarnel Holdings were delisted from the Nasdaq last spring.\n")
     assert ("Brisco Corp", "Telegram") in got
     assert not any(product == "Quarnel Holdings" for _, product in got)
 
 
 def test_designated_a_supply_chain_risk(tmp_path):
-    """_designation_policy: "classified X as a supply chain risk" restricts X's goods."""
-    got = policies(tmp_path, "The Defense Department classified Quarnel Corp as a supply chain risk.\n")
-    assert ("Defense Department", "Quarnel Corp") in got
-    assert got[("Defense Department", "Quarnel Corp")]["type"] == ["restriction"]
+    """_designation_policy: "designated X as a national security risk" restricts X's goods."""
+    got = policies(tmp_path, "The Commerce Department designated Quarnel Corp as a national security risk.\n")
+    assert ("Commerce Department", "Quarnel Corp") in got
+    assert got[("Commerce Department", "Quarnel Corp")]["type"] == ["restriction"]
 
 
 def test_a_risk_without_a_security_modifier_is_no_designation(tmp_path):
@@ -70,22 +69,63 @@ def test_a_risk_without_a_security_modifier_is_no_designation(tmp_path):
 
 
 def test_purpose_clause_before_the_policy_is_its_reason(tmp_path):
-    """_reasons (``reason.protect_verbs``): "To maintain a secure environment, X will be
-    blocked ..., A said"."""
-    got = reasons(tmp_path, "To maintain a secure learning environment, all other AI chatbots will be "
-                            "blocked on school laptops, Brisco Corp said.\n",
-                  ("Brisco Corp", "other AI chatbots"))
-    assert "secure learning environment" in got
+    """_reasons (``reason.protect_verbs``): "To maintain X, Y will be blocked ..., A said"."""
+    got = reasons(tmp_path, "To maintain strict data hygiene, third-party AI chatbots will be blocked on "
+                            "office laptops, Brisco Corp said.\n", ("Brisco Corp", "third-party AI chatbots"))
+    assert "data hygiene" in got
 
 
 def test_an_order_followed_is_the_reason(tmp_path):
     """_reasons (``reason.reason_nouns``): "removed X ... following an order from Y"."""
-    got = reasons(tmp_path, "Brisco Corp removed Telegram from its app store following an order from "
+    got = reasons(tmp_path, "Brisco Corp pulled Telegram from its app store after a written order by "
                             "the regulator.\n", ("Brisco Corp", "Telegram"))
-    assert "order from the regulator" in got
+    assert "order by the regulator" in got
 
 
 def test_a_place_word_inside_a_name_locates_nothing(tmp_path):
     """sentence_location: "York" in "The New York Times" is no British modifier."""
     got = facts_of(tmp_path, "The New York Times reported that Brisco Corp banned ChatGPT.\n", "location")
     assert not any(country == "United Kingdom" for _, country in got)
+
+
+def test_reason_given_while_clearing_the_way_for_a_ban(tmp_path):
+    """_reasons_above (``policy.policy_container_nouns``, ``reason.above_preps``): "is opening
+    the door for the direction to ban X, saying ...": the stated ground reaches the ban."""
+    got = reasons(tmp_path, "Ohio Governor Dana Holt is opening the door for the legislature's direction to "
+                            "ban TikTok, saying it is a channel for spying on residents.\n", ("Ohio", "TikTok"))
+    assert "spying" in got
+
+
+def test_an_app_named_as_the_party_that_did_not_respond(tmp_path):
+    """_nr_parties: "X did not respond to a request for comment", X an app: the organization
+    named after it."""
+    got = facts_of(tmp_path, "TikTok has not replied to requests for comment.\n", "nonresponse")
+    assert ("TikTok",) in got
+
+
+def test_a_denied_practice_is_no_allegation(tmp_path):
+    """_reported (``_negated``): "A said X does not use the scripts to track users" is a denial."""
+    got = facts_of(tmp_path, "Dana Holt, a Brisco spokeswoman, said Brisco does not use the scripts to "
+                             "track users.\n", "allegation")
+    assert not got
+
+
+def test_members_of_a_list_the_parse_breaks():
+    """_conj_tokens: "A, B, C, and D and E Group" with D parsed as a modifier of "Group" (a
+    hand-built parse, as the small model gives it): D is still a member."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.lawsuit import _conj_tokens
+
+    words = ["Brisco", ",", "Quarnel", ",", "Hollin", ",", "and", "Pellmont", "and", "Dravik", "Group",
+             "are", "listed"]
+    heads = [12, 0, 0, 2, 2, 4, 4, 10, 7, 7, 4, 12, 12]
+    deps = ["nsubjpass", "punct", "conj", "punct", "appos", "punct", "cc", "nmod", "cc", "conj", "conj",
+            "auxpass", "ROOT"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "CCONJ", "PROPN", "PROPN",
+           "AUX", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    members = {t.text for t in _conj_tokens(doc[0])}
+    assert {"Brisco", "Quarnel", "Hollin", "Pellmont", "Group"} <= members
+    assert "listed" not in members
