@@ -97,7 +97,7 @@ def test_reason_given_while_clearing_the_way_for_a_ban(tmp_path):
 
 
 def test_an_app_named_as_the_party_that_did_not_respond(tmp_path):
-    """_nr_parties: "X did not respond to a request for comment", X an app: the organization
+    """_nr_parties: "X has not replied to requests for comment", X an app: the organization
     named after it."""
     got = facts_of(tmp_path, "TikTok has not replied to requests for comment.\n", "nonresponse")
     assert ("TikTok",) in got
