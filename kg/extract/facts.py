@@ -69,6 +69,10 @@ CERTAINTY_LEVELS = tuple(_WORDS["certainty_levels"])
 SPEAKER_ROLE_NOUNS = frozenset(_WORDS["speaker_role_nouns"])
 #: ``lexicon.json``'s reporting verbs as a set (built once).
 REPORTING_VERBS = frozenset(lexicon()["reporting_verbs"])
+#: policy nouns ("ban", "restriction"): a product named before one is its target ("the X ban")
+POLICY_NOUNS = frozenset(lexicon()["policy"]["ban_nouns"]) | frozenset(lexicon()["policy"]["restriction_nouns"])
+#: prepositions of a policy noun's target ("the ban on X")
+POLICY_TARGET_PREPS = frozenset(_WORDS["policy_target_preps"])
 #: (hedge, its words) in :data:`CERTAINTY_LEVELS` order, the words of ``lexicon.json``'s
 #: ``certainty`` table as sets (built once).
 CERTAINTY_WORDS = tuple((level, frozenset(lexicon()["certainty"][level])) for level in CERTAINTY_LEVELS)
@@ -111,7 +115,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     self.token_mention[(b, i)] = m
                 root = docs[b][m.start:m.end].root
                 head = root.head
-                if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN":
+                if root.dep_ in {"compound", "nmod"} and head.i >= m.end and head.pos_ == "NOUN" \
+                        and head.lemma_.lower() not in POLICY_NOUNS:  # ("the X ban" is no X)
                     self.anchor_mention.setdefault((b, head.i), m)
         self.observations: list[Observation] = []
         self._words_cache: dict[tuple[int, int, int], frozenset[str]] = {}
@@ -497,6 +502,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     # "Kestria governor orders ban on X" (a headline parsed as one noun phrase)
                     for d in [c, *(x for x in c.subtree if x.dep_ == "compound" and x.i < c.i)]:
                         e = self.entity_at(d, families)
+                        if e and node.lemma_.lower() in POLICY_NOUNS and (
+                                e.family == "Product" or e.kind == "Company" and not any(
+                                    x.dep_ == "prep" and x.lower_ in POLICY_TARGET_PREPS for x in node.children)):
+                            break  # "the X ban" (no "on Y"): X, an app or its maker, is what is banned
                         if e:
                             return e, d
             if node.pos_ == "NOUN":

@@ -2583,9 +2583,10 @@ class PolicyFrame:
                 out.append(text)
         for t in toks:  # "blocked X on Acme laptops": the devices are the scope, named or not
             if t.dep_ == "pobj" and t.head.lower_ == "on" and t.pos_ in {"NOUN", "PROPN"} and self._used_on(t.head):
-                left = min((x for x in t.subtree if x.i <= t.i and x.pos_ != "DET"), key=lambda x: x.i, default=t)
+                left = min((x for x in t.subtree if x.i <= t.i and x.pos_ != "DET" and x.tag_ != "PRP$"),
+                           key=lambda x: x.i, default=t)
                 text = t.doc[left.i:t.i + 1].text
-                if text not in out and not any(text in o for o in out):
+                if not any(text in o or o.split()[-1] == t.text for o in out):
                     out.append(text)
         return out
 

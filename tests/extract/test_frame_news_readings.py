@@ -129,3 +129,20 @@ def test_members_of_a_list_the_parse_breaks():
     members = {t.text for t in _conj_tokens(doc[0])}
     assert {"Brisco", "Quarnel", "Hollin", "Pellmont", "Group"} <= members
     assert "listed" not in members
+
+
+def test_the_name_before_a_ban_noun_is_its_target(tmp_path):
+    """ArticleReader anchors and _agent_token: in "the X ban follows ..." X is what was banned,
+    never the issuer of another ban named in the sentence."""
+    got = policies(tmp_path, "Turkey has cut off the game service Roblox, citing risks to children.\n\n"
+                             "The Roblox ban follows the Turkish decision to block the photo app Instagram, "
+                             "a step officials blamed on Instagram breaking local rules.\n")
+    assert ("Turkey", "Roblox") in got
+    assert not any(issuer == "Roblox" for issuer, _ in got)
+
+
+def test_what_an_assistant_remembers_is_collected(tmp_path):
+    """sentence_collection (``data_collection.collect_verbs``): "X now remembers A, B and C"."""
+    got = facts_of(tmp_path, "Brisco Corp's chatbot Zenbot now remembers names, birthdays and favourite "
+                             "foods from earlier chats.\n", "collection")
+    assert ("Zenbot",) in got
