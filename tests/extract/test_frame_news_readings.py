@@ -146,3 +146,17 @@ def test_what_an_assistant_remembers_is_collected(tmp_path):
     got = facts_of(tmp_path, "Brisco Corp's chatbot Zenbot now remembers names, birthdays and favourite "
                              "foods from earlier chats.\n", "collection")
     assert ("Zenbot",) in got
+
+
+def test_month_names_are_no_mentions():
+    """MentionFinder (``not_names``): "Feb." and "July" in a date are no names."""
+    from kg.nlp.entities import MentionFinder
+    from kg.nlp.kb import load_kb
+    from kg.nlp.model import load_pipeline
+
+    nlp = load_pipeline()
+    finder = MentionFinder(nlp, load_kb())
+    doc = nlp("The warning was issued in written statements on Feb. 6, and again in July, Dana Holt said.")
+    texts = {m.text for m in finder.find(doc, 0, False)}
+    assert "Dana Holt" in texts
+    assert not texts & {"Feb.", "July"}
