@@ -18,6 +18,9 @@ _WORDS = frame_data("development")
 MAKER_PREPS = _WORDS["maker_preps"]
 #: nouns of a company that owns another or a product ("parent", "owner"; lemmas).
 PARENT_NOUNS = frozenset(_WORDS["parent_nouns"])
+#: where an organization is present on a platform ("its X server", "its X account"): the
+#: possessor owns the presence, not the platform
+PRESENCE_NOUNS = frozenset(_WORDS["presence_nouns"])
 
 
 class DevelopmentFrame:
@@ -46,6 +49,8 @@ class DevelopmentFrame:
             if base is not root and any(ch.isdigit() for ch in base.text):
                 anchors.append(base)
             if root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= m.end:
+                if root.head.lemma_.lower() in PRESENCE_NOUNS:
+                    continue  # "an update on its X server": the platform X is not the possessor's
                 anchors.append(root.head)
             if anchors[-1].dep_ == "appos":
                 anchors.append(anchors[-1].head)

@@ -161,7 +161,7 @@ class NonresponseFrame:
                     text = self._pronoun_matter(o)
                 else:
                     text = phrase(o, drop_relcl=True, max_words=12)
-                if text:
+                if len(text) > 1:  # (not the "e" of an "e-mailed" the tokenizer split)
                     out.append(text)
             if c.dep_ == "xcomp":
                 out += self._matters(c)

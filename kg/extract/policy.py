@@ -197,6 +197,8 @@ REASON_MARKERS = frozenset(_LEX["reason"]["markers"]) | frozenset(_LEX["reason"]
 #: words that end a headline's list of products: a reason marker or a preposition of scope.
 HEADLINE_LIST_END = REASON_MARKERS | HEADLINE_LIST_STOPS
 STORE_NOUNS = frozenset(_POL["store_nouns"])
+#: ``named_only`` of a policy that needs a named product or a class of AI products as its object
+CLASS_OBJECT = "object"
 #: what a company's shares are removed from ("delisted from the Nasdaq"): no product is restricted there
 EXCHANGE_NOUNS = frozenset(_POL["exchange_nouns"])
 CONTROL_LIST_NOUNS = frozenset(_POL["control_list_nouns"])
@@ -286,7 +288,9 @@ class PolicyFrame:
                     continue
             ptype = None
             offense_use = None  # (the use a rule calls an offense: its subtree is what is restricted)
-            named_only = False  # (True: the policy needs a named product, not "access" alone)
+            named_only: bool | str = False
+            # (True: the policy needs a named product, not "access" alone; CLASS_OBJECT: or a class
+            # of AI products as the verb's object)
             if lemma != tok.lemma_:
                 ptype = "ban" if lemma in ban_v else "restriction"
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in POLICY_VERBS:
@@ -337,7 +341,7 @@ class PolicyFrame:
                 ptype = "restriction"  # "puts on hold the processing of X", "placed X on hold"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["permission_words"] and self._denied_use(tok) \
                     and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pol["use_verbs"] for c in tok.children):
-                ptype, named_only = "ban", True  # "use of X is not permitted", "Acme does not allow X"
+                ptype, named_only = "ban", CLASS_OBJECT  # "use of X is not permitted", "Acme does not allow X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
                     and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
                 ptype = "restriction"  # "advised staff against using X"
@@ -474,6 +478,9 @@ class PolicyFrame:
                 access = any(t.lemma_ in self.lex["policy"]["access_words"] for t in scope_toks)
                 # (a use a rule calls an offense may be of a class: "misuse of AI ... is malpractice")
                 generic = None if named_only and offense_use is None else self._generic_ai_class(scope_toks)
+                if named_only == CLASS_OBJECT:  # "does not allow AI chatbots", "AI bots are not permitted"
+                    generic = self._generic_ai_class([t for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}
+                                                      for t in c.subtree])
                 if generic or not named_only and access:
                     products = [None]  # filled at article level with the issuer's own product
                 else:
@@ -2300,7 +2307,8 @@ class PolicyFrame:
             while start > 0 and start > t.i - 6 and (
                     doc[start - 1].pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} and doc[start - 1].lower_ not in COMPARATIVES
                     or doc[start - 1].text in {"(", ")", "-"}
-                    or doc[start - 1].tag_ == "VBN" and start >= 2 and doc[start - 2].text == "-"):  # "AI-powered"
+                    or doc[start - 1].tag_ in {"VBN", "VBG"} and start >= 2 and doc[start - 2].text == "-"):
+                # ("AI-powered", "note-taking")
                 start -= 1
             while start < t.i and doc[start].text in {"(", ")", "-"}:
                 start += 1

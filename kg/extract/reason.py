@@ -94,6 +94,7 @@ class ReasonFrame:
                 "reason_nouns": nouns, "risk_words": risk, "risky": nouns | risk,
                 "risk_or_discovery": risk | DISCOVERY_VERBS,
                 "strong_markers": frozenset(rz["strong_markers"]), "vague_nouns": frozenset(rz["vague_nouns"]),
+                "vague_modifiers": frozenset(rz["vague_modifiers"]),
                 "concern_words": concern, "report_nouns": frozenset(rz["report_nouns"]),
                 "verbs": frozenset(rz["verbs"]), "warning_verbs": warn,
                 "concern_or_voice": concern | frozenset(rz["voice_verbs"]),
@@ -243,8 +244,8 @@ class ReasonFrame:
                     if is_strong or reported or not clause_ and (x.lemma_ in nouns or x.lower_ in nouns) \
                             or words & risks:
                         text = phrase_verb_clause(x) if clause_ else phrase(x)
-                        if text and text not in out and text.lower() not in vague:  # not a bare "worries"
-                            out.append(text)
+                        if text and text not in out and not _vague(text, vague, sets["vague_modifiers"]):
+                            out.append(text)  # (not a bare "worries", not "the following reasons")
         return out
 
     def _sentence_reason(self, sent: Span) -> None:
@@ -640,3 +641,11 @@ class ReasonFrame:
             if any(c.dep_ == "dobj" and c.lemma_ in anaphors for c in root.children):
                 found += [phrase(x) for x in conjuncts(subj) if x.lemma_ in nouns]
         return found
+
+
+def _vague(text: str, nouns: frozenset[str], modifiers: frozenset[str]) -> bool:
+    """True for a reason phrase that names no reason: a bare ``reason.vague_nouns`` noun,
+    possibly after ``reason.vague_modifiers`` words ("worries", "the following reasons",
+    "several concerns")."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in nouns and all(w in modifiers or w == "the" for w in words[:-1])

@@ -160,3 +160,41 @@ def test_month_names_are_no_mentions():
     texts = {m.text for m in finder.find(doc, 0, False)}
     assert "Dana Holt" in texts
     assert not texts & {"Feb.", "July"}
+
+
+def test_a_class_of_ai_products_not_allowed(tmp_path):
+    """sentence_policy (permission denied, ``named_only == "object"``): "does not allow AI
+    chatbots" restricts the class named as the verb's object."""
+    got = policies(tmp_path, "Brisco Corp does not allow AI chatbots on its network.\n")
+    assert ("Brisco Corp", "AI chatbots") in got
+
+
+def test_a_class_with_a_hyphenated_modifier(tmp_path):
+    """_generic_ai_class: "AI note-taking bots" (a participle joined by a hyphen)."""
+    got = policies(tmp_path, "Brisco Corp has banned AI note-taking bots.\n")
+    assert ("Brisco Corp", "AI note-taking bots") in got
+
+
+def test_the_following_reasons_name_no_reason(tmp_path):
+    """_reasons and _vague: "for the following reasons" is no reason of its own."""
+    got = reasons(tmp_path, "Brisco Corp has banned ChatGPT for the following reasons:\n", ("Brisco Corp", "ChatGPT"))
+    assert "following" not in got
+
+
+def test_a_split_e_mailed_is_no_matter(tmp_path):
+    """NonResponseFrame._matters: the "e" of a split "e-mailed" is no matter."""
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("Brisco Corp did not respond to e-mailed questions on Friday.\n", encoding="utf-8")
+    matters = {m for f in extract([read_article(path)]).facts if f.kind == "nonresponse"
+               for m in f.attrs.get("matter", [])}
+    assert matters and "e" not in matters
+
+
+def test_a_presence_on_a_platform_is_no_ownership(tmp_path):
+    """sentence_development (``development.presence_nouns``): "on its WeChat account" says
+    where the organization posts, not that it makes WeChat."""
+    got = facts_of(tmp_path, "Brisco Corp posted the news on its WeChat account.\n", "development")
+    assert ("Brisco Corp", "WeChat") not in got
