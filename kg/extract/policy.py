@@ -199,6 +199,8 @@ HEADLINE_LIST_END = REASON_MARKERS | HEADLINE_LIST_STOPS
 STORE_NOUNS = frozenset(_POL["store_nouns"])
 #: ``named_only`` of a policy that needs a named product or a class of AI products as its object
 CLASS_OBJECT = "object"
+#: determiners of a description that the article names only later ("an app")
+INDEFINITE_DETERMINERS = frozenset(_WORDS["indefinite_determiners"])
 #: what a company's shares are removed from ("delisted from the Nasdaq"): no product is restricted there
 EXCHANGE_NOUNS = frozenset(_POL["exchange_nouns"])
 CONTROL_LIST_NOUNS = frozenset(_POL["control_list_nouns"])
@@ -467,6 +469,8 @@ class PolicyFrame:
             products = kept
             definite = tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
                                                   for c in tok.children)
+            if not products and not definite:
+                products = self._named_next(scope_toks, issuers)  # "banned an app ... The app, called X"
             if not products:
                 if definite:
                     # "announced the ban on Friday": a policy stated before, not a new one; its
@@ -574,12 +578,37 @@ class PolicyFrame:
             generic = self._generic_ai_class(removed)
             if generic:
                 products.append(self.implicit(generic, "SoftwareProduct", False))
+            if not products:
+                products = self._named_next(removed, issuers)
             for issuer in issuers:
                 for product in products:
                     if product is issuer:
                         continue
                     self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
                               scope=self._scope([store]), date=self._dates(sent), reason=self._reasons(verb, sent))
+
+    def _named_next(self, toks: list[Token], exclude: list[Entity]) -> list[Entity]:
+        """The product an indefinite description stands for when the article names it next
+        ("removed an app from its store ... The crowdsourcing app, named X, ..."): for "an app"
+        or "a ... tool" (``policy.product_nouns``) among ``toks``, the first product named after
+        the clause, in the rest of its block or in the next block, in a sentence that names the
+        same noun ("app") within three words of the name. [] otherwise."""
+        head = next((t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in PRODUCT_NOUNS
+                     and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in t.children)), None)
+        if head is None:
+            return []
+        after = max(t.i for t in toks)
+        for b in (self.block, self.block + 1):
+            if b >= len(self.mentions):
+                break
+            for m in self.mentions[b]:
+                e = m.entity
+                if (b > self.block or m.start > after) and e is not None and e.family == "Product" \
+                        and e not in exclude:
+                    doc = self.docs[b]
+                    near = doc[max(0, m.start - 4):min(len(doc), m.end + 2)]
+                    return [e] if any(t.lemma_.lower() == head.lemma_.lower() for t in near) else []
+        return []
 
     def _designation_policy(self, sent: Span) -> None:
         """A restriction by designation: "X classified A as a supply chain risk", "the agency

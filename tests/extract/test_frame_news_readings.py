@@ -198,3 +198,14 @@ def test_a_presence_on_a_platform_is_no_ownership(tmp_path):
     where the organization posts, not that it makes WeChat."""
     got = facts_of(tmp_path, "Brisco Corp posted the news on its WeChat account.\n", "development")
     assert ("Brisco Corp", "WeChat") not in got
+
+
+def test_an_app_named_in_the_next_paragraph(tmp_path):
+    """_named_next: "removed an app from its app store ... The mapping app, called X, ...":
+    X is the app removed; a product named without the noun is not."""
+    got = policies(tmp_path, "Brisco Corp on Monday removed an app from its app store, saying it broke its "
+                             "rules.\n\nThe mapping app, called Zorbly, showed police positions.\n")
+    assert ("Brisco Corp", "Zorbly") in got
+    got = policies(tmp_path, "Brisco Corp has banned an app used by its traders.\n\n"
+                             "ChatGPT is popular with its engineers.\n")
+    assert not got
