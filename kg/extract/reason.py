@@ -95,6 +95,7 @@ class ReasonFrame:
                 "risk_or_discovery": risk | DISCOVERY_VERBS,
                 "strong_markers": frozenset(rz["strong_markers"]), "vague_nouns": frozenset(rz["vague_nouns"]),
                 "vague_modifiers": frozenset(rz["vague_modifiers"]),
+                "deontic_modals": frozenset(rz["deontic_modals"]),
                 "concern_words": concern, "report_nouns": frozenset(rz["report_nouns"]),
                 "verbs": frozenset(rz["verbs"]), "warning_verbs": warn,
                 "concern_or_voice": concern | frozenset(rz["voice_verbs"]),
@@ -471,8 +472,10 @@ class ReasonFrame:
                         t.lemma_ in risk or t.lower_ in risk for t in c.subtree):
                     continue  # (a warning names a risk by itself: "warning that X may collect Y")
                 if any(t.lemma_ in policy_words and not (t.dep_ in {"nsubj", "nsubjpass"} and t.lemma_ in anaphors)
-                       or t.lemma_ in use_verbs and self._denied_use(t) for t in c.subtree):
-                    continue  # a policy statement ("... must not upload code to X"), read by sentence_policy
+                       or t.lemma_ in use_verbs and self._denied_use(t) for t in c.subtree) \
+                        or any(a.dep_ == "aux" and a.lower_ in sets["deontic_modals"] for a in c.children):
+                    continue  # a policy statement ("... must not upload code to X", "any use of X must
+                    # first be approved"), read by sentence_policy
                 about, issuer = self._issuer_or_container(verb)
                 if issuer is None and not self._person_speaker(verb) and not self._body_speaker(verb) \
                         and not self._descriptive_speaker(verb):

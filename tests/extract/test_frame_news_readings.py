@@ -209,3 +209,11 @@ def test_an_app_named_in_the_next_paragraph(tmp_path):
     got = policies(tmp_path, "Brisco Corp has banned an app used by its traders.\n\n"
                              "ChatGPT is popular with its engineers.\n")
     assert not got
+
+
+def test_a_rule_warned_of_is_no_reason(tmp_path):
+    """_justification (``reason.deontic_modals``): "the company warns that any use of X must
+    first be approved" states the rule, not why it was made."""
+    got = reasons(tmp_path, "Brisco Corp has restricted ChatGPT. In a memo, the company warns that any use "
+                            "of ChatGPT must first be approved by managers.\n", ("Brisco Corp", "ChatGPT"))
+    assert "approved" not in got
