@@ -55,6 +55,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp.kb import normalize
+from .collection_news import _maker_of
 from .nonresponse import REPRESENTED_PREPS
 from .syntax import CO_AGENT_ADVERBS, co_agents, join_tokens, phrase, phrase_verb
 from . import frame, frame_data
@@ -560,6 +561,13 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
                 return _party(reader, subj, d, depth + 1)
         return ([e], None) if e is not None else ([], None)
     is_def = any(c.lower_ in DEFINITE_DETERMINERS for c in tok.children if c.dep_ == "det")
+    if is_def and lemma in reader.lex["development"]["maker_nouns"] and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
+        # "Apple warned the developers ... The developers did not address the issues": the maker
+        # of the product named before, not the organization that acted on it
+        product = reader._salient_product_before(tok, [])
+        if product is not None:
+            maker = _maker_of(reader, product)
+            return [maker if maker is not None else _as_agent(reader, product)], DESC
     e = reader.entity_at(tok, PARTY)
     if is_def and tok.dep_ == "nsubj" and tok.lemma_.lower() in reader.lex["anaphors"]["Organization"] \
             and not any(c.dep_ in {"poss", "prep"} for c in tok.children):

@@ -217,3 +217,11 @@ def test_a_rule_warned_of_is_no_reason(tmp_path):
     got = reasons(tmp_path, "Brisco Corp has restricted ChatGPT. In a memo, the company warns that any use "
                             "of ChatGPT must first be approved by managers.\n", ("Brisco Corp", "ChatGPT"))
     assert "approved" not in got
+
+
+def test_the_developers_are_the_makers_of_the_app_named_before(tmp_path):
+    """_party (``development.maker_nouns``): "warned the developers ... The developers did not
+    address the issues": the app's maker (named after the app), not the store that acted."""
+    got = facts_of(tmp_path, "Brisco Corp removed Telegram from its store last week. Brisco Corp said it had "
+                             "warned the developers. The developers did not address the issues.\n", "nonresponse")
+    assert ("Telegram",) in got and ("Brisco Corp",) not in got
