@@ -96,6 +96,7 @@ class ReasonFrame:
                 "strong_markers": frozenset(rz["strong_markers"]), "vague_nouns": frozenset(rz["vague_nouns"]),
                 "vague_modifiers": frozenset(rz["vague_modifiers"]),
                 "deontic_modals": frozenset(rz["deontic_modals"]),
+                "own_pronouns": frozenset(rz["own_pronouns"]),
                 "concern_words": concern, "report_nouns": frozenset(rz["report_nouns"]),
                 "verbs": frozenset(rz["verbs"]), "warning_verbs": warn,
                 "concern_or_voice": concern | frozenset(rz["voice_verbs"]),
@@ -158,7 +159,8 @@ class ReasonFrame:
                 break  # ("issued an order banning X, citing Y": the order's clause is the policy's)
             if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ not in ABOVE_PREPS:
                 break
-            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"]:
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lex["reporting_verbs"] \
+                    and not self._own_announcement(node):
                 break  # "..., the paper reported, citing documents": the report's sources, no reason
             parent = node.head
             nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
@@ -168,6 +170,18 @@ class ReasonFrame:
             out += [r for r in self._reasons(parent, sent, nodes) if r not in out]
             node = parent
         return out
+
+    def _own_announcement(self, clause: Token) -> bool:
+        """True when a reported clause is its speaker's own act: "In response to X, Kestria
+        announced that it is blocking Y" (the clause's subject a pronoun, the speaker an
+        organization or a place that is no news organization), so the reasons hung on the
+        announcement are the act's."""
+        subj = self._clause_subject(clause)
+        speaker = self._clause_subject(clause.head)
+        if subj is None or speaker is None or subj.pos_ != "PRON" or subj.lower_ not in self._reason_words()["own_pronouns"]:
+            return False
+        e = self.entity_at(speaker, {"Organization", "Place"})
+        return e is not None and e.kind != "NewsOrganization"
 
     def _reasons(self, clause: Token, sent: Span, nodes: list[Token] | None = None) -> list[str]:
         """Reasons attached anywhere in a policy clause (not in its subject): "due to X",
@@ -613,6 +627,14 @@ class ReasonFrame:
                 if (g.dep_ == "acl" and g.head.lemma_.lower() in rz["purpose_nouns"]
                         and g.head.i not in {t.i for t in subj.subtree} or g.dep_ == "xcomp" and g.head == root and plan) \
                         and g.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children):
+                    if g.lemma_.lower() in rz["timing_verbs"]:
+                        # "part of a school safety plan to take effect in May": when, not why; the
+                        # plan's own words name its aim
+                        if g.dep_ == "acl" and any(c.dep_ in {"compound", "amod"} for c in g.head.children):
+                            text = phrase(g.head)
+                            if text and text not in found:
+                                found.append(text)
+                        continue
                     for v in [g, *[c for c in g.children if c.dep_ == "conj" and c.pos_ == "VERB"]]:
                         text = phrase_verb_clause(v)
                         if text and text not in found:

@@ -225,3 +225,19 @@ def test_the_developers_are_the_makers_of_the_app_named_before(tmp_path):
     got = facts_of(tmp_path, "Brisco Corp removed Telegram from its store last week. Brisco Corp said it had "
                              "warned the developers. The developers did not address the issues.\n", "nonresponse")
     assert ("Telegram",) in got and ("Brisco Corp",) not in got
+
+
+def test_reasons_of_an_announcement_of_ones_own_ban(tmp_path):
+    """_reasons_above and _own_announcement: "In response to X, A announced that it is
+    blocking Y": the announcement's grounds are the ban's."""
+    got = reasons(tmp_path, "In response to a wave of school violence, Turkey announced on Monday that it is "
+                            "blocking TikTok for a year.\n", ("Turkey", "TikTok"))
+    assert "school violence" in got
+
+
+def test_a_plan_to_take_effect_gives_no_reason_of_timing(tmp_path):
+    """_sentence_reason (``reason.timing_verbs``): "part of a road safety plan to take effect in
+    May": the plan's words, not "to take effect", are the reason."""
+    got = reasons(tmp_path, "Turkey has blocked TikTok. The ban is part of a road safety plan to take effect "
+                            "in May.\n", ("Turkey", "TikTok"))
+    assert "road safety plan" in got
