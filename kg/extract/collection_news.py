@@ -308,7 +308,11 @@ def _read_list_verb(reader, tok, D) -> None:
     after a sentence stating what P collects (``collection_news.data_anaphors``): more of P's
     signals."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lower_ in D["data_anaphors"] and not _negated(tok):
+    described = subj is not None and (subj.lemma_.lower() in D["generic_signals"] or subj.lower_ in D["generic_signals"]) \
+        and any(c.dep_ == "det" and c.lower_ in D["data_determiners"] for c in subj.children) \
+        and not any(c.dep_ in {"acl", "relcl", "prep", "compound", "amod"} for c in subj.children)
+    if subj is not None and (subj.lower_ in D["data_anaphors"] or described) and not _negated(tok):
+        # ("The data included A, B and C": the data the sentence before says P shares)
         # "P will use member data to train its models. This may include A and B": what the
         # data just named includes, collected by the same product
         here = (reader.block, tok.sent.start)

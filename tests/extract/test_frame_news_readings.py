@@ -241,3 +241,17 @@ def test_a_plan_to_take_effect_gives_no_reason_of_timing(tmp_path):
     got = reasons(tmp_path, "Turkey has blocked TikTok. The ban is part of a road safety plan to take effect "
                             "in May.\n", ("Turkey", "TikTok"))
     assert "road safety plan" in got
+
+
+def test_the_data_a_sentence_before_collects_includes_more(tmp_path):
+    """_read_list_verb (``collection_news.data_determiners``): "X collects A. The data includes
+    B and C": more of X's signals."""
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("TikTok collects users' contacts. The data includes GPS location and contact lists.\n",
+                    encoding="utf-8")
+    signals = {s for f in extract([read_article(path)]).facts if f.kind == "collection"
+               for s in f.attrs.get("signal", [])}
+    assert {"GPS location", "contact lists"} <= signals
