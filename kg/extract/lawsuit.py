@@ -562,7 +562,7 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
         return ([e], None) if e is not None else ([], None)
     is_def = any(c.lower_ in DEFINITE_DETERMINERS for c in tok.children if c.dep_ == "det")
     if is_def and lemma in reader.lex["development"]["maker_nouns"] and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
-        # "Apple warned the developers ... The developers did not address the issues": the maker
+        # "A store warned the makers ... The developers never fixed the flaws": the maker
         # of the product named before, not the organization that acted on it
         product = reader._salient_product_before(tok, [])
         if product is not None:

@@ -589,7 +589,7 @@ class PolicyFrame:
 
     def _named_next(self, toks: list[Token], exclude: list[Entity]) -> list[Entity]:
         """The product an indefinite description stands for when the article names it next
-        ("removed an app from its store ... The crowdsourcing app, named X, ..."): for "an app"
+        ("pulled an app from its store ... The messaging app, named X, ..."): for "an app"
         or "a ... tool" (``policy.product_nouns``) among ``toks``, the first product named after
         the clause, in the rest of its block or in the next block, in a sentence that names the
         same noun ("app") within three words of the name. [] otherwise."""

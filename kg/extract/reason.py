@@ -628,7 +628,7 @@ class ReasonFrame:
                         and g.head.i not in {t.i for t in subj.subtree} or g.dep_ == "xcomp" and g.head == root and plan) \
                         and g.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in g.children):
                     if g.lemma_.lower() in rz["timing_verbs"]:
-                        # "part of a school safety plan to take effect in May": when, not why; the
+                        # "part of a road safety plan to take effect in May": when, not why; the
                         # plan's own words name its aim
                         if g.dep_ == "acl" and any(c.dep_ in {"compound", "amod"} for c in g.head.children):
                             text = phrase(g.head)

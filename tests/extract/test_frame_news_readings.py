@@ -10,6 +10,8 @@ gazetteer.
 
 from __future__ import annotations
 
+import pytest
+
 from .test_frame_discourse import reasons
 from .test_frame_location_development import facts_of
 from .test_frame_policy import policies
@@ -156,23 +158,23 @@ def test_month_names_are_no_mentions():
 
     nlp = load_pipeline()
     finder = MentionFinder(nlp, load_kb())
-    doc = nlp("The warning was issued in written statements on Feb. 6, and again in July, Dana Holt said.")
+    doc = nlp("Dana Holt gave the warning in a letter sent on Feb. 6 and repeated it in July.")
     texts = {m.text for m in finder.find(doc, 0, False)}
     assert "Dana Holt" in texts
     assert not texts & {"Feb.", "July"}
 
 
-def test_a_class_of_ai_products_not_allowed(tmp_path):
-    """sentence_policy (permission denied, ``named_only == "object"``): "does not allow AI
-    chatbots" restricts the class named as the verb's object."""
-    got = policies(tmp_path, "Brisco Corp does not allow AI chatbots on its network.\n")
-    assert ("Brisco Corp", "AI chatbots") in got
-
-
-def test_a_class_with_a_hyphenated_modifier(tmp_path):
-    """_generic_ai_class: "AI note-taking bots" (a participle joined by a hyphen)."""
-    got = policies(tmp_path, "Brisco Corp has banned AI note-taking bots.\n")
-    assert ("Brisco Corp", "AI note-taking bots") in got
+@pytest.mark.parametrize("text, product", [
+    # sentence_policy (permission denied, ``named_only == CLASS_OBJECT``): the class named as
+    # the verb's object
+    ("Brisco Corp does not allow AI chatbots on its network.", "AI chatbots"),
+    # _generic_ai_class: a participle joined by a hyphen inside the class
+    ("Brisco Corp has banned AI note-taking bots.", "AI note-taking bots"),
+])
+def test_classes_of_ai_products(tmp_path, text, product):
+    """Classes of AI products a policy restricts: "does not allow AI chatbots", "has banned AI
+    note-taking bots"."""
+    assert ("Brisco Corp", product) in policies(tmp_path, text + "\n")
 
 
 def test_the_following_reasons_name_no_reason(tmp_path):
@@ -201,10 +203,10 @@ def test_a_presence_on_a_platform_is_no_ownership(tmp_path):
 
 
 def test_an_app_named_in_the_next_paragraph(tmp_path):
-    """_named_next: "removed an app from its app store ... The mapping app, called X, ...":
+    """_named_next: "pulled an app from the store ... The mapping app, called X, ...":
     X is the app removed; a product named without the noun is not."""
-    got = policies(tmp_path, "Brisco Corp on Monday removed an app from its app store, saying it broke its "
-                             "rules.\n\nThe mapping app, called Zorbly, showed police positions.\n")
+    got = policies(tmp_path, "Brisco Corp on Monday pulled an app from the Brisco app store, saying it broke "
+                             "its rules.\n\nThe mapping app, called Zorbly, showed police positions.\n")
     assert ("Brisco Corp", "Zorbly") in got
     got = policies(tmp_path, "Brisco Corp has banned an app used by its traders.\n\n"
                              "ChatGPT is popular with its engineers.\n")
@@ -220,27 +222,25 @@ def test_a_rule_warned_of_is_no_reason(tmp_path):
 
 
 def test_the_developers_are_the_makers_of_the_app_named_before(tmp_path):
-    """_party (``development.maker_nouns``): "warned the developers ... The developers did not
-    address the issues": the app's maker (named after the app), not the store that acted."""
+    """_party (``development.maker_nouns``): "alerted the developers ... The developers have not
+    addressed the flaws": the app's maker (named after the app), not the store that acted."""
     got = facts_of(tmp_path, "Brisco Corp removed Telegram from its store last week. Brisco Corp said it had "
-                             "warned the developers. The developers did not address the issues.\n", "nonresponse")
+                             "alerted the developers. The developers have not addressed the flaws.\n", "nonresponse")
     assert ("Telegram",) in got and ("Brisco Corp",) not in got
 
 
-def test_reasons_of_an_announcement_of_ones_own_ban(tmp_path):
-    """_reasons_above and _own_announcement: "In response to X, A announced that it is
-    blocking Y": the announcement's grounds are the ban's."""
-    got = reasons(tmp_path, "In response to a wave of school violence, Turkey announced on Monday that it is "
-                            "blocking TikTok for a year.\n", ("Turkey", "TikTok"))
-    assert "school violence" in got
-
-
-def test_a_plan_to_take_effect_gives_no_reason_of_timing(tmp_path):
-    """_sentence_reason (``reason.timing_verbs``): "part of a road safety plan to take effect in
-    May": the plan's words, not "to take effect", are the reason."""
-    got = reasons(tmp_path, "Turkey has blocked TikTok. The ban is part of a road safety plan to take effect "
-                            "in May.\n", ("Turkey", "TikTok"))
-    assert "road safety plan" in got
+@pytest.mark.parametrize("text, expected", [
+    # _reasons_above and _own_announcement: the grounds of an announcement of one's own ban
+    ("In response to a wave of school violence, Turkey announced on Monday that it is blocking TikTok "
+     "for a year.", "school violence"),
+    # _sentence_reason (``reason.timing_verbs``): the plan's words, not "to take effect"
+    ("Turkey has blocked TikTok. The ban is part of a road safety plan to take effect in May.",
+     "road safety plan"),
+])
+def test_reasons_around_an_announced_ban(tmp_path, text, expected):
+    """"In response to X, A announced that it is blocking Y" and "the ban is part of a Z plan to
+    take effect in May" give X and the Z plan as reasons."""
+    assert expected in reasons(tmp_path, text + "\n", ("Turkey", "TikTok"))
 
 
 def test_the_data_a_sentence_before_collects_includes_more(tmp_path):
