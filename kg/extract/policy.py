@@ -221,7 +221,6 @@ GOVERNMENT_TITLES = frozenset(_POL["government_titles"])
 PERMISSION_WORDS = frozenset(_POL["permission_words"])
 DIRECTIVE_VERBS = frozenset(_POL["directive_verbs"])
 SCOPE_NOUNS = frozenset(_POL["scope_nouns"])
-USE_NOUNS = frozenset(_POL["use_nouns"])
 PRODUCT_NOUNS = frozenset(_POL["product_nouns"])
 #: nouns of a product or of its use ("X's app", "X's use").
 PRODUCT_OR_USE_NOUNS = PRODUCT_NOUNS | USE_NOUNS
