@@ -32,7 +32,7 @@ from .development import DevelopmentFrame
 from .linking import ArticleLinker
 from .location import LocationFrame
 from .nonresponse import NonresponseFrame
-from .policy import PolicyFrame
+from .policy import POLICY_NOUNS, PolicyFrame
 from .reason import ReasonFrame
 from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agents, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
@@ -69,8 +69,6 @@ CERTAINTY_LEVELS = tuple(_WORDS["certainty_levels"])
 SPEAKER_ROLE_NOUNS = frozenset(_WORDS["speaker_role_nouns"])
 #: ``lexicon.json``'s reporting verbs as a set (built once).
 REPORTING_VERBS = frozenset(lexicon()["reporting_verbs"])
-#: policy nouns ("ban", "restriction"): a product named before one is its target ("the X ban")
-POLICY_NOUNS = frozenset(lexicon()["policy"]["ban_nouns"]) | frozenset(lexicon()["policy"]["restriction_nouns"])
 #: prepositions of a policy noun's target ("the ban on X")
 POLICY_TARGET_PREPS = frozenset(_WORDS["policy_target_preps"])
 #: (hedge, its words) in :data:`CERTAINTY_LEVELS` order, the words of ``lexicon.json``'s

@@ -120,7 +120,6 @@ DESIGNATION_VERBS = frozenset(_WORDS["designation_verbs"])
 #: the designation's head noun and the modifiers that make it one ("a national security threat")
 DESIGNATION_NOUNS = frozenset(_WORDS["designation_nouns"])
 DESIGNATION_MODIFIERS = frozenset(_WORDS["designation_modifiers"])
-_REPORTING_VERBS = frozenset(lexicon()["reporting_verbs"])
 #: "in favor of X" (lower-case text).
 FAVOR_WORDS = frozenset(_WORDS["favor_words"])
 #: determiners of a definite description ("the", "this", "that"; lower-case text; facts.json).
@@ -590,8 +589,8 @@ class PolicyFrame:
         """The product an indefinite description stands for when the article names it next
         ("pulled an app from its store ... The messaging app, named X, ..."): for "an app"
         or "a ... tool" (``policy.product_nouns``) among ``toks``, the first product named after
-        the clause, in the rest of its block or in the next block, in a sentence that names the
-        same noun ("app") within three words of the name. [] otherwise."""
+        the clause, in the rest of its block or in the next block, when the same noun ("app")
+        stands within four words before the name or two after it. [] otherwise."""
         head = next((t for t in toks if t.pos_ == "NOUN" and t.lemma_.lower() in PRODUCT_NOUNS
                      and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in t.children)), None)
         if head is None:
@@ -644,7 +643,7 @@ class PolicyFrame:
             node = verb
             while not agents and node.head is not node:
                 node = node.head
-                if node.pos_ == "VERB" and node.lemma_ in _REPORTING_VERBS:
+                if node.pos_ == "VERB" and node.lemma_ in self.lex["reporting_verbs"]:
                     agents = [e for e in self.agents_of(node, {"Organization", "Place"}, depth=1)
                               if e.kind != "NewsOrganization"]
             issuers = [self.government_of(e) if e.family == "Place" else e for e in agents]
