@@ -33,7 +33,7 @@ from .linking import ArticleLinker
 from .location import LocationFrame
 from .nonresponse import NonresponseFrame
 from .policy import POLICY_NOUNS, PolicyFrame
-from .reason import ReasonFrame
+from .reason import ReasonFrame, bare_infinitive
 from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agents, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
@@ -455,6 +455,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         listed = [x for a in tok.children if a.dep_ == "appos" and any(c.dep_ == "conj" for c in a.children)
                   for x in [a, *a.conjuncts]]
         listed += co_agents(tok)  # "A, along with B and C, sued ..."
+        listed += [x for x in conjuncts(tok)[1:] if x not in tok.conjuncts]  # "A, B, and C D banned X"
         for c in [*tok.conjuncts, *listed]:
             e = self.entity_at(c, families)
             if e is None and "Organization" in families:
@@ -560,7 +561,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         block = self.article.blocks[self.block]
         start = block.offset(sent.start_char)
         end = block.end_offset(sent.end_char)
-        obs = Observation(kind, roles, {k: [v for v in vs if v] for k, vs in attrs.items()},
+        obs = Observation(kind, roles, {k: [v for v in vs if v and not (k == "reason" and bare_infinitive(v))]
+                                        for k, vs in attrs.items()},
                           self.article.identifier, start, end, self.certainty(sent), self.attribution(sent))
         self.observations.append(obs)
         self._obs_sent[id(obs)] = (self.block, sent.start)

@@ -102,6 +102,12 @@ class NonresponseFrame:
                 subj = node.head  # "Acme, which did not respond to ..."
             if subj is not None:
                 out = []
+                if subj.lower_ == "none":
+                    # "None of the three firms, A, B or C, responded": the names the of-phrase lists
+                    subj = next((o for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for o in c.children if o.dep_ == "pobj"), subj)
+                    named = [a for a in subj.children if a.dep_ == "appos"]
+                    subj = named[0] if named else subj
                 for t in conjuncts(subj):
                     e = self._previous_subject(t) if t.pos_ == "PRON" else None
                     e = e or self.entity_at(t, {"Organization", "Person"}, subject_first=False) or self._represented(t)
@@ -172,6 +178,12 @@ class NonresponseFrame:
                 text = phrase_verb_clause(c, max_words=14)
                 if text:
                     out.append(text)
+        comment = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                        if o.dep_ == "pobj" and o.lemma_ in self.lex["non_response"]["comment_words"]), None)
+        if comment is not None:
+            # "did not respond to a request from X for comment": the parse hangs "for comment" on
+            # the verb; it is what the request asked
+            out = [t if comment.lower_ in t.lower() else f"{t} for {comment.text}" for t in out] or [comment.text]
         return out
 
     def _pronoun_matter(self, pron: Token) -> str:

@@ -2533,6 +2533,8 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
                 excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and any(self._stated_aim(v) for n in c.children for v in n.children):
+                excluded.update(t.i for t in c.subtree)  # "in a bid to protect users": an aim, no scope
             if c.dep_ == "advcl" and c.lemma_ in CITING_VERBS:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"] \

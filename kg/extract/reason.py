@@ -108,6 +108,7 @@ class ReasonFrame:
                 "government": frozenset(pol["government_nouns"]) | frozenset(pol["body_nouns"]),
                 "containers": frozenset(pol["policy_container_nouns"]) | frozenset(pol["policy_anaphors"]),
                 "intent_verbs": frozenset(lex["purpose"]["intent_verbs"]),
+                "purpose_nouns": frozenset(rz["purpose_nouns"]),
                 "marker_phrases": phrases, "marker_starts": frozenset(p[0] for p in phrases),
             }
         return self._reason_sets
@@ -221,10 +222,16 @@ class ReasonFrame:
                   and node.lemma_ in rz["verbs"] and not any(c.dep_ in SUBJ for c in node.children)) \
                     and node.pos_ == "VERB" and (
                     node.i > clause.i or node.dep_ == "advcl" and node.head == clause
-                    or node.dep_ == "acl" and node.head.lower_ == "order" and node.head.head.lower_ == "in"):
+                    or self._stated_aim(node)):
                 # (before the clause: "Citing X, ...", "Fearing X, ...", "To protect X, ...", "After X, ...")
                 mark = next((c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}), "")
-                if mark in REASON_CLAUSE_MARKS:
+                if self._stated_aim(node):
+                    # "In a bid to curb leaks, Acme banned X", "... in an effort to keep code in-house":
+                    # the aim the sentence gives the act is its ground, whatever the verb
+                    text = phrase_verb_clause(node)
+                    if text and text not in out and not _vague(text, vague, sets["vague_modifiers"]):
+                        out.append(text)
+                elif mark in REASON_CLAUSE_MARKS:
                     # "after learning that interns pasted drafts into it", "because it may leak data"
                     objs.append((node, mark in STRONG_CLAUSE_MARKS))
                 elif (node.lemma_ in rz["verbs"] or node.lemma_ in rz["fear_verbs"]) and not (
@@ -262,6 +269,19 @@ class ReasonFrame:
                         if text and text not in out and not _vague(text, vague, sets["vague_modifiers"]):
                             out.append(text)  # (not a bare "worries", not "the following reasons")
         return out
+
+    def _stated_aim(self, verb: Token) -> bool:
+        """True for the infinitive of an aim named with "in" and a purpose noun: "in order to
+        V", "in a bid to V", "in an attempt to V", "as part of an effort to V"
+        (``reason.purpose_nouns``)."""
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.dep_ != "pobj" or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        if noun.lower_ != "order" and noun.lemma_.lower() not in self._reason_words()["purpose_nouns"]:
+            return False
+        prep = noun.head
+        return prep.lower_ == "in" or prep.lower_ == "of" and prep.head.lower_ == "part"
 
     def _sentence_reason(self, sent: Span) -> None:
         """Reasons stated about an earlier policy: "The ban follows concerns over X",
@@ -674,3 +694,10 @@ def _vague(text: str, nouns: frozenset[str], modifiers: frozenset[str]) -> bool:
     "several concerns")."""
     words = text.lower().split()
     return bool(words) and words[-1] in nouns and all(w in modifiers or w == "the" for w in words[:-1])
+
+
+def bare_infinitive(text: str) -> bool:
+    """True for a reason phrase that is an infinitive alone ("to comply", "to act"): it names
+    what someone must do, not why (a ground needs an object: "to comply with export law")."""
+    words = text.split()
+    return len(words) == 2 and words[0].lower() == "to"

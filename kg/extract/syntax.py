@@ -161,9 +161,22 @@ def co_agents(tok: Token) -> list[Token]:
     return out
 
 
+#: relations whose list items the parse may hang on the head one by one (see :func:`conjuncts`)
+_LIST_RELATIONS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("A, B and C")."""
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    """The token and the tokens coordinated with it ("A, B and C"), in text order.
+
+    A list whose last item the parse hung on the head beside the first, with the same
+    relation ("A, B, and C D suspended X": "and" under A, "D" a second subject) gets that
+    item back."""
+    out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    if tok.dep_ in _LIST_RELATIONS:
+        cc = max((c.i for c in tok.children if c.dep_ == "cc" and c.i > tok.i), default=None)
+        if cc is not None and not any(c.i > cc for c in out):
+            out += [s for s in tok.head.children if s.dep_ == tok.dep_ and s.i > cc][:1]
+    return out
 
 
 def phrase_without(tok: Token, markers: set[str]) -> str:

@@ -255,3 +255,67 @@ def test_the_data_a_sentence_before_collects_includes_more(tmp_path):
     signals = {s for f in extract([read_article(path)]).facts if f.kind == "collection"
                for s in f.attrs.get("signal", [])}
     assert {"GPS location", "contact lists"} <= signals
+
+
+@pytest.mark.parametrize("text, expected", [
+    # _stated_aim: a fronted aim with a purpose noun, whatever its verb
+    ("In an attempt to curb phone snooping, Brisco Corp has banned TikTok on its laptops.", "curb phone snooping"),
+    ("In a bid to shield trade secrets, Brisco Corp has banned TikTok.", "shield trade secrets"),
+    # _stated_aim: after the act, with a verb no list names
+    ("Brisco Corp banned TikTok in an effort to boost its own video service.", "boost its own video service"),
+])
+def test_an_aim_named_with_a_purpose_noun_is_a_reason(tmp_path, text, expected):
+    """_stated_aim: "in a bid / an attempt / an effort to V" gives the act's ground."""
+    assert expected in reasons(tmp_path, text + "\n", ("Brisco Corp", "TikTok"))
+
+
+def test_an_aim_is_no_scope(tmp_path):
+    """_policy_scope_tokens and _stated_aim: the nouns of "in a bid to protect user privacy"
+    say why, not whom the rule binds."""
+    got = policies(tmp_path, "In a bid to protect user privacy, Brisco Corp has blocked TikTok on its laptops.\n")
+    assert "user privacy" not in got[("Brisco Corp", "TikTok")]["scope"]
+
+
+def test_a_bare_infinitive_is_no_reason(tmp_path):
+    """ArticleReader.emit and reason.bare_infinitive: the deadline "to comply" names no ground."""
+    got = reasons(tmp_path, "Turkey has banned TikTok to limit the spread of propaganda. The order gives "
+                            "internet providers until Friday to comply.\n", ("Turkey", "TikTok"))
+    assert "limit the spread" in got
+    assert "to comply" not in got.split(" | ")
+
+
+def _matters(tmp_path, text: str) -> dict[str, set[str]]:
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for f in extract([read_article(path)]).facts:
+        if f.kind == "nonresponse":
+            out.setdefault(f.roles["party"].label, set()).update(f.attrs.get("matter", []))
+    return out
+
+
+def test_a_request_for_comment_hung_on_the_verb(tmp_path):
+    """NonresponseFrame._matters: "did not respond to a request from X for comment" (the parse
+    hangs "for comment" on the verb): the request was for comment."""
+    got = _matters(tmp_path, "Brisco Corp has not responded to a request from The AP for comment.\n")
+    assert any(m.endswith("for comment") for m in got["Brisco Corp"])
+
+
+def test_none_of_the_listed_companies_responded(tmp_path):
+    """NonresponseFrame._parties and _negated (``neither_words``): "None of the three
+    companies, A, B or C, responded": each listed company is silent."""
+    got = _matters(tmp_path, "None of the three companies, Brisco Corp, Quarnel Corp or Dravik Bank, "
+                             "responded to requests for comment.\n")
+    assert {"Brisco Corp", "Quarnel Corp", "Dravik Bank"} <= set(got)
+
+
+def test_suspending_its_operations_restricts_the_product(tmp_path):
+    """_product_anaphors (``policy.use_nouns``) and agents_of with syntax.conjuncts: "with A, B,
+    and C suspending its operations" (the parse hangs the last item beside the first): each
+    suspends the product named before."""
+    got = policies(tmp_path, "Zorblo is a crypto app that scans irises. Globally, the app is under scrutiny, "
+                             "with Chile, Peru, and Hong Kong suspending its operations.\n")
+    assert {("Chile", "Zorblo"), ("Peru", "Zorblo"), ("Hong Kong", "Zorblo")} <= set(got)
