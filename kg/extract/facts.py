@@ -33,7 +33,7 @@ from .linking import ArticleLinker
 from .location import LocationFrame
 from .nonresponse import NonresponseFrame
 from .policy import POLICY_NOUNS, PolicyFrame
-from .reason import ReasonFrame, bare_infinitive
+from .reason import CAUSATIVE_VERBS, ReasonFrame, bare_infinitive
 from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agents, conjuncts,  # noqa: F401
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
@@ -471,6 +471,9 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         node = trig
         reporting = REPORTING_VERBS
         for _ in range(depth):
+            caused = self._caused_agent(node, families)
+            if caused is not None:
+                return caused
             passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
             for c in node.children:
                 if c.dep_ == "agent":
@@ -529,6 +532,20 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
                 return None
             node = node.head
+        return None
+
+    def _caused_agent(self, verb: Token, families: set[str]):
+        """(entity, token) of the one a causative verb moves to act: "the leak prompted A to ban
+        X", "pressure led A to drop X", "A was forced to remove X" (``reason.causative_verbs``,
+        the act an ``xcomp`` of the verb); None when the verb's object is no entity of
+        ``families`` ("prompted staff to stop using X": the staff's employer is found higher up)."""
+        if verb.dep_ != "xcomp" or verb.head.lemma_ not in CAUSATIVE_VERBS:
+            return None
+        for c in verb.head.children:
+            if c.dep_ in {"dobj", "nsubjpass"}:
+                e = self.entity_at(c, families)
+                if e is not None:
+                    return e, c
         return None
 
     def _antecedent(self, noun: Token, families: set[str]) -> Entity | None:

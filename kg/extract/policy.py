@@ -90,6 +90,16 @@ SITE_PREPS = frozenset(_WORDS["site_preps"])
 PLATFORM_PREPS = frozenset(_WORDS["platform_preps"])
 #: degree words dropped at the start of unnamed goods ("more advanced chips"; lower-case text).
 LEADING_DEGREE_WORDS = frozenset(_WORDS["leading_degree_words"])
+#: heads of a class of goods a policy may restrict unnamed ("VPN apps", "foreign smartphones",
+#: "design software"; lemmas) and the quantity words dropped before one ("several VPN apps").
+CLASS_GOODS = frozenset(_WORDS["class_goods"])
+QUANTITY_WORDS = frozenset(_WORDS["quantity_words"])
+#: those of them that name a class in the singular ("design software"; lemmas)
+MASS_GOODS = frozenset(_WORDS["mass_goods"])
+#: devices, a class even without a modifier ("banned the use of smartphones"; lemmas)
+DEVICE_GOODS = frozenset(_WORDS["device_goods"])
+#: verbs of trading goods a rule bars someone from ("barred A from selling X"; lemmas)
+TRADE_VERBS = frozenset(_WORDS["trade_verbs"])
 #: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
 COMPARATIVES = frozenset(_WORDS["comparatives"])
 #: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
@@ -429,6 +439,18 @@ class PolicyFrame:
                                 self.emit("unattributed", {"product": product, "region": []}, type=[ptype],
                                           scope=self._scope(scope_toks), date=self._dates(sent), reason=reasons)
                 elif (offense_use is not None or self._agentless(tok) or self._staff_rule(tok)) and (
+                        goods := [g for t in scope_toks for g in [self._class_of_goods(t)] if g]) and (
+                        centered := self._centering_issuer(sent, tok)) is not None:
+                    # "The use of smartphones has also been disallowed onboard ships": a class of
+                    # goods, under the issuer of the sentence before
+                    for label in dict.fromkeys(goods):
+                        product = self.implicit(label, "SoftwareProduct", False)
+                        if (product, centered) not in seen_pairs:
+                            seen_pairs.add((product, centered))
+                            self.emit("policy", {"issuer": centered, "product": product, "region": []},
+                                      type=[ptype], scope=self._scope(scope_toks), date=self._dates(sent),
+                                      reason=self._reasons(region_tok, sent))
+                elif (offense_use is not None or self._agentless(tok) or self._staff_rule(tok)) and (
                         generic := self._generic_ai_class(scope_toks)) and (
                         centered := self._centering_issuer(sent, tok)) is not None:
                     # "AI may not be used to mislead voters": a class of products, under the
@@ -576,6 +598,9 @@ class PolicyFrame:
             generic = self._generic_ai_class(removed)
             if generic:
                 products.append(self.implicit(generic, "SoftwareProduct", False))
+            if not products:  # "removed several VPN apps from its store"
+                products = [self.implicit(g, "SoftwareProduct", False) for g in dict.fromkeys(
+                    g for c in objs for g in [self._class_of_goods(c, placed=True)] if g)]
             if not products:
                 products = self._named_next(removed, issuers)
             for issuer in issuers:
@@ -2144,8 +2169,9 @@ class PolicyFrame:
                 continue  # "blocked X maker Acme's crawler": X describes the maker
             if ent not in out:
                 out.append(ent)
-        if any(not e.key.endswith(" product") for e in out):
+        if any(not e.key.endswith(" product") for e in out) or out and self._generic_goods(toks):
             # "barred Acme from selling its X chips": the company is the one barred, X the product
+            # ("barred Acme from selling design software": the class, read by _generic_goods)
             out = [e for e in out if not (e.key.endswith(" product") and self._barred_party(e, toks))]
         return out
 
@@ -2260,6 +2286,12 @@ class PolicyFrame:
         trade = TRADE_NOUNS
         out: list[Entity] = []
         for t in toks:
+            cls = self._class_of_goods(t)
+            if cls:
+                ent = self.implicit(cls, "SoftwareProduct", False)
+                if ent not in out:
+                    out.append(ent)
+                continue
             traded = self._traded_goods(t, trade)
             if traded:
                 t = traded  # "exports of 23 types of equipment": the equipment
@@ -2278,6 +2310,47 @@ class PolicyFrame:
             if ent not in out:
                 out.append(ent)
         return out
+
+    def _class_of_goods(self, t: Token, placed: bool = False) -> str | None:
+        """The class of goods a policy restricts at ``t`` without naming one: a plural (or mass)
+        ``policy.class_goods`` noun that is the policy verb's object ("removed several VPN apps",
+        "barred sales of design software", "the use of foreign smartphones was banned") with
+        modifiers before it that are no names but places ("Chinese apps") and no AI words (a
+        class of AI products is :meth:`_generic_ai_class`'s). Returns the noun phrase without
+        its determiner and quantity words ("VPN apps"; a number stays: "59 apps"), or None; a
+        definite class ("the messaging app") refers back and is no class here. With ``placed``,
+        the caller has found ``t`` in the removed phrase, and its role is not read."""
+        device = t.lemma_.lower() in DEVICE_GOODS
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in CLASS_GOODS and not device or t.dep_ == "compound" \
+                or t.tag_ != "NNS" and t.lemma_.lower() not in MASS_GOODS or self.mention_at(t) is not None:
+            return None
+        if any(c.dep_ in {"det", "poss"} and (c.lower_ in DEFINITE_DETERMINERS or c.tag_ == "PRP$" or c.dep_ == "poss")
+               for c in t.children):
+            return None
+        base = t
+        while base.dep_ == "conj" and base.head != base:
+            base = base.head
+        head = base.head
+        if not placed and not (base.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_ in POLICY_ACTION_VERBS
+                or base.dep_ == "pobj" and (head.lower_ == "on" and head.head.pos_ == "NOUN"
+                                            and head.head.lemma_.lower() in POLICY_OBJECT_NOUNS
+                                            or head.lower_ == "of" and head.head.lemma_.lower() in USE_NOUNS | TRADE_NOUNS)
+                                            or base.dep_ == "dobj" and head.lemma_ in TRADE_VERBS | USE_VERBS
+                                            and head.dep_ == "pcomp" and head.head.lower_ == "from"
+                                            and head.head.head.lemma_ in POLICY_ACTION_VERBS):
+            return None  # ("barred A from selling X": what A may not sell)
+        words = sorted(self._modifiers(t) + [c for c in t.children if c.dep_ == "nummod" and c.i < t.i],
+                       key=lambda d: d.i)
+        while words and (words[0].lower_ in QUANTITY_WORDS or words[0].lower_ in LEADING_DEGREE_WORDS
+                         or words[0].is_punct):
+            words = words[1:]
+        if len(words) < 2 and not device or any(w.lower_ in AI_CLASS_WORDS for w in words):
+            return None
+        for w in words[:-1]:
+            m = self.mention_at(w)
+            if m is not None and m.entity is not None and m.entity.family != "Place":
+                return None  # "Acme apps": the maker's products, named through it
+        return "".join(d.text_with_ws for d in words).strip()
 
     def _traded_goods(self, t: Token, trade: set[str]) -> Token | None:
         """``t``, or the noun a kind word before it stands for ("types of X": X), when ``t`` (or

@@ -37,6 +37,11 @@ REPORT_PREPS = _WORDS["report_preps"]
 ISSUER_PRONOUNS = _WORDS["issuer_pronouns"]
 #: determiners of a description that refers back to an issuer ("the state"; lower-case text).
 DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: pronouns that stand for what the sentence before told ("This led A to ban X"; lower-case text).
+DEMONSTRATIVES = frozenset(_WORDS["demonstrative_pronouns"])
+#: verbs that move someone to act ("prompted A to ban X", "A was forced to remove X";
+#: lemmas; also read by the article reader's agent walk).
+CAUSATIVE_VERBS = frozenset(_WORDS["causative_verbs"])
 #: pronouns that stand for the person a paragraph quotes ("..., she said"; lower-case text).
 PERSON_PRONOUNS = _WORDS["person_pronouns"]
 #: verbs of an event clause that gives a reason by a finding ("after officials found that X"; lemmas).
@@ -164,6 +169,8 @@ class ReasonFrame:
                     and not self._own_announcement(node):
                 break  # "..., the paper reported, citing documents": the report's sources, no reason
             parent = node.head
+            if node.dep_ == "xcomp" and parent.lemma_ in CAUSATIVE_VERBS:
+                out += [r for r in self._causes(parent) if r not in out]  # "the leak prompted A to ban X"
             nodes = [t for c in parent.children if c != node and c.dep_ in {"advcl", "prep", "npadvmod"}
                      and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS
                               and self._marker_phrase_object(c) is None)
@@ -171,6 +178,27 @@ class ReasonFrame:
             out += [r for r in self._reasons(parent, sent, nodes) if r not in out]
             node = parent
         return out
+
+    def _causes(self, verb: Token) -> list[str]:
+        """What a causative verb's subject says moved the actor: "the leak prompted A to ban X"
+        (the noun phrase), "This led A to ban X" (the sentence before, to
+        :data:`REASON_WORDS` words); a named subject ("B pushed A to ban X") is an agent, no
+        reason."""
+        subj = self._clause_subject(verb)
+        if subj is None or self.mention_at(subj) is not None:
+            return []
+        if subj.pos_ == "NOUN":
+            text = phrase(subj)
+            vague = self._reason_words()
+            return [] if not text or _vague(text, vague["vague_nouns"], vague["vague_modifiers"]) else [text]
+        if subj.pos_ != "PRON" or subj.lower_ not in DEMONSTRATIVES:
+            return []
+        order = [s for b in (self.block - 1, self.block) if b >= 0 for s in self.sents[b]
+                 if b < self.block or s.end <= verb.sent.start]
+        if not order or self.article.blocks[self.block - 1 if verb.sent.start == 0 else self.block].heading:
+            return []
+        toks = [t for t in order[-1] if not t.is_space][:REASON_WORDS]
+        return [order[-1].doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)].strip(" .")] if toks else []
 
     def _own_announcement(self, clause: Token) -> bool:
         """True when a reported clause is its speaker's own act: "In response to X, Kestria

@@ -319,3 +319,53 @@ def test_suspending_its_operations_restricts_the_product(tmp_path):
     got = policies(tmp_path, "Zorblo is a crypto app that scans irises. Globally, the app is under scrutiny, "
                              "with Chile, Peru, and Hong Kong suspending its operations.\n")
     assert {("Chile", "Zorblo"), ("Peru", "Zorblo"), ("Hong Kong", "Zorblo")} <= set(got)
+
+
+@pytest.mark.parametrize("text, reason", [
+    # _caused_agent: the object of a causative verb acts; _causes: its subject noun is the ground
+    ("The leak prompted Brisco Corp to ban TikTok.", "leak"),
+    ("Growing pressure from lawmakers led Brisco Corp to ban TikTok.", "pressure from lawmakers"),
+    # _causes: "This" stands for the sentence before
+    ("Staff pasted secret code into TikTok last month. This prompted Brisco Corp to ban TikTok.",
+     "pasted secret code"),
+])
+def test_a_causative_verb_moves_its_object_to_act(tmp_path, text, reason):
+    """_caused_agent and _causes: "X prompted / led A to ban Y": A bans Y, X is why."""
+    assert reason in reasons(tmp_path, text + "\n", ("Brisco Corp", "TikTok"))
+
+
+def test_a_named_causer_is_no_reason(tmp_path):
+    """_causes: "Quarnel Corp pushed A to ban X": a named causer is an agent, not a ground."""
+    assert reasons(tmp_path, "Quarnel Corp pushed Brisco Corp to ban TikTok.\n", ("Brisco Corp", "TikTok")) == ""
+
+
+@pytest.mark.parametrize("text, key", [
+    # _class_of_goods: a modified plural of ``policy.class_goods`` as the verb's object
+    ("Brisco Corp has removed several VPN apps from its app store.", ("Brisco Corp", "VPN apps")),
+    ("Turkey banned 59 foreign apps on Monday.", ("Turkey", "59 foreign apps")),
+    # a device class needs no modifier; "barred A from selling X"
+    ("Turkey banned the use of smartphones on its ships.", ("Turkey", "smartphones")),
+    ("Turkey barred Brisco Corp from selling chip design software.", ("Turkey", "chip design software")),
+])
+def test_a_class_of_goods_is_what_is_restricted(tmp_path, text, key):
+    """_class_of_goods: an unnamed class of apps, devices or software restricted as a class."""
+    assert key in policies(tmp_path, text + "\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey banned the messaging app last week.",  # definite: it refers back
+    "Turkey banned apps last week.",  # a bare plural names no class
+    "Turkey blocked TikTok on official phones.",  # the devices are the scope
+])
+def test_no_class_of_goods(tmp_path, text):
+    """_class_of_goods: a definite description, a bare "apps" and devices after "on" are no class."""
+    got = policies(tmp_path, text + "\n")
+    assert not any(p in {"messaging app", "apps", "official phones"} for _, p in got)
+
+
+def test_an_agentless_class_ban_is_the_issuer_before(tmp_path):
+    """sentence_policy with _class_of_goods and _centering_issuer: "The use of smartphones has
+    also been disallowed" after a sentence on the issuer's ban."""
+    got = policies(tmp_path, "The Indian Navy banned Facebook. The use of smartphones has also been "
+                             "disallowed onboard ships.\n")
+    assert ("Indian Navy", "smartphones") in got
