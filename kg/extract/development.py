@@ -54,6 +54,9 @@ class DevelopmentFrame:
                 anchors.append(root.head)
             if anchors[-1].dep_ == "appos":
                 anchors.append(anchors[-1].head)
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                # "X is Acme's chatbot", "X is a project of Acme": the description's owner
+                anchors += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
             for child in list(anchors[-1].children) + list(root.children):
                 if child.dep_ == "appos":
                     anchors.append(child)
@@ -61,7 +64,10 @@ class DevelopmentFrame:
             for a in anchors:
                 for c in a.children:
                     if c.dep_ in {"poss"} or (c.dep_ in {"compound", "nmod"} and c.i < m.start):
-                        dev = self.entity_at(c, {"Organization"}, subject_first=True)
+                        # ("Musk's X": a person's possessive names the owner; a compound person
+                        # name before a product does not: "Trump Media")
+                        dev = self.entity_at(c, orgs if c.dep_ == "poss" and c.pos_ == "PROPN" else {"Organization"},
+                                             subject_first=True)
                         if dev is None and c.pos_ == "NOUN":  # "Acme's chatbot X": the class noun's owner
                             dev = next((e for cc in c.children if cc.dep_ == "poss"
                                         for e in [self.entity_at(cc, {"Organization"})] if e is not None), None)

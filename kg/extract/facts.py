@@ -518,6 +518,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                                 e = self.entity_at(p, families)
                                 if e:
                                     return e, p
+                if node is not trig and any(c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(c) is not None
+                                            for c in node.children):
+                    return None  # "concerned about Kestria's decision to ban X": the possessor acts
+                    # (of another family: no one higher up does)
             if node.dep_ in {"ROOT"} or node.head == node:
                 return None
             if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:

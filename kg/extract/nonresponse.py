@@ -31,7 +31,7 @@ class NonresponseFrame:
     """Non-response frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
     #: (respond, decline, triggers): the unions of word lists the reader tests, built once per reader
-    _nonresponse_sets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+    _nonresponse_sets: tuple[frozenset[str], ...] | None = None
 
     def sentence_nonresponse(self, sent: Span) -> None:
         """"X did not respond to requests for comment", "X declined to comment on Y",
@@ -42,8 +42,10 @@ class NonresponseFrame:
         if self._nonresponse_sets is None:
             respond, decline = frozenset(nr["respond_verbs"]) | frozenset(nr["withhold_verbs"]), frozenset(nr["decline_verbs"])
             self._nonresponse_sets = (respond, decline, respond | decline | frozenset(nr["silent_adjectives"])
-                                      | frozenset(nr["unavailable_adjectives"]))
-        respond, decline, triggers = self._nonresponse_sets
+                                      | frozenset(nr["unavailable_adjectives"]) | frozenset(nr["provide_verbs"])
+                                      | frozenset(nr["receive_verbs"]),
+                                      frozenset(nr["provide_verbs"]), frozenset(nr["information_nouns"]))
+        respond, decline, triggers, provide, information = self._nonresponse_sets
         if self.words(sent).isdisjoint(triggers):
             return  # (most sentences: no trigger word)
         for tok in self.tokens(sent):
@@ -66,6 +68,22 @@ class NonresponseFrame:
                 verb, matter_from = tok.head, tok
             elif tok.lemma_ in nr["unavailable_adjectives"] and tok.dep_ == "acomp" and self._negated(tok.head):
                 verb, matter_from = tok.head, tok  # "X was not immediately available for comment"
+            elif tok.lemma_ in nr["receive_verbs"] and tok.pos_ == "VERB":
+                self._unanswered(tok)
+                continue
+            elif tok.lemma_ in provide and tok.pos_ == "VERB" and not self._under_directive(tok):
+                # "X did not provide a timeline for Y", "X gave no reason for the ban": information
+                # withheld ("declined to provide details" is the decline rule's)
+                info = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in information), None)
+                if info is None or not (self._negated(tok) or any(c.dep_ == "det" and c.lower_ == "no"
+                                                                   for c in info.children)):
+                    continue
+                verb = tok
+                matters = [phrase(info, drop_relcl=True, max_words=12)]
+                for party in [p for p in self._parties(verb) if p.kind != "NewsOrganization"]:
+                    for matter in matters:
+                        self.emit("nonresponse", {"party": party}, matter=[matter])
+                continue
             if verb is None:
                 continue
             parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization"]
@@ -78,6 +96,34 @@ class NonresponseFrame:
             for party in parties:
                 for matter in matters:
                     self.emit("nonresponse", {"party": party}, matter=[matter])
+
+    def _unanswered(self, verb: Token) -> None:
+        """The asker's side of a silence: "Reuters did not receive a response when it asked
+        Acme whether ...", "received no reply from Acme" (``non_response.receive_verbs``,
+        ``reply_nouns``, ``ask_verbs``): the one asked is the party; the question asked, else
+        the reply, the matter."""
+        nr = self.lex["non_response"]
+        reply = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in nr["reply_nouns"]), None)
+        if reply is None or not (self._negated(verb) or any(c.dep_ == "det" and c.lower_ == "no"
+                                                             for c in reply.children)):
+            return
+        parties: list[Entity] = []
+        matters: list[str] = []
+        for p in [*verb.children, *reply.children]:
+            if p.dep_ == "prep" and p.lower_ == "from":
+                parties += [e for o in p.children if o.dep_ == "pobj" for x in conjuncts(o)
+                            for e in [self.entity_at(x, {"Organization", "Person"})] if e is not None]
+        for ask in verb.children:
+            if ask.dep_ != "advcl" or ask.lemma_ not in nr["ask_verbs"]:
+                continue
+            parties += [e for o in ask.children if o.dep_ == "dobj" for x in conjuncts(o)
+                        for e in [self.entity_at(x, {"Organization", "Person"})] if e is not None]
+            matters += [t for c in ask.children if c.dep_ in {"ccomp", "advcl"} and any(
+                d.lower_ in QUESTION_WORDS and d.i < c.i for d in c.subtree)
+                for t in [phrase_verb_clause(c, max_words=14)] if t]
+        for party in dict.fromkeys(p for p in parties if p.kind != "NewsOrganization"):
+            for matter in matters or [reply.lemma_.lower()]:
+                self.emit("nonresponse", {"party": party}, matter=[matter])
 
     def _negated(self, tok: Token) -> bool:
         node = tok
@@ -137,7 +183,8 @@ class NonresponseFrame:
 
     def _represented(self, noun: Token) -> Entity | None:
         """The organization a spokesperson-like subject speaks for: "representatives of
-        Acme", "an Acme spokesperson", "Acme's press office"."""
+        Acme", "an Acme spokesperson", "Acme's press office"; after "of"/"for", a product
+        too ("a representative for X", X a platform whose side is asked)."""
         if noun.lemma_.lower() not in self.lex["non_response"]["representative_nouns"]:
             return None
         for c in noun.children:
@@ -147,7 +194,9 @@ class NonresponseFrame:
                     return e
             if c.dep_ == "prep" and c.lower_ in REPRESENTED_PREPS:
                 for q in c.children:
-                    e = self.entity_at(q, {"Organization"}) if q.dep_ == "pobj" else None
+                    # ("a representative for X", X a platform: the party is the platform's side)
+                    e = self.entity_at(q, {"Organization"}) or self.entity_at(q, {"Product"}) \
+                        if q.dep_ == "pobj" else None
                     if e is not None:
                         return e
         return None

@@ -100,6 +100,8 @@ MASS_GOODS = frozenset(_WORDS["mass_goods"])
 DEVICE_GOODS = frozenset(_WORDS["device_goods"])
 #: verbs of trading goods a rule bars someone from ("barred A from selling X"; lemmas)
 TRADE_VERBS = frozenset(_WORDS["trade_verbs"])
+#: words of a class that sweeps up the rest of a list ("X and other similar apps"; lower-case text)
+CATCH_ALL_WORDS = frozenset(_WORDS["catch_all_words"])
 #: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
 COMPARATIVES = frozenset(_WORDS["comparatives"])
 #: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
@@ -1715,6 +1717,8 @@ class PolicyFrame:
                 return []
         else:
             subj = self._subject_up(trig)
+            if subj is not None and self._possessed_act(trig):
+                return []  # "it is concerned about Kestria's decision to ban X": Kestria acts
         if trig.lemma_ == "be" and subj.pos_ in {"NOUN", "PROPN"}:
             pass  # "Acme said the features won't be available in the EU": the speaker withholds them
         elif subj is not None and subj.pos_ == "PRON" and subj.lower_ in OFFICIAL_PRONOUNS:
@@ -1741,6 +1745,20 @@ class PolicyFrame:
                 return []  # (up through "be able to use": the adjective's copula)
             node = node.head
         return []
+
+    def _possessed_act(self, trig: Token) -> bool:
+        """True when a noun above the policy trigger has a named possessor, which performs the
+        act: "concerned about Kestria's decision to ban X", "criticised Acme's move to block Y"
+        (up through ``acl``, ``xcomp``, ``prep`` and ``pobj``, at most four steps)."""
+        node = trig
+        for _ in range(4):
+            if node.dep_ not in {"acl", "xcomp", "prep", "pobj"} or node.head == node:
+                return False
+            node = node.head
+            if node.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(c) is not None
+                                           for c in node.children):
+                return True
+        return False
 
     def _copular_frame(self, trig: Token) -> bool:
         """True when a policy verb hangs on the sentence's copula through the noun that
@@ -2315,7 +2333,8 @@ class PolicyFrame:
         """The class of goods a policy restricts at ``t`` without naming one: a plural (or mass)
         ``policy.class_goods`` noun that is the policy verb's object ("removed several VPN apps",
         "barred sales of design software", "the use of foreign smartphones was banned") with
-        modifiers before it that are no names but places ("Chinese apps") and no AI words (a
+        modifiers before it that are no names but places ("Chinese apps"), no catch-all words
+        ("other similar software", ``policy.catch_all_words``) and no AI words (a
         class of AI products is :meth:`_generic_ai_class`'s). Returns the noun phrase without
         its determiner and quantity words ("VPN apps"; a number stays: "59 apps"), or None; a
         definite class ("the messaging app") refers back and is no class here. With ``placed``,
@@ -2341,6 +2360,9 @@ class PolicyFrame:
             return None  # ("barred A from selling X": what A may not sell)
         words = sorted(self._modifiers(t) + [c for c in t.children if c.dep_ == "nummod" and c.i < t.i],
                        key=lambda d: d.i)
+        if any(w.lower_ in CATCH_ALL_WORDS for w in words) or any(
+                c.dep_ == "amod" and c.lower_ in CATCH_ALL_WORDS for c in t.children):
+            return None  # "the app and other similar software": the rest of a list, no class of its own
         while words and (words[0].lower_ in QUANTITY_WORDS or words[0].lower_ in LEADING_DEGREE_WORDS
                          or words[0].is_punct):
             words = words[1:]

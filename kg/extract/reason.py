@@ -435,8 +435,11 @@ class ReasonFrame:
                         or subj.lemma_.lower() in govt or self._descriptive_speaker(verb)):
                     continue
                 roles = {"issuer": None, "near": True}
+            policy_words = self._reason_words()["policy_words"]
             for c in tok.children:
                 text = ""
+                if any(t.lemma_ in policy_words and t.pos_ in {"VERB", "NOUN"} for t in c.subtree):
+                    continue  # "concerned about Kestria's decision to ban X": a reaction to a policy
                 if c.dep_ == "ccomp" or c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children):
                     text = phrase_verb_clause(c)  # ("expressed concern that answers could be wrong")
                 elif c.dep_ == "prep" and c.lower_ in CONCERN_PREPS:

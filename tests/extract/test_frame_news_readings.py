@@ -369,3 +369,63 @@ def test_an_agentless_class_ban_is_the_issuer_before(tmp_path):
     got = policies(tmp_path, "The Indian Navy banned Facebook. The use of smartphones has also been "
                              "disallowed onboard ships.\n")
     assert ("Indian Navy", "smartphones") in got
+
+
+@pytest.mark.parametrize("text, matter", [
+    # sentence_nonresponse (``non_response.provide_verbs``, ``information_nouns``): information withheld
+    ("Brisco Corp did not provide a specific timeline for the launch.", "timeline"),
+    ("Brisco Corp gave no reason for the decision.", "reason for the decision"),
+    # _unanswered: the asker's side ("did not receive a response when they asked A whether ...")
+    ("Reporters did not receive a response when they asked Brisco Corp whether editors read the drafts.",
+     "editors read the drafts"),
+    ("Reuters received no response from Brisco Corp.", "response"),
+])
+def test_information_withheld_and_questions_unanswered(tmp_path, text, matter):
+    """NonresponseFrame: withheld information and unanswered questions are non-responses."""
+    got = _matters(tmp_path, text + "\n")
+    party = next(p for p in got if p.startswith("Brisco Corp"))
+    assert any(matter in m for m in got[party])
+
+
+@pytest.mark.parametrize("text", [
+    "Brisco Corp did not provide funding to the startup.",  # no information noun
+    "Brisco Corp received a response from Quarnel Corp.",  # answered
+])
+def test_no_information_withheld(tmp_path, text):
+    """NonresponseFrame: a withheld thing that is no information, or a reply received, is no silence."""
+    assert not _matters(tmp_path, text + "\n")
+
+
+def test_a_representative_of_a_platform(tmp_path):
+    """_represented: "A representative for X did not respond", X a platform: X is the party."""
+    got = _matters(tmp_path, "Brisco Corp sued Quarnel Corp over posts on Telegram. A representative for "
+                             "Telegram didn't immediately respond to a request for comment.\n")
+    assert "Telegram" in got
+
+
+def test_a_possessed_decision_is_the_possessors(tmp_path):
+    """_possessed_act and _agent_token, with _concern_reasons: "Turkey says it is concerned
+    about India's decision to ban X": India bans X; the concern about the ban is no reason."""
+    got = policies(tmp_path, "Turkey says it is concerned about India's decision to ban TikTok.\n")
+    assert set(got) == {("India", "TikTok")}
+    assert got[("India", "TikTok")]["reason"] == []
+
+
+def test_a_catch_all_class_is_no_class(tmp_path):
+    """_class_of_goods (``policy.catch_all_words``): "a ban on the app and other similar
+    software" restricts the app named before, not a class "similar software"."""
+    got = policies(tmp_path, "Students used ChatGPT widely. Brisco Corp said it had imposed a ban on the app "
+                             "and other similar software.\n")
+    assert ("Brisco Corp", "ChatGPT") in got
+    assert not any("software" in p for _, p in got)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # sentence_development: a person's possessive names the owner
+    ("A judge dismissed a lawsuit filed by Elon Musk's X against Quarnel Corp.", ("Elon Musk", "X")),
+    # a copula's description carries the owner
+    ("Worldcoin is Sam Altman's cryptocurrency project.", ("Sam Altman", "Worldcoin")),
+])
+def test_an_owner_named_by_a_possessive(tmp_path, text, pair):
+    """sentence_development: "Musk's X", "X is Altman's project"."""
+    assert pair in facts_of(tmp_path, text + "\n", "development")
