@@ -401,6 +401,10 @@ class PolicyFrame:
                                   scope=[], date=self._dates(sent), reason=self._reasons(tok.head, sent))
                 continue
             issuers = self._policy_issuers(tok, region_tok)
+            if not issuers and ptype == "restriction" and (
+                    tok.lower_ in AVAILABILITY_ADJECTIVES or tok.pos_ == "VERB" and self._withheld_in_region(tok)):
+                self._withheld_by_maker(tok, sent, seen_pairs)  # "X is not available in the EU"
+                continue
             if not issuers and offense_use is not None:
                 # "Acme said using X in exams is an offense": the rule is the speaker's
                 speaker = self.attribution(sent)
@@ -1020,6 +1024,33 @@ class PolicyFrame:
                 return []
             node = node.head
         return []
+
+    def _withheld_by_maker(self, tok: Token, sent: Span, seen_pairs: set) -> None:
+        """A product kept from a region with no one named who keeps it ("X is not available in
+        the EU", "X will not be released in Europe"): its maker restricts it there. The maker is
+        the organization the article has named as the product's developer before (a
+        ``development`` observation), else the one the knowledge base names as its maker
+        (:meth:`known_maker`) among the organizations the article names."""
+        clause = tok.head if tok.dep_ == "acomp" else tok
+        subj = self._clause_subject(clause)
+        if subj is None:
+            return
+        region = [e for e in self.entities_in([t for t in clause.subtree if t.i not in {x.i for x in subj.subtree}
+                                                and self._locative(t)], {"Place"})]
+        if not region:
+            return
+        for product in self._restricted_things(list(subj.subtree)):
+            if product.family != "Product":
+                continue
+            maker = next((o.roles["developer"] for o in reversed(self.observations) if o.kind == "development"
+                          and o.roles.get("product") is product), None)
+            maker = maker or next((e for ms in self.mentions for m in ms if (e := m.entity) is not None
+                                   and self.known_maker(e, product.label)), None)
+            if maker is None or (product, maker) in seen_pairs:
+                continue
+            seen_pairs.add((product, maker))
+            self.emit("policy", {"issuer": maker, "product": product, "region": region}, type=["restriction"],
+                      scope=[], date=self._dates(sent), reason=self._reasons(clause, sent))
 
     def _withheld_in_region(self, verb: Token) -> bool:
         """A product kept from a region by its maker: a negated ``policy.release_verbs``

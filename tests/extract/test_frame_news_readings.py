@@ -429,3 +429,12 @@ def test_a_catch_all_class_is_no_class(tmp_path):
 def test_an_owner_named_by_a_possessive(tmp_path, text, pair):
     """sentence_development: "Musk's X", "X is Altman's project"."""
     assert pair in facts_of(tmp_path, text + "\n", "development")
+
+
+def test_a_product_unavailable_in_a_region_is_its_makers_restriction(tmp_path):
+    """_withheld_by_maker: "X is not available in China" with no one named who withholds it:
+    the maker the article named restricts X there; with no maker named, nothing."""
+    got = policies(tmp_path, "Quarnel Corp makes ChatGPT. ChatGPT is not available in China.\n")
+    assert ("Quarnel Corp", "ChatGPT") in got
+    assert got[("Quarnel Corp", "ChatGPT")]["type"] == ["restriction"]
+    assert not policies(tmp_path, "ChatGPT is not available in China.\n")
