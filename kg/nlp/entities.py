@@ -157,6 +157,8 @@ class MentionFinder:
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
         self.firm_suffixes = frozenset(lex["firm_suffixes"])
+        #: legal forms written before a company's name ("PT Acme Abadi", "PJSC Acme"; lower case)
+        self.firm_prefixes = frozenset(lex["firm_prefixes"])
         self.bare_institutions = frozenset(lex["bare_institutions"])
         self.institution_suffixes = frozenset().union(
             *(w for k, w in self.suffixes.items() if k in {"Organization", "GovernmentBody"}))
@@ -412,6 +414,17 @@ class MentionFinder:
                 short.alias_of = long.key
         return mentions
 
+    def _common_noun_acronym(self, span: Span) -> bool:
+        """True for an acronym in brackets right after a lower-case common noun that names no
+        kind of organization ("copyright management information (CMI)", "an operating permit
+        (TDP)"): the term's short form. After a cue noun ("the data protection authority
+        (ANPD)", ``cue_nouns``) it may be a body's name, and it stays."""
+        doc = span.doc
+        if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return False
+        before = doc[span.start - 2]
+        return before.is_lower and before.is_alpha and before.pos_ == "NOUN" and before.lemma_.lower() not in self.all_cues
+
     def _school_of(self, toks: list[Token]) -> bool:
         """True for an institution named "<suffix> of <place>" ("the University of Kestria", "Kestria
         Institute of Technology", "the Central Bank of Kestria", "the Times of Kestria"): the word
@@ -639,6 +652,8 @@ class MentionFinder:
         if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span.end < len(span.doc) \
                 and span.doc[span.end].is_lower and normalize(span.doc[span.end].text) in self.titles:
             return None  # "Digitalisation minister X", "Defence secretary X": a portfolio, not a name
+        if entry is None and len(span) == 1 and span[0].is_upper and self._common_noun_acronym(span):
+            return None  # "copyright management information (CMI)": a term's short form, no name
         votes: Counter = Counter()
         strong = False
         titled = (span.start, span.end) in self._titled
@@ -667,6 +682,9 @@ class MentionFinder:
             if last in words and len(span) > 1:
                 votes[kind] += W_SUFFIX
                 strong = True
+        if len(span) > 1 and span[0].is_upper and span[0].lower_ in self.firm_prefixes:
+            votes["Company"] += W_SUFFIX  # "PT Acme Abadi": a legal form before the name
+            strong = True
         if len(span) > 2 and span[1].lower_ == "of" and span[0].lower_ in self.suffixes["GovernmentBody"]:
             votes["GovernmentBody"] += W_SUFFIX  # "Department of Revenue", "Ministry of Trade"
             strong = True

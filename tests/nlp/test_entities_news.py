@@ -425,3 +425,20 @@ def test_a_dateline_place_in_capitals_is_parsed_in_title_case(tmp_path):
     art = read_article(p)
     texts = [(b.text, b.parse_text) for b in art.blocks]
     assert ("OTTAWA", "Ottawa") in texts and ("Oklahoma City", "Oklahoma City") in texts
+
+
+def test_a_legal_form_before_the_name_makes_a_company(finder):
+    """MentionFinder._mention (``firm_prefixes``): "PT Kestra Abadi Nusantara" is a company,
+    not a place."""
+    found = entities_of(finder, "The ministry summoned PT Kestra Abadi Nusantara and PT Dwimulya Sentosa.")
+    assert found.get("PT Kestra Abadi Nusantara") == "Organization"
+    assert found.get("PT Dwimulya Sentosa") == "Organization"
+
+
+def test_a_terms_acronym_is_no_name(finder):
+    """MentionFinder._common_noun_acronym: "the required operating permit (TDPK)" is a term's short
+    form; after a body's cue noun ("the data protection authority (KDPA)") it names the body."""
+    found = entities_of(finder, "The firm lacked the required operating permit (TDPK).",
+                        "Kestria's data protection authority (KDPA) opened a probe.")
+    assert "TDPK" not in found
+    assert "KDPA" in found
