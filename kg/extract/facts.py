@@ -535,6 +535,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 return None
             if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
                 return None
+            if _semicolon_between(node):
+                return None  # "A are not allowed to sell X; B relies on A": two sentences, not one clause
             node = node.head
         return None
 
@@ -863,3 +865,9 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     # -------------------------------------------------------- article level
 
 
+def _semicolon_between(tok: Token) -> bool:
+    """True when a semicolon of ``tok``'s head stands between the two: the parse hung one
+    independent clause on the other ("A are not allowed to sell X; B relies on A")."""
+    head = tok.head
+    lo, hi = sorted((tok.i, head.i))
+    return any(c.text == ";" and lo < c.i < hi for c in head.children)

@@ -673,7 +673,7 @@ def _owner(reader, noun: Token):
             e = reader.entity_at(subj, PARTY) if subj is not None and reader.mention_at(subj) is not None else None
             if e is not None:
                 return e
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN":  # ("the FTC complaint")
             e = reader.entity_at(c, ALL)
             if e is not None:
                 return e
@@ -787,8 +787,10 @@ def _practices(toks, d: dict) -> list[str]:
     return found
 
 
-def _clause_text(tok: Token, max_words: int = 14) -> str:
-    toks = [t for t in tok.subtree if not (t.dep_ == "mark" and t.head == tok)]
+def _clause_text(tok: Token, max_words: int = 14, skip: set[int] = frozenset()) -> str:
+    """The words of a clause (without its subordinator and the tokens at ``skip``), cut to
+    ``max_words``, without leading determiners and trailing punctuation or prepositions."""
+    toks = [t for t in tok.subtree if not (t.dep_ == "mark" and t.head == tok) and t.i not in skip]
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ", "SCONJ"} or toks[0].lower_ in CLAUSE_LEADING_WORDS):
         toks = toks[1:]
     toks = toks[:max_words]
@@ -1491,12 +1493,14 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
     "The complaint ..., alleging that Y ..."."""
     verb = None
     clause = None
+    source: set[int] = set()
     if noun.dep_ == "nsubj" and noun.head.lemma_ in d["suit_say_verbs"] and noun.head.lemma_ not in d["accuse_verbs"]:
         verb = noun.head
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     elif noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
         verb = noun.sent.root
         clause = verb if verb.pos_ in {"VERB", "AUX"} else None
+        source = {t.i for t in noun.head.head.subtree}  # (the "According to ..." phrase is no practice)
     elif noun.dep_ in {"nsubj", "nsubjpass"}:
         verb = noun.head
         clause = next((x for c in verb.children if c.dep_ == "advcl" and c.lemma_ in d["suit_say_verbs"]
@@ -1535,8 +1539,8 @@ def _suit_says(reader, noun: Token, st: dict, d: dict) -> None:
     r.accusers = [owner] if owner is not None else []
     r.accuser_mode = None if owner is not None else LEGAL
     r.accused = accused
-    scope = [t for t in clause.subtree if t.i not in {x.i for x in subj.subtree}]
-    r.practice = _uniq(_practices(scope, d) + [_clause_text(clause)])
+    scope = [t for t in clause.subtree if t.i not in {x.i for x in subj.subtree} and t.i not in source]
+    r.practice = _uniq(_practices(scope, d) + [_clause_text(clause, skip=source)])
     r.targets = _uniq(targets + [m.entity for t in scope if (m := reader.mention_at(t)) is not None
                                  and m.entity is not None and m.entity.family == "Product"])
     _keep(st, r)

@@ -2654,8 +2654,13 @@ class PolicyFrame:
     def _policy_scope_tokens(self, clause: Token, trig: Token) -> list[Token]:
         """Tokens of the policy clause, without its subject, reasons and alternatives."""
         excluded: set[int] = set()
+        acts = [c for c in clause.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                and not any(x.dep_ == "auxpass" for x in c.children)]
         for c in clause.children:
             if c.dep_ in {"nsubj", "agent", "mark", "advmod"} and c.i < clause.i or c.dep_ == "agent":
+                excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "nsubjpass" and acts and clause.lemma_ in PERMISSION_WORDS:
+                # "A and B are not allowed to sell X": the ones barred from acting, not what is restricted
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ in {"prep", "advcl"} and self._is_reason_marker(c):
                 excluded.update(t.i for t in c.subtree)

@@ -438,3 +438,32 @@ def test_a_product_unavailable_in_a_region_is_its_makers_restriction(tmp_path):
     assert ("Quarnel Corp", "ChatGPT") in got
     assert got[("Quarnel Corp", "ChatGPT")]["type"] == ["restriction"]
     assert not policies(tmp_path, "ChatGPT is not available in China.\n")
+
+
+def _allegations(tmp_path, text: str) -> dict[tuple[str, str], list[str]]:
+    from kg.extract.extraction import extract
+    from kg.io.corpus import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(f.roles["accuser"].label, f.roles["accused"].label): f.attrs.get("practice", [])
+            for f in extract([read_article(path)]).facts if f.kind == "allegation"}
+
+
+def test_a_named_complaint_according_to_which(tmp_path):
+    """lawsuit._owner and _suit_says: "According to the FTC complaint, Y did Z": the FTC
+    accuses Y of Z, and the "According to ..." phrase is no part of the practice."""
+    got = _allegations(tmp_path, "According to the FTC complaint, Quarnel Corp kept users' photos after "
+                                 "they deleted their accounts.\n")
+    assert ("FTC", "Quarnel Corp") in got
+    assert not any(p.startswith("According") for p in got[("FTC", "Quarnel Corp")])
+
+
+def test_clauses_joined_by_a_semicolon_do_not_share_an_agent(tmp_path):
+    """_agent_token and _semicolon_between with _policy_scope_tokens: in "companies like A and B
+    are not allowed to sell to firms on the list; C relies on A", C issues nothing and A and B
+    are barred parties, not restricted products."""
+    got = policies(tmp_path, "Because of the trade ban, companies like Brisco Corp and Quarnel Corp are not "
+                             "allowed to sell to firms on the list; Dravik Bank relies on Brisco Corp.\n")
+    assert not any(issuer == "Dravik Bank" for issuer, _ in got)
+    assert not any(product in {"Brisco Corp", "Quarnel Corp"} for _, product in got)
