@@ -102,6 +102,8 @@ DEVICE_GOODS = frozenset(_WORDS["device_goods"])
 TRADE_VERBS = frozenset(_WORDS["trade_verbs"])
 #: words of a class that sweeps up the rest of a list ("X and other similar apps"; lower-case text)
 CATCH_ALL_WORDS = frozenset(_WORDS["catch_all_words"])
+#: a country's own bodies, named without a name ("the army", "the government", "authorities"; lemmas)
+NATIONAL_BODY_NOUNS = frozenset(_WORDS["national_body_nouns"])
 #: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
 COMPARATIVES = frozenset(_WORDS["comparatives"])
 #: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
@@ -1410,7 +1412,32 @@ class PolicyFrame:
         if not found and subj.lemma_.lower() in self.lex["policy"]["government_nouns"] and subj.dep_ == "nsubj" \
                 and subj.head.lemma_ in self.lex["reporting_verbs"]:
             found = self._clause_place_government(trig)
+        if not found and self._unnamed_national_body(subj):
+            # "The army has banned X" in an article about Kestria: Kestria's government
+            country = self.article_country(subj)
+            found = [self.government_of(country)] if country is not None else []
         return found
+
+    def _unnamed_national_body(self, noun: Token) -> bool:
+        """True for a country's body named by its common noun alone: "the army", "the
+        government", "authorities", "the army command" (``policy.national_body_nouns``, as the
+        head or as a compound before it), with no name, possessor or other modifier that says
+        whose it is."""
+        head = noun
+        if noun.lemma_.lower() not in NATIONAL_BODY_NOUNS:
+            head = next((c for c in noun.children if c.dep_ == "compound"
+                         and c.lemma_.lower() in NATIONAL_BODY_NOUNS), None)
+            if head is None:
+                return False
+        if noun.pos_ != "NOUN" or self.mention_at(noun) is not None:
+            return False
+        for c in [*noun.children, *head.children]:
+            if c.dep_ in {"poss", "nmod", "prep", "appos"} or c.dep_ in {"compound", "amod"} and c is not head \
+                    and c.lemma_.lower() not in NATIONAL_BODY_NOUNS:
+                return False  # "Acme's police", "the army of Kestria", "the state government"
+            if c.dep_ == "det" and c.lower_ != "the":
+                return False  # "a government", "any army"
+        return True
 
     def _self_restriction(self, verb: Token) -> list[tuple[Entity, Entity]]:
         """A product that restricts a part of itself: "X has disabled its image generator",

@@ -467,3 +467,20 @@ def test_clauses_joined_by_a_semicolon_do_not_share_an_agent(tmp_path):
                              "allowed to sell to firms on the list; Dravik Bank relies on Brisco Corp.\n")
     assert not any(issuer == "Dravik Bank" for issuer, _ in got)
     assert not any(product in {"Brisco Corp", "Quarnel Corp"} for _, product in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Nepal is reviewing social media. The government has banned TikTok.",
+    "Nepal is reviewing social media. The army command wants secure chats and has banned TikTok.",
+    "Nepal is reviewing social media. Authorities have blocked TikTok.",
+])
+def test_an_unnamed_national_body_is_the_article_countrys(tmp_path, text):
+    """_unnamed_national_body and article_country: "the government", "the army command",
+    "authorities" with no name are the government of the country the article is about."""
+    assert ("Nepal", "TikTok") in policies(tmp_path, text + "\n")
+
+
+def test_an_indefinite_or_owned_body_is_no_national_body(tmp_path):
+    """_unnamed_national_body: "a government" or "Brisco Corp's security force" is no country's."""
+    got = policies(tmp_path, "Nepal is reviewing social media. A government could block TikTok.\n")
+    assert ("Nepal", "TikTok") not in got
