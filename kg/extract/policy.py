@@ -104,6 +104,8 @@ TRADE_VERBS = frozenset(_WORDS["trade_verbs"])
 CATCH_ALL_WORDS = frozenset(_WORDS["catch_all_words"])
 #: a country's own bodies, named without a name ("the army", "the government", "authorities"; lemmas)
 NATIONAL_BODY_NOUNS = frozenset(_WORDS["national_body_nouns"])
+#: words of a public-sector scope ("government devices", "civil servants"; lower-case text)
+PUBLIC_SECTOR_WORDS = frozenset(_WORDS["public_sector_words"])
 #: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
 COMPARATIVES = frozenset(_WORDS["comparatives"])
 #: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
@@ -434,7 +436,7 @@ class PolicyFrame:
                         # "X and Y will be blocked on the network": a policy whose issuer the
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
-                        centered = self._centering_issuer(sent, tok)
+                        centered = self._centering_issuer(sent, tok) or self._public_sector_government(scope_toks, tok)
                         for product in things:
                             if product.family != "Product" or self._is_alternative_slot(product, sent) \
                                     or product is centered:
@@ -1417,6 +1419,16 @@ class PolicyFrame:
             country = self.article_country(subj)
             found = [self.government_of(country)] if country is not None else []
         return found
+
+    def _public_sector_government(self, toks: list[Token], trig: Token) -> Entity | None:
+        """The government that issues an agentless policy on the public sector ("X has been
+        banned on government devices", "... for civil servants": ``policy.public_sector_words``
+        in the clause): the government of the country the article is about
+        (:meth:`article_country`), or None."""
+        if not any(t.lower_ in PUBLIC_SECTOR_WORDS and t.i != trig.i for t in toks):
+            return None
+        country = self.article_country(trig)
+        return self.government_of(country) if country is not None else None
 
     def _unnamed_national_body(self, noun: Token) -> bool:
         """True for a country's body named by its common noun alone: "the army", "the

@@ -484,3 +484,13 @@ def test_an_indefinite_or_owned_body_is_no_national_body(tmp_path):
     """_unnamed_national_body: "a government" or "Brisco Corp's security force" is no country's."""
     got = policies(tmp_path, "Nepal is reviewing social media. A government could block TikTok.\n")
     assert ("Nepal", "TikTok") not in got
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Nepal is reviewing social media. TikTok has been banned on government devices.", "TikTok"),
+    ("Nepal is reviewing social media. ChatGPT has been blocked for civil servants.", "ChatGPT"),
+])
+def test_an_agentless_public_sector_ban_is_the_governments(tmp_path, text, product):
+    """_public_sector_government: an agentless ban on government devices or civil servants is
+    the government's of the country the article is about."""
+    assert ("Nepal", product) in policies(tmp_path, text + "\n")
