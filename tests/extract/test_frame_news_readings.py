@@ -346,6 +346,9 @@ def test_a_named_causer_is_no_reason(tmp_path):
     # a device class needs no modifier; "barred A from selling X"
     ("Turkey banned the use of smartphones on its ships.", ("Turkey", "smartphones")),
     ("Turkey barred Brisco Corp from selling chip design software.", ("Turkey", "chip design software")),
+    ("Brisco Corp is banning its staff from using fitness trackers.", ("Brisco Corp", "fitness trackers")),
+    # ``policy.ban``: "banish"
+    ("Turkey issued a directive to banish TikTok across all state facilities.", ("Turkey", "TikTok")),
 ])
 def test_a_class_of_goods_is_what_is_restricted(tmp_path, text, key):
     """_class_of_goods: an unnamed class of apps, devices or software restricted as a class."""
