@@ -106,6 +106,9 @@ class LocationFrame:
         based = sets["based"]
         seat = sets["seat"]
         for m in self._mentions_in(sent):
+            if m.entity.family == "Product":
+                self._product_seat(m)  # "X is based in Y", X named as an app
+                continue
             if m.entity.family != "Organization" or m.entity.kind == "GovernmentBody":
                 continue  # a government body's own country is no news (the contract makes it optional)
             arm = self.kb.country_of_arm(m.entity.label)
@@ -159,6 +162,26 @@ class LocationFrame:
             if entry is not None and entry.kind == "Country":
                 return self.implicit(entry.name, entry.kind, False)
         return None
+
+    def _product_seat(self, m) -> None:
+        """A product said to be based somewhere ("X is based in Kestria", "X, which is
+        headquartered in Y"): the organization of the same name that runs it is based there
+        (an organization entity with the product's label, keyed ``"<product key> maker"``; not a
+        mention of its own)."""
+        seat, based = self._location_words()["seat"], self._location_words()["based"]
+        doc = self.docs[self.block]
+        root = doc[m.start:m.end].root
+        preds = [c for c in root.children if c.dep_ in {"acl", "relcl"} and (c.lemma_ in seat or c.lower_ in based)]
+        if root.dep_ in {"nsubj", "nsubjpass"} and (root.head.lemma_ in seat or root.head.lower_ in based):
+            preds.append(root.head)
+        for c in preds:
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for o in prep.children:
+                        country = self._seat_country(o)
+                        if country is not None:
+                            org = self.implicit(m.entity.label, "Company", False, key=f"{m.entity.key} maker")
+                            self.emit("location", {"organization": org, "country": country})
 
     def _copula_seat(self, sent: Span) -> None:
         """"Acme is the largest chip maker in Kestria", "Acme, a startup in Kestria": an

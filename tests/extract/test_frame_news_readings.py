@@ -497,3 +497,10 @@ def test_an_agentless_public_sector_ban_is_the_governments(tmp_path, text, produ
     """_public_sector_government: an agentless ban on government devices or civil servants is
     the government's of the country the article is about."""
     assert ("Nepal", product) in policies(tmp_path, text + "\n")
+
+
+def test_an_app_based_somewhere_is_its_operators_seat(tmp_path):
+    """LocationFrame._product_seat: "Telegram, which is based in Dubai": the organization that
+    runs the app of that name is based in the United Arab Emirates."""
+    got = facts_of(tmp_path, "Telegram, which is based in Dubai, did not respond.\n", "location")
+    assert ("Telegram", "United Arab Emirates") in got
