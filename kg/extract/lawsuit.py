@@ -1902,10 +1902,10 @@ def _finish(reader, st: dict, d: dict) -> None:
         if r.accuser_mode == LEGAL:
             same = [a for x in legal_known if set(x.accused) & set(r.accused) for a in x.accusers]
             # (the members an article lists, else the claimants the suit's subject describes)
+            # (no one named: the suit's plaintiffs stay unnamed, and the record is dropped; an
+            # invented "plaintiffs" organization answered no competency question)
             r.accusers = _uniq(same) or st["members"] or r.info.get("claimants") or \
                 (st["plaintiffs"] or plaintiffs)[:3]
-            if not r.accusers and any(not x.accusers for x in records if x.legal):
-                r.accusers = [reader.implicit(d["unnamed_plaintiff"], "Organization", False)]
         elif r.accuser_mode in {DESC, FINED}:
             same = [a for x in records if x.accusers and x is not r and set(x.accused) & set(r.accused)
                     and (r.accuser_mode == DESC or getattr(x, "kind", "") == "fine") for a in x.accusers]

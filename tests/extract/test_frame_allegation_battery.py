@@ -280,10 +280,6 @@ CASES = [
          "Lumora Labs for copyright infringement.\n",
          [Want("Dravik Press", "Lumora Labs", "copyright"), Want("Torvane News", "Lumora Labs", "copyright"),
           Want("group of Kestrian broadcasters|Kestrian broadcasters", "Lumora Labs", "copyright")]),
-    Case("hit_with_class_action",
-         "Zenquist Inc. was hit with a class action suit last year for allegedly storing users' voice recordings "
-         "without their consent.\n",
-         [Want("plaintiffs|plaintiff|class action", "Zenquist Inc.|Zenquist", "stor|consent")]),
     Case("company_further_claims",
          "Dravik Press has filed a lawsuit against Lumora Labs, accusing it of abusing its dominance in search.\n\n"
          "The company further claims Lumora Labs ties access to its search traffic to publishers handing over "

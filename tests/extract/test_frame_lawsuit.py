@@ -77,14 +77,17 @@ def test_suit_alleges_gets_the_article_plaintiff(tmp_module):
 
 
 def test_unnamed_plaintiff_and_product_stands_for_its_maker(tmp_module):
-    """Rules _accuse (lawsuit as subject) + _developer: "A lawsuit accuses X's assistant Y of spying" ->
-    accused X, target Y, accuser the unnamed plaintiffs."""
+    """Rules _accuse (lawsuit as subject) + _developer and _finish: "A lawsuit accuses X's
+    assistant Y of spying" with no plaintiff named states no allegation with an invented
+    accuser; once the article names the plaintiff, X (the assistant's maker) is accused."""
     text = ("Lumora Labs launched its assistant Vexa last year.\n\n"
             "A lawsuit filed in California accuses Lumora Labs' Vexa assistant of spying on private messages.\n")
     got = _allegations(_facts(tmp_module, text, "unnamed.txt"))
-    keys = [k for k in got if k[1] == "Lumora Labs"]
-    assert keys, got
-    assert "spying" in got[keys[0]][0]
+    assert not any(k[0].lower() == "plaintiffs" for k in got), got
+    named = _allegations(_facts(tmp_module, text + "\nThe suit was brought by Dorian Vale.\n", "named.txt"))
+    keys = [k for k in named if k[1] == "Lumora Labs"]
+    assert keys, named
+    assert "spying" in named[keys[0]][0]
 
 
 def test_plaintiff_named_in_copula(tmp_module):
