@@ -188,7 +188,7 @@ class ArticleLinker:
             o.attrs = {"type": list(last.attrs.get("type", []))}
             policies.append(o)
         for o in [o for o in obs if o.kind == "unattributed"]:
-            issuer = self._unattributed_issuer(o, policies, mention_count, developed)
+            issuer = self._unattributed_issuer(o, policies, mention_count, developed) or o.roles.get("fallback")
             if issuer is None or issuer is o.roles["product"]:
                 o.kind = "dropped"
                 continue

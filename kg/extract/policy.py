@@ -436,7 +436,10 @@ class PolicyFrame:
                         # "X and Y will be blocked on the network": a policy whose issuer the
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
-                        centered = self._centering_issuer(sent, tok) or self._public_sector_government(scope_toks, tok)
+                        centered = self._centering_issuer(sent, tok)
+                        # (on the public sector, the government of the article's country when the
+                        # article level finds no issuer: "X has been banned on government devices")
+                        public = self._public_sector_government(scope_toks, tok) if centered is None else None
                         for product in things:
                             if product.family != "Product" or self._is_alternative_slot(product, sent) \
                                     or product is centered:
@@ -446,8 +449,9 @@ class PolicyFrame:
                                           type=[ptype], scope=self._scope(scope_toks), date=self._dates(sent),
                                           reason=reasons)
                             else:
-                                self.emit("unattributed", {"product": product, "region": []}, type=[ptype],
-                                          scope=self._scope(scope_toks), date=self._dates(sent), reason=reasons)
+                                self.emit("unattributed", {"product": product, "region": [], "fallback": public},
+                                          type=[ptype], scope=self._scope(scope_toks), date=self._dates(sent),
+                                          reason=reasons)
                 elif (offense_use is not None or self._agentless(tok) or self._staff_rule(tok)) and (
                         goods := [g for t in scope_toks for g in [self._class_of_goods(t)] if g]) and (
                         centered := self._centering_issuer(sent, tok)) is not None:
