@@ -230,7 +230,7 @@ class NonresponseFrame:
         comment = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                         if o.dep_ == "pobj" and o.lemma_ in self.lex["non_response"]["comment_words"]), None)
         if comment is not None:
-            # "did not respond to a request from X for comment": the parse hangs "for comment" on
+            # "has not answered a request from X for comment": the parse hangs "for comment" on
             # the verb; it is what the request asked
             out = [t if comment.lower_ in t.lower() else f"{t} for {comment.text}" for t in out] or [comment.text]
         return out

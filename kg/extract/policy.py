@@ -438,7 +438,7 @@ class PolicyFrame:
                         # as filled at article level (:meth:`_unattributed_issuer`)
                         centered = self._centering_issuer(sent, tok)
                         # (on the public sector, the government of the article's country when the
-                        # article level finds no issuer: "X has been banned on government devices")
+                        # article level finds no issuer: "X is now barred from state-issued devices")
                         public = self._public_sector_government(scope_toks, tok) if centered is None else None
                         for product in things:
                             if product.family != "Product" or self._is_alternative_slot(product, sent) \
@@ -455,7 +455,7 @@ class PolicyFrame:
                 elif (offense_use is not None or self._agentless(tok) or self._staff_rule(tok)) and (
                         goods := [g for t in scope_toks for g in [self._class_of_goods(t)] if g]) and (
                         centered := self._centering_issuer(sent, tok)) is not None:
-                    # "The use of smartphones has also been disallowed onboard ships": a class of
+                    # "Phones are also no longer allowed on the base": a class of
                     # goods, under the issuer of the sentence before
                     for label in dict.fromkeys(goods):
                         product = self.implicit(label, "SoftwareProduct", False)
@@ -612,7 +612,7 @@ class PolicyFrame:
             generic = self._generic_ai_class(removed)
             if generic:
                 products.append(self.implicit(generic, "SoftwareProduct", False))
-            if not products:  # "removed several VPN apps from its store"
+            if not products:  # "deleted several VPN apps from the store"
                 products = [self.implicit(g, "SoftwareProduct", False) for g in dict.fromkeys(
                     g for c in objs for g in [self._class_of_goods(c, placed=True)] if g)]
             if not products:
@@ -2436,7 +2436,7 @@ class PolicyFrame:
                        key=lambda d: d.i)
         if any(w.lower_ in CATCH_ALL_WORDS for w in words) or any(
                 c.dep_ == "amod" and c.lower_ in CATCH_ALL_WORDS for c in t.children):
-            return None  # "the app and other similar software": the rest of a list, no class of its own
+            return None  # "the app and comparable software": the rest of a list, no class of its own
         while words and (words[0].lower_ in QUANTITY_WORDS or words[0].lower_ in LEADING_DEGREE_WORDS
                          or words[0].is_punct):
             words = words[1:]

@@ -298,9 +298,9 @@ def _matters(tmp_path, text: str) -> dict[str, set[str]]:
 
 
 def test_a_request_for_comment_hung_on_the_verb(tmp_path):
-    """NonresponseFrame._matters: "did not respond to a request from X for comment" (the parse
+    """NonresponseFrame._matters: "has not answered a request from X for comment" (the parse
     hangs "for comment" on the verb): the request was for comment."""
-    got = _matters(tmp_path, "Brisco Corp has not responded to a request from The AP for comment.\n")
+    got = _matters(tmp_path, "Brisco Corp has not answered a request from The Guardian for comment.\n")
     assert any(m.endswith("for comment") for m in got["Brisco Corp"])
 
 
@@ -317,7 +317,7 @@ def test_suspending_its_operations_restricts_the_product(tmp_path):
     and C suspending its operations" (the parse hangs the last item beside the first): each
     suspends the product named before."""
     got = policies(tmp_path, "Zorblo is a crypto app that scans irises. Globally, the app is under scrutiny, "
-                             "with Chile, Peru, and Hong Kong suspending its operations.\n")
+                             "with Chile, Peru, and Hong Kong suspending its local operations.\n")
     assert {("Chile", "Zorblo"), ("Peru", "Zorblo"), ("Hong Kong", "Zorblo")} <= set(got)
 
 
@@ -341,14 +341,14 @@ def test_a_named_causer_is_no_reason(tmp_path):
 
 @pytest.mark.parametrize("text, key", [
     # _class_of_goods: a modified plural of ``policy.class_goods`` as the verb's object
-    ("Brisco Corp has removed several VPN apps from its app store.", ("Brisco Corp", "VPN apps")),
+    ("Brisco Corp deleted several VPN apps from the Brisco app store.", ("Brisco Corp", "VPN apps")),
     ("Turkey banned 59 foreign apps on Monday.", ("Turkey", "59 foreign apps")),
     # a device class needs no modifier; "barred A from selling X"
     ("Turkey banned the use of smartphones on its ships.", ("Turkey", "smartphones")),
     ("Turkey barred Brisco Corp from selling chip design software.", ("Turkey", "chip design software")),
     ("Brisco Corp is banning its staff from using fitness trackers.", ("Brisco Corp", "fitness trackers")),
     # ``policy.ban``: "banish"
-    ("Turkey issued a directive to banish TikTok across all state facilities.", ("Turkey", "TikTok")),
+    ("Turkey ordered officials to banish TikTok from all public offices.", ("Turkey", "TikTok")),
 ])
 def test_a_class_of_goods_is_what_is_restricted(tmp_path, text, key):
     """_class_of_goods: an unnamed class of apps, devices or software restricted as a class."""
@@ -367,19 +367,19 @@ def test_no_class_of_goods(tmp_path, text):
 
 
 def test_an_agentless_class_ban_is_the_issuer_before(tmp_path):
-    """sentence_policy with _class_of_goods and _centering_issuer: "The use of smartphones has
-    also been disallowed" after a sentence on the issuer's ban."""
-    got = policies(tmp_path, "The Indian Navy banned Facebook. The use of smartphones has also been "
-                             "disallowed onboard ships.\n")
+    """sentence_policy with _class_of_goods and _centering_issuer: "The use of smartphones is
+    also disallowed" after a sentence on the issuer's ban."""
+    got = policies(tmp_path, "The Indian Navy banned Facebook. The use of smartphones is also "
+                             "disallowed at its bases.\n")
     assert ("Indian Navy", "smartphones") in got
 
 
 @pytest.mark.parametrize("text, matter", [
     # sentence_nonresponse (``non_response.provide_verbs``, ``information_nouns``): information withheld
-    ("Brisco Corp did not provide a specific timeline for the launch.", "timeline"),
+    ("Brisco Corp did not give a firm timeline for the rollout.", "timeline"),
     ("Brisco Corp gave no reason for the decision.", "reason for the decision"),
-    # _unanswered: the asker's side ("did not receive a response when they asked A whether ...")
-    ("Reporters did not receive a response when they asked Brisco Corp whether editors read the drafts.",
+    # _unanswered: the asker's side ("got no response when they asked A whether ...")
+    ("Reporters did not get a response when they asked Brisco Corp whether editors read the drafts.",
      "editors read the drafts"),
     ("Reuters received no response from Brisco Corp.", "response"),
 ])
@@ -402,7 +402,7 @@ def test_no_information_withheld(tmp_path, text):
 def test_a_representative_of_a_platform(tmp_path):
     """_represented: "A representative for X did not respond", X a platform: X is the party."""
     got = _matters(tmp_path, "Brisco Corp sued Quarnel Corp over posts on Telegram. A representative for "
-                             "Telegram didn't immediately respond to a request for comment.\n")
+                             "Telegram did not reply to questions on Monday.\n")
     assert "Telegram" in got
 
 
@@ -415,17 +415,17 @@ def test_a_possessed_decision_is_the_possessors(tmp_path):
 
 
 def test_a_catch_all_class_is_no_class(tmp_path):
-    """_class_of_goods (``policy.catch_all_words``): "a ban on the app and other similar
-    software" restricts the app named before, not a class "similar software"."""
-    got = policies(tmp_path, "Students used ChatGPT widely. Brisco Corp said it had imposed a ban on the app "
-                             "and other similar software.\n")
+    """_class_of_goods (``policy.catch_all_words``): "blocked the app and comparable software"
+    restricts the app named before, not a class "comparable software"."""
+    got = policies(tmp_path, "Students used ChatGPT widely. Brisco Corp has blocked the app and comparable "
+                             "software.\n")
     assert ("Brisco Corp", "ChatGPT") in got
     assert not any("software" in p for _, p in got)
 
 
 @pytest.mark.parametrize("text, pair", [
     # sentence_development: a person's possessive names the owner
-    ("A judge dismissed a lawsuit filed by Elon Musk's X against Quarnel Corp.", ("Elon Musk", "X")),
+    ("Quarnel Corp criticised Elon Musk's X on Monday.", ("Elon Musk", "X")),
     # a copula's description carries the owner
     ("Worldcoin is Sam Altman's cryptocurrency project.", ("Sam Altman", "Worldcoin")),
 ])
@@ -466,7 +466,7 @@ def test_clauses_joined_by_a_semicolon_do_not_share_an_agent(tmp_path):
     """_agent_token and _semicolon_between with _policy_scope_tokens: in "companies like A and B
     are not allowed to sell to firms on the list; C relies on A", C issues nothing and A and B
     are barred parties, not restricted products."""
-    got = policies(tmp_path, "Because of the trade ban, companies like Brisco Corp and Quarnel Corp are not "
+    got = policies(tmp_path, "Under the sanctions, companies like Brisco Corp and Quarnel Corp are not "
                              "allowed to sell to firms on the list; Dravik Bank relies on Brisco Corp.\n")
     assert not any(issuer == "Dravik Bank" for issuer, _ in got)
     assert not any(product in {"Brisco Corp", "Quarnel Corp"} for _, product in got)
@@ -490,7 +490,7 @@ def test_an_indefinite_or_owned_body_is_no_national_body(tmp_path):
 
 
 @pytest.mark.parametrize("text, product", [
-    ("Nepal is reviewing social media. TikTok has been banned on government devices.", "TikTok"),
+    ("Nepal is reviewing social media. TikTok is now banned on all government devices.", "TikTok"),
     ("Nepal is reviewing social media. ChatGPT has been blocked for civil servants.", "ChatGPT"),
 ])
 def test_an_agentless_public_sector_ban_is_the_governments(tmp_path, text, product):
