@@ -347,6 +347,9 @@ def test_a_named_causer_is_no_reason(tmp_path):
     ("Turkey banned the use of smartphones on its ships.", ("Turkey", "smartphones")),
     ("Turkey barred Brisco Corp from selling chip design software.", ("Turkey", "chip design software")),
     ("Brisco Corp is banning its staff from using fitness trackers.", ("Brisco Corp", "fitness trackers")),
+    # sentence_policy with _centering_issuer: an agentless class ban after the issuer's ban
+    ("The Indian Navy banned Facebook. The use of smartphones is also disallowed at its bases.",
+     ("Indian Navy", "smartphones")),
     # ``policy.ban``: "banish"
     ("Turkey ordered officials to banish TikTok from all public offices.", ("Turkey", "TikTok")),
 ])
@@ -364,14 +367,6 @@ def test_no_class_of_goods(tmp_path, text):
     """_class_of_goods: a definite description, a bare "apps" and devices after "on" are no class."""
     got = policies(tmp_path, text + "\n")
     assert not any(p in {"messaging app", "apps", "official phones"} for _, p in got)
-
-
-def test_an_agentless_class_ban_is_the_issuer_before(tmp_path):
-    """sentence_policy with _class_of_goods and _centering_issuer: "The use of smartphones is
-    also disallowed" after a sentence on the issuer's ban."""
-    got = policies(tmp_path, "The Indian Navy banned Facebook. The use of smartphones is also "
-                             "disallowed at its bases.\n")
-    assert ("Indian Navy", "smartphones") in got
 
 
 @pytest.mark.parametrize("text, matter", [
