@@ -520,8 +520,9 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                                     return e, p
                 if node is not trig and any(c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(c) is not None
                                             for c in node.children):
-                    return None  # "concerned about Kestria's decision to ban X": the possessor acts
-                    # (of another family: no one higher up does)
+                    # "concerned about Kestria's decision to ban X": the possessor acts; when it is
+                    # of another family, no one higher up does
+                    return None
             if node.dep_ in {"ROOT"} or node.head == node:
                 return None
             if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:
@@ -540,7 +541,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             node = node.head
         return None
 
-    def _caused_agent(self, verb: Token, families: set[str]):
+    def _caused_agent(self, verb: Token, families: set[str]) -> tuple[Entity, Token] | None:
         """(entity, token) of the one a causative verb moves to act: "the leak prompted A to ban
         X", "pressure led A to drop X", "A was forced to remove X" (``reason.causative_verbs``,
         the act an ``xcomp`` of the verb); None when the verb's object is no entity of

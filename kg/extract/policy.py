@@ -1425,10 +1425,11 @@ class PolicyFrame:
         return found
 
     def _public_sector_government(self, toks: list[Token], trig: Token) -> Entity | None:
-        """The government that issues an agentless policy on the public sector ("X has been
-        banned on government devices", "... for civil servants": ``policy.public_sector_words``
-        in the clause): the government of the country the article is about
-        (:meth:`article_country`), or None."""
+        """The government that issues an agentless policy on the public sector ("X is barred
+        from government devices", "... for civil servants": ``policy.public_sector_words`` in
+        the clause): the government of the country the article is about
+        (:meth:`article_country`), or None. It is the policy's ``fallback`` issuer, used only when
+        the article level finds none (:meth:`kg.extract.linking.ArticleLinker.link_article_level`)."""
         if not any(t.lower_ in PUBLIC_SECTOR_WORDS and t.i != trig.i for t in toks):
             return None
         country = self.article_country(trig)
