@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..nlp.entities import Entity
+from ..nlp.entities import Entity, Mention
 from . import frame_data
 
 _WORDS = frame_data("location")
@@ -163,7 +163,7 @@ class LocationFrame:
                 return self.implicit(entry.name, entry.kind, False)
         return None
 
-    def _product_seat(self, m) -> None:
+    def _product_seat(self, m: Mention) -> None:
         """A product said to be based somewhere ("X is based in Kestria", "X, which is
         headquartered in Y"): the organization of the same name that runs it is based there
         (an organization entity with the product's label, keyed ``"<product key> maker"``; not a

@@ -30,7 +30,8 @@ QUESTION_WORDS = _WORDS["question_words"]
 class NonresponseFrame:
     """Non-response frame (mixin of :class:`kg.extract.facts.ArticleReader`)."""
 
-    #: (respond, decline, triggers): the unions of word lists the reader tests, built once per reader
+    #: (respond, decline, triggers, provide, information): the word lists and unions the reader
+    #: tests, built once per reader
     _nonresponse_sets: tuple[frozenset[str], ...] | None = None
 
     def sentence_nonresponse(self, sent: Span) -> None:
@@ -98,8 +99,8 @@ class NonresponseFrame:
                     self.emit("nonresponse", {"party": party}, matter=[matter])
 
     def _unanswered(self, verb: Token) -> None:
-        """The asker's side of a silence: "Reuters did not receive a response when it asked
-        Acme whether ...", "received no reply from Acme" (``non_response.receive_verbs``,
+        """The asker's side of a silence: "Reuters got no answer when it asked Acme
+        whether ...", "received no reply from Acme" (``non_response.receive_verbs``,
         ``reply_nouns``, ``ask_verbs``): the one asked is the party; the question asked, else
         the reply, the matter."""
         nr = self.lex["non_response"]

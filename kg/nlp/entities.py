@@ -416,7 +416,7 @@ class MentionFinder:
 
     def _common_noun_acronym(self, span: Span) -> bool:
         """True for an acronym in brackets right after a lower-case common noun that names no
-        kind of organization ("copyright management information (CMI)", "an operating permit
+        kind of organization ("content provenance data (CPD)", "an operating permit
         (TDP)"): the term's short form. After a cue noun ("the data protection authority
         (ANPD)", ``cue_nouns``) it may be a body's name, and it stays."""
         doc = span.doc
@@ -653,7 +653,7 @@ class MentionFinder:
                 and span.doc[span.end].is_lower and normalize(span.doc[span.end].text) in self.titles:
             return None  # "Digitalisation minister X", "Defence secretary X": a portfolio, not a name
         if entry is None and len(span) == 1 and span[0].is_upper and self._common_noun_acronym(span):
-            return None  # "copyright management information (CMI)": a term's short form, no name
+            return None  # "content provenance data (CPD)": a term's short form, no name
         votes: Counter = Counter()
         strong = False
         titled = (span.start, span.end) in self._titled
