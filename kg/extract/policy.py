@@ -106,6 +106,8 @@ CATCH_ALL_WORDS = frozenset(_WORDS["catch_all_words"])
 NATIONAL_BODY_NOUNS = frozenset(_WORDS["national_body_nouns"])
 #: words of a public-sector scope ("government devices", "civil servants"; lower-case text)
 PUBLIC_SECTOR_WORDS = frozenset(_WORDS["public_sector_words"])
+#: prepositions of where a switch verb goes ("switch to X", "steer staff toward X"; lower-case text)
+SWITCH_PREPS = frozenset(_WORDS["switch_preps"])
 #: comparatives that end a class of AI products on the left ("more AI tools"; lower-case text).
 COMPARATIVES = frozenset(_WORDS["comparatives"])
 #: prepositions of a thing's maker ("technology from X", "apps developed by X"; lower-case text).
@@ -2763,8 +2765,8 @@ class PolicyFrame:
             if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
                     c.lower_ in INSTEAD_WORDS for c in anc.children):
                 return True
-            if anc.lemma_ in SWITCH_VERBS and anc.pos_ == "VERB":
-                return True
+            if anc.lemma_ in SWITCH_VERBS and anc.pos_ == "VERB" and _moved_toward(t, anc):
+                return True  # "switch to X" (but "moved to ban X" moves toward no product)
             if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:
                 return True  # "directing staff to X"
             if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lower_ in FAVOR_WORDS:
@@ -2862,3 +2864,12 @@ def _definite_on_the_left(tok: Token, reach: int = 10) -> bool:
             return False
         i -= 1
     return False
+
+
+def _moved_toward(tok: Token, verb: Token) -> bool:
+    """True when ``tok`` (or the first item of its list) is where a switch verb goes: the
+    object of its "to"/"toward" ("switch to X", "steer staff toward X and Y"), not a word
+    of a clause under it ("moved to ban X")."""
+    while tok.dep_ in {"conj", "appos"} and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in SWITCH_PREPS and tok.head.head == verb

@@ -499,3 +499,11 @@ def test_an_app_based_somewhere_is_its_operators_seat(tmp_path):
     runs the app of that name is based in the United Arab Emirates."""
     got = facts_of(tmp_path, "Telegram, which is based in Dubai, did not respond.\n", "location")
     assert ("Telegram", "United Arab Emirates") in got
+
+
+def test_a_switch_verb_over_a_policy_is_no_alternative(tmp_path):
+    """_in_alternative_slot and _moved_toward: "A has moved to ban X" restricts X; only the
+    object of a switch verb's "to" is where staff are sent ("switch to Y")."""
+    assert ("Brisco Corp", "TikTok") in policies(tmp_path, "Brisco Corp has moved to ban TikTok.\n")
+    got = policies(tmp_path, "Brisco Corp banned ChatGPT and told staff to switch to Claude.\n")
+    assert ("Brisco Corp", "ChatGPT") in got and ("Brisco Corp", "Claude") not in got
