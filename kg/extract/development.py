@@ -64,7 +64,7 @@ class DevelopmentFrame:
             for a in anchors:
                 for c in a.children:
                     if c.dep_ in {"poss"} or (c.dep_ in {"compound", "nmod"} and c.i < m.start):
-                        # ("Musk's X": a person's possessive names the owner; a compound person
+                        # ("Dana Holt's X": a person's possessive names the owner; a compound person
                         # name before a product does not: "Trump Media")
                         dev = self.entity_at(c, orgs if c.dep_ == "poss" and c.pos_ == "PROPN" else {"Organization"},
                                              subject_first=True)

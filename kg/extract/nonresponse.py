@@ -54,6 +54,7 @@ class NonresponseFrame:
                 continue  # (each rule below needs a word of its list)
             verb = None
             matter_from: Token | None = None
+            matters: list[str] = []
             if tok.pos_ == "VERB" and tok.lemma_ in respond and self._negated(tok):
                 verb, matter_from = tok, tok
             elif tok.pos_ == "VERB" and tok.lemma_ in decline and not self._under_directive(tok):
@@ -79,18 +80,13 @@ class NonresponseFrame:
                 if info is None or not (self._negated(tok) or any(c.dep_ == "det" and c.lower_ == "no"
                                                                    for c in info.children)):
                     continue
-                verb = tok
-                matters = [phrase(info, drop_relcl=True, max_words=12)]
-                for party in [p for p in self._parties(verb) if p.kind != "NewsOrganization"]:
-                    for matter in matters:
-                        self.emit("nonresponse", {"party": party}, matter=[matter])
-                continue
+                verb, matters = tok, [phrase(info, drop_relcl=True, max_words=12)]
             if verb is None:
                 continue
             parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization"]
             if not parties:
                 continue  # ("Reuters could not confirm the report": the reporter, not a party)
-            matters = self._matters(matter_from) if matter_from is not None else []
+            matters = matters or (self._matters(matter_from) if matter_from is not None else [])
             if not matters:
                 word = (matter_from or tok).lemma_
                 matters = ["comment" if word in nr["comment_words"] else word]

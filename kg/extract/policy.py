@@ -2437,8 +2437,7 @@ class PolicyFrame:
             return None  # ("barred A from selling X": what A may not sell)
         words = sorted(self._modifiers(t) + [c for c in t.children if c.dep_ == "nummod" and c.i < t.i],
                        key=lambda d: d.i)
-        if any(w.lower_ in CATCH_ALL_WORDS for w in words) or any(
-                c.dep_ == "amod" and c.lower_ in CATCH_ALL_WORDS for c in t.children):
+        if any(w.lower_ in CATCH_ALL_WORDS for w in words):
             return None  # "the app and comparable software": the rest of a list, no class of its own
         while words and (words[0].lower_ in QUANTITY_WORDS or words[0].lower_ in LEADING_DEGREE_WORDS
                          or words[0].is_punct):

@@ -420,12 +420,12 @@ def test_a_catch_all_class_is_no_class(tmp_path):
 
 @pytest.mark.parametrize("text, pair", [
     # sentence_development: a person's possessive names the owner
-    ("Quarnel Corp criticised Elon Musk's X on Monday.", ("Elon Musk", "X")),
+    ("Quarnel Corp criticised Dana Whitfield's Telegram on Monday.", ("Dana Whitfield", "Telegram")),
     # a copula's description carries the owner
-    ("Worldcoin is Sam Altman's cryptocurrency project.", ("Sam Altman", "Worldcoin")),
+    ("Telegram is Marlon Petrakis's messaging project.", ("Marlon Petrakis", "Telegram")),
 ])
 def test_an_owner_named_by_a_possessive(tmp_path, text, pair):
-    """sentence_development: "Musk's X", "X is Altman's project"."""
+    """sentence_development: "A's X" with A a person, "X is B's project"."""
     assert pair in facts_of(tmp_path, text + "\n", "development")
 
 
