@@ -97,7 +97,9 @@ class AlternativeFrame:
                 if c.dep_ in {"dobj", "attr"}:
                     objs.append(c)
                 elif c.dep_ == "prep":
-                    if c.lower_ == "instead" or (c.lower_ == "of" and c.head.lower_ == "instead"):
+                    if c.lower_ == "instead" or (c.lower_ == "of" and c.head.lower_ == "instead") \
+                            or c.lower_ == "from" and tok.lemma_ in SWITCH_VERBS:
+                        # ("migrating PCs from X to Y": X is what the switch leaves)
                         restricted += self.entities_in(c.subtree, {"Product"})
                         continue
                     for p in c.children:

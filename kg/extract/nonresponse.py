@@ -110,17 +110,30 @@ class NonresponseFrame:
             if p.dep_ == "prep" and p.lower_ == "from":
                 parties += [e for o in p.children if o.dep_ == "pobj" for x in conjuncts(o)
                             for e in [self.entity_at(x, {"Organization", "Person"})] if e is not None]
+        if verb.dep_ == "conj" and verb.head.lemma_ in nr["ask_verbs"]:
+            parties += self._asked(verb.head)  # "reached out to Acme for comment but got no reply"
+            matters += [o.lower_ for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "for"
+                        for o in c.children if o.dep_ == "pobj" and o.lemma_ in nr["comment_words"]]
         for ask in verb.children:
             if ask.dep_ != "advcl" or ask.lemma_ not in nr["ask_verbs"]:
                 continue
-            parties += [e for o in ask.children if o.dep_ == "dobj" for x in conjuncts(o)
-                        for e in [self.entity_at(x, {"Organization", "Person"})] if e is not None]
+            parties += self._asked(ask)
             matters += [t for c in ask.children if c.dep_ in {"ccomp", "advcl"} and any(
                 d.lower_ in QUESTION_WORDS and d.i < c.i for d in c.subtree)
                 for t in [phrase_verb_clause(c, max_words=14)] if t]
         for party in dict.fromkeys(p for p in parties if p.kind != "NewsOrganization"):
             for matter in matters or [reply.lemma_.lower()]:
                 self.emit("nonresponse", {"party": party}, matter=[matter])
+
+    def _asked(self, ask: Token) -> list[Entity]:
+        """The organizations and persons an asking verb (``non_response.ask_verbs``) addresses:
+        its object and the object's list ("contacted A, B and C"), or the object of its "to"
+        ("reached out to A")."""
+        objs = [c for c in ask.children if c.dep_ == "dobj"]
+        objs += [o for c in ask.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+                 if o.dep_ == "pobj"]
+        return [e for o in objs for x in conjuncts(o)
+                for e in [self.entity_at(x, {"Organization", "Person"})] if e is not None]
 
     def _negated(self, tok: Token) -> bool:
         node = tok
@@ -152,6 +165,14 @@ class NonresponseFrame:
                     named = [a for a in subj.children if a.dep_ == "appos"]
                     subj = named[0] if named else subj
                 for t in conjuncts(subj):
+                    if t.pos_ == "PRON" and t.lower_ in SUBJECT_PRONOUNS:
+                        # "When Reuters contacted A and B, they were not available for comment"
+                        asked = [e for c in node.children if c.dep_ == "advcl"
+                                 and c.lemma_ in self.lex["non_response"]["ask_verbs"] and c.i < t.i
+                                 for e in self._asked(c)]
+                        if asked:
+                            out += [e for e in asked if e not in out]
+                            continue
                     e = self._previous_subject(t) if t.pos_ == "PRON" else None
                     e = e or self.entity_at(t, {"Organization", "Person"}, subject_first=False) or self._represented(t)
                     if e is not None and e not in out:

@@ -21,7 +21,7 @@ from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from . import frame_data
 from .alternative import excepted
-from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date, phrase_verb_clause
+from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date, phrase, phrase_verb_clause
 
 _WORDS = frame_data("policy")
 _SHARED = frame_data("facts")
@@ -114,6 +114,8 @@ COMPARATIVES = frozenset(_WORDS["comparatives"])
 MAKER_PREPS = frozenset(_WORDS["maker_preps"])
 #: verbs of getting a product ("download", "buy"; lemmas).
 ACQUIRE_VERBS = frozenset(_WORDS["acquire_verbs"])
+#: verbs of making goods ("chips made by X"; lemmas).
+GOODS_MAKER_VERBS = frozenset(_WORDS["goods_maker_verbs"])
 #: prepositions of a data practice's owner ("processing by Acme"; lower-case text).
 DATA_OWNER_PREPS = frozenset(_WORDS["data_owner_preps"])
 #: prepositions of the thing restricted ("a ban on X", "use of X"; lower-case text).
@@ -573,6 +575,28 @@ class PolicyFrame:
             self._store_removal(sent)
         if not words.isdisjoint(DESIGNATION_VERBS) and not words.isdisjoint(DESIGNATION_NOUNS):
             self._designation_policy(sent)
+        if not words.isdisjoint(SWITCH_VERBS):
+            self._switched_from(sent)
+
+    def _switched_from(self, sent: Span) -> None:
+        """An organization moving off a product: "A is migrating its PCs from X to Y", "A
+        switched from X to Y" (a ``policy.switch_verbs`` verb, not negated, with "from" a named
+        product and "to" a destination): a restriction of X by A, whose scope is what is moved.
+        Y is the alternative (:meth:`_sentence_alternative`)."""
+        for verb in self.tokens(sent):
+            if verb.lemma_ not in SWITCH_VERBS or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children) \
+                    or self._hypothetical(verb):
+                continue
+            preps = [c for c in verb.children if c.dep_ == "prep"]
+            left = [e for c in preps if c.lower_ == "from" for e in self.entities_in(c.subtree, {"Product"})]
+            if not left or not any(c.lower_ in SWITCH_PREPS for c in preps):
+                continue
+            issuers = [i for i in self._policy_issuers(verb, verb) if i.kind != "NewsOrganization"]
+            scope = [phrase(c, drop_relcl=True, max_words=8) for c in verb.children if c.dep_ == "dobj"]
+            for issuer in issuers:
+                for product in dict.fromkeys(left):
+                    self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["restriction"],
+                              scope=scope, date=[], reason=[])
 
     def _store_removal(self, sent: Span) -> None:
         """An app store removing apps: "X was pulled from Acme's app store", "apps such as X
@@ -2383,9 +2407,10 @@ class PolicyFrame:
         for t in toks:
             cls = self._class_of_goods(t)
             if cls:
-                ent = self.implicit(cls, "SoftwareProduct", False)
-                if ent not in out:
-                    out.append(ent)
+                for maker in self._goods_makers(t) or [None]:
+                    ent = self.implicit(f"{maker.label} {cls}" if maker else cls, "SoftwareProduct", False)
+                    if ent not in out:
+                        out.append(ent)
                 continue
             traded = self._traded_goods(t, trade)
             if traded:
@@ -2401,9 +2426,39 @@ class PolicyFrame:
             if len(words) < 2 and not traded:
                 continue  # a bare "chips" names nothing (but "exports of gallium" names gallium)
             label = "".join(d.text_with_ws for d in words).strip()
-            ent = self.implicit(label, "SoftwareProduct", False)  # a description, not a name (no cq08 row)
-            if ent not in out:
-                out.append(ent)
+            for maker in self._goods_makers(t) or [None]:
+                # "the sale of equipment from A and B": each maker's goods ("A equipment")
+                ent = self.implicit(f"{maker.label} {label}" if maker else label, "SoftwareProduct", False)
+                if ent not in out:  # (a description, not a name: no cq08 row)
+                    out.append(ent)
+        return out
+
+    def _goods_makers(self, goods: Token) -> list[Entity]:
+        """The companies unnamed goods come from: "equipment from A", "chips made by A and
+        B", "the sale of equipment from companies A and B" (the parse hangs "from" on the trade
+        noun); a name in apposition to a common noun stands for it. Places and public bodies
+        are no makers ("chips from China"); [] when no company is named."""
+        base = goods
+        while base.dep_ == "conj" and base.head != base:
+            base = base.head
+        holders = [goods] + [a for a in goods.children if a.dep_ == "acl" and a.lemma_ in GOODS_MAKER_VERBS]
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_.lower() in TRADE_NOUNS | USE_NOUNS:
+            holders.append(base.head.head)
+        out: list[Entity] = []
+        for h in holders:
+            for p in h.children:
+                if p.dep_ not in {"prep", "agent"} or p.lower_ not in MAKER_PREPS or p.lower_ == "by" and h is goods:
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    for x in conjuncts(o):
+                        named = [x] if self.mention_at(x) is not None else \
+                            [y for a in x.children if a.dep_ == "appos" for y in conjuncts(a)]
+                        for y in named:
+                            e = self.entity_at(y, {"Organization"})
+                            if e is not None and e.kind == "Company" and e not in out:
+                                out.append(e)
         return out
 
     def _class_of_goods(self, t: Token, placed: bool = False) -> str | None:
@@ -2534,9 +2589,9 @@ class PolicyFrame:
                 return t.text  # "banned the use of deepfakes"
             if lowers[i] not in TECHNOLOGY_CLASS_STARTS:
                 continue
-            for phrase in TECHNOLOGY_CLASSES:
-                end = i + len(phrase)
-                if end > len(doc) or tuple(lowers[i:end]) != phrase or not ids.issuperset(range(i, end)):
+            for words in TECHNOLOGY_CLASSES:
+                end = i + len(words)
+                if end > len(doc) or tuple(lowers[i:end]) != words or not ids.issuperset(range(i, end)):
                     continue
                 if end < len(doc) and lowers[end] in TECHNOLOGY_HEADS:
                     end += 1

@@ -33,11 +33,13 @@ if TYPE_CHECKING:
     from .metadata import ArticleMetadata
 
 #: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source;
+#: a wire's "Abuja [Nigeria], June 5 (Wire): " (the place's country in brackets, a colon);
 #: "WASHINGTON — ", and "Tulsa, OK - " or "Lyon, France – " (a place and its region, no date).
 DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40})(?:\s*\[[A-Z][A-Za-z .'-]{1,40}\])?,\s+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
-    r"(?:\s*\([^)]{0,60}\))?\s*[\u2014\u2013-]+\s*"
+    r"(?:\s*\([^)]{0,60}\))?\s*(?:[\u2014\u2013-]+|:)\s*"
     r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*"
     r"|^(?P<region>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))"
     r"\s+[-\u2014\u2013]+\s+(?=[A-Z\"“])")
@@ -498,7 +500,11 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
             # the first dateline gives the article's date; any block may open with one (a page
             # whose navigation comes first, a wire story quoted after another)
             if not found:
-                dateline = m.groupdict().get("date") or dateline
+                day = m.groupdict().get("date") or ""
+                year = re.search(r"\d{4}$", dateline)
+                if day and year and not re.search(r"\d{4}$", day):
+                    day = f"{day}, {year.group()}"  # ("June 5 (Wire):" after a stamp that gives the year)
+                dateline = day or dateline
                 found = True
             blocks[i] = block.tail(m.end())
             blocks[i].heading = False
@@ -508,7 +514,7 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
             if place:
                 # the dateline's place stays a mention (a place the article names), in a heading
                 # block of its own that states no fact; a place in capitals is parsed in title case
-                head = block.head(len(place))  # (every dateline's place opens its block)
+                head = block.head(len(place.rstrip()))  # (every dateline's place opens its block)
                 if head.text.isupper():
                     head.parse_text = head.text.title()
                 places.append((i, head))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_frame_discourse import reasons
+from .test_frame_discourse import alternatives, reasons
 from .test_frame_location_development import facts_of
 from .test_frame_policy import policies
 
@@ -507,3 +507,49 @@ def test_a_switch_verb_over_a_policy_is_no_alternative(tmp_path):
     assert ("Brisco Corp", "TikTok") in policies(tmp_path, "Brisco Corp has moved to ban TikTok.\n")
     got = policies(tmp_path, "Brisco Corp banned ChatGPT and told staff to switch to Claude.\n")
     assert ("Brisco Corp", "ChatGPT") in got and ("Brisco Corp", "Claude") not in got
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("The Kestrel Herald reached out to Brisco Corp for comment but did not receive a response.\n",
+     {"Brisco Corp"}),
+    ("When the Kestrel Herald contacted Brisco Corp, Quarnel Holdings and Dravik Bank, they were not "
+     "immediately available for comment.\n", {"Brisco Corp", "Quarnel Holdings", "Dravik Bank"}),
+    ("Brisco Corp is yet to make an official comment.\n", {"Brisco Corp"}),
+])
+def test_silences_the_reporter_asked_about(tmp_path, text, parties):
+    """_unanswered, _asked and the provide branch of sentence_nonresponse: the one a reporter
+    reached out to with no reply; "they" after "When X contacted A, B and C" is A, B and C;
+    "is yet to make a comment" withholds one."""
+    got = facts_of(tmp_path, text, "nonresponse")
+    assert {party for (party,) in got} == parties
+
+
+def test_a_comment_promised_is_no_silence(tmp_path):
+    """sentence_nonresponse (provide branch): "will make a statement" withholds nothing."""
+    assert not facts_of(tmp_path, "Brisco Corp will make a statement on Monday.\n", "nonresponse")
+
+
+@pytest.mark.parametrize("text, products", [
+    ("The US banned the sale of communications equipment from Chinese companies Brisco Corp and "
+     "Quarnel Holdings.\n", {"Brisco Corp communications equipment", "Quarnel Holdings communications equipment"}),
+    ("The US banned exports of chips made by Brisco Corp to China.\n", {"Brisco Corp chips"}),
+])
+def test_goods_named_by_their_maker(tmp_path, text, products):
+    """_goods_makers: unnamed goods "from" or "made by" a named company are that company's
+    goods, one product per maker."""
+    got = policies(tmp_path, text)
+    assert {product for _, product in got} == products
+
+
+def test_goods_from_a_country_have_no_maker(tmp_path):
+    """_goods_makers: "chips from China" names where the goods come from, not a maker."""
+    got = policies(tmp_path, "The US banned imports of chips from China.\n")
+    assert not any(product.endswith("China chips") or product.startswith("China ") for _, product in got)
+
+
+def test_a_migration_off_a_product_restricts_it(tmp_path):
+    """_switched_from and _sentence_alternative: "A is migrating its PCs from X to Y" restricts
+    X, with Y the alternative; a switch with no organization behind it is no policy."""
+    got = alternatives(tmp_path, "Dravik Bank is migrating 3,000 PCs from Microsoft Office to Google Docs.\n")
+    assert got == {("Dravik Bank", "Microsoft Office"): ["Google Docs"]}
+    assert not policies(tmp_path, "Many readers are moving from Microsoft Office to Google Docs.\n")

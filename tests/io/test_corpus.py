@@ -89,3 +89,13 @@ def test_a_hard_wrapped_paragraph_is_one_block():
                                         "The magazine went to court on Friday, saying the shop sold its "
                                         "prints without notice.", "A second line."]
     assert all(text[b.start:b.start + len(b.text)].replace("\n", " ") == b.text for b in blocks)
+
+
+def test_a_wire_dateline_with_a_bracketed_country_and_a_colon(tmp_path):
+    """DATELINE_RE: "Lyon [France], June 5 (Wire): " is a dateline (the place its own block, the
+    country dropped); its day takes the year of a date stamp before it."""
+    p = tmp_path / "a.txt"
+    p.write_text("date 2021-06-04 Lyon [France], June 5 (Wire): Acme said it banned Widget.\n", encoding="utf-8")
+    art = read_article(p)
+    assert art.dateline == "June 5, 2021"
+    assert [b.text for b in art.blocks] == ["Lyon", "Acme said it banned Widget."]
