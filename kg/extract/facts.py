@@ -464,6 +464,19 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 out.append(e)
         return out
 
+    def _owner_of_group(self, group: Token, families: set[str]):
+        """``(entity, token)`` of the owner named after an unnamed plural group ("newspapers
+        owned by A", "hospitals run by A": an ``owning_verbs`` participle with a "by" agent), or
+        None."""
+        for acl in group.children:
+            if acl.dep_ != "acl" or acl.lemma_ not in self.lex["owning_verbs"]:
+                continue
+            for p in (o for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+                e = self.entity_at(p, families)
+                if e is not None:
+                    return e, p
+        return None
+
     def _agent_token(self, trig: Token, families: set[str], depth: int = 5):
         """Who performs ``trig``: its subject (active), its ``by`` agent
         (passive), a possessor ("X's ban"), or the same found higher up the
@@ -494,6 +507,11 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                         if a is not None and self.mention_at(a) is not None and self.entity_at(a, families):
                             return self.entity_at(a, families), a
                     e = self.entity_at(c, families, subject_first=True)
+                    if e is None and c.pos_ == "NOUN" and c.tag_ == "NNS":
+                        # "eight newspapers owned by Acme sued ...": the unnamed members' owner
+                        owner = self._owner_of_group(c, families)
+                        if owner is not None:
+                            return owner
                     if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
                         e = self._antecedent(node.head, families)
                         if e:

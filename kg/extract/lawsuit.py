@@ -730,6 +730,9 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                     parties = _uniq(parties + _party(reader, x, d, groups=x.lemma_.lower() in d["group_nouns"])[0])
                 if parties:
                     parties = _uniq(_coordinated_names(reader, c) + parties)
+                if not parties and c.pos_ == "NOUN" and c.tag_ == "NNS":
+                    owned = reader._owner_of_group(c, {"Organization"})  # "newspapers owned by A sued X"
+                    parties = [owned[0]] if owned is not None else []
                 if not parties and c.pos_ == "NOUN":
                     # "publishers like A, B and C sued X": the listed members, read on
                     # the surface after the first when the parser breaks the list

@@ -389,17 +389,41 @@ def _unwrapped_lines(text: str) -> list[str]:
     line that starts in lower case ("... said the ruling came without" / "warning."),
     continues into it; the line break becomes spaces, so offsets do not move."""
     lines = text.splitlines(keepends=True)
+    wrapped = _hard_wrapped(lines)
     out: list[str] = []
     for line in lines:
         if out:
             prev = out[-1].rstrip("\r\n")
             first = line.lstrip()[:1]
-            if prev.strip() and first.islower() and prev.rstrip()[-1:] not in ".!?:;\"”’'" \
-                    and len(prev.split()) >= 4 and not BULLET_RE.match(line):
+            if prev.strip() and (first.islower() or wrapped and first) and prev.rstrip()[-1:] not in ".!?:;\"”’'" \
+                    and (len(prev.split()) >= 4 or wrapped) and not BULLET_RE.match(line):
                 out[-1] = prev + " " * (len(out[-1]) - len(prev)) + line
                 continue
         out.append(line)
     return out
+
+
+#: A text is hard-wrapped when at least this many of its lines break inside a sentence.
+WRAPPED_MIN_LINES = 3
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True for a text whose paragraphs are broken into short lines at a fixed width ("... in
+    San" / "Francisco federal court ..."): at least :data:`WRAPPED_MIN_LINES` lines of 40 to
+    100 characters and eight words or more, neither title case nor list items, end without
+    sentence punctuation before a line of text, and they are at least half of such lines. In such a text every line break inside a sentence is joined,
+    whatever case the next line starts in."""
+    broken = ended = 0
+    for line, nxt in zip(lines, lines[1:]):
+        body = line.rstrip()
+        if not 40 <= len(body) <= 100 or len(body.split()) < 8 or not nxt.strip() or BULLET_RE.match(nxt) \
+                or BULLET_RE.match(line) or _title_case(body):
+            continue  # (a headline or a list item is no wrapped line)
+        if body[-1] in ".!?:;\"”’'":
+            ended += 1
+        else:
+            broken += 1
+    return broken >= WRAPPED_MIN_LINES and broken >= ended
 
 
 def _clean_block(start: int, text: str, heading: bool, bullet: bool) -> Block:

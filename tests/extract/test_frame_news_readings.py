@@ -553,3 +553,11 @@ def test_a_migration_off_a_product_restricts_it(tmp_path):
     got = alternatives(tmp_path, "Dravik Bank is migrating 3,000 PCs from Microsoft Office to Google Docs.\n")
     assert got == {("Dravik Bank", "Microsoft Office"): ["Google Docs"]}
     assert not policies(tmp_path, "Many readers are moving from Microsoft Office to Google Docs.\n")
+
+
+def test_an_unnamed_group_sues_through_its_owner(tmp_path):
+    """_owner_of_group (lawsuit ``_subject``): "eight newspapers owned by A filed a lawsuit
+    against Y": A is the accuser."""
+    got = _allegations(tmp_path, "Eight newspapers owned by Dravik Media filed a lawsuit against Brisco Corp, "
+                                 "accusing it of copyright violations.\n")
+    assert set(got) == {("Dravik Media", "Brisco Corp")}

@@ -99,3 +99,27 @@ def test_a_wire_dateline_with_a_bracketed_country_and_a_colon(tmp_path):
     art = read_article(p)
     assert art.dateline == "June 5, 2021"
     assert [b.text for b in art.blocks] == ["Lyon", "Acme said it banned Widget."]
+
+
+def test_a_text_wrapped_at_a_fixed_width_joins_lines_in_any_case():
+    """_hard_wrapped: in a text whose sentences break across lines of similar width, a line
+    that ends mid-sentence joins the next even when it starts with a capital ("... in San" /
+    "Francisco ..."); a headline above the text keeps its own block."""
+    text = ("Kestrel Daily sues Zentrix\n\n"
+            "The magazine went to court on Friday in San\n"
+            "Francisco, saying the shop sold its prints and posters without\n"
+            "notice to any of the artists who had drawn them over the\n"
+            "years. The shop did not reply to several requests made by\n"
+            "Kestrel Daily for a comment.\n")
+    blocks = split_blocks(text)
+    assert [b.text.split()[0] for b in blocks] == ["Kestrel", "The"]
+    assert "San Francisco" in blocks[1].text and blocks[1].text.endswith("comment.")
+
+
+def test_a_headline_stack_is_no_wrapped_text():
+    """_hard_wrapped: title-case lines and short lines above a text are no fixed-width wrap."""
+    text = ("Kestrel Daily Sues Zentrix Over Prints Sold Without Any Notice\n"
+            "Artists Say The Shop Took Their Work And Sold It For Years\n"
+            "Zentrix Has Not Replied To Questions From The Magazine Staff\n"
+            "The magazine went to court on Friday.\n")
+    assert len(split_blocks(text)) == 4
