@@ -615,7 +615,10 @@ class ReasonFrame:
                         [p for p in c.subtree if p.dep_ in {"pobj", "pcomp"} and p.head == c
                          or p.dep_ == "pobj" and p.head.head == c and c.lower_ in TWO_WORD_PREPS] \
                         if c.dep_ == "prep" and c.lower_ in preps else []
-                    clause = c.dep_ == "advcl" and any(m.lower_ in marks for m in c.children if m.dep_ == "mark")
+                    mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "") if c.dep_ == "advcl" else ""
+                    # ("the ban is needed as hacking is a growing problem": a causal "as" when the
+                    # clause names a concern, checked below)
+                    clause = mark in marks or mark == "as" and not follows
                     if clause:
                         cands.append(c)  # "the move comes after regulators found that ..."
                     if enacted and (c.i > 0 and c.nbor(-1).ent_type_ in {"DATE", "TIME"}
@@ -633,7 +636,9 @@ class ReasonFrame:
                             # event clause a risk or a finding ("after regulators found that ...")
                             # (after a strong marker, "amid escalating tensions", any object is one)
                             if (words & nouns or c.lower_ in strong) and not (clause and x is c) or \
-                                    clause and x is c and words & self._reason_words()["risk_or_discovery"]:
+                                    clause and x is c and (words & self._reason_words()["risk_or_discovery"]
+                                                           or mark in strong
+                                                           or mark == "as" and words & nouns):
                                 found.append(phrase_verb_clause(x) if x.pos_ in {"VERB", "AUX"}
                                              else phrase(x))
             for c in [x for p in root.children if p.dep_ == "prep" for x in [p, *p.conjuncts]]:

@@ -561,3 +561,14 @@ def test_an_unnamed_group_sues_through_its_owner(tmp_path):
     got = _allegations(tmp_path, "Eight newspapers owned by Dravik Media filed a lawsuit against Brisco Corp, "
                                  "accusing it of copyright violations.\n")
     assert set(got) == {("Dravik Media", "Brisco Corp")}
+
+
+def test_a_policy_anaphor_explained_by_a_because_clause(tmp_path):
+    """_reason_clause: "The ban was introduced because X is a growing problem" gives the clause as
+    the earlier policy's reason, whatever words it uses (a causal subordinator); a temporal "as"
+    clause with no concern in it gives none."""
+    key = ("France", "WhatsApp")
+    assert "phishing" in reasons(tmp_path, "France banned WhatsApp on government computers. The ban was introduced "
+                                           "because phishing is becoming a more serious problem.\n", key)
+    assert reasons(tmp_path, "France banned WhatsApp on government computers. The ban came as ministers met "
+                             "in Paris.\n", key) == ""
