@@ -204,7 +204,9 @@ class DevelopmentFrame:
 
     def _name_prefix_maker(self, m: Mention) -> Entity | None:
         """A product whose name begins with a company's name ("Kestrel Chat" of "Kestrel"):
-        the company named so in this article, if any."""
+        the company named so in this article, else a company the knowledge base knows by that
+        name (named in the product's name: "Acme Notes" names Acme), unless the knowledge base
+        gives the product another maker; None otherwise."""
         ent = m.entity
         words = ent.label.split()
         if len(words) < 2:
@@ -215,4 +217,9 @@ class DevelopmentFrame:
                 if e is not None and e is not ent and e.kind == "Company" and \
                         words[:len(e.label.split())] == e.label.split() and len(e.label.split()) < len(words):
                     return e
+        for k in range(len(words) - 1, 0, -1):
+            entry = self.kb.lookup(" ".join(words[:k]))
+            if entry is not None and entry.kind == "Company":
+                makers = self.kb.makers(ent.label)
+                return self.implicit(entry.name, "Company", True) if not makers or entry.name in makers else None
         return None

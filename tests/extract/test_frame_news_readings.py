@@ -572,3 +572,10 @@ def test_a_policy_anaphor_explained_by_a_because_clause(tmp_path):
                                            "because phishing is becoming a more serious problem.\n", key)
     assert reasons(tmp_path, "France banned WhatsApp on government computers. The ban came as ministers met "
                              "in Paris.\n", key) == ""
+
+
+def test_a_product_named_after_a_known_company_is_its(tmp_path):
+    """_name_prefix_maker: "Microsoft Windows" names its maker even when the article names
+    Microsoft nowhere else (a company the knowledge base knows by the name's first word)."""
+    got = facts_of(tmp_path, "Dravik Bank banned Microsoft Windows on its computers.\n", "development")
+    assert ("Microsoft", "Microsoft Windows") in got
