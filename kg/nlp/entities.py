@@ -147,6 +147,8 @@ class MentionFinder:
         self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
         self.use_verbs = set(lex["policy"]["use_verbs"])
         self.use_nouns = set(lex["policy"]["use_nouns"])
+        self.removal_verbs = frozenset(lex["policy"]["removal_verbs"])
+        self.store_nouns = frozenset(lex["policy"]["store_nouns"])
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.name_particles = frozenset(lex["name_particles"])
@@ -481,11 +483,17 @@ class MentionFinder:
         return out
 
     def _inside_name(self, span: Span) -> bool:
-        """True when a KB match is glued to "-based" ("China-based"): a modifier, not a mention."""
+        """True when a KB match is glued to "-based" ("China-based": a modifier, not a mention)
+        or, with no space around the hyphen, to a capitalized word that is no participle
+        ("X-Mode": the first part of another name; but "Acme-Backed" keeps Acme)."""
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
-        return bool(after is not None and after.text in {"-"} and not after.whitespace_ and
-                    span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
+        if after is None or after.text != "-" or after.whitespace_ or doc[span.end - 1].whitespace_ \
+                or span.end + 1 >= len(doc):
+            return False
+        nxt = doc[span.end + 1]
+        return nxt.lower_ == "based" or nxt.text[:1].isupper() and nxt.is_alpha and nxt.tag_ not in {"VBN", "VBG", "VBD"} \
+            and not nxt.lower_.endswith(("ed", "ing"))
 
     def _locative(self, span: Span) -> bool:
         """True when ``span`` is the object of a preposition of place ("headquartered in X",
@@ -787,6 +795,11 @@ class MentionFinder:
                 c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" for p in c.children)
                 for c in head.children):
             # ("barred X from using Y": X is the party barred, Y the product)
+            yield "SoftwareProduct", W_ROLE
+        # "X was removed from the App Store", "pulled X from its store": what leaves a store is an app
+        if dep in {"dobj", "nsubjpass"} and head_lemma in self.removal_verbs and any(
+                c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" and p.lemma_.lower() in self.store_nouns
+                                                                for p in c.children) for c in head.children):
             yield "SoftwareProduct", W_ROLE
         # "using X", "download X", "the use of X", "access to X", "a ban on X": what people
         # use, download or are barred from is a product

@@ -442,3 +442,19 @@ def test_a_terms_acronym_is_no_name(finder):
                         "Kestria's data protection authority (KDPA) opened a probe.")
     assert "TDPK" not in found
     assert "KDPA" in found
+
+
+def test_a_known_name_glued_to_a_capitalized_word_is_part_of_another(finder):
+    """MentionFinder._inside_name: "X-Mode" (no space around the hyphen, a capitalized word
+    after it) is the start of another name, not the platform X; "Google-Backed" keeps Google."""
+    found = entities_of(finder, "Apple and Google urged developers to remove the X-Mode SDK from their apps.",
+                        "Google-Backed Quarnel Labs rose.")
+    assert "X" not in found and "X-Mode SDK" in found
+    assert found.get("Google") == "Organization"
+
+
+def test_what_leaves_an_app_store_is_an_app(finder):
+    """MentionFinder._context_votes: "X has been removed from the App Store by Y": X is a product,
+    whatever the model takes its name for."""
+    found = entities_of(finder, "Dana Whitfield has been removed from the Chinese App Store by Apple.")
+    assert found["Dana Whitfield"] == "Product"
