@@ -409,8 +409,15 @@ class PolicyFrame:
                                   scope=[], date=self._dates(sent), reason=self._reasons(tok.head, sent))
                 continue
             issuers = self._policy_issuers(tok, region_tok)
-            if not issuers and ptype == "restriction" and (
-                    tok.lower_ in AVAILABILITY_ADJECTIVES or tok.pos_ == "VERB" and self._withheld_in_region(tok)):
+            withheld = ptype == "restriction" and (
+                tok.lower_ in AVAILABILITY_ADJECTIVES or tok.pos_ == "VERB" and self._withheld_in_region(tok))
+            if withheld and issuers:
+                # ("X will not be launched in the EU": the region it is kept from is no issuer)
+                kept_from = {e for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in WITHHELD_REGION_PREPS
+                             for e in [self.entity_at(t, {"Place", "Organization"})] if e is not None}
+                kept_from |= {self.government_of(e) for e in kept_from if e.family == "Place"}
+                issuers = [i for i in issuers if i not in kept_from]
+            if not issuers and withheld:
                 self._withheld_by_maker(tok, sent, seen_pairs)  # "X is not available in the EU"
                 continue
             if not issuers and offense_use is not None:
@@ -758,6 +765,11 @@ class PolicyFrame:
                      for y in [t, *t.conjuncts]]
             names += [p for y in names if y.pos_ == "NOUN" and self.entity_at(y, {"Organization"}) is None
                       for c in y.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            # ("28 companies, including A and B": the members the unnamed group lists)
+            names += [z for y in names if y.pos_ == "NOUN" and self.entity_at(y, {"Organization"}) is None
+                      for c in y.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+                      for p in c.children if p.dep_ == "pobj" for x in conjuncts(p)
+                      for z in [x, *(a for a in x.children if a.dep_ == "appos")]]
             listed = [e for y in names for e in [self.entity_at(y, {"Organization"})] if e is not None]
             if verb.dep_ == "acl" and objs:
                 # (the subject of "are among": every organization named in it, as the parse may break it up)

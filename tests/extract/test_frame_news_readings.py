@@ -579,3 +579,19 @@ def test_a_product_named_after_a_known_company_is_its(tmp_path):
     Microsoft nowhere else (a company the knowledge base knows by the name's first word)."""
     got = facts_of(tmp_path, "Dravik Bank banned Microsoft Windows on its computers.\n", "development")
     assert ("Microsoft", "Microsoft Windows") in got
+
+
+def test_the_region_a_product_is_kept_from_is_no_issuer(tmp_path):
+    """sentence_policy and _withheld_by_maker: "Meta's X will not be launched in the EU" is the
+    maker's restriction in the EU, not the EU's."""
+    got = policies(tmp_path, "Meta's new Threads app will not be launched in the European Union due to "
+                             "regulatory concerns.\n")
+    assert set(got) == {("Meta", "Threads app")}
+
+
+def test_members_listed_after_a_blacklisted_group(tmp_path):
+    """_listing_policy: "placed 28 companies, including A and B, on its trade blacklist" lists A
+    and B."""
+    got = policies(tmp_path, "The US Commerce Department placed 28 companies, including Brisco Corp and "
+                             "Quarnel Holdings, on a trade blacklist.\n")
+    assert {product for _, product in got} == {"Brisco Corp", "Quarnel Holdings"}
