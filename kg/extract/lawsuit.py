@@ -1982,7 +1982,8 @@ def _negated(verb: Token, d: dict) -> bool:
         if subj is not None and any(t.lower_ in d["neither_words"] for t in subj.subtree):
             return True
         if node.head.lemma_ in {"fail"} and node.dep_ == "xcomp":
-            return True
+            # ("found that Acme failed to address the risks": a finding of non-compliance, no silence)
+            return not (node.head.dep_ == "ccomp" and node.head.head.lemma_ in d["finding_verbs"])
         if node.dep_ not in {"xcomp", "conj"}:
             return False
         node = node.head

@@ -174,9 +174,10 @@ class NonresponseFrame:
                             out += [e for e in asked if e not in out]
                             continue
                     e = self._previous_subject(t) if t.pos_ == "PRON" else None
-                    e = e or self.entity_at(t, {"Organization", "Person"}, subject_first=False) or self._represented(t)
-                    if e is not None and e not in out:
-                        out.append(e)
+                    e = e or self.entity_at(t, {"Organization", "Person"}, subject_first=False)
+                    for x in [e] if e is not None else self._represented(t):
+                        if x not in out:
+                            out.append(x)
                 return out
             if node.dep_ not in {"xcomp", "conj", "advcl"}:
                 return []
@@ -199,25 +200,30 @@ class NonresponseFrame:
             return None
         return e if (pron.lower_ == "it") == (e.family == "Organization") or pron.lower_ == "they" else None
 
-    def _represented(self, noun: Token) -> Entity | None:
-        """The organization a spokesperson-like subject speaks for: "representatives of
-        Acme", "an Acme spokesperson", "Acme's press office"; after "of"/"for", a product
-        too ("a representative for X", X a platform whose side is asked)."""
+    def _represented(self, noun: Token) -> list[Entity]:
+        """Whom a spokesperson-like subject speaks for: "representatives of Acme", "an Acme
+        spokesperson", "Acme's press office"; after "of"/"for", a product too ("a representative
+        for X", X a platform whose side is asked), and people ("representatives for A and B",
+        each of them). [] when the noun is no such subject or names no one."""
         if noun.lemma_.lower() not in self.lex["non_response"]["representative_nouns"]:
-            return None
+            return []
         for c in noun.children:
             if c.dep_ in {"compound", "poss"}:
                 e = self.entity_at(c, {"Organization"})
                 if e is not None:
-                    return e
+                    return [e]
             if c.dep_ == "prep" and c.lower_ in REPRESENTED_PREPS:
-                for q in c.children:
-                    # ("a representative for X", X a platform: the party is the platform's side)
-                    e = self.entity_at(q, {"Organization"}) or self.entity_at(q, {"Product"}) \
-                        if q.dep_ == "pobj" else None
-                    if e is not None:
-                        return e
-        return None
+                out: list[Entity] = []
+                for q in (q for q in c.children if q.dep_ == "pobj"):
+                    for x in conjuncts(q):
+                        # ("a representative for X", X a platform: the party is the platform's side)
+                        e = self.entity_at(x, {"Organization"}) or self.entity_at(x, {"Product"}) \
+                            or self.entity_at(x, {"Person"})
+                        if e is not None and e not in out:
+                            out.append(e)
+                if out:
+                    return out
+        return []
 
     def _matters(self, tok: Token) -> list[str]:
         out: list[str] = []

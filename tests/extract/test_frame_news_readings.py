@@ -595,3 +595,19 @@ def test_members_listed_after_a_blacklisted_group(tmp_path):
     got = policies(tmp_path, "The US Commerce Department placed 28 companies, including Brisco Corp and "
                              "Quarnel Holdings, on a trade blacklist.\n")
     assert {product for _, product in got} == {"Brisco Corp", "Quarnel Holdings"}
+
+
+def test_representatives_for_people_speak_for_each(tmp_path):
+    """_represented: "Representatives for A and B didn't respond" is a silence of A and of B,
+    people as well as organizations."""
+    got = facts_of(tmp_path, "Representatives for Dana Whitfield and Brisco Corp didn't immediately respond to "
+                             "requests for comment.\n", "nonresponse")
+    assert {party for (party,) in got} == {"Dana Whitfield", "Brisco Corp"}
+
+
+def test_a_failure_found_by_a_regulator_is_no_silence(tmp_path):
+    """lawsuit._negated: "found that A failed to address the risks" is a finding, not a
+    non-response; "A failed to respond to a request for comment" is one."""
+    assert not facts_of(tmp_path, "The regulator found that Brisco Corp failed to address the risks to "
+                                  "users.\n", "nonresponse")
+    assert facts_of(tmp_path, "Brisco Corp failed to respond to a request for comment.\n", "nonresponse")
