@@ -412,7 +412,7 @@ class PolicyFrame:
             withheld = ptype == "restriction" and (
                 tok.lower_ in AVAILABILITY_ADJECTIVES or tok.pos_ == "VERB" and self._withheld_in_region(tok))
             if withheld and issuers:
-                # ("X will not be launched in the EU": the region it is kept from is no issuer)
+                # ("X won't be offered in the EU": the region it is kept from is no issuer)
                 kept_from = {e for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in WITHHELD_REGION_PREPS
                              for e in [self.entity_at(t, {"Place", "Organization"})] if e is not None}
                 kept_from |= {self.government_of(e) for e in kept_from if e.family == "Place"}

@@ -616,7 +616,7 @@ class ReasonFrame:
                          or p.dep_ == "pobj" and p.head.head == c and c.lower_ in TWO_WORD_PREPS] \
                         if c.dep_ == "prep" and c.lower_ in preps else []
                     mark = next((m.lower_ for m in c.children if m.dep_ == "mark"), "") if c.dep_ == "advcl" else ""
-                    # ("the ban is needed as hacking is a growing problem": a causal "as" when the
+                    # ("the rule is required as phishing grows into a threat": a causal "as" when the
                     # clause names a concern, checked below)
                     clause = mark in marks or mark == "as" and not follows
                     if clause:

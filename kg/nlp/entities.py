@@ -796,7 +796,7 @@ class MentionFinder:
                 for c in head.children):
             # ("barred X from using Y": X is the party barred, Y the product)
             yield "SoftwareProduct", W_ROLE
-        # "X was removed from the App Store", "pulled X from its store": what leaves a store is an app
+        # "pulled X from its store", "X was deleted from a store": what leaves a store is an app
         if dep in {"dobj", "nsubjpass"} and head_lemma in self.removal_verbs and any(
                 c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" and p.lemma_.lower() in self.store_nouns
                                                                 for p in c.children) for c in head.children):

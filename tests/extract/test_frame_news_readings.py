@@ -510,11 +510,11 @@ def test_a_switch_verb_over_a_policy_is_no_alternative(tmp_path):
 
 
 @pytest.mark.parametrize("text, parties", [
-    ("The Kestrel Herald reached out to Brisco Corp for comment but did not receive a response.\n",
+    ("The Kestrel Herald reached out to Brisco Corp on Monday and never received an answer.\n",
      {"Brisco Corp"}),
     ("When the Kestrel Herald contacted Brisco Corp, Quarnel Holdings and Dravik Bank, they were not "
      "immediately available for comment.\n", {"Brisco Corp", "Quarnel Holdings", "Dravik Bank"}),
-    ("Brisco Corp is yet to make an official comment.\n", {"Brisco Corp"}),
+    ("Brisco Corp is yet to make any public comment.\n", {"Brisco Corp"}),
 ])
 def test_silences_the_reporter_asked_about(tmp_path, text, parties):
     """_unanswered, _asked and the provide branch of sentence_nonresponse: the one a reporter
@@ -530,8 +530,8 @@ def test_a_comment_promised_is_no_silence(tmp_path):
 
 
 @pytest.mark.parametrize("text, products", [
-    ("The US banned the sale of communications equipment from Chinese companies Brisco Corp and "
-     "Quarnel Holdings.\n", {"Brisco Corp communications equipment", "Quarnel Holdings communications equipment"}),
+    ("The US halted sales of telecom equipment from suppliers Brisco Corp and Quarnel Holdings.\n",
+     {"Brisco Corp telecom equipment", "Quarnel Holdings telecom equipment"}),
     ("The US banned exports of chips made by Brisco Corp to China.\n", {"Brisco Corp chips"}),
 ])
 def test_goods_named_by_their_maker(tmp_path, text, products):
@@ -569,7 +569,7 @@ def test_a_policy_anaphor_explained_by_a_because_clause(tmp_path):
     clause with no concern in it gives none."""
     key = ("France", "WhatsApp")
     assert "phishing" in reasons(tmp_path, "France banned WhatsApp on government computers. The ban was introduced "
-                                           "because phishing is becoming a more serious problem.\n", key)
+                                           "because phishing attacks keep growing.\n", key)
     assert reasons(tmp_path, "France banned WhatsApp on government computers. The ban came as ministers met "
                              "in Paris.\n", key) == ""
 
@@ -582,11 +582,11 @@ def test_a_product_named_after_a_known_company_is_its(tmp_path):
 
 
 def test_the_region_a_product_is_kept_from_is_no_issuer(tmp_path):
-    """sentence_policy and _withheld_by_maker: "Meta's X will not be launched in the EU" is the
-    maker's restriction in the EU, not the EU's."""
-    got = policies(tmp_path, "Meta's new Threads app will not be launched in the European Union due to "
-                             "regulatory concerns.\n")
-    assert set(got) == {("Meta", "Threads app")}
+    """sentence_policy and _withheld_by_maker: "A's X won't be offered in the EU" is the maker's
+    restriction in the EU, not the EU's."""
+    got = policies(tmp_path, "Brisco Corp's new Lumo app will not be released in France this year because of "
+                             "legal worries.\n")
+    assert set(got) == {("Brisco Corp", "Lumo")}
 
 
 def test_members_listed_after_a_blacklisted_group(tmp_path):
@@ -607,7 +607,7 @@ def test_representatives_for_people_speak_for_each(tmp_path):
 
 def test_a_failure_found_by_a_regulator_is_no_silence(tmp_path):
     """lawsuit._negated: "found that A failed to address the risks" is a finding, not a
-    non-response; "A failed to respond to a request for comment" is one."""
-    assert not facts_of(tmp_path, "The regulator found that Brisco Corp failed to address the risks to "
-                                  "users.\n", "nonresponse")
-    assert facts_of(tmp_path, "Brisco Corp failed to respond to a request for comment.\n", "nonresponse")
+    non-response; "A failed to reply to questions" is one."""
+    assert not facts_of(tmp_path, "The watchdog found that Brisco Corp failed to address privacy gaps in its "
+                                  "app.\n", "nonresponse")
+    assert facts_of(tmp_path, "Brisco Corp failed to reply to questions from reporters.\n", "nonresponse")

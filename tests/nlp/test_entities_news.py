@@ -454,7 +454,7 @@ def test_a_known_name_glued_to_a_capitalized_word_is_part_of_another(finder):
 
 
 def test_what_leaves_an_app_store_is_an_app(finder):
-    """MentionFinder._context_votes: "X has been removed from the App Store by Y": X is a product,
+    """MentionFinder._context_votes: "Y pulled X from its store": X is a product,
     whatever the model takes its name for."""
-    found = entities_of(finder, "Dana Whitfield has been removed from the Chinese App Store by Apple.")
+    found = entities_of(finder, "Apple pulled Dana Whitfield from its store in Kestria last week.")
     assert found["Dana Whitfield"] == "Product"
