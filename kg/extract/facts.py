@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.entities import Entity, Mention
+from ..nlp.entities import Entity, Mention, token_strings
 from ..nlp.kb import KnowledgeBase, normalize
 from ..resources import lexicon
 from ..io.corpus import Article
@@ -38,9 +38,6 @@ from .syntax import (CLAUSE_UP, NEG_WORDS, RELATIVE, SUBJ, Observation, co_agent
                              join_tokens, normalize_date, phrase, phrase_verb, phrase_verb_clause, phrase_without)
 
 _WORDS = frame_data("facts")
-#: hash of a string in spaCy's string store -> the string in lower case (the hash is the
-#: string's, whatever the store; :meth:`ArticleReader._doc_words` fills it)
-_LOWERED: dict[int, str] = {}
 #: pronouns that refer back to an entity named before ("its", "they"; lower-case text).
 REFERRING_PRONOUNS = frozenset(_WORDS["referring_pronouns"])
 #: pronouns that never stand for a person ("it", "its"; lower-case text).
@@ -774,18 +771,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         hit = self._doc_word_lists.get(id(doc))
         if hit is not None and hit[0] is doc:
             return hit[1], hit[2]
-        strings = doc.vocab.strings
-        lowered = _LOWERED
-        if len(lowered) > 1_000_000:
-            lowered.clear()
-        lemmas: list[str] = []
-        lowers: list[str] = []
-        for column, out in zip(doc.to_array([LEMMA, LOWER]).T.tolist() if len(doc) else ([], []), (lemmas, lowers)):
-            for h in column:
-                text = lowered.get(h)
-                if text is None:
-                    text = lowered[h] = strings[h].lower()
-                out.append(text)
+        lemmas, lowers = token_strings(doc, [LEMMA, LOWER], lower=True)
         self._doc_word_lists[id(doc)] = (doc, lemmas, lowers)
         return lemmas, lowers
 
@@ -794,9 +780,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         from its arrays, without making token objects)."""
         hit = self._doc_orth_lists.get(id(doc))
         if hit is None or hit[0] is not doc:
-            strings = doc.vocab.strings
-            hit = self._doc_orth_lists[id(doc)] = (doc, [strings[h] for h in doc.to_array(ORTH).tolist()]
-                                                   if len(doc) else [])
+            hit = self._doc_orth_lists[id(doc)] = (doc, *token_strings(doc, [ORTH]))
         return hit[1]
 
     def _doc_text(self, doc: Doc) -> str:

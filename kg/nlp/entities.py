@@ -312,8 +312,7 @@ class MentionFinder:
         heads = self.document_heads
         for doc in docs:
             n = len(doc)
-            texts = _strings_of(doc, ORTH)  # (the tokens' texts, without making token objects)
-            lowers = _strings_of(doc, LOWER)
+            texts, lowers = token_strings(doc, [ORTH, LOWER])  # (without making token objects)
             upper = [t[:1].isupper() for t in texts]
             i = 0
             while i < n:
@@ -455,7 +454,7 @@ class MentionFinder:
         """The lower-case forms of ``doc``'s tokens (``Token.lower_``), as one list aligned with
         it, read from the Doc's arrays once for the block being read."""
         if self._lowers_doc is not doc:
-            self._lowers_doc, self._lower_list = doc, _strings_of(doc, LOWER)
+            self._lowers_doc, (self._lower_list,) = doc, token_strings(doc, [LOWER])
         return self._lower_list
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
@@ -866,13 +865,41 @@ def _lower_word_hashes(docs: list[Doc]) -> set[int]:
             if lower and alpha}
 
 
-def _strings_of(doc: Doc, attr: int) -> list[str]:
-    """The strings of one string attribute (``ORTH``, ``LOWER``) of ``doc``'s tokens, as a list
-    aligned with it, read from the Doc's array."""
+class _StringMemo(dict):
+    """Hash (a spaCy ``StringStore`` key) -> its string (lower-cased when ``lower``), looked up
+    in ``store`` on a miss: a bounded memo (``StringStore[hash]`` decodes a new string on every
+    call, and a corpus's blocks share most of their words). A hash is the string's, whatever
+    the store, so one memo serves every store; the caller sets ``store`` to the Doc's first."""
+
+    store = None
+
+    def __init__(self, lower: bool):
+        super().__init__()
+        self.lower = lower
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= 1 << 20:
+            self.clear()
+        value = self.store[key]
+        value = self[key] = value.lower() if self.lower else value
+        return value
+
+
+_STRINGS = (_StringMemo(False), _StringMemo(True))
+
+
+def token_strings(doc: Doc, attrs: list[int], lower: bool = False) -> list[list[str]]:
+    """The strings of string attributes (``ORTH``, ``LOWER``, ``LEMMA``) of ``doc``'s tokens,
+    lower-cased when ``lower``: one list per attribute of ``attrs``, aligned with ``doc``. Read
+    from the Doc's array, with no token objects made, through a memo of the strings
+    (:class:`_StringMemo`)."""
     if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(attr).tolist()]
+        return [[] for _ in attrs]
+    memo = _STRINGS[lower]
+    memo.store = doc.vocab.strings
+    get = memo.__getitem__
+    array = doc.to_array(attrs)  # (one attribute: a flat array)
+    return [list(map(get, column)) for column in (array.T.tolist() if array.ndim == 2 else [array.tolist()])]
 
 
 #: the possessive endings a body named after an office holder has ("Attorney's Office"; lower-case text)
