@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.entities import Entity, Mention, token_strings
+from ..nlp.entities import Entity, Mention, hash_strings
 from ..nlp.kb import KnowledgeBase, normalize
 from ..resources import lexicon
 from ..io.corpus import Article
@@ -121,11 +121,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         #: none of its bounds (the span is kept, so no other object takes its id while the reader lives)
         self._tokens_by_span: dict[int, tuple[Span, list[Token]]] = {}
         self._words_by_span: dict[int, tuple[Span, frozenset[str]]] = {}
-        #: id of a Doc -> (the Doc, its tokens' lower-case lemmas, their lower-case forms) and
-        #: (the Doc, its text) (see _doc_words, _doc_text)
-        self._doc_word_lists: dict[int, tuple[Doc, list[str], list[str]]] = {}
+        #: id of a Doc -> (the Doc, its tokens' lower-case lemmas, their lower-case forms, their
+        #: texts) and (the Doc, its text) (see _doc_columns, _doc_text)
+        self._doc_word_lists: dict[int, tuple[Doc, list[str], list[str], list[str]]] = {}
         self._doc_texts: dict[int, tuple[Doc, str]] = {}
-        self._doc_orth_lists: dict[int, tuple[Doc, list[str]]] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -767,21 +766,25 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
 
     def _doc_words(self, doc: Doc) -> tuple[list[str], list[str]]:
         """Each token's lower-case lemma and lower-case form, as two lists aligned with
-        ``doc`` (read once per Doc from its arrays, without making token objects)."""
-        hit = self._doc_word_lists.get(id(doc))
-        if hit is not None and hit[0] is doc:
-            return hit[1], hit[2]
-        lemmas, lowers = token_strings(doc, [LEMMA, LOWER], lower=True)
-        self._doc_word_lists[id(doc)] = (doc, lemmas, lowers)
-        return lemmas, lowers
+        ``doc`` (:meth:`_doc_columns`)."""
+        hit = self._doc_columns(doc)
+        return hit[1], hit[2]
 
     def _doc_orths(self, doc: Doc) -> list[str]:
-        """Each token's text (``tok.text``), as a list aligned with ``doc`` (read once per Doc
-        from its arrays, without making token objects)."""
-        hit = self._doc_orth_lists.get(id(doc))
+        """Each token's text (``tok.text``), as a list aligned with ``doc`` (:meth:`_doc_columns`)."""
+        return self._doc_columns(doc)[3]
+
+    def _doc_columns(self, doc: Doc) -> tuple[Doc, list[str], list[str], list[str]]:
+        """``doc`` and its tokens' lower-case lemmas, lower-case forms and texts, as lists aligned
+        with it: read once per Doc from one array, without making token objects."""
+        hit = self._doc_word_lists.get(id(doc))
         if hit is None or hit[0] is not doc:
-            hit = self._doc_orth_lists[id(doc)] = (doc, *token_strings(doc, [ORTH]))
-        return hit[1]
+            lemmas, lowers, orths = doc.to_array([LEMMA, LOWER, ORTH]).T.tolist() if len(doc) else ([], [], [])
+            strings = doc.vocab.strings
+            hit = self._doc_word_lists[id(doc)] = (doc, hash_strings(lemmas, strings, lower=True),
+                                                   hash_strings(lowers, strings, lower=True),
+                                                   hash_strings(orths, strings))
+        return hit
 
     def _doc_text(self, doc: Doc) -> str:
         """``doc.text``, made once per Doc (spaCy joins the tokens' texts on every read)."""

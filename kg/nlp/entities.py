@@ -174,8 +174,8 @@ class MentionFinder:
         #: ``Doc`` or an index into it makes a new token object every time)
         self._doc: Doc | None = None
         self._toks: list[Token] = []
-        self._lowers_doc: Doc | None = None
-        self._lower_list: list[str] = []
+        #: id of a Doc of the article being read -> its string columns (see _columns)
+        self._doc_columns: dict[int, tuple[Doc, list[str], list[str], set[int]]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -209,10 +209,11 @@ class MentionFinder:
                 if not words or len(words) < 2 and not (words[0].isalpha() and words[0][1:].islower()):
                     continue  # (one word only when written like a common word: "Content", not "GFE")
                 if lower is None:
-                    lower = _lower_word_hashes(docs)
+                    lower = set().union(*(self._columns(doc)[3] for doc in docs))
                     strings = docs[0].vocab.strings
                 if all(w[:1].isupper() and strings[w.lower()] in lower for w in words):
                     m.ner = False
+        self._doc_columns.clear()  # (the article is read: its blocks' columns are needed no more)
 
     def _title_offices(self, doc: Doc) -> list[Span]:
         """Bodies named after an office holder: a capitalized run ending in a person title, "'s"
@@ -312,7 +313,7 @@ class MentionFinder:
         heads = self.document_heads
         for doc in docs:
             n = len(doc)
-            texts, lowers = token_strings(doc, [ORTH, LOWER])  # (without making token objects)
+            _, texts, lowers, _ = self._columns(doc)  # (without making token objects)
             upper = [t[:1].isupper() for t in texts]
             i = 0
             while i < n:
@@ -452,10 +453,26 @@ class MentionFinder:
 
     def _lowers(self, doc: Doc) -> list[str]:
         """The lower-case forms of ``doc``'s tokens (``Token.lower_``), as one list aligned with
-        it, read from the Doc's arrays once for the block being read."""
-        if self._lowers_doc is not doc:
-            self._lowers_doc, (self._lower_list,) = doc, token_strings(doc, [LOWER])
-        return self._lower_list
+        it (:meth:`_columns`)."""
+        return self._columns(doc)[2]
+
+    def _columns(self, doc: Doc) -> tuple[Doc, list[str], list[str], set[int]]:
+        """``doc``, its tokens' texts and lower-case forms (lists aligned with it) and the hashes
+        (``StringStore`` keys) of the lower-case forms of its tokens written in lower case and
+        alphabetic: read from the Doc's array once per block, for :meth:`find` and then
+        :meth:`drop_common_phrases` (no token objects or strings are made for the hashes: a
+        word is tested by ``vocab.strings[word]``, its hash)."""
+        hit = self._doc_columns.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit
+        if len(self._doc_columns) >= 256:
+            self._doc_columns.clear()  # (bounded, for callers that never drop common phrases)
+        orths, lowers, is_lower, is_alpha = doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA]).T.tolist() \
+            if len(doc) else ([], [], [], [])
+        strings = doc.vocab.strings
+        hit = self._doc_columns[id(doc)] = (doc, hash_strings(orths, strings), hash_strings(lowers, strings),
+                                            {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha})
+        return hit
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
@@ -857,14 +874,6 @@ class MentionFinder:
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
 
 
-def _lower_word_hashes(docs: list[Doc]) -> set[int]:
-    """The hashes (spaCy ``StringStore`` keys) of the lower-case text of the tokens of ``docs``
-    written in lower case and alphabetic, read from the Docs' arrays (no strings are made:
-    a word is tested by ``vocab.strings[word]``, its hash)."""
-    return {low for doc in docs if len(doc) for low, lower, alpha in doc.to_array([LOWER, IS_LOWER, IS_ALPHA]).tolist()
-            if lower and alpha}
-
-
 class _StringMemo(dict):
     """Hash (a spaCy ``StringStore`` key) -> its string (lower-cased when ``lower``), looked up
     in ``store`` on a miss: a bounded memo (``StringStore[hash]`` decodes a new string on every
@@ -888,18 +897,16 @@ class _StringMemo(dict):
 _STRINGS = (_StringMemo(False), _StringMemo(True))
 
 
-def token_strings(doc: Doc, attrs: list[int], lower: bool = False) -> list[list[str]]:
-    """The strings of string attributes (``ORTH``, ``LOWER``, ``LEMMA``) of ``doc``'s tokens,
-    lower-cased when ``lower``: one list per attribute of ``attrs``, aligned with ``doc``. Read
-    from the Doc's array, with no token objects made, through a memo of the strings
-    (:class:`_StringMemo`)."""
-    if not len(doc):
-        return [[] for _ in attrs]
+def hash_strings(hashes: list[int], strings, lower: bool = False) -> list[str]:
+    """The strings of ``hashes`` (keys of the ``StringStore`` ``strings``, as a column of
+    ``Doc.to_array`` holds them), lower-cased when ``lower``, through a memo (:class:`_StringMemo`).
+
+    Raises:
+        KeyError: a hash the store does not hold.
+    """
     memo = _STRINGS[lower]
-    memo.store = doc.vocab.strings
-    get = memo.__getitem__
-    array = doc.to_array(attrs)  # (one attribute: a flat array)
-    return [list(map(get, column)) for column in (array.T.tolist() if array.ndim == 2 else [array.tolist()])]
+    memo.store = strings
+    return list(map(memo.__getitem__, hashes))
 
 
 #: the possessive endings a body named after an office holder has ("Attorney's Office"; lower-case text)
