@@ -112,57 +112,19 @@ def docs_from_bytes(data: bytes, vocab) -> list:
     Raises:
         ValueError, KeyError: the bytes are no ``DocBin`` (as ``DocBin.from_bytes`` raises).
     """
+    from spacy.tokens import DocBin
+
     seen = _LOOKED_UP.get(id(vocab))
     if seen is None or seen[0] is not vocab:
         if len(_LOOKED_UP) >= 4:
             _LOOKED_UP.clear()
         seen = _LOOKED_UP[id(vocab)] = (vocab, set())
-    bin_ = _docbin_from_bytes(data)
+    bin_ = DocBin().from_bytes(data)
     looked_up = seen[1]
     bin_.strings.difference_update(looked_up)
     docs = list(bin_.get_docs(vocab))
     looked_up.update(bin_.strings)
     return docs
-
-
-def _docbin_from_bytes(data: bytes):
-    """``DocBin().from_bytes(data)``, read as spaCy 3's ``DocBin.from_bytes`` reads it, but with
-    the message unpacked without srsly's msgpack decoder hooks: srsly gathers them on every
-    call, looking up the installed packages' entry points (about a third of loading a parse),
-    and none of them decodes anything in a ``DocBin``, whose arrays are bytes.
-
-    Raises:
-        ValueError, KeyError: the bytes are no ``DocBin``.
-    """
-    import zlib
-
-    import numpy
-    from spacy.tokens import DocBin
-    from srsly import msgpack
-
-    try:
-        # (an object_pairs_hook, even None, is what makes srsly leave out its decoders)
-        msg = msgpack.unpackb(zlib.decompress(data), raw=False, object_pairs_hook=None)
-    except zlib.error as exc:
-        raise ValueError(f"no DocBin: {exc}") from exc
-    bin_ = DocBin()
-    bin_.attrs = msg["attrs"]
-    bin_.strings = set(msg["strings"])
-    lengths = numpy.frombuffer(msg["lengths"], dtype="int32").tolist()
-    flat_spaces = numpy.frombuffer(msg["spaces"], dtype=bool)
-    flat_tokens = numpy.frombuffer(msg["tokens"], dtype="uint64")
-    flat_tokens = flat_tokens.reshape((flat_tokens.size // len(bin_.attrs), len(bin_.attrs)))
-    flat_spaces = flat_spaces.reshape((flat_spaces.size, 1))
-    if sum(lengths) != len(flat_tokens) or len(flat_spaces) != len(flat_tokens):
-        raise ValueError("no DocBin: the token arrays and the lengths disagree")
-    ends = numpy.cumsum(lengths).tolist()
-    bin_.tokens = [flat_tokens[end - n:end] for n, end in zip(lengths, ends)]
-    bin_.spaces = [flat_spaces[end - n:end] for n, end in zip(lengths, ends)]
-    bin_.cats = msg["cats"]
-    bin_.span_groups = msg.get("span_groups", [b"" for _ in lengths])
-    bin_.flags = msg.get("flags", [{} for _ in lengths])
-    bin_.user_data = list(msg["user_data"]) if "user_data" in msg else [None] * len(lengths)
-    return bin_
 
 
 def default_cache_dir() -> Path:
