@@ -245,6 +245,8 @@ PRODUCT_NOUNS = frozenset(_POL["product_nouns"])
 PRODUCT_OR_USE_NOUNS = PRODUCT_NOUNS | USE_NOUNS
 GENERIC_GOODS = frozenset(_POL["generic_goods"])
 TRADE_NOUNS = frozenset(_POL["trade_nouns"])
+#: nouns of trading or using goods ("sales of X", "the use of X")
+TRADE_OR_USE_NOUNS = TRADE_NOUNS | USE_NOUNS
 #: heads of a class of AI products ("generative AI apps"): product nouns but ``policy.not_class_heads``.
 AI_CLASS_HEADS = PRODUCT_NOUNS - frozenset(_POL["not_class_heads"])
 AI_CLASS_WORDS = frozenset(_POL["ai_class_words"])
@@ -765,7 +767,7 @@ class PolicyFrame:
                      for y in [t, *t.conjuncts]]
             names += [p for y in names if y.pos_ == "NOUN" and self.entity_at(y, {"Organization"}) is None
                       for c in y.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-            # ("28 companies, including A and B": the members the unnamed group lists)
+            # ("a dozen companies, including A and B": the members the unnamed group lists)
             names += [z for y in names if y.pos_ == "NOUN" and self.entity_at(y, {"Organization"}) is None
                       for c in y.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
                       for p in c.children if p.dep_ == "pobj" for x in conjuncts(p)
@@ -2454,7 +2456,7 @@ class PolicyFrame:
         while base.dep_ == "conj" and base.head != base:
             base = base.head
         holders = [goods] + [a for a in goods.children if a.dep_ == "acl" and a.lemma_ in GOODS_MAKER_VERBS]
-        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_.lower() in TRADE_NOUNS | USE_NOUNS:
+        if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.lemma_.lower() in TRADE_OR_USE_NOUNS:
             holders.append(base.head.head)
         out: list[Entity] = []
         for h in holders:
@@ -2497,7 +2499,7 @@ class PolicyFrame:
         if not placed and not (base.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_ in POLICY_ACTION_VERBS
                 or base.dep_ == "pobj" and (head.lower_ == "on" and head.head.pos_ == "NOUN"
                                             and head.head.lemma_.lower() in POLICY_OBJECT_NOUNS
-                                            or head.lower_ == "of" and head.head.lemma_.lower() in USE_NOUNS | TRADE_NOUNS)
+                                            or head.lower_ == "of" and head.head.lemma_.lower() in TRADE_OR_USE_NOUNS)
                                             or base.dep_ == "dobj" and head.lemma_ in TRADE_VERBS | USE_VERBS
                                             and head.dep_ == "pcomp" and head.head.lower_ == "from"
                                             and head.head.head.lemma_ in POLICY_ACTION_VERBS):

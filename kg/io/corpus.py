@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .metadata import ArticleMetadata
 
 #: "SEOUL, May 2, 2025 (Wire) — " at the start of an article: place, date, optional source;
-#: a wire's "Abuja [Nigeria], June 5 (Wire): " (the place's country in brackets, a colon);
+#: a wire's "Lyon [France], June 5 (Wire): " (the place's country in brackets, a colon);
 #: "WASHINGTON — ", and "Tulsa, OK - " or "Lyon, France – " (a place and its region, no date).
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40})(?:\s*\[[A-Z][A-Za-z .'-]{1,40}\])?,\s+"
@@ -387,7 +387,9 @@ def _unwrapped_lines(text: str) -> list[str]:
     """The lines of ``text`` (with their line ends), a hard-wrapped paragraph joined into one:
     a line of four words or more that does not end in sentence punctuation, followed by a
     line that starts in lower case ("... said the ruling came without" / "warning."),
-    continues into it; the line break becomes spaces, so offsets do not move."""
+    continues into it; in a text hard-wrapped at a fixed width (:func:`_hard_wrapped`), any
+    line that ends inside a sentence does, whatever the next line's case. The line break
+    becomes spaces, so offsets do not move."""
     lines = text.splitlines(keepends=True)
     wrapped = _hard_wrapped(lines)
     out: list[str] = []
@@ -411,8 +413,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     """True for a text whose paragraphs are broken into short lines at a fixed width ("... in
     San" / "Francisco federal court ..."): at least :data:`WRAPPED_MIN_LINES` lines of 40 to
     100 characters and eight words or more, neither title case nor list items, end without
-    sentence punctuation before a line of text, and they are at least half of such lines. In such a text every line break inside a sentence is joined,
-    whatever case the next line starts in."""
+    sentence punctuation before a line of text, and they are at least half of such lines."""
     broken = ended = 0
     for line, nxt in zip(lines, lines[1:]):
         body = line.rstrip()

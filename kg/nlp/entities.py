@@ -501,7 +501,7 @@ class MentionFinder:
     def _inside_name(self, span: Span) -> bool:
         """True when a KB match is glued to "-based" ("China-based": a modifier, not a mention)
         or, with no space around the hyphen, to a capitalized word that is no participle
-        ("X-Mode": the first part of another name; but "Acme-Backed" keeps Acme)."""
+        ("X-Form": the first part of another name; but "Acme-Backed" keeps Acme)."""
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         if after is None or after.text != "-" or after.whitespace_ or doc[span.end - 1].whitespace_ \
@@ -874,39 +874,29 @@ class MentionFinder:
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
 
 
-class _StringMemo(dict):
-    """Hash (a spaCy ``StringStore`` key) -> its string (lower-cased when ``lower``), looked up
-    in ``store`` on a miss: a bounded memo (``StringStore[hash]`` decodes a new string on every
-    call, and a corpus's blocks share most of their words). A hash is the string's, whatever
-    the store, so one memo serves every store; the caller sets ``store`` to the Doc's first."""
-
-    store = None
-
-    def __init__(self, lower: bool):
-        super().__init__()
-        self.lower = lower
-
-    def __missing__(self, key: int) -> str:
-        if len(self) >= 1 << 20:
-            self.clear()
-        value = self.store[key]
-        value = self[key] = value.lower() if self.lower else value
-        return value
-
-
-_STRINGS = (_StringMemo(False), _StringMemo(True))
+#: hash (a spaCy ``StringStore`` key) -> its string, and -> its string in lower case: bounded
+#: memos (``StringStore[hash]`` decodes a new string on every call, and a corpus's blocks share
+#: most of their words). A hash is the string's, whatever the store, so one memo serves all.
+_STRINGS: tuple[dict[int, str], dict[int, str]] = ({}, {})
 
 
 def hash_strings(hashes: list[int], strings, lower: bool = False) -> list[str]:
     """The strings of ``hashes`` (keys of the ``StringStore`` ``strings``, as a column of
-    ``Doc.to_array`` holds them), lower-cased when ``lower``, through a memo (:class:`_StringMemo`).
+    ``Doc.to_array`` holds them), lower-cased when ``lower``, each decoded once (:data:`_STRINGS`).
 
     Raises:
         KeyError: a hash the store does not hold.
     """
     memo = _STRINGS[lower]
-    memo.store = strings
-    return list(map(memo.__getitem__, hashes))
+    if len(memo) >= 1 << 20:
+        memo.clear()
+    out: list[str] = []
+    for h in hashes:
+        text = memo.get(h)
+        if text is None:
+            text = memo[h] = strings[h].lower() if lower else strings[h]
+        out.append(text)
+    return out
 
 
 #: the possessive endings a body named after an office holder has ("Attorney's Office"; lower-case text)

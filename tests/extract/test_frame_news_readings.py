@@ -567,10 +567,10 @@ def test_a_policy_anaphor_explained_by_a_because_clause(tmp_path):
     """_reason_clause: "The ban was introduced because X is a growing problem" gives the clause as
     the earlier policy's reason, whatever words it uses (a causal subordinator); a temporal "as"
     clause with no concern in it gives none."""
-    key = ("France", "WhatsApp")
-    assert "phishing" in reasons(tmp_path, "France banned WhatsApp on government computers. The ban was introduced "
+    key = ("Dravik Bank", "WhatsApp")
+    assert "phishing" in reasons(tmp_path, "Dravik Bank banned WhatsApp on its computers. The ban was introduced "
                                            "because phishing attacks keep growing.\n", key)
-    assert reasons(tmp_path, "France banned WhatsApp on government computers. The ban came as ministers met "
+    assert reasons(tmp_path, "Dravik Bank banned WhatsApp on its computers. The ban came as managers met "
                              "in Paris.\n", key) == ""
 
 
@@ -590,9 +590,9 @@ def test_the_region_a_product_is_kept_from_is_no_issuer(tmp_path):
 
 
 def test_members_listed_after_a_blacklisted_group(tmp_path):
-    """_listing_policy: "placed 28 companies, including A and B, on its trade blacklist" lists A
+    """_listing_policy: "placed a dozen companies, including A and B, on its trade blacklist" lists A
     and B."""
-    got = policies(tmp_path, "The US Commerce Department placed 28 companies, including Brisco Corp and "
+    got = policies(tmp_path, "The US Commerce Department placed a dozen companies, including Brisco Corp and "
                              "Quarnel Holdings, on a trade blacklist.\n")
     assert {product for _, product in got} == {"Brisco Corp", "Quarnel Holdings"}
 

@@ -445,11 +445,11 @@ def test_a_terms_acronym_is_no_name(finder):
 
 
 def test_a_known_name_glued_to_a_capitalized_word_is_part_of_another(finder):
-    """MentionFinder._inside_name: "X-Mode" (no space around the hyphen, a capitalized word
+    """MentionFinder._inside_name: "X-Form" (no space around the hyphen, a capitalized word
     after it) is the start of another name, not the platform X; "Google-Backed" keeps Google."""
-    found = entities_of(finder, "Apple and Google urged developers to remove the X-Mode SDK from their apps.",
+    found = entities_of(finder, "Partners were told to remove the X-Form SDK.",
                         "Google-Backed Quarnel Labs rose.")
-    assert "X" not in found and "X-Mode SDK" in found
+    assert "X" not in found and "X-Form SDK" in found
     assert found.get("Google") == "Organization"
 
 
