@@ -611,3 +611,21 @@ def test_a_failure_found_by_a_regulator_is_no_silence(tmp_path):
     assert not facts_of(tmp_path, "The watchdog found that Brisco Corp failed to address privacy gaps in its "
                                   "app.\n", "nonresponse")
     assert facts_of(tmp_path, "Brisco Corp failed to reply to questions from reporters.\n", "nonresponse")
+
+
+@pytest.mark.parametrize("text, issuer, product", [
+    ("Brisco Corp will geoblock TikTok across Texas starting next month.\n", "Brisco Corp", "TikTok"),
+    ("The United States sanctioned Quarnel Holdings last year.\n", "United States", "Quarnel Holdings"),
+    ("Washington imposed sanctions on Quarnel Holdings in May.\n", "United States", "Quarnel Holdings"),
+])
+def test_geoblocks_and_sanctions_restrict(tmp_path, text, issuer, product):
+    """policy.restriction and policy.restriction_nouns: to geoblock a product, or to sanction a
+    firm (verb or noun), restricts it."""
+    got = policies(tmp_path, text)
+    assert got[(issuer, product)]["type"] == ["restriction"]
+
+
+def test_tools_sanctioned_by_a_team_are_no_policy(tmp_path):
+    """policy.restriction: "sanctioned" as an approval before a noun ("company-sanctioned tools such
+    as X") restricts nothing."""
+    assert not policies(tmp_path, "Brisco Corp staff use company-sanctioned tools such as Copilot every day.\n")
