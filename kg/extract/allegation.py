@@ -33,6 +33,9 @@ ADDRESSEE_PREPS = _WORDS["addressee_preps"]
 RAISE_WITH_VERBS = _WORDS["raise_with_verbs"]
 #: nouns of an unnamed addressee besides the government-body cue nouns ("wrote to senators"; lemmas).
 LAWMAKER_NOUNS = _WORDS["lawmaker_nouns"]
+#: present-tense accusing verbs that are never nouns, read when the model tags them as nouns
+#: after a list of names ("A and B allege Y copied ..."; lower-case text).
+VERB_ONLY_FORMS = _WORDS["verb_only_forms"]
 #: the practices of ``lexicon.json``'s ``allegation.practices`` that a plain report names
 #: (``allegation.report_practices``), in the table's order (built once).
 REPORT_PRACTICES = {k: v for k, v in lexicon()["allegation"]["practices"].items()
@@ -60,7 +63,15 @@ class AllegationFrame:
                 continue  # (no rule below reads this token)
             accuser = accused = None
             clause: Token | None = None
-            if tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
+            scope: list[Token] | None = None
+            accusers: list[Entity] = []
+            if tok.pos_ != "VERB" and tok.lower_ in VERB_ONLY_FORMS:
+                read_as_verb = self._mistagged_allegation(tok, agents)
+                if read_as_verb is None:
+                    continue
+                accusers, accused, clause, scope = read_as_verb
+                accuser = accusers[0]
+            elif tok.pos_ == "VERB" and tok.lemma_ in al["verbs"]:
                 if any(c.dep_ == "neg" for c in tok.children):
                     continue  # "X has not accused Y of ...", "X never alleged that ..."
                 accuser = self.agent_of(tok, agents, depth=1)
@@ -122,7 +133,8 @@ class AllegationFrame:
             if clause is not None and any(t.lower_ == "it" and t.dep_ in SUBJ and t.head.lemma_ in IMPERSONAL_VERBS
                                           and any(x.dep_ == "ccomp" for x in t.head.subtree) for t in clause.subtree):
                 continue  # "it is possible that ...": no one is named
-            scope = list(clause.subtree) if clause is not None else []
+            if scope is None:
+                scope = list(clause.subtree) if clause is not None else []
             found = self._practices(scope, practices)
             if not found and tok.lemma_ in CLAIM_WORDS:
                 continue
@@ -130,9 +142,59 @@ class AllegationFrame:
             targets = [e for t in scope if (m := self.mention_at(t)) is not None and (e := m.entity) is not None
                        and e.family == "Product"]
             targets = list(dict.fromkeys(targets))
-            self.emit("allegation", {"accuser": accuser, "accused": accused, "target": targets},
-                      practice=practice)
+            for one in accusers or [accuser]:
+                if one is not accused:
+                    self.emit("allegation", {"accuser": one, "accused": accused, "target": targets},
+                              practice=practice)
         self._sentence_addressee(sent)
+
+    def _mistagged_allegation(self, tok: Token, agents: set[str]
+                              ) -> tuple[list[Entity], Entity, Token, list[Token]] | None:
+        """An accusing verb the model tagged as a noun after a list of names ("A and B allege
+        Y infringed ...", where the parse hangs "allege" on the names as a compound): the
+        accusers are the names right before ``tok`` (joined by "and" or commas), the accused is
+        the name right after it (after an optional "that"), and what it did is the rest of
+        the sentence from the verb the accused is the subject of.
+
+        Args:
+            tok: a token of ``allegation.verb_only_forms`` not tagged as a verb.
+            agents: the entity families that may accuse and be accused.
+
+        Returns:
+            (accusers in text order, the accused, the accused's verb, the tokens after
+            ``tok``), or None when the words around ``tok`` are not so.
+        """
+        doc = tok.doc
+        accusers: list[Entity] = []
+        i = tok.i - 1
+        while i >= tok.sent.start:
+            m = self.mention_at(doc[i])
+            if m is None or m.entity is None or m.entity.family not in agents:
+                break
+            accusers.insert(0, m.entity)
+            i = m.start - 1
+            if i >= tok.sent.start and (doc[i].lower_ == "and" or doc[i].text == ","):
+                i -= 1
+                if i >= tok.sent.start and doc[i].lower_ == "and":
+                    i -= 1  # (", and")
+                continue
+            break
+        j = tok.i + 1
+        if j < tok.sent.end and doc[j].lower_ == "that":
+            j += 1
+        if not accusers or j >= tok.sent.end:
+            return None
+        accused = self.entity_at(doc[j], agents)
+        m = self.mention_at(doc[j])
+        if accused is None or m is None:
+            return None
+        head = doc[m.end - 1]
+        while head.dep_ == "compound" and head.head.i < m.end and head.head.i >= m.start:
+            head = head.head
+        verb = head.head
+        if head.dep_ not in SUBJ or verb.pos_ not in {"VERB", "AUX"} or verb.i < tok.i:
+            return None
+        return accusers, accused, verb, [t for t in tok.sent if t.i > tok.i]
 
     @staticmethod
     def _practices(toks: list[Token], practices: dict) -> list[str]:

@@ -629,3 +629,26 @@ def test_tools_sanctioned_by_a_team_are_no_policy(tmp_path):
     """policy.restriction: "sanctioned" as an approval before a noun ("company-sanctioned tools such
     as X") restricts nothing."""
     assert not policies(tmp_path, "Brisco Corp staff use company-sanctioned tools such as Copilot every day.\n")
+
+
+@pytest.mark.parametrize("text, accusers", [
+    ("Dana Whitfield and Lee Ormond allege that Brisco Corp infringed their copyrights.\n",
+     {"Dana Whitfield", "Lee Ormond"}),
+    ("Quarnel Holdings and Lumo Labs allege Brisco Corp infringed copyrights by copying their manuals.\n",
+     {"Quarnel Holdings", "Lumo Labs"}),
+])
+def test_an_allege_tagged_as_a_noun_after_names(tmp_path, text, accusers):
+    """allegation._mistagged_allegation: "A and B allege Y infringed ..." (the model tags "allege"
+    as a noun after the names): each name accuses Y."""
+    got = _allegations(tmp_path, text)
+    assert {a for a, accused in got if accused == "Brisco Corp"} == accusers
+
+
+@pytest.mark.parametrize("text, accuser", [
+    ("Brisco Corp is being sued by two novelists over copyright infringement.\n", "novelists"),
+    ("Brisco Corp was sued by a group of authors over its chatbot.\n", "group of authors"),
+])
+def test_unnamed_claimants_as_a_passive_agent(tmp_path, text, accuser):
+    """lawsuit._described_claimants: "Y is being sued by two novelists": the described group sues,
+    as when it is the subject."""
+    assert (accuser, "Brisco Corp") in _allegations(tmp_path, text)
