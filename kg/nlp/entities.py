@@ -476,7 +476,9 @@ class MentionFinder:
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
-        ("Office", "Ministry", "Department" ... "of X") continued by "and" and capitalized words."""
+        ("Office", "Ministry", "Department" ... "of X") continued by "and" and capitalized words;
+        likewise a body ("Roads and Broadcasting Commission") or a document ("Online Safety and
+        Media Act": its last word is one of ``document_heads``) named with "and"."""
         spans = sorted(spans, key=lambda sl: sl[0].start)
         out: list[tuple[Span, str | None]] = []
         for span, label in spans:
@@ -493,6 +495,12 @@ class MentionFinder:
                         and all(t.text[:1].isupper() for t in [*prev, *span]) \
                         and self.kb.lookup(prev.text) is None and self.kb.lookup(span.text) is None:
                     # "the Kestrian Roads and Broadcasting Commission": one body's name
+                    out[-1] = (doc[prev.start:span.end], plabel or label)
+                    continue
+                if prev.end + 1 == span.start and doc[prev.end].lower_ == "and" \
+                        and span[-1].lower_ in self.document_heads and span[-1].is_title \
+                        and all(t.text[:1].isupper() for t in [*prev, *span]):
+                    # "the Kestria Online Safety and Media Act": one law's name (no mention)
                     out[-1] = (doc[prev.start:span.end], plabel or label)
                     continue
             out.append((span, label))
@@ -588,13 +596,18 @@ class MentionFinder:
     def _inner_conjunction(self, tok: Token, span: Span) -> bool:
         """True when "&" or "and" joins words inside one name: "Hydro & Nuclear
         Power", "Cybersecurity and Infrastructure Security Agency" (only the last
-        part ends in a name suffix such as "Agency")."""
+        part ends in a name suffix such as "Agency"), "Data Privacy and Security Act"
+        (a document's name: its last word is one of ``document_heads``, and the whole is
+        then no mention)."""
         if tok.text == "&":
             return tok.i + 1 < span.end and tok.nbor(1).text[:1].isupper()
         if tok.lower_ != "and" or tok.i + 1 >= span.end or tok.i == span.start:
             return False
         suffixes = self.all_suffixes
         last, before = span[-1].lower_, tok.nbor(-1).lower_
+        if last in self.document_heads and span[-1].is_title and tok.nbor(1).text[:1].isupper() \
+                and not any(t.text == "," or t.dep_ == "cc" and t.i != tok.i for t in span):
+            return True
         return last in suffixes and before not in suffixes and tok.nbor(1).text[:1].isupper() \
             and not any(t.text == "," or t.dep_ == "cc" and t.i != tok.i for t in span)
 

@@ -458,3 +458,14 @@ def test_what_leaves_an_app_store_is_an_app(finder):
     whatever the model takes its name for."""
     found = entities_of(finder, "Apple pulled Dana Whitfield from its store in Kestria last week.")
     assert found["Dana Whitfield"] == "Product"
+
+
+@pytest.mark.parametrize("text", [
+    "The firm said this violates the Texas Data Privacy and Security Act, which protects users.",
+    "The Kestria Online Safety and Media Act was passed by Zenith Group.",
+])
+def test_a_law_named_with_and_is_no_organization(finder, text):
+    """MentionFinder._inner_conjunction and _join_of_and: "the X Privacy and Security Act" is one
+    law's name (a document, no mention), not an organization "X Privacy" and a law."""
+    found = entities_of(finder, text)
+    assert not any(label.endswith(("Privacy", "Safety")) for label in found)
