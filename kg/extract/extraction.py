@@ -110,6 +110,9 @@ def extract(articles: list[Article], progress: Callable[[int], None] | None = No
     live = 0
     for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):
         mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
+        for i, block in enumerate(article.blocks):
+            if block.dateline:
+                finder.dateline_place(mentions[i])
         finder.drop_common_phrases(docs, mentions)
         size = sum(len(doc) for doc in docs)
         if live + size <= LIVE_TOKENS:

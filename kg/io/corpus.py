@@ -107,6 +107,8 @@ class Block:
         text: the line without its bullet marker and surrounding spaces.
         heading: True for a headline or section title (no final punctuation, short).
         bullet: True when the line was a list item.
+        dateline: True for the place of a dateline ("PHOENIX —"), split off as a heading
+            block of its own: a place by its position, whatever else the name may be.
     """
 
     start: int
@@ -120,6 +122,7 @@ class Block:
     #: headline, whose common words are lower-cased (:func:`recase_headline`).
     #: Always the same length as ``text``, so offsets into it are offsets into ``text``.
     parse_text: str = ""
+    dateline: bool = False
 
     def __post_init__(self) -> None:
         if len(self.parse_text) != len(self.text):
@@ -542,6 +545,7 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
                 head = block.head(len(place.rstrip()))  # (every dateline's place opens its block)
                 if head.text.isupper():
                     head.parse_text = head.text.title()
+                head.dateline = True
                 places.append((i, head))
     for i, place_block in reversed(places):
         blocks.insert(i, place_block)

@@ -416,6 +416,23 @@ class MentionFinder:
                 short.alias_of = long.key
         return mentions
 
+    @staticmethod
+    def dateline_place(mentions: list[Mention]) -> None:
+        """Type the mentions of a dateline's place block (``Block.dateline``: "PHOENIX —",
+        "AUSTIN, Texas —") as places, in place: the position names a place even when the name
+        is also a given name or a common word that the gazetteer leaves out ("Austin",
+        "Phoenix"). The mention is then no headline's (it names the place the story is from).
+
+        Args:
+            mentions: the mentions :meth:`find` returned for the block.
+        """
+        for m in mentions:
+            if m.known and not m.votes.keys() & {"Country", "Place"}:
+                continue  # (a name the knowledge base knows as something else keeps its kind)
+            m.votes = Counter({"Place": W_PLACE})
+            m.strong = True
+            m.heading = False
+
     def _common_noun_acronym(self, span: Span) -> bool:
         """True for an acronym in brackets right after a lower-case common noun that names no
         kind of organization ("content provenance data (CPD)", "an operating permit

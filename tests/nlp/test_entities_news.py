@@ -469,3 +469,16 @@ def test_a_law_named_with_and_is_no_organization(finder, text):
     law's name (a document, no mention), not an organization "X Privacy" and a law."""
     found = entities_of(finder, text)
     assert not any(label.endswith(("Privacy", "Safety")) for label in found)
+
+
+@pytest.mark.parametrize("line, place", [
+    ("PHOENIX — Quillpoint said on Monday it would block Widget.", "Phoenix"),
+    ("AUSTIN, Texas — Quillpoint said on Monday it would block Widget.", "Austin"),
+])
+def test_a_dateline_place_is_a_place_whatever_else_it_names(tmp_path, line, place):
+    """MentionFinder.dateline_place (``Block.dateline``): a dateline's city is a place even when the
+    gazetteer leaves the name out as a given name or a common word."""
+    p = tmp_path / "a.txt"
+    p.write_text(f"{line}\n\nThe firm said more.\n", encoding="utf-8")
+    ents = {e.label: top_kind(e.kind) for e in extract([read_article(p)]).entities.values() if not e.implicit}
+    assert ents.get(place) == "Place"
