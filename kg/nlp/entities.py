@@ -798,6 +798,11 @@ class MentionFinder:
                 kind = self._cue_kind(child)
                 if kind:
                     yield kind, W_CUE
+        # "X, which tracks app downloads": "which", not "who", follows a name the model took
+        # for a person's; an organization is the likelier
+        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which" \
+                and span[-1].ent_type_ == "PERSON":
+            yield "Organization", W_CUE_MOD
         # "Acme CEO X", "Gov. X": a capitalized title right before the name
         if span.start > 0 and doc[span.start - 1].text[:1].isupper() \
                 and normalize(doc[span.start - 1].text) in self.titles and span[0].text[:1].isupper():

@@ -482,3 +482,21 @@ def test_a_dateline_place_is_a_place_whatever_else_it_names(tmp_path, line, plac
     p.write_text(f"{line}\n\nThe firm said more.\n", encoding="utf-8")
     ents = {e.label: top_kind(e.kind) for e in extract([read_article(p)]).entities.values() if not e.implicit}
     assert ents.get(place) == "Place"
+
+
+def test_bodies_named_coalition_alliance_or_survey_are_organizations(finder):
+    """name_suffixes.Organization: "Coalition", "Alliance", "Survey" end an organization's name."""
+    found = entities_of(finder, "\"We disagree,\" said Open Forms Coalition's Dana Whitfield in May.",
+                        "The Kestrel Creators Alliance and the Kestria Geological Survey objected.")
+    assert found.get("Open Forms Coalition") == "Organization"
+    assert found.get("Kestrel Creators Alliance") == "Organization"
+    assert found.get("Kestria Geological Survey") == "Organization"
+
+
+def test_a_name_followed_by_which_is_no_persons(finder):
+    """MentionFinder._context_votes: "X, which tracks ..." is no person's name even when the model
+    tags it PERSON; "X, who leads ..." is."""
+    found = entities_of(finder, "According to Dana Whitfield, which tracks app downloads, the app leads.")
+    assert found.get("Dana Whitfield") == "Organization"
+    found = entities_of(finder, "According to Dana Whitfield, who tracks app downloads, the app leads.")
+    assert found.get("Dana Whitfield") == "Person"
