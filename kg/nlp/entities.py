@@ -384,8 +384,10 @@ class MentionFinder:
             if all(self._filler(t) for t in rest):
                 continue  # the KB spans already name it
             if all(t.i in covered or t.pos_ == "PROPN" or t.is_title or t.text == "&"
-                   or t.lower_ == "of" and self._school_of(in_span) for t in in_span):
-                # a longer name containing known ones ("Acme Code" around "Acme")
+                   or t.lower_ == "of" and self._school_of(in_span)
+                   or t.lower_ == "and" and span[-1].lower_ in self.all_suffixes for t in in_span):
+                # a longer name containing known ones ("Acme Code" around "Acme"; "the Kestria
+                # Roads and Transport Bureau" around the place, a body joined by _join_of_and)
                 kb_inside = [c for c in chosen if c[1] and c[0].start >= span.start and c[0].end <= span.end]
                 # (not across "&": "Candy Crush & Twitter" lists a known name after another one)
                 amp = any(toks[c[0].start - 1].text == "&" or c[0].end < len(toks) and toks[c[0].end].text == "&"

@@ -500,3 +500,10 @@ def test_a_name_followed_by_which_is_no_persons(finder):
     assert found.get("Dana Whitfield") == "Organization"
     found = entities_of(finder, "According to Dana Whitfield, who tracks app downloads, the app leads.")
     assert found.get("Dana Whitfield") == "Person"
+
+
+def test_a_body_named_with_and_around_a_known_place(finder):
+    """MentionFinder.find: "the Texas Roads and Transport Department" is one body's name around the
+    known place, not the place alone."""
+    found = entities_of(finder, "The Texas Roads and Transport Department said so on Monday.")
+    assert found.get("Texas Roads and Transport Department") == "Organization"
