@@ -503,7 +503,7 @@ def test_a_name_followed_by_which_is_no_persons(finder):
 
 
 def test_a_body_named_with_and_around_a_known_place(finder):
-    """MentionFinder.find: "the Texas Roads and Transport Department" is one body's name around the
+    """MentionFinder.find: "the Hong Kong Roads and Transport Bureau" is one body's name around the
     known place, not the place alone."""
-    found = entities_of(finder, "The Texas Roads and Transport Department said so on Monday.")
-    assert found.get("Texas Roads and Transport Department") == "Organization"
+    found = entities_of(finder, "The Hong Kong Roads and Transport Bureau said so on Monday.")
+    assert found.get("Hong Kong Roads and Transport Bureau") == "Organization"
