@@ -152,6 +152,8 @@ class MentionFinder:
         self.policy_words = self.use_nouns | self.restrictive_nouns | self.restrictive | self.use_verbs
         self.titles = {normalize(w) for w in lex.get("person_titles", [])}
         self.name_particles = frozenset(lex["name_particles"])
+        self.former_name_cues = frozenset(lex["former_name_cues"])
+        self.former_name_words = frozenset(lex["former_name_words"])
         self.office_nouns = frozenset(lex["office_nouns"])
         self.locative_preps = frozenset(lex["locative_preps"])
         self.portfolio_preps = frozenset(lex["portfolio_preps"])  # ("Secretary of Commerce X")
@@ -416,6 +418,12 @@ class MentionFinder:
                     and re.fullmatch(r"[A-Z][A-Za-z]{1,7}", short.text) and sum(c.isupper() for c in short.text) >= 2 \
                     and not short.known:
                 short.alias_of = long.key
+        for now, before in zip(mentions, mentions[1:]):
+            # "X (formerly Y)", "X, previously known as Y": the former name is X in this article
+            between = toks[now.end:before.start]
+            if len(between) >= 2 and between[0].text in {"(", ","} and between[1].lower_ in self.former_name_cues \
+                    and all(t.lower_ in self.former_name_words for t in between[2:]):
+                before.alias_of = now.key
         return mentions
 
     @staticmethod
@@ -1013,7 +1021,9 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             named_person.add(m.key)
         ent = entities.setdefault(m.key, Entity(m.key))
         ent.surfaces[m.text] += 1
-        by_article.setdefault(m.key, {}).setdefault(art, Counter())[m.text] += 1
+        per_article = by_article.setdefault(m.key, {}).setdefault(art, Counter())
+        if not m.alias_of:  # (an alias named right after its name, "KMC", a former name, votes for no label)
+            per_article[m.text] += 1
         ent.votes.update(m.votes)
         ent.articles.add(art)
         if m.known or not m.heading and (m.strong or m.ner) or m.heading and kb.is_place(m.text):
@@ -1024,9 +1034,11 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
             continue
         entry = None
         for surface, _ in ent.surfaces.most_common():
-            entry = kb.lookup(surface)
-            if entry:
-                break
+            found = kb.lookup(surface)
+            if found is not None and (entry is None or merge_key(found.name) == key):
+                entry = found  # (the entry whose key the entity has: "X" over "Twitter" in "X (formerly Twitter)")
+                if merge_key(found.name) == key:
+                    break
         ent.kind = _choose_kind(ent.votes)
         others = Counter({k: v for k, v in ent.votes.items() if k != "Person" and v > 0})
         if ent.kind == "Person" and entry is None and key not in named_person \
@@ -1064,7 +1076,8 @@ def _article_votes(per_article: dict[str, Counter]) -> Counter:
     """
     votes: Counter = Counter()
     for counts in per_article.values():
-        votes[max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]] += 1
+        if counts:  # (an article that names the entity only by an alias gives no vote)
+            votes[max(counts.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]] += 1
     return votes
 
 

@@ -507,3 +507,28 @@ def test_a_body_named_with_and_around_a_known_place(finder):
     known place, not the place alone."""
     found = entities_of(finder, "The Hong Kong Roads and Transport Bureau said so on Monday.")
     assert found.get("Hong Kong Roads and Transport Bureau") == "Organization"
+
+
+@pytest.mark.parametrize("text, label, former", [
+    ("Quillpoint banned X (formerly Twitter) on work phones.", "X", "Twitter"),
+    ("Quillpoint banned Zenith Chat, previously known as Zenith Talk, on work phones.", "Zenith Chat", "Zenith Talk"),
+])
+def test_a_former_name_in_brackets_is_the_same_entity(tmp_path, text, label, former):
+    """MentionFinder.find (``former_name_cues``) and resolve_entities: "X (formerly Y)" names one
+    entity, labelled with its name, not the former one."""
+    p = tmp_path / "a.txt"
+    p.write_text(text + "\n", encoding="utf-8")
+    labels = {e.label for e in extract([read_article(p)]).entities.values() if not e.implicit}
+    assert label in labels and former not in labels
+
+
+def test_a_renamed_product_keeps_the_name_an_article_uses(tmp_path):
+    """kb.csv: a former name is its own entry, so an article written under it keeps it even when
+    more articles of the corpus use the new name ("Twitter" in one article, "X" in two)."""
+    paths = []
+    for i, text in enumerate(["Quillpoint banned Twitter on work phones in 2019.",
+                              "Brisco Corp restricted X on office laptops.", "Lumo Labs blocked X last week."]):
+        paths.append(tmp_path / f"a{i}.txt")
+        paths[-1].write_text(text + "\n", encoding="utf-8")
+    labels = {e.label for e in extract([read_article(p) for p in paths]).entities.values() if not e.implicit}
+    assert {"Twitter", "X"} <= labels
