@@ -442,7 +442,12 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
 
     def agents_of(self, trig: Token, families: set[str], depth: int = 5) -> list[Entity]:
         """Every coordinated agent of ``trig`` ("X and Y restricted ...")."""
-        found = self._agent_token(trig, families, depth)
+        return self.listed_agents(self._agent_token(trig, families, depth), families)
+
+    def listed_agents(self, found: tuple[Entity, Token] | None, families: set[str]) -> list[Entity]:
+        """The agents of ``families`` coordinated with ``found`` (an ``(entity, token)`` of
+        :meth:`_agent_tokens`, or None): its entity, then those its token lists ("A, B and C",
+        "A, along with B"), without repeats; [] for None."""
         if found is None:
             return []
         ent, tok = found
@@ -476,84 +481,121 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     def _agent_token(self, trig: Token, families: set[str], depth: int = 5):
         """Who performs ``trig``: its subject (active), its ``by`` agent
         (passive), a possessor ("X's ban"), or the same found higher up the
-        clause chain ("X plans to ban", "X told staff to stop using")."""
+        clause chain ("X plans to ban", "X told staff to stop using"): ``(entity, token)``
+        of one of ``families``, or None (:meth:`_agent_tokens` for one kind)."""
+        return self._agent_tokens(trig, (families,), depth)[0]
+
+    def _agent_tokens(self, trig: Token, kinds: tuple[set[str], ...], depth: int = 5) -> list:
+        """What :meth:`_agent_token` finds for each family set of ``kinds``, in one walk of
+        the clause chain (at most ``depth`` heads up): a list as long as ``kinds``, each item
+        an ``(entity, token)`` or None. The walk's places and stops do not depend on the
+        families, so each item is what a walk for that set alone finds."""
+        found: list = [None] * len(kinds)
+        todo = list(range(len(kinds)))  # (indexes of the sets not found yet)
         node = trig
         reporting = REPORTING_VERBS
+        entity_at = self.entity_at
         for _ in range(depth):
-            caused = self._caused_agent(node, families)
-            if caused is not None:
-                return caused
+            for k in todo:
+                found[k] = self._caused_agent(node, kinds[k])
+            todo = [k for k in todo if found[k] is None]
+            if not todo:
+                return found
             passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
+            node_noun = node.pos_ == "NOUN"
             for c in node.children:
-                if c.dep_ == "agent":
+                dep = c.dep_
+                if dep == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for t in conjuncts(p):
-                                e = self.entity_at(t, families)
-                                if e is None:
-                                    # "built by Samsung's own research center"
-                                    e = next((self.entity_at(x, families) for x in t.children
-                                              if x.dep_ == "poss" and self.entity_at(x, families)), None)
-                                if e:
-                                    return e, t
-                if (c.dep_ == "nsubj" and not passive) or (c.dep_ in {"poss"} and node.pos_ == "NOUN"):
-                    if c.pos_ == "NOUN":
-                        # "radio broadcaster Acme Media has banned ...": the name in apposition
-                        a = next((x for x in c.children if x.dep_ == "appos"), None)
-                        if a is not None and self.mention_at(a) is not None and self.entity_at(a, families):
-                            return self.entity_at(a, families), a
-                    e = self.entity_at(c, families, subject_first=True)
-                    if e is None and c.pos_ == "NOUN" and c.tag_ == "NNS":
-                        # "eight newspapers owned by Acme sued ...": the unnamed members' owner
-                        owner = self._owner_of_group(c, families)
-                        if owner is not None:
-                            return owner
-                    if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
-                        e = self._antecedent(node.head, families)
+                                for k in todo:
+                                    e = entity_at(t, kinds[k])
+                                    if e is None:
+                                        # "built by Samsung's own research center"
+                                        e = next((entity_at(x, kinds[k]) for x in t.children
+                                                  if x.dep_ == "poss" and entity_at(x, kinds[k])), None)
+                                    if e:
+                                        found[k] = e, t
+                                todo = [k for k in todo if found[k] is None]
+                                if not todo:
+                                    return found
+                elif (dep == "nsubj" and not passive) or (dep == "poss" and node_noun):
+                    c_noun = c.pos_ == "NOUN"
+                    # "radio broadcaster Acme Media has banned ...": the name in apposition
+                    a = next((x for x in c.children if x.dep_ == "appos"), None) if c_noun else None
+                    for k in todo:
+                        families = kinds[k]
+                        if a is not None and self.mention_at(a) is not None and entity_at(a, families):
+                            found[k] = entity_at(a, families), a
+                            continue
+                        e = entity_at(c, families, subject_first=True)
+                        if e is None and c_noun and c.tag_ == "NNS":
+                            # "eight newspapers owned by Acme sued ...": the unnamed members' owner
+                            owner = self._owner_of_group(c, families)
+                            if owner is not None:
+                                found[k] = owner
+                                continue
+                        if e is None and c.lower_ in RELATIVE and node.dep_ == "relcl":
+                            e = self._antecedent(node.head, families)
+                            if e:
+                                found[k] = e, node.head  # "A, B and C, which have banned": every conjunct
+                                continue
                         if e:
-                            return e, node.head  # "A, B and C, which have banned": every conjunct
-                    if e:
-                        return e, c
-                if c.dep_ == "compound" and node.pos_ == "NOUN":
+                            found[k] = e, c
+                    todo = [k for k in todo if found[k] is None]
+                    if not todo:
+                        return found
+                elif dep == "compound" and node_noun:
                     # "Kestria governor orders ban on X" (a headline parsed as one noun phrase)
-                    for d in [c, *(x for x in c.subtree if x.dep_ == "compound" and x.i < c.i)]:
-                        e = self.entity_at(d, families)
-                        if e and node.lemma_.lower() in POLICY_NOUNS and (
-                                e.family == "Product" or e.kind == "Company" and not any(
-                                    x.dep_ == "prep" and x.lower_ in POLICY_TARGET_PREPS for x in node.children)):
-                            break  # "the X ban" (no "on Y"): X, an app or its maker, is what is banned
-                        if e:
-                            return e, d
-            if node.pos_ == "NOUN":
+                    names = [c, *(x for x in c.subtree if x.dep_ == "compound" and x.i < c.i)]
+                    for k in todo:
+                        for d in names:
+                            e = entity_at(d, kinds[k])
+                            if e and node.lemma_.lower() in POLICY_NOUNS and (
+                                    e.family == "Product" or e.kind == "Company" and not any(
+                                        x.dep_ == "prep" and x.lower_ in POLICY_TARGET_PREPS for x in node.children)):
+                                break  # "the X ban" (no "on Y"): X, an app or its maker, is what is banned
+                            if e:
+                                found[k] = e, d
+                                break
+                    todo = [k for k in todo if found[k] is None]
+                    if not todo:
+                        return found
+            if node_noun:
                 for c in node.children:
                     if c.dep_ == "prep" and c.lower_ in NOUN_AGENT_PREPS:
                         for p in c.children:
                             if p.dep_ == "pobj":
-                                e = self.entity_at(p, families)
-                                if e:
-                                    return e, p
+                                for k in todo:
+                                    e = entity_at(p, kinds[k])
+                                    if e:
+                                        found[k] = e, p
+                                todo = [k for k in todo if found[k] is None]
+                                if not todo:
+                                    return found
                 if node is not trig and any(c.dep_ == "poss" and c.pos_ == "PROPN" and self.mention_at(c) is not None
                                             for c in node.children):
                     # "concerned about Kestria's decision to ban X": the possessor acts; when it is
                     # of another family, no one higher up does
-                    return None
+                    return found
             if node.dep_ in {"ROOT"} or node.head == node:
-                return None
+                return found
             if node.dep_ in {"ccomp"} and node.head.lemma_ in reporting:
-                return None
+                return found
             if not passive and node.pos_ in {"VERB", "AUX"} and any(
                     c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.lower_ not in self.lex["staff_nouns"]
                     for c in node.children) and not (
                     node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_ in self.lex["policy"]["permission_words"]):
                 # "That is why the nation barred X": the clause's own subject, unresolved (but
                 # "Acme won't allow advertisers to use X": the one who allows)
-                return None
+                return found
             if node.dep_ not in CLAUSE_UP and node.dep_ not in {"nsubj", "nsubjpass", "attr", "oprd", "advmod", "amod"}:
-                return None
+                return found
             if _semicolon_between(node):
-                return None  # "A are not allowed to sell X; B relies on A": two sentences, not one clause
+                return found  # "A are not allowed to sell X; B relies on A": two sentences, not one clause
             node = node.head
-        return None
+        return found
 
     def _caused_agent(self, verb: Token, families: set[str]) -> tuple[Entity, Token] | None:
         """(entity, token) of the one a causative verb moves to act: "the leak prompted A to ban

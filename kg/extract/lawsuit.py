@@ -186,11 +186,14 @@ def read(reader, sent) -> None:
     words = reader.words(sent)
     is_legal = not words.isdisjoint(d["_legal_words"])
     token_words = d["_token_words"]
-    for tok in (reader.tokens(sent) if not words.isdisjoint(d["_triggers"]) else ()):
-        lemma = tok.lemma_.lower()
-        low = tok.lower_
+    toks = reader.tokens(sent) if not words.isdisjoint(d["_triggers"]) else ()
+    lemmas, lowers = reader._doc_words(sent.doc)  # (tok.lemma_.lower(), tok.lower_: read once per Doc)
+    start = sent.start
+    for k in range(start, start + len(toks)):
+        lemma, low = lemmas[k], lowers[k]
         if lemma not in token_words and low not in token_words:
             continue
+        tok = toks[k - start]
         try:
             if lemma in d["sue_verbs"] or low in d["sue_verbs"]:
                 _sue(reader, tok, st, d)

@@ -189,8 +189,9 @@ class LocationFrame:
         nouns = self._location_words()["seat_nouns"]
         if self.words(sent).isdisjoint(nouns):
             return
+        lemmas = self._doc_words(sent.doc)[0]  # (each token's lemma_.lower(), read once per Doc)
         for tok in self.tokens(sent):
-            if tok.lemma_.lower() not in nouns:
+            if lemmas[tok.i] not in nouns:
                 continue
             # "Acme is one of the chip makers in Kestria" / "... one of a host of Kestrian firms"
             one, node = None, tok

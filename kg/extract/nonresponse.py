@@ -49,8 +49,11 @@ class NonresponseFrame:
         respond, decline, triggers, provide, information = self._nonresponse_sets
         if self.words(sent).isdisjoint(triggers):
             return  # (most sentences: no trigger word)
+        # (the trigger words are lower case, so a token whose lemma_.lower(), read once per Doc,
+        # is none of them has no lemma_ of them either)
+        lemmas = self._doc_words(sent.doc)[0]
         for tok in self.tokens(sent):
-            if tok.lemma_ not in triggers:
+            if lemmas[tok.i] not in triggers or tok.lemma_ not in triggers:
                 continue  # (each rule below needs a word of its list)
             verb = None
             matter_from: Token | None = None

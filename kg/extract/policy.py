@@ -280,6 +280,9 @@ STAFF_OR_SCOPE = STAFF_NOUNS | SCOPE_NOUNS
 BOUND_PARTIES = STAFF_OR_SCOPE | frozenset(_POL["organ_nouns"])
 BOUND_PARTY_FORMS = BOUND_PARTIES | {w.rstrip("s") for w in BOUND_PARTIES}
 SEAT_VERBS = frozenset(_LEX["location"]["seat_verbs"])
+#: the agents :meth:`PolicyFrame._policy_issuers` looks for, in one walk of the clause chain:
+#: organizations, places (acting as their governments) and persons (for the office they hold).
+ISSUER_KINDS = (frozenset({"Organization"}), frozenset({"Place"}), frozenset({"Person"}))
 
 
 class PolicyFrame:
@@ -1323,8 +1326,11 @@ class PolicyFrame:
             # "the ban on X was criticized by Acme": the agent of another act is no issuer; the
             # noun's own possessor or "by" phrase is ("Acme's ban on X was praised by unions")
             return self.agents_of(trig, {"Organization", "Place"}, depth=1)
-        for node in dict.fromkeys([trig, clause]):
-            agents = self.agents_of(node, {"Organization"})
+        nodes = [trig] if clause.i == trig.i else [trig, clause]
+        walks: dict[int, list] = {}  # token index -> its agents of ISSUER_KINDS, in one walk each
+        for node in nodes:
+            walk = walks[node.i] = self._agent_tokens(node, ISSUER_KINDS)
+            agents = self.listed_agents(walk[0], ISSUER_KINDS[0])
             orgs = [e for e in agents if e.kind != "NewsOrganization"]
             if orgs:
                 # (a news organization reports a policy; it issues none), unless it is named
@@ -1348,10 +1354,10 @@ class PolicyFrame:
             found = self._coordinated_parties(inner) if inner is not None else []
             if found:
                 return found
-        for node in dict.fromkeys([trig, clause]):
-            places = self.agents_of(node, {"Place"})
+        for node in nodes:
+            found = walks[node.i][1]
+            places = self.listed_agents(found, ISSUER_KINDS[1])
             if places:
-                found = self._agent_token(node, {"Place"})
                 bodies = self._described_bodies(found[1]) if found is not None else []
                 # ("Beijing has banned X": a capital named as the actor itself is its state's)
                 named = {m.entity for t in ([found[1], *found[1].conjuncts] if found is not None else [])
@@ -1368,10 +1374,10 @@ class PolicyFrame:
                     if place is not None and self.government_of(place) not in govs:
                         govs.append(self.government_of(place))
                 return govs
-        for node in dict.fromkeys([trig, clause]):
+        for node in nodes:
             # "Ohio Gov. Kara Senn ordered ...", "Acme CEO Dana Holt banned ...": the person's
             # organization or place, named before the name
-            found = self._agent_token(node, {"Person"})
+            found = walks[node.i][2]
             if found is not None:
                 ent, tok = found
                 for d in tok.subtree:

@@ -320,7 +320,8 @@ class ReasonFrame:
         words = self.words(sent)
         clauses = [sent.root]
         if words & anaphors:
-            clauses += [t for t in self.tokens(sent) if t != sent.root and t.pos_ in {"VERB", "AUX"}
+            sent_root = clauses[0]
+            clauses += [t for t in self.tokens(sent) if t.pos_ in {"VERB", "AUX"} and t != sent_root
                         and any(c.dep_ in SUBJ and c.lemma_ in anaphors
                                 or c.dep_ == "attr" and t.lemma_ == "be" and c.lemma_ in anaphors
                                 or c.dep_ == "dobj" and c.lemma_ in anaphors for c in t.children)]
@@ -363,7 +364,8 @@ class ReasonFrame:
         before = self._doc_text(sent.doc)[:sent.start_char]
         quoted = sent.text.lstrip()[:1] in {"\u201c", '"'} or before.count("\u201c") > before.count("\u201d") \
             or before.count('"') % 2 == 1
-        if not quoted or any(t.pos_ == "VERB" and t.lemma_ in self.lex["reporting_verbs"] for t in self.tokens(sent)):
+        reporting = self.lex["reporting_verbs"]
+        if not quoted or any(t.lemma_ in reporting and t.pos_ == "VERB" for t in self.tokens(sent)):
             return  # (a sentence with its own reporting verb is read by _justification)
         policy_words = self._reason_words()["policy_words"]
         if any(t.lemma_ in policy_words for t in self.tokens(sent)):
