@@ -397,10 +397,11 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
 
 
 def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None,
-             exclude: tuple = ()) -> tuple[list, list]:
+             exclude: tuple = (), penalized: bool = False) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
     and appositions; a product stands for its maker, or, named as the party itself
-    (``surface``), for itself when the article names no maker. "The defendants" marks ``info`` to take the
+    (``surface``, or ``penalized``: "fined X", "a fine on X"), for itself when the article names
+    no maker. With ``surface`` the names listed on after ``tok`` are parties too. "The defendants" marks ``info`` to take the
     article's defendants at its end; a description ("the company") never resolves to a party in
     ``exclude`` (the accuser) but to the one named before it."""
     ents, targets = [], []
@@ -429,7 +430,7 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
             targets.append(e)
             # (an app whose maker the article does not name is sued by its name, "sued Temu"; in
             # a claim, "claiming the X chatbot copies ...", it is only what the claim concerns)
-            e = _developer(reader, e, t) or (e if surface else None)
+            e = _developer(reader, e, t) or (e if surface or penalized else None)
         ents.append(e)
     ents = _uniq(ents)
     if ents and surface:
@@ -1436,7 +1437,7 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
                      and e.family in {"Organization", "Person"}]
             accused += names[:1]
         else:
-            a, t = _accused(reader, o, d, surface=False)
+            a, t = _accused(reader, o, d, surface=False, penalized=True)
             accused += a
             targets += t
     accused = _uniq(accused)
@@ -1475,7 +1476,7 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return
-        r.accused, r.targets = _accused(reader, subj, d, surface=False)
+        r.accused, r.targets = _accused(reader, subj, d, surface=False, penalized=True)
         src = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
                if p.dep_ == "pobj"]
         r.accusers = _uniq([e for p in src for e in _party(reader, p, d)[0]])
@@ -1483,7 +1484,7 @@ def _fine_noun(reader, tok: Token, st: dict, d: dict) -> None:
         subj_ids = {x.i for x in subj.subtree}
     elif verb.lemma_ in d["impose_verbs"] and on:
         for p in on:
-            a, t = _accused(reader, p, d, surface=False)
+            a, t = _accused(reader, p, d, surface=False, penalized=True)
             r.accused += a
             r.targets += t
         r.accusers, mode, subj_ids = _subject(reader, verb, d)

@@ -652,3 +652,15 @@ def test_unnamed_claimants_as_a_passive_agent(tmp_path, text, accuser):
     """lawsuit._described_claimants: "Y is being sued by two novelists": the described group sues,
     as when it is the subject."""
     assert (accuser, "Brisco Corp") in _allegations(tmp_path, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kestrian data protection authority has imposed a fine of €750,000 on TikTok for violating the "
+    "privacy of young children.\n",
+    "Quarnel Holdings fined TikTok $5 million for violating the privacy of young children.\n",
+])
+def test_a_product_fined_is_the_party_when_no_maker_is_named(tmp_path, text):
+    """lawsuit._accused (``penalized``): "imposed a fine on X", "fined X", X a product whose maker the
+    article does not name: X itself is fined, as "sued X" sues it."""
+    got = _allegations(tmp_path, text)
+    assert any(accused == "TikTok" for _, accused in got)
