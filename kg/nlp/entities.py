@@ -137,6 +137,7 @@ class MentionFinder:
         self.suffixes = {kind: set(words) for kind, words in lex["name_suffixes"].items()}
         self.not_names = {normalize(w) for w in lex["not_names"]}
         self.document_heads = set(lex["document_heads"])
+        self.district_heads = frozenset(lex["district_heads"])
         self.document_prefixes = set(lex["document_prefixes"])
         self.ner_kind = lex["ner_labels"]
         self.agentive = set(lex["agentive_verbs"])  # (verbs whose subject is most often an organization)
@@ -710,8 +711,12 @@ class MentionFinder:
             return None
         if entry is None and len(span) == 1 and self.kb.names_people_or_language(text):
             return None  # "Kenyans", "Hausa": a nation's people or a language, no entity of a kind here
-        if entry is None and (span[-1].lower_ in self.document_heads or span[0].lower_ in self.document_prefixes
-                              and len(span) > 1):
+        # "Lumo Valley School District": a document head after an organization's last word ends
+        # that organization's name
+        org_head = len(span) > 2 and span[-2].lower_ in self.suffixes["Organization"] and span[-1].is_title \
+            and span[-1].lower_ in self.district_heads
+        if entry is None and not org_head and (span[-1].lower_ in self.document_heads
+                                               or span[0].lower_ in self.document_prefixes and len(span) > 1):
             return None  # laws, policies, sections and court districts are documents or places of no kind here
         if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span.end < len(span.doc) \
                 and span.doc[span.end].is_lower and normalize(span.doc[span.end].text) in self.titles:
@@ -746,6 +751,9 @@ class MentionFinder:
             if last in words and len(span) > 1:
                 votes[kind] += W_SUFFIX
                 strong = True
+        if entry is None and org_head:
+            votes["Organization"] += W_SUFFIX
+            strong = True
         if len(span) > 1 and span[0].is_upper and span[0].lower_ in self.firm_prefixes:
             votes["Company"] += W_SUFFIX  # "PT Acme Abadi": a legal form before the name
             strong = True

@@ -532,3 +532,12 @@ def test_a_renamed_product_keeps_the_name_an_article_uses(tmp_path):
         paths[-1].write_text(text + "\n", encoding="utf-8")
     labels = {e.label for e in extract([read_article(p) for p in paths]).entities.values() if not e.implicit}
     assert {"Twitter", "X"} <= labels
+
+
+def test_a_school_district_is_an_organization(finder):
+    """MentionFinder._mention (``district_heads``): "X School District" names an organization,
+    while "X School Act" stays a document (no mention)."""
+    found = entities_of(finder, "Lumo Valley School District blocked the app on school devices.",
+                        "The board cited the Kestria School Act.")
+    assert found.get("Lumo Valley School District") == "Organization"
+    assert "Kestria School Act" not in found
