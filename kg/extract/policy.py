@@ -368,8 +368,10 @@ class PolicyFrame:
                     and not any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in pol["use_verbs"] for c in tok.children):
                 ptype, named_only = "ban", CLASS_OBJECT  # "use of X is not permitted", "Acme does not allow X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and tok.dep_ == "pcomp" \
-                    and tok.head.lower_ == "against" and tok.head.head.lemma_ in pol["directive_verbs"]:
-                ptype = "restriction"  # "advised staff against using X"
+                    and tok.head.lower_ == "against" and (
+                        tok.head.head.lemma_ in pol["directive_verbs"]
+                        or tok.head.head.dep_ == "dobj" and tok.head.head.head.lemma_ in pol["directive_verbs"]):
+                ptype = "restriction"  # "advised staff against using X" ("against" hung on the staff, too)
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["use_verbs"] and self._denied_use(tok):
                 ptype = "ban"  # "staff can no longer use X", "told staff they cannot use X"
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in pol["possession_verbs"] and self._under_directive(tok) \

@@ -664,3 +664,11 @@ def test_a_product_fined_is_the_party_when_no_maker_is_named(tmp_path, text):
     article does not name: X itself is fined, as "sued X" sues it."""
     got = _allegations(tmp_path, text)
     assert any(accused == "TikTok" for _, accused in got)
+
+
+@pytest.mark.parametrize("verb", ["warned", "cautioned"])
+def test_a_warning_against_using_a_product(tmp_path, verb):
+    """sentence_policy: "warned staff against using X" restricts X, also when the parser hangs
+    "against" on the staff rather than on the verb."""
+    got = policies(tmp_path, f"Brisco Corp {verb} staff against using ChatGPT.\n")
+    assert got[("Brisco Corp", "ChatGPT")]["type"] == ["restriction"]
