@@ -26,7 +26,7 @@ from spacy.parts_of_speech import DET as _DET
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import PUNCT as _PUNCT
-from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -181,7 +181,7 @@ class MentionFinder:
         self._doc: Doc | None = None
         self._toks: list[Token] = []
         #: id of a Doc of the article being read -> its string columns (see _columns)
-        self._doc_columns: dict[int, tuple[Doc, list[str], list[str], set[int]]] = {}
+        self._doc_columns: dict[int, tuple[Doc, list[str], list[str], set[int], list[int]]] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -319,7 +319,7 @@ class MentionFinder:
         heads = self.document_heads
         for doc in docs:
             n = len(doc)
-            _, texts, lowers, _ = self._columns(doc)  # (without making token objects)
+            texts, lowers = self._columns(doc)[1:3]  # (without making token objects)
             upper = [t[:1].isupper() for t in texts]
             i = 0
             while i < n:
@@ -487,23 +487,35 @@ class MentionFinder:
         it (:meth:`_columns`)."""
         return self._columns(doc)[2]
 
-    def _columns(self, doc: Doc) -> tuple[Doc, list[str], list[str], set[int]]:
-        """``doc``, its tokens' texts and lower-case forms (lists aligned with it) and the hashes
+    def _columns(self, doc: Doc) -> tuple[Doc, list[str], list[str], set[int], list[int]]:
+        """``doc``, its tokens' texts and lower-case forms (lists aligned with it), the hashes
         (``StringStore`` keys) of the lower-case forms of its tokens written in lower case and
-        alphabetic: read from the Doc's array once per block, for :meth:`find` and then
-        :meth:`drop_common_phrases` (no token objects or strings are made for the hashes: a
-        word is tested by ``vocab.strings[word]``, its hash)."""
+        alphabetic, and whether each token is followed by a space (``SPACY``, 1 or 0): read from
+        the Doc's array once per block, for :meth:`find` and then :meth:`drop_common_phrases`
+        (no token objects or strings are made for the hashes: a word is tested by
+        ``vocab.strings[word]``, its hash)."""
         hit = self._doc_columns.get(id(doc))
         if hit is not None and hit[0] is doc:
             return hit
         if len(self._doc_columns) >= 256:
             self._doc_columns.clear()  # (bounded, for callers that never drop common phrases)
-        orths, lowers, is_lower, is_alpha = doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA]).T.tolist() \
-            if len(doc) else ([], [], [], [])
+        orths, lowers, is_lower, is_alpha, spaces = \
+            doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA, SPACY]).T.tolist() if len(doc) else ([], [], [], [], [])
         strings = doc.vocab.strings
         hit = self._doc_columns[id(doc)] = (doc, hash_strings(orths, strings), hash_strings(lowers, strings),
-                                            {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha})
+                                            {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha},
+                                            spaces)
         return hit
+
+    def _text(self, span: Span) -> str:
+        """``span.text``, joined from the block's columns (:meth:`_columns`): the words and the
+        spaces between them, without the last word's (no token object is made)."""
+        start, end = span.start, span.end
+        if end <= start:
+            return ""
+        cols = self._columns(span.doc)
+        texts, spaces = cols[1], cols[4]
+        return "".join([texts[i] + " " if spaces[i] else texts[i] for i in range(start, end - 1)]) + texts[end - 1]
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
@@ -565,7 +577,7 @@ class MentionFinder:
         split at an inner possessive ("Acme's Widget Pro")."""
         doc = span.doc
         toks = self._tokens(doc)
-        _, texts, lowers, _ = self._columns(doc)  # (words read from the columns, see _columns)
+        texts, lowers = self._columns(doc)[1:3]  # (words read from the columns, see _columns)
         start, end, n = span.start, span.end, len(toks)
         pieces, begin = [], start
         # (whether the KB knows the span: looked up at the first "and", "&" or comma); a
@@ -579,7 +591,7 @@ class MentionFinder:
                 pieces.append((begin, i))  # "Acme (ACM", a repeated word: a name ends here
                 begin = i + (0 if tok.is_alpha else 1)
             elif i > start and (text == "," or tok.dep_ == "cc") \
-                    and not (known if known is not None else (known := self.kb.lookup(span.text) is not None)) \
+                    and not (known if known is not None else (known := self.kb.lookup(self._text(span)) is not None)) \
                     and not self._inner_conjunction(tok, span):
                 pieces.append((begin, i))  # "Acme and Zenith": two names, not one
                 begin = i + 1
@@ -649,12 +661,12 @@ class MentionFinder:
         """Split a title off a name: "Acme CEO Dana Whitfield" -> "Acme" and
         "Dana Whitfield" (a person), "Texas Gov. Dana Whitfield" -> "Texas" and
         the person; a bare title ("Chief Operating Officer") is no name."""
-        if len(span) < 2 or self.kb.lookup(span.text) is not None:
+        if len(span) < 2 or self.kb.lookup(self._text(span)) is not None:
             return [span]
         doc = span.doc
         start, end = span.start, span.end
         toks = self._tokens(doc)[start:end]  # (the span's words, from the columns: see _columns)
-        _, texts, lowers, _ = self._columns(doc)
+        texts, lowers = self._columns(doc)[1:3]
         words = texts[start:end]
         norm = [normalize(w) for w in words]
         if start >= 2 and lowers[start - 1] in self.portfolio_preps \
@@ -692,14 +704,14 @@ class MentionFinder:
             first = j
         out = [span[:first]] if first > 0 else []
         if name and lowers[end - 1] not in self.all_suffixes:
-            entry = self.kb.lookup(name.text)
+            entry = self.kb.lookup(self._text(name))
             if entry is None or entry.kind == "Person":
                 self._titled.add((name.start, name.end))
             out.append(name)
         return out
 
     def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
-        text = _POSSESSIVE_END.sub("", span.text)
+        text = _POSSESSIVE_END.sub("", self._text(span))
         key_text = normalize(text)
         if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
             return None
@@ -712,7 +724,7 @@ class MentionFinder:
         start, end = span.start, span.end
         size, n = end - start, len(doc)
         toks = self._tokens(doc)
-        _, texts, lowers, _ = self._columns(doc)
+        texts, lowers = self._columns(doc)[1:3]
         first, first_lower, last = toks[start], lowers[start], lowers[end - 1]
         first_pos = first.pos
         if entry is None and size == 1 and key_text in self.all_cues and not (
@@ -803,7 +815,7 @@ class MentionFinder:
         dep, head_lemma, head_lower, head_pos = root.dep_, head.lemma_, head.lower_, head.pos_
         start, end, n = span.start, span.end, len(doc)
         toks = self._tokens(doc)
-        _, texts, lowers, _ = self._columns(doc)
+        texts, lowers = self._columns(doc)[1:3]
         # "X tool", "X model": the name modifies a cue noun
         if dep in {"compound", "nmod", "amod"} and head.i >= end:
             kind = self._cue_kind(head, modifier=True)
