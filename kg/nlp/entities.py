@@ -26,7 +26,7 @@ from spacy.parts_of_speech import DET as _DET
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import PUNCT as _PUNCT
-from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH, SPACY
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -181,7 +181,9 @@ class MentionFinder:
         self._doc: Doc | None = None
         self._toks: list[Token] = []
         #: id of a Doc of the article being read -> its string columns (see _columns)
-        self._doc_columns: dict[int, tuple[Doc, list[str], list[str], set[int], list[int]]] = {}
+        self._doc_columns: dict[int, tuple] = {}
+        #: the columns of the block read last (a hit without the look-up by id)
+        self._block_columns: tuple | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -220,6 +222,7 @@ class MentionFinder:
                 if all(w[:1].isupper() and strings[w.lower()] in lower for w in words):
                     m.ner = False
         self._doc_columns.clear()  # (the article is read: its blocks' columns are needed no more)
+        self._block_columns = None
 
     def _title_offices(self, doc: Doc) -> list[Span]:
         """Bodies named after an office holder: a capitalized run ending in a person title, "'s"
@@ -354,7 +357,8 @@ class MentionFinder:
                 continue
             for piece in self._clean(ent):
                 others.append((piece, ent.label_))
-        for run in _propn_runs(doc, toks):
+        cols = self._columns(doc)
+        for run in _propn_runs(doc, cols[1], cols[5]):
             inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
             if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
                 continue
@@ -487,24 +491,31 @@ class MentionFinder:
         it (:meth:`_columns`)."""
         return self._columns(doc)[2]
 
-    def _columns(self, doc: Doc) -> tuple[Doc, list[str], list[str], set[int], list[int]]:
+    def _columns(self, doc: Doc) -> tuple:
         """``doc``, its tokens' texts and lower-case forms (lists aligned with it), the hashes
         (``StringStore`` keys) of the lower-case forms of its tokens written in lower case and
-        alphabetic, and whether each token is followed by a space (``SPACY``, 1 or 0): read from
-        the Doc's array once per block, for :meth:`find` and then :meth:`drop_common_phrases`
-        (no token objects or strings are made for the hashes: a word is tested by
-        ``vocab.strings[word]``, its hash)."""
+        alphabetic, whether each token is followed by a space (``SPACY``, 1 or 0), and its
+        tokens' ``ORTH``, ``IS_PUNCT``, ``POS``, ``IS_UPPER`` and ``IS_ALPHA`` columns (a tuple of
+        lists, for :func:`_propn_runs`): read from the Doc's array once per block, for
+        :meth:`find` and then :meth:`drop_common_phrases` (no token objects or strings are made
+        for the hashes: a word is tested by ``vocab.strings[word]``, its hash)."""
+        hit = self._block_columns
+        if hit is not None and hit[0] is doc:
+            return hit  # (the block being read: no look-up by id)
         hit = self._doc_columns.get(id(doc))
         if hit is not None and hit[0] is doc:
+            self._block_columns = hit
             return hit
         if len(self._doc_columns) >= 256:
             self._doc_columns.clear()  # (bounded, for callers that never drop common phrases)
-        orths, lowers, is_lower, is_alpha, spaces = \
-            doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA, SPACY]).T.tolist() if len(doc) else ([], [], [], [], [])
+        orths, lowers, is_lower, is_alpha, spaces, is_punct, pos, is_upper = \
+            doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA, SPACY, IS_PUNCT, POS, IS_UPPER]).T.tolist() \
+            if len(doc) else ([], [], [], [], [], [], [], [])
         strings = doc.vocab.strings
         hit = self._doc_columns[id(doc)] = (doc, hash_strings(orths, strings), hash_strings(lowers, strings),
                                             {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha},
-                                            spaces)
+                                            spaces, (orths, is_punct, pos, is_upper, is_alpha))
+        self._block_columns = hit
         return hit
 
     def _text(self, span: Span) -> str:
@@ -1004,28 +1015,33 @@ _CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w
 _CODE_NAMES: dict[int, bool] = {}
 
 
-def _propn_runs(doc: Doc, toks: list[Token] | None = None):
+def _propn_runs(doc: Doc, texts: list[str] | None = None, marks: tuple | None = None):
     """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns
-    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). ``toks``: the
-    Doc's tokens as a list when the caller has made it (:meth:`MentionFinder._tokens`); the
-    code-name pattern is tried once per word form (:data:`_CODE_NAMES`)."""
+    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). ``texts``
+    and ``marks``: the Doc's token texts and its ``ORTH``, ``IS_PUNCT``, ``POS``, ``IS_UPPER`` and
+    ``IS_ALPHA`` columns when the caller has read them (:meth:`MentionFinder._columns`; else they
+    are read here); the code-name pattern is tried once per word form (:data:`_CODE_NAMES`)."""
+    if texts is None or marks is None:
+        texts = [t.text for t in doc]
+        marks = doc.to_array([ORTH, IS_PUNCT, POS, IS_UPPER, IS_ALPHA]).T.tolist() if len(doc) else ([],) * 5
+    orths, is_punct, pos, is_upper, is_alpha = marks
     codes = _CODE_NAMES
     start = -1
     i = -1
-    for i, t in enumerate(toks if toks is not None else doc):
-        if t.is_punct:
+    for i, text in enumerate(texts):
+        if is_punct[i]:
             code = False
         else:
-            pos = t.pos
-            if pos == _PROPN or pos == _NOUN and t.is_upper and t.is_alpha and 2 <= len(t) <= 6:
+            p = pos[i]
+            if p == _PROPN or p == _NOUN and is_upper[i] and is_alpha[i] and 2 <= len(text) <= 6:
                 code = True
             else:
-                orth = t.orth
+                orth = orths[i]
                 code = codes.get(orth)
                 if code is None:
                     if len(codes) >= 1 << 18:
                         codes.clear()
-                    code = codes[orth] = _CODE_NAME.match(t.text) is not None
+                    code = codes[orth] = _CODE_NAME.match(text) is not None
         if code:
             if start < 0:
                 start = i
