@@ -981,12 +981,15 @@ def hash_strings(hashes: list[int], strings, lower: bool = False) -> list[str]:
     memo = _STRINGS[lower]
     if len(memo) >= 1 << 20:
         memo.clear()
-    out: list[str] = []
-    for h in hashes:
-        text = memo.get(h)
-        if text is None:
-            text = memo[h] = strings[h].lower() if lower else strings[h]
-        out.append(text)
+    out: list[str | None] = list(map(memo.get, hashes))  # (every word the memo holds, in one pass)
+    if None in out:
+        for k, text in enumerate(out):
+            if text is None:
+                h = hashes[k]
+                text = memo.get(h)  # (a word repeated in the list is decoded once)
+                if text is None:
+                    text = memo[h] = strings[h].lower() if lower else strings[h]
+                out[k] = text
     return out
 
 
