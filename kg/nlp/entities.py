@@ -20,9 +20,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import ADP as _ADP
+from spacy.parts_of_speech import CCONJ as _CCONJ
+from spacy.parts_of_speech import DET as _DET
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
-from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
+from spacy.parts_of_speech import PUNCT as _PUNCT
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -178,7 +182,9 @@ class MentionFinder:
         self._doc: Doc | None = None
         self._toks: list[Token] = []
         #: id of a Doc of the article being read -> its string columns (see _columns)
-        self._doc_columns: dict[int, tuple[Doc, list[str], list[str], set[int]]] = {}
+        self._doc_columns: dict[int, tuple] = {}
+        #: the columns of the block read last (a hit without the look-up by id)
+        self._block_columns: tuple | None = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         forms = {f for f in kb.surface_forms if any(ch.isupper() or ch.isdigit() for ch in f)}
         forms = sorted(forms | {f.replace("'", "’") for f in forms if "'" in f})  # curly apostrophes too
@@ -217,6 +223,7 @@ class MentionFinder:
                 if all(w[:1].isupper() and strings[w.lower()] in lower for w in words):
                     m.ner = False
         self._doc_columns.clear()  # (the article is read: its blocks' columns are needed no more)
+        self._block_columns = None
 
     def _title_offices(self, doc: Doc) -> list[Span]:
         """Bodies named after an office holder: a capitalized run ending in a person title, "'s"
@@ -316,7 +323,7 @@ class MentionFinder:
         heads = self.document_heads
         for doc in docs:
             n = len(doc)
-            _, texts, lowers, _ = self._columns(doc)  # (without making token objects)
+            texts, lowers = self._columns(doc)[1:3]  # (without making token objects)
             upper = [t[:1].isupper() for t in texts]
             i = 0
             while i < n:
@@ -351,7 +358,8 @@ class MentionFinder:
                 continue
             for piece in self._clean(ent):
                 others.append((piece, ent.label_))
-        for run in _propn_runs(doc, toks):
+        cols = self._columns(doc)
+        for run in _propn_runs(doc, cols[1], cols[5]):
             inside = [(s, lab) for s, lab in others if s.start >= run.start and s.end <= run.end]
             if any(s.start < run.end and s.end > run.start for s, _ in others if (s, _) not in inside):
                 continue
@@ -484,23 +492,42 @@ class MentionFinder:
         it (:meth:`_columns`)."""
         return self._columns(doc)[2]
 
-    def _columns(self, doc: Doc) -> tuple[Doc, list[str], list[str], set[int]]:
-        """``doc``, its tokens' texts and lower-case forms (lists aligned with it) and the hashes
+    def _columns(self, doc: Doc) -> tuple:
+        """``doc``, its tokens' texts and lower-case forms (lists aligned with it), the hashes
         (``StringStore`` keys) of the lower-case forms of its tokens written in lower case and
-        alphabetic: read from the Doc's array once per block, for :meth:`find` and then
-        :meth:`drop_common_phrases` (no token objects or strings are made for the hashes: a
-        word is tested by ``vocab.strings[word]``, its hash)."""
+        alphabetic, whether each token is followed by a space (``SPACY``, 1 or 0), and its
+        tokens' ``ORTH``, ``IS_PUNCT``, ``POS``, ``IS_UPPER`` and ``IS_ALPHA`` columns (a tuple of
+        lists, for :func:`_propn_runs`): read from the Doc's array once per block, for
+        :meth:`find` and then :meth:`drop_common_phrases` (no token objects or strings are made
+        for the hashes: a word is tested by ``vocab.strings[word]``, its hash)."""
+        hit = self._block_columns
+        if hit is not None and hit[0] is doc:
+            return hit  # (the block being read: no look-up by id)
         hit = self._doc_columns.get(id(doc))
         if hit is not None and hit[0] is doc:
+            self._block_columns = hit
             return hit
         if len(self._doc_columns) >= 256:
             self._doc_columns.clear()  # (bounded, for callers that never drop common phrases)
-        orths, lowers, is_lower, is_alpha = doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA]).T.tolist() \
-            if len(doc) else ([], [], [], [])
+        orths, lowers, is_lower, is_alpha, spaces, is_punct, pos, is_upper = \
+            doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA, SPACY, IS_PUNCT, POS, IS_UPPER]).T.tolist() \
+            if len(doc) else ([], [], [], [], [], [], [], [])
         strings = doc.vocab.strings
         hit = self._doc_columns[id(doc)] = (doc, hash_strings(orths, strings), hash_strings(lowers, strings),
-                                            {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha})
+                                            {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha},
+                                            spaces, (orths, is_punct, pos, is_upper, is_alpha))
+        self._block_columns = hit
         return hit
+
+    def _text(self, span: Span) -> str:
+        """``span.text``, joined from the block's columns (:meth:`_columns`): the words and the
+        spaces between them, without the last word's (no token object is made)."""
+        start, end = span.start, span.end
+        if end <= start:
+            return ""
+        cols = self._columns(span.doc)
+        texts, spaces = cols[1], cols[4]
+        return "".join([texts[i] + " " if spaces[i] else texts[i] for i in range(start, end - 1)]) + texts[end - 1]
 
     def _join_of_and(self, doc: Doc, spans: list[tuple[Span, str | None]]) -> list[tuple[Span, str | None]]:
         """Join "Department of Health" + "and" + "Human Services" into one name: a body's name
@@ -562,43 +589,46 @@ class MentionFinder:
         split at an inner possessive ("Acme's Widget Pro")."""
         doc = span.doc
         toks = self._tokens(doc)
-        pieces, begin = [], span.start
+        texts, lowers = self._columns(doc)[1:3]  # (words read from the columns, see _columns)
+        start, end, n = span.start, span.end, len(toks)
+        pieces, begin = [], start
         # (whether the KB knows the span: looked up at the first "and", "&" or comma); a
         # partnership's name ends in its legal form and lists its partners ("Lind, Okafor and
         # Brandt P.C."): one name, like one the knowledge base knows
-        known = True if span[-1].lower_ in self.firm_suffixes else None
-        for tok in toks[span.start:span.end]:
-            if tok.text in {"(", ")", "[", "]", "|"} or (
-                    tok.i > begin and tok.is_title and normalize(tok.text) == normalize(toks[tok.i - 1].text)):
-                pieces.append((begin, tok.i))  # "Acme (ACM", a repeated word: a name ends here
-                begin = tok.i + (0 if tok.is_alpha else 1)
-            elif tok.i > span.start and (tok.dep_ == "cc" or tok.text == ",") \
-                    and not (known if known is not None else (known := self.kb.lookup(span.text) is not None)) \
+        known = True if lowers[end - 1] in self.firm_suffixes else None
+        for i in range(start, end):
+            tok, text = toks[i], texts[i]
+            if text in {"(", ")", "[", "]", "|"} or (
+                    i > begin and tok.is_title and normalize(text) == normalize(texts[i - 1])):
+                pieces.append((begin, i))  # "Acme (ACM", a repeated word: a name ends here
+                begin = i + (0 if tok.is_alpha else 1)
+            elif i > start and (text == "," or tok.dep_ == "cc") \
+                    and not (known if known is not None else (known := self.kb.lookup(self._text(span)) is not None)) \
                     and not self._inner_conjunction(tok, span):
-                pieces.append((begin, tok.i))  # "Acme and Zenith": two names, not one
-                begin = tok.i + 1
-            elif tok.text in POSSESSIVE or (tok.tag_ == "POS"):
-                pieces.append((begin, tok.i))
-                begin = tok.i + 1
-            elif len(tok.text) > 2 and tok.text[-2:] in POSSESSIVE and tok.i + 1 < span.end:
-                pieces.append((begin, tok.i + 1))  # "Acme‘s" tokenized as one word
-                begin = tok.i + 1
-        pieces.append((begin, span.end))
+                pieces.append((begin, i))  # "Acme and Zenith": two names, not one
+                begin = i + 1
+            elif text in POSSESSIVE or (tok.tag_ == "POS"):
+                pieces.append((begin, i))
+                begin = i + 1
+            elif len(text) > 2 and text[-2:] in POSSESSIVE and i + 1 < end:
+                pieces.append((begin, i + 1))  # "Acme‘s" tokenized as one word
+                begin = i + 1
+        pieces.append((begin, end))
         out = []
         for s, e in pieces:
-            while s < e and (toks[s].pos_ in {"DET", "PUNCT", "ADP", "CCONJ"} or toks[s].is_lower
-                             or self.kb.is_demonym(toks[s].text) and e - s > 1 and not self._institution_name(toks, s, e)
-                             or toks[s].text in POSSESSIVE):
+            while s < e and (toks[s].pos in _LEADING_POS or toks[s].is_lower
+                             or self.kb.is_demonym(texts[s]) and e - s > 1 and not self._institution_name(toks, s, e)
+                             or texts[s] in POSSESSIVE):
                 s += 1
-            while e > s and (toks[e - 1].is_punct or toks[e - 1].text in POSSESSIVE or toks[e - 1].tag_ == "POS"
-                             or toks[e - 1].is_lower and toks[e - 1].lower_ not in {"ai"}):
+            while e > s and (toks[e - 1].is_punct or texts[e - 1] in POSSESSIVE or toks[e - 1].tag_ == "POS"
+                             or toks[e - 1].is_lower and lowers[e - 1] not in {"ai"}):
                 e -= 1
-            while e - 1 > s and toks[e - 1].like_num and e < len(toks) and (
+            while e - 1 > s and toks[e - 1].like_num and e < n and (
                     toks[e].like_num or toks[e].is_currency or toks[e].ent_type_ in QUANTITY_TYPES):
                 e -= 1  # "fined Acme 5 million euros": the number begins an amount, not a version
-            while e == span.end and e + 1 < len(toks) and toks[e].text == "-" and not toks[e - 1].whitespace_ \
+            while e == end and e + 1 < n and texts[e] == "-" and not toks[e - 1].whitespace_ \
                     and not toks[e].whitespace_ and toks[e + 1].is_alpha and toks[e + 1].pos_ not in {"VERB", "ADJ"} \
-                    and toks[e + 1].lower_ not in self.based_words:
+                    and lowers[e + 1] not in self.based_words:
                 e += 2  # "Shin-ah": a hyphenated name the parse cut short
             if e > s:
                 out += self._untitle(doc[s:e])
@@ -643,22 +673,26 @@ class MentionFinder:
         """Split a title off a name: "Acme CEO Dana Whitfield" -> "Acme" and
         "Dana Whitfield" (a person), "Texas Gov. Dana Whitfield" -> "Texas" and
         the person; a bare title ("Chief Operating Officer") is no name."""
-        if len(span) < 2 or self.kb.lookup(span.text) is not None:
+        if len(span) < 2 or self.kb.lookup(self._text(span)) is not None:
             return [span]
-        norm = [normalize(t.text) for t in span]
         doc = span.doc
-        if span.start >= 2 and doc[span.start - 1].lower_ in self.portfolio_preps \
-                and normalize(doc[span.start - 2].text) in self.titles:
+        start, end = span.start, span.end
+        toks = self._tokens(doc)[start:end]  # (the span's words, from the columns: see _columns)
+        texts, lowers = self._columns(doc)[1:3]
+        words = texts[start:end]
+        norm = [normalize(w) for w in words]
+        if start >= 2 and lowers[start - 1] in self.portfolio_preps \
+                and normalize(texts[start - 2]) in self.titles:
             # "Secretary of Commerce Dana Whitfield": the portfolio's words, then the name
             k = 0
             while k < len(span) - 2 and norm[k] in self.title_mods:
                 k += 1
-            if k and all(t.text[:1].isupper() for t in span[k:]):
-                self._titled.add((span.start + k, span.end))
+            if k and all(w[:1].isupper() for w in words[k:]):
+                self._titled.add((start + k, end))
                 return [span[k:]]
         last = None
-        for i, (tok, n) in enumerate(zip(span, norm)):
-            if n in self.titles and tok.text[:1].isupper() and (not tok.text.isupper() or n.startswith("c")):
+        for i, (w, n) in enumerate(zip(words, norm)):
+            if n in self.titles and w[:1].isupper() and (not w.isupper() or n.startswith("c")):
                 last = i
         if last is None:
             return [span]
@@ -668,64 +702,73 @@ class MentionFinder:
         while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
             first -= 1
         name = span[last + 1:]
-        if name and not all(t.text[:1].isupper() or t.is_punct or t.is_digit or t.lower_ in self.name_particles
-                            for t in name):
+        if name and not all(w[:1].isupper() or t.is_punct or t.is_digit or t.lower_ in self.name_particles
+                            for t, w in zip(toks[last + 1:], words[last + 1:])):
             return [span]  # (but "Sheikh Karim bin Tarek": lower-case particles of a name)
-        if not name and any(t.is_lower for t in span[:first]):
+        if not name and any(t.is_lower for t in toks[:first]):
             return [span]
         if not name:
             # "Chief Administrative Officer": every word before the title word may belong to it
             j = first
-            while j > 0 and span[j - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and self.kb.lookup(span[j - 1].text) is None \
-                    and not self.kb.is_place(span[j - 1].text) and span[j - 1].is_title:
+            while j > 0 and toks[j - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and self.kb.lookup(words[j - 1]) is None \
+                    and not self.kb.is_place(words[j - 1]) and toks[j - 1].is_title:
                 j -= 1
             first = j
         out = [span[:first]] if first > 0 else []
-        if name and name[-1].lower_ not in self.all_suffixes:
-            entry = self.kb.lookup(name.text)
+        if name and lowers[end - 1] not in self.all_suffixes:
+            entry = self.kb.lookup(self._text(name))
             if entry is None or entry.kind == "Person":
                 self._titled.add((name.start, name.end))
             out.append(name)
         return out
 
     def _mention(self, span: Span, block: int, heading: bool, from_kb: bool, label: str | None) -> Mention | None:
-        text = _POSSESSIVE_END.sub("", span.text)
+        text = _POSSESSIVE_END.sub("", self._text(span))
         key_text = normalize(text)
         if not key_text or key_text in self.not_names or not any(ch.isupper() for ch in text[:1] + text):
             return None
         entry = self.kb.lookup(text)
         if len(key_text.replace(" ", "")) < 2 and entry is None:
             return None
-        if entry is None and len(span) == 1 and key_text in self.all_cues and not (
-                span[0].pos_ == "PROPN" and span.start > span.sent.start and span[0].text[:1].isupper()
-                and key_text in self.bare_institutions and not any(c.dep_ == "det" for c in span[0].children)
-                and span.doc[span.start - 1].lower_ not in {"the", "this", "that", "its", "their"}):
+        # (the span's words and their columns, each read once: a token attribute is a string
+        # look-up and ``span[i]``, ``doc[i]`` make a new token object; see _columns)
+        doc = span.doc
+        start, end = span.start, span.end
+        size, n = end - start, len(doc)
+        toks = self._tokens(doc)
+        texts, lowers = self._columns(doc)[1:3]
+        first, first_lower, last = toks[start], lowers[start], lowers[end - 1]
+        first_pos = first.pos
+        if entry is None and size == 1 and key_text in self.all_cues and not (
+                first_pos == _PROPN and start > span.sent.start and texts[start][:1].isupper()
+                and key_text in self.bare_institutions and not any(c.dep_ == "det" for c in first.children)
+                and lowers[start - 1] not in {"the", "this", "that", "its", "their"}):
             # "the Authority", "the Commission": a definite description, not a name; but "approved
             # by Congress", "Parliament voted": an institution named without article is its name
             return None
-        if entry is None and len(span) == 1 and key_text in self.policy_words and span.start == span.sent.start:
+        if entry is None and size == 1 and key_text in self.policy_words and start == span.sent.start:
             return None  # "Use of X is banned": a sentence's first word, not a name
         if "-" in text and all(self.kb.lookup(p) for p in text.split("-") if p):
             return None  # "U.S.-China": a relation between places, not a name
         if entry is None and all(normalize(w) in self.not_names or self.kb.is_demonym(w) for w in text.split()):
             return None
-        if entry is None and len(span) == 1 and self.kb.names_people_or_language(text):
+        if entry is None and size == 1 and self.kb.names_people_or_language(text):
             return None  # "Kenyans", "Hausa": a nation's people or a language, no entity of a kind here
         # "Lumo Valley School District": a document head after an organization's last word ends
         # that organization's name
-        org_head = len(span) > 2 and span[-2].lower_ in self.suffixes["Organization"] and span[-1].is_title \
-            and span[-1].lower_ in self.district_heads
-        if entry is None and not org_head and (span[-1].lower_ in self.document_heads
-                                               or span[0].lower_ in self.document_prefixes and len(span) > 1):
+        org_head = size > 2 and lowers[end - 2] in self.suffixes["Organization"] and toks[end - 1].is_title \
+            and last in self.district_heads
+        if entry is None and not org_head and (last in self.document_heads
+                                               or first_lower in self.document_prefixes and size > 1):
             return None  # laws, policies, sections and court districts are documents or places of no kind here
-        if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span.end < len(span.doc) \
-                and span.doc[span.end].is_lower and normalize(span.doc[span.end].text) in self.titles:
+        if entry is None and size == 1 and first_pos == _NOUN and end < n \
+                and toks[end].is_lower and normalize(texts[end]) in self.titles:
             return None  # "Digitalisation minister X", "Defence secretary X": a portfolio, not a name
-        if entry is None and len(span) == 1 and span[0].is_upper and self._common_noun_acronym(span):
+        if entry is None and size == 1 and first.is_upper and self._common_noun_acronym(span):
             return None  # "content provenance data (CPD)": a term's short form, no name
         votes: Counter = Counter()
         strong = False
-        titled = (span.start, span.end) in self._titled
+        titled = (start, end) in self._titled
         if entry is not None:
             votes[entry.kind] += W_KB
             strong = True
@@ -735,51 +778,51 @@ class MentionFinder:
             if titled:
                 votes["Person"] += W_CUE
                 strong = True
-            elif len(span) <= 4 and (label != "ORG" or self._inside_name(span) or self._locative(span)) \
+            elif size <= 4 and (label != "ORG" or self._inside_name(span) or self._locative(span)) \
                     and self.kb.is_place(text):
                 votes["Place"] += W_PLACE  # (a name the model tags ORG only after "in", "near": Copenhagen)
                 strong = True
-        if entry is None and len(span) >= 2 and label != "ORG" and span[-1].lower_ not in self.org_suffixes:
-            maker = self.kb.lookup(span[0].text)
+        if entry is None and size >= 2 and label != "ORG" and last not in self.org_suffixes:
+            maker = self.kb.lookup(texts[start])
             if maker is not None and maker.kind == "Company":
                 votes["SoftwareProduct"] += W_SUFFIX  # "Acme Notes": a product named after its maker
                 strong = True
         if label and self.ner_kind.get(label):
             votes[self.ner_kind[label]] += W_NER
-        last = span[-1].lower_
-        for kind, words in self.suffixes.items():
-            if last in words and len(span) > 1:
-                votes[kind] += W_SUFFIX
+        if size > 1:
+            for kind, words in self.suffixes.items():
+                if last in words:
+                    votes[kind] += W_SUFFIX
+                    strong = True
+            if first_lower in self.firm_prefixes and first.is_upper:
+                votes["Company"] += W_SUFFIX  # "PT Acme Abadi": a legal form before the name
                 strong = True
         if entry is None and org_head:
             votes["Organization"] += W_SUFFIX
             strong = True
-        if len(span) > 1 and span[0].is_upper and span[0].lower_ in self.firm_prefixes:
-            votes["Company"] += W_SUFFIX  # "PT Acme Abadi": a legal form before the name
-            strong = True
-        if len(span) > 2 and span[1].lower_ == "of" and span[0].lower_ in self.suffixes["GovernmentBody"]:
+        if size > 2 and lowers[start + 1] == "of" and first_lower in self.suffixes["GovernmentBody"]:
             votes["GovernmentBody"] += W_SUFFIX  # "Department of Revenue", "Ministry of Trade"
             strong = True
-        if len(span) == 1 and key_text in self.bare_institutions:
+        if size == 1 and key_text in self.bare_institutions:
             votes["GovernmentBody"] += W_CUE  # "approved by Congress", "Parliament voted"
             strong = True
         for kind, weight in self._context_votes(span):
             votes[kind] += weight
             strong = True
-        if entry is None and len(span) >= 2 and span.end + 2 < len(span.doc) and span.doc[span.end].text == "(" \
-                and span.doc[span.end + 2].text == ")" and initials(text) == span.doc[span.end + 1].text.replace(".", ""):
+        if entry is None and size >= 2 and end + 2 < n and texts[end] == "(" \
+                and texts[end + 2] == ")" and initials(text) == texts[end + 1].replace(".", ""):
             votes["Organization"] += W_SUFFIX  # "Health Kestria (HK)": a name its own acronym follows
             strong = True
-        if entry is None and len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_upper and span[0].is_alpha:
+        if entry is None and size == 1 and first_pos == _NOUN and first.is_upper and first.is_alpha:
             votes, strong = Counter(), False  # an acronym read as a common noun: a name only as another's alias
         if not votes and not (entry is None and _ACRONYM.fullmatch(text)) and not (
-                entry is None and len(span) == 1 and span[0].pos_ == "PROPN"
-                and (span[0].is_title or _inner_capital(text))):
+                entry is None and size == 1 and first_pos == _PROPN
+                and (first.is_title or _inner_capital(text))):
             # (an unknown acronym, a lone capitalized name that may be a surname, or a brand written
             # with inner capitals, "FixMyLoan", stays without votes until it is resolved: see
             # _resolve_acronyms and _resolve_surnames, or the name's votes elsewhere in the corpus)
             return None
-        return Mention(block, span.start, span.end, text, key, heading, votes, strong, label is not None,
+        return Mention(block, start, end, text, key, heading, votes, strong, label is not None,
                        known=entry is not None, titled=titled)
 
     def _context_votes(self, span: Span):
@@ -787,10 +830,14 @@ class MentionFinder:
         root = span.root
         doc = span.doc
         head = root.head
-        # (the labels and words read below, each read once: a token attribute is a string look-up)
+        # (the labels and words read below, each read once: a token attribute is a string look-up;
+        # the words around the span from the block's columns and token list, see _columns)
         dep, head_lemma, head_lower, head_pos = root.dep_, head.lemma_, head.lower_, head.pos_
+        start, end, n = span.start, span.end, len(doc)
+        toks = self._tokens(doc)
+        texts, lowers = self._columns(doc)[1:3]
         # "X tool", "X model": the name modifies a cue noun
-        if dep in {"compound", "nmod", "amod"} and head.i >= span.end:
+        if dep in {"compound", "nmod", "amod"} and head.i >= end:
             kind = self._cue_kind(head, modifier=True)
             if kind == "Company" and head_lemma.lower() in _MAKER_NOUNS:
                 kind = "SoftwareProduct"  # "the X maker": X is what the company makes
@@ -806,28 +853,28 @@ class MentionFinder:
             kind = self._cue_kind(listed.head)
             if kind:
                 yield kind, W_CUE
-        elif listed is not root and listed.pos_ == "NOUN" and listed.tag_ == "NNS" and listed.i + 1 < len(doc) \
-                and doc[listed.i + 1].text in {",", ":"}:
+        elif listed is not root and listed.pos_ == "NOUN" and listed.tag_ == "NNS" and listed.i + 1 < n \
+                and texts[listed.i + 1] in {",", ":"}:
             kind = self._cue_kind(listed)  # "five models, A, B and C" parsed as one coordination
             if kind:
                 yield kind, W_CUE
         for child in root.children:
-            if child.dep_ == "appos" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < span.start):
+            if child.dep_ == "appos" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < start):
                 kind = self._cue_kind(child)
                 if kind:
                     yield kind, W_CUE
         # "X, which tracks app downloads": "which", not "who", follows a name the model took
         # for a person's; an organization is the likelier
-        if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which" \
-                and span[-1].ent_type_ == "PERSON":
+        if end + 1 < n and texts[end] == "," and lowers[end + 1] == "which" \
+                and toks[end - 1].ent_type_ == "PERSON":
             yield "Organization", W_CUE_MOD
         # "Acme CEO X", "Gov. X": a capitalized title right before the name
-        if span.start > 0 and doc[span.start - 1].text[:1].isupper() \
-                and normalize(doc[span.start - 1].text) in self.titles and span[0].text[:1].isupper():
+        if start > 0 and texts[start - 1][:1].isupper() \
+                and normalize(texts[start - 1]) in self.titles and texts[start][:1].isupper():
             yield "Person", W_CUE
         # "the American company X": a cue noun right before the name
-        if span.start > 0:
-            prev = doc[span.start - 1]
+        if start > 0:
+            prev = toks[start - 1]
             if prev.head != root and prev.pos_ == "NOUN":
                 kind = self._cue_kind(prev)
                 if kind:
@@ -852,8 +899,8 @@ class MentionFinder:
         # "X has told its lawyers to stop ...", "X has urged its lecturers to ...": a subject
         # the model takes for a person, whose own clause calls it "its", is an organization
         if dep == "nsubj" and root.ent_type_ == "PERSON" and head_lemma in self.agentive_any and any(
-                t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > span.end
-                for t in head.subtree if t.i < span.end + 8):
+                t.lower_ == "its" and t.dep_ == "poss" and t.head.dep_ in {"dobj", "pobj"} and t.i > end
+                for t in head.subtree if t.i < end + 8):
             yield "Company", W_CUE
         # "X reported that ...", "..., X reports": a subject that reports without an object is a
         # news organization (not "X reported record profits")
@@ -943,12 +990,15 @@ def hash_strings(hashes: list[int], strings, lower: bool = False) -> list[str]:
     memo = _STRINGS[lower]
     if len(memo) >= 1 << 20:
         memo.clear()
-    out: list[str] = []
-    for h in hashes:
-        text = memo.get(h)
-        if text is None:
-            text = memo[h] = strings[h].lower() if lower else strings[h]
-        out.append(text)
+    out: list[str | None] = list(map(memo.get, hashes))  # (every word the memo holds, in one pass)
+    if None in out:
+        for k, text in enumerate(out):
+            if text is None:
+                h = hashes[k]
+                text = memo.get(h)  # (a word repeated in the list is decoded once)
+                if text is None:
+                    text = memo[h] = strings[h].lower() if lower else strings[h]
+                out[k] = text
     return out
 
 
@@ -966,6 +1016,9 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+#: parts of speech stripped from a name's start by :meth:`MentionFinder._clean`
+_LEADING_POS = frozenset({_DET, _PUNCT, _ADP, _CCONJ})
+
 #: a possessive ending of a name ("Acme's", "Acme’", "Acme"s")
 _POSSESSIVE_END = re.compile(r"[\'’‘]s?$|\"s$")
 
@@ -974,28 +1027,33 @@ _CODE_NAME = re.compile(r"^[A-Z][A-Za-z]*[-.]?\d[\w.]*$|^[A-Z][a-z]+-[A-Z0-9][\w
 _CODE_NAMES: dict[int, bool] = {}
 
 
-def _propn_runs(doc: Doc, toks: list[Token] | None = None):
+def _propn_runs(doc: Doc, texts: list[str] | None = None, marks: tuple | None = None):
     """Maximal runs of proper nouns, counting model-style names ("Tessera-7", "GPT-4o") as proper nouns
-    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). ``toks``: the
-    Doc's tokens as a list when the caller has made it (:meth:`MentionFinder._tokens`); the
-    code-name pattern is tried once per word form (:data:`_CODE_NAMES`)."""
+    (and an acronym the tagger read as a common noun, "TRU cites ...": a name too). ``texts``
+    and ``marks``: the Doc's token texts and its ``ORTH``, ``IS_PUNCT``, ``POS``, ``IS_UPPER`` and
+    ``IS_ALPHA`` columns when the caller has read them (:meth:`MentionFinder._columns`; else they
+    are read here); the code-name pattern is tried once per word form (:data:`_CODE_NAMES`)."""
+    if texts is None or marks is None:
+        texts = [t.text for t in doc]
+        marks = doc.to_array([ORTH, IS_PUNCT, POS, IS_UPPER, IS_ALPHA]).T.tolist() if len(doc) else ([],) * 5
+    orths, is_punct, pos, is_upper, is_alpha = marks
     codes = _CODE_NAMES
     start = -1
     i = -1
-    for i, t in enumerate(toks if toks is not None else doc):
-        if t.is_punct:
+    for i, text in enumerate(texts):
+        if is_punct[i]:
             code = False
         else:
-            pos = t.pos
-            if pos == _PROPN or pos == _NOUN and t.is_upper and t.is_alpha and 2 <= len(t) <= 6:
+            p = pos[i]
+            if p == _PROPN or p == _NOUN and is_upper[i] and is_alpha[i] and 2 <= len(text) <= 6:
                 code = True
             else:
-                orth = t.orth
+                orth = orths[i]
                 code = codes.get(orth)
                 if code is None:
                     if len(codes) >= 1 << 18:
                         codes.clear()
-                    code = codes[orth] = _CODE_NAME.match(t.text) is not None
+                    code = codes[orth] = _CODE_NAME.match(text) is not None
         if code:
             if start < 0:
                 start = i
