@@ -1250,7 +1250,7 @@ def _described_claimants(reader, verb: Token, d: dict) -> list:
     group, :func:`_group_party`), "Kestrian book publishers", "French authors and artists"
     (a plural of ``claimant_nouns`` with its modifiers and conjuncts, as one unnamed party
     labelled with the text's words), as the subject or as a passive's agent ("Y is being sued
-    by two novelists"). [] when the subject is named or is no such description."""
+    by three poets"). [] when the subject is named or is no such description."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
         (p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
     if subj is None or subj.pos_ != "NOUN" or any(reader.mention_at(t) is not None for t in subj.subtree):

@@ -645,19 +645,19 @@ def test_an_allege_tagged_as_a_noun_after_names(tmp_path, text, accusers):
 
 
 @pytest.mark.parametrize("text, accuser", [
-    ("Brisco Corp is being sued by two novelists over copyright infringement.\n", "novelists"),
+    ("Brisco Corp was sued by three novelists over copyright infringement.\n", "novelists"),
     ("Brisco Corp was sued by a group of authors over its chatbot.\n", "group of authors"),
 ])
 def test_unnamed_claimants_as_a_passive_agent(tmp_path, text, accuser):
-    """lawsuit._described_claimants: "Y is being sued by two novelists": the described group sues,
+    """lawsuit._described_claimants: "Y was sued by three poets": the described group sues,
     as when it is the subject."""
     assert (accuser, "Brisco Corp") in _allegations(tmp_path, text)
 
 
 @pytest.mark.parametrize("text", [
-    "The Kestrian data protection authority has imposed a fine of €750,000 on TikTok for violating the "
-    "privacy of young children.\n",
-    "Quarnel Holdings fined TikTok $5 million for violating the privacy of young children.\n",
+    "The Kestrian consumer watchdog has imposed a fine of €40,000 on TikTok for breaching its rules on "
+    "advertising.\n",
+    "Quarnel Holdings fined TikTok $2 million for breaching its rules on advertising.\n",
 ])
 def test_a_product_fined_is_the_party_when_no_maker_is_named(tmp_path, text):
     """lawsuit._accused (``penalized``): "imposed a fine on X", "fined X", X a product whose maker the
