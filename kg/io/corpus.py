@@ -107,7 +107,7 @@ class Block:
         text: the line without its bullet marker and surrounding spaces.
         heading: True for a headline or section title (no final punctuation, short).
         bullet: True when the line was a list item.
-        dateline: True for the place of a dateline ("PHOENIX —"), split off as a heading
+        dateline: True for the place of a dateline ("BUFFALO —"), split off as a heading
             block of its own: a place by its position, whatever else the name may be.
     """
 

@@ -437,10 +437,10 @@ class MentionFinder:
 
     @staticmethod
     def dateline_place(mentions: list[Mention]) -> None:
-        """Type the mentions of a dateline's place block (``Block.dateline``: "PHOENIX —",
-        "AUSTIN, Texas —") as places, in place: the position names a place even when the name
-        is also a given name or a common word that the gazetteer leaves out ("Austin",
-        "Phoenix"). The mention is then no headline's (it names the place the story is from).
+        """Type the mentions of a dateline's place block (``Block.dateline``: "BUFFALO —",
+        "LINCOLN, Nebraska —") as places, in place: the position names a place even when the name
+        is also a given name or a common word that the gazetteer leaves out ("Lincoln",
+        "Buffalo"). The mention is then no headline's (it names the place the story is from).
 
         Args:
             mentions: the mentions :meth:`find` returned for the block.

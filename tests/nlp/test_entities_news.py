@@ -472,8 +472,8 @@ def test_a_law_named_with_and_is_no_organization(finder, text):
 
 
 @pytest.mark.parametrize("line, place", [
-    ("PHOENIX — Quillpoint said on Monday it would block Widget.", "Phoenix"),
-    ("AUSTIN, Texas — Quillpoint said on Monday it would block Widget.", "Austin"),
+    ("BUFFALO — Quillpoint said on Monday it would block Widget.", "Buffalo"),
+    ("LINCOLN, Nebraska — Quillpoint said on Monday it would block Widget.", "Lincoln"),
 ])
 def test_a_dateline_place_is_a_place_whatever_else_it_names(tmp_path, line, place):
     """MentionFinder.dateline_place (``Block.dateline``): a dateline's city is a place even when the
