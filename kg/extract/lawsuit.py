@@ -396,6 +396,17 @@ def _surface_list(reader, end: int, sent: Span, d: dict) -> list:
     return out
 
 
+def _possessed(reader, tok: Token) -> Token:
+    """The name a possessor stands before when the parser made the possessor the head ("sued
+    Dana Holt's Zentrix, Quorva and Lumatic", parsed with "Zentrix" hung on "Holt"): the first
+    named child after the possessive marker; ``tok`` itself otherwise."""
+    case = next((c for c in tok.children if c.dep_ == "case"), None)
+    if case is None:
+        return tok
+    return next((c for c in tok.children if c.i > case.i and c.dep_ not in {"punct", "cc", "conj", "prep", "case"}
+                 and reader.mention_at(c) is not None), tok)
+
+
 def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | None = None,
              exclude: tuple = (), penalized: bool = False) -> tuple[list, list]:
     """(accused parties, products concerned) named by the noun phrase ``tok``: its conjuncts
@@ -405,6 +416,7 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
     article's defendants at its end; a description ("the company") never resolves to a party in
     ``exclude`` (the accuser) but to the one named before it."""
     ents, targets = [], []
+    tok = _possessed(reader, tok)
     for t in _conj_tokens(tok):
         if info is not None and (t.lemma_.lower() in d["defendant_nouns"] or t.lower_ in d["defendant_nouns"]):
             info["defendants"] = True
@@ -449,16 +461,17 @@ def _name_mention(reader, block: int, tok: Token):
     return m
 
 
-def _plural_group(reader, tok: Token) -> list:
+def _plural_group(reader, tok: Token, reach: int = 2) -> list:
     """The organizations a plural description stands for ("these companies", "the two firms",
     "both companies": a plural noun of the Organization anaphors with a definite determiner or
     a number): the last two or more organizations named as conjuncts of one another in the
-    sentence before or earlier in the block, or in the block before. [] when there is none."""
+    sentence before or earlier in the block, or in the ``reach - 1`` blocks before. [] when
+    there is none."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in reader.lex["anaphors"]["Organization"] or not any(
             c.lower_ in GROUP_DETERMINERS for c in tok.children
             if c.dep_ in {"det", "nummod", "predet"}):
         return []
-    for b in range(reader.block, max(-1, reader.block - 2), -1):
+    for b in range(reader.block, max(-1, reader.block - reach), -1):
         sents = [s for s in reader.sents[b] if b < reader.block or s.end <= tok.sent.start]
         for sent in reversed(sents):
             for t in sent:
@@ -536,6 +549,9 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
                     e = reader.entity_at(x, PARTY)
                     if e is not None:
                         return [e], None
+                    members = _plural_group(reader, x, reach=len(reader.sents)) if groups else []
+                    if members:
+                        return members, None  # "representatives for the companies": each company named before
     if tok.pos_ == "NOUN":
         # "News Corp units Dow Jones and NYP Holdings": the names in apposition, not the anchor
         found = [(m.entity, t.doc[m.start:m.end].root) for c in tok.children if c.dep_ == "appos" for t in c.subtree
@@ -1237,7 +1253,7 @@ def _sue(reader, tok: Token, st: dict, d: dict) -> None:
             accusers, mode = surface, None
     if not accusers and mode is None and tok.pos_ == "VERB":
         r.info["claimants"] = _described_claimants(reader, tok, d)  # "Kestrian authors sued Y"
-        mode = LEGAL if r.info["claimants"] else None
+        mode = LEGAL if r.info["claimants"] or _unnamed_claimant(reader, tok, d) else None
     r.accusers, r.accuser_mode, r.accused = accusers, (mode if not accusers else None), accused
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
@@ -1266,6 +1282,16 @@ def _described_claimants(reader, verb: Token, d: dict) -> list:
         toks = toks[1:]
     label = join_tokens(toks[:6]).strip(" ,;:\"'“”")
     return [reader.implicit(label, "Organization", False)] if label else []
+
+
+def _unnamed_claimant(reader, verb: Token, d: dict) -> bool:
+    """True when a suit's subject is one claimant described, not named ("a veteran reporter
+    has filed a lawsuit against Y", "an author sued Y"): an indefinite singular noun of
+    ``claimant_nouns``. The suit's plaintiff is then the one the article names for it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" \
+        and subj.lemma_.lower() in d["claimant_nouns"] and reader.mention_at(subj) is None \
+        and any(c.dep_ == "det" and c.lower_ in d["indefinite_determiners"] for c in subj.children)
 
 
 def _names_before(reader, verb: Token, d: dict) -> list:
@@ -1303,30 +1329,43 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
                    if c.dep_ in {"advcl", "acl"} and c.lemma_ in d["suit_say_verbs"]
                    for cc in c.children if cc.dep_ == "ccomp"
                    for sub in cc.children if sub.dep_ in {"nsubj", "nsubjpass"} and reader.mention_at(sub) is not None]
-    if not against and noun.lemma_.lower() not in d["strong_legal_nouns"]:
-        return
+    named_before = not against and noun.dep_ == "dobj" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children)
+    if not against and noun.lemma_.lower() not in d["strong_legal_nouns"] and not named_before:
+        return  # (but "A filed the case": the suit named before, filed by A)
     if noun.lemma_.lower() == "action" and not any(c.lower_ in ACTION_MODIFIERS for c in noun.children):
         return
     r = _Record(reader.block, tok.sent, True)
     accusers, mode, subj_ids = ([], None, set())
+    counsel: list = []
     if noun.dep_ == "dobj":
         accusers, mode, subj_ids = _subject(reader, tok, d)
     else:
         accusers, mode, subj_ids = _subject(reader, tok, d)
+        counsel = [p for c in tok.children if c.dep_ == "agent" for p in c.children
+                   if p.dep_ == "pobj" and p.lower_ in d["agent_nouns"]]
+        if counsel:
+            # "the suit was filed by attorneys from the firm X": counsel files for the plaintiff,
+            # named only with ``counsel_preps`` ("by lawyers for A", "by attorneys representing A")
+            represented = {e for p in counsel for c in p.children if c.dep_ in {"prep", "acl"}
+                           and c.lower_ in d["counsel_preps"] for t in c.subtree if (m := reader.mention_at(t)) is not None and (e := m.entity) is not None}
+            accusers = [a for a in accusers if a in represented]
         if not accusers:
             mode = LEGAL
-    owner = _owner(reader, noun)
+    owner = _owner(reader, noun) if not counsel else None
     if owner is not None and not accusers:
         accusers, mode = [owner], None
     if not accusers and mode is None and noun.dep_ == "dobj":
         r.info["claimants"] = _described_claimants(reader, tok, d)  # "a group of authors filed a suit against Y"
-        mode = LEGAL if r.info["claimants"] else None
+        mode = LEGAL if r.info["claimants"] or _unnamed_claimant(reader, tok, d) else None
     if not accusers and mode is None and not subj_ids:
         mode = LEGAL  # "charges were filed against Y": the article's plaintiff
     r.accusers, r.accuser_mode = accusers, (mode if not accusers else None)
     _accused_and_practice(reader, r, against, tok, subj_ids, d)
     r.practice = _uniq(r.practice + _practices([c for c in noun.children if c.dep_ in {"compound", "amod"}], d))
     agents = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+    if named_before and not accusers:
+        return  # ("the company filed the case": no plaintiff named)
     if not against and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children) \
             and not any(t.lemma_.lower() in d["agent_nouns"] or t.lower_ in d["agent_nouns"] for t in agents):
         # "The lawsuit was filed ... by A and B": the suit named before (but "filed by attorneys

@@ -70,7 +70,8 @@ class LocationFrame:
             if country is None:
                 continue
             noun = tok.head
-            if noun.lower_ in self.lex["location"]["based_words"] and noun.dep_ == "amod":
+            seated = noun.lower_ in self.lex["location"]["based_words"] and noun.dep_ == "amod"
+            if seated:
                 noun = noun.head  # "the Singapore-headquartered Kestrel Dynamics"
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i \
                     and self.mention_at(noun) is None and noun.head.tag_ == "NNS":
@@ -81,6 +82,9 @@ class LocationFrame:
             m = self.mention_at(noun)
             if m and m.entity.family == "Organization":
                 org = m.entity
+            elif m and m.entity.family == "Product" and seated:
+                # "the Lyon-based streaming platform X": the organization of that name that runs it
+                org = self.implicit(m.entity.label, "Company", False, key=f"{m.entity.key} maker")
             elif noun.lemma_ in cue_orgs and noun.tag_ in {"NN", "NNP"}:
                 if noun.dep_ in {"compound", "appos"}:
                     org = self.entity_at(noun.head, {"Organization"})

@@ -1335,6 +1335,9 @@ class PolicyFrame:
             agents = self.listed_agents(walk[0], ISSUER_KINDS[0])
             orgs = [e for e in agents if e.kind != "NewsOrganization"]
             if orgs:
+                # "the Commission and Kestria have banned X": the places listed with it, as governments
+                agents += [g for g in self._coordinated_places(walk[0]) if g not in agents]
+                orgs += [g for g in self._coordinated_places(walk[0]) if g not in orgs]
                 # (a news organization reports a policy; it issues none), unless it is named
                 # with other issuers ("A, the Kestrel Herald and B have banned X on their systems") ...
                 return agents if len(agents) > 1 else orgs
@@ -1365,6 +1368,9 @@ class PolicyFrame:
                 named = {m.entity for t in ([found[1], *found[1].conjuncts] if found is not None else [])
                          if (m := self.token_mention.get((self.block, t.i))) is not None}
                 govs = bodies or [self.government_of(c, actor=c in named) for c in places]  # "Kestria's interior ministry"
+                # "Kestria and the Commission have banned X": the bodies listed with the place
+                govs += [e for e in self.listed_agents(found, ISSUER_KINDS[0] | ISSUER_KINDS[1])
+                         if e.family == "Organization" and e.kind != "NewsOrganization" and e not in govs]
                 for c in (found[1].conjuncts if found is not None else ()):
                     if c.pos_ == "NOUN":  # "the Ontario and federal governments": both
                         govs += [g for g in self._government_described(c) if g not in govs]
@@ -2123,6 +2129,17 @@ class PolicyFrame:
                 if e is not None and e not in out:
                     out.append(e)
         return out
+
+    def _coordinated_places(self, found: tuple[Entity, Token] | None) -> list[Entity]:
+        """The governments of the places coordinated with an organization agent ``found`` (an
+        ``(entity, token)`` of :meth:`_agent_tokens`): "the Commission and Kestria have banned
+        X" names Kestria's government as an issuer too; [] when none is listed."""
+        if found is None:
+            return []
+        _, tok = found
+        named = {m.entity for t in (tok, *tok.conjuncts) if (m := self.token_mention.get((self.block, t.i))) is not None}
+        return [self.government_of(e, actor=e in named) for e in self.listed_agents(found, ISSUER_KINDS[0] | ISSUER_KINDS[1])
+                if e.family == "Place"]
 
     def government_of(self, place: Entity, actor: bool = False) -> Entity:
         """The government body that acts for a country, state or city named as an issuer

@@ -166,6 +166,7 @@ class MentionFinder:
         self.post_title_mods = {normalize(w) for w in lex.get("post_title_modifiers", [])}
         self.all_suffixes = set().union(*self.suffixes.values())
         self.firm_suffixes = frozenset(lex["firm_suffixes"])
+        self.legal_forms = frozenset(lex["legal_forms"])
         #: legal forms written before a company's name ("PT Acme Abadi", "PJSC Acme"; lower case)
         self.firm_prefixes = frozenset(lex["firm_prefixes"])
         self.bare_institutions = frozenset(lex["bare_institutions"])
@@ -419,6 +420,11 @@ class MentionFinder:
                     # (and a body named for its portfolios is one too)
                     m.strong = True
                 mentions.append(m)
+        # "Acme, Inc.", "Acme, S.A.": a legal form after a comma ends the name before it; it names
+        # nothing by itself
+        mentions = [m for k, m in enumerate(mentions) if not (
+            k > 0 and m.start == mentions[k - 1].end + 1 and toks[m.start - 1].text == ","
+            and m.text.lower() in self.legal_forms)]
         for long, short in zip(mentions, mentions[1:]):
             # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
             # words or more is that name's alias in this article

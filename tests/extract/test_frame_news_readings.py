@@ -672,3 +672,51 @@ def test_a_warning_against_using_a_product(tmp_path, verb):
     "against" on the staff rather than on the verb."""
     got = policies(tmp_path, f"Brisco Corp {verb} staff against using ChatGPT.\n")
     assert got[("Brisco Corp", "ChatGPT")]["type"] == ["restriction"]
+
+
+@pytest.mark.parametrize("text, issuers", [
+    ("Lisbon and the European Commission banned TikTok from staff phones.\n", {"Portugal", "European Commission"}),
+    ("The European Commission and Lisbon banned TikTok from staff phones.\n", {"Portugal", "European Commission"}),
+])
+def test_places_and_bodies_listed_as_issuers(tmp_path, text, issuers):
+    """_policy_issuers and _coordinated_places: a place and a body coordinated as the subject are
+    both issuers (the place as its government), whichever comes first."""
+    got = policies(tmp_path, text)
+    assert {issuer for issuer, product in got if product == "TikTok"} == issuers
+
+
+def test_a_described_plaintiff_named_later_files_the_case(tmp_path):
+    """lawsuit._unnamed_claimant and _file: "a veteran reporter has filed a lawsuit against A, B and
+    C" takes the plaintiff the article names next ("Dana Holt ... filed the case"); a possessor
+    the parser made the list's head ("Lee Ormond's Brisco Corp, ...") is not sued; attorneys who
+    filed it ("filed by attorneys from the firm X") are no accusers."""
+    text = ("A veteran reporter has filed a lawsuit against Lee Ormond's Brisco Corp, Quarnel Holdings and Lumo "
+            "Labs. The lawsuit accuses these companies of copying books to train their chatbots.\n\n"
+            "Dana Whitfield, a columnist for the Kestrel Ledger, filed the case in a federal court alongside "
+            "four other authors.\n\n"
+            "The lawsuit was filed by attorneys from the law firm Ormond Vale Brandt, including Lee Ormond.\n")
+    got = _allegations(tmp_path, text)
+    assert {accused for accuser, accused in got if accuser == "Dana Whitfield"} == \
+        {"Brisco Corp", "Quarnel Holdings", "Lumo Labs"}
+    assert {accuser for accuser, _ in got} == {"Dana Whitfield"}  # (counsel files for the plaintiff)
+
+
+def test_representatives_of_the_companies_did_not_respond(tmp_path):
+    """lawsuit._party (``groups``): "representatives for the companies have not responded" are
+    the companies the article listed, however far before."""
+    text = ("Dana Whitfield sued Brisco Corp and Quarnel Holdings on Monday.\n\n"
+            "She said more suits would follow.\n\n"
+            "Her lawyers declined to say when.\n\n"
+            "Representatives for the companies have not responded to requests for comment.\n")
+    got = facts_of(tmp_path, text, "nonresponse")
+    assert {party for party, *_ in got} >= {"Brisco Corp", "Quarnel Holdings"}
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("The regulator fined Spanish supermarket chain Brisco for using cameras in its stores.\n", "Brisco", "Spain"),
+    ("Lyon-headquartered streaming platform Zorvik has added labels to its playlists.\n", "Zorvik", "France"),
+])
+def test_a_chain_or_a_seated_platform_is_located(tmp_path, text, org, country):
+    """LocationFrame.sentence_location: "Spanish supermarket chain X" (a chain is a company), and
+    "Lyon-headquartered streaming platform X" (a platform with a seat: the organization running it)."""
+    assert (org, country) in facts_of(tmp_path, text, "location")

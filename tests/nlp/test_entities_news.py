@@ -541,3 +541,11 @@ def test_a_school_district_is_an_organization(finder):
                         "The board cited the Kestria School Act.")
     assert found.get("Lumo Valley School District") == "Organization"
     assert "Kestria School Act" not in found
+
+
+def test_a_legal_form_after_a_comma_is_no_name(finder):
+    """MentionFinder.find (``legal_forms``): "Brisco, Inc.", "Quarnel, S.A." name one company each;
+    the legal form after the comma names nothing by itself."""
+    found = entities_of(finder, "The regulator fined Brisco, Inc. and Quarnel, S.A. for breaching its rules.")
+    assert "Brisco" in found and "Quarnel" in found
+    assert not {"Inc.", "S.A."} & set(found)
