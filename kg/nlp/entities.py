@@ -912,6 +912,11 @@ class MentionFinder:
         # news organization (not "X reported record profits")
         if dep == "nsubj" and head_lemma in self.news_verbs and not any(c.dep_ == "dobj" for c in head.children):
             yield "NewsOrganization", W_ROLE
+        # the roles below are those of the whole list a name is a member of ("banned A, B and C":
+        # each is restricted)
+        if base is not root:
+            dep, head = base.dep_, base.head
+            head_lemma, head_lower, head_pos = head.lemma_, head.lower_, head.pos_
         # "banned X", "X was blocked": the thing restricted is a product
         if dep in {"dobj", "nsubjpass"} and head_lemma in self.restrictive and not any(
                 c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" for p in c.children)

@@ -549,3 +549,10 @@ def test_a_legal_form_after_a_comma_is_no_name(finder):
     found = entities_of(finder, "The regulator fined Brisco, Inc. and Quarnel, S.A. for breaching its rules.")
     assert "Brisco" in found and "Quarnel" in found
     assert not {"Inc.", "S.A."} & set(found)
+
+
+def test_every_member_of_a_removed_list_is_a_product(finder):
+    """MentionFinder._context_votes: "removed A and B from its app store" gives each member of the
+    list the role of the whole (a product), not only the first."""
+    found = entities_of(finder, "Brisco Corp has removed Zorvik and Lumatic from its app store.")
+    assert found.get("Lumatic") == "Product"
