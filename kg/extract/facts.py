@@ -46,6 +46,8 @@ NEUTER_PRONOUNS = frozenset(_WORDS["neuter_pronouns"])
 NAME_JOINERS = frozenset(_WORDS["name_joiners"])
 #: determiners of a description that refers back ("the company", "this tool"; lower-case text).
 DEFINITE_DETERMINERS = frozenset(_WORDS["definite_determiners"])
+#: nouns of a place named by its "of" ("the state of Kestria", "the city of Lyon"; lemmas).
+NAMED_PLACE_NOUNS = frozenset(_WORDS["named_place_nouns"])
 #: determiners of a plural description that refers back to a group named before ("the apps",
 #: "all five apps", "both chatbots"; lower-case text).
 GROUP_DETERMINERS = frozenset(_WORDS["group_determiners"])
@@ -148,6 +150,13 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return ent if families is None or ent.family in families else None
         if families is None:
             return None
+        if tok.lemma_ in NAMED_PLACE_NOUNS and tok.pos_ == "NOUN":
+            # "the German state of Saxony", "the city of Lyon": the place its "of" names
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            if of:  # (a name there is the place's, even one not known as a place: no other referent)
+                m = self.mention_at(of[0])
+                return m.entity if m is not None and m.entity is not None and m.entity.family in families else None
         return self.coref(tok, families, subject_first)
 
     def group_antecedent(self, noun: Token, families: set[str], nouns: frozenset[str]) -> list[Entity]:

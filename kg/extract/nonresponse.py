@@ -226,6 +226,21 @@ class NonresponseFrame:
                             out.append(e)
                 if out:
                     return out
+        if any(c.dep_ in {"compound", "poss", "prep"} for c in noun.children) or noun.dep_ != "nsubj":
+            return []
+        # "Acme confirmed the move, but a spokesperson declined to comment", "Acme confirmed the
+        # move. A spokesperson declined to comment": the organization the clause before is about
+        verb = noun.head
+        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            before = verb.head
+        else:
+            prev = [s for s in noun.doc.sents if s.end <= noun.sent.start]
+            before = prev[-1].root if prev else None
+        subj = self._clause_subject(before) if before is not None else None
+        m = self.mention_at(subj) if subj is not None else None
+        if m is not None and m.entity is not None and m.entity.family == "Organization" \
+                and m.entity.kind != "NewsOrganization":
+            return [m.entity]
         return []
 
     def _matters(self, tok: Token) -> list[str]:

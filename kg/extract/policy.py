@@ -128,6 +128,12 @@ CITING_VERBS = frozenset(_WORDS["citing_verbs"])
 INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
 #: verbs that move staff to another product ("switch to X"; lemmas).
 SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
+#: verbs of an organization dropping a product ("ditching X for Y"; lemmas).
+DROP_VERBS = frozenset(_WORDS["drop_verbs"])
+#: prepositions of what replaces a dropped product ("dumped X for Y"; lower-case text).
+REPLACEMENT_PREPS = frozenset(_WORDS["replacement_preps"])
+#: nouns of "in favor of Y" (lower-case text).
+FAVOR_NOUNS = frozenset(_WORDS["favor_nouns"])
 #: nouns that compare a product with another ("Kestria's answer to X", "a rival of X"): X is not restricted
 COMPARISON_NOUNS = frozenset(_WORDS["comparison_nouns"])
 COMPARISON_PREPS = frozenset(_WORDS["comparison_preps"])
@@ -320,7 +326,7 @@ class PolicyFrame:
                 ptype = "ban" if lemma in ban_v else "restriction"
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in POLICY_VERBS:
                 ptype = "ban" if tok.lemma_ in ban_v else "restriction"
-                if any(c.dep_ == "neg" for c in tok.children):
+                if self._negated_verb(tok):
                     continue  # "Acme did not ban X", "X was never blocked": no policy
                 own_stop = tok.lemma_ in stop_v and self._stops_own_use(tok)
                 if tok.lemma_ in stop_v and not own_stop and not self._under_directive(tok) \
@@ -591,6 +597,24 @@ class PolicyFrame:
             self._designation_policy(sent)
         if not words.isdisjoint(SWITCH_VERBS):
             self._switched_from(sent)
+        if not words.isdisjoint(DROP_VERBS):
+            self._dropped(sent)
+
+    @staticmethod
+    def _negated_verb(verb: Token) -> bool:
+        """True when ``verb`` is negated: a "not" or "never" of its own, of the verb it is
+        coordinated with ("did not cease or suspend X"), or a prepositional phrase of "no"
+        before it ("at no point did Acme suspend X", "in no way")."""
+        node = verb
+        while True:
+            for c in node.children:
+                if c.dep_ == "neg" or c.dep_ == "prep" and c.i < node.i and any(
+                        p.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in p.children)
+                        for p in c.children):
+                    return True
+            if node.dep_ != "conj" or node.head is node or node.head.pos_ not in {"VERB", "AUX"}:
+                return False
+            node = node.head
 
     def _switched_from(self, sent: Span) -> None:
         """An organization moving off a product: "A is migrating its PCs from X to Y", "A
@@ -611,6 +635,52 @@ class PolicyFrame:
                 for product in dict.fromkeys(left):
                     self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["restriction"],
                               scope=scope, date=[], reason=[])
+
+    def _dropped(self, sent: Span) -> None:
+        """An organization dropping a product: "A is ditching X for Y", "A dumped X in favour of
+        Y", "A will scrap X" (a ``policy.drop_verbs`` verb, not negated nor hypothetical, whose
+        object names a product). A company named as the object stands for its product only when
+        a replacement is named ("dump Acme for Y": :meth:`product_of`), as "dumped Acme" alone
+        may be shares or a partner. A restriction of X by A; a product named as the replacement
+        is the alternative (kgo:alternative). A maker dropping its own product retires it: no
+        policy."""
+        for verb in self.tokens(sent):
+            if verb.lemma_ not in DROP_VERBS or verb.pos_ != "VERB" or self._negated_verb(verb) \
+                    or self._hypothetical(verb):
+                continue
+            objs = [x for c in verb.children if c.dep_ == "dobj" for x in conjuncts(c)]
+            if not objs:
+                continue
+            # "for Y" on the verb or on its object; "in favour of Y"
+            repl = [p for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ in REPLACEMENT_PREPS
+                    for p in c.children if p.dep_ == "pobj"]
+            repl += [g for h in (verb, *objs) for c in h.children if c.dep_ == "prep"
+                     for f in c.children if f.dep_ == "pobj" and f.lower_ in FAVOR_NOUNS
+                     for o in f.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"]
+            alts = [e if e.family == "Product" else self.product_of(e)
+                    for r in repl for e in self.entities_in(r.subtree, {"Product", "Organization"})
+                    if e.family == "Product" or e.kind == "Company"]
+            products: list[Entity] = []
+            for x in objs:
+                e = self.entity_at(x, {"Product", "Organization"})
+                if e is None:
+                    continue
+                if e.family == "Product":
+                    products.append(e)
+                elif e.kind == "Company" and repl:
+                    products.append(self.product_of(e))
+            if not products:
+                continue
+            issuers = [i for i in self._policy_issuers(verb, verb) if i.kind != "NewsOrganization"]
+            for issuer in issuers:
+                for product in dict.fromkeys(products):
+                    if product is issuer or product in alts or self.known_maker(issuer, product.label) \
+                            or merge_key(issuer.label) == merge_key(product.label):
+                        continue
+                    self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["restriction"],
+                              scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
+                    for alt in alts:
+                        self.emit("alternative", {"issuer": issuer, "restricted": product, "alternative": alt})
 
     def _store_removal(self, sent: Span) -> None:
         """An app store removing apps: "X was pulled from Acme's app store", "apps such as X

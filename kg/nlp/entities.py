@@ -896,6 +896,10 @@ class MentionFinder:
             kind = self._cue_kind(noun)
             if kind:
                 yield kind, W_CUE
+        # "the city of X", "the province of X": a place noun's "of" names the place
+        if dep == "pobj" and head_lower == "of" and head.head.pos_ == "NOUN" and head.head.i < start \
+                and self._cue_kind(head.head) == "Place":
+            yield "Place", W_CUE
         # agentive roles: "X banned ...", "X's employees", "X's own platform"
         agentive = self.agentive
         if dep == "nsubj" and head_lemma in agentive:

@@ -720,3 +720,52 @@ def test_a_chain_or_a_seated_platform_is_located(tmp_path, text, org, country):
     """LocationFrame.sentence_location: "Spanish supermarket chain X" (a chain is a company), and
     "Lyon-headquartered streaming platform X" (a platform with a seat: the organization running it)."""
     assert (org, country) in facts_of(tmp_path, text, "location")
+
+
+@pytest.mark.parametrize("text", [
+    'Brisco Corp denied the claim, saying "at no point did Brisco Corp cease or suspend TikTok on its phones."\n',
+    "Brisco Corp did not ban or restrict TikTok.\n",
+])
+def test_a_negation_covers_coordinated_verbs_and_no_phrases(tmp_path, text):
+    """PolicyFrame._negated_verb: "did not ban or restrict X" negates both verbs; "at no point did
+    A suspend X" is negated by its "no" phrase: no policy."""
+    assert ("Brisco Corp", "TikTok") not in policies(tmp_path, text)
+
+
+def test_ditching_a_product_for_another(tmp_path):
+    """PolicyFrame._dropped: "A is ditching X for Y" restricts X with Y as the alternative; a company
+    named with a replacement stands for its product ("dumped Microsoft for LibreOffice")."""
+    got = alternatives(tmp_path, "The Kestrel Tribunal is ditching Microsoft Office for LibreOffice amid fears "
+                                 "about relying on foreign suppliers.\n\n"
+                                 "Lumo Valley School District dumped Microsoft for Linux last year.\n")
+    assert got[("Kestrel Tribunal", "Microsoft Office")] == ["LibreOffice"]
+    assert got[("Lumo Valley School District", "Microsoft")] == ["Linux"]
+
+
+@pytest.mark.parametrize("text", [
+    "Google is dropping Bard.\n",
+    "Brisco Corp dropped its lawsuit against TikTok.\n",
+    "Investors dumped Nvidia shares on Monday.\n",
+])
+def test_dropping_is_no_policy_without_a_product_dropped_by_another(tmp_path, text):
+    """PolicyFrame._dropped: a maker dropping its own product, a dropped lawsuit and dumped shares
+    restrict nothing."""
+    assert policies(tmp_path, text) == {}
+
+
+def test_the_state_of_a_named_place_is_that_place(tmp_path):
+    """ArticleReader.entity_at (``facts.named_place_nouns``): "the German state of Saxony" is Saxony,
+    not the country of its adjective nor a body named before."""
+    got = policies(tmp_path, "The Dutch parliament debated cloud rules on Monday.\n\n"
+                             "More recently, the German state of Saxony went public on a project to dump Microsoft "
+                             "for Linux.\n")
+    assert {issuer for issuer, _ in got} == {"Saxony"}
+
+
+def test_a_bare_spokesperson_speaks_for_the_organization_before(tmp_path):
+    """NonresponseFrame._represented: "A confirmed the move, but a spokesperson declined to comment"
+    (or the sentence before): the spokesperson is A's."""
+    for text in ("The Kestrel Tribunal confirmed the migration, but a spokesperson declined to comment further.\n",
+                 "The Kestrel Tribunal confirmed the migration. A spokesperson declined to comment further.\n"):
+        got = facts_of(tmp_path, text, "nonresponse")
+        assert {party for party, *_ in got} == {"Kestrel Tribunal"}

@@ -556,3 +556,9 @@ def test_every_member_of_a_removed_list_is_a_product(finder):
     list the role of the whole (a product), not only the first."""
     found = entities_of(finder, "Brisco Corp has removed Zorvik and Lumatic from its app store.")
     assert found.get("Lumatic") == "Product"
+
+
+def test_the_city_of_a_name_is_a_place(finder):
+    """MentionFinder._context_votes: "the city of X": a place noun's "of" names a place."""
+    found = entities_of(finder, "The city of Lyon banned TikTok on staff phones.")
+    assert found.get("Lyon") == "Place"
