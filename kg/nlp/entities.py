@@ -167,6 +167,7 @@ class MentionFinder:
         self.all_suffixes = set().union(*self.suffixes.values())
         self.firm_suffixes = frozenset(lex["firm_suffixes"])
         self.legal_forms = frozenset(lex["legal_forms"])
+        self.government_name_words = frozenset(lex["government_name_words"])
         #: legal forms written before a company's name ("PT Acme Abadi", "PJSC Acme"; lower case)
         self.firm_prefixes = frozenset(lex["firm_prefixes"])
         self.bare_institutions = frozenset(lex["bare_institutions"])
@@ -808,6 +809,9 @@ class MentionFinder:
             strong = True
         if size > 2 and lowers[start + 1] == "of" and first_lower in self.suffixes["GovernmentBody"]:
             votes["GovernmentBody"] += W_SUFFIX  # "Department of Revenue", "Ministry of Trade"
+            strong = True
+        if entry is None and size > 2 and not self.government_name_words.isdisjoint(lowers[start + 1:end - 1]):
+            votes["GovernmentBody"] += W_SUFFIX  # "the Central Government Purchasing Office of Kestria"
             strong = True
         if size == 1 and key_text in self.bare_institutions:
             votes["GovernmentBody"] += W_CUE  # "approved by Congress", "Parliament voted"

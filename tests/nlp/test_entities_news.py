@@ -562,3 +562,15 @@ def test_the_city_of_a_name_is_a_place(finder):
     """MentionFinder._context_votes: "the city of X": a place noun's "of" names a place."""
     found = entities_of(finder, "The city of Lyon banned TikTok on staff phones.")
     assert found.get("Lyon") == "Place"
+
+
+
+def test_a_name_with_government_inside_is_a_government_body(finder):
+    """MentionFinder._mention (``government_name_words``): an unknown name with "Government" inside
+    ("the Central Government Purchasing Center") is a government body, not a company."""
+    nlp = load_pipeline()
+    text = "The Central Government Purchasing Center of Kestria issued the notice."
+    ents = resolve_entities([("a1", m) for m in finder.find(nlp(text), 0, False)], load_kb())
+    kinds = {e.label: e.kind for e in ents.values()}
+    name = next(k for k in kinds if "Purchasing Center" in k)
+    assert kinds[name] == "GovernmentBody"
