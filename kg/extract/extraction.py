@@ -37,8 +37,8 @@ LIVE_TOKENS = 500_000
 #: runs (Python's default is 700). Reading makes millions of short-lived objects (token objects,
 #: lists, tuples) beside the parses, mentions and observations it keeps; at the default, the
 #: collector ran some 860 times in a warm extraction of 1,000 articles, rescanning what is kept
-#: (5-6% of reading's CPU time), at this value some 7 times (under 1%).
-READING_GC_THRESHOLD = 50_000
+#: (5-6% of reading's CPU time), at this value some 40 times (about 1.5%).
+READING_GC_THRESHOLD = 10_000
 
 
 @contextmanager
