@@ -25,6 +25,8 @@ import hashlib
 import json
 import logging
 import os
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,12 +121,44 @@ def docs_from_bytes(data: bytes, vocab) -> list:
         if len(_LOOKED_UP) >= 4:
             _LOOKED_UP.clear()
         seen = _LOOKED_UP[id(vocab)] = (vocab, set())
-    bin_ = DocBin().from_bytes(data)
+    with _no_entry_point_scan():
+        bin_ = DocBin().from_bytes(data)
     looked_up = seen[1]
     bin_.strings.difference_update(looked_up)
     docs = list(bin_.get_docs(vocab))
     looked_up.update(bin_.strings)
     return docs
+
+
+@lru_cache(maxsize=1)
+def _decoder_entry_points() -> bool:
+    """Whether an installed package declares srsly msgpack decoders as entry points (looked up once)."""
+    from srsly.msgpack import msgpack_decoders
+
+    return bool(msgpack_decoders.get_entry_points())
+
+
+@contextmanager
+def _no_entry_point_scan():
+    """Within the block, srsly's msgpack decoding skips its scan of the installed packages'
+    entry points when no package declares a decoder there (:func:`_decoder_entry_points`),
+    so the decoders it uses are the same.
+
+    ``DocBin.from_bytes`` decodes with ``srsly.msgpack_loads``, which asks the catalogue
+    registry ``srsly.msgpack.msgpack_decoders`` for every decoder on each call; the registry
+    then walks every entry point of the environment (about a quarter of loading a stored parse).
+    The registry's ``entry_points`` switch is turned off for the block and restored after it.
+    """
+    from srsly.msgpack import msgpack_decoders
+
+    if not msgpack_decoders.entry_points or _decoder_entry_points():
+        yield
+        return
+    msgpack_decoders.entry_points = False
+    try:
+        yield
+    finally:
+        msgpack_decoders.entry_points = True
 
 
 def default_cache_dir() -> Path:
