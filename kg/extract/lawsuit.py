@@ -461,17 +461,16 @@ def _name_mention(reader, block: int, tok: Token):
     return m
 
 
-def _plural_group(reader, tok: Token, reach: int = 2) -> list:
+def _plural_group(reader, tok: Token) -> list:
     """The organizations a plural description stands for ("these companies", "the two firms",
     "both companies": a plural noun of the Organization anaphors with a definite determiner or
     a number): the last two or more organizations named as conjuncts of one another in the
-    sentence before or earlier in the block, or in the ``reach - 1`` blocks before. [] when
-    there is none."""
+    sentence before or earlier in the block, or in the block before. [] when there is none."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in reader.lex["anaphors"]["Organization"] or not any(
             c.lower_ in GROUP_DETERMINERS for c in tok.children
             if c.dep_ in {"det", "nummod", "predet"}):
         return []
-    for b in range(reader.block, max(-1, reader.block - reach), -1):
+    for b in range(reader.block, max(-1, reader.block - 2), -1):
         sents = [s for s in reader.sents[b] if b < reader.block or s.end <= tok.sent.start]
         for sent in reversed(sents):
             for t in sent:
@@ -549,9 +548,9 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
                     e = reader.entity_at(x, PARTY)
                     if e is not None:
                         return [e], None
-                    members = _plural_group(reader, x, reach=len(reader.sents)) if groups else []
+                    members = _plural_group(reader, x) if groups else []
                     if members:
-                        return members, None  # "representatives for the companies": each company named before
+                        return members, None  # "representatives for the companies": each company just named
     if tok.pos_ == "NOUN":
         # "News Corp units Dow Jones and NYP Holdings": the names in apposition, not the anchor
         found = [(m.entity, t.doc[m.start:m.end].root) for c in tok.children if c.dep_ == "appos" for t in c.subtree

@@ -703,10 +703,8 @@ def test_a_described_plaintiff_named_later_files_the_case(tmp_path):
 
 def test_representatives_of_the_companies_did_not_respond(tmp_path):
     """lawsuit._party (``groups``): "representatives for the companies have not responded" are
-    the companies the article listed, however far before."""
+    the companies the paragraph before listed."""
     text = ("Dana Whitfield sued Brisco Corp and Quarnel Holdings on Monday.\n\n"
-            "She said more suits would follow.\n\n"
-            "Her lawyers declined to say when.\n\n"
             "Representatives for the companies have not responded to requests for comment.\n")
     got = facts_of(tmp_path, text, "nonresponse")
     assert {party for party, *_ in got} >= {"Brisco Corp", "Quarnel Holdings"}
