@@ -1284,8 +1284,8 @@ def _described_claimants(reader, verb: Token, d: dict) -> list:
 
 
 def _unnamed_claimant(reader, verb: Token, d: dict) -> bool:
-    """True when a suit's subject is one claimant described, not named ("a veteran reporter
-    has filed a lawsuit against Y", "an author sued Y"): an indefinite singular noun of
+    """True when a suit's subject is one claimant described, not named ("a columnist sued
+    Y", "an author filed a suit against Y"): an indefinite singular noun of
     ``claimant_nouns``. The suit's plaintiff is then the one the article names for it."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" \
@@ -1344,7 +1344,7 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
         counsel = [p for c in tok.children if c.dep_ == "agent" for p in c.children
                    if p.dep_ == "pobj" and p.lower_ in d["agent_nouns"]]
         if counsel:
-            # "the suit was filed by attorneys from the firm X": counsel files for the plaintiff,
+            # "the suit was filed by lawyers with the firm X": counsel files for the plaintiff,
             # named only with ``counsel_preps`` ("by lawyers for A", "by attorneys representing A")
             represented = {e for p in counsel for c in p.children if c.dep_ in {"prep", "acl"}
                            and c.lower_ in d["counsel_preps"] for t in c.subtree if (m := reader.mention_at(t)) is not None and (e := m.entity) is not None}

@@ -80,6 +80,8 @@ class LocationFrame:
                 continue
             org = None
             m = self.mention_at(noun)
+            if m is None and seated and noun.i + 1 < len(noun.doc) and noun.pos_ == "NOUN":
+                m = self.mention_at(noun.doc[noun.i + 1])  # "Lyon-headquartered video platform X", parse broken
             if m and m.entity.family == "Organization":
                 org = m.entity
             elif m and m.entity.family == "Product" and seated:

@@ -228,8 +228,8 @@ class NonresponseFrame:
                     return out
         if any(c.dep_ in {"compound", "poss", "prep"} for c in noun.children) or noun.dep_ != "nsubj":
             return []
-        # "Acme confirmed the move, but a spokesperson declined to comment", "Acme confirmed the
-        # move. A spokesperson declined to comment": the organization the clause before is about
+        # "Acme confirmed the plan, but a spokesperson would say no more", "Acme confirmed the
+        # plan. A spokesperson declined to say more": the organization the clause before is about
         verb = noun.head
         if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
             before = verb.head

@@ -128,7 +128,7 @@ CITING_VERBS = frozenset(_WORDS["citing_verbs"])
 INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
 #: verbs that move staff to another product ("switch to X"; lemmas).
 SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
-#: verbs of an organization dropping a product ("ditching X for Y"; lemmas).
+#: verbs of an organization dropping a product ("dumps X for Y"; lemmas).
 DROP_VERBS = frozenset(_WORDS["drop_verbs"])
 #: prepositions of what replaces a dropped product ("dumped X for Y"; lower-case text).
 REPLACEMENT_PREPS = frozenset(_WORDS["replacement_preps"])
@@ -637,7 +637,7 @@ class PolicyFrame:
                               scope=scope, date=[], reason=[])
 
     def _dropped(self, sent: Span) -> None:
-        """An organization dropping a product: "A is ditching X for Y", "A dumped X in favour of
+        """An organization dropping a product: "A drops X for Y", "A dumped X in favour of
         Y", "A will scrap X" (a ``policy.drop_verbs`` verb, not negated nor hypothetical, whose
         object names a product). A company named as the object stands for its product only when
         a replacement is named ("dump Acme for Y": :meth:`product_of`), as "dumped Acme" alone

@@ -688,13 +688,13 @@ def test_places_and_bodies_listed_as_issuers(tmp_path, text, issuers):
 def test_a_described_plaintiff_named_later_files_the_case(tmp_path):
     """lawsuit._unnamed_claimant and _file: "a veteran reporter has filed a lawsuit against A, B and
     C" takes the plaintiff the article names next ("Dana Holt ... filed the case"); a possessor
-    the parser made the list's head ("Lee Ormond's Brisco Corp, ...") is not sued; attorneys who
-    filed it ("filed by attorneys from the firm X") are no accusers."""
-    text = ("A veteran reporter has filed a lawsuit against Lee Ormond's Brisco Corp, Quarnel Holdings and Lumo "
-            "Labs. The lawsuit accuses these companies of copying books to train their chatbots.\n\n"
-            "Dana Whitfield, a columnist for the Kestrel Ledger, filed the case in a federal court alongside "
-            "four other authors.\n\n"
-            "The lawsuit was filed by attorneys from the law firm Ormond Vale Brandt, including Lee Ormond.\n")
+    the parser made the list's head ("Lee Ormond's Brisco Corp, ...") is not sued; lawyers who
+    filed it ("filed by lawyers with the firm X") are no accusers."""
+    text = ("A veteran columnist has filed a suit against Lee Ormond's Brisco Corp, Quarnel Holdings and Lumo "
+            "Labs. The complaint says the firms copied her novels to build chatbots.\n\n"
+            "Dana Whitfield, who writes for the Kestrel Ledger, filed the case last week with four other "
+            "writers.\n\n"
+            "The suit was filed by lawyers with the firm Ormond Vale Brandt, among them Lee Ormond.\n")
     got = _allegations(tmp_path, text)
     assert {accused for accuser, accused in got if accuser == "Dana Whitfield"} == \
         {"Brisco Corp", "Quarnel Holdings", "Lumo Labs"}
@@ -702,21 +702,21 @@ def test_a_described_plaintiff_named_later_files_the_case(tmp_path):
 
 
 def test_representatives_of_the_companies_did_not_respond(tmp_path):
-    """lawsuit._party (``groups``): "representatives for the companies have not responded" are
-    the companies the paragraph before listed."""
+    """lawsuit._party (``groups``): "spokespeople for the companies did not answer" are the
+    companies the paragraph before listed."""
     text = ("Dana Whitfield sued Brisco Corp and Quarnel Holdings on Monday.\n\n"
-            "Representatives for the companies have not responded to requests for comment.\n")
+            "Spokespeople for the companies did not answer requests for comment.\n")
     got = facts_of(tmp_path, text, "nonresponse")
     assert {party for party, *_ in got} >= {"Brisco Corp", "Quarnel Holdings"}
 
 
 @pytest.mark.parametrize("text, org, country", [
-    ("The regulator fined Spanish supermarket chain Brisco for using cameras in its stores.\n", "Brisco", "Spain"),
-    ("Lyon-headquartered streaming platform Zorvik has added labels to its playlists.\n", "Zorvik", "France"),
+    ("The regulator fined Spanish grocery chain Brisco for using cameras in its stores.\n", "Brisco", "Spain"),
+    ("Lyon-headquartered video platform Zorvik has added labels to its clips.\n", "Zorvik", "France"),
 ])
 def test_a_chain_or_a_seated_platform_is_located(tmp_path, text, org, country):
-    """LocationFrame.sentence_location: "Spanish supermarket chain X" (a chain is a company), and
-    "Lyon-headquartered streaming platform X" (a platform with a seat: the organization running it)."""
+    """LocationFrame.sentence_location: "Spanish grocery chain X" (a chain is a company), and
+    "Lyon-headquartered video platform X" (a platform with a seat: the organization running it)."""
     assert (org, country) in facts_of(tmp_path, text, "location")
 
 
@@ -730,11 +730,11 @@ def test_a_negation_covers_coordinated_verbs_and_no_phrases(tmp_path, text):
     assert ("Brisco Corp", "TikTok") not in policies(tmp_path, text)
 
 
-def test_ditching_a_product_for_another(tmp_path):
-    """PolicyFrame._dropped: "A is ditching X for Y" restricts X with Y as the alternative; a company
-    named with a replacement stands for its product ("dumped Microsoft for LibreOffice")."""
-    got = alternatives(tmp_path, "The Kestrel Tribunal is ditching Microsoft Office for LibreOffice amid fears "
-                                 "about relying on foreign suppliers.\n\n"
+def test_dropping_a_product_for_another(tmp_path):
+    """PolicyFrame._dropped: "A will drop X in favour of Y" restricts X with Y as the alternative; a
+    company named with a replacement stands for its product ("dumped Microsoft for Linux")."""
+    got = alternatives(tmp_path, "The Kestrel Tribunal will drop Microsoft Office in favour of LibreOffice to cut "
+                                 "licence costs.\n\n"
                                  "Lumo Valley School District dumped Microsoft for Linux last year.\n")
     assert got[("Kestrel Tribunal", "Microsoft Office")] == ["LibreOffice"]
     assert got[("Lumo Valley School District", "Microsoft")] == ["Linux"]
@@ -755,15 +755,14 @@ def test_the_state_of_a_named_place_is_that_place(tmp_path):
     """ArticleReader.entity_at (``facts.named_place_nouns``): "the German state of Saxony" is Saxony,
     not the country of its adjective nor a body named before."""
     got = policies(tmp_path, "The Dutch parliament debated cloud rules on Monday.\n\n"
-                             "More recently, the German state of Saxony went public on a project to dump Microsoft "
-                             "for Linux.\n")
+                             "Later, the German state of Saxony said it would dump Microsoft for Linux.\n")
     assert {issuer for issuer, _ in got} == {"Saxony"}
 
 
 def test_a_bare_spokesperson_speaks_for_the_organization_before(tmp_path):
     """NonresponseFrame._represented: "A confirmed the move, but a spokesperson declined to comment"
     (or the sentence before): the spokesperson is A's."""
-    for text in ("The Kestrel Tribunal confirmed the migration, but a spokesperson declined to comment further.\n",
-                 "The Kestrel Tribunal confirmed the migration. A spokesperson declined to comment further.\n"):
+    for text in ("The Kestrel Tribunal confirmed the switch on Friday, but a spokesperson declined to give details.\n",
+                 "The Kestrel Tribunal confirmed the switch on Friday. A spokesperson declined to give details.\n"):
         got = facts_of(tmp_path, text, "nonresponse")
         assert {party for party, *_ in got} == {"Kestrel Tribunal"}
