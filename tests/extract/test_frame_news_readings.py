@@ -686,7 +686,7 @@ def test_places_and_bodies_listed_as_issuers(tmp_path, text, issuers):
 
 
 def test_a_described_plaintiff_named_later_files_the_case(tmp_path):
-    """lawsuit._unnamed_claimant and _file: "a veteran reporter has filed a lawsuit against A, B and
+    """lawsuit._unnamed_claimant and _file: "a veteran columnist sued A, B and
     C" takes the plaintiff the article names next ("Dana Holt ... filed the case"); a possessor
     the parser made the list's head ("Lee Ormond's Brisco Corp, ...") is not sued; lawyers who
     filed it ("filed by lawyers with the firm X") are no accusers."""
@@ -760,7 +760,7 @@ def test_the_state_of_a_named_place_is_that_place(tmp_path):
 
 
 def test_a_bare_spokesperson_speaks_for_the_organization_before(tmp_path):
-    """NonresponseFrame._represented: "A confirmed the move, but a spokesperson declined to comment"
+    """NonresponseFrame._represented: "A confirmed the plan, but a spokesperson would say no more"
     (or the sentence before): the spokesperson is A's."""
     for text in ("The Kestrel Tribunal confirmed the switch on Friday, but a spokesperson declined to give details.\n",
                  "The Kestrel Tribunal confirmed the switch on Friday. A spokesperson declined to give details.\n"):
