@@ -86,7 +86,7 @@ class LocationFrame:
                 org = m.entity
             elif m and m.entity.family == "Product" and seated:
                 # "the Lyon-based streaming platform X": the organization of that name that runs it
-                org = self.implicit(m.entity.label, "Company", False, key=f"{m.entity.key} maker")
+                org = self._product_runner(m.entity)
             elif noun.lemma_ in cue_orgs and noun.tag_ in {"NN", "NNP"}:
                 if noun.dep_ in {"compound", "appos"}:
                     org = self.entity_at(noun.head, {"Organization"})
@@ -169,6 +169,11 @@ class LocationFrame:
                 return self.implicit(entry.name, entry.kind, False)
         return None
 
+    def _product_runner(self, product: Entity) -> Entity:
+        """The organization of a product's name that runs it (not a mention of its own): an
+        implicit company labelled like the product, keyed ``"<product key> maker"``."""
+        return self.implicit(product.label, "Company", False, key=f"{product.key} maker")
+
     def _product_seat(self, m: Mention) -> None:
         """A product said to be based somewhere ("X is based in Kestria", "X, which is
         headquartered in Y"): the organization of the same name that runs it is based there
@@ -186,7 +191,7 @@ class LocationFrame:
                     for o in prep.children:
                         country = self._seat_country(o)
                         if country is not None:
-                            org = self.implicit(m.entity.label, "Company", False, key=f"{m.entity.key} maker")
+                            org = self._product_runner(m.entity)
                             self.emit("location", {"organization": org, "country": country})
 
     def _copula_seat(self, sent: Span) -> None:

@@ -1406,8 +1406,9 @@ class PolicyFrame:
             orgs = [e for e in agents if e.kind != "NewsOrganization"]
             if orgs:
                 # "the Commission and Kestria have banned X": the places listed with it, as governments
-                agents += [g for g in self._coordinated_places(walk[0]) if g not in agents]
-                orgs += [g for g in self._coordinated_places(walk[0]) if g not in orgs]
+                places = [g for g in self._coordinated_places(walk[0]) if g not in agents]
+                agents += places
+                orgs += places
                 # (a news organization reports a policy; it issues none), unless it is named
                 # with other issuers ("A, the Kestrel Herald and B have banned X on their systems") ...
                 return agents if len(agents) > 1 else orgs
