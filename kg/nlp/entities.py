@@ -92,6 +92,9 @@ class Mention:
     #: The merge key of the name this mention abbreviates, when it stands in brackets
     #: right after it ("Kestrel Media Corp. (KMC)"); "" otherwise.
     alias_of: str = ""
+    #: The legal form written right after a known organization's name ("Corp." of "Acme
+    #: Corp."): part of the mention's span and text, not of the surface that labels its entity.
+    form: str = ""
 
 
 @dataclass(eq=False)
@@ -349,6 +352,11 @@ class MentionFinder:
         kb_spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         kb_spans = _longest_first(kb_spans)
         kb_spans = [s for s in kb_spans if not self._inside_name(s)]
+        formed = set()  # (spans of known names extended by the legal form after them)
+        for k, s in enumerate(kb_spans):
+            kb_spans[k] = self._with_legal_form(s)
+            if kb_spans[k].end > s.end:
+                formed.add((s.start, s.end + 1))
         chosen: list[tuple[Span, bool, str | None]] = [(s, True, None) for s in kb_spans]
         covered = {i for s in kb_spans for i in range(s.start, s.end)}
         others: list[tuple[Span, str | None]] = []
@@ -411,6 +419,8 @@ class MentionFinder:
         office_spans = {(o.start, o.end) for o in offices}
         for span, from_kb, label in sorted(chosen, key=lambda c: c[0].start):
             m = self._mention(span, block, heading, from_kb, label)
+            if m is not None and (span.start, span.end) in formed and m.text.endswith(span[-1].text):
+                m.form = span[-1].text
             if m is not None:
                 if (span.start, span.end) in office_spans:
                     # an office holder's office is a public body; a partnership, a company
@@ -420,9 +430,10 @@ class MentionFinder:
                 mentions.append(m)
         # "Acme, Inc.", "Acme, S.A.": a legal form after a comma ends the name before it; it names
         # nothing by itself
+        # ("Acme (Private) Ltd.": the parse leaves the form alone; it names nothing either)
         mentions = [m for k, m in enumerate(mentions) if not (
             k > 0 and m.start == mentions[k - 1].end + 1 and toks[m.start - 1].text == ","
-            and m.text.lower() in self.legal_forms)]
+            and m.text.lower() in self.legal_forms or m.text.lower() in self.legal_forms and not m.known)]
         for long, short in zip(mentions, mentions[1:]):
             # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
             # words or more is that name's alias in this article
@@ -583,6 +594,21 @@ class MentionFinder:
         "offices near X": ``locative_preps`` in the lexicon)."""
         root = span.root
         return root.dep_ == "pobj" and root.head.lower_ in self.locative_preps
+
+    def _with_legal_form(self, span: Span) -> Span:
+        """A known organization's name with the legal form written right after it ("Acme
+        Corp.", "Acme Ltd"): the form is part of the mention, which the knowledge base still
+        resolves (:func:`kg.nlp.kb.merge_key` drops it), so that a clause whose subject the
+        parse puts on the form ("Acme Corp. has sued ...") finds its organization. Other
+        spans are returned unchanged."""
+        doc = span.doc
+        end = span.end
+        if end >= len(doc) or doc[end].lower_ not in self.legal_forms or not doc[end].text[:1].isupper():
+            return span
+        entry = self.kb.lookup(span.text)
+        if entry is None or entry.kind not in ORG_KINDS:
+            return span
+        return doc[span.start:end + 1]
 
     def _filler(self, tok: Token) -> bool:
         return (tok.is_punct or tok.pos_ == "DET" or tok.text in POSSESSIVE
@@ -1114,10 +1140,11 @@ def resolve_entities(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase)
         if m.votes.get("Person", 0) >= W_CUE:
             named_person.add(m.key)
         ent = entities.setdefault(m.key, Entity(m.key))
-        ent.surfaces[m.text] += 1
+        surface = m.text[:-len(m.form)].rstrip() if m.form else m.text  # ("Acme Corp.": "Acme")
+        ent.surfaces[surface] += 1
         per_article = by_article.setdefault(m.key, {}).setdefault(art, Counter())
         if not m.alias_of:  # (an alias named right after its name, "KMC", a former name, votes for no label)
-            per_article[m.text] += 1
+            per_article[surface] += 1
         ent.votes.update(m.votes)
         ent.articles.add(art)
         if m.known or not m.heading and (m.strong or m.ner) or m.heading and kb.is_place(m.text):

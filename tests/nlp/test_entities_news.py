@@ -574,3 +574,20 @@ def test_a_name_with_government_inside_is_a_government_body(finder):
     kinds = {e.label: e.kind for e in ents.values()}
     name = next(k for k in kinds if "Purchasing Center" in k)
     assert kinds[name] == "GovernmentBody"
+
+
+def test_a_legal_form_after_a_known_name_is_part_of_its_mention():
+    """MentionFinder._with_legal_form: "Quillpoint Corp." of a known organization "Quillpoint" is one
+    mention, so that the parse's subject ("Corp.") finds the organization; the form does not label the
+    entity (Mention.form). A legal form the parse leaves alone ("Marlo (Private) Ltd.") names nothing."""
+    from kg.nlp.kb import KBEntry, KnowledgeBase
+
+    kb = KnowledgeBase([KBEntry("Quillpoint", "Company", (), "")], {})
+    nlp = load_pipeline()
+    doc = nlp("Quillpoint Corp. has sued Zorbo Inc. and Marlo (Private) Ltd. over scraping.")
+    mentions = MentionFinder(nlp, kb).find(doc, 0, False)
+    known = next(m for m in mentions if m.text.startswith("Quillpoint"))
+    assert doc[known.end - 1].text == "Corp." and known.form == "Corp."
+    assert "Ltd." not in {m.text for m in mentions}
+    ents = resolve_entities([("a1", m) for m in mentions], kb)
+    assert ents[known.key].label == "Quillpoint"
