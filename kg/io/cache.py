@@ -138,27 +138,63 @@ def _decoder_entry_points() -> bool:
     return bool(msgpack_decoders.get_entry_points())
 
 
+#: (size of catalogue's registry, srsly's msgpack decoders that it held then, by name): the
+#: decoders :func:`_no_entry_point_scan` hands out while the registry is unchanged (empty before the first call)
+_DECODERS: list[tuple[int, dict]] = []
+
+
+def _registered_decoders(msgpack_decoders) -> dict:
+    """The srsly msgpack decoders of catalogue's registry, by name: what the registry's
+    ``get_all`` returns without entry points, looked up again only when the registry changed
+    (another size, or another function under a name seen before)."""
+    import catalogue
+
+    registry = catalogue.REGISTRY
+    namespace = tuple(msgpack_decoders.namespace)
+    if _DECODERS:
+        size, found = _DECODERS[0]
+        if size == len(registry) and all(registry.get((*namespace, k)) is v for k, v in found.items()):
+            return found
+    saved = msgpack_decoders.entry_points
+    msgpack_decoders.entry_points = False
+    try:
+        found = msgpack_decoders.get_all()
+    finally:
+        msgpack_decoders.entry_points = saved
+    _DECODERS[:] = [(len(registry), found)]
+    return found
+
+
 @contextmanager
 def _no_entry_point_scan():
-    """Within the block, srsly's msgpack decoding skips its scan of the installed packages'
-    entry points when no package declares a decoder there (:func:`_decoder_entry_points`),
-    so the decoders it uses are the same.
+    """Within the block, srsly's msgpack decoding uses the decoders of catalogue's registry
+    without scanning the installed packages' entry points or walking the registry, when no
+    package declares a decoder there (:func:`_decoder_entry_points`): the decoders it uses are
+    the same.
 
     ``DocBin.from_bytes`` decodes with ``srsly.msgpack_loads``, which asks the catalogue
-    registry ``srsly.msgpack.msgpack_decoders`` for every decoder on each call; the registry
-    then walks every entry point of the environment (about a quarter of loading a stored parse).
-    The registry's ``entry_points`` switch is turned off for the block and restored after it.
+    registry ``srsly.msgpack.msgpack_decoders`` for every decoder (``get_all``) on each call;
+    the registry then walks every entry point of the environment and copies and walks the
+    whole registry of every package (spaCy's hundreds of functions): together most of loading a
+    stored parse. For the block, the registry's ``get_all`` answers with
+    :func:`_registered_decoders` (a copy, as ``get_all`` makes a new dict); it is restored after it.
     """
     from srsly.msgpack import msgpack_decoders
 
-    if not msgpack_decoders.entry_points or _decoder_entry_points():
+    if msgpack_decoders.entry_points and _decoder_entry_points():
         yield
         return
-    msgpack_decoders.entry_points = False
+    decoders = _registered_decoders(msgpack_decoders)
+    own = vars(msgpack_decoders)
+    had, before = "get_all" in own, own.get("get_all")
+    msgpack_decoders.get_all = lambda: dict(decoders)
     try:
         yield
     finally:
-        msgpack_decoders.entry_points = True
+        if had:
+            msgpack_decoders.get_all = before
+        else:
+            del msgpack_decoders.get_all
 
 
 def default_cache_dir() -> Path:
