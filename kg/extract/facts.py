@@ -442,7 +442,40 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if len(subjects) > 1:
             return max(subjects, key=lambda c: (len(list(c.subtree)), -c.i))
+        if not subjects and verb.dep_ == "conj":
+            return self._stranded_subject(verb)
         return subjects[0] if subjects else None
+
+    @staticmethod
+    def _stranded_subject(verb: Token) -> Token | None:
+        """The subject of a coordinated clause that the parse hung on a word of the clause before
+        ("A removed the app on Thursday and B removed it Friday": "B" made a conjunct of
+        "Thursday"): the proper noun right after "and" / "but" and right before the verb (or its
+        auxiliaries), attached as a conjunct elsewhere; None when there is none."""
+        doc = verb.doc
+        k = verb.i - 1
+        while k >= 0 and doc[k].dep_ in {"aux", "auxpass", "neg", "advmod"} and doc[k].head == verb:
+            k -= 1
+        if k < 1 or doc[k].pos_ != "PROPN" or doc[k].dep_ != "conj" or doc[k].head.i >= verb.i:
+            return None
+        start = doc[k].left_edge.i
+        if start < 1 or doc[start - 1].dep_ != "cc":
+            return None
+        return doc[k]
+
+    @classmethod
+    def is_stranded_subject(cls, tok: Token) -> bool:
+        """True when ``tok`` is what :meth:`_stranded_subject` finds for the verb after it: the
+        subject of the next clause, never a conjunct of the word the parse hung it on."""
+        if tok.pos_ != "PROPN" or tok.dep_ != "conj":
+            return False
+        doc = tok.doc
+        k = tok.i + 1
+        while k < len(doc) and doc[k].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+            k += 1
+        return k < len(doc) and doc[k].pos_ in {"VERB", "AUX"} and doc[k].dep_ == "conj" \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[k].children) \
+            and cls._stranded_subject(doc[k]) == tok
 
     def agent_of(self, trig: Token, families: set[str], depth: int = 5) -> Entity | None:
         """The first of :meth:`agents_of`, or None."""
@@ -512,6 +545,17 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 return found
             passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
             node_noun = node.pos_ == "NOUN"
+            if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and not passive \
+                    and (stranded := self._clause_subject(node)) is not None \
+                    and not any(c.dep_ == "nsubj" for c in node.children):
+                # "... on Thursday and B removed it Friday": the subject the parse hung elsewhere
+                for k in todo:
+                    e = entity_at(stranded, kinds[k], subject_first=True)
+                    if e:
+                        found[k] = e, stranded
+                todo = [k for k in todo if found[k] is None]
+                if not todo:
+                    return found
             for c in node.children:
                 dep = c.dep_
                 if dep == "agent":

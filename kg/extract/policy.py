@@ -2335,8 +2335,8 @@ class PolicyFrame:
         echoed = {x.i for t in toks if t.dep_ in {"acl", "relcl"} and t.lemma_ in ECHO_VERBS
                   and t.head.lemma_.lower() in ECHO_HEADS for x in t.subtree}
         for t in toks:
-            if echoed and t.i in echoed:
-                continue
+            if echoed and t.i in echoed or self.is_stranded_subject(t):
+                continue  # ("... on Thursday and B removed it": B is the next clause's subject)
             m = self.mention_at(t)
             if m is None and t.tag_ == "POS" and t.dep_ != "case" and t.i + 1 < len(t.doc) and t.i >= 1 \
                     and t.doc[t.i + 1].lemma_.lower() in self.lex["policy"]["product_part_nouns"]:

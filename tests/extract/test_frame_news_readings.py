@@ -766,3 +766,15 @@ def test_a_bare_spokesperson_speaks_for_the_organization_before(tmp_path):
                  "The Kestrel Tribunal confirmed the switch on Friday. A spokesperson declined to give details.\n"):
         got = facts_of(tmp_path, text, "nonresponse")
         assert {party for party, *_ in got} == {"Kestrel Tribunal"}
+
+
+def test_a_subject_the_parse_hung_on_a_date_before_it(tmp_path):
+    """ArticleReader._stranded_subject and is_stranded_subject: in "A banned X on Thursday and B banned Y
+    on Friday" the parse may make B a conjunct of "Thursday"; B is the second clause's issuer, and
+    never a thing the first clause restricts."""
+    got = policies(tmp_path, "Zorbo Inc. banned Quillo on Thursday and Brisco Corp banned Zaphy on Friday.\n")
+    assert ("Brisco Corp", "Zaphy") in got
+    assert not any(product == "Brisco Corp" for _, product in got)
+    got = policies(tmp_path, "Zorbo Inc. removed the messaging app Quillo from its store on Thursday and "
+                             "Brisco Corp removed it Friday.\n")
+    assert not any(product == "Brisco Corp" for _, product in got)
