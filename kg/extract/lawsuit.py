@@ -1495,7 +1495,10 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
     r.accused = accused
     scope = [t for t in tok.subtree if t.i not in subj_ids and t.i != tok.i]
     _fill(r, scope, tok, d, reader)
-    r.practice = _uniq(r.practice + [x for o in objs for x in _complements(o, d)])  # "15 million euros for ..."
+    # "15 million euros for ...", also where the parse hangs the amount on the object ("fined Acme, the
+    # retailer, 35 million euros for ...": the amount in apposition)
+    amounts = [x for o in objs for x in o.subtree if x.i != o.i and x.lower_ in d["money_words"]]
+    r.practice = _uniq(r.practice + [x for o in [*objs, *amounts] for x in _complements(o, d)])
     r.targets = _uniq(targets + r.targets)
     r.kind = "fine"
     _keep(st, r)

@@ -778,3 +778,13 @@ def test_a_subject_the_parse_hung_on_a_date_before_it(tmp_path):
     got = policies(tmp_path, "Zorbo Inc. removed the messaging app Quillo from its store on Thursday and "
                              "Brisco Corp removed it Friday.\n")
     assert not any(product == "Brisco Corp" for _, product in got)
+
+
+def test_what_a_fine_is_for_when_the_amount_hangs_on_the_fined_party(tmp_path):
+    """lawsuit._fine_verb: "fined A, the retailer, 35 million euros for tracking staff": the parse hangs
+    the amount (and its "for") on the fined party in apposition; the practice is still what follows "for"."""
+    got = _allegations(tmp_path, "On Monday the Kestria Data Protection Authority fined Brisco Corp, the "
+                                 "furniture retailer, over 12 million euros for secretly tracking warehouse "
+                                 "workers.\n")
+    practices = got[("Kestria Data Protection Authority", "Brisco Corp")]
+    assert any("tracking warehouse workers" in p for p in practices)
