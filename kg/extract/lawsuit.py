@@ -435,6 +435,8 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
         if e is not None and e in exclude and reader.mention_at(t) is None and t.pos_ == "NOUN":
             e = _coref_other(reader, t, set(exclude))
         if e is None:
+            e = _unnamed_party(reader, t, d)
+        if e is None:
             continue
         if reader.mention_at(t) is None and info is not None:
             info["described"] = True  # "the company": resolved by coreference, checked at the article's end
@@ -449,6 +451,23 @@ def _accused(reader, tok: Token, d: dict, surface: bool = True, info: dict | Non
         last = max(x.i for x in tok.subtree)
         ents = _uniq(ents + _surface_list(reader, last, tok.sent, d))
     return ents, targets
+
+
+def _unnamed_party(reader, tok: Token, d: dict):
+    """A party accused under a description, not a name ("sued a Kestrian cybercrime network", "took
+    action against a ring of scammers"): an indefinite noun of ``unnamed_party_nouns`` (or a group
+    of such: "a ring of hackers") with nothing named in it, as an unnamed organization labelled with
+    its words ("Kestrian cybercrime network"); None otherwise."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in d["unnamed_party_nouns"] \
+            or not any(c.dep_ == "det" and c.lower_ in d["indefinite_determiners"] for c in tok.children) \
+            or any(reader.mention_at(t) is not None for t in tok.subtree):
+        return None
+    toks = [t for t in tok.subtree if t.i <= tok.i or t.head.i == tok.i and t.dep_ == "prep" and t.lower_ == "of"
+            or t.dep_ == "pobj" and t.head.head.i == tok.i and t.head.lower_ == "of"]
+    while toks and (toks[0].pos_ in {"DET", "PUNCT", "NUM"}):
+        toks = toks[1:]
+    label = join_tokens(toks[:6]).strip(" ,;:\"'“”")
+    return reader.implicit(label, "Organization", False) if label else None
 
 
 def _name_mention(reader, block: int, tok: Token):

@@ -788,3 +788,11 @@ def test_what_a_fine_is_for_when_the_amount_hangs_on_the_fined_party(tmp_path):
                                  "workers.\n")
     practices = got[("Kestria Data Protection Authority", "Brisco Corp")]
     assert any("tracking warehouse workers" in p for p in practices)
+
+
+def test_a_party_accused_under_a_description(tmp_path):
+    """lawsuit._unnamed_party (``unnamed_party_nouns``): "pursuing legal action against a Kestrian fraud
+    network" accuses an unnamed party labelled with its description."""
+    got = _allegations(tmp_path, "Brisco Corp said it is pursuing legal action against a Kestrian fraud "
+                                 "network, accusing it of using its chatbot to send fake invoices.\n")
+    assert ("Brisco Corp", "Kestrian fraud network") in got
