@@ -647,6 +647,7 @@ class MentionFinder:
         out = []
         for s, e in pieces:
             while s < e and (toks[s].pos in _LEADING_POS or toks[s].is_lower
+                             or toks[s].dep_ == "mark" and e - s > 1  # ("If Acme's app ...": a subordinator)
                              or self.kb.is_demonym(texts[s]) and e - s > 1 and not self._institution_name(toks, s, e)
                              or texts[s] in POSSESSIVE):
                 s += 1

@@ -591,3 +591,17 @@ def test_a_legal_form_after_a_known_name_is_part_of_its_mention():
     assert "Ltd." not in {m.text for m in mentions}
     ents = resolve_entities([("a1", m) for m in mentions], kb)
     assert ents[known.key].label == "Quillpoint"
+
+
+def test_a_subordinator_the_model_glued_to_a_name_is_dropped(finder):
+    """MentionFinder._clean: a subordinator at the start of an entity span ("If Zorvane", the parse's
+    ``mark`` tagged as a proper noun) is no part of the name. A hand-built parse, as the model gives it."""
+    from spacy.tokens import Doc
+
+    words = ["If", "Zorvane", "’s", "app", "stays", "online", ",", "users", "lose", "."]
+    doc = Doc(load_pipeline().vocab, words=words, heads=[4, 3, 1, 4, 8, 4, 8, 8, 8, 8],
+              deps=["mark", "poss", "case", "nsubj", "advcl", "acomp", "punct", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "PROPN", "PART", "NOUN", "VERB", "ADV", "PUNCT", "NOUN", "VERB", "PUNCT"],
+              tags=["NNP", "NNP", "POS", "NN", "VBZ", "RB", ",", "NNS", "VBP", "."],
+              ents=["B-PERSON", "I-PERSON"] + ["O"] * 8, sent_starts=[True] + [False] * 9)
+    assert [m.text for m in finder.find(doc, 0, False)] == ["Zorvane"]
