@@ -74,8 +74,11 @@ class LocationFrame:
             if seated:
                 noun = noun.head  # "the Singapore-headquartered Kestrel Dynamics"
             while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i \
-                    and self.mention_at(noun) is None and noun.head.tag_ == "NNS":
-                noun = noun.head  # "Chinese AI firms — A, B and C": the firms (a list, never an anaphor)
+                    and self.mention_at(noun) is None and (noun.head.tag_ == "NNS" or noun.lemma_ not in cue_orgs
+                                                           and noun.head.lemma_ in cue_orgs):
+                # "Chinese AI firms — A, B and C": the firms (a list, never an anaphor); "the Chinese
+                # drone maker": the maker, where the parse hangs the nationality on the product word
+                noun = noun.head
             if noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
             org = None

@@ -796,3 +796,12 @@ def test_a_party_accused_under_a_description(tmp_path):
     got = _allegations(tmp_path, "Brisco Corp said it is pursuing legal action against a Kestrian fraud "
                                  "network, accusing it of using its chatbot to send fake invoices.\n")
     assert ("Brisco Corp", "Kestrian fraud network") in got
+
+
+def test_a_nationality_the_parse_hangs_on_the_product_word(tmp_path):
+    """LocationFrame.sentence_location: in "the Chinese drone maker" the parse may make "Chinese" a
+    modifier of "drone"; the nationality still describes the maker, which stands for the company
+    named before."""
+    got = facts_of(tmp_path, "Zorvane Labs released a new model on Monday. In October, the Chinese drone "
+                             "maker said it would appeal.\n", "location")
+    assert ("Zorvane Labs", "China") in got
