@@ -430,10 +430,12 @@ class MentionFinder:
                 mentions.append(m)
         # "Acme, Inc.", "Acme, S.A.": a legal form after a comma ends the name before it; it names
         # nothing by itself
-        # ("Acme (Private) Ltd.": the parse leaves the form alone; it names nothing either)
+        # ("Acme (Private) Ltd.": the parse leaves the form after the bracket alone; it names
+        # nothing either, but "SA" alone may be a place)
         mentions = [m for k, m in enumerate(mentions) if not (
             k > 0 and m.start == mentions[k - 1].end + 1 and toks[m.start - 1].text == ","
-            and m.text.lower() in self.legal_forms or m.text.lower() in self.legal_forms and not m.known)]
+            and m.text.lower() in self.legal_forms
+            or m.start > 0 and toks[m.start - 1].text == ")" and m.text.lower() in self.legal_forms and not m.known)]
         for long, short in zip(mentions, mentions[1:]):
             # "Kestrel Media Corp. (KMC)": an acronym in brackets right after a name of two
             # words or more is that name's alias in this article
