@@ -75,6 +75,11 @@ POLICY_TARGET_PREPS = frozenset(_WORDS["policy_target_preps"])
 CERTAINTY_WORDS = tuple((level, frozenset(lexicon()["certainty"][level])) for level in CERTAINTY_LEVELS)
 
 
+#: Dependencies of the words between a clause's subject and its verb (auxiliaries, "not",
+#: adverbs), skipped by :meth:`ArticleReader._stranded_subject`.
+_VERB_PREMODIFIERS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
 class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, AlternativeFrame, AllegationFrame,
                     CollectionFrame, NonresponseFrame, ArticleLinker):
     """Extracts observations from one parsed article.
@@ -454,7 +459,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         auxiliaries), attached as a conjunct elsewhere; None when there is none."""
         doc = verb.doc
         k = verb.i - 1
-        while k >= 0 and doc[k].dep_ in {"aux", "auxpass", "neg", "advmod"} and doc[k].head == verb:
+        while k >= 0 and doc[k].dep_ in _VERB_PREMODIFIERS and doc[k].head == verb:
             k -= 1
         if k < 1 or doc[k].pos_ != "PROPN" or doc[k].dep_ != "conj" or doc[k].head.i >= verb.i:
             return None
@@ -471,7 +476,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             return False
         doc = tok.doc
         k = tok.i + 1
-        while k < len(doc) and doc[k].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        while k < len(doc) and doc[k].dep_ in _VERB_PREMODIFIERS:
             k += 1
         return k < len(doc) and doc[k].pos_ in {"VERB", "AUX"} and doc[k].dep_ == "conj" \
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[k].children) \
@@ -546,8 +551,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             passive = any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in node.children)
             node_noun = node.pos_ == "NOUN"
             if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} and not passive \
-                    and (stranded := self._clause_subject(node)) is not None \
-                    and not any(c.dep_ == "nsubj" for c in node.children):
+                    and not any(c.dep_ == "nsubj" for c in node.children) \
+                    and (stranded := self._stranded_subject(node)) is not None:
                 # "... on Thursday and B removed it Friday": the subject the parse hung elsewhere
                 for k in todo:
                     e = entity_at(stranded, kinds[k], subject_first=True)
