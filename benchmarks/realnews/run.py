@@ -32,7 +32,9 @@ Usage::
     python benchmarks/realnews/run.py --list-missing  # texts to fetch again, with their queries
 
 Exit status: 0 when every split was scored, 1 when a text is missing or changed
-(the split is still scored on the rest), 2 when the set cannot be read.
+(the split is still scored on the rest, and the result records how many were
+missing) or when no text of a split is present (nothing is scored or written),
+2 when the set cannot be read.
 """
 
 from __future__ import annotations
@@ -67,8 +69,10 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("kg")) / "realnews"
 
 
-def read_sources(path: Path = SOURCES) -> list[dict]:
-    """Rows of ``sources.tsv`` as dicts; exits 2 naming the file and line when a row is malformed."""
+def read_sources(path: Path | None = None) -> list[dict]:
+    """Rows of ``sources.tsv`` (``path``, default :data:`SOURCES`) as dicts; exits 2 naming the
+    file and line when a row is malformed."""
+    path = SOURCES if path is None else path
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -128,8 +132,10 @@ def kg_command() -> list[str]:
     return [sys.executable, "-m", "kg.cli"]
 
 
-def score_split(split: str, rows: list[dict], texts: Path, work: Path, show_misses: bool) -> dict:
-    """Build and score one split; returns the result record written to ``benchmarks/results``."""
+def score_split(split: str, rows: list[dict], texts: Path, work: Path, show_misses: bool,
+                missing: int = 0) -> dict:
+    """Build and score one split on the present texts ``rows``; returns the result record written
+    to ``benchmarks/results`` (``missing``: the split's texts absent or changed, recorded in it)."""
     from rdflib import Graph
 
     from kg.query.evaluate import evaluate, f1, totals
@@ -150,7 +156,7 @@ def score_split(split: str, rows: list[dict], texts: Path, work: Path, show_miss
     scores = evaluate(graph, ROOT / "queries", gold)
     facts = [s for s in scores if s.question != "cq08"]
     record = {
-        "split": split, "articles": len(rows), "events": len(events),
+        "split": split, "articles": len(rows), "missing": missing, "events": len(events),
         "publishers": len({r["publisher"] for r in rows}),
         "questions": {s.question: {"returned": s.returned, "right": s.right, "required": s.required,
                                    "found": s.found, "precision": round(s.precision, 3),
@@ -159,7 +165,8 @@ def score_split(split: str, rows: list[dict], texts: Path, work: Path, show_miss
         "overall": {k: round(v, 3) for k, v in totals(scores).items()},
         "facts": {k: round(v, 3) for k, v in totals(facts).items()},
     }
-    print(f"\n{split}: {len(rows)} articles, {len(events)} events, {record['publishers']} publishers")
+    print(f"\n{split}: {len(rows)} articles, {len(events)} events, {record['publishers']} publishers"
+          + (f" ({missing} texts of the split missing or changed: not scored)" if missing else ""))
     print(f"{'question':10} {'P':>6} {'R':>6} {'F1':>6}  found/required  right/returned")
     for s in scores:
         print(f"{s.question:10} {s.precision:6.3f} {s.recall:6.3f} {f1(s.precision, s.recall):6.3f}"
@@ -226,12 +233,20 @@ def main(argv: list[str] | None = None) -> int:
               f"find it again with the query: {row['query']}", file=sys.stderr)
     if args.list_missing:
         return 1 if bad else 0
+    absent = {s: sum(1 for row, _ in bad if row["split"] == s) for s in splits}
+    empty = [s for s in splits if not any(r["split"] == s for r in ok)]
+    if empty:
+        # (scoring no text would overwrite the results of an earlier run with nothing)
+        print(f"error: no text of the {' and '.join(empty)} split is present in {texts}; nothing is scored "
+              f"and benchmarks/results is left as it is (run --list-missing)", file=sys.stderr)
+        return 1
     if args.keep:
-        records = [score_split("tune", [r for r in ok if r["split"] == "tune"], texts, args.keep, args.show_misses)]
+        records = [score_split("tune", [r for r in ok if r["split"] == "tune"], texts, args.keep, args.show_misses,
+                               absent["tune"])]
     else:
         with tempfile.TemporaryDirectory(prefix="kg-realnews-") as tmp:
-            records = [score_split(s, [r for r in ok if r["split"] == s], texts, Path(tmp), args.show_misses)
-                       for s in splits]
+            records = [score_split(s, [r for r in ok if r["split"] == s], texts, Path(tmp), args.show_misses,
+                                   absent[s]) for s in splits]
     write_results(records)
     return 1 if bad else 0
 
