@@ -2960,7 +2960,8 @@ class PolicyFrame:
             if text not in out:
                 out.append(text)
         for t in toks:  # "blocked X on Acme laptops": the devices are the scope, named or not
-            if t.dep_ == "pobj" and t.head.lower_ == "on" and t.pos_ in {"NOUN", "PROPN"} and self._used_on(t.head):
+            if t.dep_ == "pobj" and t.head.lower_ == "on" and t.pos_ in {"NOUN", "PROPN"} \
+                    and t.ent_type_ not in {"DATE", "TIME"} and self._used_on(t.head):  # (not "on Monday")
                 left = min((x for x in t.subtree if x.i <= t.i and x.pos_ != "DET" and x.tag_ != "PRP$"),
                            key=lambda x: x.i, default=t)
                 text = t.doc[left.i:t.i + 1].text

@@ -24,6 +24,7 @@ from spacy.parts_of_speech import ADP as _ADP
 from spacy.parts_of_speech import CCONJ as _CCONJ
 from spacy.parts_of_speech import DET as _DET
 from spacy.parts_of_speech import NOUN as _NOUN
+from spacy.parts_of_speech import ADJ as _ADJ
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import PUNCT as _PUNCT
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LOWER, ORTH, POS, SPACY
@@ -179,6 +180,9 @@ class MentionFinder:
         self.org_suffixes = frozenset().union(*(w for k, w in self.suffixes.items() if k in ORG_KINDS))
         self.merge_suffixes = lexicon()["merge_suffixes"]
         self.based_words = lexicon()["location"]["based_words"]
+        self.capitalized_adjectives = lex["capitalized_adjectives"]
+        #: nouns of products and models: a name before one names a product ("the X chatbot")
+        self.product_cues = frozenset(self.cues["SoftwareProduct"] | self.cues["AIModel"])
         self._titled: set[tuple[int, int]] = set()
         #: (word, two words, lemma, modifier) -> kind: a memo of :meth:`_cue_kind`
         self._cue_kinds: dict[tuple[str, str, str, bool], str | None] = {}
@@ -376,6 +380,9 @@ class MentionFinder:
             others = [o for o in others if o not in inside]
             for piece in self._clean(run):
                 others.append((piece, label))
+        for tok in self._brand_adjectives(doc, toks, cols):
+            if not any(s.start <= tok.i < s.end for s, _ in others):
+                others.append((doc[tok.i:tok.i + 1], None))
         others = self._join_of_and(doc, others)
         offices = self._title_offices(doc) + self._firm_names(doc) + self._portfolio_bodies(doc)
         for office in offices:
@@ -451,6 +458,42 @@ class MentionFinder:
                     and all(t.lower_ in self.former_name_words for t in between[2:]):
                 before.alias_of = now.key
         return mentions
+
+    def _brand_adjectives(self, doc: Doc, toks: list[Token], cols: tuple) -> list[Token]:
+        """Capitalized words the tagger read as adjectives right before a product noun, in running
+        text: "blocked the Quorble chatbot", "the Quorble messaging app" (an unknown name the
+        model tags ``JJ``). Not a sentence's first word, not after another capitalized word (a
+        title-case headline: "Kestria Blocks Popular Chatbot"), not a demonym ("the Kestrian
+        app", known or tagged ``NORP``) nor a ``capitalized_adjectives`` word; the words between it and the noun are lower
+        case. ``cols``: the block's columns (:meth:`_columns`). Returns the tokens, in text order."""
+        texts, lowers = cols[1], cols[2]
+        pos = cols[5][2]
+        candidates = [i for i, p in enumerate(pos) if p == _ADJ and texts[i][:1].isupper()]
+        if not candidates:
+            return []  # (most blocks: no capitalized adjective)
+        found = []
+        for i in candidates:
+            tok = toks[i]
+            sent = tok.sent
+            if i == sent.start or not tok.is_title or tok.dep_ not in {"amod", "compound", "nmod"} \
+                    or tok.ent_type_ not in {"", "ORG", "PRODUCT", "WORK_OF_ART"}:
+                continue  # (a nationality the model tags NORP, "the Kestrian app", is no brand)
+            head = tok.head
+            if head.i <= i or head.pos not in (_NOUN, _PROPN) or lowers[head.i] not in self.product_cues \
+                    and head.lemma_.lower() not in self.product_cues:
+                continue
+            before = toks[i - 1]
+            if before.is_title or before.is_upper and before.is_alpha \
+                    or not all(t.is_lower for t in toks[i + 1:head.i]):
+                continue
+            if lowers[i] in self.capitalized_adjectives or lowers[i] in self.not_names \
+                    or self.kb.is_demonym(texts[i]) or self.kb.lookup(texts[i]) is not None:
+                continue
+            words = [t for t in toks[sent.start:sent.end] if t.is_alpha]
+            if sum(t.is_title for t in words) * 2 > len(words):
+                continue  # (a title-case line)
+            found.append(tok)
+        return found
 
     @staticmethod
     def dateline_place(mentions: list[Mention]) -> None:
@@ -1213,7 +1256,9 @@ def _voted_label(name: str, surfaces: Counter, per_article: dict[str, Counter]) 
     ("Meta Platforms") labels the entity only when it wins or ties that vote. Each article
     gives one vote to its most frequent surface form (the longer on a tie); the label is the
     form with most votes, then the canonical name, then the form with most mentions, then the
-    longer. Forms are compared normalized (case, punctuation).
+    longer. Forms are compared normalized (case, punctuation). A form that begins with an
+    owner's name in the possessive before a proper name ("Kestria's Data Office") counts as
+    that name ("Data Office").
 
     Args:
         name: the knowledge-base name of the entity.
@@ -1225,10 +1270,36 @@ def _voted_label(name: str, surfaces: Counter, per_article: dict[str, Counter]) 
     """
     votes = _article_votes(per_article)
     canonical = normalize(name)
-    best = max(surfaces, key=lambda s: (votes[s], normalize(s) == canonical, surfaces[s], len(s), s))
+    # (a form that names its owner first, "Kestria's Data Office", votes for the name after it)
+    forms: Counter = Counter()
+    form_votes: Counter = Counter()
+    for surface, count in surfaces.items():
+        form = _without_owner(surface)
+        forms[form] += count
+        form_votes[form] += votes[surface]
+    best = max(forms, key=lambda s: (form_votes[s], normalize(s) == canonical, forms[s], len(s), s))
     return name if normalize(best) == canonical else best
 
 
+def _without_owner(surface: str) -> str:
+    """``surface`` without an owner's name in the possessive before a proper name ("Kestria's
+    Data Protection Office" -> "Data Protection Office"; "Kestria's data office", a description,
+    stays whole)."""
+    found = _OWNER_PREFIX.match(surface)
+    if found is None:
+        return surface
+    rest = surface[found.end():]
+    words = rest.split()
+    # (its first and last words capitalized, short function words between: "Office of the Data
+    # Commissioner")
+    if words and words[0][:1].isupper() and words[-1][:1].isupper() \
+            and all(w[:1].isupper() or w.isalpha() and len(w) <= 3 for w in words):
+        return rest
+    return surface
+
+
+#: a name that begins with its owner's name in the possessive ("Kestria's Data Office")
+_OWNER_PREFIX = re.compile(r"^[^\s'\u2019]+(?:\s[^\s'\u2019]+){0,2}['\u2019]s\s")
 #: an acronym of two to six capitals ("KMC"), matched whole
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: what separates the words of a name for :func:`initials`

@@ -532,3 +532,10 @@ def test_rules_an_issuer_enacts_on_a_class_of_ai(tmp_path):
                              "Torvane Bank introduced new rules for its branches.\n")
     assert ("Dravik Bank", "generative AI assistants") in got
     assert not any(issuer == "Torvane Bank" for issuer, _ in got)
+
+
+def test_a_day_after_on_is_no_scope(tmp_path):
+    """_scope: "blocked X on Monday" says when, not on what devices ("on Acme laptops")."""
+    got = policies(tmp_path, "Zorblat blocked the Quindle app on Monday, and Brimlow blocked it on staff laptops.\n")
+    assert got[("Zorblat", "Quindle")].get("scope", []) == []
+    assert any("laptops" in s for s in got[("Brimlow", "Quindle")]["scope"])

@@ -605,3 +605,27 @@ def test_a_subordinator_the_model_glued_to_a_name_is_dropped(finder):
               tags=["NNP", "NNP", "POS", "NN", "VBZ", "RB", ",", "NNS", "VBP", "."],
               ents=["B-PERSON", "I-PERSON"] + ["O"] * 8, sent_starts=[True] + [False] * 9)
     assert [m.text for m in finder.find(doc, 0, False)] == ["Zorvane"]
+
+
+def test_an_unknown_name_the_tagger_reads_as_an_adjective_names_the_product_after_it(finder):
+    """MentionFinder._brand_adjectives: "the Quindle chatbot" (the model tags "Quindle" JJ)."""
+    found = entities_of(finder, "The regulator blocked the Quindle chatbot on Monday.",
+                        "Staff may still use the Western chatbot and the Kestrian app.",
+                        "Regulator Blocks Popular Chatbot Over Privacy")
+    assert found.get("Quindle") == "Product"
+    assert not {"Western", "Kestrian", "Popular"} & set(found)
+
+
+@pytest.mark.parametrize(("surfaces", "label"), [
+    ({"Kestria's Data Shield Office": 2, "Data Shield Office": 1}, "Data Shield Office"),
+    ({"Kestria's Data Shield Office": 3}, "Data Shield Office"),
+    ({"Kestria's data shield office": 2}, "Kestria's data shield office"),  # (a description stays whole)
+])
+def test_a_name_after_its_owners_possessive_labels_without_the_owner(surfaces, label):
+    """_voted_label: "Kestria's Data Shield Office" counts as "Data Shield Office"."""
+    from collections import Counter
+
+    from kg.nlp.entities import _voted_label
+
+    counts = Counter(surfaces)
+    assert _voted_label("Office for Shielding Data", counts, {"a1": counts}) == label
