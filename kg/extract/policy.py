@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.entities import Entity
 from ..nlp.kb import merge_key, normalize
@@ -688,7 +688,8 @@ class PolicyFrame:
         ``policy.removal_verbs`` with "from" a store, ``policy.store_nouns``). The issuer is the
         active subject, else the store's possessor, else the store's maker in the knowledge
         base; the products are those named in the removed phrase, else the class of AI apps
-        it names. A ban (removal) of each."""
+        it names, else the product a definite description or pronoun stands for ("removed the
+        app", :meth:`_product_anaphors`). A ban (removal) of each."""
         pol = self.lex["policy"]
         stores = STORE_NOUNS
         for verb in self.tokens(sent):
@@ -727,6 +728,8 @@ class PolicyFrame:
                     g for c in objs for g in [self._class_of_goods(c, placed=True)] if g)]
             if not products:
                 products = self._named_next(removed, issuers)
+            if not products:  # "Acme also removed the app from its store": the app named before
+                products = [p for p in self._product_anaphors(verb, removed, issuers) if p is not store_ent]
             for issuer in issuers:
                 for product in products:
                     if product is issuer:
@@ -879,6 +882,14 @@ class PolicyFrame:
         another story."""
         return not any(not b.heading and len(b.text.split()) >= 12 for b in self.article.blocks[:self.block])
 
+    @staticmethod
+    def _hyphen_modifier(m, doc: Doc) -> bool:
+        """True when a name is glued by a hyphen to a participle after it ("an X-linked app",
+        "X-owned Y", "the X-backed startup"): a description of another thing, not that thing."""
+        end = m.end
+        return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].tag_ == "VBN"
+
     def _headline_policy(self, sent: Span) -> None:
         """A headline read on its surface, as the small model often parses a headline flat
         ("Acme Bans ChatGPT Over Data Leak Fears" with "ChatGPT" as a verb): an issuer named
@@ -899,7 +910,7 @@ class PolicyFrame:
             issuers = self._headline_issuers(sent, tok.i)
             after = tok.i + 1 + particle
             named = [m for t in doc[after:min(sent.end, after + 6)] if (m := self.mention_at(t)) is not None
-                     and m.start == t.i and m.entity is not None]
+                     and m.start == t.i and m.entity is not None and not self._hyphen_modifier(m, doc)]
             # a product named in the window ("Bans Use of Microsoft AI Copilot": Copilot), else a
             # company known by its product's name ("Ohio bans DeepSeek ...")
             m = next((m for m in named if m.entity.family == "Product"), None) or next(
@@ -2396,6 +2407,8 @@ class PolicyFrame:
             if ent.family == "Product" and m.end < len(t.doc) and t.doc[m.end].lemma_.lower() in \
                     self.lex["development"]["maker_nouns"] and t.doc[m.end].pos_ == "NOUN":
                 continue  # "blocked X maker Acme's crawler": X describes the maker
+            if self._hyphen_modifier(m, t.doc):
+                continue  # "pulled an X-linked app", "banned X-owned Y": X describes what is restricted
             if ent not in out:
                 out.append(ent)
         if any(not e.key.endswith(" product") for e in out) or out and self._generic_goods(toks):
@@ -2469,7 +2482,7 @@ class PolicyFrame:
             m = self.mention_at(doc[i])
             if m is not None and m.start == i and m.entity is not None:
                 ent = m.entity
-                if ent in issuers:
+                if ent in issuers or self._hyphen_modifier(m, doc):
                     return []
                 if ent.family == "Product":
                     return [ent]

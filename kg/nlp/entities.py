@@ -918,6 +918,13 @@ class MentionFinder:
         # "X tool", "X model": the name modifies a cue noun
         if dep in {"compound", "nmod", "amod"} and head.i >= end:
             kind = self._cue_kind(head, modifier=True)
+            cue, steps = head, 0
+            while kind is None and steps < 2 and cue.dep_ in {"compound", "nmod", "amod"} and cue.head.i > cue.i \
+                    and not cue.is_title:
+                # "the X messaging app", "the X AI chatbot": lower-case modifiers between the name
+                # and its cue noun
+                cue, steps = cue.head, steps + 1
+                kind = self._cue_kind(cue, modifier=True)
             if kind == "Company" and head_lemma.lower() in _MAKER_NOUNS:
                 kind = "SoftwareProduct"  # "the X maker": X is what the company makes
             if kind:

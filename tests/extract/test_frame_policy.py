@@ -539,3 +539,17 @@ def test_a_day_after_on_is_no_scope(tmp_path):
     got = policies(tmp_path, "Zorblat blocked the Quindle app on Monday, and Brimlow blocked it on staff laptops.\n")
     assert got[("Zorblat", "Quindle")].get("scope", []) == []
     assert any("laptops" in s for s in got[("Brimlow", "Quindle")]["scope"])
+
+
+def test_a_store_removal_of_the_app_named_before(tmp_path):
+    """_store_removal: "B also removed the app from its store" removes the app named before."""
+    got = policies(tmp_path, "Store news\n\nZorblat removed the Quindle app from its app store on Friday.\n\n"
+                             "Brimlow also removed the app from its Brimlow Store.\n")
+    assert ("Zorblat", "Quindle") in got and ("Brimlow", "Quindle") in got
+
+
+def test_a_name_glued_to_a_participle_is_not_restricted(tmp_path):
+    """_hyphen_modifier: "an X-linked app" describes the app restricted; it is not X."""
+    got = policies(tmp_path, "Norway bans Quindle-linked app over data fears\n\n"
+                             "The Quindle chatbot, made by Zorblat, has millions of users.\n")
+    assert ("Norway", "Quindle") not in got

@@ -629,3 +629,9 @@ def test_a_name_after_its_owners_possessive_labels_without_the_owner(surfaces, l
 
     counts = Counter(surfaces)
     assert _voted_label("Office for Shielding Data", counts, {"a1": counts}) == label
+
+
+def test_lower_case_modifiers_between_a_name_and_its_product_noun(finder):
+    """_context_votes: "the Vortiq photo editing app" (the name modifies "photo", which modifies "app")."""
+    found = entities_of(finder, "The Vortiq photo editing app was removed.")
+    assert found.get("Vortiq") == "Product"
