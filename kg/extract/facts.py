@@ -243,6 +243,18 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     return ent
         return None
 
+    def named_before_description(self, tok: Token, families: set[str]) -> Entity | None:
+        """The entity named right before the comma that opens the description ``tok`` heads:
+        "X, the company founded by Y, did not respond" (the parse may hang X elsewhere); None
+        when no name of ``families`` ends there."""
+        left = tok.left_edge.i
+        if left < 2 or tok.doc[left - 1].text != ",":
+            return None
+        named = self.token_mention.get((self.block, left - 2))
+        if named is None or named.end != left - 1 or named.entity is None or named.entity.family not in families:
+            return None
+        return named.entity
+
     def coref(self, tok: Token, families: set[str], subject_first: bool = False) -> Entity | None:
         """Resolve a pronoun ("its") or a definite description ("the company",
         "the tool") to the most salient compatible entity before it."""
@@ -281,6 +293,10 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 return None
         elif not is_pron:
             return None
+        if is_def:
+            named = self.named_before_description(tok, families)
+            if named is not None:
+                return named
         sent = tok.sent
         if subject_first or is_pron:
             subj = self._clause_subject(sent.root)

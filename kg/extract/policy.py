@@ -1239,7 +1239,10 @@ class PolicyFrame:
             elif noun.dep_ == "dobj" and (verb.lemma_ in ENACTING_VERBS or verb.lemma_ in SIMILAR_MOVE_VERBS):
                 # "A has taken similar steps"
                 agents += [c for c in verb.children if c.dep_ == "nsubj"]
-            self._emit_similar([t for a in agents for t in [a, *a.conjuncts]])
+            # ("similar steps by A, which banned X in May": A's own policy, stated by the relative
+            # clause, is the similar step; no copy of the policy before it)
+            self._emit_similar([t for a in agents for t in [a, *a.conjuncts]
+                                if not any(c.dep_ == "relcl" and c.lemma_ in POLICY_VERBS for c in t.children)])
 
     def _echoed_policies(self, sent: Span) -> None:
         """"..., a move echoed by A and B", "a decision mirrored by several banks, including A and

@@ -998,3 +998,21 @@ def test_a_finding_of_risk_after_the_policy(tmp_path):
                             "Office has determined that the security risks are too high.\n",
                   ("Kestrel Assembly Office", "DeepSeek"))
     assert "security risks are too high" in got
+
+
+def test_a_description_after_a_name_and_a_comma_is_that_name(tmp_path):
+    """named_before_description: "B, the company founded by X, did not respond" is B, not the
+    subject of the sentence before."""
+    ex = _facts(tmp_path, "Zorblat restricts Quindle\n\nZorblat has restricted the Quindle app on staff laptops.\n\n"
+                          "Brimlow, the company founded by Dana Holt, did not immediately respond to a request "
+                          "for comment.\n")
+    parties = {f.roles["party"].label for f in ex.facts if f.kind == "nonresponse"}
+    assert parties == {"Brimlow"}
+
+
+def test_similar_steps_by_a_body_that_states_its_own_ban(tmp_path):
+    """_similar_policies: "similar steps by B, which banned Y" are B's ban of Y, not a copy of
+    the policy before."""
+    got = policies(tmp_path, "Zorblat restricts Quindle\n\nZorblat has restricted the Quindle app on staff laptops.\n\n"
+                             "The move follows similar steps by Brimlow Bank, which banned DeepSeek in January.\n")
+    assert ("Brimlow Bank", "DeepSeek") in got and ("Brimlow Bank", "Quindle") not in got
