@@ -98,8 +98,11 @@ class DevelopmentFrame:
                                 dev = cand if cand.family == "Organization" else None
                         break
             if dev is None:
-                # "Y launched / develops X"
-                verb = root.head if root.dep_ in {"dobj"} else None
+                # "Y launched / develops X"; "Y built the X app" (the name modifies the object)
+                obj = anchors[1] if len(anchors) > 1 and anchors[1] == root.head else root
+                if obj == root and root.dep_ == "amod" and root.head.pos_ == "NOUN" and root.head.i >= m.end:
+                    obj = root.head  # ("the X model" with X tagged an adjective)
+                verb = obj.head if obj.dep_ in {"dobj"} else None
                 if verb is not None and verb.lemma_ in dev_verbs:
                     dev = self.agent_of(verb, {"Organization"}, depth=1)
             if dev is None and root.dep_ == "pobj" and root.head.head.lemma_ in maker_nouns:

@@ -243,6 +243,17 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                     return ent
         return None
 
+    def _other_party_reported(self, tok: Token, subject: Mention, families: set[str]) -> bool:
+        """True when the description ``tok`` stands in a clause the subject reports ("A sued B,
+        saying the company copied ...": a reporting verb's ``ccomp``) and another entity of
+        ``families`` is named between the subject and it: the speaker calls itself "we" or "it",
+        the description is the other party (in "A said the company would appeal" it is A)."""
+        reporting = self.lex["reporting_verbs"]
+        if not any(a.dep_ == "ccomp" and a.head.lemma_ in reporting for a in [tok, *tok.ancestors]):
+            return False
+        return any(m.entity is not None and m.entity is not subject.entity and m.entity.family in families
+                   for m in self.mentions[self.block] if subject.end <= m.start and m.end <= tok.i)
+
     def named_before_description(self, tok: Token, families: set[str]) -> Entity | None:
         """The entity named right before the comma that opens the description ``tok`` heads:
         "X, the company founded by Y, did not respond" (the parse may hang X elsewhere); None
@@ -302,7 +313,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             subj = self._clause_subject(sent.root)
             if subj is not None and subj.i < tok.i:
                 m = self.mention_at(subj)
-                if m and m.entity and m.entity.family in families and m.entity.kind != "NewsOrganization":
+                if m and m.entity and m.entity.family in families and m.entity.kind != "NewsOrganization" \
+                        and not (is_def and self._other_party_reported(tok, m, families)):
                     return m.entity
         if is_pron and low in NEUTER_PRONOUNS:
             centered = self._previous_subject_entity(tok, families)

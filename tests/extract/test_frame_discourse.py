@@ -1016,3 +1016,20 @@ def test_similar_steps_by_a_body_that_states_its_own_ban(tmp_path):
     got = policies(tmp_path, "Zorblat restricts Quindle\n\nZorblat has restricted the Quindle app on staff laptops.\n\n"
                              "The move follows similar steps by Brimlow Bank, which banned DeepSeek in January.\n")
     assert ("Brimlow Bank", "DeepSeek") in got and ("Brimlow Bank", "Quindle") not in got
+
+
+def test_the_company_in_a_suit_s_reported_clause_is_the_other_party(tmp_path):
+    """_other_party_reported: "A sued B, saying the company trained X" (B trained X)."""
+    ex = _facts(tmp_path, "Suit news\n\nZorblat sued Brimlow on Tuesday, saying the company trained Mistral Large "
+                          "on stolen code.\n")
+    made = {(f.roles["developer"].label, f.roles["product"].label) for f in ex.facts if f.kind == "development"}
+    assert ("Zorblat", "Mistral Large") not in made
+
+
+def test_a_maker_that_built_the_named_app(tmp_path):
+    """sentence_development: "Y built the X app", "Y trained the X model" (the name modifies the
+    verb's object); "A said the company built ..." is A."""
+    ex = _facts(tmp_path, "Suit news\n\nZorblat sued Brimlow on Tuesday, saying the company trained the Vortiq "
+                          "model on stolen code.\n\nKestrel Labs said on Monday the company built the Quindle app.\n")
+    made = {(f.roles["developer"].label, f.roles["product"].label) for f in ex.facts if f.kind == "development"}
+    assert {("Brimlow", "Vortiq"), ("Kestrel Labs", "Quindle")} <= made
