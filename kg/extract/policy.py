@@ -230,6 +230,7 @@ INDEFINITE_DETERMINERS = frozenset(_WORDS["indefinite_determiners"])
 EXCHANGE_NOUNS = frozenset(_POL["exchange_nouns"])
 CONTROL_LIST_NOUNS = frozenset(_POL["control_list_nouns"])
 CONTROL_LIST_MODIFIERS = frozenset(_POL["control_list_modifiers"])
+BANNED_LIST_ADJECTIVES = frozenset(_POL["banned_list_adjectives"])
 POLICY_CONTAINER_NOUNS = frozenset(_POL["policy_container_nouns"])
 DOCUMENT_NOUNS = frozenset(_POL["document_nouns"])
 POLICY_ANAPHORS = frozenset(_POL["policy_anaphors"])
@@ -591,6 +592,8 @@ class PolicyFrame:
         self._similar_policies(sent)
         if not words.isdisjoint(CONTROL_LIST_NOUNS):
             self._listing_policy(sent)
+            if not words.isdisjoint(BANNED_LIST_ADJECTIVES):
+                self._banned_list_policy(sent)
         if not words.isdisjoint(REMOVAL_VERBS):
             self._store_removal(sent)
         if not words.isdisjoint(DESIGNATION_VERBS) and not words.isdisjoint(DESIGNATION_NOUNS):
@@ -806,6 +809,38 @@ class PolicyFrame:
                     product = party if party.family == "Product" else self.product_of(party, mentioned=False)
                     self.emit("policy", {"issuer": issuer, "product": product, "region": []},
                               type=["restriction"], scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
+
+    def _banned_list_policy(self, sent: Span) -> None:
+        """Products put on a list of things barred: "X added A to its list of unauthorized apps",
+        "A was placed on X's banned software list" (a ``policy.listing_verbs`` verb with a
+        ``policy.list_preps`` preposition and a ``policy.control_list_nouns`` head that a
+        ``policy.banned_list_adjectives`` word qualifies, before it or in its "of" phrase). The
+        issuer is the verb's agent, else the list's possessor or its "by" phrase; the products are those named in
+        the verb's object (or passive subject). A ban of each."""
+        pol = self.lex["policy"]
+        for verb in self.tokens(sent):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
+                continue
+            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CONTROL_LIST_NOUNS]
+            barred = [n for n in lists if any(t.lower_ in BANNED_LIST_ADJECTIVES for t in n.subtree if t.i != n.i)]
+            if not barred:
+                continue
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            products = self._restricted_things([t for o in objs for t in o.subtree])
+            if not products:
+                continue
+            issuers = [e for e in self.agents_of(verb, {"Organization", "Place"}) if e.kind != "NewsOrganization"]
+            if not issuers:  # "its list", "Acme's list", "the list ... by Acme" (the agent hung on the list)
+                issuers = [e for n in barred for c in n.children for p in ([c] if c.dep_ == "poss" else [
+                    p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "by" else [])
+                    for e in [self.entity_at(p, {"Organization", "Place"})] if e is not None][:1]
+            issuers = [self.government_of(e) if e.family == "Place" else e for e in issuers]
+            for issuer in issuers:
+                for product in products:
+                    if product is not issuer:
+                        self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
+                                  scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
 
     def _listing_policy(self, sent: Span) -> None:
         """A restriction by listing: "X put A and B on its export control list", "A was added

@@ -483,7 +483,7 @@ class MentionFinder:
                     and head.lemma_.lower() not in self.product_cues:
                 continue
             before = toks[i - 1]
-            if before.is_title or before.is_upper and before.is_alpha \
+            if (before.is_title or before.is_upper and before.is_alpha) and before.pos != _DET \
                     or not all(t.is_lower for t in toks[i + 1:head.i]):
                 continue
             if lowers[i] in self.capitalized_adjectives or lowers[i] in self.not_names \

@@ -553,3 +553,16 @@ def test_a_name_glued_to_a_participle_is_not_restricted(tmp_path):
     got = policies(tmp_path, "Norway bans Quindle-linked app over data fears\n\n"
                              "The Quindle chatbot, made by Zorblat, has millions of users.\n")
     assert ("Norway", "Quindle") not in got
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Zorblat Bank added ChatGPT to its list of unauthorized apps, people familiar with the matter said.\n",
+     ("Zorblat Bank", "ChatGPT")),
+    ("The Quindle chatbot was added to the list of prohibited software by Brimlow Bank last year.\n",
+     ("Brimlow Bank", "Quindle")),
+    ("Kestrel Labs placed ChatGPT on its banned apps list.\n", ("Kestrel Labs", "ChatGPT")),
+])
+def test_a_product_put_on_a_list_of_barred_things(tmp_path, text, key):
+    """_banned_list_policy: "added X to its list of unauthorized apps" is a ban of X."""
+    got = policies(tmp_path, "Bank news\n\n" + text)
+    assert got.get(key, {}).get("type") == ["ban"]
