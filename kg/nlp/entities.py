@@ -1359,10 +1359,13 @@ def _resolve_surnames(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase
     name alone that only the model typed ("Dana") takes the key of the one person
     of the article who bears it; a
     weakly typed last word ("Forge" after "Arclight Forge") takes the longer
-    name's key."""
+    name's key; and an organization's first word alone ("Brimlow" after "Brimlow Labs"),
+    unknown to the knowledge base and no place, takes the organization's key when one
+    organization of the article begins with it."""
     people: dict[str, dict[str, set[str]]] = {}
     first_names: dict[str, dict[str, set[str]]] = {}
     others: dict[str, dict[str, set[str]]] = {}
+    heads: dict[str, dict[str, set[str]]] = {}  # (first words of organizations' names)
     for art, m in all_mentions:
         words = m.text.split()
         if len(words) < 2 or m.known and m.votes.get("Person", 0) < W_KB:
@@ -1378,6 +1381,8 @@ def _resolve_surnames(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase
             first_names.setdefault(art, {}).setdefault(normalize(words[0]), set()).add(m.key)
         elif best and best != "Person" and not m.heading:
             others.setdefault(art, {}).setdefault(normalize(words[-1]), set()).add(m.key)
+            if best in ORG_KINDS and words[-1][:1].isupper() and words[0][:1].isupper():
+                heads.setdefault(art, {}).setdefault(normalize(words[0]), set()).add(m.key)
     if not people and not others:
         return
     for art, m in all_mentions:
@@ -1400,6 +1405,13 @@ def _resolve_surnames(all_mentions: list[tuple[str, Mention]], kb: KnowledgeBase
             continue
         keys = others.get(art, {}).get(word)
         if keys and len(keys) == 1 and not people.get(art, {}).get(word) and sum(m.votes.values()) <= W_NER:
+            m.key = next(iter(keys))
+            continue
+        keys = heads.get(art, {}).get(word)
+        if keys and len(keys) == 1 and not m.known and not people.get(art, {}).get(word) \
+                and m.votes.get("Person", 0) <= W_NER and not (kb is not None and kb.is_place(m.text)):
+            # "Brimlow said" after "Brimlow Labs": an organization's first word, alone, is its
+            # short name in the article (a known name or a place keeps its own)
             m.key = next(iter(keys))
 
 

@@ -154,3 +154,15 @@ def test_a_technology_class_collects(tmp):
     got = {f.roles["product"].label: f.attrs.get("signal", []) for f in extract([read_article(path)]).facts
            if f.kind == "collection"}
     assert "faces" in got["facial recognition technology"]
+
+
+
+def test_a_makers_short_name_gives_its_purposes(tmp_path):
+    """_resolve_surnames: "Clearwave said" after "Clearwave Labs" is the maker, so the purpose
+    it gives for the data its product collects is kept."""
+    path = tmp_path / "a.txt"
+    path.write_text("What the Vortiq app collects\n\nThe Vortiq browser extension, made by Clearwave Labs, "
+                    "collects users' browsing history and keystrokes.\n\nClearwave said the data is used to "
+                    "improve its recommendations.\n", encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "collection"]
+    assert any(p.startswith("improve its recommendations") for f in facts for p in f.attrs.get("purpose", []))

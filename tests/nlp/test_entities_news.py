@@ -635,3 +635,17 @@ def test_lower_case_modifiers_between_a_name_and_its_product_noun(finder):
     """_context_votes: "the Vortiq photo editing app" (the name modifies "photo", which modifies "app")."""
     found = entities_of(finder, "The Vortiq photo editing app was removed.")
     assert found.get("Vortiq") == "Product"
+
+
+
+def test_an_organizations_first_word_alone_is_its_short_name(finder):
+    """_resolve_surnames: "Clearwave said" after "Clearwave Labs" is one organization; a place
+    that begins a name ("Oslo" after "Oslo Robotics") stays a place."""
+    nlp = load_pipeline()
+    blocks = ["Clearwave Labs makes the Vortiq browser extension, and Oslo Robotics makes robots.",
+              "Clearwave said it would respond to the regulator in Oslo."]
+    mentions = [("a1", m) for i, text in enumerate(blocks) for m in finder.find(nlp(text), i, False)]
+    ents = resolve_entities(mentions, load_kb())
+    labs = next(e for e in ents.values() if "Clearwave Labs" in e.surfaces)
+    assert "Clearwave" in labs.surfaces
+    assert any(e.label == "Oslo" and top_kind(e.kind) == "Place" for e in ents.values())
