@@ -776,7 +776,10 @@ def _subject(reader, verb: Token, d: dict) -> tuple[list, str | None, set[int]]:
                 if not parties and c.pos_ == "NOUN":
                     # "publishers like A, B and C sued X": the listed members, read on
                     # the surface after the first when the parser breaks the list
-                    for prep in (x for x in c.children if x.dep_ == "prep" and x.lower_ in MEMBER_PREPS):
+                    # ("a group of publishers, including A and B": the members of the "of" noun)
+                    listing = [c, *(p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                    for p in x.children if p.dep_ == "pobj" and p.tag_ == "NNS")]
+                    for prep in (x for n in listing for x in n.children if x.dep_ == "prep" and x.lower_ in MEMBER_PREPS):
                         for p in (x for x in prep.children if x.dep_ == "pobj"):
                             first = reader.mention_at(p)
                             if first is not None and first.entity is not None:

@@ -445,3 +445,12 @@ def test_an_alleged_act_adds_the_practice_of_a_suit(tmp_module):
                                           "millions of posts from the forum.\n", "alleged.txt"))
     assert "scraping" in got[("Quillpoint", "Lumora Labs")][0]
     assert not _allegations(_facts(tmp_module, "Lumora Labs allegedly scraped millions of posts.\n", "alone.txt"))
+
+
+def test_members_listed_after_a_group_of_plaintiffs(tmp_path):
+    """_subject: "a group of publishers, including A and B, filed a complaint alleging
+    that X scraped ...": A and B accuse X (the list hangs on the "of" noun)."""
+    got = _allegations(_facts(tmp_path, "Publishers accuse startup\n\nA group of news publishers, including the "
+                                        "Daily Ledger and the Harbor Times, has filed a complaint alleging that "
+                                        "Brimlow AI scraped their articles.\n"))
+    assert {("Daily Ledger", "Brimlow AI"), ("Harbor Times", "Brimlow AI")} <= set(got)
