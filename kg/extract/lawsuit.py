@@ -1978,8 +1978,11 @@ def _finish(reader, st: dict, d: dict) -> None:
             # (the members an article lists, else the claimants the suit's subject describes)
             # (no one named: the suit's plaintiffs stay unnamed, and the record is dropped; an
             # invented "plaintiffs" organization answered no competency question)
+            # (not the plaintiffs of the article's suits against others: "A sued X ... Separately,
+            # Y must face claims that ..." names no one who accuses Y)
+            elsewhere = r.accused and any(x.accused and not set(x.accused) & set(r.accused) for x in legal_known)
             r.accusers = _uniq(same) or st["members"] or r.info.get("claimants") or \
-                (st["plaintiffs"] or plaintiffs)[:3]
+                ([] if elsewhere else (st["plaintiffs"] or plaintiffs)[:3])
         elif r.accuser_mode in {DESC, FINED}:
             same = [a for x in records if x.accusers and x is not r and set(x.accused) & set(r.accused)
                     and (r.accuser_mode == DESC or getattr(x, "kind", "") == "fine") for a in x.accusers]

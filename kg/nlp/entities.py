@@ -730,7 +730,8 @@ class MentionFinder:
     def _inner_conjunction(self, tok: Token, span: Span) -> bool:
         """True when "&" or "and" joins words inside one name: "Hydro & Nuclear
         Power", "Cybersecurity and Infrastructure Security Agency" (only the last
-        part ends in a name suffix such as "Agency"), "Data Privacy and Security Act"
+        part ends in a name suffix such as "Agency"; not two names of two words or more that end
+        in a paper's or company's suffix, "the Daily Ledger and Harbor Times"), "Data Privacy and Security Act"
         (a document's name: its last word is one of ``document_heads``, and the whole is
         then no mention)."""
         if tok.text == "&":
@@ -742,6 +743,10 @@ class MentionFinder:
         if last in self.document_heads and span[-1].is_title and tok.nbor(1).text[:1].isupper() \
                 and not any(t.text == "," or t.dep_ == "cc" and t.i != tok.i for t in span):
             return True
+        if tok.i - span.start >= 2 and span.end - tok.i - 1 >= 2 and tok.nbor(-1).is_title \
+                and (last in self.suffixes["NewsOrganization"] or last in self.suffixes["Company"]):
+            return False  # "the Daily Ledger and Harbor Times": two names of two words or more (a body,
+            # "the Kestrian Roads and Broadcasting Commission", is named so)
         return last in suffixes and before not in suffixes and tok.nbor(1).text[:1].isupper() \
             and not any(t.text == "," or t.dep_ == "cc" and t.i != tok.i for t in span)
 

@@ -454,3 +454,13 @@ def test_members_listed_after_a_group_of_plaintiffs(tmp_path):
                                         "Daily Ledger and the Harbor Times, has filed a complaint alleging that "
                                         "Brimlow AI scraped their articles.\n"))
     assert {("Daily Ledger", "Brimlow AI"), ("Harbor Times", "Brimlow AI")} <= set(got)
+
+
+def test_claims_against_another_company_borrow_no_plaintiff(tmp_path):
+    """_finish: "A sued X ... Separately, Y must face claims that it copied ..." names no one
+    who accuses Y; A's suit is against X."""
+    got = _allegations(_facts(tmp_path, "Suit news\n\nThe Daily Ledger sued Brimlow AI on Monday, alleging that it "
+                                        "copied its articles.\n\nSeparately, a judge ruled that Kestrel Labs must "
+                                        "face claims that it copied thousands of books.\n"))
+    assert ("Daily Ledger", "Brimlow AI") in got
+    assert ("Daily Ledger", "Kestrel Labs") not in got

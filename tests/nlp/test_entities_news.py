@@ -649,3 +649,10 @@ def test_an_organizations_first_word_alone_is_its_short_name(finder):
     labs = next(e for e in ents.values() if "Clearwave Labs" in e.surfaces)
     assert "Clearwave" in labs.surfaces
     assert any(e.label == "Oslo" and top_kind(e.kind) == "Place" for e in ents.values())
+
+
+def test_two_paper_names_joined_by_and_are_two(finder):
+    """_inner_conjunction: "the Daily Ledger and Harbor Times" names two papers ("and" between
+    two names of two words or more that end in a paper's suffix)."""
+    found = entities_of(finder, "The Daily Ledger and Harbor Times sued the startup on Monday.")
+    assert "Daily Ledger" in found and "Harbor Times" in found
