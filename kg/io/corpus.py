@@ -60,7 +60,8 @@ BOILERPLATE_RE = re.compile(
     r"|skip to\b|read more\b|\[read more|follow us\b|subscribe\b|sign up\b|sign in\b|log in\b"
     r"|share (?:this|on)\b|related\s*:|related articles?\b|recommended\b|advertisement\b"
     r"|please (?:ensure|enable)\b|site icon\b|listen\s*\||comments?\s*$|key takeaways\s*$"
-    r"|thank you\b|visit our\b)", re.I)
+    r"|thank you\b|visit our\b|our standards\s*:|purchase licensing rights\b|listen to this article\b"
+    r"|\d+\s+min(?:ute)?s?\s+read\s*$|(?:updated|published)\s+(?:on\s|\d|[a-z]{3,9}\.?\s+\d))", re.I)
 #: A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe Edited by John Roe", "By Wire".
 BYLINE_RE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*)(?:and|[Ee]dited\s+by|in|[A-Z][\w.'’-]*))*"
                        r"(?:\s*[,|]\s*[A-Z][\w ]{0,30})?\s*$")

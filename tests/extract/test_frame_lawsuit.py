@@ -464,3 +464,10 @@ def test_claims_against_another_company_borrow_no_plaintiff(tmp_path):
                                         "face claims that it copied thousands of books.\n"))
     assert ("Daily Ledger", "Brimlow AI") in got
     assert ("Daily Ledger", "Kestrel Labs") not in got
+
+
+def test_a_reported_policy_is_no_charge(tmp_path):
+    """_finding: "Y has banned X, the ministry said" reports a policy; Y is not accused of it."""
+    facts = _facts(tmp_path, "Ban news\n\nKestria has banned government departments from using the Quindle app, "
+                             "citing security risks, the island's digital ministry said on Monday.\n")
+    assert not _allegations(facts)

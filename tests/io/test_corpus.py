@@ -123,3 +123,16 @@ def test_a_headline_stack_is_no_wrapped_text():
             "Zentrix Has Not Replied To Questions From The Magazine Staff\n"
             "The magazine went to court on Friday.\n")
     assert len(split_blocks(text)) == 4
+
+
+def test_page_furniture_lines_are_no_blocks(tmp_path):
+    """BOILERPLATE_RE: a wire service's standards footer, licensing link, audio player, reading
+    time and update stamps are page furniture; a sentence that begins with "Updated" stays."""
+    path = tmp_path / "a.txt"
+    path.write_text("Listen to this article\n3 min read\nUpdated 10:42 AM EST, Thu January 30, 2025\n"
+                    "Published 3 hours ago\nZorblat bans the Quindle app\n"
+                    "Updated guidance from Zorblat bars the Quindle app on staff laptops.\n"
+                    "Our Standards: The Kestrel Trust Principles.\nPurchase Licensing Rights\n", encoding="utf-8")
+    texts = [b.text for b in read_article(path).blocks]
+    assert texts == ["Zorblat bans the Quindle app",
+                     "Updated guidance from Zorblat bars the Quindle app on staff laptops."]
