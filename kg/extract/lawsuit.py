@@ -960,8 +960,10 @@ def _finding(reader, verb: Token, st: dict, d: dict) -> None:
         return  # "X said it took the move ...": "it" is most often X itself
     if claim and (ccomp.lemma_ in d["claim_verbs"] or ccomp.lemma_ in reader.lex["reporting_verbs"]):
         return  # "they say Y said that ...": Y reports, Y is not accused
-    if claim and (ccomp.lemma_ in reader.lex["policy"]["ban"] or ccomp.lemma_ in reader.lex["policy"]["restriction"]):
-        return  # "Y has banned X, the ministry said": a policy reported, no charge against Y
+    if claim and lemma not in d["accusing_claim_verbs"] and (
+            ccomp.lemma_ in reader.lex["policy"]["ban"] or ccomp.lemma_ in reader.lex["policy"]["restriction"]):
+        return  # "Y has banned X, the ministry said": a policy reported, no charge against Y (but "A
+        # complained that Y was blocking ...")
     if claim:
         accused, targets = _accused(reader, accused_tok, d, surface=False, exclude=tuple(accusers))
         if not accused and accused_tok.pos_ == "NOUN":
