@@ -775,8 +775,8 @@ class MentionFinder:
         for i, (w, n) in enumerate(zip(words, norm)):
             if n in self.titles and w[:1].isupper() and (not w.isupper() or n.startswith("c")):
                 last = i
-        if last is None:
-            return [span]
+        if last is None or last + 1 < len(span) and lowers[end - 1] in self.institution_suffixes:
+            return [span]  # ("Kestrel General Hospital": a title word inside an institution's name)
         while last + 1 < len(span) - 1 and norm[last + 1] in self.post_title_mods:
             last += 1  # "Attorney General Dana Whitfield", "Surgeon General ...": the title goes on
         first = last

@@ -656,3 +656,9 @@ def test_two_paper_names_joined_by_and_are_two(finder):
     two names of two words or more that end in a paper's suffix)."""
     found = entities_of(finder, "The Daily Ledger and Harbor Times sued the startup on Monday.")
     assert "Daily Ledger" in found and "Harbor Times" in found
+
+
+def test_a_title_word_inside_an_institutions_name_stays(finder):
+    """_untitle: "Kestrel General Hospital" is one name ("General" is no title before "Hospital")."""
+    found = entities_of(finder, "Kestrel General Hospital has suspended its use of the tool.")
+    assert found.get("Kestrel General Hospital") == "Organization"
