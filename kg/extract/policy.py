@@ -204,7 +204,7 @@ POLICY_LEMMAS = frozenset(
 #: ("revoked access to X") and ``policy.offense_words`` ("using X is an offense").
 POLICY_TRIGGERS = POLICY_LEMMAS | {p.split()[0] for p in [*_POL["phrasal_ban"], *_POL["prep_restriction"]]} \
     | frozenset(_POL["permission_words"]) | frozenset(_POL["hinder_verbs"]) | frozenset(_POL["possession_verbs"]) \
-    | frozenset(_POL["deprive_verbs"]) | OFFENSE_WORDS | frozenset(_WORDS["rule_nouns"])
+    | frozenset(_POL["deprive_verbs"]) | OFFENSE_WORDS | frozenset(_WORDS["rule_nouns"]) | frozenset(_POL["removal_nouns"])
 #: ban and restriction verbs other than the stop verbs: what a participle mistagged as an
 #: adjective may stand for ("disabled access to X").
 MISTAGGED_VERBS = POLICY_VERBS - STOP_VERBS
@@ -355,6 +355,9 @@ class PolicyFrame:
                     and not any(c.dep_ == "prep" and c.lower_ == "from" and any(p.lower_ in EXCHANGE_NOUNS for p in c.children)
                                 for c in tok.children):
                 ptype = "ban"  # "ordered agencies to remove X from official devices" (not "delisted from the Nasdaq")
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in pol["removal_nouns"] and tok.dep_ == "dobj" \
+                    and tok.head.lemma_ in pol["removal_order_verbs"]:
+                ptype = "ban"  # "ordered the removal of X from app stores"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["deprive_verbs"] and any(
                     c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in pol["use_nouns"] for c in tok.children):
                 ptype = "ban"  # "has revoked access to X", "access to X was withdrawn"
@@ -2136,7 +2139,8 @@ class PolicyFrame:
     def _described_bodies(self, noun: Token) -> list[Entity]:
         """Government bodies a description names without a proper name: "the trade ministry",
         "Kestria's finance ministry", "the foreign, trade and defence ministries" (one body per
-        coordinated modifier), "police". Labels are the text's own words, lower case.
+        coordinated modifier), "police". Labels are the text's own words, lower case (but an
+        acronym's: "the IT ministry").
         Only heads of ``policy.body_nouns`` count."""
         head = noun.lemma_.lower()
         if not (noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and noun.is_lower) \
@@ -2163,7 +2167,7 @@ class PolicyFrame:
         labels = []
         for m in mods:
             for x in [m, *[c for c in m.conjuncts]]:
-                labels.append(f"{x.lower_} {word}")
+                labels.append(f"{x.text if x.is_upper and len(x) > 1 else x.lower_} {word}")  # ("IT ministry")
         if not labels:
             if head != "police":
                 return []

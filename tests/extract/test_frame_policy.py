@@ -566,3 +566,13 @@ def test_a_product_put_on_a_list_of_barred_things(tmp_path, text, key):
     """_banned_list_policy: "added X to its list of unauthorized apps" is a ban of X."""
     got = policies(tmp_path, "Bank news\n\n" + text)
     assert got.get(key, {}).get("type") == ["ban"]
+
+
+def test_an_authority_ordering_a_products_removal_bans_it(tmp_path):
+    """sentence_policy (``policy.removal_nouns`` under ``policy.removal_order_verbs``): "ordered the
+    removal of X from app stores" is a ban; "urged the removal" is a request, none; an acronym
+    keeps its capitals in a described body's label ("the IT ministry")."""
+    got = policies(tmp_path, "App news\n\nIndia's IT ministry ordered the removal of the Zento app from app stores "
+                             "on Monday.\n\nCritics urged the removal of the Vortiq app.\n")
+    assert got[("IT ministry", "Zento")]["type"] == ["ban"]
+    assert not any(product == "Vortiq" for _, product in got)
