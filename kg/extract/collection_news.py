@@ -560,7 +560,8 @@ def signal_items(reader, start: int, end: int, D) -> list[str]:
     and numbers are dropped; a prepositional phrase ends its item ("prompts on
     servers in ...") and the list goes on after it; a clause (a verb, a relative
     pronoun, a purpose "to", a subordinator) ends the list, and a bare noun that is
-    the subject of that clause ("every conversation users have") leaves its item.
+    the subject of that clause ("every conversation users have", "..., location,
+    researchers at X found") leaves its item.
     Items are kept when they end in a noun that is no word of ``not_signals``, no
     name, and no generic word alone ("data", "information": ``generic_signals``).
     """
@@ -650,6 +651,10 @@ def signal_items(reader, start: int, end: int, D) -> list[str]:
     close()
     out: list[str] = []
     for toks in items:
+        head = toks[-1].head
+        if toks[-1].dep_ == "nsubj" and head.i > toks[-1].i and (
+                head.lemma_ in reader.lex["reporting_verbs"] or head.lemma_ in reader.lex["reason"]["finding_verbs"]):
+            continue  # "..., precise location, researchers at X found": who reports, after the list
         text = _item_text(reader, toks, D)
         if text and text not in out:
             out.append(text)

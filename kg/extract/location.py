@@ -79,6 +79,9 @@ class LocationFrame:
                 # "Chinese AI firms — A, B and C": the firms (a list, never an anaphor); "the Chinese
                 # drone maker": the maker, where the parse hangs the nationality on the product word
                 noun = noun.head
+            if noun.lower_ in cue_orgs and noun.dep_ in {"compound", "amod"} and noun.head.i > noun.i \
+                    and self.mention_at(noun.head) is not None:
+                noun = noun.head  # "the Seoul-based firm Kestrel Labs" ("firm" tagged an adjective)
             if noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
             org = None

@@ -166,3 +166,10 @@ def test_a_makers_short_name_gives_its_purposes(tmp_path):
                     "improve its recommendations.\n", encoding="utf-8")
     facts = [f for f in extract([read_article(path)]).facts if f.kind == "collection"]
     assert any(p.startswith("improve its recommendations") for f in facts for p in f.attrs.get("purpose", []))
+
+
+def test_the_subject_of_a_reporting_clause_after_the_list_is_no_signal(tmp):
+    """signal_items: "collects A, B and C, researchers at X found": "researchers" is no signal."""
+    got = _collections(tmp, "The Quillpoint app can access users' camera, microphone and precise location, "
+                            "researchers at Kestrel University found.\n")
+    assert "precise location" in got["Quillpoint"]["signal"] and "researchers" not in got["Quillpoint"]["signal"]

@@ -183,3 +183,9 @@ def test_a_plural_description_with_a_nationality_seats_the_group(tmp_path):
     got = facts_of(tmp_path, "Kestria's commissioner has asked Dravik Bank and Torvane Bank to remove the app. "
                              "The two Japanese lenders must now review the request.\n", "location")
     assert {("Dravik Bank", "Japan"), ("Torvane Bank", "Japan")} <= got
+
+
+def test_a_seat_before_a_cue_word_the_tagger_reads_as_an_adjective(tmp_path):
+    """sentence_location: "the Seoul-based firm Kestrel Labs" ("firm" tagged JJ) seats the name after it."""
+    got = facts_of(tmp_path, "News\n\nThe Seoul-based firm Kestrel Labs also builds chatbots.\n", "location")
+    assert ("Kestrel Labs", "South Korea") in got
