@@ -462,7 +462,8 @@ class MentionFinder:
     def _brand_adjectives(self, doc: Doc, toks: list[Token], cols: tuple) -> list[Token]:
         """Capitalized words the tagger read as adjectives right before a product noun, in running
         text: "blocked the Quorble chatbot", "the Quorble messaging app" (an unknown name the
-        model tags ``JJ``). Not a sentence's first word, not after another capitalized word (a
+        model tags ``JJ``). Not a sentence's first word (nor a quote's, after punctuation), not
+        after another capitalized word (a
         title-case headline: "Kestria Blocks Popular Chatbot"), not a demonym ("the Kestrian
         app", known or tagged ``NORP``) nor a ``capitalized_adjectives`` word; the words between it and the noun are lower
         case. ``cols``: the block's columns (:meth:`_columns`). Returns the tokens, in text order."""
@@ -483,6 +484,8 @@ class MentionFinder:
                     and head.lemma_.lower() not in self.product_cues:
                 continue
             before = toks[i - 1]
+            if before.is_punct and before.text != "," or before.text[-1:] in {"\"", "\u201c", "'", "\u2018"}:
+                continue  # ("Public tools do not ...": a quoted sentence's first word)
             if (before.is_title or before.is_upper and before.is_alpha) and before.pos != _DET \
                     or not all(t.is_lower for t in toks[i + 1:head.i]):
                 continue

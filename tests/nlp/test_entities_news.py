@@ -611,9 +611,10 @@ def test_an_unknown_name_the_tagger_reads_as_an_adjective_names_the_product_afte
     """MentionFinder._brand_adjectives: "the Quindle chatbot" (the model tags "Quindle" JJ)."""
     found = entities_of(finder, "The regulator blocked the Quindle chatbot on Monday.",
                         "Staff may still use the Western chatbot and the Kestrian app.",
+                        "Holt wrote: \"Public tools do not give us that assurance.\"",
                         "Regulator Blocks Popular Chatbot Over Privacy")
     assert found.get("Quindle") == "Product"
-    assert not {"Western", "Kestrian", "Popular"} & set(found)
+    assert not {"Western", "Kestrian", "Popular", "Public"} & set(found)
 
 
 @pytest.mark.parametrize(("surfaces", "label"), [
