@@ -43,9 +43,10 @@ DATELINE_RE = re.compile(
     r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*"
     r"|^(?P<region>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))"
     r"\s+[-\u2014\u2013]+\s+(?=[A-Z\"“])")
-#: "Sao Paulo — " at the start of a block: a title-case place and a dash, a dateline when the
+#: "Sao Paulo — ", "AUSTIN - " at the start of a block: a place and a dash (or a hyphen between
+#: spaces), a dateline when the
 #: place is a city the GeoNames gazetteer knows (:func:`_is_city`).
-TOWN_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})\s+[\u2014\u2013]\s+(?=[A-Z\"“])")
+TOWN_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})\s+[-\u2014\u2013]{1,2}\s+(?=[A-Z\"“])")
 #: A leading "date 2025-01-31" stamp that some feeds put before the text.
 DATE_STAMP_RE = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*")
 #: A short place dateline closed by a colon ("KUALA LUMPUR: ", "Lisbon: ") or a

@@ -787,6 +787,7 @@ class MentionFinder:
             first -= 1
         name = span[last + 1:]
         if name and not all(w[:1].isupper() or t.is_punct or t.is_digit or t.lower_ in self.name_particles
+                            or t.i > 0 and texts[t.i - 1] == "-" and not toks[t.i - 2].whitespace_  # ("Jong-hee")
                             for t, w in zip(toks[last + 1:], words[last + 1:])):
             return [span]  # (but "Sheikh Karim bin Tarek": lower-case particles of a name)
         if not name and any(t.is_lower for t in toks[:first]):

@@ -136,3 +136,12 @@ def test_page_furniture_lines_are_no_blocks(tmp_path):
     texts = [b.text for b in read_article(path).blocks]
     assert texts == ["Zorblat bans the Quindle app",
                      "Updated guidance from Zorblat bars the Quindle app on staff laptops."]
+
+
+def test_a_city_dateline_closed_by_a_spaced_hyphen(tmp_path):
+    """TOWN_DATELINE_RE: "AUSTIN - Texas ..." opens with a dateline (a city the gazetteer knows)."""
+    path = tmp_path / "a.txt"
+    path.write_text("Headline of the story\nAUSTIN - Zorblat Bank said on Monday it banned the Quindle app.\n",
+                    encoding="utf-8")
+    blocks = read_article(path).blocks
+    assert [b.text for b in blocks[1:]] == ["AUSTIN", "Zorblat Bank said on Monday it banned the Quindle app."]

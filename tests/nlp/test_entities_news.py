@@ -663,3 +663,9 @@ def test_a_title_word_inside_an_institutions_name_stays(finder):
     """_untitle: "Kestrel General Hospital" is one name ("General" is no title before "Hospital")."""
     found = entities_of(finder, "Kestrel General Hospital has suspended its use of the tool.")
     assert found.get("Kestrel General Hospital") == "Organization"
+
+
+def test_a_hyphenated_given_name_after_a_title(finder):
+    """_untitle: "Vice Chairman Han Jong-hee" is the person "Han Jong-hee" ("hee" after a hyphen)."""
+    found = entities_of(finder, "Vice Chairman Han Jong-hee of Zorblat Bank said the company would comply.")
+    assert found.get("Han Jong-hee") == "Person" and not any("Chairman" in label for label in found)
