@@ -1668,7 +1668,8 @@ class PolicyFrame:
 
         Returns:
             ``{"at": organizations after a site preposition (``passive_site_preps``: "at",
-            "across", ...), "owner": owners of the devices or networks after a device
+            "across", ...), or owning the workplace there ("at Acme's offices",
+            ``policy.workplace_nouns``), "owner": owners of the devices or networks after a device
             preposition ("on Acme's network"), "in": the governments of places after a place
             preposition ("in Kestria")}``, each in text order without repeats.
         """
@@ -1686,7 +1687,12 @@ class PolicyFrame:
             word = prep.lower_
             for obj in (p for c in prep.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]):
                 if word in PASSIVE_SITE_PREPS:
-                    add("at", self.entity_at(obj, {"Organization"}))
+                    site = self.entity_at(obj, {"Organization"})
+                    if site is None and obj.lower_ in pol["workplace_nouns"]:
+                        # "banned at Acme's offices": the owner of the workplace
+                        site = next((e for q in obj.children if q.dep_ == "poss"
+                                     for e in [self.entity_at(q, {"Organization"})] if e is not None), None)
+                    add("at", site)
                 if word in DEVICE_PREPS and obj.lemma_.lower() in pol["device_nouns"]:
                     for q in obj.children:
                         if q.dep_ == "poss":

@@ -576,3 +576,9 @@ def test_an_authority_ordering_a_products_removal_bans_it(tmp_path):
                              "on Monday.\n\nCritics urged the removal of the Vortiq app.\n")
     assert got[("IT ministry", "Zento")]["type"] == ["ban"]
     assert not any(product == "Vortiq" for _, product in got)
+
+
+def test_a_passive_ban_at_an_organizations_workplace(tmp_path):
+    """_policy_sites (``policy.workplace_nouns``): "banned at Zorblat Bank's offices" holds at Zorblat Bank."""
+    got = policies(tmp_path, "Policy news\n\nThe use of ChatGPT has been banned at Zorblat Bank's offices.\n")
+    assert ("Zorblat Bank", "ChatGPT") in got
