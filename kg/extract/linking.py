@@ -175,6 +175,7 @@ class ArticleLinker:
             o.attrs = {"type": list(last.attrs.get("type", [])), "scope": list(last.attrs.get("scope", [])),
                        "reason": list(last.attrs.get("reason", []))}
             policies.append(o)
+        side: set[int] = set()  # (ids of the policies "similar bans by A and B" state in passing)
         for o in [o for o in obs if o.kind == "similar"]:
             # "the move follows similar bans by A and B": A's policy on the product of the
             # nearest policy stated before (of another issuer), with its type
@@ -187,6 +188,7 @@ class ArticleLinker:
             o.roles = {"issuer": o.roles["issuer"], "product": last.roles["product"], "region": []}
             o.attrs = {"type": list(last.attrs.get("type", []))}
             policies.append(o)
+            side.add(id(o))
         for o in [o for o in obs if o.kind == "unattributed"]:
             issuer = self._unattributed_issuer(o, policies, mention_count, developed) or o.roles.get("fallback")
             if issuer is None or issuer is o.roles["product"]:
@@ -241,7 +243,10 @@ class ArticleLinker:
                 country = self._country_in_name(issuer) if issuer.kind == "GovernmentBody" else None
                 issuer = next((i for i in issuers if country is not None and normalize(i.label) == country), None)
             if issuer is None and not o.roles.get("heading"):
+                # (of the policies stated before, those the article states itself before those
+                # it names in passing: "follows similar moves by A and B. Officials cited X")
                 before = [p for p in policies if p.start <= o.start]
+                before = [p for p in before if id(p) not in side] or before
                 issuer = max(before, key=lambda p: p.start).roles["issuer"] if before else None
             if issuer is None:
                 issuer = main[0] if main else None  # a section title speaks of the article's main policy

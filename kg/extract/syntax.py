@@ -111,8 +111,8 @@ def _broken_content_clause(tok: Token, toks: list[Token]) -> list[Token]:
     ("concerns that data entered into it | could be stored abroad": "entered" read as the
     clause's verb, "could be stored" attached to the main verb): the tokens of the
     predicate right after the phrase, or []."""
-    if not toks or not any(c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                           for c in tok.children):
+    if not toks or not any(c.dep_ in {"acl", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                           for c in tok.children):  # (a "that" marked as a subordinator: no relative pronoun)
         return []
     end = toks[-1].i
     if end + 1 >= tok.sent.end:

@@ -1033,3 +1033,16 @@ def test_a_maker_that_built_the_named_app(tmp_path):
                           "model on stolen code.\n\nKestrel Labs said on Monday the company built the Quindle app.\n")
     made = {(f.roles["developer"].label, f.roles["product"].label) for f in ex.facts if f.kind == "development"}
     assert {("Brimlow", "Vortiq"), ("Kestrel Labs", "Quindle")} <= made
+
+
+def test_officials_reasons_after_side_mentions_go_to_the_articles_policy(tmp_path):
+    """link_article_level: "The order follows similar moves by A and B. Officials cited concerns
+    that X" gives the reason to the article's own policy, not to the side mentions; the "that"
+    clause the parser breaks off stays whole (_broken_content_clause)."""
+    got = policies(tmp_path, "Ministry bars chatbot\n\nKestria's defence ministry has told its personnel to stop "
+                             "using Zorblat on work phones.\n\nThe instruction follows similar moves by Norway and "
+                             "Italy. Officials cited concerns that data entered into the chatbot could be accessed "
+                             "by foreign intelligence services.\n")
+    ministry = next(k for k in got if k[1] == "Zorblat" and "ministry" in k[0])
+    assert any("foreign intelligence services" in r for r in got[ministry].get("reason", []))
+    assert not got.get(("Norway", "Zorblat"), {}).get("reason")

@@ -669,3 +669,17 @@ def test_a_hyphenated_given_name_after_a_title(finder):
     """_untitle: "Vice Chairman Han Jong-hee" is the person "Han Jong-hee" ("hee" after a hyphen)."""
     found = entities_of(finder, "Vice Chairman Han Jong-hee of Zorblat Bank said the company would comply.")
     assert found.get("Han Jong-hee") == "Person" and not any("Chairman" in label for label in found)
+
+
+def test_an_intelligence_firm_named_after_a_known_company_is_a_company():
+    """_mention (``name_suffixes.Company``): "Zorvane Intelligence" is a firm, not a product named
+    after the known company "Zorvane Technologies" ("Zorvane Notes" would be)."""
+    from kg.nlp.kb import KBEntry, KnowledgeBase
+
+    base = load_kb()
+    kb = KnowledgeBase([*base.entries.values(), KBEntry("Zorvane Technologies", "Company", ("Zorvane",), "")], {})
+    local = MentionFinder(load_pipeline(), kb)
+    doc = load_pipeline()("The chatbot is developed by Hangzhou-based Zorvane Intelligence, which surged in January.")
+    votes = {m.text: m.votes for m in local.find(doc, 0, False)}
+    kinds = votes["Zorvane Intelligence"]
+    assert max(kinds, key=kinds.get) != "SoftwareProduct"
