@@ -934,6 +934,9 @@ class MentionFinder:
                 # and its cue noun
                 cue, steps = cue.head, steps + 1
                 kind = self._cue_kind(cue, modifier=True)
+            if kind is None and end < n and toks[end].head.i == head.i and toks[end].dep_ in {"compound", "amod"}:
+                # "X assistant reproduces ...": a flat run of compounds, the cue noun beside the name
+                kind = self._cue_kind(toks[end], modifier=True)
             if kind == "Company" and head_lemma.lower() in _MAKER_NOUNS:
                 kind = "SoftwareProduct"  # "the X maker": X is what the company makes
             if kind:

@@ -683,3 +683,11 @@ def test_an_intelligence_firm_named_after_a_known_company_is_a_company():
     votes = {m.text: m.votes for m in local.find(doc, 0, False)}
     kinds = votes["Zorvane Intelligence"]
     assert max(kinds, key=kinds.get) != "SoftwareProduct"
+
+
+def test_a_cue_noun_beside_a_name_in_a_flat_compound_run(finder):
+    """_context_votes: "Quorvan's Vela assistant reproduces ..." (the parse hangs "Vela" and
+    "assistant" side by side on a mistagged verb): "assistant" types "Vela" a product."""
+    found = entities_of(finder, "The lawsuit says Quorvan's Vela assistant reproduces paywalled stories nearly "
+                                "word for word.")
+    assert found.get("Vela") == "Product"
