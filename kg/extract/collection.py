@@ -16,7 +16,7 @@ from ..nlp.entities import Entity
 from .collection_news import _data as news_data, _maker_of, _negated, _same_party, makers_voice, reaching_goal, \
     signal_items
 from . import frame_data
-from .syntax import conjuncts, phrase, phrase_verb
+from .syntax import conjuncts, goal_conjuncts, phrase, phrase_verb
 
 _WORDS = frame_data("collection")
 #: prepositions that put added data into a carrier ("adds X to every request"; lower-case text).
@@ -205,7 +205,7 @@ class CollectionFrame:
                     goals.append(c)
                 if c.dep_ == "prep" and c.lower_ in GOAL_PREPS:
                     goals += [p for p in c.children if p.dep_ in {"pcomp", "pobj"} and p.pos_ == "VERB"]
-            goals = [g for c in goals for g in conjuncts(c)]
+            goals = [g for c in goals for g in goal_conjuncts(c)]
             news = news_data()
             goals = [g for g in goals if g.lemma_ not in function_verbs and not reaching_goal(g, news)]
             if not goals or self.certainty(sent) in news["hedged"]:
@@ -265,7 +265,7 @@ class CollectionFrame:
                         texts += [phrase(p) for p in c.children if p.dep_ == "pobj" for p in conjuncts(p)]
                         # "for the purpose of detecting abuse": a gerund's clause
                         texts += [phrase_verb(p) for p in c.children if p.dep_ == "pcomp" for p in conjuncts(p)]
-            goals = [g for c in goals for g in conjuncts(c)]
+            goals = [g for c in goals for g in goal_conjuncts(c)]
             texts += [phrase_verb(g) for g in goals]
             texts = [t for t in texts if t]
             if not texts or _negated(tok) or _speculative(tok):

@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import frame, frame_data
-from .syntax import RELATIVE, conjuncts, join_tokens, phrase, phrase_verb
+from .syntax import RELATIVE, conjuncts, goal_conjuncts, join_tokens, phrase, phrase_verb
 
 _STATE = "_collection_news_state"
 
@@ -490,7 +490,7 @@ def _goals(tok, D) -> list:
             marks = {x.lower_ for x in c.children if x.dep_ in {"aux", "mark"}}
             if "to" in marks or "so" in marks or "order" in {x.lower_ for x in c.subtree if x.i < c.i}:
                 out.append(c)
-    return [g for c in out for g in conjuncts(c)]
+    return [g for c in out for g in goal_conjuncts(c)]
 
 
 def _for_training(tok, D) -> list:

@@ -143,18 +143,23 @@ class DevelopmentFrame:
             if dev is not None and dev is not ent and dev.family in orgs and \
                     dev.kind not in {"GovernmentBody", "NewsOrganization"}:
                 self.emit("development", {"developer": dev, "product": ent})
-        if not self.words(sent).isdisjoint(PARENT_NOUNS):
+        if not self.words(sent).isdisjoint(PARENT_NOUNS) or not self.words(sent).isdisjoint(maker_nouns) \
+                and "its" in self.words(sent):
             self._parent_company(sent)
 
     def _parent_company(self, sent: Span) -> None:
         """"A, (the) parent company of X and Y", "X and Y's parent company, A", "X's owner A": A
         develops or owns X and Y, products or companies known by their product (a company
-        stands for its product, :meth:`product_of`)."""
+        stands for its product, :meth:`product_of`); "its developer, A" (``development.maker_nouns``):
+        A makes the product "its" stands for."""
         doc = sent.doc
+        makers = self.lex["development"]["maker_nouns"]
         for noun in sent:
+            pronoun_owned = noun.lemma_.lower() in makers and any(c.dep_ == "poss" and c.lower_ == "its"
+                                                                  for c in noun.children)
             if noun.pos_ != "NOUN" or not (noun.lemma_.lower() in PARENT_NOUNS or noun.lemma_.lower() == "company"
-                                           and any(c.lower_ in PARENT_NOUNS for c in noun.children)):
-                continue
+                                           and any(c.lower_ in PARENT_NOUNS for c in noun.children) or pronoun_owned):
+                continue  # (a maker noun only with "its": "its developer, A"; a named owner is read above)
             holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.i > noun.i else [])
             owned_toks = [x for h in holders for c in h.children if c.dep_ in {"poss", "nmod"} and c.i < noun.i
                           for x in [c, *c.conjuncts]]  # ("X's owner A": "X" hangs on "A" when "owner" is a compound)
@@ -174,6 +179,11 @@ class DevelopmentFrame:
                 continue
             for t in owned_toks:
                 m = self.mention_at(t)
+                if m is None and t.lower_ == "its":
+                    ent = self.coref(t, {"Product"})  # "its developer, A": the product named before
+                    if ent is not None and ent.family == "Product":
+                        self.emit("development", {"developer": owner, "product": ent})
+                    continue
                 if m is None or m.entity is None or m.entity is owner:
                     continue
                 ent = m.entity

@@ -124,6 +124,14 @@ def _broken_content_clause(tok: Token, toks: list[Token]) -> list[Token]:
     return [t for t in verb.subtree if t.i > end and not (t.dep_ in {"conj", "cc"} and t.head == verb)]
 
 
+def goal_conjuncts(verb: Token) -> list[Token]:
+    """``verb`` and the verbs coordinated with it that state more of the same goal ("to detect
+    fraud and improve X"); a conjunct with its own subject or a negation states something else
+    ("is used to V and that it does not sell ...") and is left out."""
+    return [g for g in conjuncts(verb)
+            if g == verb or not any(x.dep_ in {"nsubj", "nsubjpass", "neg"} for x in g.children)]
+
+
 def join_tokens(toks: list[Token]) -> str:
     """Text of tokens in order, with a space wherever the source had one or a
     token in between was left out."""

@@ -173,3 +173,13 @@ def test_the_subject_of_a_reporting_clause_after_the_list_is_no_signal(tmp):
     got = _collections(tmp, "The Quillpoint app can access users' camera, microphone and precise location, "
                             "researchers at Kestrel University found.\n")
     assert "precise location" in got["Quillpoint"]["signal"] and "researchers" not in got["Quillpoint"]["signal"]
+
+
+def test_a_negated_statement_coordinated_with_a_purpose_is_none(tmp_path):
+    """goal_conjuncts: "the data is used to V and that it does not sell ..." gives one purpose."""
+    got = _collections(tmp_path, "The Quillpoint app collects users' location and contact lists.\n\n"
+                                 "Lumora Labs said that the data is used to personalize suggestions and that it "
+                                 "does not sell user information to third parties.\n")
+    purposes = got["Quillpoint"]["purpose"]
+    assert any(p.startswith("personalize suggestions") for p in purposes)
+    assert not any("sell" in p for p in purposes)

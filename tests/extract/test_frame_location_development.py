@@ -189,3 +189,10 @@ def test_a_seat_before_a_cue_word_the_tagger_reads_as_an_adjective(tmp_path):
     """sentence_location: "the Seoul-based firm Kestrel Labs" ("firm" tagged JJ) seats the name after it."""
     got = facts_of(tmp_path, "News\n\nThe Seoul-based firm Kestrel Labs also builds chatbots.\n", "location")
     assert ("Kestrel Labs", "South Korea") in got
+
+
+def test_its_developer_in_apposition_makes_the_product(tmp_path):
+    """_parent_company: "X ... sends it to servers operated by its Oslo-based developer, Morrow Tech"."""
+    got = facts_of(tmp_path, "App news\n\nA popular keyboard app, Vortiq Keys, collects what users type and sends "
+                             "it to servers operated by its Oslo-based developer, Morrow Tech.\n", "development")
+    assert ("Morrow Tech", "Vortiq Keys") in got
