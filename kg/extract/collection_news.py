@@ -229,6 +229,14 @@ def _read_verb(reader, tok, D) -> None:
         while k < tok.sent.end and (doc[k].pos_ in {"ADV", "ADP"} and doc[k].dep_ in {"prt", "advmod"}):
             k += 1
         signals = signal_items(reader, k, tok.sent.end, D) if k < tok.sent.end and doc[k].dep_ != "prep" else []
+        if not signals:
+            # "collects everything users type, including A and B": the list after the marker, in
+            # the verb's own clause (before a coordinated verb)
+            stop = min((c.i for c in tok.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}),
+                       default=tok.sent.end)
+            mark = next((t for t in doc[tok.i + 1:stop] if t.lower_ in D["list_markers"] and t.text[:1].islower()), None)
+            if mark is not None:
+                signals = signal_items(reader, mark.i, stop, D)
     else:
         return
     agent = _agent_token(tok)
@@ -641,9 +649,9 @@ def signal_items(reader, start: int, end: int, D) -> list[str]:
             cur.append(t)  # "user-submitted prompts"
             i += 1
             continue
-        if t.pos_ == "ADV" or t.is_punct:
+        if t.pos_ == "ADV" and t.dep_ not in _NOMINAL or t.is_punct:
             if cur:
-                break
+                break  # (but "a unique advertising identifier" with the noun mistagged as an adverb)
             i += 1
             continue
         cur.append(t)
@@ -699,7 +707,8 @@ def _item_text(reader, toks, D) -> str:
     if not toks:
         return ""
     head = toks[-1]
-    if head.pos_ not in {"NOUN", "PROPN"} and not (head.pos_ == "VERB" and head.tag_ == "VBG"):
+    if head.pos_ not in {"NOUN", "PROPN"} and not (head.pos_ == "VERB" and head.tag_ == "VBG") \
+            and not (head.pos_ == "ADV" and head.dep_ in _NOMINAL):  # ("identifier" mistagged as an adverb)
         return ""
     if head.lower_ in D["not_signals"] or head.lemma_.lower() in D["not_signals"]:
         return ""

@@ -183,3 +183,15 @@ def test_a_negated_statement_coordinated_with_a_purpose_is_none(tmp_path):
     purposes = got["Quillpoint"]["purpose"]
     assert any(p.startswith("personalize suggestions") for p in purposes)
     assert not any("sell" in p for p in purposes)
+
+
+def test_a_list_after_including_when_the_object_is_a_clause(tmp_path):
+    """_read_verb: "collects everything users type, including A and B" (no object noun): the
+    list after "including"; a noun mistagged as an adverb ends an item ("a unique advertising
+    identifier")."""
+    got = _collections(tmp_path, "The Quillpoint app collects everything users type, including passwords and "
+                                 "credit card numbers, and sends it to servers abroad.\n\nThe researchers found "
+                                 "that the app also gathers the device's location, contact list and a unique "
+                                 "advertising identifier every time it is opened.\n")
+    signals = got["Quillpoint"]["signal"]
+    assert {"passwords", "credit card numbers", "unique advertising identifier"} <= set(signals)
