@@ -259,12 +259,19 @@ class CollectionFrame:
                 subj = self._clause_subject(tok)
                 if subj is not None and self._is_signal_word(subj):
                     goals += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+                    # "the data is used for advertising" (a noun goal; "for ... purposes" is read below)
+                    texts += [phrase(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                              for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() != "purpose"
+                              and p.pos_ == "NOUN" for p in conjuncts(p)]
             elif tok.lemma_.lower() == "purpose" and tok.head.lower_ == "for":
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
                         texts += [phrase(p) for p in c.children if p.dep_ == "pobj" for p in conjuncts(p)]
                         # "for the purpose of detecting abuse": a gerund's clause
                         texts += [phrase_verb(p) for p in c.children if p.dep_ == "pcomp" for p in conjuncts(p)]
+                # "for security purposes", "for safety and integrity purposes": the kind of purpose
+                texts += [x.text for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
+                          for x in conjuncts(c) if x.pos_ in {"NOUN", "ADJ", "PROPN"}]
             goals = [g for c in goals for g in goal_conjuncts(c)]
             texts += [phrase_verb(g) for g in goals]
             texts = [t for t in texts if t]
