@@ -219,8 +219,8 @@ class CollectionFrame:
                 continue
             product = self.entity_at(holder, {"Product"})
             if product is None:
-                if not (holder.lemma_ in feature or holder.lower_ in feature):
-                    continue
+                if not (holder.lemma_ in feature or holder.lower_ in feature or self._is_signal_word(holder)):
+                    continue  # (a feature, or data: "the recordings are intended to improve X")
                 product = self._feature_owner(holder) or self._product_of(holder)
             if product is None:
                 product = self._article_collection_product()
@@ -357,14 +357,19 @@ class CollectionFrame:
         return True, speaker or maker
 
     def _is_signal_word(self, noun: Token) -> bool:
-        """True for a noun naming collected data: a generic data word or a word of
-        a signal already read in this article ("the time zone")."""
+        """True for a noun naming collected data: a generic data word, a word of a signal
+        already read in this article ("the time zone"), or, once one was read, a data word of
+        ``collection_news.data_words`` ("the recordings")."""
         dc = self.lex["data_collection"]
         if noun.lemma_ in dc["generic_heads"] or noun.lemma_ in dc["feature_nouns"] or noun.lower_ in dc["generic_heads"]:
             return True  # ("data" has the lemma "datum")
         words = {w.lower() for o in self.observations if o.kind == "collection"
                  for sig in o.attrs.get("signal", []) for w in sig.split()}
-        return noun.lower_ in words
+        if noun.lower_ in words:
+            return True
+        # a noun of data once the article has reported collected data ("the recordings")
+        data = news_data()["data_words"]
+        return bool(words) and (noun.lower_ in data or noun.lemma_.lower() in data)
 
     def _article_collection_product(self) -> Entity | None:
         products = Counter(o.roles["product"] for o in self.observations if o.kind == "collection")

@@ -52,7 +52,6 @@ OPEN = {
     "signal50": "a bullet with an adjective and a noun",
     "purpose01": "'stores' tagged as a noun",
     "purpose06": "'meant to let users ...' on a plural data noun",
-    "purpose07": "'intended to' on a data noun in reported speech",
     "purpose12": "'Tarsen Systems says it uses' for its product Murmurix",
     "purpose18": "a second 'to' clause",
     "purpose19": "'used for safety and integrity purposes'",
