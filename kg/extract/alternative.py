@@ -36,6 +36,8 @@ PERMIT_VERBS = frozenset(_WORDS["permit_verbs"])
 STILL_WORDS = frozenset(_WORDS["still_words"])
 #: nouns of one form of a product ("an approved version of X": X; lemmas).
 VERSION_NOUNS = frozenset(_WORDS["version_nouns"])
+#: prepositions listing a class's members ("approved tools such as X"; lower-case text).
+MEMBER_PREPS = frozenset(_WORDS["member_preps"])
 
 
 def excepted(tok: Token) -> bool:
@@ -79,14 +81,21 @@ class AlternativeFrame:
             # governor, designator or switch verb)
             if tok.lemma_ not in triggers or tok.pos_ != "VERB":
                 continue
-            if tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]:
-                continue
             instead = any(c.lower_ in INSTEAD_WORDS for c in [*tok.children, *tok.head.children])
+            # ("offering staff access to X instead": "instead" on the verb's object)
+            instead = instead or any(g.lower_ in INSTEAD_WORDS for c in tok.children if c.dep_ == "dobj"
+                                     for g in c.children)
+            if (tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]) \
+                    and not (instead and tok.dep_ == "advcl"):
+                continue  # ("banned X, offering Y instead": the adverbial clause offers the alternative)
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
             toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
                                                      for c in tok.children)
-            designated = tok.lemma_ in pol["alternative_designators"] and self._designated_as(tok)
-            if not ((tok.lemma_ in alt_verbs and (instead or gov or self._left_allowed(tok))) or toward
+            designated = tok.lemma_ in pol["alternative_designators"] and (instead or self._designated_as(tok))
+            # "staff should use approved tools such as X": a use of what the rule approves
+            approved = any(c.dep_ == "dobj" and any(a.dep_ in {"amod", "compound"} and a.lower_ in pol["alternative_adjectives"]
+                                                    for a in c.children) for c in tok.children)
+            if not ((tok.lemma_ in alt_verbs and (instead or gov or approved or self._left_allowed(tok))) or toward
                     or designated or tok.lemma_ in SWITCH_VERBS):
                 continue
             if tok.lemma_ in self.lex["policy"]["stop_verbs"] or any(c.dep_ == "neg" for c in tok.children):
@@ -112,6 +121,13 @@ class AlternativeFrame:
             objs = [g for o in objs for g in ([g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                                for g in p.children if g.dep_ == "pobj"]
                                               if o.lemma_ in VERSION_NOUNS else [o])]
+            # "access to X": X; "approved tools such as X" (or "like", "including"): the members listed
+            objs = [g for o in objs for g in ([g for p in o.children if p.dep_ == "prep" and p.lower_ == "to"
+                                               for g in p.children if g.dep_ == "pobj"]
+                                              if o.lower_ in pol["access_words"] else [o])]
+            objs += [g for o in objs if approved and self.entity_at(o, {"Product"}) is None
+                     for p in o.children if p.dep_ == "prep" and p.lower_ in MEMBER_PREPS
+                     for g in p.children if g.dep_ == "pobj"]
             for o in objs:
                 for x in conjuncts(o):
                     # "its in-house assistant, Acme Chat": the name in apposition before any anaphor

@@ -272,7 +272,10 @@ class ArticleLinker:
         for o in [o for o in obs if o.kind == "alternative"]:
             alt, issuer, restricted = o.roles["alternative"], o.roles["issuer"], o.roles["restricted"]
             if issuer is None:
-                makers = [d for (d, p) in developed if p is alt]
+                # (its own product: "Acme banned X and told staff to use Acme Chat"; a maker that
+                # restricts nothing here, "use approved tools such as Kestrel's Y", is no issuer)
+                makers = [d for (d, p) in developed if p is alt
+                          and any(q.roles["issuer"] is d for q in policies)]
                 issuer = makers[0] if makers else None
             # the restricted product if named; else every product the issuer
             # restricted before this sentence (the nearest issuer when none is named)

@@ -2985,11 +2985,13 @@ class PolicyFrame:
 
     def _in_alternative_slot(self, t: Token) -> bool:
         """True when the name at ``t`` is where staff are sent instead ("directed to X", "switch
-        to X", "use X instead", "in favor of X")."""
+        to X", "use X instead", "offering access to X instead", "in favor of X")."""
         for anc in [t, *t.ancestors]:
-            if anc.lemma_ in self.lex["policy"]["alternative_verbs"] and any(
-                    c.lower_ in INSTEAD_WORDS for c in anc.children):
-                return True
+            if (anc.lemma_ in self.lex["policy"]["alternative_verbs"]
+                    or anc.lemma_ in self.lex["policy"]["alternative_designators"]) and any(
+                    c.lower_ in INSTEAD_WORDS for x in [anc, *(c for c in anc.children if c.dep_ == "dobj")]
+                    for c in x.children):
+                return True  # ("use X instead", "offering staff access to X instead")
             if anc.lemma_ in SWITCH_VERBS and anc.pos_ == "VERB" and _moved_toward(t, anc):
                 return True  # "switch to X" (but "moved to ban X" moves toward no product)
             if anc.dep_ == "prep" and anc.lower_ == "to" and anc.head.lemma_ in self.lex["policy"]["alternative_governors"]:

@@ -1046,3 +1046,24 @@ def test_officials_reasons_after_side_mentions_go_to_the_articles_policy(tmp_pat
     ministry = next(k for k in got if k[1] == "Zorblat" and "ministry" in k[0])
     assert any("foreign intelligence services" in r for r in got[ministry].get("reason", []))
     assert not got.get(("Norway", "Zorblat"), {}).get("reason")
+
+
+def _alternatives(tmp_path, text: str) -> set[tuple[str, str, str]]:
+    ex = _facts(tmp_path, text)
+    return {(f.roles["issuer"].label, f.roles["product"].label, a.label)
+            for f in ex.facts if f.kind == "policy" for a in f.entity_attrs.get("alternative", [])}
+
+
+def test_an_alternative_offered_instead_in_an_adverbial_clause(tmp_path):
+    """_sentence_alternative / _in_alternative_slot: "banned X, offering staff access to Y
+    instead": Y is the alternative, not a second banned product."""
+    text = "Policy news\n\nZorblat Bank banned ChatGPT, offering employees access to Gemini instead.\n"
+    assert ("Zorblat Bank", "ChatGPT", "Gemini") in _alternatives(tmp_path, text)
+    assert ("Zorblat Bank", "Gemini") not in policies(tmp_path, text)
+
+
+def test_approved_tools_listed_after_a_ban_are_alternatives(tmp_path):
+    """_sentence_alternative: "Staff should use approved tools such as Y" after "A has banned X";
+    Y's maker, who restricts nothing, is not the issuer (link_article_level)."""
+    text = "Policy news\n\nZorblat Bank has banned DeepSeek. Staff should use approved tools such as Microsoft Copilot.\n"
+    assert ("Zorblat Bank", "DeepSeek", "Microsoft Copilot") in _alternatives(tmp_path, text)
