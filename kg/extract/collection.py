@@ -219,8 +219,9 @@ class CollectionFrame:
                 continue
             product = self.entity_at(holder, {"Product"})
             if product is None:
-                if not (holder.lemma_ in feature or holder.lower_ in feature or self._is_signal_word(holder)):
-                    continue  # (a feature, or data: "the recordings are intended to improve X")
+                if not (holder.lemma_ in feature or holder.lower_ in feature or self._is_signal_word(holder)
+                        and holder.lemma_ not in WHOLE_PRODUCT_NOUNS and holder.lower_ not in WHOLE_PRODUCT_NOUNS):
+                    continue  # (a feature, or data: "the recordings are intended to improve X"; not "tools")
                 product = self._feature_owner(holder) or self._product_of(holder)
             if product is None:
                 product = self._article_collection_product()
