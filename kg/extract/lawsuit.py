@@ -607,8 +607,9 @@ def _party(reader, tok: Token, d: dict, depth: int = 0, groups: bool = False) ->
             maker = _maker_of(reader, product)
             return [maker if maker is not None else _as_agent(reader, product)], DESC
     e = reader.entity_at(tok, PARTY)
-    if is_def and e is not None and e is reader.named_before_description(tok, PARTY):
-        return [e], DESC  # "X, the company founded by Y, ...": the name the description follows
+    named = reader.named_before_description(tok, PARTY) if is_def else None
+    if named is not None:
+        return [named], DESC  # "X, the company founded by Y, ...": the name the description follows
     if is_def and tok.dep_ == "nsubj" and tok.lemma_.lower() in reader.lex["anaphors"]["Organization"] \
             and not any(c.dep_ in {"poss", "prep"} for c in tok.children):
         # "Acme has sued A and B ... The retail giant claims ...": a described

@@ -16,7 +16,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.entities import Entity
+from ..nlp.entities import Entity, Mention
 from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from . import frame_data
@@ -818,15 +818,14 @@ class PolicyFrame:
         "A was placed on X's banned software list" (a ``policy.listing_verbs`` verb with a
         ``policy.list_preps`` preposition and a ``policy.control_list_nouns`` head that a
         ``policy.banned_list_adjectives`` word qualifies, before it or in its "of" phrase). The
-        issuer is the verb's agent, else the list's possessor or its "by" phrase; the products are those named in
-        the verb's object (or passive subject). A ban of each."""
+        issuer is the verb's agent, else the list's possessor or its "by" phrase; the products
+        are those named in the verb's object (or passive subject). A ban of each."""
         pol = self.lex["policy"]
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
                 continue
-            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CONTROL_LIST_NOUNS]
-            barred = [n for n in lists if any(t.lower_ in BANNED_LIST_ADJECTIVES for t in n.subtree if t.i != n.i)]
+            barred = [n for n in self._lists_of(verb)
+                      if any(t.lower_ in BANNED_LIST_ADJECTIVES for t in n.subtree if t.i != n.i)]
             if not barred:
                 continue
             objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -834,16 +833,27 @@ class PolicyFrame:
             if not products:
                 continue
             issuers = [e for e in self.agents_of(verb, {"Organization", "Place"}) if e.kind != "NewsOrganization"]
-            if not issuers:  # "its list", "Acme's list", "the list ... by Acme" (the agent hung on the list)
-                issuers = [e for n in barred for c in n.children for p in ([c] if c.dep_ == "poss" else [
-                    p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "by" else [])
-                    for e in [self.entity_at(p, {"Organization", "Place"})] if e is not None][:1]
+            if not issuers:
+                # "its list", "Acme's list", "the list ... by Acme" (the agent hung on the list)
+                owners = [c for n in barred for c in n.children if c.dep_ == "poss"]
+                owners += [p for n in barred for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+                           for p in c.children if p.dep_ == "pobj"]
+                issuers = [e for t in owners for e in [self.entity_at(t, {"Organization", "Place"})]
+                           if e is not None][:1]
             issuers = [self.government_of(e) if e.family == "Place" else e for e in issuers]
             for issuer in issuers:
                 for product in products:
                     if product is not issuer:
                         self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["ban"],
                                   scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
+
+    @staticmethod
+    def _lists_of(verb: Token) -> list[Token]:
+        """The list nouns (``policy.control_list_nouns``) a listing verb puts things on or adds
+        them to ("added X to its list", "placed X on the Entity List": a ``policy.list_preps``
+        preposition's object)."""
+        return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
+                for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in CONTROL_LIST_NOUNS]
 
     def _listing_policy(self, sent: Span) -> None:
         """A restriction by listing: "X put A and B on its export control list", "A was added
@@ -859,13 +869,11 @@ class PolicyFrame:
         stands for its government. Each listed organization stands for its goods
         (:meth:`product_of`)."""
         pol = self.lex["policy"]
-        heads, mods = CONTROL_LIST_NOUNS, CONTROL_LIST_MODIFIERS
+        mods = CONTROL_LIST_MODIFIERS
         for verb in self.tokens(sent):
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in pol["listing_verbs"]:
                 continue
-            lists = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in LIST_PREPS
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in heads]
-            lists = [n for n in lists if n.lemma_.lower() != "list" or any(
+            lists = [n for n in self._lists_of(verb) if n.lemma_.lower() != "list" or any(
                 w in mods for t in n.subtree if t.i < n.i for w in re.split(r"[-\s]", t.lower_))
                 or self.list_issuer is not None and any(c.lower_ == "the" for c in n.children)]
             if not lists:
@@ -921,7 +929,7 @@ class PolicyFrame:
         return not any(not b.heading and len(b.text.split()) >= 12 for b in self.article.blocks[:self.block])
 
     @staticmethod
-    def _hyphen_modifier(m, doc: Doc) -> bool:
+    def _hyphen_modifier(m: Mention, doc: Doc) -> bool:
         """True when a name is glued by a hyphen to a participle after it ("an X-linked app",
         "X-owned Y", "the X-backed startup"): a description of another thing, not that thing."""
         end = m.end

@@ -44,8 +44,7 @@ DATELINE_RE = re.compile(
     r"|^(?P<region>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))"
     r"\s+[-\u2014\u2013]+\s+(?=[A-Z\"“])")
 #: "Sao Paulo — ", "AUSTIN - " at the start of a block: a place and a dash (or a hyphen between
-#: spaces), a dateline when the
-#: place is a city the GeoNames gazetteer knows (:func:`_is_city`).
+#: spaces), a dateline when the place is a city the GeoNames gazetteer knows (:func:`_is_city`).
 TOWN_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})\s+[-\u2014\u2013]{1,2}\s+(?=[A-Z\"“])")
 #: A leading "date 2025-01-31" stamp that some feeds put before the text.
 DATE_STAMP_RE = re.compile(r"^date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b\s*")
@@ -62,7 +61,7 @@ BOILERPLATE_RE = re.compile(
     r"|share (?:this|on)\b|related\s*:|related articles?\b|recommended\b|advertisement\b"
     r"|please (?:ensure|enable)\b|site icon\b|listen\s*\||comments?\s*$|key takeaways\s*$"
     r"|thank you\b|visit our\b|our standards\s*:|purchase licensing rights\b|listen to this article\b"
-    r"|\d+\s+min(?:ute)?s?\s+read\s*$|(?:updated|published)\s+(?:on\s|\d|[a-z]{3,9}\.?\s+\d))", re.I)
+    r"|\d+\s+min(?:ute)?s?\s+read\s*$|(?:updated|published)\s+(?:on\s|\d|(?-i:[A-Z][a-z]{2,8})\.?\s+\d))", re.I)
 #: A byline: "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe Edited by John Roe", "By Wire".
 BYLINE_RE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:(?:\s+|,\s*)(?:and|[Ee]dited\s+by|in|[A-Z][\w.'’-]*))*"
                        r"(?:\s*[,|]\s*[A-Z][\w ]{0,30})?\s*$")

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import ADJ as _ADJ
 from spacy.parts_of_speech import ADP as _ADP
 from spacy.parts_of_speech import CCONJ as _CCONJ
 from spacy.parts_of_speech import DET as _DET
 from spacy.parts_of_speech import NOUN as _NOUN
-from spacy.parts_of_speech import ADJ as _ADJ
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import PUNCT as _PUNCT
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LOWER, ORTH, POS, SPACY
@@ -463,10 +463,10 @@ class MentionFinder:
         """Capitalized words the tagger read as adjectives right before a product noun, in running
         text: "blocked the Quorble chatbot", "the Quorble messaging app" (an unknown name the
         model tags ``JJ``). Not a sentence's first word (nor a quote's, after punctuation), not
-        after another capitalized word (a
-        title-case headline: "Kestria Blocks Popular Chatbot"), not a demonym ("the Kestrian
-        app", known or tagged ``NORP``) nor a ``capitalized_adjectives`` word; the words between it and the noun are lower
-        case. ``cols``: the block's columns (:meth:`_columns`). Returns the tokens, in text order."""
+        after another capitalized word (a title-case headline: "Kestria Blocks Popular
+        Chatbot"), not a demonym ("the Kestrian app", known or tagged ``NORP``) nor a
+        ``capitalized_adjectives`` word; the words between it and the noun are lower case.
+        ``cols``: the block's columns (:meth:`_columns`). Returns the tokens, in text order."""
         texts, lowers = cols[1], cols[2]
         pos = cols[5][2]
         candidates = [i for i, p in enumerate(pos) if p == _ADJ and texts[i][:1].isupper()]
@@ -484,7 +484,7 @@ class MentionFinder:
                     and head.lemma_.lower() not in self.product_cues:
                 continue
             before = toks[i - 1]
-            if before.is_punct and before.text != "," or before.text[-1:] in {"\"", "\u201c", "'", "\u2018"}:
+            if before.is_punct and before.text != ",":
                 continue  # ("Public tools do not ...": a quoted sentence's first word)
             if (before.is_title or before.is_upper and before.is_alpha) and before.pos != _DET \
                     or not all(t.is_lower for t in toks[i + 1:head.i]):
