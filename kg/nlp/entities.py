@@ -485,7 +485,7 @@ class MentionFinder:
                 continue
             before = toks[i - 1]
             if before.is_punct and before.text != ",":
-                continue  # ("Public tools do not ...": a quoted sentence's first word)
+                continue  # ("Public chatbots are ...": a quoted sentence's first word)
             if (before.is_title or before.is_upper and before.is_alpha) and before.pos != _DET \
                     or not all(t.is_lower for t in toks[i + 1:head.i]):
                 continue

@@ -198,8 +198,8 @@ def test_a_list_after_including_when_the_object_is_a_clause(tmp_path):
 
 
 def test_a_purpose_of_whole_products_is_no_data_purpose(tmp_path):
-    """_sentence_purpose: "developer tools designed to reduce X" is what tools are for, not a
+    """_sentence_purpose: "coding tools designed to speed up X" is what tools are for, not a
     purpose of the data a product collects (whole-product nouns hold no data purpose)."""
     got = _collections(tmp_path, "The Quillpoint app collects users' location and contact lists.\n\n"
-                                 "Kestrel Labs has built developer tools designed to reduce reliance on rivals.\n")
-    assert not any("reduce" in p for entry in got.values() for p in entry["purpose"])
+                                 "Kestrel Labs also sells coding tools designed to speed up testing.\n")
+    assert not any("speed" in p for entry in got.values() for p in entry["purpose"])

@@ -611,7 +611,7 @@ def test_an_unknown_name_the_tagger_reads_as_an_adjective_names_the_product_afte
     """MentionFinder._brand_adjectives: "the Quindle chatbot" (the model tags "Quindle" JJ)."""
     found = entities_of(finder, "The regulator blocked the Quindle chatbot on Monday.",
                         "Staff may still use the Western chatbot and the Kestrian app.",
-                        "Holt wrote: \"Public tools do not give us that assurance.\"",
+                        "Holt wrote: \"Public chatbots are not safe enough for us.\"",
                         "Regulator Blocks Popular Chatbot Over Privacy")
     assert found.get("Quindle") == "Product"
     assert not {"Western", "Kestrian", "Popular", "Public"} & set(found)
