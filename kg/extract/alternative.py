@@ -223,7 +223,7 @@ class AlternativeFrame:
         m = self.mention_at(tok)
         start = m.end if m is not None else tok.i + 1
         out: list[Entity] = []
-        for t in doc[start:min(tok.sent.end, start + 20)]:
+        for t in doc[start:min(self.sentence_of(tok).end, start + 20)]:
             mm = self.mention_at(t)
             if mm is not None and mm.entity is not None and mm.entity.family == "Product":
                 if mm.entity not in out:

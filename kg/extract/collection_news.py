@@ -52,7 +52,7 @@ _STATE = "_collection_news_state"
 def _data() -> dict:
     d = frame_data("collection_news")
     if "_sets" not in d:
-        sets = {k: set(v) for k, v in d.items() if isinstance(v, (list, tuple))}
+        sets = {k: set(v) for k, v in d.items() if isinstance(v, (list, tuple, frozenset))}
         # third-person forms of the collecting verbs ("stores", "logs"), read where the
         # model tagged them as nouns after a product's name
         es_endings = tuple(d["es_endings"])
@@ -553,7 +553,7 @@ def _signals(reader, tok, D, bounded: bool = False) -> list[str]:
     (:func:`signal_items`), read on the surface from the phrase's first word, so that
     items the parser hung elsewhere are kept. ``bounded`` keeps the scan inside the
     noun's own phrase (a passive subject: "user data is stored ...")."""
-    end = tok.right_edge.i + 1 if bounded else tok.sent.end
+    end = tok.right_edge.i + 1 if bounded else reader.sentence_of(tok).end
     return signal_items(reader, tok.left_edge.i, end, D)
 
 

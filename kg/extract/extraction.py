@@ -134,11 +134,14 @@ def _extract(articles: list[Article], progress: Callable[[int], None] | None, jo
     from ..nlp import model  # looked up at each call (tests replace the signature)
 
     store = ParseCache(cache, nlp, model.pipeline_signature()) if cache is not None else None
-    parsed: list[tuple[Article, list | bytes, list]] = []
+    parsed: list[tuple[Article, list | bytes, list, list | None]] = []
     all_mentions = []
     live = 0
     for article, docs, packed in _parse(nlp, articles, jobs, store, cluster):
-        mentions = [finder.find(doc, i, article.blocks[i].heading) for i, doc in enumerate(docs)]
+        mentions, prepared = [], []
+        for i, doc in enumerate(docs):
+            mentions.append(finder.find(doc, i, article.blocks[i].heading))
+            prepared.append(finder.block_columns(doc))  # (what the readers reuse of the finder's walk)
         for i, block in enumerate(article.blocks):
             if block.dateline:
                 finder.dateline_place(mentions[i])
@@ -146,9 +149,10 @@ def _extract(articles: list[Article], progress: Callable[[int], None] | None, jo
         size = sum(len(doc) for doc in docs)
         if live + size <= LIVE_TOKENS:
             live += size
-            parsed.append((article, docs, mentions))  # read as they are (see LIVE_TOKENS)
+            parsed.append((article, docs, mentions, prepared))  # read as they are (see LIVE_TOKENS)
         else:
-            parsed.append((article, packed or _pack(docs), mentions))  # DocBin bytes: compact until the second pass
+            # DocBin bytes: compact until the second pass (the token lists go with the Docs)
+            parsed.append((article, packed or _pack(docs), mentions, None))
         all_mentions += [(article.identifier, m) for ms in mentions for m in ms]
         if progress:
             progress(1)
@@ -176,9 +180,9 @@ def _extract(articles: list[Article], progress: Callable[[int], None] | None, jo
     observations: list[Observation] = []
     parsed.reverse()
     while parsed:  # in corpus order; each article's parse goes once it is read
-        article, kept, mentions = parsed.pop()
+        article, kept, mentions, prepared = parsed.pop()
         docs = _unpack(kept, nlp) if isinstance(kept, bytes) else kept
-        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article))
+        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article), prepared)
         observations += reader.read()
     for ent in entities.values():
         if ent.implicit:

@@ -91,12 +91,19 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         kb: the knowledge base.
         implicit: callback ``(label, kind, mentioned) -> Entity`` that creates or
             returns an entity for a phrase without a named mention.
+        prepared: optional, per block, what the mention finder read of its ``Doc``
+            (:meth:`kg.nlp.entities.MentionFinder.block_columns`: its tokens as one list, their
+            ``LEMMA`` hashes, texts and lower-case forms), reused instead of read again; None
+            (or a block's None) reads them from the ``Doc``. Nothing read depends on it.
     """
 
     def __init__(self, article: Article, docs: list[Doc], mentions: list[list[Mention]],
-                 kb: KnowledgeBase, implicit):
+                 kb: KnowledgeBase, implicit, prepared: list | None = None):
         self.article = article
         self.docs = docs
+        #: id of a Doc -> (the Doc, what the finder read of it) (see ``prepared``)
+        self._prepared: dict[int, tuple[Doc, tuple]] = {
+            id(doc): (doc, got) for doc, got in zip(docs, prepared or ()) if got is not None}
         self.mentions = mentions
         self.kb = kb
         self.implicit = implicit
@@ -308,7 +315,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             named = self.named_before_description(tok, families)
             if named is not None:
                 return named
-        sent = tok.sent
+        sent = self.sentence_of(tok)
         if subject_first or is_pron:
             subj = self._clause_subject(sent.root)
             if subj is not None and subj.i < tok.i:
@@ -862,16 +869,27 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
     # ---------------------------------------------------------- development
 
 
+    def sentence_of(self, tok: Token) -> Span:
+        """The sentence of ``tok`` (``tok.sent``): the span of the sentence being read when
+        ``tok`` is in it (``Token.sent`` walks the parse back and forth and makes a new span on
+        every call), else ``tok.sent``."""
+        sent = self.sent
+        if sent is not None and sent.start <= tok.i < sent.end and sent.doc is tok.doc:
+            return sent
+        return tok.sent
+
     def tokens(self, sent: Span) -> list[Token]:
         """The sentence's tokens as one list (made once per sentence): readers walk it instead
         of the span, which makes new token objects on every walk."""
         hit = self._tokens_by_span.get(id(sent))
         if hit is not None and hit[0] is sent:
             return hit[1]
-        key = (id(sent.doc), sent.start, sent.end)  # (any block's sentence; the docs outlive the reader's walk)
+        doc = sent.doc
+        key = (id(doc), sent.start, sent.end)  # (any block's sentence; the docs outlive the reader's walk)
         got = self._tokens_cache.get(key)
         if got is None:
-            got = list(sent)
+            ready = self._prepared.get(id(doc))
+            got = ready[1][0][sent.start:sent.end] if ready is not None and ready[0] is doc else list(sent)
             self._tokens_cache[key] = got
         self._tokens_by_span[id(sent)] = (sent, got)
         return got
@@ -907,6 +925,12 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         with it: read once per Doc from one array, without making token objects."""
         hit = self._doc_word_lists.get(id(doc))
         if hit is None or hit[0] is not doc:
+            ready = self._prepared.get(id(doc))
+            if ready is not None and ready[0] is doc:  # (the finder's columns: its texts and lower-case forms)
+                _, lemmas, texts, lowers = ready[1]
+                hit = self._doc_word_lists[id(doc)] = (doc, hash_strings(lemmas, doc.vocab.strings, lower=True),
+                                                       lowers, texts)
+                return hit
             lemmas, lowers, orths = doc.to_array([LEMMA, LOWER, ORTH]).T.tolist() if len(doc) else ([], [], [])
             strings = doc.vocab.strings
             hit = self._doc_word_lists[id(doc)] = (doc, hash_strings(lemmas, strings, lower=True),

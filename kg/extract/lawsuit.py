@@ -1659,9 +1659,10 @@ def _reported(reader, verb: Token, st: dict, d: dict, acts: bool = False) -> Non
     keeps the logs", the negation on the verb or on the clause it completes) is none."""
     if _negated(verb, d):
         return
-    src = reader.attribution(verb.sent)
+    sent = reader.sentence_of(verb)
+    src = reader.attribution(sent)
     if src is None:
-        src = _speaker(reader, verb.sent)
+        src = _speaker(reader, sent)
     if acts and (src is None or not _charged([t for t in verb.subtree if t.dep_ not in {"nsubj", "nsubjpass"}], d)):
         return
     if src is None or isinstance(src, str) or src.family not in {"Organization", "Person"} \

@@ -1053,7 +1053,7 @@ class PolicyFrame:
         (``policy.policy_container_nouns`` as the speaker) is issued by the organization the
         article has named most up to here."""
         containers = POLICY_CONTAINER_NOUNS
-        said = [t for t in trig.sent if t.lemma_ in self.lex["reporting_verbs"]
+        said = [t for t in self.tokens(self.sentence_of(trig)) if t.lemma_ in self.lex["reporting_verbs"]
                 and (s := self._clause_subject(t)) is not None and s.lemma_.lower() in containers]
         # "a memo was sent to staff, reminding them not to use X": the document governs the rule
         documents = DOCUMENT_NOUNS
@@ -1810,7 +1810,8 @@ class PolicyFrame:
         if subj is None or subj.lower_ != "it":
             return []
         doc = trig.doc
-        prev = next((s for s in doc.sents if s.end <= trig.sent.start and s.end == trig.sent.start), None)
+        begin = self.sentence_of(trig).start
+        prev = next((s for s in doc.sents if s.end == begin), None)
         if prev is None and self.block > 0:
             prev = list(self.docs[self.block - 1].sents)[-1] if len(self.docs[self.block - 1]) else None
         psubj = self._clause_subject(prev.root) if prev is not None else None

@@ -27,7 +27,7 @@ from spacy.parts_of_speech import DET as _DET
 from spacy.parts_of_speech import NOUN as _NOUN
 from spacy.parts_of_speech import PROPN as _PROPN
 from spacy.parts_of_speech import PUNCT as _PUNCT
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LOWER, ORTH, POS, SPACY
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_UPPER, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KnowledgeBase, merge_key, normalize
@@ -558,11 +558,12 @@ class MentionFinder:
     def _columns(self, doc: Doc) -> tuple:
         """``doc``, its tokens' texts and lower-case forms (lists aligned with it), the hashes
         (``StringStore`` keys) of the lower-case forms of its tokens written in lower case and
-        alphabetic, whether each token is followed by a space (``SPACY``, 1 or 0), and its
+        alphabetic, whether each token is followed by a space (``SPACY``, 1 or 0), its
         tokens' ``ORTH``, ``IS_PUNCT``, ``POS``, ``IS_UPPER`` and ``IS_ALPHA`` columns (a tuple of
-        lists, for :func:`_propn_runs`): read from the Doc's array once per block, for
-        :meth:`find` and then :meth:`drop_common_phrases` (no token objects or strings are made
-        for the hashes: a word is tested by ``vocab.strings[word]``, its hash)."""
+        lists, for :func:`_propn_runs`) and its ``LEMMA`` column (for :meth:`block_columns`):
+        read from the Doc's array once per block, for :meth:`find` and then
+        :meth:`drop_common_phrases` (no token objects or strings are made for the hashes: a word
+        is tested by ``vocab.strings[word]``, its hash)."""
         hit = self._block_columns
         if hit is not None and hit[0] is doc:
             return hit  # (the block being read: no look-up by id)
@@ -572,15 +573,23 @@ class MentionFinder:
             return hit
         if len(self._doc_columns) >= 256:
             self._doc_columns.clear()  # (bounded, for callers that never drop common phrases)
-        orths, lowers, is_lower, is_alpha, spaces, is_punct, pos, is_upper = \
-            doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA, SPACY, IS_PUNCT, POS, IS_UPPER]).T.tolist() \
-            if len(doc) else ([], [], [], [], [], [], [], [])
+        orths, lowers, is_lower, is_alpha, spaces, is_punct, pos, is_upper, lemmas = \
+            doc.to_array([ORTH, LOWER, IS_LOWER, IS_ALPHA, SPACY, IS_PUNCT, POS, IS_UPPER, LEMMA]).T.tolist() \
+            if len(doc) else ([], [], [], [], [], [], [], [], [])
         strings = doc.vocab.strings
         hit = self._doc_columns[id(doc)] = (doc, hash_strings(orths, strings), hash_strings(lowers, strings),
                                             {h for h, low, alpha in zip(lowers, is_lower, is_alpha) if low and alpha},
-                                            spaces, (orths, is_punct, pos, is_upper, is_alpha))
+                                            spaces, (orths, is_punct, pos, is_upper, is_alpha), lemmas)
         self._block_columns = hit
         return hit
+
+    def block_columns(self, doc: Doc) -> tuple[list[Token], list[int], list[str], list[str]]:
+        """What :meth:`find` read of ``doc``, for the frame readers to reuse
+        (:class:`kg.extract.facts.ArticleReader`'s ``prepared``): its tokens as one list, its
+        tokens' ``LEMMA`` hashes, texts and lower-case forms (lists aligned with ``doc``).
+        Called right after :meth:`find` on the same ``doc``, it makes no token object."""
+        cols = self._columns(doc)
+        return self._tokens(doc), cols[6], cols[1], cols[2]
 
     def _text(self, span: Span) -> str:
         """``span.text``, joined from the block's columns (:meth:`_columns`): the words and the

@@ -12,7 +12,7 @@ kind), so that whoever edits a list knows which form to write:
 - ``label``: labels compared as written (spaCy entity labels "DATE", kg kinds "Company").
 
 A :class:`WordList` keeps its entries in file order, answers ``in`` by a set look-up
-(so the readers' ``tok.lemma_ in lex["policy"]["ban"]`` stays one hash probe) and
+(so the readers' ``tok.lemma_ in lex["policy"]["ban"]`` stays one hash probe, made in C) and
 tests a token by its declared kind with :meth:`WordList.matches`.
 ``tests/nlp/test_lexicon.py`` checks that every entry can match under its kind (a
 ``lemma`` entry is its own lemma for some part of speech, by spaCy's English
@@ -34,8 +34,9 @@ from ..errors import Errors, ResourceError
 MATCH_KINDS = ("lemma", "lower", "phrase", "label")
 
 
-class WordList(tuple):
-    """An immutable, ordered word list that says what it matches.
+class WordList(frozenset):
+    """An immutable, ordered word list that says what it matches: a frozenset (``in`` is one
+    hash probe in C, with no Python call) that iterates, indexes and concatenates in file order.
 
     Args:
         words: the entries, in file order.
@@ -45,35 +46,44 @@ class WordList(tuple):
 
     name: str
     match: str
-    _set: frozenset[str]
+    words: tuple[str, ...]
 
     def __new__(cls, words: Any, name: str, match: str) -> WordList:
+        words = tuple(words)
         self = super().__new__(cls, words)
-        self.name, self.match = name, match
-        self._set = frozenset(self)
+        self.name, self.match, self.words = name, match, words
         return self
 
-    def __contains__(self, item: object) -> bool:
-        return item in self._set
+    def __iter__(self):
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.words[index]
+
+    def __repr__(self) -> str:
+        return f"WordList({self.words!r}, {self.name!r}, {self.match!r})"
 
     def __add__(self, other: Any) -> tuple:
-        return tuple(self) + tuple(other)
+        return self.words + tuple(other)
 
     def __radd__(self, other: Any) -> tuple:
-        return tuple(other) + tuple(self)
+        return tuple(other) + self.words
 
     def __reduce__(self) -> tuple:
-        return WordList, (tuple(self), self.name, self.match)
+        return WordList, (self.words, self.name, self.match)
 
     def matches(self, tok: Any) -> bool:
         """True when spaCy token ``tok`` matches the list under its kind (a ``phrase``
         list matches a token that begins one of its phrases' words in the text)."""
         if self.match == "lemma":
-            return tok.lemma_.lower() in self._set
+            return tok.lemma_.lower() in self
         if self.match == "lower":
-            return tok.lower_ in self._set
+            return tok.lower_ in self
         if self.match == "label":
-            return tok.ent_type_ in self._set
+            return tok.ent_type_ in self
         text = tok.doc[tok.i:].text.lower()
         return any(text.startswith(p) and (len(text) == len(p) or not text[len(p)].isalnum()) for p in self)
 

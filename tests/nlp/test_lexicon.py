@@ -25,7 +25,7 @@ def _lists(data: dict, prefix: str = ""):
         name = f"{prefix}.{key}" if prefix else key
         if isinstance(value, dict):
             yield from _lists(value, name)
-        elif isinstance(value, (list, tuple)):
+        elif isinstance(value, (list, tuple, WordList)):
             yield name, value
 
 
@@ -91,8 +91,11 @@ def test_entry_that_cannot_match_its_kind_is_an_error(tmp_path, kind, word):
 
 
 def test_word_list_is_a_set_for_lookups_a_tuple_otherwise_and_pickles():
+    words = WordList(("bar", "ban", "block"), "policy.ban", "lemma")
+    assert "bar" in words and "barred" not in words and isinstance(words, frozenset)
+    assert list(words) == ["bar", "ban", "block"] and words[1] == "ban" and len(words) == 3  # file order
+    assert not words.isdisjoint({"block"}) and {"ban", "x"} & words == {"ban"}
     words = WordList(("ban", "bar"), "policy.ban", "lemma")
-    assert "bar" in words and "barred" not in words
     assert words + ["block"] == ("ban", "bar", "block") and ["x"] + words == ("x", "ban", "bar")
     back = pickle.loads(pickle.dumps(words))
     assert back == words and back.name == "policy.ban" and back.match == "lemma" and "ban" in back
