@@ -139,6 +139,8 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
         #: texts) and (the Doc, its text) (see _doc_columns, _doc_text)
         self._doc_word_lists: dict[int, tuple[Doc, list[str], list[str], list[str]]] = {}
         self._doc_texts: dict[int, tuple[Doc, str]] = {}
+        #: (id of a Doc, a verb's index) -> the subject of its clause (see _clause_subject)
+        self._subjects: dict[tuple[int, int], Token | None] = {}
         #: (company-as-product key, block, sentence start) of "X's chatbot" mentions (see link_article_level)
         self._maker_named: set[tuple[str, int, int]] = set()
         self._obs_sent: dict[int, tuple[int, int]] = {}
@@ -478,13 +480,20 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
 
     def _clause_subject(self, verb: Token) -> Token | None:
         """The subject of ``verb``'s clause; of several (a parse that broke a hyphenated word,
-        "Mega - banks like A and B restricted ..."), the one with the most words under it."""
+        "Mega - banks like A and B restricted ..."), the one with the most words under it.
+        Read once per token: the readers ask it of the same verbs again and again."""
+        key = (id(verb.doc), verb.i)  # (the docs outlive the reader)
+        if key in self._subjects:
+            return self._subjects[key]
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if len(subjects) > 1:
-            return max(subjects, key=lambda c: (len(list(c.subtree)), -c.i))
-        if not subjects and verb.dep_ == "conj":
-            return self._stranded_subject(verb)
-        return subjects[0] if subjects else None
+            got = max(subjects, key=lambda c: (len(list(c.subtree)), -c.i))
+        elif not subjects and verb.dep_ == "conj":
+            got = self._stranded_subject(verb)
+        else:
+            got = subjects[0] if subjects else None
+        self._subjects[key] = got
+        return got
 
     @staticmethod
     def _stranded_subject(verb: Token) -> Token | None:

@@ -83,7 +83,9 @@ class ParseCache:
         except (OSError, ValueError, KeyError):
             self.misses += 1
             return None
-        if len(docs) != len(texts) or any(d.text != t for d, t in zip(docs, texts)):
+        # (the key is the texts' digest: an entry that decodes is theirs, unless it was cut short
+        # or written for other texts, which its blocks' number and lengths show)
+        if len(docs) != len(texts) or any(_text_length(d) != len(t) for d, t in zip(docs, texts)):
             self.misses += 1
             return None
         self.hits += 1
@@ -94,6 +96,15 @@ class ParseCache:
         from .output import write_atomic
 
         write_atomic(self._path(self.key(texts)), data)
+
+
+def _text_length(doc) -> int:
+    """The length of ``doc.text`` in characters, read from its last token (``Doc.text`` joins
+    every token's text: a new token object and string each)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 #: id of a ``Vocab`` -> (the vocab, the strings that :func:`docs_from_bytes` already looked up in it)
