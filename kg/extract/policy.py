@@ -21,6 +21,7 @@ from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from . import frame_data
 from .alternative import excepted
+from .reason import STRONG_CLAUSE_MARKS
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date, phrase, phrase_verb_clause
 
 _WORDS = frame_data("policy")
@@ -130,8 +131,14 @@ INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
 SWITCH_VERBS = frozenset(_WORDS["switch_verbs"])
 #: verbs of an organization dropping a product ("dumps X for Y"; lemmas).
 DROP_VERBS = frozenset(_WORDS["drop_verbs"])
+#: verbs of an organization putting another product in a product's place ("replaced X with Y",
+#: "swapped X for Y"; lemmas): read as :data:`DROP_VERBS` when the replacement is named.
+REPLACE_VERBS = frozenset(_WORDS["replace_verbs"])
+DROP_OR_REPLACE_VERBS = DROP_VERBS | REPLACE_VERBS
 #: prepositions of what replaces a dropped product ("dumped X for Y"; lower-case text).
 REPLACEMENT_PREPS = frozenset(_WORDS["replacement_preps"])
+#: prepositions of what a replaced product is replaced with ("with Y", "by Y", "for Y").
+REPLACE_PREPS = frozenset(_WORDS["replace_preps"])
 #: nouns of "in favor of Y" (lower-case text).
 FAVOR_NOUNS = frozenset(_WORDS["favor_nouns"])
 #: nouns that compare a product with another ("Kestria's answer to X", "a rival of X"): X is not restricted
@@ -603,7 +610,7 @@ class PolicyFrame:
             self._designation_policy(sent)
         if not words.isdisjoint(SWITCH_VERBS):
             self._switched_from(sent)
-        if not words.isdisjoint(DROP_VERBS):
+        if not words.isdisjoint(DROP_OR_REPLACE_VERBS):
             self._dropped(sent)
 
     @staticmethod
@@ -649,17 +656,23 @@ class PolicyFrame:
         a replacement is named ("dump Acme for Y": :meth:`product_of`), as "dumped Acme" alone
         may be shares or a partner. A restriction of X by A; a product named as the replacement
         is the alternative (kgo:alternative). A maker dropping its own product retires it: no
-        policy."""
+        policy. A ``policy.replace_verbs`` verb reads the same way when it names the replacement
+        ("A replaced X with Y", "swapped X for Y"; not "replaced X" alone, nor a product by its own
+        next version, "replaced X with X 2")."""
         for verb in self.tokens(sent):
-            if verb.lemma_ not in DROP_VERBS or verb.pos_ != "VERB" or self._negated_verb(verb) \
+            replacing = verb.lemma_ in REPLACE_VERBS
+            if verb.lemma_ not in DROP_VERBS and not replacing or verb.pos_ != "VERB" or self._negated_verb(verb) \
                     or self._hypothetical(verb):
                 continue
             objs = [x for c in verb.children if c.dep_ == "dobj" for x in conjuncts(c)]
             if not objs:
                 continue
-            # "for Y" on the verb or on its object; "in favour of Y"
-            repl = [p for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ in REPLACEMENT_PREPS
+            # "for Y" on the verb or on its object; "in favour of Y"; "replaced X with Y"
+            preps = REPLACE_PREPS if replacing else REPLACEMENT_PREPS
+            repl = [p for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                     for p in c.children if p.dep_ == "pobj"]
+            if replacing and not repl:
+                continue
             repl += [g for h in (verb, *objs) for c in h.children if c.dep_ == "prep"
                      for f in c.children if f.dep_ == "pobj" and f.lower_ in FAVOR_NOUNS
                      for o in f.children if o.dep_ == "prep" for g in o.children if g.dep_ == "pobj"]
@@ -681,7 +694,8 @@ class PolicyFrame:
             for issuer in issuers:
                 for product in dict.fromkeys(products):
                     if product is issuer or product in alts or self.known_maker(issuer, product.label) \
-                            or merge_key(issuer.label) == merge_key(product.label):
+                            or merge_key(issuer.label) == merge_key(product.label) \
+                            or replacing and any(merge_key(a.label).startswith(merge_key(product.label)) for a in alts):
                         continue
                     self.emit("policy", {"issuer": issuer, "product": product, "region": []}, type=["restriction"],
                               scope=[], date=self._dates(sent), reason=self._reasons(verb, sent))
@@ -2946,8 +2960,9 @@ class PolicyFrame:
                 excluded.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and any(self._stated_aim(v) for n in c.children for v in n.children):
                 excluded.update(t.i for t in c.subtree)  # "in a bid to protect users": an aim, no scope
-            if c.dep_ == "advcl" and c.lemma_ in CITING_VERBS:
-                excluded.update(t.i for t in c.subtree)
+            if c.dep_ == "advcl" and (c.lemma_ in CITING_VERBS or any(
+                    m.dep_ == "mark" and m.lower_ in STRONG_CLAUSE_MARKS for m in c.children)):
+                excluded.update(t.i for t in c.subtree)  # ("because ...": a reason, whatever its parse)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"] \
                     and not self._misparsed_list_item(c):
                 excluded.update(t.i for t in c.subtree)

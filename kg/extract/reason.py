@@ -240,6 +240,13 @@ class ReasonFrame:
                     objs.append((pobj, is_strong))
                 elif pcomp is not None:  # "after learning that interns pasted drafts into it"
                     objs.append((pcomp, is_strong))
+            elif node.dep_ == "advcl" and node.pos_ in {"NOUN", "PROPN"} and node.head == clause and any(
+                    c.dep_ == "mark" and c.lower_ in STRONG_CLAUSE_MARKS for c in node.children):
+                # "banned X on phones because the company stores user data in China", parsed with
+                # "stores" as a compound of "data": the clause hangs on a noun, and is the reason
+                text = join_tokens([t for t in node.subtree if not (t.dep_ == "mark" and t.head == node)])
+                if text and text not in out and not _vague(text, vague, sets["vague_modifiers"]):
+                    out.append(text)
             elif node.dep_ == "advcl" and node.pos_ in {"ADJ", "VERB"} and node.lower_ in concern \
                     and node.head.pos_ in {"VERB", "AUX"}:
                 # "Concerned about the handling of X, Acme ...", "Worried that code could leak, Acme ..."

@@ -155,6 +155,7 @@ class MentionFinder:
         self.restrictive = set(lex["policy"]["ban"]) | set(lex["policy"]["restriction"])
         self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
         self.use_verbs = set(lex["policy"]["use_verbs"])
+        self.launch_verbs = frozenset(lex["launch_verbs"])  # ("Acme launched X": X is a product)
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.removal_verbs = frozenset(lex["policy"]["removal_verbs"])
         self.store_nouns = frozenset(lex["policy"]["store_nouns"])
@@ -1037,6 +1038,11 @@ class MentionFinder:
         # use, download or are barred from is a product
         if dep == "dobj" and head_pos == "VERB" and head_lemma in self.use_verbs:
             yield "SoftwareProduct", W_ROLE
+        # "Acme launched X", "released X last year": what an organization launches is a product
+        # (not a person the model names: "police released X")
+        if dep == "dobj" and head_pos == "VERB" and head_lemma in self.launch_verbs \
+                and root.ent_type_ not in _NOT_LAUNCHED:
+            yield "SoftwareProduct", W_ROLE
         if dep == "pobj" and head_lower in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
                 head.head.lemma_.lower() in self.use_nouns or head_lower == "on"
                 and head.head.lemma_.lower() in self.restrictive_nouns):
@@ -1085,6 +1091,10 @@ class MentionFinder:
                 return kind
         return None
 
+
+#: NER labels of names that are not launched as products ("police released X"; a known place
+#: keeps its knowledge-base vote).
+_NOT_LAUNCHED = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "EVENT", "LAW"})
 
 #: Cue nouns that name a company by what it makes ("the X maker"): their modifier is a product.
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}

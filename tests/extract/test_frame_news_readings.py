@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.extraction import extract
+from kg.io.corpus import read_article
+
 from .test_frame_discourse import alternatives, reasons
 from .test_frame_location_development import facts_of
 from .test_frame_policy import policies
@@ -740,6 +743,26 @@ def test_dropping_a_product_for_another(tmp_path):
     assert got[("Lumo Valley School District", "Microsoft")] == ["Linux"]
 
 
+def test_replacing_a_product_with_another(tmp_path):
+    """PolicyFrame._dropped (``policy.replace_verbs``): "A replaced X with Y", "A swapped X for
+    Y" restrict X, with Y as the alternative."""
+    got = alternatives(tmp_path, "Brisco Corp replaced ChatGPT with Microsoft Copilot on its laptops last month.\n\n"
+                                 "Separately, Quarnel Bank swapped Gemini for Claude in its call centres.\n")
+    assert got[("Brisco Corp", "ChatGPT")] == ["Microsoft Copilot"]
+    assert got[("Quarnel Bank", "Gemini")] == ["Claude"]
+
+
+@pytest.mark.parametrize("text", [
+    "Brisco Corp replaced ChatGPT on Tuesday.\n",
+    "Brisco Corp replaced its finance chief with a former banker.\n",
+    "Brisco Corp replaced Quillpad with Quillpad 2 across its offices.\n",
+])
+def test_replacing_is_no_policy_without_a_named_replacement_or_by_a_new_version(tmp_path, text):
+    """PolicyFrame._dropped: a replacement left unnamed, a person replaced, and a product replaced
+    by its own next version restrict nothing."""
+    assert policies(tmp_path, text) == {}
+
+
 @pytest.mark.parametrize("text", [
     "Google is dropping Bard.\n",
     "Brisco Corp dropped its lawsuit against TikTok.\n",
@@ -802,3 +825,16 @@ def test_a_nationality_the_parse_hangs_on_the_product_word(tmp_path):
     got = facts_of(tmp_path, "Zorvane Labs released a new model on Monday. In October, the Chinese drone "
                              "maker said it would appeal.\n", "location")
     assert ("Zorvane Labs", "China") in got
+
+
+def test_a_because_clause_parsed_as_a_noun_is_the_reason_not_the_scope(tmp_path):
+    """ReasonFrame._reasons and PolicyFrame._policy_scope_tokens: "banned X on state phones because
+    the company stores user data in Dubai", parsed with "stores" as a compound of "data" (the
+    clause hangs on a noun): the clause is the reason, and neither its words nor its place are
+    the policy's scope or region."""
+    path = tmp_path / "a.txt"
+    path.write_text("Ohio has banned Telegram on state phones because the company stores user data in Dubai.\n",
+                    encoding="utf-8")
+    (fact,) = [f for f in extract([read_article(path)]).facts if f.kind == "policy"]
+    assert fact.attrs["reason"] == ["the company stores user data in Dubai"]
+    assert fact.attrs["scope"] == ["state phones"] and not fact.entity_attrs.get("region")

@@ -460,6 +460,14 @@ def test_what_leaves_an_app_store_is_an_app(finder):
     assert found["Dana Whitfield"] == "Product"
 
 
+def test_what_an_organization_launches_is_a_product(finder):
+    """MentionFinder._context_votes (``launch_verbs``): "A launched X", a name with no other
+    evidence, is a product; a person someone releases is not."""
+    found = entities_of(finder, "Brisco Corp launched Quillnote in 2023.",
+                        "Brisco Corp released Quillnote last year, and police released Dana Whitfield on bail.")
+    assert found["Quillnote"] == "Product" and found["Dana Whitfield"] == "Person"
+
+
 @pytest.mark.parametrize("text", [
     "Lumo Labs said the plan breaches the Texas Consumer Records and Safety Act on Monday.",
     "The Kestria Online Safety and Media Act was passed by Zenith Group.",
