@@ -371,6 +371,13 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 named = [m.entity for b in range(max(-1, self.block - 4), -1, -1) for m in reversed(self.mentions[b])
                          if m.entity is not None and m.entity.family in families
                          and lemma in normalize(m.entity.label).split()]
+            if not named:
+                # "... on the ministry's computers. India's Ministry of Finance said ...": a
+                # description that no name before it fits, whose name follows it (cataphora, as
+                # a lede names a body after describing it), in its paragraph or the next
+                named = [m.entity for b in (self.block, self.block + 1) if b < len(self.mentions)
+                         for m in self.mentions[b] if m.entity is not None and (b > self.block or m.start > tok.i)
+                         and m.entity.family in families and lemma in normalize(m.entity.label).split()]
             if named:
                 return named[0]
             kind = self.cue_kind.get(lemma)

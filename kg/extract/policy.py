@@ -163,6 +163,8 @@ NEUTER_PRONOUNS = frozenset(_SHARED["neuter_pronouns"])
 # The lexicon's lists that the rules test, as sets and unions built once.
 _LEX = lexicon()
 _POL = _LEX["policy"]
+#: devices, systems and networks a rule covers ("on the ministry's computers"; lower-case text).
+DEVICE_NOUNS = frozenset(_POL["device_nouns"])
 BAN_VERBS = frozenset(_POL["ban"])
 RESTRICTION_VERBS = frozenset(_POL["restriction"])
 BAN_NOUNS = frozenset(_POL["ban_nouns"])
@@ -472,6 +474,8 @@ class PolicyFrame:
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
                         centered = self._centering_issuer(sent, tok)
+                        if centered is None:
+                            centered = self._devices_owner(scope_toks)  # "on the ministry's computers"
                         # (on the public sector, the government of the article's country when the
                         # article level finds no issuer: "X is now barred from state-issued devices")
                         public = self._public_sector_government(scope_toks, tok) if centered is None else None
@@ -1426,6 +1430,20 @@ class PolicyFrame:
             bodies = self._described_bodies(found[1]) if found is not None and found[0] == self.block else []
             return bodies[0] if len(bodies) == 1 else None
         return ent
+
+    def _devices_owner(self, toks: list[Token]) -> Entity | None:
+        """The organization whose devices or network an agentless policy names ("X has been
+        blocked on the ministry's computers", "... on Acme's network"): the possessor of a
+        ``policy.device_nouns`` noun among ``toks``, named or described (:meth:`coref`, which
+        reads a description's name after it too); it rules its own devices. None otherwise."""
+        devices = DEVICE_NOUNS
+        for t in toks:
+            if t.dep_ != "poss" or t.head.lower_ not in devices:
+                continue
+            ent = self.entity_at(t, {"Organization"})
+            if ent is not None and ent.kind != "NewsOrganization":
+                return ent
+        return None
 
     def _agentless(self, trig: Token) -> bool:
         """True when ``trig`` states a policy without saying who made it: a passive verb with no

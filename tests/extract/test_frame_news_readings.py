@@ -838,3 +838,17 @@ def test_a_because_clause_parsed_as_a_noun_is_the_reason_not_the_scope(tmp_path)
     (fact,) = [f for f in extract([read_article(path)]).facts if f.kind == "policy"]
     assert fact.attrs["reason"] == ["the company stores user data in Dubai"]
     assert fact.attrs["scope"] == ["state phones"] and not fact.entity_attrs.get("region")
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Access to DeepSeek has been suspended on the ministry's computers, an official told reporters. "
+     "India's Ministry of Finance said the step was a precaution.\n", "Ministry of Finance"),
+    ("Telegram has been blocked on the bank's laptops.\n\nQuarnel Bank confirmed the step on Friday.\n",
+     "Quarnel Bank"),
+])
+def test_an_agentless_policy_on_an_organization_s_devices_is_that_organization_s(tmp_path, text, issuer):
+    """PolicyFrame._devices_owner and ArticleReader.coref: "X has been suspended on the ministry's
+    computers" is the ministry's policy, and the description names the body the text names
+    after it (in its paragraph or the next)."""
+    got = policies(tmp_path, text)
+    assert {i for i, _ in got} == {issuer}
