@@ -1297,7 +1297,14 @@ def _described_claimants(reader, verb: Token, d: dict) -> list:
     by three poets"). [] when the subject is named or is no such description."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or next(
         (p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-    if subj is None or subj.pos_ != "NOUN" or any(reader.mention_at(t) is not None for t in subj.subtree):
+    return _described_party(reader, subj, d) if subj is not None else []
+
+
+def _described_party(reader, subj: Token, d: dict) -> list:
+    """The unnamed party a noun phrase describes ("a group of authors", "Kestrian book
+    publishers"), as :func:`_described_claimants` reads a suit's subject; [] when the phrase
+    names someone or is no such description."""
+    if subj.pos_ != "NOUN" or any(reader.mention_at(t) is not None for t in subj.subtree):
         return []
     if subj.lemma_.lower() in d["group_nouns"]:
         group = _group_party(reader, subj)
@@ -1706,10 +1713,13 @@ def _speaker(reader, sent: Span):
 
 
 def _faces(reader, noun: Token, st: dict, d: dict) -> None:
-    """ "Y is facing lawsuits from A, B and C, who have raised claims of ...", "Y faces a suit by X"."""
+    """ "Y is facing lawsuits from A, B and C, who have raised claims of ...", "Y faces a suit by X",
+    "... from a group of authors" (an unnamed party described, :func:`_described_party`)."""
     if noun.dep_ != "dobj" or noun.head.lemma_ not in d["receive_verbs"]:
         return
-    srcs = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ACCUSER_PREPS
+    # (the source's phrase on the noun, or on the verb where the parser hangs it: "is facing a
+    # lawsuit from X")
+    srcs = [p for h in (noun, noun.head) for c in h.children if c.dep_ == "prep" and c.lower_ in ACCUSER_PREPS
             for p in c.children if p.dep_ == "pobj"]
     subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if not srcs or subj is None:
@@ -1717,7 +1727,8 @@ def _faces(reader, noun: Token, st: dict, d: dict) -> None:
     r = _Record(reader.block, noun.sent, True)
     r.accused, r.targets = _accused(reader, subj, d, surface=False)
     r.accusers = _uniq([e for p in srcs for t in _conj_tokens(p) for e in _party(reader, t, d)[0]]
-                       + [e for p in srcs for e in _coordinated_names(reader, p)])
+                       + [e for p in srcs for e in _coordinated_names(reader, p)]) \
+        or _uniq([e for p in srcs for e in _described_party(reader, p, d)])  # "... from a group of authors"
     if not r.accused or not r.accusers:
         return
     clauses = [c for p in srcs for t in _conj_tokens(p) for c in t.children if c.dep_ == "relcl"]

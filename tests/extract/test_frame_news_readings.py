@@ -852,3 +852,14 @@ def test_an_agentless_policy_on_an_organization_s_devices_is_that_organization_s
     after it (in its paragraph or the next)."""
     got = policies(tmp_path, text)
     assert {i for i, _ in got} == {issuer}
+
+
+def test_a_suit_faced_from_a_described_group(tmp_path):
+    """lawsuit._faces and _described_party: "Y is facing a lawsuit from a group of authors who say
+    ..." (the source's phrase hung on the verb) is an allegation by the group against Y."""
+    path = tmp_path / "a.txt"
+    path.write_text("Brisco Corp is facing a lawsuit from a group of illustrators who say the company copied "
+                    "their drawings.\n", encoding="utf-8")
+    got = [f for f in extract([read_article(path)]).facts if f.kind == "allegation"]
+    assert [(f.roles["accuser"].label, f.roles["accused"].label) for f in got] == \
+        [("group of illustrators", "Brisco Corp")]
