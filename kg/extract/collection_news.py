@@ -260,6 +260,10 @@ def _read_verb(reader, tok, D) -> None:
         return
     if lemma in D["transfer_verbs"]:
         product = _entity(reader, agent, {"Product"}) if agent is not None else None
+        if product is None and agent is not None and agent.pos_ == "NOUN" and reader.mention_at(agent) is not None:
+            # "the X app sends ...": a cue noun its name modifies (not a description read by
+            # coreference), as for collecting
+            product = _product_of_agent(reader, agent, tok, [], D)[0]
         if product is None:
             named = _named_products(reader, tok, [], [], D)
             product = named[0] if named else None

@@ -203,3 +203,13 @@ def test_a_purpose_of_whole_products_is_no_data_purpose(tmp_path):
     got = _collections(tmp_path, "The Quillpoint app collects users' location and contact lists.\n\n"
                                  "Kestrel Labs also sells coding tools designed to speed up testing.\n")
     assert not any("speed" in p for entry in got.values() for p in entry["purpose"])
+
+
+def test_what_a_named_app_sends_to_servers(tmp_path):
+    """_read_verb (``transfer_verbs``): "the X app sends A and B to servers in Y" (the agent a cue
+    noun its name modifies) collects A and B; a company's staff sending data collects nothing."""
+    got = _collections(tmp_path, "Researchers found that the Quillpoint app sends device identifiers and "
+                                 "IP addresses to servers in Singapore.\n\n"
+                                 "Separately, Lumora Bank's staff sent client records to a chatbot.\n")
+    assert set(got["Quillpoint"]["signal"]) == {"device identifiers", "IP addresses"}
+    assert set(got) == {"Quillpoint"}
