@@ -85,9 +85,13 @@ class AlternativeFrame:
             # ("offering staff access to X instead": "instead" on the verb's object)
             instead = instead or any(g.lower_ in INSTEAD_WORDS for c in tok.children if c.dep_ == "dobj"
                                      for g in c.children)
+            sent_toward = tok.dep_ == "advcl" and tok.lemma_ in governors and any(
+                c.dep_ == "prep" and c.lower_ in TOWARD_PREPS for c in tok.children)
             if (tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]) \
-                    and not (instead and tok.dep_ == "advcl"):
-                continue  # ("banned X, offering Y instead": the adverbial clause offers the alternative)
+                    and not ((instead or sent_toward) and tok.dep_ == "advcl"):
+                # ("banned X, offering Y instead", "banned X, directing staff to Y": the adverbial
+                # clause offers the alternative)
+                continue
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
             toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
                                                      for c in tok.children)

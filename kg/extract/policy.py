@@ -533,7 +533,8 @@ class PolicyFrame:
             products = [p for p in self._restricted_things(scope_toks) if p is not issuer] or \
                 self._generic_goods(scope_toks) or self._product_anaphors(tok, scope_toks, issuers) or \
                 self._described_name_after(tok, issuers)
-            products = [p for p in products if not self._is_alternative_slot(p, sent)]
+            products = [p for p in products if not self._is_alternative_slot(p, sent)
+                        and not self._directed_to_after(p, tok, scope_toks, sent)]
             # no one restricts its own namesake ("it prohibits the app", "it" read as the app's maker)
             kept = [p for p in products if p is None or not any(merge_key(p.label) == merge_key(i.label)
                                                                  for i in issuers)]
@@ -3014,6 +3015,19 @@ class PolicyFrame:
             c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children) and verb.i + 1 < len(doc) \
             and doc[verb.i + 1].dep_ == "compound" and doc[verb.i + 1].head.dep_ == "dobj" \
             and doc[verb.i + 1].head.head == verb
+
+    def _directed_to_after(self, product: Entity, trig: Token, scope_toks: list[Token], sent: Span) -> bool:
+        """True when every name of ``product`` in ``sent`` follows a coordinated verb of
+        ``policy.alternative_governors`` in the policy's scope ("banned X and directed staff to use
+        Y", which the parser may read as "banned ... staff to use Y"): what staff are sent to is
+        no restricted product, whatever the parse hangs it on."""
+        governors = self.lex["policy"]["alternative_governors"]
+        cut = min((t.i for t in scope_toks if t.i > trig.i and t.dep_ == "conj" and t.pos_ == "VERB"
+                   and t.lemma_ in governors and not any(c.dep_ == "neg" for c in t.children)), default=None)
+        if cut is None:
+            return False
+        starts = [m.start for m in self._mentions_in(sent) if m.entity is product]
+        return bool(starts) and min(starts) > cut
 
     def _is_alternative_slot(self, product: Entity, sent: Span) -> bool:
         """True when the product is named as the recommended alternative in this sentence."""

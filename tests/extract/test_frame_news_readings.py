@@ -863,3 +863,18 @@ def test_a_suit_faced_from_a_described_group(tmp_path):
     got = [f for f in extract([read_article(path)]).facts if f.kind == "allegation"]
     assert [(f.roles["accuser"].label, f.roles["accused"].label) for f in got] == \
         [("group of illustrators", "Brisco Corp")]
+
+
+def test_an_adverbial_clause_directing_staff_to_a_product_names_the_alternative(tmp_path):
+    """AlternativeFrame._sentence_alternative: "A banned X, directing employees to an internal
+    chatbot called Y" (a governor's clause on the ban verb, with "to"): Y is the alternative."""
+    got = alternatives(tmp_path, "Lumora Bank has banned ChatGPT, directing employees to an internal chatbot "
+                                 "called LumoraGPT.\n")
+    assert got == {("Lumora Bank", "ChatGPT"): ["LumoraGPT"]}
+
+
+def test_what_staff_are_directed_to_is_not_banned_whatever_the_parse(tmp_path):
+    """PolicyFrame._directed_to_after: "A has banned X and directed staff to use Y", which the
+    parser reads as "banned ... staff to use Y": Y follows the coordinated governor, no ban."""
+    got = policies(tmp_path, "Lumora Bank has banned ChatGPT and directed staff to use Microsoft Copilot.\n")
+    assert set(got) == {("Lumora Bank", "ChatGPT")}
