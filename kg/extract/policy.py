@@ -21,7 +21,7 @@ from ..nlp.kb import merge_key, normalize
 from ..resources import lexicon
 from . import frame_data
 from .alternative import excepted
-from .reason import STRONG_CLAUSE_MARKS
+from .reason import LIFT_VERBS, STRONG_CLAUSE_MARKS
 from .syntax import CLAUSE_UP, RELATIVE, conjuncts, normalize_date, phrase, phrase_verb_clause
 
 _WORDS = frame_data("policy")
@@ -573,9 +573,16 @@ class PolicyFrame:
                                                    and not self._seat_of_organization(t)], {"Place"})]
             region += [e for e in self._country_anaphor(scope_toks) if e not in region]
             dates = self._dates(sent)
-            reasons = self._reasons(region_tok, sent)
-            reasons += [r for r in self._reasons_above(region_tok, sent) if r not in reasons]
-            reasons += self._means_to_end(tok)
+            # "lifted its ban on X after the maker addressed its concerns": the clause's reasons
+            # are the lifting's; the ban's own phrase still gives the ban's ("its ban on X over
+            # privacy fears")
+            lifting = region_tok is not tok and region_tok.lemma_ in LIFT_VERBS
+            if lifting:
+                reasons = self._reasons(tok, sent)
+            else:
+                reasons = self._reasons(region_tok, sent)
+                reasons += [r for r in self._reasons_above(region_tok, sent) if r not in reasons]
+                reasons += self._means_to_end(tok)
             if tok.lemma_ in stop_v and products:
                 # "to stop its chatbot, X, from generating explicit content": what is stopped is why
                 reasons += [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -583,9 +590,9 @@ class PolicyFrame:
                             for r in [phrase_verb_clause(p)] if r and r not in reasons]
             if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
                 reasons = self._reasons(tok.head, sent)  # "the ban was imposed to protect X"
-            if not reasons and self._copular_frame(region_tok):
+            if not reasons and not lifting and self._copular_frame(region_tok):
                 reasons = self._reasons(sent.root, sent)  # "A is the latest firm to ban X, fearing Y"
-            if not reasons and self.article.blocks[self.block].heading and sent.root != region_tok:
+            if not reasons and not lifting and self.article.blocks[self.block].heading and sent.root != region_tok:
                 reasons = self._reasons(sent.root, sent)  # "X Bans Y Over Privacy Fears" (a flat headline parse)
             for product in products:
                 # one policy per (product, issuer) in a sentence: "banned X ... the ban on X" is
@@ -996,6 +1003,9 @@ class PolicyFrame:
                 continue
             mark = next((t for t in doc[end:sent.end] if t.lower_ in REASON_MARKERS), None)
             reasons = []
+            before = doc[tok.i - 1].lower_ if tok.i > sent.start else ""
+            if {before, before[:-1], before[:-2]} & LIFT_VERBS:
+                mark = None  # "X Lifts Ban on Y After Z": why the ban ends, not why it was made
             if mark is not None:
                 toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
                 while toks and toks[0].lower_ in MARKER_PARTICLES:

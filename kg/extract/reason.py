@@ -31,6 +31,9 @@ CONCERN_PREPS = _WORDS["concern_preps"]
 REASON_CLAUSE_MARKS = _WORDS["reason_clause_marks"]
 #: the subordinators among them that always give one ("because it may leak data"; lower-case text).
 STRONG_CLAUSE_MARKS = _WORDS["strong_clause_marks"]
+#: verbs that end a policy named as their object ("lifted its ban on X"; lemmas): the reasons
+#: of their clause are the lifting's, not the policy's.
+LIFT_VERBS = frozenset(_WORDS["lift_verbs"])
 #: prepositions of what a report says ("reports of security concerns"; lower-case text).
 REPORT_PREPS = _WORDS["report_preps"]
 #: pronoun subjects of an unnamed issuer ("the regulator said it was concerned"; lower-case text).
@@ -339,6 +342,8 @@ class ReasonFrame:
         # role in ...", which needs the root "play": without either, it finds nothing)
         readable = not words.isdisjoint(anaphors) or clauses[0].lemma_ == "play"
         for root in clauses if readable else ():
+            if root.lemma_ in LIFT_VERBS:
+                continue  # ("lifted its ban after the maker addressed its concerns": the lifting's reasons)
             got = self._reason_clause(root, nouns, anaphors)
             subj = self._clause_subject(root) if got else None
             owner = next((e for c in subj.children if c.dep_ == "poss"

@@ -878,3 +878,24 @@ def test_what_staff_are_directed_to_is_not_banned_whatever_the_parse(tmp_path):
     parser reads as "banned ... staff to use Y": Y follows the coordinated governor, no ban."""
     got = policies(tmp_path, "Lumora Bank has banned ChatGPT and directed staff to use Microsoft Copilot.\n")
     assert set(got) == {("Lumora Bank", "ChatGPT")}
+
+
+@pytest.mark.parametrize("text", [
+    "Italy's privacy watchdog has lifted its temporary ban on ChatGPT after OpenAI made changes to address "
+    "its concerns.\n",
+    "Italy lifts ban on ChatGPT after OpenAI addresses privacy concerns\n\nItaly's privacy watchdog said on "
+    "Friday it had lifted its temporary ban on ChatGPT.\n",
+])
+def test_the_reasons_for_lifting_a_ban_are_not_the_ban_s(tmp_path, text):
+    """sentence_policy, ReasonFrame._sentence_reason and PolicyFrame._headline_policy
+    (``reason.lift_verbs``): "lifted its ban on X after Y" states the ban, but Y is why it ends."""
+    got = policies(tmp_path, text)
+    assert set(got) == {("Italy", "ChatGPT")} and not got[("Italy", "ChatGPT")].get("reason")
+
+
+def test_a_lifted_ban_keeps_the_reasons_given_for_it(tmp_path):
+    """ReasonFrame._sentence_reason: a ban's reasons stated where it was imposed stay when a later
+    sentence says it was lifted for another."""
+    got = policies(tmp_path, "Italy's privacy watchdog imposed a ban on ChatGPT in March over privacy concerns. "
+                             "It lifted the ban in April after OpenAI added age checks.\n")
+    assert got[("Italy", "ChatGPT")]["reason"] == ["privacy concerns"]
