@@ -346,6 +346,9 @@ class PolicyFrame:
                     ptype = "restriction"
                 elif own_stop:
                     ptype = "ban"  # "Acme will stop using X": it no longer uses X
+                elif tok.lemma_ in stop_v and tok.lemma_ != "avoid" and any(
+                        c.dep_ in {"xcomp", "pcomp"} and c.lemma_ in pol["use_verbs"] for c in tok.children):
+                    ptype = "ban"  # "ordered agencies to stop using X": no more use of X ("avoid": advice)
             elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in POLICY_NOUNS:
                 ptype = "ban" if tok.lemma_.lower() in BAN_NOUNS else "restriction"
                 if tok.dep_ == "pobj" and tok.head.lower_ in EVASION_HEADS:
@@ -3085,7 +3088,7 @@ class PolicyFrame:
             span_toks = sorted([*mods, head], key=lambda x: x.i)
             if head != t and t not in span_toks:
                 span_toks = sorted([t, head], key=lambda x: x.i)
-            text = " ".join(x.text for x in span_toks)
+            text = " ".join(_hyphenated(x) for x in span_toks)
             if text not in out:
                 out.append(text)
         for t in toks:  # "blocked X on Acme laptops": the devices are the scope, named or not
@@ -3167,3 +3170,14 @@ def _moved_toward(tok: Token, verb: Token) -> bool:
     while tok.dep_ in {"conj", "appos"} and tok.head != tok:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in SWITCH_PREPS and tok.head.head == verb
+
+
+def _hyphenated(tok: Token) -> str:
+    """``tok``'s text with the words a hyphen glues before it ("state-owned", which the parser
+    reads as "owned" with "state" below it): the text from its left edge when the token before
+    it is a hyphen written without spaces."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_ and tok.left_edge.i < tok.i:
+        return doc[tok.left_edge.i:tok.i + 1].text
+    return tok.text

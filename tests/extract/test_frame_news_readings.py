@@ -899,3 +899,21 @@ def test_a_lifted_ban_keeps_the_reasons_given_for_it(tmp_path):
     got = policies(tmp_path, "Italy's privacy watchdog imposed a ban on ChatGPT in March over privacy concerns. "
                              "It lifted the ban in April after OpenAI added age checks.\n")
     assert got[("Italy", "ChatGPT")]["reason"] == ["privacy concerns"]
+
+
+def test_a_hyphenated_modifier_stays_whole_in_the_scope(tmp_path):
+    """PolicyFrame._scope (``_hyphenated``): "on state-owned phones", parsed as "owned" with
+    "state" below it, is the scope "state-owned phones", not "owned phones"."""
+    got = policies(tmp_path, "Lawmakers in Nevada voted to ban TikTok on state-owned phones.\n")
+    assert got[("Nevada", "TikTok")]["scope"] == ["state-owned phones"]
+
+
+@pytest.mark.parametrize("text, ptype", [
+    ("The Kestrel Tribunal has ordered its clerks to stop using DeepSeek.\n", "ban"),
+    ("The Kestrel Tribunal has advised its clerks to avoid using DeepSeek.\n", "restriction"),
+])
+def test_an_order_to_stop_using_a_product_is_a_ban(tmp_path, text, ptype):
+    """sentence_policy: "ordered staff to stop using X" ends the use of X (a ban); advice to
+    avoid it restricts."""
+    got = policies(tmp_path, text)
+    assert got[("Kestrel Tribunal", "DeepSeek")]["type"] == [ptype]
