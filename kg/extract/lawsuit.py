@@ -531,8 +531,10 @@ def _implicit_body(reader, tok: Token, d: dict):
     skip: set[int] = set()
     for c in tok.children:
         if c.dep_ in {"relcl", "acl", "conj", "cc", "appos"} or (c.dep_ == "punct" and c.i > tok.i) \
-                or c.dep_ in {"prep", "npadvmod"} and any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree):
-            skip.update(x.i for x in c.subtree)  # (and "on Monday": when, not who)
+                or c.dep_ in {"prep", "npadvmod"} and any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree) \
+                or c.dep_ == "prep" and c.i > tok.i and c.lower_ not in BODY_PREPS:
+            # (and "on Monday": when, not who; "the watchdog over its handling of X": why, not who)
+            skip.update(x.i for x in c.subtree)
     toks = [t for t in toks if t.i not in skip]
     while toks and (toks[0].pos_ in {"DET", "PUNCT", "CCONJ"} or toks[0].tag_ == "PRP$"):
         toks = toks[1:]

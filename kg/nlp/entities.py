@@ -156,6 +156,8 @@ class MentionFinder:
         self.restrictive_nouns = set(lex["policy"]["ban_nouns"]) | set(lex["policy"]["restriction_nouns"])
         self.use_verbs = set(lex["policy"]["use_verbs"])
         self.launch_verbs = frozenset(lex["launch_verbs"])  # ("Acme launched X": X is a product)
+        #: ("fined X 5 million euros": X is a party; forms, as the lemmatizer reads "fined" as "fin")
+        self.penalty_verbs = frozenset(lex["penalty_verbs"])
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.removal_verbs = frozenset(lex["policy"]["removal_verbs"])
         self.store_nouns = frozenset(lex["policy"]["store_nouns"])
@@ -1038,6 +1040,13 @@ class MentionFinder:
         # use, download or are barred from is a product
         if dep == "dobj" and head_pos == "VERB" and head_lemma in self.use_verbs:
             yield "SoftwareProduct", W_ROLE
+        # "the regulator fined X", "fined X 15 million euros" (the name hung on the amount): who is
+        # fined is an organization, whatever the model takes the name and amount for
+        if head_pos == "VERB" and head_lower in self.penalty_verbs and dep in {"dobj", "nsubjpass", "dative"} \
+                or dep in {"nmod", "compound"} and head.dep_ == "dobj" and head.head.lower_ in self.penalty_verbs \
+                and head.i >= end:
+            if root.ent_type_ != "PERSON":
+                yield "Company", W_ROLE
         # "Acme launched X", "released X last year": what an organization launches is a product
         # (not a person the model names: "police released X")
         if dep == "dobj" and head_pos == "VERB" and head_lemma in self.launch_verbs \

@@ -442,9 +442,6 @@ def test_a_product_unavailable_in_a_region_is_its_makers_restriction(tmp_path):
 
 
 def _allegations(tmp_path, text: str) -> dict[tuple[str, str], list[str]]:
-    from kg.extract.extraction import extract
-    from kg.io.corpus import read_article
-
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     return {(f.roles["accuser"].label, f.roles["accused"].label): f.attrs.get("practice", [])
@@ -857,12 +854,9 @@ def test_an_agentless_policy_on_an_organization_s_devices_is_that_organization_s
 def test_a_suit_faced_from_a_described_group(tmp_path):
     """lawsuit._faces and _described_party: "Y is facing a lawsuit from a group of authors who say
     ..." (the source's phrase hung on the verb) is an allegation by the group against Y."""
-    path = tmp_path / "a.txt"
-    path.write_text("Brisco Corp is facing a lawsuit from a group of illustrators who say the company copied "
-                    "their drawings.\n", encoding="utf-8")
-    got = [f for f in extract([read_article(path)]).facts if f.kind == "allegation"]
-    assert [(f.roles["accuser"].label, f.roles["accused"].label) for f in got] == \
-        [("group of illustrators", "Brisco Corp")]
+    got = _allegations(tmp_path, "Brisco Corp is facing a lawsuit from a group of illustrators who say the "
+                                 "company copied their drawings.\n")
+    assert list(got) == [("group of illustrators", "Brisco Corp")]
 
 
 def test_an_adverbial_clause_directing_staff_to_a_product_names_the_alternative(tmp_path):
@@ -917,3 +911,20 @@ def test_an_order_to_stop_using_a_product_is_a_ban(tmp_path, text, ptype):
     avoid it restricts."""
     got = policies(tmp_path, text)
     assert got[("Kestrel Tribunal", "DeepSeek")]["type"] == [ptype]
+
+
+def test_who_is_fined_is_a_party_whatever_the_model_tags(tmp_path):
+    """MentionFinder._context_votes (``penalty_verbs``): "fined X 15 million euros", where the model
+    tags "X 15 million" as a law's name, makes X an organization, so the fine is read."""
+    got = _allegations(tmp_path, "Italy's privacy watchdog fined Quillpoint 15 million euros for collecting "
+                                 "children's data without consent.\n")
+    assert list(got) == [("Italy's privacy watchdog", "Quillpoint")]
+    assert "collecting children's data without consent" in got[("Italy's privacy watchdog", "Quillpoint")]
+
+
+def test_an_unnamed_body_s_label_stops_before_a_reason_phrase(tmp_path):
+    """lawsuit._implicit_body: "fined by Italy's privacy watchdog over its handling of user data":
+    the body is "Italy's privacy watchdog", not the words of the phrase after it."""
+    got = _allegations(tmp_path, "Quillpoint was fined 15 million euros by Italy's privacy watchdog over its "
+                                 "handling of user data.\n")
+    assert list(got) == [("Italy's privacy watchdog", "Quillpoint")]
