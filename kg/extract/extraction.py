@@ -145,6 +145,7 @@ def _extract(articles: list[Article], progress: Callable[[int], None] | None, jo
         for i, block in enumerate(article.blocks):
             if block.dateline:
                 finder.dateline_place(mentions[i])
+        finder.add_repeated_names(docs, mentions, [b.heading for b in article.blocks])
         finder.drop_common_phrases(docs, mentions)
         size = sum(len(doc) for doc in docs)
         if live + size <= LIVE_TOKENS:

@@ -200,6 +200,57 @@ class MentionFinder:
         self.matcher = _kb_matcher(nlp, kb)
 
     # -- candidate spans -------------------------------------------------
+    def add_repeated_names(self, docs: list[Doc], mentions: list[list[Mention]], headings: list[bool]) -> None:
+        """Mention again a name the article already names, where the model missed it: the same
+        words, capitalized, outside any mention and not inside a longer capitalized run
+        ("Quillnote collects ...", a sentence's first word tagged as a common noun, after
+        "launched Quillnote"). Only names with support besides the model's entity tags (known
+        to the knowledge base, or with a cue, suffix, title or role) are repeated; the new
+        mention adds no votes and no support of its own, only the place.
+
+        Args:
+            docs: one parsed block per ``Doc`` of one article.
+            mentions: the mentions per block, aligned with ``docs``; changed in place (each
+                block's list stays in text order).
+            headings: whether each block is a headline or section title.
+        """
+        names: dict[tuple[str, ...], Mention] = {}
+        for b, ms in enumerate(mentions):
+            texts = self._columns(docs[b])[1]
+            for m in ms:
+                words = tuple(texts[m.start:m.end])
+                if (m.known or m.strong) and 0 < len(words) <= 4 and words[0][:1].isupper() and not m.alias_of:
+                    names.setdefault(words, m)
+        if not names:
+            return
+        firsts = {w[0] for w in names}
+        for b, doc in enumerate(docs):
+            texts = self._columns(doc)[1]
+            taken = {i for m in mentions[b] for i in range(m.start, m.end)}
+            added: list[Mention] = []
+            n = len(texts)
+            for i, text in enumerate(texts):
+                if text not in firsts or i in taken:
+                    continue
+                for words, m in names.items():
+                    end = i + len(words)
+                    if words[0] != text or end > n or tuple(texts[i:end]) != words \
+                            or any(k in taken for k in range(i, end)):
+                        continue
+                    if end < n and texts[end][:1].isupper() or i > 0 and texts[i - 1][:1].isupper() \
+                            and texts[i - 1].isalpha() and not self._sentence_start(doc, i):
+                        continue  # (a word of a longer capitalized run: another name)
+                    added.append(Mention(b, i, end, m.text, m.key, headings[b], known=m.known))
+                    taken.update(range(i, end))
+                    break
+            if added:
+                mentions[b][:] = sorted(mentions[b] + added, key=lambda x: x.start)
+
+    @staticmethod
+    def _sentence_start(doc: Doc, i: int) -> bool:
+        """True when token ``i`` of ``doc`` begins a sentence (by the parse)."""
+        return bool(doc[i].is_sent_start)
+
     def drop_common_phrases(self, docs: list[Doc], mentions: list[list[Mention]]) -> None:
         """Take the model's support from title-case phrases of common words: a mention of one
         capitalized word or of two or more words that only the model found (not in the

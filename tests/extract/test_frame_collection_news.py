@@ -213,3 +213,11 @@ def test_what_a_named_app_sends_to_servers(tmp_path):
                                  "Separately, Lumora Bank's staff sent client records to a chatbot.\n")
     assert set(got["Quillpoint"]["signal"]) == {"device identifiers", "IP addresses"}
     assert set(got) == {"Quillpoint"}
+
+
+def test_a_product_named_again_at_a_sentence_start_collects(tmp_path):
+    """MentionFinder.add_repeated_names, end to end: "Quillpoint collects ...", whose first word the
+    tagger reads as a common noun, is the app the article named before."""
+    got = _collections(tmp_path, "Lumora Labs launched the Quillnote app in 2023.\n\n"
+                                 "Quillnote collects users' location and contact lists.\n")
+    assert set(got["Quillnote"]["signal"]) == {"location", "contact lists"}

@@ -699,3 +699,19 @@ def test_a_cue_noun_beside_a_name_in_a_flat_compound_run(finder):
     found = entities_of(finder, "The lawsuit says Quorvan's Vela assistant reproduces paywalled stories nearly "
                                 "word for word.")
     assert found.get("Vela") == "Product"
+
+
+def test_a_name_the_article_gives_is_mentioned_where_the_model_missed_it(finder):
+    """MentionFinder.add_repeated_names: "Quillnote collects ...", a sentence's first word the
+    tagger reads as a common noun, is a mention of the product the article named before; a word of
+    a longer capitalized name is not, and a name only the model tagged is not repeated."""
+    nlp = load_pipeline()
+    docs = [nlp("Brisco Corp launched the Quillnote app in 2023."),
+            nlp("Quillnote collects users' location, and Quillnote Pro stores it.")]
+    mentions = [finder.find(doc, i, False) for i, doc in enumerate(docs)]
+    assert not any(m.text == "Quillnote" for m in mentions[1])  # (what the model alone finds)
+    finder.add_repeated_names(docs, mentions, [False, False])
+    found = [(m.start, m.text) for m in mentions[1]]
+    assert (0, "Quillnote") in found
+    assert all(start != 7 for start, _ in found)  # ("Quillnote Pro": another name)
+    assert [m.start for m in mentions[1]] == sorted(m.start for m in mentions[1])
