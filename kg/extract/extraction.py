@@ -181,9 +181,9 @@ def _extract(articles: list[Article], progress: Callable[[int], None] | None, jo
     observations: list[Observation] = []
     parsed.reverse()
     while parsed:  # in corpus order; each article's parse goes once it is read
-        article, kept, mentions, prepared = parsed.pop()
+        article, kept, mentions, columns = parsed.pop()
         docs = _unpack(kept, nlp) if isinstance(kept, bytes) else kept
-        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article), prepared)
+        reader = ArticleReader(article, docs, mentions, kb, implicit_factory(article), columns)
         observations += reader.read()
     for ent in entities.values():
         if ent.implicit:
