@@ -85,16 +85,14 @@ class AlternativeFrame:
             # ("offering staff access to X instead": "instead" on the verb's object)
             instead = instead or any(g.lower_ in INSTEAD_WORDS for c in tok.children if c.dep_ == "dobj"
                                      for g in c.children)
-            sent_toward = tok.dep_ == "advcl" and tok.lemma_ in governors and any(
-                c.dep_ == "prep" and c.lower_ in TOWARD_PREPS for c in tok.children)
+            toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
+                                                     for c in tok.children)
             if (tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]) \
-                    and not ((instead or sent_toward) and tok.dep_ == "advcl"):
+                    and not ((instead or toward) and tok.dep_ == "advcl"):
                 # ("banned X, offering Y instead", "banned X, directing staff to Y": the adverbial
                 # clause offers the alternative)
                 continue
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
-            toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
-                                                     for c in tok.children)
             designated = tok.lemma_ in pol["alternative_designators"] and (instead or self._designated_as(tok))
             # "staff should use approved tools such as X": a use of what the rule approves
             approved = any(c.dep_ == "dobj" and any(a.dep_ in {"amod", "compound"} and a.lower_ in pol["alternative_adjectives"]

@@ -372,7 +372,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                          if m.entity is not None and m.entity.family in families
                          and lemma in normalize(m.entity.label).split()]
             if not named:
-                # "... on the ministry's computers. India's Ministry of Finance said ...": a
+                # "... on the ministry's computers. Kestria's Ministry of Finance said ...": a
                 # description that no name before it fits, whose name follows it (cataphora, as
                 # a lede names a body after describing it), in its paragraph or the next
                 named = [m.entity for b in (self.block, self.block + 1) if b < len(self.mentions)

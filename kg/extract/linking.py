@@ -316,14 +316,18 @@ class ArticleLinker:
         concern as its justification: news states the policy, then why ("A has banned X. The
         bank said the tool could expose client data."). The sentence is one of the ``window``
         sentences after the policy's first statement (across at most one line break), is no
-        headline, states no policy of another issuer, and holds a word of ``reason.risk_words``
+        headline, states no policy of another issuer nor that the policy was lifted (a
+        ``reason.lift_verbs`` verb of a policy noun), and holds a word of ``reason.risk_words``
         or ``reason.concern_words`` that is not a bare ``reason.vague_nouns`` ("The bank cited
         risks" names none); its first
         :data:`kg.extract.reason.REASON_WORDS` words are the reason.
 
         Source: the issue's section 3.4 ("a justification in the next sentence, by the issuer
         or attributed to it")."""
-        from .reason import REASON_WORDS
+        from .reason import LIFT_VERBS, REASON_WORDS
+
+        pol = self.lex["policy"]
+        policy_nouns = frozenset(pol["ban_nouns"]) | frozenset(pol["restriction_nouns"])
 
         policies = [o for o in self.observations if o.kind == "policy"]
         reasoned = {(o.roles["issuer"], o.roles["product"]) for o in policies if o.attrs.get("reason")}
@@ -351,8 +355,14 @@ class ArticleLinker:
                 others = stated.get((b, sent.start), set()) - {key[0]}
                 if others:
                     break  # the next sentence is about another issuer's policy
-                if self.words(sent).isdisjoint(JUSTIFICATION_CUES):
+                words = self.words(sent)
+                if words.isdisjoint(JUSTIFICATION_CUES):
                     continue
+                if not words.isdisjoint(LIFT_VERBS) and any(
+                        t.lemma_ in LIFT_VERBS and t.pos_ == "VERB" and any(
+                            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in policy_nouns for c in t.children)
+                        for t in self.tokens(sent)):
+                    continue  # ("... said it had lifted its ban": the policy's end, no justification)
                 toks = [t for t in self.tokens(sent) if not t.is_space]
                 last = toks[:REASON_WORDS][-1]
                 text = sent.doc.text[toks[0].idx:last.idx + len(last.text)].strip(" .")

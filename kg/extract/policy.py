@@ -163,8 +163,6 @@ NEUTER_PRONOUNS = frozenset(_SHARED["neuter_pronouns"])
 # The lexicon's lists that the rules test, as sets and unions built once.
 _LEX = lexicon()
 _POL = _LEX["policy"]
-#: devices, systems and networks a rule covers ("on the ministry's computers"; lower-case text).
-DEVICE_NOUNS = frozenset(_POL["device_nouns"])
 BAN_VERBS = frozenset(_POL["ban"])
 RESTRICTION_VERBS = frozenset(_POL["restriction"])
 BAN_NOUNS = frozenset(_POL["ban_nouns"])
@@ -477,8 +475,6 @@ class PolicyFrame:
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
                         centered = self._centering_issuer(sent, tok)
-                        if centered is None:
-                            centered = self._devices_owner(scope_toks)  # "on the ministry's computers"
                         # (on the public sector, the government of the article's country when the
                         # article level finds no issuer: "X is now barred from state-issued devices")
                         public = self._public_sector_government(scope_toks, tok) if centered is None else None
@@ -579,9 +575,9 @@ class PolicyFrame:
             # "lifted its ban on X after the maker addressed its concerns": the clause's reasons
             # are the lifting's; the ban's own phrase still gives the ban's ("its ban on X over
             # privacy fears")
-            lifting = region_tok is not tok and region_tok.lemma_ in LIFT_VERBS
-            if lifting:
-                reasons = self._reasons(tok, sent)
+            lifting = self._lifted(tok, region_tok, sent)
+            if lifting:  # (a flat headline's "ban" read as the verb has no phrase of its own)
+                reasons = self._reasons(tok, sent) if tok.pos_ == "NOUN" else []
             else:
                 reasons = self._reasons(region_tok, sent)
                 reasons += [r for r in self._reasons_above(region_tok, sent) if r not in reasons]
@@ -1006,8 +1002,7 @@ class PolicyFrame:
                 continue
             mark = next((t for t in doc[end:sent.end] if t.lower_ in REASON_MARKERS), None)
             reasons = []
-            before = doc[tok.i - 1].lower_ if tok.i > sent.start else ""
-            if {before, before[:-1], before[:-2]} & LIFT_VERBS:
+            if self._lifted(tok, tok, sent):
                 mark = None  # "X Lifts Ban on Y After Z": why the ban ends, not why it was made
             if mark is not None:
                 toks = [t for t in doc[mark.i + 1:sent.end] if not t.is_punct]
@@ -1445,19 +1440,18 @@ class PolicyFrame:
             return bodies[0] if len(bodies) == 1 else None
         return ent
 
-    def _devices_owner(self, toks: list[Token]) -> Entity | None:
-        """The organization whose devices or network an agentless policy names ("X has been
-        blocked on the ministry's computers", "... on Acme's network"): the possessor of a
-        ``policy.device_nouns`` noun among ``toks``, named or described (:meth:`coref`, which
-        reads a description's name after it too); it rules its own devices. None otherwise."""
-        devices = DEVICE_NOUNS
-        for t in toks:
-            if t.dep_ != "poss" or t.head.lower_ not in devices:
-                continue
-            ent = self.entity_at(t, {"Organization"})
-            if ent is not None and ent.kind != "NewsOrganization":
-                return ent
-        return None
+    def _lifted(self, trig: Token, clause: Token, sent: Span) -> bool:
+        """True when the policy ``trig`` names is being ended, so that the reasons of its
+        clause are the lifting's ("lifted its ban on X after Y"): ``clause`` (the verb a policy
+        noun is the object of) is a ``reason.lift_verbs`` verb, or, in a headline the model
+        parses flat ("X Lifts Ban on Y After Z", "ban" read as the verb), the word before
+        ``trig`` is a form of one."""
+        if clause is not trig and clause.lemma_ in LIFT_VERBS:
+            return True
+        if trig.i == sent.start or not self.article.blocks[self.block].heading:
+            return False
+        before = trig.doc[trig.i - 1].lower_
+        return not {before, before[:-1], before[:-2]}.isdisjoint(LIFT_VERBS)
 
     def _agentless(self, trig: Token) -> bool:
         """True when ``trig`` states a policy without saying who made it: a passive verb with no

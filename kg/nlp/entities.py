@@ -238,18 +238,13 @@ class MentionFinder:
                             or any(k in taken for k in range(i, end)):
                         continue
                     if end < n and texts[end][:1].isupper() or i > 0 and texts[i - 1][:1].isupper() \
-                            and texts[i - 1].isalpha() and not self._sentence_start(doc, i):
+                            and texts[i - 1].isalpha() and not doc[i].is_sent_start:
                         continue  # (a word of a longer capitalized run: another name)
                     added.append(Mention(b, i, end, m.text, m.key, headings[b], known=m.known))
                     taken.update(range(i, end))
                     break
             if added:
                 mentions[b][:] = sorted(mentions[b] + added, key=lambda x: x.start)
-
-    @staticmethod
-    def _sentence_start(doc: Doc, i: int) -> bool:
-        """True when token ``i`` of ``doc`` begins a sentence (by the parse)."""
-        return bool(doc[i].is_sent_start)
 
     def drop_common_phrases(self, docs: list[Doc], mentions: list[list[Mention]]) -> None:
         """Take the model's support from title-case phrases of common words: a mention of one

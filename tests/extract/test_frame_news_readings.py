@@ -838,15 +838,15 @@ def test_a_because_clause_parsed_as_a_noun_is_the_reason_not_the_scope(tmp_path)
 
 
 @pytest.mark.parametrize("text, issuer", [
-    ("Access to DeepSeek has been suspended on the ministry's computers, an official told reporters. "
-     "India's Ministry of Finance said the step was a precaution.\n", "Ministry of Finance"),
+    ("Access to Telegram has been suspended on the ministry's computers, an official told reporters. "
+     "Norway's Ministry of Finance said the step was a precaution.\n", "Ministry of Finance"),
     ("Telegram has been blocked on the bank's laptops.\n\nQuarnel Bank confirmed the step on Friday.\n",
      "Quarnel Bank"),
 ])
 def test_an_agentless_policy_on_an_organization_s_devices_is_that_organization_s(tmp_path, text, issuer):
-    """PolicyFrame._devices_owner and ArticleReader.coref: "X has been suspended on the ministry's
-    computers" is the ministry's policy, and the description names the body the text names
-    after it (in its paragraph or the next)."""
+    """PolicyFrame._policy_sites (the devices' owner) and ArticleReader.coref: "X has been suspended
+    on the ministry's computers" is the ministry's policy, and the description names the body the
+    text names after it (in its paragraph or the next)."""
     got = policies(tmp_path, text)
     assert {i for i, _ in got} == {issuer}
 
@@ -875,31 +875,31 @@ def test_what_staff_are_directed_to_is_not_banned_whatever_the_parse(tmp_path):
 
 
 @pytest.mark.parametrize("text", [
-    "Italy's privacy watchdog has lifted its temporary ban on ChatGPT after OpenAI made changes to address "
-    "its concerns.\n",
-    "Italy lifts ban on ChatGPT after OpenAI addresses privacy concerns\n\nItaly's privacy watchdog said on "
-    "Friday it had lifted its temporary ban on ChatGPT.\n",
+    "Norway's privacy watchdog has lifted its temporary ban on Telegram after the company made changes to "
+    "address its concerns.\n",
+    "Norway lifts ban on Telegram after the company addresses privacy concerns\n\nNorway's privacy watchdog "
+    "said on Friday it had lifted its temporary ban on Telegram.\n",
 ])
 def test_the_reasons_for_lifting_a_ban_are_not_the_ban_s(tmp_path, text):
     """sentence_policy, ReasonFrame._sentence_reason and PolicyFrame._headline_policy
     (``reason.lift_verbs``): "lifted its ban on X after Y" states the ban, but Y is why it ends."""
     got = policies(tmp_path, text)
-    assert set(got) == {("Italy", "ChatGPT")} and not got[("Italy", "ChatGPT")].get("reason")
+    assert set(got) == {("Norway", "Telegram")} and not got[("Norway", "Telegram")].get("reason")
 
 
 def test_a_lifted_ban_keeps_the_reasons_given_for_it(tmp_path):
     """ReasonFrame._sentence_reason: a ban's reasons stated where it was imposed stay when a later
     sentence says it was lifted for another."""
-    got = policies(tmp_path, "Italy's privacy watchdog imposed a ban on ChatGPT in March over privacy concerns. "
-                             "It lifted the ban in April after OpenAI added age checks.\n")
-    assert got[("Italy", "ChatGPT")]["reason"] == ["privacy concerns"]
+    got = policies(tmp_path, "Norway's privacy watchdog imposed a ban on Telegram in March over privacy concerns. "
+                             "It lifted the ban in April after the company added age checks.\n")
+    assert got[("Norway", "Telegram")]["reason"] == ["privacy concerns"]
 
 
 def test_a_hyphenated_modifier_stays_whole_in_the_scope(tmp_path):
     """PolicyFrame._scope (``_hyphenated``): "on state-owned phones", parsed as "owned" with
     "state" below it, is the scope "state-owned phones", not "owned phones"."""
-    got = policies(tmp_path, "Lawmakers in Nevada voted to ban TikTok on state-owned phones.\n")
-    assert got[("Nevada", "TikTok")]["scope"] == ["state-owned phones"]
+    got = policies(tmp_path, "Lawmakers in Vermont voted to ban Telegram on state-owned phones.\n")
+    assert got[("Vermont", "Telegram")]["scope"] == ["state-owned phones"]
 
 
 @pytest.mark.parametrize("text, ptype", [
@@ -914,17 +914,17 @@ def test_an_order_to_stop_using_a_product_is_a_ban(tmp_path, text, ptype):
 
 
 def test_who_is_fined_is_a_party_whatever_the_model_tags(tmp_path):
-    """MentionFinder._context_votes (``penalty_verbs``): "fined X 15 million euros", where the model
-    tags "X 15 million" as a law's name, makes X an organization, so the fine is read."""
-    got = _allegations(tmp_path, "Italy's privacy watchdog fined Quillpoint 15 million euros for collecting "
+    """MentionFinder._context_votes (``penalty_verbs``): "fined X 4 million euros", where the model
+    may tag the name and the amount as a law's name, makes X an organization, so the fine is read."""
+    got = _allegations(tmp_path, "Norway's privacy watchdog fined Quillpoint 4 million euros for collecting "
                                  "children's data without consent.\n")
-    assert list(got) == [("Italy's privacy watchdog", "Quillpoint")]
-    assert "collecting children's data without consent" in got[("Italy's privacy watchdog", "Quillpoint")]
+    assert list(got) == [("Norway's privacy watchdog", "Quillpoint")]
+    assert "collecting children's data without consent" in got[("Norway's privacy watchdog", "Quillpoint")]
 
 
 def test_an_unnamed_body_s_label_stops_before_a_reason_phrase(tmp_path):
-    """lawsuit._implicit_body: "fined by Italy's privacy watchdog over its handling of user data":
-    the body is "Italy's privacy watchdog", not the words of the phrase after it."""
-    got = _allegations(tmp_path, "Quillpoint was fined 15 million euros by Italy's privacy watchdog over its "
+    """lawsuit._implicit_body: "fined by Norway's privacy watchdog over its handling of user data":
+    the body is "Norway's privacy watchdog", not the words of the phrase after it."""
+    got = _allegations(tmp_path, "Quillpoint was fined 4 million euros by Norway's privacy watchdog over its "
                                  "handling of user data.\n")
-    assert list(got) == [("Italy's privacy watchdog", "Quillpoint")]
+    assert list(got) == [("Norway's privacy watchdog", "Quillpoint")]
