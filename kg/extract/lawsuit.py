@@ -111,7 +111,9 @@ CLAUSE_LEADING_WORDS = _WORDS["clause_leading_words"]
 CHARGE_PREPS = _WORDS["charge_preps"]
 #: the cause prepositions and the charge prepositions: those of what was alleged ("fined for X",
 #: "sued over Y", "accused of Z").
-CAUSE_OR_CHARGE_PREPS = frozenset(_WORDS["cause_preps"]).union(CHARGE_PREPS)
+#: the cause prepositions ("fined over X", "sued for Y"; lower-case text).
+CAUSE_PREPS = frozenset(_WORDS["cause_preps"])
+CAUSE_OR_CHARGE_PREPS = CAUSE_PREPS.union(CHARGE_PREPS)
 #: verbs of an expletive "it" ("it appears that ..."; lemmas).
 IMPERSONAL_VERBS = _WORDS["impersonal_verbs"]
 #: prepositions of "took Y to court", "before the court", "in court" (lower-case text).
@@ -848,12 +850,13 @@ def _clause_text(tok: Token, max_words: int = 14, skip: set[int] = frozenset()) 
     return join_tokens(toks).strip(" ,;:\"'“”")
 
 
-def _complements(verb: Token, d: dict, depth: int = 0) -> list[str]:
-    """Short phrases saying what was alleged: "for violating ...", "of scraping ...", "claiming that ..."."""
+def _complements(verb: Token, d: dict, depth: int = 0, preps: frozenset = CAUSE_OR_CHARGE_PREPS) -> list[str]:
+    """Short phrases saying what was alleged: "for violating ...", "of scraping ...", "claiming that ..."
+    (the phrases of ``preps`` on ``verb``, and the clauses of its accusing or saying verbs)."""
     out: list[str] = []
     say = d["suit_say_verbs"]
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in CAUSE_OR_CHARGE_PREPS and c.lower_ != "in":
+        if c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "in":
             for p in c.children:
                 if p.dep_ == "pobj" and c.lower_ == "after" and not _practices(list(p.subtree), d):
                     continue  # "sued Y a week after Z's resignation": a time, not what is alleged
@@ -1521,6 +1524,7 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
         return
     r = _Record(reader.block, tok.sent, False)
     r.accusers, mode, subj_ids = _subject(reader, tok, d)
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not r.accusers and any(c.dep_ == "nsubjpass" for c in tok.children):
         # "Y was fined 2 million euros by X": the parser hangs "by X" on the amount
         for o in objs:
@@ -1528,6 +1532,7 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
                 if c.dep_ == "prep" and c.lower_ == "by":
                     r.accusers += [e for p in c.children if p.dep_ == "pobj" for e in _party(reader, p, d)[0]]
                     subj_ids |= {x.i for x in c.subtree}
+                    agents += [p for p in c.children if p.dep_ == "pobj"]
         r.accusers = _uniq(r.accusers)
     r.accuser_mode = None if r.accusers else (FINED if mode in {None, DESC} else mode)
     r.accused = accused
@@ -1536,7 +1541,9 @@ def _fine_verb(reader, tok: Token, st: dict, d: dict) -> None:
     # "15 million euros for ...", also where the parse hangs the amount on the object ("fined Acme, the
     # retailer, 35 million euros for ...": the amount in apposition)
     amounts = [x for o in objs for x in o.subtree if x.i != o.i and x.lower_ in d["money_words"]]
-    r.practice = _uniq(r.practice + [x for o in [*objs, *amounts] for x in _complements(o, d)])
+    # ("fined by X over its handling of Y": the parse may hang the cause on the agent)
+    r.practice = _uniq(r.practice + [x for o in [*objs, *amounts] for x in _complements(o, d)]
+                       + [x for a in agents for x in _complements(a, d, preps=CAUSE_PREPS)])
     r.targets = _uniq(targets + r.targets)
     r.kind = "fine"
     _keep(st, r)

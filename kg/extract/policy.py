@@ -2989,6 +2989,10 @@ class PolicyFrame:
             if c.dep_ == "advcl" and (c.lemma_ in CITING_VERBS or any(
                     m.dep_ == "mark" and m.lower_ in STRONG_CLAUSE_MARKS for m in c.children)):
                 excluded.update(t.i for t in c.subtree)  # ("because ...": a reason, whatever its parse)
+            if c.dep_ == "advcl" and c.i > clause.i and c.lemma_ in self.lex["reporting_verbs"]:
+                # "..., saying the app could send data to Z": the claim is a reason, no scope
+                # (whom the issuer tells, "telling staff that ...", still is)
+                excluded.update(t.i for x in c.children if x.dep_ == "ccomp" for t in x.subtree)
             if c.dep_ in {"conj", "ccomp"} and c.lemma_ not in self.lex["policy"]["stop_verbs"] \
                     and not self._misparsed_list_item(c):
                 excluded.update(t.i for t in c.subtree)

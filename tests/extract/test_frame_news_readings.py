@@ -928,3 +928,30 @@ def test_an_unnamed_body_s_label_stops_before_a_reason_phrase(tmp_path):
     got = _allegations(tmp_path, "Quillpoint was fined 4 million euros by Norway's privacy watchdog over its "
                                  "handling of user data.\n")
     assert list(got) == [("Norway's privacy watchdog", "Quillpoint")]
+
+
+def test_a_reported_claim_after_the_policy_is_no_scope_or_region(tmp_path):
+    """_policy_scope_tokens: "blocked X on staff laptops, saying the app could send data to Z":
+    the participle clause of a reporting verb is the issuer's claim (a reason), so its nouns and
+    places are neither the scope nor the region."""
+    path = tmp_path / "a.txt"
+    path.write_text("Pellmont Corp has blocked Grok on staff laptops, saying the app could pass user files "
+                    "to Singapore.\n", encoding="utf-8")
+    fact = next(f for f in extract([read_article(path)]).facts if f.kind == "policy")
+    assert (fact.roles["issuer"].label, fact.roles["product"].label) == ("Pellmont Corp", "Grok")
+    assert fact.attrs["scope"] == ["staff laptops"]
+    assert fact.entity_attrs["region"] == []
+    assert "pass user files to Singapore" in " ".join(fact.attrs["reason"])
+
+
+@pytest.mark.parametrize("text, practice", [
+    ("Quillpoint was fined 3 million euros by Peru's data regulator over its handling of voice recordings.\n",
+     "its handling of voice recordings"),
+    ("Quillpoint was fined by Peru's data regulator for storing voice recordings abroad.\n",
+     "storing voice recordings abroad"),
+])
+def test_the_cause_of_a_passive_fine_hung_on_its_agent(tmp_path, text, practice):
+    """lawsuit._fine_verb: "Y was fined ... by X over Z", where the parse hangs the cause on the
+    agent X, still says what Y was fined for; the agent's own phrases ("of", "in") are no cause."""
+    got = _allegations(tmp_path, text)
+    assert practice in got[("Peru's data regulator", "Quillpoint")]
