@@ -13,7 +13,7 @@ from collections import Counter
 from spacy.tokens import Span, Token
 
 from ..nlp.entities import Entity
-from .collection_news import _data as news_data, _maker_of, _negated, _same_party, makers_voice, reaching_goal, \
+from .collection_news import _asked, _data as news_data, _maker_of, _negated, _same_party, makers_voice, reaching_goal, \
     signal_items
 from . import frame_data
 from .syntax import conjuncts, goal_conjuncts, phrase, phrase_verb
@@ -91,8 +91,8 @@ class CollectionFrame:
                                 for e in self.entities_in(list(c.subtree), {"Product"})), None)
             if product is None:
                 continue
-            if tok.pos_ == "VERB" and _negated(tok):
-                continue  # "does not collect X"
+            if tok.pos_ == "VERB" and (_negated(tok) or _asked(tok)):
+                continue  # "does not collect X", "asked whether it collects X"
             signals: list[str] = []
             for o in objs:
                 signals += self._signals(o)

@@ -217,7 +217,7 @@ def _read_verb(reader, tok, D) -> None:
         train = bool(objs)
         if train:
             goals = [tok]
-    if _negated(tok):
+    if _negated(tok) or _asked(tok):
         return
     if objs:
         signals = [s for o in objs for s in _signals(reader, o, D, bounded=passive)]
@@ -527,6 +527,24 @@ def _negated(tok) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in node.children):
             return True
     return False
+
+
+def _asked(tok) -> bool:
+    """True when ``tok`` heads an indirect question, which states nothing: a "whether" or "if"
+    clause ("asked whether the app stores X"), or a clause of "how", "why", ... governed by a
+    question or an asking verb ("did not reply to questions about how it stores X";
+    ``question_marks``, ``question_words``, ``question_heads``). "explained how it stores X"
+    still states that it does."""
+    D = _data()
+    marks = [c.lower_ for c in tok.children if c.dep_ in {"mark", "advmod"}]
+    if any(m in D["question_marks"] for m in marks):
+        return True
+    if not any(m in D["question_words"] for m in marks):
+        return False
+    node = tok.head if tok.dep_ in {"pcomp", "pobj", "ccomp"} else None
+    if node is not None and node.dep_ == "prep" or node is not None and node.pos_ == "ADP":
+        node = node.head
+    return node is not None and node.lemma_.lower() in D["question_heads"]
 
 
 def _remember_feature(reader, sent, D) -> None:

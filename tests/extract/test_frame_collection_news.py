@@ -221,3 +221,18 @@ def test_a_product_named_again_at_a_sentence_start_collects(tmp_path):
     got = _collections(tmp_path, "Lumora Labs launched the Quillnote app in 2023.\n\n"
                                  "Quillnote collects users' location and contact lists.\n")
     assert set(got["Quillnote"]["signal"]) == {"location", "contact lists"}
+
+
+@pytest.mark.parametrize("body", [
+    "Legislators asked whether the Quillpoint app uploads contact lists.\n",
+    "Quillpoint did not answer questions about how its app uploads contact lists.\n",
+])
+def test_an_indirect_question_states_no_collection(tmp_path, body):
+    """_asked: a "whether" clause, or a "how" clause under a question noun, asks about a
+    collection; it does not state one."""
+    assert "Quillpoint" not in _collections(tmp_path, body)
+
+
+def test_a_plain_statement_next_to_the_question_rule_still_collects(tmp_path):
+    """_asked: the same verb in a statement still reads the collection."""
+    assert "contact lists" in _collections(tmp_path, "The Quillpoint app uploads contact lists.\n")["Quillpoint"]["signal"]
