@@ -240,6 +240,19 @@ def test_attorney_general_is_a_title_and_a_lone_surname_is_the_person(tmp_path):
     assert not any("General" in label or label == "Lind" for label, _ in ents)
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Quarnel Chief Executive Lena Marsh said the review would take months.\n", "Lena Marsh"),
+    ("Chief Scientist Oren Velde left Quarnel Corp in May.\n", "Oren Velde"),
+])
+def test_a_two_word_title_is_no_part_of_the_name(tmp_path, text, person):
+    """_untitle (``post_title_modifiers``): "Chief Executive" and "Chief Scientist" are titles, so
+    the person is the name after them, with no title word glued on."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    people = {e.label for e in extract([read_article(path)]).entities.values() if e.kind == "Person"}
+    assert people == {person}
+
+
 def test_no_sentence_starts_after_a_glued_period():
     """kg_glued_period_v1 (kg.nlp.model._glued_period): "Acme.AI" is one name to the parser, so
     the sentence that names it is not cut at its period; a period followed by a space still
