@@ -105,17 +105,23 @@ class DevelopmentFrame:
                 verb = obj.head if obj.dep_ in {"dobj"} else None
                 if verb is not None and verb.lemma_ in dev_verbs:
                     dev = self.agent_of(verb, {"Organization"}, depth=1)
-            if dev is None and root.dep_ == "pobj" and root.head.head.lemma_ in maker_nouns:
-                maker = root.head.head
+            # ("the maker of the X chatbot", "the X music generator": the name modifies the class
+            # noun that is the object)
+            np_, steps = root, 0
+            while steps < 3 and np_.dep_ in {"compound", "nmod", "amod", "advmod"} and np_.head.pos_ == "NOUN" \
+                    and np_.head.i > np_.i:
+                np_, steps = np_.head, steps + 1
+            if dev is None and np_.dep_ == "pobj" and np_.head.head.lemma_ in maker_nouns:
+                maker = np_.head.head
                 for c in maker.children:
                     if c.dep_ in {"poss", "compound"}:
                         dev = self.entity_at(c, {"Organization"})
                 if dev is None and maker.dep_ == "appos":
                     dev = self.entity_at(maker.head, {"Organization"})
-            if dev is None and root.dep_ == "pobj" and root.head.lower_ in self.lex["development"]["behind_preps"] \
-                    and root.head.head.lemma_.lower() in self.lex["cue_nouns"]["Company"]:
+            if dev is None and np_.dep_ == "pobj" and np_.head.lower_ in self.lex["development"]["behind_preps"] \
+                    and np_.head.head.lemma_.lower() in self.lex["cue_nouns"]["Company"]:
                 # "Acme, the startup behind X": the organization the company noun describes
-                company = root.head.head
+                company = np_.head.head
                 cands = [company.head] if company.dep_ == "appos" else []
                 cands += [c for c in company.children if c.dep_ == "appos"]
                 if company.dep_ == "attr":

@@ -983,7 +983,9 @@ class MentionFinder:
         toks = self._tokens(doc)
         texts, lowers = self._columns(doc)[1:3]
         # "X tool", "X model": the name modifies a cue noun
-        if dep in {"compound", "nmod", "amod"} and head.i >= end:
+        if (dep in {"compound", "nmod", "amod"} or dep == "advmod" and root.pos_ == "PROPN" and head.pos_ == "NOUN") \
+                and head.i >= end:
+            # (a name the parse hangs as an adverb on the noun after it: "the X music generator")
             kind = self._cue_kind(head, modifier=True)
             cue, steps = head, 0
             while kind is None and steps < 2 and cue.dep_ in {"compound", "nmod", "amod"} and cue.head.i > cue.i \
@@ -1098,6 +1100,11 @@ class MentionFinder:
         if dep == "dobj" and head_pos == "VERB" and head_lemma in self.launch_verbs \
                 and root.ent_type_ not in _NOT_LAUNCHED:
             yield "SoftwareProduct", W_ROLE
+        # "the maker of X", "the developer of X": what a maker makes is a product (an owner's or
+        # operator's object may be a company)
+        if dep == "pobj" and head_lower == "of" and head.head.pos_ == "NOUN" \
+                and head.head.lemma_.lower() in _MAKING_NOUNS and root.ent_type_ not in _NOT_LAUNCHED:
+            yield "SoftwareProduct", W_ROLE
         if dep == "pobj" and head_lower in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
                 head.head.lemma_.lower() in self.use_nouns or head_lower == "on"
                 and head.head.lemma_.lower() in self.restrictive_nouns):
@@ -1153,6 +1160,8 @@ _NOT_LAUNCHED = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "EVENT", "
 
 #: Cue nouns that name a company by what it makes ("the X maker"): their modifier is a product.
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
+#: Those of them whose "of" object is always something made ("the maker of X").
+_MAKING_NOUNS = frozenset({"maker", "developer", "creator", "manufacturer"})
 
 
 @lru_cache(maxsize=4)

@@ -196,3 +196,24 @@ def test_its_developer_in_apposition_makes_the_product(tmp_path):
     got = facts_of(tmp_path, "App news\n\nA popular keyboard app, Vortiq Keys, collects what users type and sends "
                              "it to servers operated by its Oslo-based developer, Morrow Tech.\n", "development")
     assert ("Morrow Tech", "Vortiq Keys") in got
+
+
+def test_the_maker_of_a_named_class_noun(tmp_path):
+    """sentence_development: "A, the maker of the X chatbot" and "the developer of the X music
+    generator" (the name modifies the class noun that is the maker's object; the parse may hang
+    it as an adverb) give A as X's developer."""
+    got = facts_of(tmp_path, "Orvane Labs, the maker of the Plinko chatbot, said it would appeal.\n\n"
+                             "Tessly Corp, the developer of the Brindle music generator, declined to comment.\n",
+                   "development")
+    assert {("Orvane Labs", "Plinko"), ("Tessly Corp", "Brindle")} <= got
+
+
+def test_what_a_maker_makes_is_a_product(tmp_path):
+    """MentionFinder._context_votes (``_MAKING_NOUNS``): in "A, the maker of X", X is a product
+    even where the model tags it as an organization, so A develops X."""
+    path = tmp_path / "a.txt"
+    path.write_text("Orvane Labs, the maker of Plinko, said on Monday it would appeal.\n", encoding="utf-8")
+    ex = extract([read_article(path)])
+    assert {e.label: e.kind for e in ex.entities.values()}["Plinko"] == "SoftwareProduct"
+    assert ("Orvane Labs", "Plinko") in {tuple(r.label for r in f.roles.values())
+                                         for f in ex.facts if f.kind == "development"}
