@@ -64,9 +64,13 @@ class LocationFrame:
                 continue  # (most tokens: no nationality, as _nationality's first test says)
             tok = toks[k - start]
             inside = self.mention_at(tok)
+            whole = None
             if inside is not None and inside.start < tok.i:
-                continue  # a word inside a longer name ("York" of "New York", "the Kestria Times") locates nothing
-            country = self._nationality(tok)
+                if not (tok.i == inside.end - 1 and inside.entity is not None and inside.entity.family == "Place"
+                        and tok.i + 2 < sent.end and texts[k + 1] == "-"):
+                    continue  # a word inside a longer name ("York" of "New York", "the Kestria Times") locates nothing
+                whole = inside.entity.label  # "San Francisco-based": the whole place name before "-based"
+            country = self._nationality(tok, whole)
             if country is None:
                 continue
             noun = tok.head
@@ -287,8 +291,9 @@ class LocationFrame:
             out = self.group_antecedent(noun, {"Organization"}, self._location_words()["seat_nouns"])
         return out
 
-    def _nationality(self, tok: Token):
-        """Country entry for a nationality word or an "X-based" token."""
+    def _nationality(self, tok: Token, place: str | None = None):
+        """Country entry for a nationality word or an "X-based" token (``place``: the whole name of
+        a place of several words that ``tok`` ends, read only before "-based")."""
         text = tok.text
         if "-" not in text and (not text[:1].isupper() or tok.pos_ not in {"ADJ", "PROPN", "NOUN"}
                                 or tok.dep_ not in {"amod", "compound", "nmod", "poss"}
@@ -301,12 +306,13 @@ class LocationFrame:
             text = text[:-len(suffix) - 1]
         elif tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and tok.nbor(2).lower_ in based:
             suffix = tok.nbor(2).lower_
+            text = place or text
         elif tok.dep_ == "poss" and tok.pos_ == "PROPN":
             m = self.mention_at(tok)  # "China's Yunji Intelligence", "Taiwan's ministry"
             if m is None or m.entity is None or m.entity.kind != "Country":
                 return None
             return self.kb.lookup(m.entity.label) or self.kb.lookup(tok.text)
-        elif tok.pos_ not in {"ADJ", "PROPN", "NOUN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
+        elif place is not None or tok.pos_ not in {"ADJ", "PROPN", "NOUN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
             return None
         entry = self.kb.country_of_demonym(text)
         if entry is None:

@@ -755,7 +755,9 @@ class MentionFinder:
             while s < e and (toks[s].pos in _LEADING_POS or toks[s].is_lower
                              or toks[s].dep_ == "mark" and e - s > 1  # ("If Acme's app ...": a subordinator)
                              or self.kb.is_demonym(texts[s]) and e - s > 1 and not self._institution_name(toks, s, e)
-                             or texts[s] in POSSESSIVE):
+                             or texts[s] in POSSESSIVE
+                             # ("Kestrian NGO Acme Rights": an upper-case class word before the name)
+                             or e - s > 2 and toks[s].is_upper and lowers[s] in self.cues["Company"]):
                 s += 1
             while e > s and (toks[e - 1].is_punct or texts[e - 1] in POSSESSIVE or toks[e - 1].tag_ == "POS"
                              or toks[e - 1].is_lower and lowers[e - 1] not in {"ai"}):

@@ -217,3 +217,34 @@ def test_what_a_maker_makes_is_a_product(tmp_path):
     assert {e.label: e.kind for e in ex.entities.values()}["Plinko"] == "SoftwareProduct"
     assert ("Orvane Labs", "Plinko") in {tuple(r.label for r in f.roles.values())
                                          for f in ex.facts if f.kind == "development"}
+
+
+def test_a_place_of_two_words_before_based(tmp_path):
+    """sentence_location and _nationality(place=...): "San Francisco-based X", "a Hong Kong-based
+    lender": the whole place name before "-based" locates the organization."""
+    got = facts_of(tmp_path, "The suit names San Francisco-based Orvane Labs as a defendant.\n\n"
+                             "Tessly Corp, a Hong Kong-based lender, declined to comment.\n", "location")
+    assert {("Orvane Labs", "United States"), ("Tessly Corp", "Hong Kong")} <= got
+
+
+def test_a_nonprofit_is_an_organization_noun(tmp_path):
+    """``cue_nouns.Company`` (nonprofit, NGO): "X, a Lyon-based nonprofit" and "Austrian NGO X"
+    locate X; the upper-case class word is no part of the name (MentionFinder._clean)."""
+    path = tmp_path / "a.txt"
+    path.write_text("Verdance, a Lyon-based nonprofit, filed a complaint on Monday.\n\n"
+                    "Austrian NGO Halden Watch joined the complaint.\n", encoding="utf-8")
+    ex = extract([read_article(path)])
+    got = {tuple(r.label for r in f.roles.values()) for f in ex.facts if f.kind == "location"}
+    assert {("Verdance", "France"), ("Halden Watch", "Austria")} <= got
+    assert not any("NGO" in e.label for e in ex.entities.values())
+
+
+def test_a_description_as_subject_continues_the_previous_subject(tmp_path):
+    """ArticleReader.coref (centering): "A has accused B of ... The Boston-based lab wrote ...":
+    the description that opens the next sentence as its subject is A, not B, the company
+    named last."""
+    got = facts_of(tmp_path, "Orvane Labs has accused Tessly Corp of copying its model in a letter to "
+                             "lawmakers.\n\nThe Boston-based lab wrote that the copying began in March.\n",
+                   "location")
+    assert ("Orvane Labs", "United States") in got
+    assert not any(org == "Tessly Corp" for org, _ in got)
