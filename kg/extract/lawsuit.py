@@ -1655,6 +1655,8 @@ def _concern(reader, noun: Token, st: dict, d: dict) -> None:
         accused, targets = _possessor(reader, subj, d)
     if not accused:
         return
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() not in d["_legal_words"]:
+        return  # "banned X over concerns that Y ...": the reason of an act, not a legal claim
     r = _Record(reader.block, noun.sent, False)
     r.accusers, mode, _ = _subject(reader, noun.head, d) if noun.dep_ in {"dobj", "pobj"} else ([], None, set())
     if not r.accusers:

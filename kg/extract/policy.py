@@ -125,6 +125,9 @@ OBJECT_PREPS = frozenset(_WORDS["object_preps"])
 LOCATIVE_PREPS = frozenset(_WORDS["locative_preps"])
 #: clauses that give a policy's grounds, not its scope ("citing X", "following Y"; lemmas).
 CITING_VERBS = frozenset(_WORDS["citing_verbs"])
+#: verbs of an accusation in a participle after a policy ("blocked X, accusing Y of ..."; lemmas):
+#: whom it accuses is no restricted thing
+ACCUSING_VERBS = frozenset(_WORDS["accusing_verbs"])
 #: adverbs of a replacement ("use X instead"; lower-case text).
 INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
 #: verbs that move staff to another product ("switch to X"; lemmas).
@@ -2989,6 +2992,8 @@ class PolicyFrame:
             if c.dep_ == "advcl" and (c.lemma_ in CITING_VERBS or any(
                     m.dep_ == "mark" and m.lower_ in STRONG_CLAUSE_MARKS for m in c.children)):
                 excluded.update(t.i for t in c.subtree)  # ("because ...": a reason, whatever its parse)
+            if c.dep_ == "advcl" and c.i > clause.i and c.lemma_ in ACCUSING_VERBS and trig not in c.subtree:
+                excluded.update(t.i for t in c.subtree)  # "..., accusing Y of ...": an allegation, no scope
             if c.dep_ == "advcl" and c.i > clause.i and c.lemma_ in self.lex["reporting_verbs"]:
                 # "..., saying the app could send data to Z": the claim is a reason, no scope
                 # (whom the issuer tells, "telling staff that ...", still is)

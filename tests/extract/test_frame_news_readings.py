@@ -955,3 +955,22 @@ def test_the_cause_of_a_passive_fine_hung_on_its_agent(tmp_path, text, practice)
     agent X, still says what Y was fined for; the agent's own phrases ("of", "in") are no cause."""
     got = _allegations(tmp_path, text)
     assert practice in got[("Peru's data regulator", "Quillpoint")]
+
+
+def test_whom_a_policy_participle_accuses_is_not_restricted(tmp_path):
+    """_policy_scope_tokens (``policy.accusing_verbs``): "blocked X, accusing Y of ...": Y is the
+    accused of an allegation, not a second restricted product."""
+    text = "Peru's data regulator blocked Grok with immediate effect, accusing OpenAI of storing voice " \
+           "recordings unlawfully.\n"
+    got = policies(tmp_path, text)
+    assert [product for _, product in got] == ["Grok"]
+    assert [accused for _, accused in _allegations(tmp_path, text)] == ["OpenAI"]
+
+
+def test_the_concern_behind_a_policy_is_no_allegation(tmp_path):
+    """lawsuit._concern: "banned X over concerns that the startup threatens Z" gives the ban's
+    reason; only a legal act's concern ("sued Y over concerns that ...") or a raised one is a claim."""
+    text = ("Peru has barred the Quillpoint app on state-issued phones over concerns that Vantor Labs endangers "
+            "its security.\n")
+    assert any("endangers its security" in r for f in policies(tmp_path, text).values() for r in f["reason"])
+    assert _allegations(tmp_path, text) == {}
