@@ -805,6 +805,16 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
                 src = self._source(subj)
                 if src is not None:
                     return src
+            elif subj is None and verb.dep_ == "ROOT" and verb.i > sent.start + 1:
+                # "..., Kestria's Ministry of Trade said.": the parse hung the speaker on the clause
+                # before; the name right before the verb, after the comma, is the source
+                doc = verb.doc
+                m = self.mention_at(doc[verb.i - 1])
+                comma = next((t.i for t in reversed(doc[sent.start:verb.i]) if t.text in {",", "\"", "”"}), None)
+                if m is not None and m.end == verb.i and comma is not None and comma < m.start \
+                        and m.entity is not None and m.entity.family in {"Organization", "Person"} \
+                        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[comma + 1:m.start]):
+                    return m.entity
         return None
 
     def _source(self, tok: Token) -> Entity | str | None:

@@ -2039,14 +2039,20 @@ class PolicyFrame:
                 return [govt] if govt is not None else []
             return []
         elif subj is None or (subj.pos_ != "PRON" or subj.lower_ not in SPEAKER_PRONOUNS) \
-                and not self._bare_staff(subj):
+                and not self._bare_staff(subj) and not self._bare_scope(subj):
             return []
         node = trig
         reporting = self.lex["reporting_verbs"]
         for _ in range(5):
             if node.dep_ == "ccomp" and node.head.lemma_ in reporting:
                 speaker = self._clause_subject(node.head)
-                return self._speaker_issuers(speaker) if speaker is not None else []
+                if speaker is None:
+                    # "..., Kestria's ministry said", the parse hanging the speaker on the clause
+                    # before the verb: the sentence's attribution
+                    said = self.attribution(trig.sent)
+                    return [said] if isinstance(said, Entity) and said.family == "Organization" \
+                        and said.kind != "NewsOrganization" else []
+                return self._speaker_issuers(speaker)
             if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head.lemma_ in reporting:
                 # "Acme said in a statement that X won't be available": the statement's content
                 speaker = self._clause_subject(node.head.head.head)
@@ -2135,6 +2141,14 @@ class PolicyFrame:
         rule, in reported speech, is the speaker's: "Acme said employees must not use X"."""
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in STAFF_FORMS:
             return False  # (a sentence's first word, "Staff", is often tagged a proper noun)
+        return not any(self.mention_at(d) is not None for d in noun.subtree)
+
+    def _bare_scope(self, noun: Token) -> bool:
+        """True for those a rule binds named by a class without a name (``policy.scope_nouns``:
+        "government agencies", "civil servants", "public bodies"), whose rule, in reported speech,
+        is the speaker's: "Agencies should not use X, the ministry said"."""
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in SCOPE_NOUNS and noun.lower_ not in SCOPE_NOUNS:
+            return False
         return not any(self.mention_at(d) is not None for d in noun.subtree)
 
     def _denied_use(self, verb: Token) -> bool:

@@ -974,3 +974,15 @@ def test_the_concern_behind_a_policy_is_no_allegation(tmp_path):
             "its security.\n")
     assert any("endangers its security" in r for f in policies(tmp_path, text).values() for r in f["reason"])
     assert _allegations(tmp_path, text) == {}
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Peru's Office of Digital Services said civil servants should not use Grok.\n", "Office of Digital Services"),
+    ("Public servants should not use Grok, the Brisco Institute said.\n", "Brisco Institute"),
+    ("Government agencies must not use Grok, Peru's Office of Digital Services said.\n", "Office of Digital Services"),
+])
+def test_a_rule_for_a_class_of_users_in_reported_speech_is_the_speaker_s(tmp_path, text, issuer):
+    """_reported_speaker and _bare_scope: "agencies must not use X, Y said": those bound are named
+    by a class (``policy.scope_nouns``), so the rule is the speaker's; ArticleReader.attribution
+    finds the speaker where the parse hangs "..., Y said" on the clause before."""
+    assert set(policies(tmp_path, text)) == {(issuer, "Grok")}
