@@ -128,6 +128,11 @@ CITING_VERBS = frozenset(_WORDS["citing_verbs"])
 #: verbs of an accusation in a participle after a policy ("blocked X, accusing Y of ..."; lemmas):
 #: whom it accuses is no restricted thing
 ACCUSING_VERBS = frozenset(_WORDS["accusing_verbs"])
+#: verbs of a lasting state a participle completes ("X will remain blocked"; lemmas): the
+#: participle states an agentless policy on the verb's subject
+STATE_VERBS = frozenset(_WORDS["state_verbs"])
+#: prepositions of what a control noun governs ("controls on the use of X"; lower-case text).
+CONTROL_PREPS = frozenset(_WORDS["control_preps"])
 #: adverbs of a replacement ("use X instead"; lower-case text).
 INSTEAD_WORDS = frozenset(_WORDS["instead_words"])
 #: verbs that move staff to another product ("switch to X"; lemmas).
@@ -361,6 +366,8 @@ class PolicyFrame:
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in pol["control_nouns"] and any(
                     c.dep_ in {"compound", "amod"} and c.lemma_.lower() in pol["control_modifiers"] for c in tok.children):
                 ptype = "restriction"  # "new license requirements on exports of X", "export controls on X"
+            elif tok.lemma_.lower() in pol["control_nouns"] and self._controls_use(tok):
+                ptype = "restriction"  # "took steps to control staff use of X", "controls on employee use of X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["removal_verbs"] and (
                     self._under_directive(tok) or any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
                     and any(c.dep_ == "aux" and c.lower_ in REMOVAL_MODALS for c in tok.children)
@@ -382,8 +389,8 @@ class PolicyFrame:
                                                                     for p in c.children) for c in tok.children):
                 ptype = "ban"  # "is preventing employees from downloading X"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
-                                            for c in tok.children):
-                ptype = "ban"  # "will phase out X", "cut off access to X"
+                                            for c in tok.children) and not self._shuts_own_or_other(tok):
+                ptype = "ban"  # "will phase out X", "cut off access to X", "shut down X nationwide"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prep" and f"{tok.lemma_} {c.lower_} {p.lemma_}" in pol["prep_restriction"]
                                             for c in tok.children for p in c.children if p.dep_ == "pobj"):
                 ptype = "restriction"  # "puts on hold the processing of X", "placed X on hold"
@@ -1461,6 +1468,8 @@ class PolicyFrame:
         ``by`` agent ("X will be blocked"), or a policy noun or gerund that is the subject of a
         copula or passive ("the use of X is prohibited", "a ban on X is in force")."""
         if trig.pos_ in {"VERB", "AUX"}:
+            if self._lasting_state(trig):
+                return True  # "X will stay blocked until ..."
             if trig.lemma_ in PERMISSION_WORDS and any(
                     c.dep_ == "nsubjpass" and self.mention_at(c) is not None for c in trig.children):
                 return False  # "Acme is not allowed to ...": a party barred, not a product
@@ -1574,7 +1583,7 @@ class PolicyFrame:
         staff = self._staff_owner(trig)
         if staff:
             return staff
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children)
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in trig.children) or self._lasting_state(trig)
         if not passive and trig.dep_ in {"csubjpass", "nsubjpass"} and any(
                 c.dep_ == "auxpass" for c in trig.head.children):
             # "Blocking measures for X are in force, a ministry official said": the
@@ -2142,6 +2151,40 @@ class PolicyFrame:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() not in STAFF_FORMS:
             return False  # (a sentence's first word, "Staff", is often tagged a proper noun)
         return not any(self.mention_at(d) is not None for d in noun.subtree)
+
+    def _controls_use(self, tok: Token) -> bool:
+        """True for a control word (``policy.control_nouns``) governing a use of something: the
+        verb's object ("to control its employees' use of X") or the noun's "on" or "over" phrase
+        ("controls on employee use of X"); ``policy.use_nouns``."""
+        use_nouns = self.lex["policy"]["use_nouns"]
+        if tok.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in use_nouns for c in tok.children)
+        if tok.pos_ != "NOUN":
+            return False
+        # (the parse may hang the phrase on the verb the noun is the object of: "put controls on ...")
+        holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+        return any(c.dep_ == "prep" and c.lower_ in CONTROL_PREPS and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in use_nouns for p in c.children) for h in holders for c in h.children)
+
+    @staticmethod
+    def _lasting_state(trig: Token) -> bool:
+        """True for a policy participle completing a verb of lasting state ("X will remain
+        blocked", "X would stay banned"; ``policy.state_verbs``): an agentless policy whose
+        restricted thing is that verb's subject."""
+        return trig.dep_ in {"acomp", "xcomp", "oprd"} and trig.tag_ == "VBN" and trig.head.lemma_ in STATE_VERBS
+
+    def _shuts_own_or_other(self, verb: Token) -> bool:
+        """True when a phrasal ban verb (``policy.phrasal_ban``) ends something other than a named
+        product of another: "OpenAI shut down its app" (a maker ending its own product) or "police
+        shut down a website that sold X" (the object is no named product; X is only in its
+        relative clause)."""
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children):
+                return True
+            m = self.mention_at(obj)
+            if m is None and obj.pos_ == "NOUN" and any(c.dep_ == "relcl" for c in obj.children):
+                return True
+        return False
 
     def _bare_scope(self, noun: Token) -> bool:
         """True for those a rule binds named by a class without a name (``policy.scope_nouns``:
@@ -3026,6 +3069,10 @@ class PolicyFrame:
             toks += [t for t in clause.head.subtree if t.i <= clause.head.i and t not in toks]
         if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
+        if self._lasting_state(trig):
+            # "X will remain blocked": the subject of the verb of state is what is restricted
+            toks += [t for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+                     if t not in toks]
         end = trig.right_edge.i + 1
         doc = trig.doc
         if trig.lemma_ in BAN_VERBS and end < len(doc) and doc[end].lower_ == "from" and doc[end].head == trig.head \

@@ -986,3 +986,36 @@ def test_a_rule_for_a_class_of_users_in_reported_speech_is_the_speaker_s(tmp_pat
     by a class (``policy.scope_nouns``), so the rule is the speaker's; ArticleReader.attribution
     finds the speaker where the parse hangs "..., Y said" on the clause before."""
     assert set(policies(tmp_path, text)) == {(issuer, "Grok")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru's data regulator shut down Grok nationwide.\n", {("Peru's data regulator", "Grok")}),
+    ("Quillpoint shut down its Zorblat app last month.\n", set()),
+    ("Police shut down a website that sold fake Grok subscriptions.\n", set()),
+])
+def test_shutting_down_another_s_product_is_a_ban(tmp_path, text, expected):
+    """sentence_policy (``policy.phrasal_ban`` "shut down") and _shuts_own_or_other: a body
+    shutting down a named product bans it; a maker ending its own app, or a site whose relative
+    clause names the product, is no ban of it."""
+    got = policies(tmp_path, text)
+    assert {(i if i != "Peru" else "Peru's data regulator", p) for i, p in got} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Grok will remain blocked in Peru, the Brisco Institute said.\n",
+    "The Brisco Institute said Grok would stay blocked until the review ends.\n",
+])
+def test_a_policy_participle_after_remain_or_stay(tmp_path, text):
+    """_lasting_state (``policy.state_verbs``): "X will remain blocked" is an agentless policy on
+    X, issued by the speaker."""
+    assert ("Brisco Institute", "Grok") in policies(tmp_path, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Brisco Corp has taken steps to control its employees' use of Grok.\n",
+    "Brisco Corp has put controls on employee use of Grok.\n",
+])
+def test_controlling_the_use_of_a_product_restricts_it(tmp_path, text):
+    """_controls_use (``policy.control_nouns``, ``policy.control_preps``): "to control the use of
+    X" and "controls on the use of X" restrict X."""
+    assert policies(tmp_path, text)[("Brisco Corp", "Grok")]["type"] == ["restriction"]
