@@ -389,7 +389,7 @@ class PolicyFrame:
                                                                     for p in c.children) for c in tok.children):
                 ptype = "ban"  # "is preventing employees from downloading X"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
-                                            for c in tok.children) and not self._shuts_own_or_other(tok):
+                                            for c in tok.children) and not self._shuts_other(tok):
                 ptype = "ban"  # "will phase out X", "cut off access to X", "shut down X nationwide"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prep" and f"{tok.lemma_} {c.lower_} {p.lemma_}" in pol["prep_restriction"]
                                             for c in tok.children for p in c.children if p.dep_ == "pobj"):
@@ -2173,14 +2173,11 @@ class PolicyFrame:
         restricted thing is that verb's subject."""
         return trig.dep_ in {"acomp", "xcomp", "oprd"} and trig.tag_ == "VBN" and trig.head.lemma_ in STATE_VERBS
 
-    def _shuts_own_or_other(self, verb: Token) -> bool:
-        """True when a phrasal ban verb (``policy.phrasal_ban``) ends something other than a named
-        product of another: "OpenAI shut down its app" (a maker ending its own product) or "police
-        shut down a website that sold X" (the object is no named product; X is only in its
-        relative clause)."""
+    def _shuts_other(self, verb: Token) -> bool:
+        """True when a phrasal ban verb (``policy.phrasal_ban``) ends something that is no named
+        product: "police shut down a website that sold X" (X is only in the object's relative
+        clause). (A maker switching off its own product restricts it: :meth:`_self_restriction`.)"""
         for obj in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
-            if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children):
-                return True
             m = self.mention_at(obj)
             if m is None and obj.pos_ == "NOUN" and any(c.dep_ == "relcl" for c in obj.children):
                 return True

@@ -990,13 +990,12 @@ def test_a_rule_for_a_class_of_users_in_reported_speech_is_the_speaker_s(tmp_pat
 
 @pytest.mark.parametrize("text, expected", [
     ("Peru's data regulator shut down Grok nationwide.\n", {("Peru's data regulator", "Grok")}),
-    ("Quillpoint shut down its Zorblat app last month.\n", set()),
     ("Police shut down a website that sold fake Grok subscriptions.\n", set()),
 ])
 def test_shutting_down_another_s_product_is_a_ban(tmp_path, text, expected):
-    """sentence_policy (``policy.phrasal_ban`` "shut down") and _shuts_own_or_other: a body
-    shutting down a named product bans it; a maker ending its own app, or a site whose relative
-    clause names the product, is no ban of it."""
+    """sentence_policy (``policy.phrasal_ban`` "shut down") and _shuts_other: a body shutting down
+    a named product bans it; shutting down a site whose relative clause names the product is no
+    ban of the product."""
     got = policies(tmp_path, text)
     assert {(i if i != "Peru" else "Peru's data regulator", p) for i, p in got} == expected
 
