@@ -65,6 +65,12 @@ class LocationFrame:
             tok = toks[k - start]
             inside = self.mention_at(tok)
             whole = None
+            if inside is not None and inside.start == tok.i and inside.end > tok.i + 1 and inside.entity is not None \
+                    and inside.entity.family != "Place":
+                continue  # the first word of a longer name ("Kara Lunde", "Texas Instruments") locates nothing
+            if inside is None and tok.pos_ == "PROPN" and "-" not in text and not self.kb.is_demonym(text) \
+                    and not (k + 2 < sent.end and texts[k + 1] == "-"):
+                continue  # a capitalized word no mention covers ("Kara" of a credit "Kara Lunde/Agency") is no place
             if inside is not None and inside.start < tok.i:
                 if not (tok.i == inside.end - 1 and inside.entity is not None and inside.entity.family == "Place"
                         and tok.i + 2 < sent.end and texts[k + 1] == "-"):

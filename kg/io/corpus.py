@@ -43,6 +43,9 @@ DATELINE_RE = re.compile(
     r"|^(?P<bare>[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,3})(?:\s*\([^)]{0,60}\)\s+[-\u2014\u2013]+|\s+[\u2014\u2013]+)\s*"
     r"|^(?P<region>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))"
     r"\s+[-\u2014\u2013]+\s+(?=[A-Z\"“])")
+#: The news agency a dateline credits in parentheses ("PARIS, May 2 (Wire) —"): a name of
+#: letters, spaces, dots and ampersands, no digits (group 1).
+WIRE_IN_DATELINE_RE = re.compile(r"\(([A-Z][A-Za-z .&'-]{1,40})\)")
 #: "Sao Paulo — ", "AUSTIN - " at the start of a block: a place and a dash (or a hyphen between
 #: spaces), a dateline when the place is a city the GeoNames gazetteer knows (:func:`_is_city`).
 TOWN_DATELINE_RE = re.compile(r"^(?P<town>[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})\s+[-\u2014\u2013]{1,2}\s+(?=[A-Z\"“])")
@@ -548,6 +551,11 @@ def read_article(path: Path, encoding: str | None = None, root: Path | None = No
                     head.parse_text = head.text.title()
                 head.dateline = True
                 places.append((i, head))
+            wire = WIRE_IN_DATELINE_RE.search(block.text, 0, m.end())
+            if wire:
+                # "PARIS (Wire) —": the news agency the dateline credits stays a mention, in a
+                # heading block of its own that states no fact
+                places.append((i, block.tail(wire.start(1)).head(wire.end(1) - wire.start(1))))
     for i, place_block in reversed(places):
         blocks.insert(i, place_block)
     blocks = _strip_furniture(blocks)

@@ -734,7 +734,7 @@ class MentionFinder:
         known = True if lowers[end - 1] in self.firm_suffixes else None
         for i in range(start, end):
             tok, text = toks[i], texts[i]
-            if text in {"(", ")", "[", "]", "|"} or (
+            if text in {"(", ")", "[", "]", "|", "/"} or (
                     i > begin and tok.is_title and normalize(text) == normalize(texts[i - 1])):
                 pieces.append((begin, i))  # "Acme (ACM", a repeated word: a name ends here
                 begin = i + (0 if tok.is_alpha else 1)

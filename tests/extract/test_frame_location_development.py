@@ -248,3 +248,18 @@ def test_a_description_as_subject_continues_the_previous_subject(tmp_path):
                    "location")
     assert ("Orvane Labs", "United States") in got
     assert not any(org == "Tessly Corp" for org, _ in got)
+
+
+def test_a_credit_s_first_name_is_no_place(tmp_path):
+    """sentence_location and MentionFinder._clean ("/" ends a name): in a credit "Kara Lunde/Agency"
+    the first name, which the gazetteer knows as a town, locates no organization."""
+    got = facts_of(tmp_path, "The app on a phone. Photo by Kara Lunde/Getty Images\n\n"
+                             "By Kara Lunde/Reuters\n\nQuarnel Corp released a model.\n", "location")
+    assert got == set()
+
+
+def test_a_place_word_before_a_cue_noun_still_locates(tmp_path):
+    """sentence_location: a place the mention finder names ("a Texas startup") still locates the
+    organization it describes (the guard above skips only words no mention covers)."""
+    got = facts_of(tmp_path, "Quarnel Corp, a Texas startup, released a model.\n", "location")
+    assert ("Quarnel Corp", "United States") in got

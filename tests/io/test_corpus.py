@@ -30,8 +30,9 @@ def test_dateline_is_read_and_removed_from_the_block(tmp_path):
     p.write_text("Title line\nSEOUL, May 2, 2025 (Wire) — Acme said on Friday it banned Widget.\n", encoding="utf-8")
     art = read_article(p)
     assert art.dateline == "May 2, 2025"
-    place, body = art.blocks[1], art.blocks[2]
+    place, wire, body = art.blocks[1], art.blocks[2], art.blocks[3]
     assert place.text == "SEOUL" and place.heading  # the dateline's place: a mention, in a block of its own
+    assert wire.text == "Wire" and wire.heading and not wire.dateline  # the agency it credits, too
     assert body.text.startswith("Acme said")
     assert art.text[body.start:body.start + 4] == "Acme"
 
@@ -98,7 +99,7 @@ def test_a_wire_dateline_with_a_bracketed_country_and_a_colon(tmp_path):
     p.write_text("date 2021-06-04 Lyon [France], June 5 (Wire): Acme said it banned Widget.\n", encoding="utf-8")
     art = read_article(p)
     assert art.dateline == "June 5, 2021"
-    assert [b.text for b in art.blocks] == ["Lyon", "Acme said it banned Widget."]
+    assert [b.text for b in art.blocks] == ["Lyon", "Wire", "Acme said it banned Widget."]
 
 
 def test_a_text_wrapped_at_a_fixed_width_joins_lines_in_any_case():

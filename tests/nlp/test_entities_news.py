@@ -111,10 +111,23 @@ def test_glued_title_case_headline_is_its_own_heading(tmp_path):
 
 
 def test_wire_dateline_with_hyphen_is_removed(tmp_path):
+    """read_article (WIRE_IN_DATELINE_RE): the dateline leaves the sentence; its place and the
+    agency it credits stay as heading blocks of their own, at their offsets."""
     p = tmp_path / "wire.txt"
     p.write_text("LISBON (Wire) - Quillpoint said on Monday it banned Widget.\nMore text here.\n", encoding="utf-8")
     art = read_article(p)
-    assert art.blocks[0].text == "LISBON" and art.blocks[1].text.startswith("Quillpoint")
+    assert [b.text for b in art.blocks[:3]] == ["LISBON", "Wire", art.blocks[2].text]
+    assert art.blocks[2].text.startswith("Quillpoint")
+    assert art.text[art.blocks[1].start:art.blocks[1].start + 4] == "Wire" and art.blocks[1].heading
+
+
+def test_the_agency_a_dateline_credits_is_a_news_organization(tmp_path):
+    """read_article (WIRE_IN_DATELINE_RE): "PARIS, May 2 (AFP) —" credits a news agency, which the
+    article names (a source, required in cq08)."""
+    p = tmp_path / "afp.txt"
+    p.write_text("PARIS, May 2 (AFP) — Quillpoint said on Monday it banned Widget.\n", encoding="utf-8")
+    ents = {(e.label, e.kind) for e in extract([read_article(p)]).entities.values()}
+    assert ("AFP", "NewsOrganization") in ents
 
 
 def test_title_case_city_dateline_with_a_dash_is_removed(tmp_path):
