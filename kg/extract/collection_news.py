@@ -732,14 +732,17 @@ def _item_text(reader, toks, D) -> str:
     if head.pos_ not in {"NOUN", "PROPN"} and not (head.pos_ == "VERB" and head.tag_ == "VBG") \
             and not (head.pos_ == "ADV" and head.dep_ in _NOMINAL):  # ("identifier" mistagged as an adverb)
         return ""
-    if head.lower_ in D["not_signals"] or head.lemma_.lower() in D["not_signals"]:
-        return ""
+    if (head.lower_ in D["not_signals"] or head.lemma_.lower() in D["not_signals"]) and not (
+            len(toks) > 1 and f"{toks[-2].lower_} {head.lower_}" in D["data_compounds"]):
+        return ""  # (but "operating system": data about the user's device)
     if head.ent_type_ in D["not_signal_ents"] and head.pos_ == "PROPN" or any(t.lower_ in D["not_signal_mods"] for t in toks):
         return ""
     for t in toks:
         m = reader.token_mention.get((reader.block, t.i))
-        if m is not None and m.entity is not None:
-            return ""  # "Acme's images", a named product or a place: no user data
+        if m is not None and m.entity is not None and not (
+                m.entity.family == "Product" and t.dep_ == "compound" and t.head == head and head.pos_ == "NOUN"
+                and m.end <= head.i):
+            return ""  # "Acme's images", a place: no user data (but "WhatsApp messages": the user's)
     if len(toks) == 1 and (head.lower_ in D["_generic_container"]
                            or head.lemma_.lower() in D["generic_signals"]):
         return ""
@@ -987,6 +990,10 @@ def _product_of_agent(reader, agent, tok, goals, D):
             ent = reader.coref(agent, {"Organization"})
         else:
             ent = _feature_product(reader, agent, D)
+        if ent is None and lemma in D["product_anaphors"]:
+            # "Acme's app collects ...": the organization's product (found below as for a company)
+            ent = next((e for c in agent.children if c.dep_ == "poss"
+                        for e in [_entity(reader, c, {"Organization"})] if e is not None), None)
         if ent is None:
             # "large language models like P collect ..."
             ent = next((e for c in agent.children if c.dep_ == "prep" and (c.lower_ in D["list_preps"] or c.lower_ == "as")

@@ -135,6 +135,8 @@ class DevelopmentFrame:
                 cands = [c for c in maker.children if c.dep_ == "appos"] + \
                     ([maker.head] if maker.dep_ == "compound" else []) + list(doc[maker.i + 1:maker.i + 2])
                 dev = next((e for c in cands for e in [self.entity_at(c, {"Organization"})] if e is not None), None)
+            if dev is None and root.dep_ == "nsubjpass" and root.head.lemma_ in dev_verbs:
+                dev = self.agent_of(root.head, {"Organization"}, depth=1)  # "X is developed by Acme"
             if dev is None:
                 dev = self._owned_by(doc, m)
             if dev is None:

@@ -116,6 +116,8 @@ class LocationFrame:
                         org = nxt.entity
                 if org is None and any(c.lower_ in DEFINITE_DETERMINERS for c in noun.children) and noun.dep_ != "attr":
                     org = self.coref(noun, {"Organization"})
+            if org is None and m is None and noun.lemma_ not in cue_orgs:
+                org = self._named_after_cue(tok, cue_orgs)  # (the parse broke the description)
             members = [org] if org is not None else []
             if org is None and noun.lemma_ in cue_orgs:
                 members = self._described_members(noun)
@@ -296,6 +298,25 @@ class LocationFrame:
             # "the two Kestrian tech giants": the group of organizations named before
             out = self.group_antecedent(noun, {"Organization"}, self._location_words()["seat_nouns"])
         return out
+
+    def _named_after_cue(self, tok: Token, cue_orgs: frozenset) -> Entity | None:
+        """The organization named right after the cue noun that a nationality or "-based" word
+        ``tok`` opens, read on the surface where the parse broke the noun phrase ("the
+        Kestria-based AI startup Acme", "Kestrian generative AI startup Acme", with "startup"
+        tagged a verb): up to four modifier words, the cue noun, then the name. None otherwise."""
+        doc = tok.doc
+        k = tok.i + 1
+        if k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in self.lex["location"]["based_words"]:
+            k += 2
+        for j in range(k, min(len(doc) - 1, k + 5)):
+            t = doc[j]
+            if not t.is_alpha or self.mention_at(t) is not None and t.lower_ not in cue_orgs:
+                return None
+            if t.lower_ in cue_orgs or t.lemma_.lower() in cue_orgs:
+                m = self.mention_at(doc[j + 1])
+                return m.entity if m is not None and m.start == j + 1 and m.entity is not None \
+                    and m.entity.family == "Organization" else None
+        return None
 
     def _nationality(self, tok: Token, place: str | None = None):
         """Country entry for a nationality word or an "X-based" token (``place``: the whole name of

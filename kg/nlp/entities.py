@@ -760,8 +760,11 @@ class MentionFinder:
                              or e - s > 2 and toks[s].is_upper and lowers[s] in self.cues["Company"]):
                 s += 1
             while e > s and (toks[e - 1].is_punct or texts[e - 1] in POSSESSIVE or toks[e - 1].tag_ == "POS"
-                             or toks[e - 1].is_lower and lowers[e - 1] not in {"ai"}):
-                e -= 1
+                             or toks[e - 1].is_lower and lowers[e - 1] not in {"ai"}) \
+                    and not (e - s >= 3 and texts[e - 2] == "-" and not toks[e - 3].whitespace_
+                             and not toks[e - 2].whitespace_ and toks[e - 3].is_title and toks[e - 1].is_alpha
+                             and toks[e - 1].pos_ not in {"VERB", "ADJ"} and lowers[e - 1] not in self.based_words):
+                e -= 1  # (but "Ji-woo": a hyphenated given name's lower-case second part)
             while e - 1 > s and toks[e - 1].like_num and e < n and (
                     toks[e].like_num or toks[e].is_currency or toks[e].ent_type_ in QUANTITY_TYPES):
                 e -= 1  # "fined Acme 5 million euros": the number begins an amount, not a version

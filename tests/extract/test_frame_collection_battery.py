@@ -40,7 +40,6 @@ DRIFT = "Murmurix"
 OPEN = {
     "signal01": "'Quillpoint stores' tagged as a noun phrase and 'chat' as a verb",
     "signal06": "'logs' tagged as a noun after the product",
-    "signal17": "'information about X, such as A and B': the list after the about-phrase",
     "signal22": "second verb of a coordination ('and stores the transcripts')",
     "signal23": "the product name tagged as an adverb",
     "signal25": "'the data P collects includes ...' (a relative clause without a pronoun)",

@@ -236,3 +236,24 @@ def test_an_indirect_question_states_no_collection(tmp_path, body):
 def test_a_plain_statement_next_to_the_question_rule_still_collects(tmp_path):
     """_asked: the same verb in a statement still reads the collection."""
     assert "contact lists" in _collections(tmp_path, "The Quillpoint app uploads contact lists.\n")["Quillpoint"]["signal"]
+
+
+def test_a_data_compound_whose_head_is_no_signal_alone(tmp_path):
+    """signal item (``data_compounds``): "operating system" is data about the user's device, though
+    "system" alone names no data."""
+    got = _collections(tmp_path, "The Quillpoint app collects the device model, operating system and IP address.\n")
+    assert {"device model", "operating system", "IP address"} <= set(got["Quillpoint"]["signal"])
+
+
+def test_messages_of_a_named_product_are_a_signal(tmp_path):
+    """signal item: "WhatsApp messages" (a product's name as a compound of a data noun) are the
+    user's messages in that product, a signal; the product named is not the collector."""
+    got = _collections(tmp_path, "The Quillpoint assistant can now read WhatsApp messages.\n")
+    assert got["Quillpoint"]["signal"] == ["WhatsApp messages"]
+
+
+def test_an_organization_s_app_collects(tmp_path):
+    """_product_of_agent: "Acme's app collects X" names the product only by its owner: the
+    organization's product (its name, when the article names no other) collects X."""
+    got = _collections(tmp_path, "Orvane Labs' app collects keystroke patterns.\n")
+    assert got["Orvane Labs"]["signal"] == ["keystroke patterns"]

@@ -5,6 +5,8 @@ Each test names the rule it checks (a ``kg.extract.facts.ArticleReader`` method)
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.extraction import extract
 from kg.io.corpus import read_article
 
@@ -263,3 +265,21 @@ def test_a_place_word_before_a_cue_noun_still_locates(tmp_path):
     organization it describes (the guard above skips only words no mention covers)."""
     got = facts_of(tmp_path, "Quarnel Corp, a Texas startup, released a model.\n", "location")
     assert ("Quarnel Corp", "United States") in got
+
+
+def test_a_passive_development_with_its_agent(tmp_path):
+    """sentence_development: "X is developed by A" and "X was built by A in 2023" (a main-clause
+    passive) give A as X's developer."""
+    got = facts_of(tmp_path, "Orbi Assistant is developed by Tarvel Labs.\n\nPlinko Chat was built by "
+                             "Orvane Labs in 2023.\n", "development")
+    assert {("Tarvel Labs", "Orbi Assistant"), ("Orvane Labs", "Plinko Chat")} <= got
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("The Singapore-based AI startup Orvane Labs released a model.\n", "Orvane Labs", "Singapore"),
+    ("French generative AI startup Tessly Labs has raised more than a billion euros.\n", "Tessly Labs", "France"),
+])
+def test_a_nationality_before_a_cue_noun_the_parse_breaks(tmp_path, text, org, country):
+    """_named_after_cue: "the X-based AI startup A" and "French generative AI startup A", where the
+    model tags "startup" a verb and breaks the noun phrase, still locate A."""
+    assert (org, country) in facts_of(tmp_path, text, "location")

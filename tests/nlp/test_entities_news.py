@@ -266,6 +266,19 @@ def test_a_two_word_title_is_no_part_of_the_name(tmp_path, text, person):
     assert people == {person}
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Moon Ha-rin has details.\n", "Moon Ha-rin"),
+    ("Baek Seo-jun said the review would take months.\n", "Baek Seo-jun"),
+])
+def test_a_hyphenated_given_name_keeps_its_lower_case_part(tmp_path, text, person):
+    """MentionFinder._clean: "Moon Ha-rin" keeps the lower-case second part of its hyphenated given
+    name (not cut to "Moon Ha"); "Acme-owned" still ends the name before "-owned"."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    people = {e.label for e in extract([read_article(path)]).entities.values() if e.kind == "Person"}
+    assert people == {person}
+
+
 def test_no_sentence_starts_after_a_glued_period():
     """kg_glued_period_v1 (kg.nlp.model._glued_period): "Acme.AI" is one name to the parser, so
     the sentence that names it is not cut at its period; a period followed by a space still
