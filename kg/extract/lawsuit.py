@@ -2166,7 +2166,7 @@ def _nonresponse(reader, sent: Span, d: dict) -> None:
             continue
         else:
             continue
-        parties = [p for p in parties if p.kind != "NewsOrganization"]
+        parties = [p for p in parties if p.kind != "NewsOrganization" or reader._party_to_a_suit(p)]
         if not parties:
             continue
         matters = reader._matters(matter_from) if matter_from is not None else []

@@ -86,7 +86,7 @@ class NonresponseFrame:
                 verb, matters = tok, [phrase(info, drop_relcl=True, max_words=12)]
             if verb is None:
                 continue
-            parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization"]
+            parties = [p for p in self._parties(verb) if p.kind != "NewsOrganization" or self._party_to_a_suit(p)]
             if not parties:
                 continue  # ("Reuters could not confirm the report": the reporter, not a party)
             matters = matters or (self._matters(matter_from) if matter_from is not None else [])
@@ -96,6 +96,13 @@ class NonresponseFrame:
             for party in parties:
                 for matter in matters:
                     self.emit("nonresponse", {"party": party}, matter=[matter])
+
+    def _party_to_a_suit(self, entity: Entity) -> bool:
+        """True when the article has already named ``entity`` as an accuser or the accused of an
+        allegation (the lawsuit reader's records so far): a newspaper that sued, or was sued, is
+        a party whose silence is news ("The Times declined to comment"), not the reporter."""
+        st = getattr(self, "_lawsuit_state", None)
+        return st is not None and any(entity in r.accusers or entity in r.accused for r in st["records"])
 
     def _unanswered(self, verb: Token) -> None:
         """The asker's side of a silence: "Reuters got no answer when it asked Acme

@@ -471,3 +471,13 @@ def test_a_reported_policy_is_no_charge(tmp_path):
     facts = _facts(tmp_path, "Ban news\n\nKestria has banned government departments from using the Quindle app, "
                              "citing security risks, the island's digital ministry said on Monday.\n")
     assert not _allegations(facts)
+
+
+def test_a_newspaper_party_to_the_suit_that_declines_to_comment(tmp_path):
+    """NonResponseFrame._party_to_a_suit: a newspaper that sued is a party whose silence is read
+    ("The Daily Ledger declined to comment"); a news organization that only reports stays none."""
+    facts = _facts(tmp_path, "The Harwick Times sued Quarnel AI on Monday.\n\n"
+                             "Quarnel AI and The Harwick Times did not respond to requests for comment from "
+                             "Reuters.\n")
+    parties = {party for party, _ in _nonresponses(facts)}
+    assert parties == {"Quarnel AI", "Harwick Times"}
