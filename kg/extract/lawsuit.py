@@ -1479,6 +1479,13 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
     if mode == LEGAL or (subj is not None and subj.lemma_.lower() in d["legal_nouns"]):
         r.legal = True
     accused, targets = _accused(reader, objs[0], d, info=r.info)
+    if objs[0].pos_ == "PRON" and tok.dep_ == "advcl":
+        # "A and B sued Y, accusing it of Z": the pronoun is the object of the act it explains
+        # (not the nearest other name, which may be a co-plaintiff)
+        acted_on = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        named, named_targets = _accused(reader, acted_on, d, info=r.info) if acted_on is not None else ([], [])
+        if named:
+            accused, targets = named, named_targets
     if not accusers and mode is None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
             not any(c.dep_ == "agent" for c in tok.children):
         mode = DESC  # "Y is accused of Z": whoever the article says accuses Y

@@ -481,3 +481,11 @@ def test_a_newspaper_party_to_the_suit_that_declines_to_comment(tmp_path):
                              "Reuters.\n")
     parties = {party for party, _ in _nonresponses(facts)}
     assert parties == {"Quarnel AI", "Harwick Times"}
+
+
+def test_co_plaintiffs_accusing_it_do_not_accuse_each_other(tmp_path):
+    """lawsuit._accuse: "A and B have sued Y, accusing it of Z": the pronoun is the object of
+    the suit it explains, so A and B accuse Y, never each other."""
+    got = _allegations(_facts(tmp_path, "Halvern Records and Tessel Music have sued Ostrel Labs, accusing it "
+                                        "of copying recorded songs.\n"))
+    assert set(got) == {("Halvern Records", "Ostrel Labs"), ("Tessel Music", "Ostrel Labs")}
