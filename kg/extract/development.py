@@ -8,7 +8,7 @@ come from ``kg/data/lexicon.json`` (``self.lex``) and ``kg/data/frames/developme
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.entities import Entity, Mention
 from . import frame_data
@@ -21,6 +21,10 @@ PARENT_NOUNS = frozenset(_WORDS["parent_nouns"])
 #: where an organization is present on a platform ("its X server", "its X account"): the
 #: possessor owns the presence, not the platform
 PRESENCE_NOUNS = frozenset(_WORDS["presence_nouns"])
+#: prepositions of the matter of an act done to a party ("sued Y over its X"; lower-case text) and
+#: the possessive pronouns that then refer to that party.
+OBJECT_CAUSE_PREPS = frozenset(_WORDS["object_cause_preps"])
+POSSESSIVE_PRONOUNS = frozenset(_WORDS["possessive_pronouns"])
 
 
 class DevelopmentFrame:
@@ -66,8 +70,9 @@ class DevelopmentFrame:
                     if c.dep_ in {"poss"} or (c.dep_ in {"compound", "nmod"} and c.i < m.start):
                         # ("Dana Holt's X": a person's possessive names the owner; a compound person
                         # name before a product does not: "Trump Media")
-                        dev = self.entity_at(c, orgs if c.dep_ == "poss" and c.pos_ == "PROPN" else {"Organization"},
-                                             subject_first=True)
+                        dev = self._object_possessor(c) if c.dep_ == "poss" else None
+                        dev = dev or self.entity_at(c, orgs if c.dep_ == "poss" and c.pos_ == "PROPN" else {"Organization"},
+                                                    subject_first=True)
                         if dev is None and c.pos_ == "NOUN":  # "Acme's chatbot X": the class noun's owner
                             dev = next((e for cc in c.children if cc.dep_ == "poss"
                                         for e in [self.entity_at(cc, {"Organization"})] if e is not None), None)
@@ -154,6 +159,25 @@ class DevelopmentFrame:
         if not self.words(sent).isdisjoint(PARENT_NOUNS) or not self.words(sent).isdisjoint(maker_nouns) \
                 and "its" in self.words(sent):
             self._parent_company(sent)
+
+    def _object_possessor(self, poss: Token) -> Entity | None:
+        """The party an act is done to, for "its" in the act's matter: "A sued B over its X", "A
+        asked C to investigate B over its X", "a complaint ... against B over its X" (B owns X, not
+        the subject A). The organization named last before ``poss`` as an object (``dobj`` or a
+        preposition's object), from the verb the "over"/"for"/"about" phrase hangs on; None when
+        ``poss`` is no possessive pronoun in such a phrase, or no object is named."""
+        if poss.lower_ not in POSSESSIVE_PRONOUNS:
+            return None
+        noun = poss.head
+        if noun.dep_ != "pobj" or noun.head.lower_ not in OBJECT_CAUSE_PREPS or noun.head.head.pos_ != "VERB":
+            return None
+        verb = noun.head.head
+        for t in reversed(poss.doc[verb.i + 1:poss.i]):
+            m = self.mention_at(t)
+            if m is not None and m.entity is not None and t.i == m.end - 1 and t.dep_ in {"dobj", "pobj"} \
+                    and m.entity.family == "Organization" and m.entity.kind not in {"GovernmentBody", "NewsOrganization"}:
+                return m.entity
+        return None
 
     def _parent_company(self, sent: Span) -> None:
         """"A, (the) parent company of X and Y", "X and Y's parent company, A", "X's owner A": A

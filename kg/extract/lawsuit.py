@@ -54,6 +54,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp.entities import Entity
 from ..nlp.kb import normalize
 from .collection_news import _maker_of
 from .nonresponse import REPRESENTED_PREPS
@@ -118,6 +119,9 @@ CAUSE_OR_CHARGE_PREPS = CAUSE_PREPS.union(CHARGE_PREPS)
 IMPERSONAL_VERBS = _WORDS["impersonal_verbs"]
 #: prepositions of "took Y to court", "before the court", "in court" (lower-case text).
 TO_COURT_PREPS = _WORDS["to_court_preps"]
+#: prepositions of the body a complaint is lodged with ("a complaint with the regulator against Y";
+#: lower-case text).
+LODGE_PREPS = _WORDS["lodge_preps"]
 #: prepositions of whom a notice goes to ("sent a letter to Y", "served on Y"; lower-case text).
 RECIPIENT_PREPS = _WORDS["recipient_preps"]
 #: prepositions of a suit as a verb's instrument ("hit with a class action", "named in a suit";
@@ -1362,6 +1366,11 @@ def _file(reader, tok: Token, st: dict, d: dict) -> None:
         return
     against = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ == "against"
                for p in c.children if p.dep_ == "pobj"]
+    if not against:
+        # "a complaint with the regulator against Y": the parse hangs "against" on the body
+        against = [p for x in (tok, noun) for c in x.children if c.dep_ == "prep" and c.lower_ in LODGE_PREPS
+                   for b in c.children if b.dep_ == "pobj" for cc in b.children
+                   if cc.dep_ == "prep" and cc.lower_ == "against" for p in cc.children if p.dep_ == "pobj"]
     if not against and noun.lemma_.lower() in d["strong_legal_nouns"]:
         # "X filed a complaint with the regulator, saying Y abused its position": the subject of
         # the clause the filer says
@@ -1488,7 +1497,12 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
             accused, targets = named, named_targets
     if not accusers and mode is None and any(c.dep_ == "nsubjpass" for c in tok.children) and \
             not any(c.dep_ == "agent" for c in tok.children):
-        mode = DESC  # "Y is accused of Z": whoever the article says accuses Y
+        src = reader.attribution(tok.sent)
+        if isinstance(src, Entity) and src.family in {"Organization", "Person"} and src.kind != "NewsOrganization" \
+                and src not in accused:
+            accusers = [src]  # "Y has been accused of Z, according to X": the source accuses
+        else:
+            mode = DESC  # "Y is accused of Z": whoever the article says accuses Y
     if not accusers and mode is None and tok.dep_ == "advcl" and any(
             t.lemma_.lower() in d["strong_legal_nouns"] or t.lemma_.lower() in d["court_nouns"] for t in tok.sent):
         # "On X's petition, the court summoned Y, accusing it of Z" (the subject lost in
@@ -1964,7 +1978,8 @@ def _addressee(reader, tok: Token, d: dict):
         e = reader.entity_at(tok, {"Organization"})
         if e is not None and e.kind == "GovernmentBody":
             return e
-        label = phrase(tok, drop_relcl=True, max_words=6)
+        # (its own words: not "... against Y", "... over Z")
+        label = phrase(tok, drop_relcl=True, max_words=6, drop_preps=CAUSE_OR_CHARGE_PREPS | {"against"})
         return reader.implicit(label, "GovernmentBody", False) if label else None
     return None
 

@@ -489,3 +489,23 @@ def test_co_plaintiffs_accusing_it_do_not_accuse_each_other(tmp_path):
     got = _allegations(_facts(tmp_path, "Halvern Records and Tessel Music have sued Ostrel Labs, accusing it "
                                         "of copying recorded songs.\n"))
     assert set(got) == {("Halvern Records", "Ostrel Labs"), ("Tessel Music", "Ostrel Labs")}
+
+
+def test_a_complaint_lodged_with_a_body_against_a_party(tmp_path):
+    """lawsuit._file (``lodge_preps``): "lodged a complaint with the regulator against Y over its X",
+    the parse hanging "against Y" on the regulator: Y is accused, the regulator addressed, and
+    DevelopmentFrame._object_possessor makes Y, not the filer, X's developer."""
+    facts = _facts(tmp_path, "Fennick Rights lodged a complaint with Peru's data regulator against Quarnel AI "
+                             "over its Plinko chatbot.\n")
+    got = _allegations(facts)
+    assert ("Fennick Rights", "Quarnel AI") in got
+    assert got[("Fennick Rights", "Quarnel AI")][2] == {"Peru's data regulator"}
+    dev = {(f.roles["developer"].label, f.roles["product"].label) for f in facts if f.kind == "development"}
+    assert dev == {("Quarnel AI", "Plinko")}
+
+
+def test_a_passive_accusation_according_to_a_source(tmp_path):
+    """lawsuit._accuse: "Y has been accused of Z, according to X": the source X accuses Y."""
+    got = _allegations(_facts(tmp_path, "Ostrel Labs has been accused of querying the Plinko model millions of "
+                                        "times, according to Quarnel AI.\n"))
+    assert list(got) == [("Quarnel AI", "Ostrel Labs")]
