@@ -2114,6 +2114,17 @@ class PolicyFrame:
         most up to here. None for anyone else."""
         titles = GOVERNMENT_TITLES
         titled = False
+        for t in trig.sent:
+            # "Dana Holt, the governor of Ohio, ...": a title in apposition, and the place it names
+            m = self.mention_at(t)
+            if m is None or m.entity is not person or t.i != m.end - 1:
+                continue
+            for a in (c for c in t.children if c.dep_ == "appos" and c.lemma_.lower() in titles):
+                places = [e for c in a.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                          if p.dep_ == "pobj" for e in [self.entity_at(p, {"Place"})] if e is not None]
+                if places:
+                    return self.government_of(places[0])
+                titled = True
         for b, ms in enumerate(self.mentions[: self.block + 1]):
             doc = self.docs[b]
             for m in ms:

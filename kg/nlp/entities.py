@@ -158,6 +158,7 @@ class MentionFinder:
         self.launch_verbs = frozenset(lex["launch_verbs"])  # ("Acme launched X": X is a product)
         #: ("fined X 5 million euros": X is a party; forms, as the lemmatizer reads "fined" as "fin")
         self.penalty_verbs = frozenset(lex["penalty_verbs"])
+        self.organization_parts = frozenset(lex["organization_parts"])  # ("Acme's board": Acme is an organization)
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.removal_verbs = frozenset(lex["policy"]["removal_verbs"])
         self.store_nouns = frozenset(lex["policy"]["store_nouns"])
@@ -1100,6 +1101,10 @@ class MentionFinder:
                 and head.i >= end:
             if root.ent_type_ != "PERSON":
                 yield "Company", W_ROLE
+        # "Acme's board", "Acme's chief technology officer": whose board or officers these are is an
+        # organization, whatever the model takes the name for
+        if dep == "poss" and head_pos == "NOUN" and head_lemma.lower() in self.organization_parts:
+            yield "Company", W_CUE
         # "Acme launched X", "released X last year": what an organization launches is a product
         # (not a person the model names: "police released X")
         if dep == "dobj" and head_pos == "VERB" and head_lemma in self.launch_verbs \

@@ -1018,3 +1018,19 @@ def test_controlling_the_use_of_a_product_restricts_it(tmp_path, text):
     """_controls_use (``policy.control_nouns``, ``policy.control_preps``): "to control the use of
     X" and "controls on the use of X" restrict X."""
     assert policies(tmp_path, text)[("Brisco Corp", "Grok")]["type"] == ["restriction"]
+
+
+def test_an_official_named_with_a_title_in_apposition(tmp_path):
+    """_official_government: "Dana Holt, the governor of Ohio, has barred ...": the title in
+    apposition names the place whose government issues the ban."""
+    got = policies(tmp_path, "Dana Holt, the governor of Ohio, has barred state employees from using Grok on "
+                             "government devices.\n")
+    assert set(got) == {("Ohio", "Grok")}
+
+
+def test_the_owner_of_a_board_or_officer_is_an_organization(tmp_path):
+    """MentionFinder._context_votes (``organization_parts``): "Hallam Legal's chief technology
+    officer restricted X": whose officer this is is an organization (not a person, as the model
+    may take the name), and the issuer."""
+    assert set(policies(tmp_path, "Hallam Legal's chief technology officer restricted access to Grok.\n")) == \
+        {("Hallam Legal", "Grok")}
