@@ -242,7 +242,8 @@ class ReasonFrame:
                 if pobj is not None:
                     objs.append((pobj, is_strong))
                 elif pcomp is not None:  # "after learning that interns pasted drafts into it"
-                    objs.append((pcomp, is_strong))
+                    # ("after spotting a rise in usage": what was found is the ground, whatever it names)
+                    objs.append((pcomp, is_strong or pcomp.lemma_ in DISCOVERY_VERBS))
             elif node.dep_ == "advcl" and node.pos_ in {"NOUN", "PROPN"} and node.head == clause and any(
                     c.dep_ == "mark" and c.lower_ in STRONG_CLAUSE_MARKS for c in node.children):
                 # "banned X on phones because the company stores user data in China", parsed with

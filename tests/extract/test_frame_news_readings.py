@@ -1034,3 +1034,16 @@ def test_the_owner_of_a_board_or_officer_is_an_organization(tmp_path):
     may take the name), and the issuer."""
     assert set(policies(tmp_path, "Hallam Legal's chief technology officer restricted access to Grok.\n")) == \
         {("Hallam Legal", "Grok")}
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Brisco Telecom has restricted Grok at work, amid fears staff may leak internal data.\n", "leak internal data"),
+    ("Brisco Telecom has restricted Grok after spotting a sharp rise in staff usage.\n", "rise in staff usage"),
+    ("Brisco Telecom restricted Grok. The company said it took the step because Quillpoint had not answered its "
+     "questions.\n", "had not answered its questions"),
+])
+def test_reasons_of_news_forms(tmp_path, text, reason):
+    """_reasons (``reason.reason_clause_marks`` "amid": "amid fears staff may leak", parsed as a
+    clause; ``reason.discovery_verbs``: what the issuer spotted) and _reason_clause
+    (``policy.enact_verbs`` "take": "took the step because ...")."""
+    assert reason in reasons(tmp_path, text, ("Brisco Telecom", "Grok")).lower()
