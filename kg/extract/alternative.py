@@ -88,9 +88,10 @@ class AlternativeFrame:
             toward = tok.lemma_ in governors and any(c.dep_ == "prep" and c.lower_ in TOWARD_PREPS
                                                      for c in tok.children)
             if (tok.head.lemma_ in self.lex["policy"]["stop_verbs"] or tok.head.lemma_ in self.lex["policy"]["ban"]) \
-                    and not ((instead or toward) and tok.dep_ == "advcl"):
+                    and not ((instead or toward) and tok.dep_ == "advcl"
+                             or tok.lemma_ in SWITCH_VERBS and toward and tok.dep_ == "conj"):
                 # ("banned X, offering Y instead", "banned X, directing staff to Y": the adverbial
-                # clause offers the alternative)
+                # clause offers the alternative; "stop buying X and switch to Y": the switch)
                 continue
             gov = tok.lemma_ in governors or (tok.dep_ in {"xcomp", "ccomp", "advcl"} and tok.head.lemma_ in governors)
             designated = tok.lemma_ in pol["alternative_designators"] and (instead or self._designated_as(tok))
@@ -140,6 +141,9 @@ class AlternativeFrame:
                     e = next((a for c in [*named, *(c for c in x.children if c.dep_ == "appos")]
                               for a in [self.entity_at(c, {"Product"})] if a is not None), None)
                     e = e or self.entity_at(x, {"Product"})
+                    # ("switch to Acme's X 910 chips": the name modifies the class noun)
+                    e = e or next((a for c in x.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < x.i
+                                   for a in [self.entity_at(c, {"Product"})] if a is not None), None)
                     if e is None and (instead or gov or tok.lemma_ in SWITCH_VERBS):
                         # "urged firms to buy domestic chips instead", "told staff to use approved
                         # AI tools": an unnamed class of goods or AI products

@@ -702,7 +702,10 @@ class PolicyFrame:
                     if e.family == "Product" or e.kind == "Company"]
             products: list[Entity] = []
             for x in objs:
-                e = self.entity_at(x, {"Product", "Organization"})
+                if replacing and x.pos_ == "PRON" and x.lower_ in NEUTER_PRONOUNS:
+                    e = self.coref(x, {"Product"})  # "The bank has replaced it with Y": a product
+                else:
+                    e = self.entity_at(x, {"Product", "Organization"})
                 if e is None:
                     continue
                 if e.family == "Product":
@@ -3077,6 +3080,12 @@ class PolicyFrame:
             toks += [t for t in clause.head.subtree if t.i <= clause.head.i and t not in toks]
         if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
+        # "restricted X for its staff, who will instead be given Y": a relative clause that offers
+        # something instead names the alternative, not a restricted thing
+        offered = {t.i for r in toks if r.dep_ == "relcl" and any(c.lower_ in INSTEAD_WORDS for c in r.children)
+                   for t in r.subtree}
+        if offered:
+            toks = [t for t in toks if t.i not in offered]
         if self._lasting_state(trig):
             # "X will remain blocked": the subject of the verb of state is what is restricted
             toks += [t for c in trig.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree

@@ -1047,3 +1047,18 @@ def test_reasons_of_news_forms(tmp_path, text, reason):
     clause; ``reason.discovery_verbs``: what the issuer spotted) and _reason_clause
     (``policy.enact_verbs`` "take": "took the step because ...")."""
     assert reason in reasons(tmp_path, text, ("Brisco Telecom", "Grok")).lower()
+
+
+@pytest.mark.parametrize("text, alternative", [
+    ("Dravik Bank restricted Grok for its staff, who will instead be given access to Gemini.\n", "Gemini"),
+    ("Dravik Bank restricted Grok for its staff. The bank has replaced it with Zorblat, an in-house "
+     "assistant.\n", "Zorblat"),
+    ("Dravik Bank told traders to stop using Grok and switch to Quillpoint's Zorblat assistant.\n", "Zorblat"),
+])
+def test_alternatives_of_news_forms(tmp_path, text, alternative):
+    """_sentence_alternative (``policy.alternative_designators`` "give": "who will instead be given
+    Y", no restricted Y: _policy_scope_tokens; a switch coordinated with the stop; a name
+    modifying the class noun) and _dropped_products ("replaced it with Y", the pronoun a product)."""
+    got = policies(tmp_path, text)
+    assert set(got) == {("Dravik Bank", "Grok")}
+    assert alternatives(tmp_path, text)[("Dravik Bank", "Grok")] == [alternative]
