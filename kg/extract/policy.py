@@ -1961,7 +1961,7 @@ class PolicyFrame:
                     if entry is not None and entry.kind == "Country":
                         seen.append((b, m.start, entry.name))
             for t in self.docs[b][:end]:
-                if t.pos_ in {"ADJ", "PROPN"} and self.kb.is_demonym(t.text):
+                if t.pos_ in {"ADJ", "PROPN"} and self.kb.is_demonym(t.text) and not self._firm_nationality(t):
                     entry = self.kb.country_of_demonym(t.text)
                     if entry is not None and entry.kind == "Country":
                         seen.append((b, t.i, entry.name))
@@ -1973,6 +1973,17 @@ class PolicyFrame:
         name = max(votes, key=lambda k: (votes[k], latest[k]))
         entry = self.kb.lookup(name)
         return self.implicit(name, entry.kind if entry is not None else "Country", False)
+
+    def _firm_nationality(self, word: Token) -> bool:
+        """True for a nationality word that describes a firm ("the Chinese AI firm", "a French
+        startup": an adjective on a ``cue_nouns.Company`` noun): it says where the firm is from,
+        not which country the article is about."""
+        if word.dep_ != "amod":
+            return False
+        head = word.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head  # ("the Chinese AI firm": the modifiers between)
+        return head.lemma_.lower() in self.lex["cue_nouns"]["Company"]
 
     def _speaker_issuers(self, subj: Token) -> list[Entity]:
         """The issuer a speaker's noun phrase names: an organization, a place (as its
@@ -2142,7 +2153,10 @@ class PolicyFrame:
             places = [self.implicit(entry.name, entry.kind, False) for t in trig.subtree
                       if t.dep_ == "amod" and t.head.dep_ in {"dobj", "nsubjpass"} and self.kb.is_demonym(t.text)
                       for entry in [self.kb.country_of_demonym(t.text)] if entry is not None]
-        place = places[0] if places else self.salient(trig, "Place") or self.article_country(trig)
+        # (else the place the sentence before has as its subject, "Kestria moved against X. Its
+        # prime minister said ...", before the place named last, which may only describe a firm)
+        place = places[0] if places else self._previous_subject_entity(trig, {"Place"}) \
+            or self.salient(trig, "Place") or self.article_country(trig)
         return self.government_of(place) if place is not None else None
 
     def _staff_rule(self, trig: Token) -> bool:
@@ -3195,10 +3209,13 @@ class PolicyFrame:
         """Most recent Country mention before ``tok`` in its block and the three before ("the
         country"); with ``country`` False, the most recent place that is no country ("the city")."""
         for b in range(self.block, max(-1, self.block - 4), -1):
+            doc = self.docs[b]
             for m in reversed(self.mentions[b]):
                 e = m.entity
                 if e is not None and e.family == "Place" and (e.kind == "Country") == country \
                         and (b < self.block or m.start < tok.i):
+                    if self._firm_nationality(doc[m.start]):
+                        continue  # "the Chinese AI firm": a firm's nationality, no country the text is about
                     return e
         return None
 

@@ -1062,3 +1062,13 @@ def test_alternatives_of_news_forms(tmp_path, text, alternative):
     got = policies(tmp_path, text)
     assert set(got) == {("Dravik Bank", "Grok")}
     assert alternatives(tmp_path, text)[("Dravik Bank", "Grok")] == [alternative]
+
+
+def test_a_firm_s_nationality_is_not_the_country_the_article_is_about(tmp_path):
+    """article_country and coref_place (_firm_nationality): "Peru moved against the Chinese AI firm
+    ... the government had banned X": the government is Peru's; "Chinese" only says where the
+    firm is from."""
+    got = policies(tmp_path, "Peru moved against the Chinese AI firm this week. Prime Minister Lena Varga "
+                             "announced that the government had banned the use of Grok in public "
+                             "administration.\n")
+    assert set(got) == {("Peru", "Grok")}
