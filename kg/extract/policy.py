@@ -484,7 +484,9 @@ class PolicyFrame:
                         # "X and Y will be blocked on the network": a policy whose issuer the
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
-                        centered = self._centering_issuer(sent, tok)
+                        said = self.attribution(sent)  # ("staff were told not to use X, according to Acme")
+                        centered = said if isinstance(said, Entity) and said.family == "Organization" \
+                            and said.kind != "NewsOrganization" else self._centering_issuer(sent, tok)
                         # (on the public sector, the government of the article's country when the
                         # article level finds no issuer: "X is now barred from state-issued devices")
                         public = self._public_sector_government(scope_toks, tok) if centered is None else None
@@ -611,7 +613,9 @@ class PolicyFrame:
                     continue
                 seen_pairs.update((product, i) for i in issuers)
                 for issuer in fresh:
-                    obs = self.emit("policy", {"issuer": issuer, "product": product, "region": region},
+                    # ("blocked in A and B": each government's region is its own place)
+                    own = [r for r in region if r.label == issuer.label] if len(fresh) > 1 else []
+                    obs = self.emit("policy", {"issuer": issuer, "product": product, "region": own or region},
                                     type=[ptype], scope=scope, date=dates, reason=reasons)
                     if product is None and generic:
                         self.generic_products[id(obs)] = generic
@@ -1764,6 +1768,11 @@ class PolicyFrame:
                     place = self.entity_at(obj, {"Place"})
                     if place is not None and place not in places:
                         places.append(place)
+                    if place is None and obj.tag_ == "NNS":
+                        # "blocked in several countries, including A, B and C": the places listed
+                        places += [e for c in obj.children if c.dep_ == "prep" and c.lower_ in MEMBER_PREPS
+                                   for p in c.children if p.dep_ == "pobj" for x in [p, *p.conjuncts]
+                                   for e in [self.entity_at(x, {"Place"})] if e is not None and e not in places]
                 if level < depth and obj.lemma_.lower() not in MEASURE_NOUNS:
                     # (not into another measure: "viewed as a reply to curbs in Kestria")
                     frontier += [(c, level + 1) for c in obj.children if c.dep_ == "prep"]
@@ -2167,7 +2176,7 @@ class PolicyFrame:
         for _ in range(3):
             subj = self._clause_subject(node)
             if subj is not None:
-                return self._bare_staff(subj)
+                return self._bare_staff(subj) or self._bare_scope(subj) and self.attribution(trig.sent) is not None
             if node.dep_ not in {"xcomp", "pcomp", "prep"} or node.head == node:
                 return False
             node = node.head
@@ -3094,6 +3103,11 @@ class PolicyFrame:
             toks += [t for t in clause.head.subtree if t.i <= clause.head.i and t not in toks]
         if trig != clause:
             toks += [t for t in trig.subtree if t.i not in excluded and t not in toks]
+        if not any(c.dep_ == "dobj" for c in trig.children):
+            # "not to install or open the X app": the object the coordinated verbs share
+            toks += [t for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and not any(x.dep_ in {"nsubj", "nsubjpass"} for x in c.children)
+                     for o in c.children if o.dep_ == "dobj" for t in o.subtree if t not in toks]
         # "restricted X for its staff, who will instead be given Y": a relative clause that offers
         # something instead names the alternative, not a restricted thing
         offered = {t.i for r in toks if r.dep_ == "relcl" and any(c.lower_ in INSTEAD_WORDS for c in r.children)

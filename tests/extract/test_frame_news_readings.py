@@ -1072,3 +1072,29 @@ def test_a_firm_s_nationality_is_not_the_country_the_article_is_about(tmp_path):
                              "announced that the government had banned the use of Grok in public "
                              "administration.\n")
     assert set(got) == {("Peru", "Grok")}
+
+
+def test_places_listed_after_a_class_of_places(tmp_path):
+    """_policy_sites: "blocked in several countries, including A, B and C": each place listed is
+    an issuer, as its government."""
+    got = policies(tmp_path, "Zorblat has already been blocked in several countries, including Cuba, Syria and "
+                             "Belarus.\n")
+    assert set(got) == {("Cuba", "Zorblat"), ("Syria", "Zorblat"), ("Belarus", "Zorblat")}
+
+
+def test_each_listed_government_s_region_is_its_own(tmp_path):
+    """sentence_policy: "X is banned in A and B": A's ban holds in A, B's in B."""
+    path = tmp_path / "a.txt"
+    path.write_text("Zorblat is also banned in Cuba and Syria.\n", encoding="utf-8")
+    got = {f.roles["issuer"].label: [e.label for e in f.entity_attrs["region"]]
+           for f in extract([read_article(path)]).facts if f.kind == "policy"}
+    assert got == {"Cuba": ["Cuba"], "Syria": ["Syria"]}
+
+
+def test_staff_told_not_to_use_a_product_according_to_a_body(tmp_path):
+    """_staff_rule (_bare_scope) and the sentence's attribution: "Sailors have been told not to
+    install or open the X app, according to Y": Y's ban; the coordinated verbs share the object
+    (_policy_scope_tokens)."""
+    got = policies(tmp_path, "Sailors have been told not to install or open the Grok app, according to the "
+                             "Kestrel Fleet Command.\n")
+    assert [issuer for issuer, _ in got] == ["Kestrel Fleet Command"]
