@@ -831,6 +831,10 @@ def _named_products(reader, tok, goals, objs, D) -> list:
     for c in tok.children:
         if c.dep_ in {"prep", "dative"} and c.lower_ in D["clause_product_preps"]:
             toks += list(c.subtree)
+        if c.dep_ == "advcl" and c.lemma_.lower() in D["use_verbs"] and any(
+                m.dep_ in {"mark", "advmod"} and m.lower_ in D["use_clause_marks"] for m in c.children):
+            # "recordings are kept whenever people use P": what is in use when it happens
+            toks += [t for o in c.children if o.dep_ == "dobj" for t in o.subtree]
     for o in objs:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ in D["signal_product_preps"]:
@@ -857,8 +861,8 @@ def _agent_token(tok):
                 return c
             if c.dep_ == "agent":
                 p = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if p is not None:
-                    return p
+                if p is not None and p.lower_ not in _data()["manner_by_nouns"]:
+                    return p  # (not "stored by default": a manner, no agent)
         if passive and node.i == tok.i:
             return None
         if passive and node.lemma_.lower() in _data()["intent_verbs"]:

@@ -257,3 +257,14 @@ def test_an_organization_s_app_collects(tmp_path):
     organization's product (its name, when the article names no other) collects X."""
     got = _collections(tmp_path, "Orvane Labs' app collects keystroke patterns.\n")
     assert got["Orvane Labs"]["signal"] == ["keystroke patterns"]
+
+
+@pytest.mark.parametrize("body", [
+    "Voice recordings from the Quillpoint assistant are stored by default.\n",
+    "Voice recordings are kept whenever people use the Quillpoint assistant.\n",
+])
+def test_a_passive_collection_whose_product_is_in_an_adjunct(tmp_path, body):
+    """_agent_token (``manner_by_nouns``: "by default" names no agent) and _named_products
+    (``use_clause_marks``: "whenever people use P"): the signal is the passive's subject, the
+    product named in its phrase or in the clause of its use."""
+    assert "Voice recordings" in _collections(tmp_path, body)["Quillpoint"]["signal"]
