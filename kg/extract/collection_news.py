@@ -521,6 +521,29 @@ def _for_training(tok, D) -> list:
     return out
 
 
+def _for_topics(tok, D) -> list[str]:
+    """Purposes named by a noun after "for": "for safety", "for advertising" (``purpose_topics``),
+    and the modifiers of "for security purposes", "for safety and security reasons"
+    (``reason_heads``)."""
+    out = []
+    # (the parse may hang the phrase on the object: "collects chats for safety")
+    holders = [tok, *(o for o in tok.children if o.dep_ == "dobj")]
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if p.lemma_.lower() in D["reason_heads"]:
+                mods = [m for m in p.children if m.dep_ in {"compound", "amod", "nmod"} and m.i < p.i]
+                text = " ".join(t.text for m in mods for t in m.subtree if t.i < p.i)
+                if text:
+                    out.append(text)
+            else:
+                out += [x.text for x in [p, *p.conjuncts] if x.lower_ in D["purpose_topics"]]
+    return out
+
+
 def _negated(tok) -> bool:
     """ "will not be used to train", "does not collect": the clause or the verb governing it is negated."""
     for node in [tok, tok.head] if tok.dep_ in {"xcomp", "conj"} else [tok]:
@@ -1132,6 +1155,7 @@ def _purposes(reader, tok, goals, maker, own_voice, D, agent_named=False):
             continue
         texts.append(phrase_verb(g) if g.i != tok.i else _train_text(g))
     texts += [phrase(p, max_words=8) for p in _for_training(tok, D)]
+    texts += [t for t in _for_topics(tok, D) if t not in texts]
     texts = [t for t in texts if t]
     if not texts or maker is None:
         return [], None

@@ -268,3 +268,14 @@ def test_a_passive_collection_whose_product_is_in_an_adjunct(tmp_path, body):
     (``use_clause_marks``: "whenever people use P"): the signal is the passive's subject, the
     product named in its phrase or in the clause of its use."""
     assert "Voice recordings" in _collections(tmp_path, body)["Quillpoint"]["signal"]
+
+
+@pytest.mark.parametrize("body, purpose", [
+    ("Lumora Labs said the assistant collects chats for safety.\n", "safety"),
+    ("Lumora Labs said Quillpoint collects location data for safety and security reasons.\n", "safety and security"),
+])
+def test_a_purpose_named_by_a_noun_after_for(tmp_path, body, purpose):
+    """_for_topics (``purpose_topics``, ``reason_heads``): "collects X for safety", "for safety and
+    security reasons" (also where the parse hangs "for" on the object), said by the maker."""
+    got = _collections(tmp_path, body)["Quillpoint"]
+    assert purpose in got["purpose"] and got["stated_by"] and set(got["stated_by"]) == {"Lumora Labs"}
