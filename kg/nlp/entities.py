@@ -835,6 +835,9 @@ class MentionFinder:
             k = 0
             while k < len(span) - 2 and norm[k] in self.title_mods:
                 k += 1
+            if not k and len(span) >= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+                    and doc[end - 1].ent_type_ == "PERSON":
+                k = len(span) - 2  # "Head of Global Affairs Dana Whitfield": a portfolio the list does not know
             if k and all(w[:1].isupper() for w in words[k:]):
                 self._titled.add((start + k, end))
                 return [span[k:]]
@@ -849,6 +852,12 @@ class MentionFinder:
         first = last
         while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
             first -= 1
+        earlier = next((j for j in range(first - 1, -1, -1) if norm[j] in self.titles and words[j][:1].isupper()
+                        and all(w[:1].isupper() for w in words[j:first])), None)
+        if earlier is not None and first - earlier <= 2:
+            first = earlier  # "Chief Business Officer": a title word the lists do not know, inside a title
+            while first > 0 and (norm[first - 1] in self.titles or norm[first - 1] in self.title_mods):
+                first -= 1
         name = span[last + 1:]
         if name and not all(w[:1].isupper() or t.is_punct or t.is_digit or t.lower_ in self.name_particles
                             or t.i > 0 and texts[t.i - 1] == "-" and not toks[t.i - 2].whitespace_  # ("Jong-hee")
@@ -856,8 +865,9 @@ class MentionFinder:
             return [span]  # (but "Sheikh Karim bin Tarek": lower-case particles of a name)
         if not name and any(t.is_lower for t in toks[:first]):
             return [span]
-        if not name:
+        if not name and not (end < len(doc) and lowers[end] in self.portfolio_preps):
             # "Chief Administrative Officer": every word before the title word may belong to it
+            # (not "Acme Head of Sales ...": the title's portfolio follows, the name before is Acme)
             j = first
             while j > 0 and toks[j - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and self.kb.lookup(words[j - 1]) is None \
                     and not self.kb.is_place(words[j - 1]) and toks[j - 1].is_title:

@@ -279,6 +279,23 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_part(tmp_path, text, perso
     assert people == {person}
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Tarvel Labs Chief Business Officer Dmitri Vasko spoke on a podcast.\n", "Dmitri Vasko"),
+    ("Tarvel Labs Head of Global Affairs Mara Lind said the app keeps no recordings.\n", "Mara Lind"),
+    ("Tarvel Labs Vice President of Product Mara Lind said the app keeps no recordings.\n", "Mara Lind"),
+    ("Tarvel Labs General Manager Mara Lind said so.\n", "Mara Lind"),
+])
+def test_titles_of_several_words_between_a_company_and_a_name(tmp_path, text, person):
+    """_untitle (``person_titles`` "head", "manager"; a capitalized word inside a title run;
+    "Head of <portfolio> Name": the portfolio left out): the company and the person, nothing of
+    the title in either."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    got = {(e.label, e.kind) for e in extract([read_article(path)]).entities.values()}
+    assert (person, "Person") in got and ("Tarvel Labs", "Company") in got
+    assert len(got) == 2
+
+
 def test_no_sentence_starts_after_a_glued_period():
     """kg_glued_period_v1 (kg.nlp.model._glued_period): "Acme.AI" is one name to the parser, so
     the sentence that names it is not cut at its period; a period followed by a space still
