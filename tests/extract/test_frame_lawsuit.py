@@ -509,3 +509,17 @@ def test_a_passive_accusation_according_to_a_source(tmp_path):
     got = _allegations(_facts(tmp_path, "Ostrel Labs has been accused of querying the Plinko model millions of "
                                         "times, according to Quarnel AI.\n"))
     assert list(got) == [("Quarnel AI", "Ostrel Labs")]
+
+
+@pytest.mark.parametrize("text", [
+    "Halvern Pictures and Dravik Studios filed a lawsuit in Los Angeles on Wednesday. The studios allege that "
+    "Quarnel AI copied their films.\n",
+    "Halvern Pictures filed a lawsuit in Los Angeles on Wednesday. The studio alleges that Quarnel AI copied its "
+    "films.\n",
+])
+def test_studios_named_again_by_their_class(tmp_path, text):
+    """_plural_group and coreference (``anaphors.Organization``, ``cue_nouns.Company``: "studio"):
+    "The studios allege that Y ..." after the studios filed: each studio accuses Y."""
+    got = _allegations(_facts(tmp_path, text))
+    assert ("Halvern Pictures", "Quarnel AI") in got
+    assert all(accused == "Quarnel AI" for _, accused in got)
