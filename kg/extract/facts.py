@@ -383,7 +383,7 @@ class ArticleReader(DevelopmentFrame, LocationFrame, PolicyFrame, ReasonFrame, A
             kind = self.cue_kind.get(lemma)
             typed = [e for e in ok if kind and e.kind == kind]
             if typed and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head == self.sentence_of(tok).root:
-                # "A accused B of ... The San Francisco-based lab wrote ...": a description that is
+                # "A accused B of ... The Lyon-based firm added ...": a description that is
                 # its sentence's subject continues the previous sentence's subject (centering)
                 centered = self._previous_subject_entity(tok, families)
                 if centered is not None and centered in typed:
