@@ -62,6 +62,7 @@ class AllegationFrame:
             if tok.lemma_ not in read:
                 continue  # (no rule below reads this token)
             accuser = accused = None
+            accused_tok: Token | None = None  # (the subject naming the accused, whose list is read below)
             clause: Token | None = None
             scope: list[Token] | None = None
             accusers: list[Entity] = []
@@ -87,6 +88,7 @@ class AllegationFrame:
                             clause = c
                             s = self._clause_subject(c)
                             accused = self._np_entity(s, agents) if s is not None else None
+                            accused_tok = s
             elif tok.pos_ == "VERB" and tok.lemma_ in al["report_verbs"]:
                 # "X told customers that Y copied its model", "X said accounts run by Y
                 # sent prompts designed to extract ...": a report whose clause names a practice
@@ -102,6 +104,7 @@ class AllegationFrame:
                                           key=lambda x: self.mention_at(x) is None)
                         if subjects:
                             clause, accused = c, self._np_entity(subjects[0], agents)
+                            accused_tok = subjects[0]
                 if clause is None:
                     continue
             elif tok.pos_ == "NOUN" and tok.lemma_ in al["nouns"] and tok.lemma_ != "charge":
@@ -142,11 +145,29 @@ class AllegationFrame:
             targets = [e for t in scope if (m := self.mention_at(t)) is not None and (e := m.entity) is not None
                        and e.family == "Product"]
             targets = list(dict.fromkeys(targets))
+            listed = [accused, *self._listed_with(accused_tok, agents)] if accused_tok is not None else [accused]
             for one in accusers or [accuser]:
-                if one is not accused:
-                    self.emit("allegation", {"accuser": one, "accused": accused, "target": targets},
-                              practice=practice)
+                for party in dict.fromkeys(listed):
+                    if one is not party:
+                        self.emit("allegation", {"accuser": one, "accused": party, "target": targets},
+                                  practice=practice)
         self._sentence_addressee(sent)
+
+    def _listed_with(self, tok: Token, agents: set[str]) -> list[Entity]:
+        """The other parties a subject lists with its first name: its conjuncts, and names in
+        apposition that a coordination follows ("A, B and C had used ...", which the parse may
+        read as A with B in apposition and C coordinated with B)."""
+        out: list[Entity] = []
+        todo = [c for c in tok.children if c.dep_ in {"conj", "appos"}]
+        while todo and len(out) < 12:
+            t = todo.pop(0)
+            if t.dep_ == "appos" and not any(c.dep_ == "conj" for c in t.children):
+                continue  # a plain apposition describes the same party
+            e = self.entity_at(t, agents)
+            if e is not None and e not in out:
+                out.append(e)
+            todo += [c for c in t.children if c.dep_ == "conj"]
+        return out
 
     def _mistagged_allegation(self, tok: Token, agents: set[str]
                               ) -> tuple[list[Entity], Entity, Token, list[Token]] | None:

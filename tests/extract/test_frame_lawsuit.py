@@ -523,3 +523,12 @@ def test_studios_named_again_by_their_class(tmp_path, text):
     got = _allegations(_facts(tmp_path, text))
     assert ("Halvern Pictures", "Quarnel AI") in got
     assert all(accused == "Quarnel AI" for _, accused in got)
+
+
+def test_every_party_a_report_lists_is_accused(tmp_path):
+    """AllegationFrame._listed_with: "X said A, B and C had used fake accounts to extract its
+    model" accuses each listed party, where the parse reads B as an apposition of A."""
+    got = _allegations(_facts(tmp_path, "Quarnel AI said Ostrel Labs, Pinewood AI and Marrow Tech had used fake "
+                                        "accounts and proxy services to extract the capabilities of its Vexa "
+                                        "model.\n"))
+    assert set(got) == {("Quarnel AI", "Ostrel Labs"), ("Quarnel AI", "Pinewood AI"), ("Quarnel AI", "Marrow Tech")}
