@@ -77,6 +77,9 @@ SPEAKER_PRONOUNS = frozenset(_WORDS["speaker_pronouns"])
 CLASS_COPULAS = frozenset(_WORDS["class_copulas"])
 #: verbs that place a subject in a class ("A is among the agencies that ..."; lemmas).
 CLASS_MEMBER_VERBS = frozenset(_WORDS["class_member_verbs"])
+#: verbs whose object lists the members of their subject's class ("lenders that have banned X
+#: include A and B"; lemmas).
+MEMBERSHIP_VERBS = frozenset(_WORDS["membership_verbs"])
 #: prepositions of a class ("some of the firms", "among the agencies"; lower-case text).
 CLASS_PREPS = frozenset(_WORDS["class_preps"])
 #: prepositions of the organization staff belong to ("employees at Acme"; lower-case text).
@@ -2358,6 +2361,10 @@ class PolicyFrame:
         restricted X", "A was one of the first states to ban X" (``noun`` is "firms",
         "agencies", "states"); else ``noun`` itself."""
         node = noun
+        if node.dep_ == "nsubj" and node.head.lemma_ in MEMBERSHIP_VERBS:
+            # "Other lenders that have restricted X include A and B": the members listed
+            listed = next((c for c in node.head.children if c.dep_ in {"dobj", "attr"}), None)
+            return listed if listed is not None and listed.pos_ == "PROPN" else noun
         if node.dep_ == "pobj" and node.head.lower_ in CLASS_PREPS:
             node = node.head.head
         if node.dep_ == "attr" or node.dep_ == "prep" and node.lower_ == "among":

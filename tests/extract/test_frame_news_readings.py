@@ -1098,3 +1098,11 @@ def test_staff_told_not_to_use_a_product_according_to_a_body(tmp_path):
     got = policies(tmp_path, "Sailors have been told not to install or open the Grok app, according to the "
                              "Kestrel Fleet Command.\n")
     assert [issuer for issuer, _ in got] == ["Kestrel Fleet Command"]
+
+
+def test_the_members_a_class_of_issuers_includes(tmp_path):
+    """_class_member_subject (``policy.membership_verbs``): "Other lenders that have restricted X
+    include A and B": A and B restrict X."""
+    got = policies(tmp_path, "Other lenders that have restricted staff use of Grok include Corvo Financial and "
+                             "Pellam Bank.\n")
+    assert set(got) == {("Corvo Financial", "Grok"), ("Pellam Bank", "Grok")}
