@@ -1639,12 +1639,18 @@ class PolicyFrame:
             if author is not None:
                 return [author]
         subj = self._subject_up(trig)
-        if subj is None or subj.lemma_.lower() in self.lex["policy"]["policy_container_nouns"]:
-            # "Acme's policy prohibits X": the document's owner, named as its possessor; else
-            # the organization the article names most
+        pol = self.lex["policy"]
+        if subj is None or subj.lemma_.lower() in pol["policy_container_nouns"] \
+                or subj.lemma_.lower() in pol["policy_anaphors"] and subj.dep_ == "nsubj" and subj.head == trig:
+            # "Acme's policy prohibits X": the document's owner, named as its possessor; "The ban
+            # forbids staff from ..." after "Acme has moved against X": the previous sentence's
+            # subject (centering); else the organization the article names most
             owner = next((e for c in (subj.children if subj is not None else ()) if c.dep_ == "poss"
                           for e in [self.entity_at(c, {"Organization"})] if e is not None
                           and e.kind != "NewsOrganization"), None)
+            if owner is None and subj is not None and subj.dep_ == "nsubj" and subj.head == trig and any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subj.children):
+                owner = self._centering_issuer(self.sentence_of(trig), trig)
             return [owner] if owner is not None else self._document_owner(trig)
         subj = self._class_member_subject(subj)
         listed = self._listed_members(subj)

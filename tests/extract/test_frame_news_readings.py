@@ -1106,3 +1106,15 @@ def test_the_members_a_class_of_issuers_includes(tmp_path):
     got = policies(tmp_path, "Other lenders that have restricted staff use of Grok include Corvo Financial and "
                              "Pellam Bank.\n")
     assert set(got) == {("Corvo Financial", "Grok"), ("Pellam Bank", "Grok")}
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("The Kestrel Trade Office has moved against Grok. The ban, circulated in a staff memo, forbids employees from "
+     "installing Grok on work equipment.\n", "Kestrel Trade Office"),
+    ("Brisco Corp has a new rule. The rule prohibits staff from using Grok.\n", "Brisco Corp"),
+])
+def test_the_policy_noun_as_subject_continues_the_previous_subject(tmp_path, text, issuer):
+    """_policy_issuers: "The ban forbids employees from ..." after "A has moved against X": a
+    definite policy noun as the subject of a ban verb is the previous sentence's subject's
+    (centering)."""
+    assert set(policies(tmp_path, text)) == {(issuer, "Grok")}
