@@ -260,9 +260,11 @@ def _read_verb(reader, tok, D) -> None:
         return
     if lemma in D["transfer_verbs"]:
         product = _entity(reader, agent, {"Product"}) if agent is not None else None
-        if product is None and agent is not None and agent.pos_ == "NOUN" and reader.mention_at(agent) is not None:
+        if product is None and agent is not None and reader.mention_at(agent) is not None and (
+                agent.pos_ == "NOUN" or _entity(reader, agent, {"Organization"}) is not None):
             # "the X app sends ...": a cue noun its name modifies (not a description read by
-            # coreference), as for collecting
+            # coreference), as for collecting; "Acme sent user data to Y": Acme's product, or
+            # the company's name as one, as for collecting
             product = _product_of_agent(reader, agent, tok, [], D)[0]
         if product is None:
             named = _named_products(reader, tok, [], [], D)

@@ -279,3 +279,11 @@ def test_a_purpose_named_by_a_noun_after_for(tmp_path, body, purpose):
     security reasons" (also where the parse hangs "for" on the object), said by the maker."""
     got = _collections(tmp_path, body)["Quillpoint"]
     assert purpose in got["purpose"] and got["stated_by"] and set(got["stated_by"]) == {"Lumora Labs"}
+
+
+def test_a_company_that_sends_user_data(tmp_path):
+    """_read_verb (transfer verbs): "Acme sent user data to Y, the watchdog said": the company
+    (its product, or its name as one) transfers the data; "sent a letter" names no data."""
+    got = _collections(tmp_path, "Orvane Labs sent user data to Tessly Group, the watchdog said.\n\n"
+                                 "Orvane Labs sent a letter to Tessly Group.\n")
+    assert got["Orvane Labs"]["signal"] == ["user data"]
