@@ -145,6 +145,9 @@ def join_tokens(toks: list[Token]) -> str:
 
 #: adverbs that make "with" coordinate agents ("A, along with B, sued ...")
 CO_AGENT_ADVERBS = _WORDS["co_agent_adverbs"]
+#: verbs of acting together whose "with" phrase names co-agents of the act they lead to ("A
+#: teamed up with B to sue X"; lemmas).
+JOINT_VERBS = _WORDS["joint_verbs"]
 
 
 def co_agents(tok: Token) -> list[Token]:
@@ -155,8 +158,14 @@ def co_agents(tok: Token) -> list[Token]:
     around = list(tok.children)
     if tok.dep_ in {"nsubj", "nsubjpass"}:  # (the parser may hang "along with B" on the verb)
         around += [w for w in tok.head.children if tok.i < w.i < tok.head.i]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in JOINT_VERBS:
+        # "A joined forces with B to sue X", "A teamed up with B to ...": B acts with A
+        around += [w for w in tok.head.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > tok.head.i]
     for w in around:
-        if w.lower_ == "with" and w.dep_ == "prep" and any(c.lower_ in CO_AGENT_ADVERBS for c in w.children):
+        if w.lower_ == "with" and w.dep_ == "prep" and w.head.lemma_ in JOINT_VERBS and w.head.dep_ != "prep" \
+                and tok.dep_ == "nsubj" and w.head == tok.head:
+            with_ = w
+        elif w.lower_ == "with" and w.dep_ == "prep" and any(c.lower_ in CO_AGENT_ADVERBS for c in w.children):
             with_ = w  # "together with" (the adverb under "with")
         elif w.lower_ in CO_AGENT_ADVERBS:
             with_ = next((c for c in w.children if c.lower_ == "with" and c.dep_ == "prep"), None)  # "along with"

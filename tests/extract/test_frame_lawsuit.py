@@ -532,3 +532,14 @@ def test_every_party_a_report_lists_is_accused(tmp_path):
                                         "accounts and proxy services to extract the capabilities of its Vexa "
                                         "model.\n"))
     assert set(got) == {("Quarnel AI", "Ostrel Labs"), ("Quarnel AI", "Pinewood AI"), ("Quarnel AI", "Marrow Tech")}
+
+
+@pytest.mark.parametrize("text", [
+    "Halvern Media joined forces with Dravik Press to sue Quarnel AI, accusing it of copying their characters.\n",
+    "Halvern Media teamed up with Dravik Press to sue Quarnel AI.\n",
+])
+def test_who_joins_forces_to_sue_sues_too(tmp_path, text):
+    """syntax.co_agents (``joint_verbs``): "A joined forces with B to sue Y", "A teamed up with B to
+    sue Y": B sues Y too ("A met with B" names no co-agent)."""
+    got = _allegations(_facts(tmp_path, text))
+    assert set(got) == {("Halvern Media", "Quarnel AI"), ("Dravik Press", "Quarnel AI")}
