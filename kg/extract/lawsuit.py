@@ -184,7 +184,7 @@ def read(reader, sent) -> None:
             "sue_verbs", "file_verbs", "accuse_verbs", "fine_verbs", "fine_nouns", "strong_legal_nouns",
             "allege_verbs", "concern_nouns", "practice_verbs", "plaintiff_nouns", "finding_verbs", "claim_verbs",
             "court_nouns", "damages_nouns", "notice_markers", "accusation_nouns", "member_verbs", "probe_verbs",
-            "investigate_verbs",
+            "investigate_verbs", "defendant_naming_verbs",
             "allegation_adverbs")),
             reader.lex["reporting_verbs"])
         # every word a token below is tested against: a token with none of them reads nothing
@@ -216,6 +216,8 @@ def read(reader, sent) -> None:
                 _settled_suit(reader, tok, st, d)
             if tok.pos_ == "VERB" and lemma in d["accuse_verbs"] and not any(c.dep_ == "neg" for c in tok.children):
                 _accuse(reader, tok, st, d)  # (not "X has not accused Y of ...")
+            if tok.pos_ == "VERB" and lemma in d["defendant_naming_verbs"]:
+                _named_defendant(reader, tok, st, d)
             if tok.pos_ == "VERB" and (lemma in d["fine_verbs"] or low in d["fine_verbs"]):
                 _fine_verb(reader, tok, st, d)
             if tok.pos_ == "NOUN" and lemma in d["fine_nouns"]:
@@ -1515,6 +1517,29 @@ def _accuse(reader, tok: Token, st: dict, d: dict) -> None:
     _fill(r, scope, tok, d, reader)
     r.practice = _uniq(r.practice + [_clause_text(p) for c in of for p in c.children if p.dep_ in {"pobj", "pcomp"}])
     r.targets = _uniq(targets + r.targets)
+    _keep(st, r)
+
+
+def _named_defendant(reader, tok: Token, st: dict, d: dict) -> None:
+    """ "The suit also names Y as a defendant", "Y is also named as a defendant" (a verb of
+    ``defendant_naming_verbs`` with "as" a ``defendant_nouns`` word): Y is accused by the
+    plaintiffs of the suit the article stated last (else by the article's plaintiffs)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ == "pobj" and p.lower_ in d["defendant_nouns"]
+                                                            for p in c.children) for c in tok.children):
+        return
+    party = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if party is None:
+        return
+    accused, targets = _accused(reader, party, d)
+    if not accused:
+        return
+    r = _Record(reader.block, tok.sent, True)
+    before = [x for x in st["records"] if x.legal and x.accusers]
+    if before:
+        r.accusers = list(before[-1].accusers)
+    else:
+        r.accuser_mode = LEGAL
+    r.accused, r.targets = accused, targets
     _keep(st, r)
 
 

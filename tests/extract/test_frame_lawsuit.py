@@ -543,3 +543,14 @@ def test_who_joins_forces_to_sue_sues_too(tmp_path, text):
     sue Y": B sues Y too ("A met with B" names no co-agent)."""
     got = _allegations(_facts(tmp_path, text))
     assert set(got) == {("Halvern Media", "Quarnel AI"), ("Dravik Press", "Quarnel AI")}
+
+
+@pytest.mark.parametrize("second", [
+    "The suit also names Brisco Corp as a defendant.\n",
+    "Brisco Corp is also named as a defendant.\n",
+])
+def test_a_party_named_as_a_defendant_is_accused_by_the_suit_s_plaintiffs(tmp_path, second):
+    """lawsuit._named_defendant (``defendant_naming_verbs``): "The suit also names Y as a
+    defendant": the plaintiffs of the suit stated before accuse Y too."""
+    got = _allegations(_facts(tmp_path, "The Novelists Guild sued Quarnel AI last week.\n\n" + second))
+    assert set(got) == {("Novelists Guild", "Quarnel AI"), ("Novelists Guild", "Brisco Corp")}
