@@ -526,11 +526,10 @@ def test_studios_named_again_by_their_class(tmp_path, text):
 
 
 def test_every_party_a_report_lists_is_accused(tmp_path):
-    """AllegationFrame._listed_with: "X said A, B and C had used fake accounts to extract its
+    """AllegationFrame._listed_with: "X said A, B and C had used fake accounts to harvest answers from its
     model" accuses each listed party, where the parse reads B as an apposition of A."""
     got = _allegations(_facts(tmp_path, "Quarnel AI said Ostrel Labs, Pinewood AI and Marrow Tech had used fake "
-                                        "accounts and proxy services to extract the capabilities of its Vexa "
-                                        "model.\n"))
+                                        "accounts and proxy services to harvest answers from its Vexa model.\n"))
     assert set(got) == {("Quarnel AI", "Ostrel Labs"), ("Quarnel AI", "Pinewood AI"), ("Quarnel AI", "Marrow Tech")}
 
 
