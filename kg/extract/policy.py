@@ -348,9 +348,13 @@ class PolicyFrame:
                 if self._negated_verb(tok):
                     continue  # "Acme did not ban X", "X was never blocked": no policy
                 own_stop = tok.lemma_ in stop_v and self._stops_own_use(tok)
+                hinders = tok.lemma_ in pol["hinder_verbs"] and any(
+                    c.dep_ == "prep" and c.lower_ == "from" and any(
+                        p.dep_ == "pcomp" and (p.lemma_ in pol["use_verbs"] or p.lemma_ in pol["trade_verbs"])
+                        for p in c.children) for c in tok.children)
                 if tok.lemma_ in stop_v and not own_stop and not self._under_directive(tok) \
-                        and not self._must_stop_using(tok):
-                    continue
+                        and not self._must_stop_using(tok) and not hinders:
+                    continue  # (but "stopped Acme from selling X to Y": a party kept from trading X)
                 if tok.lemma_ == "tighten":
                     ptype = "restriction"
                 elif own_stop:
@@ -388,9 +392,10 @@ class PolicyFrame:
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["hinder_verbs"] and any(
-                    c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pcomp" and p.lemma_ in pol["use_verbs"]
-                                                                    for p in c.children) for c in tok.children):
-                ptype = "ban"  # "is preventing employees from downloading X"
+                    c.dep_ == "prep" and c.lower_ == "from" and any(
+                        p.dep_ == "pcomp" and (p.lemma_ in pol["use_verbs"] or p.lemma_ in pol["trade_verbs"])
+                        for p in c.children) for c in tok.children):
+                ptype = "ban"  # "is preventing employees from downloading X", "stopped Acme from selling X to Y"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
                                             for c in tok.children) and not self._shuts_other(tok):
                 ptype = "ban"  # "will phase out X", "cut off access to X", "shut down X nationwide"
@@ -601,6 +606,7 @@ class PolicyFrame:
                 # "to stop its chatbot, X, from generating explicit content": what is stopped is why
                 reasons += [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                             for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB"
+                            and p.lemma_ not in pol["trade_verbs"] and p.lemma_ not in pol["use_verbs"]
                             for r in [phrase_verb_clause(p)] if r and r not in reasons]
             if not reasons and tok.pos_ == "NOUN" and tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ == "VERB":
                 reasons = self._reasons(tok.head, sent)  # "the ban was imposed to protect X"

@@ -1118,3 +1118,20 @@ def test_the_policy_noun_as_subject_continues_the_previous_subject(tmp_path, tex
     definite policy noun as the subject of a ban verb is the previous sentence's subject's
     (centering)."""
     assert set(policies(tmp_path, text)) == {(issuer, "Grok")}
+
+
+def test_a_party_kept_from_selling_a_product(tmp_path):
+    """sentence_policy (``policy.hinder_verbs`` with ``policy.trade_verbs``): "A stopped B from
+    selling its X chips to C" restricts X, held from C; what B is kept from doing is no reason."""
+    path = tmp_path / "a.txt"
+    path.write_text("The Kestrel Trade Office stopped Orvane Semi from selling its Zorblat chips to Peru.\n",
+                    encoding="utf-8")
+    facts = [f for f in extract([read_article(path)]).facts if f.kind == "policy"]
+    assert [(f.roles["issuer"].label, f.roles["product"].label) for f in facts] == [("Kestrel Trade Office", "Zorblat")]
+    assert [e.label for e in facts[0].entity_attrs["region"]] == ["Peru"]
+    assert facts[0].attrs["reason"] == []
+
+
+def test_told_not_to_buy_a_product(tmp_path):
+    """``policy.use_verbs`` (buy, purchase): "told staff not to buy X" bans X."""
+    assert ("Brisco Corp", "Grok") in policies(tmp_path, "Brisco Corp told staff not to buy Grok subscriptions.\n")
