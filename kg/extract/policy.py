@@ -352,9 +352,15 @@ class PolicyFrame:
                     c.dep_ == "prep" and c.lower_ == "from" and any(
                         p.dep_ == "pcomp" and (p.lemma_ in pol["use_verbs"] or p.lemma_ in pol["trade_verbs"])
                         for p in c.children) for c in tok.children)
+                # "Acme will stop selling X to groups owned by Y": a seller restricting to whom it sells
+                stops_selling = tok.lemma_ in stop_v and any(
+                    c.dep_ in {"xcomp", "pcomp"} and c.lemma_ in pol["trade_verbs"] and any(
+                        x.dep_ in {"prep", "dative"} and x.lower_ == "to" for x in c.children) for c in tok.children)
                 if tok.lemma_ in stop_v and not own_stop and not self._under_directive(tok) \
-                        and not self._must_stop_using(tok) and not hinders:
+                        and not self._must_stop_using(tok) and not hinders and not stops_selling:
                     continue  # (but "stopped Acme from selling X to Y": a party kept from trading X)
+                if stops_selling:
+                    ptype = "restriction"
                 if tok.lemma_ == "tighten":
                     ptype = "restriction"
                 elif own_stop:

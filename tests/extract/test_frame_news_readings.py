@@ -1135,3 +1135,12 @@ def test_a_party_kept_from_selling_a_product(tmp_path):
 def test_told_not_to_buy_a_product(tmp_path):
     """``policy.use_verbs`` (buy, purchase): "told staff not to buy X" bans X."""
     assert ("Brisco Corp", "Grok") in policies(tmp_path, "Brisco Corp told staff not to buy Grok subscriptions.\n")
+
+
+def test_a_seller_that_stops_selling_to_a_group_restricts_its_product(tmp_path):
+    """sentence_policy (``policy.trade_verbs``): "A will stop selling its X models to groups owned
+    by Y" is A's restriction of X (to whom it sells), not a plain end of sales."""
+    got = policies(tmp_path, "Orvane Labs will stop selling its Zorblat models to groups majority-owned by "
+                             "Peruvian companies.\n\nOrvane Labs stopped selling its chips.\n")
+    assert set(got) == {("Orvane Labs", "Zorblat")}
+    assert got[("Orvane Labs", "Zorblat")]["type"] == ["restriction"]
