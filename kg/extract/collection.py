@@ -16,7 +16,7 @@ from ..nlp.entities import Entity
 from .collection_news import _asked, _data as news_data, _maker_of, _negated, _same_party, makers_voice, reaching_goal, \
     signal_items
 from . import frame_data
-from .syntax import conjuncts, goal_conjuncts, phrase, phrase_verb
+from .syntax import RELATIVE, conjuncts, goal_conjuncts, phrase, phrase_verb
 
 _WORDS = frame_data("collection")
 #: prepositions that put added data into a carrier ("adds X to every request"; lower-case text).
@@ -258,6 +258,10 @@ class CollectionFrame:
                         goals.append(c)
             elif tok.lemma_ == "use" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children):
                 subj = self._clause_subject(tok)
+                if subj is not None and subj.lower_ in RELATIVE:
+                    # "X collects A, which Acme says are used for Z": the relative pronoun's antecedent
+                    rel = tok if tok.dep_ == "relcl" else tok.head if tok.head.dep_ == "relcl" else None
+                    subj = rel.head if rel is not None else subj
                 if subj is not None and self._is_signal_word(subj):
                     goals += [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
                     # "the data is used for advertising" (a noun goal; "for ... purposes" is read below)

@@ -287,3 +287,11 @@ def test_a_company_that_sends_user_data(tmp_path):
     got = _collections(tmp_path, "Orvane Labs sent user data to Tessly Group, the watchdog said.\n\n"
                                  "Orvane Labs sent a letter to Tessly Group.\n")
     assert got["Orvane Labs"]["signal"] == ["user data"]
+
+
+def test_a_maker_s_purpose_in_a_relative_clause_on_the_signal(tmp_path):
+    """_enabled_purposes: "X collects A, which Acme says are used for Z": the relative pronoun
+    stands for the signal, so Z is the purpose Acme gives."""
+    got = _collections(tmp_path, "Quillpoint collects keystroke rhythms, which Lumora Labs says are used only for "
+                                 "fraud checks.\n")["Quillpoint"]
+    assert "fraud checks" in got["purpose"] and "Lumora Labs" in got["stated_by"]
