@@ -283,3 +283,11 @@ def test_a_nationality_before_a_cue_noun_the_parse_breaks(tmp_path, text, org, c
     """_named_after_cue: "the X-based AI startup A" and "French generative AI startup A", where the
     model tags "startup" a verb and breaks the noun phrase, still locate A."""
     assert (org, country) in facts_of(tmp_path, text, "location")
+
+
+def test_the_nationality_of_an_owner_in_apposition(tmp_path):
+    """sentence_location (``cue_nouns.Company`` "owner", "parent"): "Y, the Chinese owner of X"
+    seats Y in China."""
+    got = facts_of(tmp_path, "The Quillpoint app sent data to Tessly Group, the Chinese owner of Zorblat.\n",
+                   "location")
+    assert ("Tessly Group", "China") in got
