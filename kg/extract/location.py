@@ -23,6 +23,8 @@ COMPANY_NOUNS = _WORDS["company_nouns"]
 COPULA_VERBS = _WORDS["copula_verbs"]
 #: determiners of a description that refers back to an organization ("the Kestrian firm"; lower-case text).
 DEFINITE_DETERMINERS = _WORDS["definite_determiners"]
+#: nouns of an organization's seat ("its headquarters in Y"; lower-case text).
+SEAT_NOUNS = frozenset(_WORDS["seat_nouns"])
 #: prepositions that list a description's members ("Kestrian firms, including A and B"; lower-case text).
 MEMBER_PREPS = _WORDS["member_preps"]
 #: conjunctions that continue a surface list of names (lower-case text).
@@ -126,6 +128,8 @@ class LocationFrame:
                     place = self.implicit(country.name, country.kind, False)
                     self.emit("location", {"organization": org, "country": place})
         self._copula_seat(sent)
+        if not self.words(sent).isdisjoint(SEAT_NOUNS):
+            self._headquarters(sent)
         cue_words = sets["cue_words"]
         based = sets["based"]
         seat = sets["seat"]
@@ -170,6 +174,24 @@ class LocationFrame:
                         place = next((self.entity_at(o, {"Place"}) for o in prep.children if o.dep_ == "pobj"), None)
                         if place is not None and place.kind == "Country":
                             self.emit("location", {"organization": m.entity, "country": place})
+
+    def _headquarters(self, sent: Span) -> None:
+        """An organization's seat named as its headquarters: "from its headquarters in Y", "X,
+        which has its headquarters in Y", "X's headquarters in Y" (``seat_nouns``; the place
+        after "in", on the noun or on the verb it is the object of)."""
+        for tok in self.tokens(sent):
+            if tok.lower_ not in SEAT_NOUNS:
+                continue
+            holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+            place = next((p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for p in c.children if p.dep_ == "pobj"), None)
+            country = self._seat_country(place) if place is not None else None
+            if country is None:
+                continue
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            owner = self.entity_at(poss, {"Organization"}, subject_first=True) if poss is not None else None
+            if owner is not None and owner.kind not in {"GovernmentBody", "NewsOrganization"}:
+                self.emit("location", {"organization": owner, "country": country})
 
     def _seat_country(self, obj: Token) -> Entity | None:
         """The country of the place a seat phrase names ("based in Kestria", "headquartered in

@@ -291,3 +291,13 @@ def test_the_nationality_of_an_owner_in_apposition(tmp_path):
     got = facts_of(tmp_path, "The Quillpoint app sent data to Tessly Group, the Chinese owner of Zorblat.\n",
                    "location")
     assert ("Tessly Group", "China") in got
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("Tarvel Labs, which has its headquarters in Toronto, released the assistant.\n", "Tarvel Labs", "Canada"),
+    ("Orvane Labs said from its headquarters in Lyon that it would cooperate.\n", "Orvane Labs", "France"),
+])
+def test_an_organization_s_headquarters_in_a_place(tmp_path, text, org, country):
+    """LocationFrame._headquarters (``seat_nouns``): "its headquarters in Y" seats the
+    organization its possessive names in Y's country."""
+    assert (org, country) in facts_of(tmp_path, text, "location")
