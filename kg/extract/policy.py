@@ -2005,15 +2005,18 @@ class PolicyFrame:
         return self.implicit(name, entry.kind if entry is not None else "Country", False)
 
     def _firm_nationality(self, word: Token) -> bool:
-        """True for a nationality word that describes a firm ("the Chinese AI firm", "a French
-        startup": an adjective on a ``cue_nouns.Company`` noun): it says where the firm is from,
-        not which country the article is about."""
+        """True for a nationality word that describes a firm or a product ("the Chinese AI firm",
+        "a French startup", "Chinese apps": an adjective on a ``cue_nouns`` noun of a company, a
+        software product or a model): it says where the firm or product is from, not which
+        country the article is about."""
         if word.dep_ != "amod":
             return False
         head = word.head
         while head.dep_ == "compound" and head.head.i > head.i:
             head = head.head  # ("the Chinese AI firm": the modifiers between)
-        return head.lemma_.lower() in self.lex["cue_nouns"]["Company"]
+        cues = self.lex["cue_nouns"]
+        lemma = head.lemma_.lower()
+        return lemma in cues["Company"] or lemma in cues["SoftwareProduct"] or lemma in cues["AIModel"]
 
     def _speaker_issuers(self, subj: Token) -> list[Entity]:
         """The issuer a speaker's noun phrase names: an organization, a place (as its

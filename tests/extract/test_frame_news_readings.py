@@ -1144,3 +1144,11 @@ def test_a_seller_that_stops_selling_to_a_group_restricts_its_product(tmp_path):
                              "Peruvian companies.\n\nOrvane Labs stopped selling its chips.\n")
     assert set(got) == {("Orvane Labs", "Zorblat")}
     assert got[("Orvane Labs", "Zorblat")]["type"] == ["restriction"]
+
+
+def test_a_product_s_nationality_is_not_the_country_the_article_is_about(tmp_path):
+    """article_country (_firm_nationality, products too): "Peru moved against Chinese apps.
+    Authorities have banned X": Peru's authorities; "Chinese" says where the apps are from."""
+    got = policies(tmp_path, "Peru moved against Chinese apps this year. Authorities have banned Grok on "
+                             "government phones.\n")
+    assert set(got) == {("Peru", "Grok")}
