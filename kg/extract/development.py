@@ -75,7 +75,8 @@ class DevelopmentFrame:
                                                     subject_first=True)
                         if dev is None and c.pos_ == "NOUN":  # "Acme's chatbot X": the class noun's owner
                             dev = next((e for cc in c.children if cc.dep_ == "poss"
-                                        for e in [self.entity_at(cc, {"Organization"})] if e is not None), None)
+                                        for e in [self._object_possessor(cc) or self.entity_at(cc, {"Organization"})]
+                                        if e is not None), None)
                         if dev:
                             break
                     if c.dep_ in {"acl", "relcl"} and c.lemma_ in dev_verbs:
@@ -162,16 +163,21 @@ class DevelopmentFrame:
 
     def _object_possessor(self, poss: Token) -> Entity | None:
         """The party an act is done to, for "its" in the act's matter: "A sued B over its X", "A
-        asked C to investigate B over its X", "a complaint ... against B over its X" (B owns X, not
-        the subject A). The organization named last before ``poss`` as an object (``dobj`` or a
+        asked C to investigate B over its X", "a complaint ... against B over its X", "A sued B,
+        accusing its app X of ..." (B owns X, not the subject A). The organization named last before ``poss`` as an object (``dobj`` or a
         preposition's object), from the verb the "over"/"for"/"about" phrase hangs on; None when
         ``poss`` is no possessive pronoun in such a phrase, or no object is named."""
         if poss.lower_ not in POSSESSIVE_PRONOUNS:
             return None
         noun = poss.head
-        if noun.dep_ != "pobj" or noun.head.lower_ not in OBJECT_CAUSE_PREPS or noun.head.head.pos_ != "VERB":
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # ("its companion app X": the phrase the possessive opens)
+        if noun.dep_ == "dobj" and noun.head.dep_ == "advcl" and noun.head.tag_ == "VBG":
+            verb = noun.head.head  # "A filed a complaint against B, accusing its app X of ...": B's
+        elif noun.dep_ != "pobj" or noun.head.lower_ not in OBJECT_CAUSE_PREPS or noun.head.head.pos_ != "VERB":
             return None
-        verb = noun.head.head
+        else:
+            verb = noun.head.head
         for t in reversed(poss.doc[verb.i + 1:poss.i]):
             m = self.mention_at(t)
             if m is not None and m.entity is not None and t.i == m.end - 1 and t.dep_ in {"dobj", "pobj"} \

@@ -861,7 +861,10 @@ def _complements(verb: Token, d: dict, depth: int = 0, preps: frozenset = CAUSE_
     (the phrases of ``preps`` on ``verb``, and the clauses of its accusing or saying verbs)."""
     out: list[str] = []
     say = d["suit_say_verbs"]
+    lodged = verb.lemma_.lower() in d["file_verbs"] or verb.lemma_.lower() in d["legal_nouns"]
     for c in verb.children:
+        if lodged and c.dep_ == "prep" and c.lower_ in LODGE_PREPS:
+            continue  # "filed a complaint with the regulator": where it was lodged, not what it alleges
         if c.dep_ == "prep" and c.lower_ in preps and c.lower_ != "in":
             for p in c.children:
                 if p.dep_ == "pobj" and c.lower_ == "after" and not _practices(list(p.subtree), d):
@@ -871,6 +874,10 @@ def _complements(verb: Token, d: dict, depth: int = 0, preps: frozenset = CAUSE_
         elif c.dep_ in {"advcl", "xcomp", "ccomp", "acl"} and depth < 2:
             if c.lemma_ in d["accuse_verbs"] or c.lemma_ in say:
                 out += _complements(c, d, depth + 1)
+                # ("..., accusing its app X of posing as Y": the parse hangs "of" on the object)
+                out += [_clause_text(p) for x in c.children if x.dep_ == "dobj" for q in x.children
+                        if q.dep_ == "prep" and q.lower_ in CHARGE_PREPS for p in q.children
+                        if p.dep_ in {"pobj", "pcomp"}]
                 for x in c.children:
                     if x.dep_ == "ccomp" or (x.dep_ == "dobj" and c.lemma_ not in d["accuse_verbs"]):
                         out.append(_clause_text(x))  # "..., alleging unfair competition"

@@ -553,3 +553,15 @@ def test_a_party_named_as_a_defendant_is_accused_by_the_suit_s_plaintiffs(tmp_pa
     defendant": the plaintiffs of the suit stated before accuse Y too."""
     got = _allegations(_facts(tmp_path, "The Novelists Guild sued Quarnel AI last week.\n\n" + second))
     assert set(got) == {("Novelists Guild", "Quarnel AI"), ("Novelists Guild", "Brisco Corp")}
+
+
+def test_a_complaint_accusing_the_party_s_app(tmp_path):
+    """lawsuit._complements and DevelopmentFrame._object_possessor: "A filed a complaint with the
+    regulator against B, accusing its companion app X of posing as Y": B is accused of posing as
+    Y (not of the regulator's name), and B, not A, makes X."""
+    facts = _facts(tmp_path, "The Harwell Institute filed a complaint with the Federal Trade Commission against "
+                             "Brisco Corp, accusing its companion app Lumo of posing as a licensed therapist.\n")
+    got = _allegations(facts)
+    assert got[("Harwell Institute", "Brisco Corp")][0] == "posing as a licensed therapist"
+    dev = {(f.roles["developer"].label, f.roles["product"].label) for f in facts if f.kind == "development"}
+    assert dev == {("Brisco Corp", "Lumo")}
