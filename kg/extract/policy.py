@@ -348,16 +348,12 @@ class PolicyFrame:
                 if self._negated_verb(tok):
                     continue  # "Acme did not ban X", "X was never blocked": no policy
                 own_stop = tok.lemma_ in stop_v and self._stops_own_use(tok)
-                hinders = tok.lemma_ in pol["hinder_verbs"] and any(
-                    c.dep_ == "prep" and c.lower_ == "from" and any(
-                        p.dep_ == "pcomp" and (p.lemma_ in pol["use_verbs"] or p.lemma_ in pol["trade_verbs"])
-                        for p in c.children) for c in tok.children)
                 # "Acme will stop selling X to groups owned by Y": a seller restricting to whom it sells
                 stops_selling = tok.lemma_ in stop_v and any(
                     c.dep_ in {"xcomp", "pcomp"} and c.lemma_ in pol["trade_verbs"] and any(
                         x.dep_ in {"prep", "dative"} and x.lower_ == "to" for x in c.children) for c in tok.children)
                 if tok.lemma_ in stop_v and not own_stop and not self._under_directive(tok) \
-                        and not self._must_stop_using(tok) and not hinders and not stops_selling:
+                        and not self._must_stop_using(tok) and not self._hinders(tok) and not stops_selling:
                     continue  # (but "stopped Acme from selling X to Y": a party kept from trading X)
                 if stops_selling:
                     ptype = "restriction"
@@ -397,10 +393,7 @@ class PolicyFrame:
             elif tok.pos_ == "VERB" and tok.lemma_ in pol["phrasal_restriction"] and any(
                     c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                 ptype = "restriction"  # "clamped down on resales of X", "cracks down on X"
-            elif tok.pos_ == "VERB" and tok.lemma_ in pol["hinder_verbs"] and any(
-                    c.dep_ == "prep" and c.lower_ == "from" and any(
-                        p.dep_ == "pcomp" and (p.lemma_ in pol["use_verbs"] or p.lemma_ in pol["trade_verbs"])
-                        for p in c.children) for c in tok.children):
+            elif tok.pos_ == "VERB" and self._hinders(tok):
                 ptype = "ban"  # "is preventing employees from downloading X", "stopped Acme from selling X to Y"
             elif tok.pos_ == "VERB" and any(c.dep_ == "prt" and f"{tok.lemma_} {c.lower_}" in pol["phrasal_ban"]
                                             for c in tok.children) and not self._shuts_other(tok):
@@ -473,9 +466,8 @@ class PolicyFrame:
                 continue
             if not issuers and offense_use is not None:
                 # "Acme said using X in exams is an offense": the rule is the speaker's
-                speaker = self.attribution(sent)
-                if isinstance(speaker, Entity) and speaker.family == "Organization" and \
-                        speaker.kind != "NewsOrganization":
+                speaker = self._attributed_organization(sent)
+                if speaker is not None:
                     issuers = [speaker]
             if not issuers:
                 if self.article.blocks[self.block].heading:
@@ -498,9 +490,8 @@ class PolicyFrame:
                         # "X and Y will be blocked on the network": a policy whose issuer the
                         # discourse gives: the subject of the sentence before (centering), else
                         # as filled at article level (:meth:`_unattributed_issuer`)
-                        said = self.attribution(sent)  # ("staff were told not to use X, according to Acme")
-                        centered = said if isinstance(said, Entity) and said.family == "Organization" \
-                            and said.kind != "NewsOrganization" else self._centering_issuer(sent, tok)
+                        # ("staff were told not to use X, according to Acme": the source; else centering)
+                        centered = self._attributed_organization(sent) or self._centering_issuer(sent, tok)
                         # (on the public sector, the government of the article's country when the
                         # article level finds no issuer: "X is now barred from state-issued devices")
                         public = self._public_sector_government(scope_toks, tok) if centered is None else None
@@ -1619,9 +1610,9 @@ class PolicyFrame:
                 return site["owner"]  # "X is blocked on Acme's network": the owner of the network
             # "Acme said access to X had been restricted": the speaker issued it
             speaker = self.attribution(trig.sent)
-            if isinstance(speaker, Entity) and speaker.family == "Organization" and \
-                    speaker.kind != "NewsOrganization":
-                return self._co_speakers(trig, speaker)
+            organization = self._attributed_organization(trig.sent)
+            if organization is not None:
+                return self._co_speakers(trig, organization)
             if isinstance(speaker, Entity) and speaker.family == "Person":
                 # "X has been banned on Ohio devices, Gov. Dana Holt announced": the official's government
                 govt = self._official_government(speaker, trig)
@@ -2105,9 +2096,8 @@ class PolicyFrame:
                 if speaker is None:
                     # "..., Kestria's ministry said", the parse hanging the speaker on the clause
                     # before the verb: the sentence's attribution
-                    said = self.attribution(trig.sent)
-                    return [said] if isinstance(said, Entity) and said.family == "Organization" \
-                        and said.kind != "NewsOrganization" else []
+                    said = self._attributed_organization(trig.sent)
+                    return [said] if said is not None else []
                 return self._speaker_issuers(speaker)
             if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head.lemma_ in reporting:
                 # "Acme said in a statement that X won't be available": the statement's content
@@ -2213,11 +2203,30 @@ class PolicyFrame:
             return False  # (a sentence's first word, "Staff", is often tagged a proper noun)
         return not any(self.mention_at(d) is not None for d in noun.subtree)
 
+    def _attributed_organization(self, sent: Span) -> Entity | None:
+        """The organization the sentence is attributed to ("..., Acme said", "according to
+        Acme"; :meth:`attribution`), when it is no news organization (which reports rules and
+        issues none); None otherwise."""
+        said = self.attribution(sent)
+        if isinstance(said, Entity) and said.family == "Organization" and said.kind != "NewsOrganization":
+            return said
+        return None
+
+    def _hinders(self, verb: Token) -> bool:
+        """True for a verb that keeps a party from using or trading something (``policy.hinder_verbs``
+        with a "from" gerund of ``policy.use_verbs`` or ``policy.trade_verbs``): "is preventing
+        employees from downloading X", "stopped Acme from selling X to Y"."""
+        pol = self.lex["policy"]
+        return verb.lemma_ in pol["hinder_verbs"] and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(
+                p.dep_ == "pcomp" and (p.lemma_ in pol["use_verbs"] or p.lemma_ in pol["trade_verbs"])
+                for p in c.children) for c in verb.children)
+
     def _controls_use(self, tok: Token) -> bool:
         """True for a control word (``policy.control_nouns``) governing a use of something: the
         verb's object ("to control its employees' use of X") or the noun's "on" or "over" phrase
         ("controls on employee use of X"); ``policy.use_nouns``."""
-        use_nouns = self.lex["policy"]["use_nouns"]
+        use_nouns = USE_NOUNS
         if tok.pos_ == "VERB":
             return any(c.dep_ == "dobj" and c.lemma_.lower() in use_nouns for c in tok.children)
         if tok.pos_ != "NOUN":

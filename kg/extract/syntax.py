@@ -162,9 +162,9 @@ def co_agents(tok: Token) -> list[Token]:
         # "A joined forces with B to sue X", "A teamed up with B to ...": B acts with A
         around += [w for w in tok.head.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > tok.head.i]
     for w in around:
-        if w.lower_ == "with" and w.dep_ == "prep" and w.head.lemma_ in JOINT_VERBS and w.head.dep_ != "prep" \
-                and tok.dep_ == "nsubj" and w.head == tok.head:
-            with_ = w
+        if w.lower_ == "with" and w.dep_ == "prep" and tok.dep_ == "nsubj" and w.head == tok.head \
+                and w.head.lemma_ in JOINT_VERBS:
+            with_ = w  # ("A teamed up with B": the "with" of the joint verb)
         elif w.lower_ == "with" and w.dep_ == "prep" and any(c.lower_ in CO_AGENT_ADVERBS for c in w.children):
             with_ = w  # "together with" (the adverb under "with")
         elif w.lower_ in CO_AGENT_ADVERBS:
