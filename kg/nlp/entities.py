@@ -159,6 +159,7 @@ class MentionFinder:
         #: ("fined X 5 million euros": X is a party; forms, as the lemmatizer reads "fined" as "fin")
         self.penalty_verbs = frozenset(lex["penalty_verbs"])
         self.organization_parts = frozenset(lex["organization_parts"])  # ("Acme's board": Acme is an organization)
+        self.making_nouns = frozenset(lex["making_nouns"])  # ("the maker of X": X is a product)
         self.use_nouns = set(lex["policy"]["use_nouns"])
         self.removal_verbs = frozenset(lex["policy"]["removal_verbs"])
         self.store_nouns = frozenset(lex["policy"]["store_nouns"])
@@ -762,20 +763,25 @@ class MentionFinder:
                 s += 1
             while e > s and (toks[e - 1].is_punct or texts[e - 1] in POSSESSIVE or toks[e - 1].tag_ == "POS"
                              or toks[e - 1].is_lower and lowers[e - 1] not in {"ai"}) \
-                    and not (e - s >= 3 and texts[e - 2] == "-" and not toks[e - 3].whitespace_
-                             and not toks[e - 2].whitespace_ and toks[e - 3].is_title and toks[e - 1].is_alpha
-                             and toks[e - 1].pos_ not in {"VERB", "ADJ"} and lowers[e - 1] not in self.based_words):
+                    and not (e - s >= 3 and toks[e - 3].is_title and self._glued_part(toks, texts, lowers, e - 2)):
                 e -= 1  # (but "Ji-woo": a hyphenated given name's lower-case second part)
             while e - 1 > s and toks[e - 1].like_num and e < n and (
                     toks[e].like_num or toks[e].is_currency or toks[e].ent_type_ in QUANTITY_TYPES):
                 e -= 1  # "fined Acme 5 million euros": the number begins an amount, not a version
-            while e == end and e + 1 < n and texts[e] == "-" and not toks[e - 1].whitespace_ \
-                    and not toks[e].whitespace_ and toks[e + 1].is_alpha and toks[e + 1].pos_ not in {"VERB", "ADJ"} \
-                    and lowers[e + 1] not in self.based_words:
+            while e == end and e + 1 < n and self._glued_part(toks, texts, lowers, e):
                 e += 2  # "Shin-ah": a hyphenated name the parse cut short
             if e > s:
                 out += self._untitle(doc[s:e])
         return out
+
+    def _glued_part(self, toks, texts, lowers, hyphen: int) -> bool:
+        """True when the token at ``hyphen`` is a hyphen glued to the words on both sides and the
+        word after it is a second part of a name ("Shin-ah", "Ji-woo"), not a participle or
+        adjective ("Acme-owned", "Acme-based"; ``based_words``)."""
+        nxt = hyphen + 1
+        return 0 < hyphen and nxt < len(toks) and texts[hyphen] == "-" and not toks[hyphen - 1].whitespace_ \
+            and not toks[hyphen].whitespace_ and toks[nxt].is_alpha and toks[nxt].pos_ not in {"VERB", "ADJ"} \
+            and lowers[nxt] not in self.based_words
 
     def _institution_name(self, toks, start: int, end: int) -> bool:
         """True when ``toks[start:end]`` is a public body's or institution's name that begins with
@@ -1123,7 +1129,7 @@ class MentionFinder:
         # "the maker of X", "the developer of X": what a maker makes is a product (an owner's or
         # operator's object may be a company)
         if dep == "pobj" and head_lower == "of" and head.head.pos_ == "NOUN" \
-                and head.head.lemma_.lower() in _MAKING_NOUNS and root.ent_type_ not in _NOT_LAUNCHED:
+                and head.head.lemma_.lower() in self.making_nouns and root.ent_type_ not in _NOT_LAUNCHED:
             yield "SoftwareProduct", W_ROLE
         if dep == "pobj" and head_lower in {"of", "to", "on"} and head.head.pos_ == "NOUN" and (
                 head.head.lemma_.lower() in self.use_nouns or head_lower == "on"
@@ -1180,8 +1186,6 @@ _NOT_LAUNCHED = frozenset({"PERSON", "NORP", "DATE", "TIME", "MONEY", "EVENT", "
 
 #: Cue nouns that name a company by what it makes ("the X maker"): their modifier is a product.
 _MAKER_NOUNS = {"maker", "developer", "provider", "vendor", "creator", "manufacturer", "owner", "operator"}
-#: Those of them whose "of" object is always something made ("the maker of X").
-_MAKING_NOUNS = frozenset({"maker", "developer", "creator", "manufacturer"})
 
 
 @lru_cache(maxsize=4)
