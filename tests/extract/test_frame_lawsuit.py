@@ -526,10 +526,10 @@ def test_studios_named_again_by_their_class(tmp_path, text):
 
 
 def test_every_party_a_report_lists_is_accused(tmp_path):
-    """AllegationFrame._listed_with: "X said A, B and C had used fake accounts to harvest answers from its
+    """AllegationFrame._listed_with: "X said A, B and C had used test accounts to harvest answers from its
     model" accuses each listed party, where the parse reads B as an apposition of A."""
-    got = _allegations(_facts(tmp_path, "Quarnel AI said Ostrel Labs, Pinewood AI and Marrow Tech had used fake "
-                                        "accounts and proxy services to harvest answers from its Vexa model.\n"))
+    got = _allegations(_facts(tmp_path, "Quarnel AI said Ostrel Labs, Pinewood AI and Marrow Tech had used "
+                                        "thousands of test accounts to harvest answers from its Vexa model.\n"))
     assert set(got) == {("Quarnel AI", "Ostrel Labs"), ("Quarnel AI", "Pinewood AI"), ("Quarnel AI", "Marrow Tech")}
 
 
@@ -557,11 +557,11 @@ def test_a_party_named_as_a_defendant_is_accused_by_the_suit_s_plaintiffs(tmp_pa
 
 def test_a_complaint_accusing_the_party_s_app(tmp_path):
     """lawsuit._complements and DevelopmentFrame._object_possessor: "A filed a complaint with the
-    regulator against B, accusing its companion app X of posing as Y": B is accused of posing as
-    Y (not of the regulator's name), and B, not A, makes X."""
+    regulator against B, accusing its companion app X of selling Y": B is accused of selling Y
+    (not of the regulator's name), and B, not A, makes X."""
     facts = _facts(tmp_path, "The Harwell Institute filed a complaint with the Federal Trade Commission against "
-                             "Brisco Corp, accusing its companion app Lumo of posing as a licensed therapist.\n")
+                             "Brisco Corp, accusing its companion app Lumo of selling tax advice without a license.\n")
     got = _allegations(facts)
-    assert got[("Harwell Institute", "Brisco Corp")][0] == "posing as a licensed therapist"
+    assert got[("Harwell Institute", "Brisco Corp")][0] == "selling tax advice without a license"
     dev = {(f.roles["developer"].label, f.roles["product"].label) for f in facts if f.kind == "development"}
     assert dev == {("Brisco Corp", "Lumo")}
